@@ -1,0 +1,47 @@
+// `newsgraph analyze`: analyse inputs and print a digest or JSON records.
+import { toRecord } from "../doc/record.js";
+import { isFailure, readInputs } from "../input/sources.js";
+import { analyzeRaw } from "../pipeline/analyze.js";
+import { defaultPipeline } from "../pipeline/default.js";
+import { EXIT, UsageError, positiveInt, readOptions, type CommandContext, type InputFlags } from "./context.js";
+import { formatDigest } from "./digest.js";
+
+export interface AnalyzeFlags extends InputFlags {
+  json?: boolean;
+  sentences?: string;
+}
+
+function sentenceLimit(value: string | undefined): number {
+  if (value === undefined || value === "all") return Infinity;
+  if (value === "0") return 0;
+  return positiveInt(value, "--sentences", Infinity);
+}
+
+export async function analyzeCommand(ctx: CommandContext, inputs: string[], flags: AnalyzeFlags): Promise<number> {
+  if (!inputs.length) throw new UsageError("give at least one input");
+  const limit = sentenceLimit(flags.sentences);
+  const pipeline = defaultPipeline();
+  let failures = 0;
+  let first = true;
+  for await (const item of readInputs(inputs, readOptions(flags))) {
+    if (isFailure(item)) {
+      ctx.err(`newsgraph: ${item.source}: ${item.error}\n`);
+      failures++;
+      continue;
+    }
+    let doc;
+    try {
+      doc = analyzeRaw(item, pipeline);
+    } catch (err) {
+      ctx.err(`newsgraph: ${item.source}: ${err instanceof Error ? err.message : String(err)}\n`);
+      failures++;
+      continue;
+    }
+    if (flags.json) ctx.out(JSON.stringify(toRecord(doc)) + "\n");
+    else {
+      ctx.out((first ? "" : "\n") + formatDigest(doc, { sentences: limit }));
+      first = false;
+    }
+  }
+  return failures ? EXIT.failure : EXIT.ok;
+}

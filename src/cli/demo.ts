@@ -1,0 +1,36 @@
+// `newsgraph demo` (what `npm start` runs): ingest the bundled sample articles
+// into the local store and print a digest of what was found in them.
+import { fileURLToPath } from "node:url";
+import { fromRecord } from "../doc/record.js";
+import { SqliteStore } from "../store/sqlite.js";
+import { EXIT, highlight, type CommandContext } from "./context.js";
+import { ingestInto } from "./ingest.js";
+
+const SAMPLES_DIR = fileURLToPath(new URL("../../samples/", import.meta.url));
+const EXAMPLE_QUERIES = ["ρωσια", "drone", '"στρατιωτική συνεργασία"'];
+
+export async function demoCommand(ctx: CommandContext, flags: { db: string }): Promise<number> {
+  const store = new SqliteStore(flags.db);
+  try {
+    const s = await ingestInto(store, [SAMPLES_DIR], {});
+    ctx.out(`Ingested the sample articles into ${flags.db}: ${s.added} added · ${s.updated} updated · ${s.unchanged} unchanged · ${s.failed} failed\n\n`);
+    for (const f of s.failures) ctx.err(`newsgraph: ${f.source}: ${f.error}\n`);
+    for (const { id } of s.ids) {
+      const record = store.get(id);
+      if (!record) continue;
+      const doc = fromRecord(record);
+      const mentions = doc.layers.mentions?.length ? ` · ${doc.layers.mentions.length} entity mentions` : "";
+      ctx.out(`• ${record.title || "(no headline)"}\n  ${id} · ${doc.lang} · ${doc.layers.sentences.length} sentences · ${doc.layers.related.length} related${mentions}\n`);
+    }
+    ctx.out("\nExample searches (newsgraph search …):\n");
+    for (const q of EXAMPLE_QUERIES) {
+      const hits = store.search(q, { limit: 1 });
+      const top = hits[0];
+      ctx.out(`  ${q} → ${hits.length ? `${top.title}\n      ${highlight(top.snippet, top.highlights, ctx.isTTY)}` : "no hit"}\n`);
+    }
+    ctx.out(`\n${store.stats().articles} articles in ${flags.db}. Try: newsgraph search <words>, newsgraph show <id>, newsgraph analyze <file> --json\n`);
+    return s.failed ? EXIT.failure : EXIT.ok;
+  } finally {
+    store.close();
+  }
+}

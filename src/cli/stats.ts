@@ -1,0 +1,18 @@
+// `newsgraph stats`: the size of the store.
+import { SqliteStore } from "../store/sqlite.js";
+import { EXIT, type CommandContext } from "./context.js";
+
+export async function statsCommand(ctx: CommandContext, flags: { db: string; json?: boolean }): Promise<number> {
+  const store = new SqliteStore(flags.db, { readonly: true });
+  try {
+    const s = store.stats();
+    if (flags.json) ctx.out(JSON.stringify({ db: flags.db, ...s }) + "\n");
+    else {
+      const langs = Object.entries(s.byLang).map(([l, n]) => `${l} ${n}`).join(" · ");
+      ctx.out(`${flags.db}: ${s.articles} articles${langs ? ` (${langs})` : ""} · schema version ${s.schemaVersion}\n`);
+    }
+    return EXIT.ok;
+  } finally {
+    store.close();
+  }
+}

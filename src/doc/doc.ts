@@ -1,0 +1,151 @@
+// The document model: one immutable text per document and stand-off annotation
+// layers over it, all in UTF-16 code-unit offsets (as JavaScript strings index).
+// Tokens are parallel typed-array columns; Span and Token objects are views.
+
+/** A half-open range [start, end) into `Doc.text`. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A link to another story found in a related-headlines block. */
+export interface RelatedLink {
+  title: string;
+  url: string | null;
+}
+
+export interface DocMeta {
+  /** Where the headline sits in `text`, when the document has one. */
+  title?: Span;
+  /** Where the body sits in `text` (after the headline). */
+  body?: Span;
+  url?: string;
+  canonicalUrl?: string;
+  published?: string;
+  modified?: string;
+  authors?: string[];
+  site?: string;
+  section?: string;
+  image?: string;
+  /** The line that introduced the related block ("Δείτε επίσης"), if any. */
+  relatedMarker?: string;
+  /** Path or label of the input the document came from. */
+  source?: string;
+  /** Character set the bytes were decoded from. */
+  charset?: string;
+}
+
+/** Kinds of token, stored in `TokenColumns.kind`. */
+export const TokenKind = {
+  Word: 1,
+  Number: 2,
+  Punct: 3,
+  Quote: 4,
+  Url: 5,
+  Email: 6,
+  Hashtag: 7,
+  Symbol: 8,
+  Abbreviation: 9,
+} as const;
+export type TokenKindCode = (typeof TokenKind)[keyof typeof TokenKind];
+export const TOKEN_KIND_NAMES: Record<number, string> = Object.fromEntries(
+  Object.entries(TokenKind).map(([name, code]) => [code, name.toLowerCase()]),
+);
+
+/**
+ * Tokens as parallel columns. `pos` and `lemma` are filled by the taggers:
+ * `pos[i]` indexes `posTags`, `lemma[i]` indexes `lemmas` (0 = none).
+ */
+export interface TokenColumns {
+  length: number;
+  start: Uint32Array;
+  end: Uint32Array;
+  kind: Uint8Array;
+  pos?: Uint8Array;
+  posTags?: string[];
+  lemma?: Uint32Array;
+  lemmas?: string[];
+}
+
+/** A token view made on demand from the columns. */
+export interface Token extends Span {
+  index: number;
+  text: string;
+  kind: string;
+  pos?: string;
+  lemma?: string;
+}
+
+export interface Mention extends Span {
+  text: string;
+  type: string;
+}
+
+/** Annotation layers; later components add theirs. */
+export interface Layers {
+  paragraphs: Span[];
+  sentences: Span[];
+  tokens: TokenColumns;
+  related: RelatedLink[];
+  mentions?: Mention[];
+  [layer: string]: unknown;
+}
+
+export interface Doc {
+  readonly id: string;
+  readonly text: string;
+  lang: string;
+  langConfidence: number;
+  meta: DocMeta;
+  layers: Layers;
+}
+
+export function emptyTokens(): TokenColumns {
+  return { length: 0, start: new Uint32Array(0), end: new Uint32Array(0), kind: new Uint8Array(0) };
+}
+
+export function spanText(doc: Doc, span: Span): string {
+  return doc.text.slice(span.start, span.end);
+}
+
+export function tokenAt(doc: Doc, index: number): Token {
+  const t = doc.layers.tokens;
+  if (index < 0 || index >= t.length) throw new RangeError(`token ${index} out of range`);
+  const start = t.start[index];
+  const end = t.end[index];
+  const token: Token = { index, start, end, text: doc.text.slice(start, end), kind: TOKEN_KIND_NAMES[t.kind[index]] ?? "unknown" };
+  if (t.pos && t.posTags) token.pos = t.posTags[t.pos[index]];
+  if (t.lemma && t.lemmas) {
+    const id = t.lemma[index];
+    if (id > 0) token.lemma = t.lemmas[id];
+  }
+  return token;
+}
+
+/** Indices [first, last) of the tokens inside a span (binary search on starts). */
+export function tokenRange(tokens: TokenColumns, span: Span): [number, number] {
+  const lowerBound = (offset: number): number => {
+    let lo = 0;
+    let hi = tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (tokens.start[mid] < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return [lowerBound(span.start), lowerBound(span.end)];
+}
+
+export function* tokens(doc: Doc, span?: Span): Generator<Token> {
+  const [first, last] = span ? tokenRange(doc.layers.tokens, span) : [0, doc.layers.tokens.length];
+  for (let i = first; i < last; i++) yield tokenAt(doc, i);
+}
+
+export function title(doc: Doc): string {
+  return doc.meta.title ? spanText(doc, doc.meta.title) : "";
+}
+
+export function body(doc: Doc): string {
+  return doc.meta.body ? spanText(doc, doc.meta.body) : "";
+}

@@ -1,0 +1,34 @@
+// What an extractor hands to the document builder: a clean article as plain
+// strings (headline, body blocks, related links, metadata), before tokenization.
+import type { RelatedLink } from "../doc/doc.js";
+
+export interface ArticleMeta {
+  url?: string;
+  canonicalUrl?: string;
+  /** ISO 8601, with the time zone when known. */
+  published?: string;
+  modified?: string;
+  authors?: string[];
+  site?: string;
+  lang?: string;
+  section?: string;
+  image?: string;
+}
+
+export interface ExtractedArticle {
+  title: string | null;
+  /** Body blocks in reading order: paragraphs, headings, list items, block quotes. */
+  paragraphs: string[];
+  related: RelatedLink[];
+  /** The line that introduced the related block, when there was one. */
+  relatedMarker?: string;
+  meta: ArticleMeta;
+}
+
+export interface ExtractOptions {
+  /** Address of the page, used to resolve links and read dates from the URL. */
+  url?: string;
+}
+
+/** An HTML extractor returns null when the page holds no article (index, listing). */
+export type HtmlExtractor = (html: string, options?: ExtractOptions) => ExtractedArticle | null;

@@ -1,0 +1,81 @@
+// Language-independent heuristics of the HTML extractor, as data: tag classes,
+// class/id hint patterns and block-weight constants. The code in body.ts and
+// meta.ts reads these tables; language-specific words live in lang/<code>/extract-*.json.
+
+/** Tags that do not break a line of text. Everything else starts a new block. */
+export const INLINE_TAGS = new Set([
+  "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font",
+  "i", "img", "ins", "kbd", "label", "mark", "nobr", "q", "s", "samp", "small", "span",
+  "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "abbr", "picture", "source",
+]);
+
+/** Elements that are page furniture wherever they appear below the article container. */
+export const FURNITURE_TAGS = new Set(["nav", "footer", "aside", "menu", "dialog", "form", "fieldset", "header"]);
+
+/** ARIA roles of page furniture. */
+export const FURNITURE_ROLES = new Set([
+  "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "dialog", "alertdialog", "search", "toolbar",
+]);
+
+/**
+ * Class and id hints, judged per class token (and the id). A token is normalised
+ * by splitting camelCase and turning every separator into "-", in lower case
+ * ("ArticleBody__main" → "article-body-main"). Prefixes match at the start of a
+ * word ("share" → "sharebar"); words only as whole words ("ad", not "adidas").
+ * A token with a strong negative is negative; one with a weak negative is negative
+ * unless it also has a positive word; an element is furniture when it has a
+ * negative token and no positive one.
+ */
+const STRONG_NEGATIVE_PREFIXES = [
+  "comment", "disqus", "respond", "share", "sharing", "social", "sociable", "related", "recommend",
+  "more-stories", "more-from", "more-news", "also-read", "see-also", "further-reading", "trending", "popular",
+  "most-read", "most-viewed", "outbrain", "taboola", "recirc", "promo", "sponsor", "advert", "adslot", "ad-slot",
+  "ad-container", "ad-wrapper", "ad-unit", "dfp", "newsletter", "subscri", "signup", "sign-up", "paywall",
+  "cookie", "consent", "gdpr", "breadcrumb", "pagination", "navbar", "navigation", "masthead", "copyright",
+  "popup", "toolbar", "tooltip", "skip-link", "tag-list", "taglist", "author-bio", "authorbio", "about-author",
+  "byline", "dateline", "sr-only", "visually-hidden", "screen-reader", "print-only", "noprint",
+];
+const STRONG_NEGATIVE_WORDS = ["ad", "ads", "nav", "menu", "pager", "footer", "banner"];
+const WEAK_NEGATIVE_PREFIXES = [
+  "repl", "follow", "read-more", "readmore", "sidebar", "side-bar", "widget", "modal", "overlay", "keyword",
+  "timestamp", "caption", "credit", "gallery", "slideshow", "carousel", "privacy",
+];
+const WEAK_NEGATIVE_WORDS = ["tag", "tags", "hidden", "meta", "video", "header", "aside"];
+const POSITIVE_PREFIXES = ["article", "body", "content", "entry", "main", "post", "story", "text", "blog", "prose", "rich-text", "paragraph"];
+
+const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const hintPattern = (prefixes: string[], words: string[] = []) =>
+  new RegExp(`(?:^|-)(?:(?:${prefixes.map(escape).join("|")})${words.length ? `|(?:${words.map(escape).join("|")})(?=$|-)` : ""})`);
+
+export const STRONG_NEGATIVE_HINT = hintPattern(STRONG_NEGATIVE_PREFIXES, STRONG_NEGATIVE_WORDS);
+export const WEAK_NEGATIVE_HINT = hintPattern(WEAK_NEGATIVE_PREFIXES, WEAK_NEGATIVE_WORDS);
+export const POSITIVE_HINT = hintPattern(POSITIVE_PREFIXES);
+
+/** Attribute values (itemprop, property) that name the article body. */
+export const BODY_PROPS = /articlebody|articletext/i;
+
+/** Block weights: characters of plain text count +1, link text counts -LINK_PENALTY. */
+export const WEIGHTS = {
+  /** Fixed cost of every block, so that runs of tiny blocks score below zero. */
+  blockCost: 25,
+  /** Each character of link text costs this much. */
+  linkPenalty: 1,
+  /** Bonus for a block that reads like a sentence (ends with terminal punctuation). */
+  sentenceBonus: 20,
+  /** Each character under furniture or a negative hint costs this much. */
+  furniturePenalty: 1,
+} as const;
+
+/** Body cleaning thresholds. */
+export const LIMITS = {
+  /** Blocks with more than this share of link text are dropped from the body. */
+  maxLinkDensity: 0.5,
+  /** A page whose best container holds less plain text than this has no article. */
+  minArticleChars: 250,
+  /** A class hint is ignored on an element holding more than this share of the page text. */
+  maxHintedShare: 0.6,
+  /** A body with this much plain text is accepted without a second pass. */
+  trustedBodyChars: 1000,
+  /** The second pass (structure only) must find this many times more text to win. */
+  retryGain: 2,
+} as const;

@@ -1,0 +1,113 @@
+// Language data: loads the tables in lang/<code>/ (JSON files) into one typed
+// object per language. Algorithms read these tables and never test language codes.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { fold } from "../text/normalize.js";
+
+/** The language tag given to text no table covers: processed by the neutral steps only. */
+export const UNDETERMINED = "und";
+
+const LANG_ROOT = fileURLToPath(new URL("../../lang/", import.meta.url));
+
+export interface StemRules {
+  minStem: number;
+  /** Suffixes, longest first. */
+  suffixes: string[];
+  replacements: Record<string, string>;
+}
+
+export interface LangData {
+  code: string;
+  name: string;
+  /** Unicode script of the language's words, e.g. "Greek", "Latin". */
+  script: string;
+  sentenceTerminals: Set<string>;
+  /** Folded abbreviations (without their final dot); tables are folded on load. */
+  abbreviations: Set<string>;
+  /** Abbreviations that may also end a sentence. */
+  finalAbbreviations: Set<string>;
+  relatedMarkers: string[];
+  boilerplate: RegExp[];
+  stem: StemRules;
+  /** Codes the language identifier reports for this language (ISO 639-3). */
+  francCodes: string[];
+  /** Any other table in the folder, by file name without extension. */
+  tables: Record<string, unknown>;
+}
+
+interface LangJson {
+  code: string;
+  name: string;
+  script: string;
+  sentenceTerminals: string[];
+  francCodes?: string[];
+}
+
+const NEUTRAL: Omit<LangData, "code" | "name" | "tables"> = {
+  script: "",
+  sentenceTerminals: new Set([".", "!", "?", "…"]),
+  abbreviations: new Set(),
+  finalAbbreviations: new Set(),
+  relatedMarkers: [],
+  boilerplate: [],
+  stem: { minStem: Infinity, suffixes: [], replacements: {} },
+  francCodes: [],
+};
+
+const cache = new Map<string, LangData>();
+
+function readJson<T>(file: string): T | undefined {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as T) : undefined;
+}
+
+/** Codes of the languages that have data under lang/. */
+export function knownLanguages(): string[] {
+  return readdirSync(LANG_ROOT, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(`${LANG_ROOT}${d.name}/lang.json`))
+    .map((d) => d.name)
+    .sort();
+}
+
+function load(code: string): LangData {
+  const dir = `${LANG_ROOT}${code}/`;
+  const base = readJson<LangJson>(`${dir}lang.json`);
+  if (!base) return { ...NEUTRAL, code, name: code, tables: {} };
+  const abbr = readJson<{ titles: string[]; final: string[] }>(`${dir}abbreviations.json`);
+  const related = readJson<{ markers: string[] }>(`${dir}related-markers.json`);
+  const boiler = readJson<{ patterns: string[] }>(`${dir}boilerplate.json`);
+  const stem = readJson<{ minStem: number; suffixes: string[]; replacements?: Record<string, string> }>(`${dir}stem.json`);
+  const tables: Record<string, unknown> = {};
+  for (const file of readdirSync(dir)) {
+    if (file.endsWith(".json")) tables[file.slice(0, -5)] = readJson(`${dir}${file}`);
+  }
+  return {
+    code: base.code,
+    name: base.name,
+    script: base.script,
+    sentenceTerminals: new Set(base.sentenceTerminals),
+    abbreviations: new Set([...(abbr?.titles ?? []), ...(abbr?.final ?? [])].map(fold)),
+    finalAbbreviations: new Set((abbr?.final ?? []).map(fold)),
+    relatedMarkers: (related?.markers ?? []).map(fold),
+    boilerplate: (boiler?.patterns ?? []).map((p) => new RegExp(p, "u")),
+    stem: stem
+      ? { minStem: stem.minStem, suffixes: [...stem.suffixes].sort((a, b) => b.length - a.length), replacements: stem.replacements ?? {} }
+      : NEUTRAL.stem,
+    francCodes: base.francCodes ?? [],
+    tables,
+  };
+}
+
+/** The data for a language code; unknown codes get the neutral defaults. */
+export function getLang(code: string): LangData {
+  let data = cache.get(code);
+  if (!data) {
+    data = load(code);
+    cache.set(code, data);
+  }
+  return data;
+}
+
+/** All languages with data, loaded. */
+export function allLangs(): LangData[] {
+  return knownLanguages().map(getLang);
+}

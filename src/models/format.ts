@@ -1,0 +1,103 @@
+// The binary model file: a gzip'd container holding a JSON header, the sorted
+// feature keys (delta-coded) and the row weights quantised to int16 with one scale
+// per model, plus the float32 transition matrix. Zero rows are pruned before
+// saving; deltas and small integers make gzip effective.
+import { gunzipSync, gzipSync } from "node:zlib";
+import { LinearModel } from "./linear.js";
+
+export const MODEL_FORMAT = "newsgraph-linear/1";
+const MAGIC = 0x4e47504d; // "NGPM"
+const INT16_MAX = 32767;
+const GZIP_LEVEL = 9;
+
+export interface ModelHeader {
+  format: string;
+  featureVersion: number;
+  labels: string[];
+  /** Free settings of the model kind (feature options, decoder, heads …). */
+  settings: Record<string, unknown>;
+}
+
+export class ModelFormatError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "ModelFormatError";
+  }
+}
+
+export function encodeModel(header: ModelHeader, model: LinearModel): Buffer {
+  const c = model.classes;
+  const keys = model.rowKeys();
+  const order = Array.from(keys.keys()).sort((a, b) => keys[a] - keys[b]);
+  let maxAbs = 0;
+  for (const v of model.weights) maxAbs = Math.max(maxAbs, Math.abs(v));
+  const scale = maxAbs > 0 ? maxAbs / INT16_MAX : 1;
+  // Quantise, then drop rows that became all zero.
+  const keptKeys: number[] = [];
+  const quant: number[] = [];
+  for (const r of order) {
+    const row = new Int16Array(c);
+    let any = false;
+    for (let k = 0; k < c; k++) {
+      row[k] = Math.round(model.weights[r * c + k] / scale);
+      if (row[k] !== 0) any = true;
+    }
+    if (!any) continue;
+    keptKeys.push(keys[r]);
+    for (const v of row) quant.push(v);
+  }
+  const deltas = new Uint32Array(keptKeys.length);
+  for (let i = 0; i < keptKeys.length; i++) deltas[i] = keptKeys[i] - (i > 0 ? keptKeys[i - 1] : 0);
+  // Column-major weights (all rows' class 0, then class 1 …) compress better.
+  const weights = new Int16Array(quant.length);
+  const rows = keptKeys.length;
+  for (let r = 0; r < rows; r++) for (let k = 0; k < c; k++) weights[k * rows + r] = quant[r * c + k];
+  const headerBytes = Buffer.from(JSON.stringify({ ...header, classes: c, rows, scale }), "utf8");
+  const fixed = Buffer.alloc(8);
+  fixed.writeUInt32LE(MAGIC, 0);
+  fixed.writeUInt32LE(headerBytes.length, 4);
+  const body = Buffer.concat([
+    fixed,
+    headerBytes,
+    Buffer.from(deltas.buffer, deltas.byteOffset, deltas.byteLength),
+    Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength),
+    Buffer.from(model.transitions.buffer, model.transitions.byteOffset, model.transitions.byteLength),
+  ]);
+  return gzipSync(body, { level: GZIP_LEVEL });
+}
+
+export function decodeModel(file: Buffer): { header: ModelHeader; model: LinearModel } {
+  let raw: Buffer;
+  try {
+    raw = gunzipSync(file);
+  } catch (cause) {
+    throw new ModelFormatError("model file is not gzip data", { cause });
+  }
+  if (raw.length < 8 || raw.readUInt32LE(0) !== MAGIC) throw new ModelFormatError("not a newsgraph model file");
+  const headerLength = raw.readUInt32LE(4);
+  const meta = JSON.parse(raw.subarray(8, 8 + headerLength).toString("utf8")) as ModelHeader & {
+    classes: number;
+    rows: number;
+    scale: number;
+  };
+  if (meta.format !== MODEL_FORMAT) throw new ModelFormatError(`model format ${meta.format}, expected ${MODEL_FORMAT}`);
+  const { classes: c, rows, scale } = meta;
+  let at = 8 + headerLength;
+  const copy = (bytes: number): ArrayBuffer => {
+    const out = new ArrayBuffer(bytes);
+    new Uint8Array(out).set(raw.subarray(at, at + bytes));
+    at += bytes;
+    return out;
+  };
+  const deltas = new Uint32Array(copy(rows * 4));
+  const weights16 = new Int16Array(copy(rows * c * 2));
+  const transitions = new Float32Array(copy((c + 1) * c * 4));
+  if (at !== raw.length) throw new ModelFormatError("model file has trailing or missing bytes");
+  const keys = new Uint32Array(rows);
+  let key = 0;
+  for (let i = 0; i < rows; i++) keys[i] = key = (key + deltas[i]) >>> 0;
+  const weights = new Float32Array(rows * c);
+  for (let k = 0; k < c; k++) for (let r = 0; r < rows; r++) weights[r * c + k] = weights16[k * rows + r] * scale;
+  const header: ModelHeader = { format: meta.format, featureVersion: meta.featureVersion, labels: meta.labels, settings: meta.settings };
+  return { header, model: new LinearModel(c, keys, weights, transitions) };
+}

@@ -1,0 +1,185 @@
+// The linear scorer behind every tagger: hashed feature keys → dense rows of one
+// weight per class, plus a class-transition matrix for sequence models. The
+// runtime `LinearModel` is read-only and compact (open-addressing key table,
+// Float32 rows); the `AveragedPerceptron` trains one and hands back the averaged
+// weights (Collins 2002; averaging by the "w − u/c" trick, so an update costs
+// O(classes) however long training runs).
+
+const EMPTY = 0;
+/** Load factor of the open-addressing key table. */
+const TABLE_FILL = 0.5;
+const INITIAL_ROWS = 1 << 14;
+
+function tableSize(rows: number): number {
+  let size = 16;
+  while (size * TABLE_FILL < rows) size <<= 1;
+  return size;
+}
+
+export class LinearModel {
+  readonly classes: number;
+  readonly rows: number;
+  /** Row weights, `rows × classes`. */
+  readonly weights: Float32Array;
+  /** Transition weights: `(classes + 1) × classes`; row `classes` is the start state. */
+  readonly transitions: Float32Array;
+  private readonly keys: Uint32Array;
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+
+  constructor(classes: number, keys: Uint32Array, weights: Float32Array, transitions?: Float32Array) {
+    if (weights.length !== keys.length * classes) throw new Error("weights do not match keys × classes");
+    this.classes = classes;
+    this.rows = keys.length;
+    this.weights = weights;
+    this.transitions = transitions ?? new Float32Array((classes + 1) * classes);
+    const size = tableSize(keys.length);
+    this.mask = size - 1;
+    this.keys = new Uint32Array(size);
+    this.slots = new Int32Array(size);
+    for (let r = 0; r < keys.length; r++) {
+      let slot = keys[r] & this.mask;
+      while (this.keys[slot] !== EMPTY) slot = (slot + 1) & this.mask;
+      this.keys[slot] = keys[r];
+      this.slots[slot] = r;
+    }
+  }
+
+  /** Row index of a feature key, or −1. */
+  row(key: number): number {
+    let slot = key & this.mask;
+    for (;;) {
+      const k = this.keys[slot];
+      if (k === key) return this.slots[slot];
+      if (k === EMPTY) return -1;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  /** Add the rows of `features[from..to)` into `out[offset .. offset+classes)`. */
+  score(features: Uint32Array, from: number, to: number, out: Float32Array | Float64Array, offset = 0): void {
+    const c = this.classes;
+    const w = this.weights;
+    for (let f = from; f < to; f++) {
+      const r = this.row(features[f]);
+      if (r < 0) continue;
+      const base = r * c;
+      for (let k = 0; k < c; k++) out[offset + k] += w[base + k];
+    }
+  }
+
+  /** The feature keys, in row order. */
+  rowKeys(): Uint32Array {
+    const out = new Uint32Array(this.rows);
+    for (let s = 0; s < this.keys.length; s++) if (this.keys[s] !== EMPTY) out[this.slots[s]] = this.keys[s];
+    return out;
+  }
+}
+
+export interface FinalizeOptions {
+  /** Rows whose largest absolute averaged weight is below this are dropped. */
+  pruneBelow?: number;
+}
+
+/** Trainer: raw weights `w`, running sums `u` for averaging, one row per feature key. */
+export class AveragedPerceptron {
+  readonly classes: number;
+  private readonly index = new Map<number, number>();
+  private w: Float64Array;
+  private u: Float64Array;
+  private readonly tw: Float64Array;
+  private readonly tu: Float64Array;
+  /** Examples seen so far (the averaging clock). */
+  private clock = 1;
+
+  constructor(classes: number) {
+    this.classes = classes;
+    this.w = new Float64Array(INITIAL_ROWS * classes);
+    this.u = new Float64Array(INITIAL_ROWS * classes);
+    this.tw = new Float64Array((classes + 1) * classes);
+    this.tu = new Float64Array((classes + 1) * classes);
+  }
+
+  get rows(): number {
+    return this.index.size;
+  }
+
+  /** Advance the averaging clock: call once per training example. */
+  tick(): void {
+    this.clock++;
+  }
+
+  score(features: Uint32Array, from: number, to: number, out: Float64Array, offset = 0): void {
+    const c = this.classes;
+    for (let f = from; f < to; f++) {
+      const r = this.index.get(features[f]);
+      if (r === undefined) continue;
+      const base = r * c;
+      for (let k = 0; k < c; k++) out[offset + k] += this.w[base + k];
+    }
+  }
+
+  /** The raw (not averaged) transition weights, for decoding during training. */
+  get transitionWeights(): Float64Array {
+    return this.tw;
+  }
+
+  /** Add `delta` to class `cls` of every feature in `features[from..to)`. */
+  update(features: Uint32Array, from: number, to: number, cls: number, delta: number): void {
+    const c = this.classes;
+    const cu = this.clock * delta;
+    for (let f = from; f < to; f++) {
+      const base = this.rowOf(features[f]) * c + cls;
+      this.w[base] += delta;
+      this.u[base] += cu;
+    }
+  }
+
+  /** Add `delta` to the transition prev → cls (prev = classes for the start state). */
+  updateTransition(prev: number, cls: number, delta: number): void {
+    const i = prev * this.classes + cls;
+    this.tw[i] += delta;
+    this.tu[i] += this.clock * delta;
+  }
+
+  private rowOf(key: number): number {
+    let r = this.index.get(key);
+    if (r !== undefined) return r;
+    r = this.index.size;
+    this.index.set(key, r);
+    if ((r + 1) * this.classes > this.w.length) {
+      const grow = (a: Float64Array): Float64Array => {
+        const b = new Float64Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.w = grow(this.w);
+      this.u = grow(this.u);
+    }
+    return r;
+  }
+
+  /** The averaged model, with rows of negligible weight pruned. */
+  finalize(options: FinalizeOptions = {}): LinearModel {
+    const prune = options.pruneBelow ?? 0;
+    const c = this.classes;
+    const avg = (w: number, u: number): number => w - u / this.clock;
+    const keep: number[] = [];
+    const keys: number[] = [];
+    for (const [key, r] of this.index) {
+      let max = 0;
+      for (let k = 0; k < c; k++) max = Math.max(max, Math.abs(avg(this.w[r * c + k], this.u[r * c + k])));
+      if (max > prune) {
+        keep.push(r);
+        keys.push(key);
+      }
+    }
+    const weights = new Float32Array(keep.length * c);
+    keep.forEach((r, i) => {
+      for (let k = 0; k < c; k++) weights[i * c + k] = avg(this.w[r * c + k], this.u[r * c + k]);
+    });
+    const transitions = new Float32Array(this.tw.length);
+    for (let i = 0; i < transitions.length; i++) transitions[i] = avg(this.tw[i], this.tu[i]);
+    return new LinearModel(c, Uint32Array.from(keys), weights, transitions);
+  }
+}

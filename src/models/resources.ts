@@ -1,0 +1,41 @@
+// Resources a model is trained and run with besides its weights: gazetteers from
+// lang/<code>/gazetteer-*.json (lists of names by kind) and the file names of
+// each model kind inside its directory.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fold } from "../text/normalize.js";
+import { PACKAGE_ROOT } from "./data.js";
+import type { FeatureOptions } from "./features.js";
+
+export const NER_FILE = "ner.bin.gz";
+export const POS_FILE = "upos.bin.gz";
+export const MORPH_FILE = "feats.bin.gz";
+export const LEMMA_FILE = "lemma.json.gz";
+const GAZETTEER_PREFIX = "gazetteer-";
+
+/** Gazetteer: every word of every name → the lists it occurs in (as "list" and "list:first|inner|last"). */
+export function loadGazetteer(lang: string): Map<string, string[]> | undefined {
+  const dir = join(PACKAGE_ROOT, "lang", lang);
+  if (!existsSync(dir)) return undefined;
+  const files = readdirSync(dir).filter((f) => f.startsWith(GAZETTEER_PREFIX) && f.endsWith(".json"));
+  if (!files.length) return undefined;
+  const map = new Map<string, Set<string>>();
+  for (const f of files.sort()) {
+    const list = f.slice(GAZETTEER_PREFIX.length, -".json".length);
+    const names = JSON.parse(readFileSync(join(dir, f), "utf8")) as { names: string[] };
+    for (const name of names.names) {
+      const words = name.split(/\s+/).map(fold);
+      for (const w of words) {
+        let s = map.get(w);
+        if (!s) map.set(w, (s = new Set()));
+        s.add(list);
+      }
+    }
+  }
+  return new Map([...map].map(([k, v]) => [k, [...v].sort()]));
+}
+
+export function loadNerResources(lang: string): Pick<FeatureOptions, "gazetteer"> {
+  const gazetteer = loadGazetteer(lang);
+  return gazetteer ? { gazetteer } : {};
+}

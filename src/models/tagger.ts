@@ -1,0 +1,146 @@
+// A sequence tagger = feature extractor + linear model + decoder, and its trainer:
+// a structured averaged perceptron (Collins 2002) that decodes each training
+// sentence with the same decoder used at run time and updates on the differences.
+import { bioConstraints, DECODERS, type Decoder } from "./decode.js";
+import { FeatureExtractor, type FeatureOptions } from "./features.js";
+import { AveragedPerceptron, type LinearModel } from "./linear.js";
+
+export interface TaggedSentence {
+  words: string[];
+  labels: string[];
+}
+
+export interface TaggerSettings {
+  features: Omit<FeatureOptions, "gazetteer" | "clusters">;
+  decoder: keyof typeof DECODERS;
+  /** "bio": forbid ill-formed IOB2 transitions. */
+  constraints: "bio" | "none";
+}
+
+export class SequenceTagger {
+  readonly labels: string[];
+  readonly model: LinearModel;
+  readonly extractor: FeatureExtractor;
+  readonly settings: TaggerSettings;
+  private readonly allowed: Uint8Array | undefined;
+  private decode: Decoder;
+  private emissions = new Float64Array(0);
+
+  constructor(labels: string[], model: LinearModel, extractor: FeatureExtractor, settings: TaggerSettings) {
+    if (model.classes !== labels.length) throw new Error(`model has ${model.classes} classes, labels ${labels.length}`);
+    this.labels = labels;
+    this.model = model;
+    this.extractor = extractor;
+    this.settings = settings;
+    this.allowed = settings.constraints === "bio" ? bioConstraints(labels) : undefined;
+    this.decode = DECODERS[settings.decoder];
+  }
+
+  /** Use another decoder (for measuring decoders on the same model). */
+  useDecoder(name: keyof typeof DECODERS): void {
+    this.decode = DECODERS[name];
+  }
+
+  /** Class indices of the best label sequence. */
+  tagIds(words: readonly string[]): Int32Array {
+    const n = words.length;
+    const c = this.model.classes;
+    if (n === 0) return new Int32Array(0);
+    const { keys, offsets } = this.extractor.extract(words);
+    if (this.emissions.length < n * c) this.emissions = new Float64Array(n * c * 2);
+    const e = this.emissions;
+    e.fill(0, 0, n * c);
+    for (let i = 0; i < n; i++) this.model.score(keys, offsets[i], offsets[i + 1], e, i * c);
+    return this.decode({ length: n, classes: c, emissions: e, transitions: this.model.transitions, allowed: this.allowed });
+  }
+
+  tag(words: readonly string[]): string[] {
+    return Array.from(this.tagIds(words), (k) => this.labels[k]);
+  }
+}
+
+export interface TrainOptions {
+  epochs?: number;
+  /** Seed of the shuffling order. */
+  seed?: number;
+  pruneBelow?: number;
+  /** Called after each epoch with the averaged tagger so far; may log dev scores. */
+  onEpoch?: (epoch: number, tagger: SequenceTagger) => void;
+}
+
+const TRAIN_DEFAULTS = { epochs: 10, seed: 1, pruneBelow: 0 };
+
+/** Deterministic xorshift32 in [0, 1). */
+export function random(seed: number): () => number {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    s >>>= 0;
+    return s / 0x100000000;
+  };
+}
+
+export function shuffle<T>(items: T[], rnd: () => number): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+  return items;
+}
+
+/** Labels in first-seen order with "O" (if present) first. */
+export function labelSet(data: readonly TaggedSentence[]): string[] {
+  const seen = new Set<string>();
+  for (const s of data) for (const l of s.labels) seen.add(l);
+  return [...seen].sort((a, b) => (a === "O" ? -1 : b === "O" ? 1 : a < b ? -1 : a > b ? 1 : 0));
+}
+
+export function trainTagger(
+  data: readonly TaggedSentence[],
+  extractor: FeatureExtractor,
+  settings: TaggerSettings,
+  options: TrainOptions = {},
+): SequenceTagger {
+  const { epochs, seed, pruneBelow } = { ...TRAIN_DEFAULTS, ...options };
+  const labels = labelSet(data);
+  const c = labels.length;
+  const id = new Map(labels.map((l, i) => [l, i]));
+  const allowed = settings.constraints === "bio" ? bioConstraints(labels) : undefined;
+  const decode = DECODERS[settings.decoder];
+  const examples = data.map((s) => ({ ...extractor.extract(s.words), gold: Int32Array.from(s.labels, (l) => id.get(l)!) }));
+  const trainer = new AveragedPerceptron(c);
+  const rnd = random(seed);
+  const order = examples.map((_, i) => i);
+  let emissions = new Float64Array(1024);
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    shuffle(order, rnd);
+    for (const ex of order.map((i) => examples[i])) {
+      const n = ex.gold.length;
+      if (n === 0) continue;
+      if (emissions.length < n * c) emissions = new Float64Array(n * c * 2);
+      emissions.fill(0, 0, n * c);
+      for (let i = 0; i < n; i++) trainer.score(ex.keys, ex.offsets[i], ex.offsets[i + 1], emissions, i * c);
+      const pred = decode({ length: n, classes: c, emissions, transitions: trainer.transitionWeights, allowed });
+      for (let i = 0; i < n; i++) {
+        const g = ex.gold[i];
+        const p = pred[i];
+        if (g !== p) {
+          trainer.update(ex.keys, ex.offsets[i], ex.offsets[i + 1], g, 1);
+          trainer.update(ex.keys, ex.offsets[i], ex.offsets[i + 1], p, -1);
+        }
+        const gPrev = i > 0 ? ex.gold[i - 1] : c;
+        const pPrev = i > 0 ? pred[i - 1] : c;
+        if (g !== p || gPrev !== pPrev) {
+          trainer.updateTransition(gPrev, g, 1);
+          trainer.updateTransition(pPrev, p, -1);
+        }
+      }
+      trainer.tick();
+    }
+    options.onEpoch?.(epoch, new SequenceTagger(labels, trainer.finalize({ pruneBelow }), extractor, settings));
+  }
+  return new SequenceTagger(labels, trainer.finalize({ pruneBelow }), extractor, settings);
+}

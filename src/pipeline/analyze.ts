@@ -1,0 +1,42 @@
+// From a raw input to an analysed Doc: choose the extractor by media type
+// (plain-text page, HTML page, or a JSON Lines record with its own fields),
+// build the document and run the pipeline over it.
+import type { Doc } from "../doc/doc.js";
+import type { ExtractedArticle } from "../extract/article.js";
+import { extractHtml } from "../extract/html/index.js";
+import { parseTextPage } from "../extract/text-page.js";
+import type { RawInput } from "../input/sources.js";
+import { buildDoc } from "./build.js";
+import type { Pipeline } from "./pipeline.js";
+
+export class NoArticleError extends Error {
+  override name = "NoArticleError";
+}
+
+const LINE_BREAKS = /\r\n|\r|\n/u;
+
+export function extractArticle(raw: RawInput): ExtractedArticle {
+  let article: ExtractedArticle;
+  if (raw.mediaType === "text/html") {
+    const found = extractHtml(raw.text, raw.hints.url ? { url: raw.hints.url } : {});
+    if (!found) throw new NoArticleError("no article found on the page (an index or listing page?)");
+    article = found;
+  } else if (raw.hints.title !== undefined) {
+    // A record that names its headline: the text is the body, one paragraph a line.
+    article = { title: raw.hints.title, paragraphs: raw.text.split(LINE_BREAKS), related: [], meta: {} };
+  } else {
+    article = parseTextPage(raw.text);
+  }
+  const h = raw.hints;
+  if (h.title !== undefined && raw.mediaType === "text/html") article.title = h.title;
+  if (h.url) article.meta.url ??= h.url;
+  if (h.published) article.meta.published = h.published;
+  if (!article.title && article.paragraphs.length === 0) throw new NoArticleError("the input holds no text");
+  return article;
+}
+
+export function analyzeRaw(raw: RawInput, pipeline: Pipeline): Doc {
+  const article = extractArticle(raw);
+  const doc = buildDoc(article, { source: raw.source, charset: raw.charset, lang: raw.hints.lang });
+  return pipeline.run(doc);
+}

@@ -1,0 +1,129 @@
+// Full-text search over search keys: the index holds each word's key (folded,
+// inflection stripped: see text/stem.ts) instead of the word, and queries are
+// turned into keys the same way, so «ρωσια», «ΡΩΣΙΑ» and «Ρωσία» all find
+// «της Ρωσίας». Snippets are cut from the original text around matched words.
+import { TokenKind, type Span, type TokenColumns } from "../doc/doc.js";
+import { searchKey } from "../text/stem.js";
+import { tokenize } from "../text/tokenize.js";
+
+const INDEXED_KINDS = new Set<number>([TokenKind.Word, TokenKind.Number, TokenKind.Abbreviation, TokenKind.Hashtag]);
+const QUERY_PART = /"([^"]*)"?|(\S+)/gu;
+const OPERATORS = new Set(["OR", "AND", "NOT"]);
+const ABBREVIATION_DOT = /\.$/u;
+
+export interface SnippetOptions {
+  /** Words of context on each side of the best match. */
+  contextWords?: number;
+}
+
+const SNIPPET_DEFAULTS: Required<SnippetOptions> = { contextWords: 12 };
+
+function tokenKey(text: string, tok: TokenColumns, i: number): string {
+  return searchKey(text.slice(tok.start[i], tok.end[i]).replace(ABBREVIATION_DOT, ""));
+}
+
+/** Space-separated search keys of the indexable tokens inside a span. */
+export function indexKeys(text: string, tok: TokenColumns, span: Span): string {
+  const keys: string[] = [];
+  for (let i = 0; i < tok.length; i++) {
+    if (tok.start[i] < span.start) continue;
+    if (tok.end[i] > span.end) break;
+    if (INDEXED_KINDS.has(tok.kind[i])) keys.push(tokenKey(text, tok, i));
+  }
+  return keys.join(" ");
+}
+
+function keysOf(text: string): string[] {
+  const tok = tokenize(text);
+  const keys: string[] = [];
+  for (let i = 0; i < tok.length; i++) if (INDEXED_KINDS.has(tok.kind[i])) keys.push(tokenKey(text, tok, i));
+  return keys;
+}
+
+export interface ParsedQuery {
+  /** The FTS5 MATCH expression. */
+  match: string;
+  /** Every key the query looks for, for highlighting. */
+  keys: Set<string>;
+}
+
+export class QueryError extends Error {
+  override name = "QueryError";
+}
+
+const ftsString = (keys: string[]) => `"${keys.join(" ").replace(/"/g, '""')}"`;
+
+/**
+ * Words are ANDed; "quoted words" form a phrase; OR, AND and NOT (in capitals)
+ * are operators; a leading - excludes a word.
+ */
+export function parseQuery(query: string): ParsedQuery {
+  const parts: string[] = [];
+  const keys = new Set<string>();
+  for (const m of query.matchAll(QUERY_PART)) {
+    if (m[1] !== undefined) {
+      const phrase = keysOf(m[1]);
+      if (phrase.length) {
+        parts.push(ftsString(phrase));
+        phrase.forEach((k) => keys.add(k));
+      }
+      continue;
+    }
+    const word = m[2];
+    if (OPERATORS.has(word)) {
+      if (parts.length && !OPERATORS.has(parts[parts.length - 1])) parts.push(word);
+      continue;
+    }
+    const negative = word.startsWith("-") && word.length > 1;
+    const wordKeys = keysOf(negative ? word.slice(1) : word);
+    if (!wordKeys.length) continue;
+    if (negative) {
+      if (parts.length && !OPERATORS.has(parts[parts.length - 1])) parts.push("NOT", ftsString(wordKeys));
+      continue;
+    }
+    parts.push(ftsString(wordKeys));
+    wordKeys.forEach((k) => keys.add(k));
+  }
+  while (parts.length && OPERATORS.has(parts[parts.length - 1])) parts.pop();
+  if (!parts.length) throw new QueryError("the query has no words to search for");
+  return { match: parts.join(" "), keys };
+}
+
+/** A window of the text around the densest group of matched words. */
+export function makeSnippet(text: string, keys: Set<string>, options: SnippetOptions = {}): { snippet: string; highlights: Span[] } {
+  const o = { ...SNIPPET_DEFAULTS, ...options };
+  const tok = tokenize(text);
+  const words: number[] = [];
+  const hits: number[] = [];
+  for (let i = 0; i < tok.length; i++) {
+    if (!INDEXED_KINDS.has(tok.kind[i])) continue;
+    if (keys.has(tokenKey(text, tok, i))) hits.push(words.length);
+    words.push(i);
+  }
+  if (!words.length) return { snippet: "", highlights: [] };
+  // The window of 2·context words holding the most hits.
+  const width = 2 * o.contextWords;
+  let best = hits.length ? Math.max(0, hits[0] - o.contextWords) : 0;
+  let bestCount = 0;
+  for (let h = 0, lo = 0; h < hits.length; h++) {
+    while (hits[h] - hits[lo] > width) lo++;
+    if (h - lo + 1 > bestCount) {
+      bestCount = h - lo + 1;
+      best = Math.max(0, Math.round((hits[lo] + hits[h]) / 2) - o.contextWords);
+    }
+  }
+  const firstWord = best;
+  const lastWord = Math.min(words.length - 1, best + width);
+  const from = tok.start[words[firstWord]];
+  const to = tok.end[words[lastWord]];
+  const prefix = from > 0 ? "…" : "";
+  const suffix = to < text.length ? "…" : "";
+  const snippet = prefix + text.slice(from, to).replace(/\s+/gu, " ") + suffix;
+  // Recompute highlights on the flattened snippet.
+  const highlights: Span[] = [];
+  const stok = tokenize(snippet);
+  for (let i = 0; i < stok.length; i++) {
+    if (INDEXED_KINDS.has(stok.kind[i]) && keys.has(tokenKey(snippet, stok, i))) highlights.push({ start: stok.start[i], end: stok.end[i] });
+  }
+  return { snippet, highlights };
+}

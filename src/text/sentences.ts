@@ -1,0 +1,152 @@
+// Sentence splitter over tokens, paragraph by paragraph. A sentence ends at a
+// terminal mark (from the language table: . ! ? and, for Greek, ; as the
+// question mark) followed by closing quotes/brackets and then an upper-case
+// word, an opening quote, a digit or the end of the paragraph. Abbreviations
+// are tokens of their own and do not end sentences unless the table says they
+// may; a quotation followed by its attribution («…», τόνισε ο …) stays whole.
+import { TokenKind, type Span, type TokenColumns } from "../doc/doc.js";
+import type { LangData } from "../lang/lang.js";
+import { fold } from "./normalize.js";
+
+const OPENING_QUOTES = new Set(["«", "“", "„", "‘", "‚", "‹", "‟"]);
+const CLOSING_QUOTES = new Set(["»", "”", "’", "›"]);
+const AMBIGUOUS_QUOTES = new Set(['"', "'"]);
+const CLOSING_BRACKETS = new Set([")", "]", "}"]);
+const UPPER_START = /^[\p{Lu}\p{Lt}]/u;
+const LOWER_START = /^\p{Ll}/u;
+const DIGIT_START = /^\p{N}/u;
+const SINGLE_CAPITAL = /^\p{Lu}$/u;
+/** Marks that may follow a quotation and tie it to its attribution. */
+const ATTRIBUTION_LINKS = new Set([",", "—", "–", "-"]);
+/** Pairs of guillemet-like quotes whose content is tracked for attribution. */
+const QUOTE_PAIRS: Record<string, string> = { "«": "»", "“": "”", "„": "“", "‹": "›" };
+
+export interface SplitOptions {
+  lang: LangData;
+}
+
+interface Ctx {
+  text: string;
+  tok: TokenColumns;
+  lang: LangData;
+}
+
+function tokText(c: Ctx, i: number): string {
+  return c.text.slice(c.tok.start[i], c.tok.end[i]);
+}
+
+/** Is token i (a quote mark) opening? Ambiguous marks open after space or start. */
+function isOpening(c: Ctx, i: number, first: number): boolean {
+  const t = tokText(c, i);
+  if (OPENING_QUOTES.has(t) && !(t === "“" && closesGermanQuote(c, i, first))) return true;
+  if (!AMBIGUOUS_QUOTES.has(t)) return false;
+  if (i === first) return true;
+  const before = c.text.charCodeAt(c.tok.start[i] - 1);
+  return before === 0x20 || before === 0x0a || before === 0x09 || before === 0x28; // space, newline, tab, (
+}
+
+/** In „…“ the “ closes. */
+function closesGermanQuote(c: Ctx, i: number, first: number): boolean {
+  for (let j = i - 1; j >= first; j--) {
+    const t = tokText(c, j);
+    if (t === "„") return true;
+    if (t === "“" || t === "”") return false;
+  }
+  return false;
+}
+
+/**
+ * Token ranges of quotations that are followed by an attribution (a comma,
+ * dash or lower-case word right after the closing mark): no split inside them.
+ */
+function attributedQuotes(c: Ctx, first: number, last: number): [number, number][] {
+  const out: [number, number][] = [];
+  const stack: { open: number; close: string }[] = [];
+  for (let i = first; i < last; i++) {
+    if (c.tok.kind[i] !== TokenKind.Quote) continue;
+    const t = tokText(c, i);
+    const top = stack[stack.length - 1];
+    if (top && (t === top.close || (AMBIGUOUS_QUOTES.has(t) && !isOpening(c, i, first)))) {
+      stack.pop();
+      if (stack.length === 0 && i + 1 < last) {
+        const next = tokText(c, i + 1);
+        if (ATTRIBUTION_LINKS.has(next) || LOWER_START.test(next)) out.push([top.open, i]);
+      }
+    } else if (QUOTE_PAIRS[t] && isOpening(c, i, first)) {
+      stack.push({ open: i, close: QUOTE_PAIRS[t] });
+    } else if (AMBIGUOUS_QUOTES.has(t) && isOpening(c, i, first)) {
+      stack.push({ open: i, close: t });
+    }
+  }
+  return out;
+}
+
+/** Does the token at i start a new sentence? */
+function startsSentence(c: Ctx, i: number, first: number): boolean {
+  const t = tokText(c, i);
+  if (c.tok.kind[i] === TokenKind.Quote) return isOpening(c, i, first);
+  if (t === "(" || t === "[" || t === "—" || t === "–" || t === "-") return true;
+  return UPPER_START.test(t) || DIGIT_START.test(t);
+}
+
+function isTerminal(c: Ctx, i: number): boolean {
+  const kind = c.tok.kind[i];
+  if (kind === TokenKind.Punct) return c.lang.sentenceTerminals.has(tokText(c, i));
+  if (kind === TokenKind.Abbreviation) {
+    const t = tokText(c, i);
+    return c.lang.finalAbbreviations.has(fold(t.slice(0, -1)));
+  }
+  return false;
+}
+
+/** Split one paragraph (a token range) into sentences. */
+function splitRange(c: Ctx, first: number, last: number, out: Span[]): void {
+  if (first >= last) return;
+  const protectedRanges = attributedQuotes(c, first, last);
+  const isProtected = (i: number) => protectedRanges.some(([a, b]) => i > a && i < b);
+  let sentenceStart = first;
+  let i = first;
+  while (i < last) {
+    if (!isTerminal(c, i)) {
+      i++;
+      continue;
+    }
+    // A single capital and a dot is an initial (Σ. Ριαμπκόφ), not an end.
+    if (i > first && tokText(c, i) === "." && SINGLE_CAPITAL.test(tokText(c, i - 1)) && c.tok.end[i - 1] === c.tok.start[i]) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < last && (isTerminal(c, j) || CLOSING_BRACKETS.has(tokText(c, j)) || (c.tok.kind[j] === TokenKind.Quote && !isOpening(c, j, first)))) j++;
+    if (j < last && (isProtected(i) || !startsSentence(c, j, first) || c.tok.start[j] === c.tok.end[j - 1])) {
+      i = j;
+      continue;
+    }
+    out.push({ start: c.tok.start[sentenceStart], end: c.tok.end[j - 1] });
+    sentenceStart = j;
+    i = j;
+  }
+  if (sentenceStart < last) out.push({ start: c.tok.start[sentenceStart], end: c.tok.end[last - 1] });
+}
+
+/** Lower bound: first token whose start ≥ offset. */
+function firstTokenAt(tok: TokenColumns, offset: number): number {
+  let lo = 0;
+  let hi = tok.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tok.start[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Sentences of each block (paragraph or headline); no sentence crosses a block. */
+export function splitSentences(text: string, tokens: TokenColumns, blocks: Span[], options: SplitOptions): Span[] {
+  const c: Ctx = { text, tok: tokens, lang: options.lang };
+  const out: Span[] = [];
+  for (const block of blocks) {
+    splitRange(c, firstTokenAt(tokens, block.start), firstTokenAt(tokens, block.end), out);
+  }
+  return out;
+}

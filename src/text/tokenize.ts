@@ -1,0 +1,89 @@
+// Tokenizer: one pass of a single regular expression over the text, giving
+// tokens as offset columns (typed arrays). Knows URLs, e-mail addresses,
+// hashtags, numbers such as 1.500,50 and 15/10, dotted abbreviations (π.χ.,
+// U.S.), abbreviations from the language tables (κ., Dr.), hyphenated names
+// written with a space («Ταλαεΐ- Νικ»), quote marks and ellipses.
+import { TokenKind, type TokenColumns, type TokenKindCode } from "../doc/doc.js";
+import type { LangData } from "../lang/lang.js";
+import { fold } from "./normalize.js";
+
+const WORD_CHARS = String.raw`[\p{L}\p{M}\p{N}]`;
+/** Alternatives in priority order; each is one capture group, in TOKEN_KINDS order. */
+const TOKEN_PATTERNS: [TokenKindCode, string][] = [
+  [TokenKind.Url, String.raw`(?:https?:\/\/|www\.)[^\s<>«»"“”]*[^\s<>«»"“”.,;:!?)\]'’]`],
+  [TokenKind.Email, String.raw`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`],
+  [TokenKind.Hashtag, String.raw`[#@][\p{L}\p{N}_]+`],
+  // Dotted abbreviations and initialisms: π.χ., κ.λπ., U.S., Ph.D.
+  [TokenKind.Abbreviation, String.raw`(?:\p{L}{1,3}\.){2,}(?!\p{L})`],
+  [TokenKind.Number, String.raw`[+-]?\p{N}+(?:[.,:/]\p{N}+)*(?!${WORD_CHARS})`],
+  // Names hyphenated with a stray space: «Ταλαεΐ- Νικ».
+  [TokenKind.Word, String.raw`\p{Lu}${WORD_CHARS}*-\x20(?=\p{Lu})${WORD_CHARS}+`],
+  [TokenKind.Word, String.raw`${WORD_CHARS}+(?:(?:[-‐]|['’](?=\p{Lu}))${WORD_CHARS}+)*`],
+  [TokenKind.Punct, String.raw`\.{3}|…`],
+  [TokenKind.Quote, String.raw`[«»“”„‟‘’‚‛"'‹›]`],
+  [TokenKind.Punct, String.raw`[\p{P}]`],
+  [TokenKind.Symbol, String.raw`\S`],
+];
+const TOKEN_RE = new RegExp(TOKEN_PATTERNS.map(([, p]) => `(${p})`).join("|"), "gu");
+const KIND_OF_GROUP = TOKEN_PATTERNS.map(([kind]) => kind);
+
+export interface TokenizeOptions {
+  /** Language tables whose abbreviations keep their final dot. */
+  lang?: LangData;
+}
+
+function grow(cols: { start: Uint32Array; end: Uint32Array; kind: Uint8Array }, size: number) {
+  const start = new Uint32Array(size);
+  const end = new Uint32Array(size);
+  const kind = new Uint8Array(size);
+  start.set(cols.start);
+  end.set(cols.end);
+  kind.set(cols.kind);
+  return { start, end, kind };
+}
+
+/** Tokenize a whole text (or the part [from, to)) into offset columns. */
+export function tokenize(text: string, options: TokenizeOptions = {}, from = 0, to = text.length): TokenColumns {
+  const abbreviations = options.lang?.abbreviations;
+  let cols = { start: new Uint32Array(64), end: new Uint32Array(64), kind: new Uint8Array(64) };
+  let n = 0;
+  const re = new RegExp(TOKEN_RE.source, TOKEN_RE.flags);
+  re.lastIndex = from;
+  const source = to === text.length ? text : text.slice(0, to);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(source)) !== null) {
+    let group = 1;
+    while (m[group] === undefined) group++;
+    let kind = KIND_OF_GROUP[group - 1];
+    let end = m.index + m[0].length;
+    if (kind === TokenKind.Word && source.charCodeAt(end) === 0x2e /* . */ && abbreviations?.has(fold(m[0]))) {
+      kind = TokenKind.Abbreviation;
+      end++;
+      re.lastIndex = end;
+    } else if (kind === TokenKind.Abbreviation && abbreviations && !abbreviations.has(fold(m[0].slice(0, -1))) && !isInitialism(m[0])) {
+      // Not a known abbreviation: keep the last dot as punctuation.
+      end--;
+      re.lastIndex = end;
+    }
+    if (n === cols.start.length) cols = grow(cols, n * 2);
+    cols.start[n] = m.index;
+    cols.end[n] = end;
+    cols.kind[n] = kind;
+    n++;
+  }
+  return { length: n, start: cols.start.slice(0, n), end: cols.end.slice(0, n), kind: cols.kind.slice(0, n) };
+}
+
+const INITIALISM = /^(?:\p{Lu}\.){2,}$/u;
+
+/** U.S., Ε.Ε.: capitals each followed by a dot. */
+function isInitialism(token: string): boolean {
+  return INITIALISM.test(token);
+}
+
+/** Token strings, for tests and debugging. */
+export function tokenStrings(text: string, cols: TokenColumns): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < cols.length; i++) out.push(text.slice(cols.start[i], cols.end[i]));
+  return out;
+}
