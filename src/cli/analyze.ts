@@ -3,7 +3,7 @@ import { toRecord } from "../doc/record.js";
 import { isFailure, readInputs } from "../input/sources.js";
 import { analyzeRaw } from "../pipeline/analyze.js";
 import { defaultPipeline } from "../pipeline/default.js";
-import { EXIT, UsageError, positiveInt, readOptions, type CommandContext, type InputFlags } from "./context.js";
+import { EXIT, UsageError, inputOptions, positiveInt, readOptions, type CommandContext, type InputFlags, type Register } from "./context.js";
 import { formatDigest } from "./digest.js";
 
 export interface AnalyzeFlags extends InputFlags {
@@ -45,3 +45,25 @@ export async function analyzeCommand(ctx: CommandContext, inputs: string[], flag
   }
   return failures ? EXIT.failure : EXIT.ok;
 }
+
+export const registerAnalyze: Register = (program, ctx) => {
+  inputOptions(
+    program
+      .command("analyze")
+      .description("analyse articles and print a digest of each (or the full record with --json)")
+      .argument("<input...>", "files, folders, JSON Lines files, URLs, or - for standard input")
+      .option("--json", "print one JSON record per article per line", false)
+      .option("--sentences <n>", "sentences listed in the digest (0 for none, all for every one)", "all")
+      .addHelpText(
+        "after",
+        `
+Examples:
+  newsgraph analyze article.txt
+  newsgraph analyze page.html --json | jq .sentences
+  cat article.txt | newsgraph analyze -
+  newsgraph analyze https://example.org/news/1 --json`,
+      ),
+  ).action(async (inputs: string[], opts) => {
+    ctx.code = await analyzeCommand(ctx, inputs, opts);
+  });
+};

@@ -1,6 +1,8 @@
 // What every CLI command shares: output streams, exit codes, option parsing
 // helpers and the error class for usage mistakes.
+import { Option, type Command } from "commander";
 import { READ_DEFAULTS, type ReadOptions } from "../input/sources.js";
+import { DEFAULT_DB_FILE } from "../store/sqlite.js";
 
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
@@ -10,6 +12,22 @@ export interface CommandContext {
   /** Is standard error a terminal (progress bars, colour)? */
   isTTY: boolean;
   code: number;
+}
+
+/** Adds one command (its options, help and action) to the program. */
+export type Register = (program: Command, ctx: CommandContext) => void;
+
+/** --db, with NEWSGRAPH_DB and ./newsgraph.db as fall-backs. */
+export function dbOption(): Option {
+  return new Option("--db <file>", "SQLite database file").env("NEWSGRAPH_DB").default(DEFAULT_DB_FILE);
+}
+
+/** The options of commands that read inputs. */
+export function inputOptions(cmd: Command): Command {
+  return cmd
+    .option("--max-bytes <n>", "largest file, page or standard input read, in bytes", String(READ_DEFAULTS.maxBytes))
+    .option("--timeout <ms>", "time-out for fetching one URL, in milliseconds", String(READ_DEFAULTS.timeoutMs))
+    .option("--allow-private", "allow URLs on private, loopback and link-local addresses", false);
 }
 
 export class UsageError extends Error {

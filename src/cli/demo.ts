@@ -3,7 +3,7 @@
 import { fileURLToPath } from "node:url";
 import { fromRecord } from "../doc/record.js";
 import { SqliteStore } from "../store/sqlite.js";
-import { EXIT, highlight, type CommandContext } from "./context.js";
+import { EXIT, dbOption, highlight, type CommandContext, type Register } from "./context.js";
 import { ingestInto } from "./ingest.js";
 
 const SAMPLES_DIR = fileURLToPath(new URL("../../samples/", import.meta.url));
@@ -34,3 +34,13 @@ export async function demoCommand(ctx: CommandContext, flags: { db: string }): P
     store.close();
   }
 }
+
+export const registerDemo: Register = (program, ctx) => {
+  program
+    .command("demo")
+    .description("ingest the bundled sample articles (Greek and English) and print a digest of what was found")
+    .addOption(dbOption())
+    .action(async (opts) => {
+      ctx.code = await demoCommand(ctx, opts);
+    });
+};

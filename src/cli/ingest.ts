@@ -7,7 +7,7 @@ import { analyzeRaw } from "../pipeline/analyze.js";
 import { defaultPipeline } from "../pipeline/default.js";
 import { SqliteStore } from "../store/sqlite.js";
 import type { PutStatus, Store } from "../store/store.js";
-import { EXIT, UsageError, readOptions, type CommandContext, type InputFlags } from "./context.js";
+import { EXIT, UsageError, dbOption, inputOptions, readOptions, type CommandContext, type InputFlags, type Register } from "./context.js";
 
 export interface IngestFlags extends InputFlags {
   db: string;
@@ -108,3 +108,28 @@ export async function ingestCommand(ctx: CommandContext, inputs: string[], flags
   }
   return summary.failed > 0 || summary.interrupted ? EXIT.failure : EXIT.ok;
 }
+
+export const registerIngest: Register = (program, ctx) => {
+  inputOptions(
+    program
+      .command("ingest")
+      .description("analyse articles and add them to the store; the same article twice is kept once")
+      .argument("<input...>", "files, folders, JSON Lines files, URLs, or - for standard input")
+      .addOption(dbOption())
+      .option("--json", "print the summary as JSON", false)
+      .option("--no-progress", "no progress bar, even on a terminal")
+      .addHelpText(
+        "after",
+        `
+Examples:
+  newsgraph ingest ~/news/                 # every .txt, .html and .jsonl below
+  newsgraph ingest feed.jsonl --db news.db
+  NEWSGRAPH_DB=news.db newsgraph ingest a.html b.txt
+
+Bad files are reported and skipped; Ctrl-C stops after the current article,
+keeping everything already stored.`,
+      ),
+  ).action(async (inputs: string[], opts) => {
+    ctx.code = await ingestCommand(ctx, inputs, opts);
+  });
+};

@@ -1,6 +1,6 @@
 // `newsgraph search`: ranked hits with highlighted snippets.
 import { SqliteStore } from "../store/sqlite.js";
-import { EXIT, highlight, positiveInt, type CommandContext } from "./context.js";
+import { EXIT, dbOption, highlight, positiveInt, type CommandContext, type Register } from "./context.js";
 
 export interface SearchFlags {
   db: string;
@@ -30,3 +30,24 @@ export async function searchCommand(ctx: CommandContext, query: string, flags: S
     store.close();
   }
 }
+
+export const registerSearch: Register = (program, ctx) => {
+  program
+    .command("search")
+    .description("search the stored articles; matches regardless of accents, case and inflection")
+    .argument("<query...>", 'words (all must match), "a phrase", OR, -excluded')
+    .addOption(dbOption())
+    .option("--limit <n>", "largest number of hits", "10")
+    .option("--json", "print the hits as JSON", false)
+    .addHelpText(
+      "after",
+      `
+Examples:
+  newsgraph search ρωσια                       # finds «Ρωσία», «της Ρωσίας», «ΡΩΣΙΑ»
+  newsgraph search '"στρατιωτική συνεργασία"'  # a phrase
+  newsgraph search drone Ιράν --limit 5 --json`,
+    )
+    .action(async (query: string[], opts) => {
+      ctx.code = await searchCommand(ctx, query.join(" "), opts);
+    });
+};

@@ -1,7 +1,7 @@
 // `newsgraph show`: one stored article, as a digest or its full record.
 import { fromRecord } from "../doc/record.js";
 import { SqliteStore } from "../store/sqlite.js";
-import { EXIT, type CommandContext } from "./context.js";
+import { EXIT, dbOption, type CommandContext, type Register } from "./context.js";
 import { formatDigest } from "./digest.js";
 
 export interface ShowFlags {
@@ -23,3 +23,16 @@ export async function showCommand(ctx: CommandContext, id: string, flags: ShowFl
     store.close();
   }
 }
+
+export const registerShow: Register = (program, ctx) => {
+  program
+    .command("show")
+    .description("print a stored article by id (a unique prefix is enough)")
+    .argument("<id>", "article id, as printed by ingest and search")
+    .addOption(dbOption())
+    .option("--json", "print the full record", false)
+    .addHelpText("after", "\nExamples:\n  newsgraph show 3f2a9c\n  newsgraph show 3f2a9c10b7e4d215 --json")
+    .action(async (id: string, opts) => {
+      ctx.code = await showCommand(ctx, id, opts);
+    });
+};

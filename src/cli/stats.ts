@@ -1,6 +1,6 @@
 // `newsgraph stats`: the size of the store.
 import { SqliteStore } from "../store/sqlite.js";
-import { EXIT, type CommandContext } from "./context.js";
+import { EXIT, dbOption, type CommandContext, type Register } from "./context.js";
 
 export async function statsCommand(ctx: CommandContext, flags: { db: string; json?: boolean }): Promise<number> {
   const store = new SqliteStore(flags.db, { readonly: true });
@@ -16,3 +16,14 @@ export async function statsCommand(ctx: CommandContext, flags: { db: string; jso
     store.close();
   }
 }
+
+export const registerStats: Register = (program, ctx) => {
+  program
+    .command("stats")
+    .description("how many articles the store holds, by language")
+    .addOption(dbOption())
+    .option("--json", "print as JSON", false)
+    .action(async (opts) => {
+      ctx.code = await statsCommand(ctx, opts);
+    });
+};

@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
 import { toRecord, type DocRecord } from "../doc/record.js";
 import { docContentHash } from "../pipeline/build.js";
+import { LAYER_TABLES } from "./layer-tables.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
 import { indexKeys, makeSnippet, parseQuery } from "./search-text.js";
 import { StoreError, type ArticleSummary, type PutResult, type SearchHit, type SearchOptions, type Store, type StoreStats } from "./store.js";
@@ -103,6 +104,7 @@ export class SqliteStore implements Store {
           .run({ ...values, rowid: existing.rowid });
         rowid = existing.rowid;
         this.db.prepare("DELETE FROM articles_fts WHERE rowid = ?").run(rowid);
+        for (const table of LAYER_TABLES) table.clear(this.db, { rowid, id: values.id });
       } else {
         rowid = Number(
           this.db
@@ -117,6 +119,7 @@ export class SqliteStore implements Store {
       const titleKeys = doc.meta.title ? indexKeys(doc.text, tok, doc.meta.title) : "";
       const bodyKeys = doc.meta.body ? indexKeys(doc.text, tok, doc.meta.body) : "";
       this.db.prepare("INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)").run(rowid, titleKeys, bodyKeys);
+      for (const table of LAYER_TABLES) table.write(this.db, { rowid, id: values.id }, doc);
       return { status: existing ? "updated" : "added", id: values.id };
     })();
   }
@@ -158,6 +161,11 @@ export class SqliteStore implements Store {
       articles += r.n;
     }
     return { articles, byLang, schemaVersion: this.db.pragma("user_version", { simple: true }) as number };
+  }
+
+  /** The database connection, for the query modules of the layer tables. */
+  get connection(): Database.Database {
+    return this.db;
   }
 
   close(): void {
