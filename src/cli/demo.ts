@@ -7,7 +7,7 @@ import { EXIT, dbOption, highlight, type CommandContext, type Register } from ".
 import { ingestInto } from "./ingest.js";
 
 const SAMPLES_DIR = fileURLToPath(new URL("../../samples/", import.meta.url));
-const EXAMPLE_QUERIES = ["ρωσια", "drone", '"στρατιωτική συνεργασία"'];
+const EXAMPLE_QUERIES = ["κύπρος", "drone", '"φυσικό αέριο"'];
 
 export async function demoCommand(ctx: CommandContext, flags: { db: string }): Promise<number> {
   const store = new SqliteStore(flags.db);

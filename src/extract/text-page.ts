@@ -13,6 +13,7 @@ const METADATA_PREFIX = /^\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:\s+|$)/u;
 /** Breadcrumb and byline lines: "• Διεθνής πολιτική", "• NewsRoom". */
 const BULLET_LINE = /^[•·▪►»>|]\s*\S/u;
 const SENTENCE_END = /[.!?;…](?:["'»”’)\]]*)$/u;
+const FULL_STOP_END = /\.(?:["'»”’)\]]*)$/u;
 const MARKER_TRIM = /^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu;
 const MARKER_PREFIX_SEPARATOR = /^\s*[:：—–-]\s*/u;
 
@@ -124,8 +125,9 @@ export function parseTextPage(input: string, options: TextPageOptions = {}): Ext
       continue;
     }
     if (isBoilerplate(line, t)) continue;
-    // A long sentence after a marker means the block was an insert inside the body.
-    if (inRelated && !(line.length > o.maxRelatedChars && isProse(line))) related.push({ title: line, url: null });
+    // A long line ending in a full stop after a marker: the block was an insert inside the body.
+    const bodyResumes = line.length > o.maxFrontMatterChars && FULL_STOP_END.test(line);
+    if (inRelated && !bodyResumes) related.push({ title: line, url: null });
     else {
       inRelated = false;
       body.push(line);
@@ -135,7 +137,7 @@ export function parseTextPage(input: string, options: TextPageOptions = {}): Ext
   if (relatedMarker === undefined) {
     // By shape: a trailing run of short headline-like lines after a finished sentence.
     let k = body.length;
-    while (k > 0 && looksLikeHeadline(body[k - 1], o.maxRelatedChars) && !isProse(body[k - 1])) k--;
+    while (k > 0 && looksLikeHeadline(body[k - 1], o.maxRelatedChars)) k--;
     if (body.length - k >= o.minRelatedRun && k > 0 && isProse(body[k - 1])) {
       for (const line of body.splice(k)) related.push({ title: line, url: null });
     }

@@ -1,29 +1,57 @@
 // Lemmatizer: a lexicon of the forms seen in training (form + tags → lemma), and
 // for unseen forms learned edit rules chosen by the longest matching suffix.
 //
-// An edit rule turns a form into its lemma in four steps: case (lower the form, or
-// keep it: proper names keep their capital), remove the acute accents, replace a
-// suffix (`cut` → `add`), put the accent back on the n-th vowel from the end. So
-// ανθρώπου → άνθρωπος is (lower, "ου" → "ος", accent on the 3rd vowel), and the
-// same rule serves every word of that declension. Rules are counted by word type
+// An edit rule turns a lower-cased form into its lemma in three steps: remove the
+// acute accents, replace a suffix (`cut` → `add`), put the accent back (on the n-th
+// vowel from the end, or where the form had it). So
+// ανθρώπου → άνθρωπος is (lower, "ου" → "ος", accent on the 3rd vowel from the end),
+// ποινές → ποινή is (lower, "ες" → "η", accent where the form has it), and each rule
+// serves every word of its declension. Rules are counted by word type
 // under keys (tags, last k letters) and applied from the longest suffix down.
+// Capitals are a separate learned choice per (UPOS, sentence-initial, capital
+// pattern): proper names keep theirs (Ρωσίας → Ρωσία), a sentence's first verb not.
 
 const ACUTE = /\u0301/g;
 const VOWEL = /[αεηιουωaeiouyάέήίόύώϊϋΐΰ]/iu;
 const MAX_SUFFIX = 7;
 /** Tag keys tried in turn: full tags, then UPOS only. */
 const KEY_LEVELS = 2;
+/** `EditRule.accent` value: the accent stays on the form's vowel (counted from the start). */
+export const KEEP_ACCENT = -1;
 
 export interface EditRule {
-  lower: boolean;
   cut: string;
   add: string;
-  /** Accented vowel counted from the end (1 = last vowel), 0 = no accent. */
+  /** Accented vowel counted from the end (1 = last vowel), 0 = none, KEEP_ACCENT = as in the form. */
   accent: number;
 }
 
 function stripAcute(s: string): string {
   return s.normalize("NFD").replace(ACUTE, "").normalize("NFC");
+}
+
+/** Index (from the start, 0-based) of the accented vowel, or −1. */
+function accentFromStart(s: string): number {
+  let seen = 0;
+  for (const ch of s.normalize("NFC")) {
+    if (!VOWEL.test(ch)) continue;
+    if (ch.normalize("NFD").includes("\u0301")) return seen;
+    seen++;
+  }
+  return -1;
+}
+
+function placeAccentFromStart(s: string, index: number): string | null {
+  const chars = [...s];
+  let seen = 0;
+  for (let i = 0; i < chars.length; i++) {
+    if (!VOWEL.test(chars[i])) continue;
+    if (seen++ === index) {
+      chars[i] = (chars[i] + "\u0301").normalize("NFC");
+      return chars.join("");
+    }
+  }
+  return null;
 }
 
 function placeAccent(s: string, nth: number): string | null {
@@ -53,29 +81,55 @@ function accentIndex(s: string): number {
 
 /** The rule turning `form` into `lemma`, or null when the four steps cannot. */
 export function learnRule(form: string, lemma: string): EditRule | null {
-  const lower = lemma === lemma.toLowerCase() && form !== form.toLowerCase();
-  const f = stripAcute(lower ? form.toLowerCase() : form);
+  form = form.toLowerCase();
+  lemma = lemma.toLowerCase();
+  const f = stripAcute(form);
   const l = stripAcute(lemma);
   let p = 0;
   while (p < f.length && p < l.length && f[p] === l[p]) p++;
-  const rule = { lower, cut: f.slice(p), add: l.slice(p), accent: accentIndex(lemma) };
+  const fromStart = accentFromStart(form);
+  const accent = fromStart >= 0 && fromStart === accentFromStart(lemma) ? KEEP_ACCENT : accentIndex(lemma);
+  const rule = { cut: f.slice(p), add: l.slice(p), accent };
   return applyRule(rule, form) === lemma ? rule : null;
 }
 
+/** Apply a rule to a lower-cased form. */
 export function applyRule(rule: EditRule, form: string): string | null {
-  const f = stripAcute(rule.lower ? form.toLowerCase() : form);
+  const f = stripAcute(form);
   if (!f.endsWith(rule.cut)) return null;
   const base = f.slice(0, f.length - rule.cut.length) + rule.add;
-  return placeAccent(base, rule.accent);
+  if (rule.accent !== KEEP_ACCENT) return placeAccent(base, rule.accent);
+  const at = accentFromStart(form);
+  return at < 0 ? null : placeAccentFromStart(base, at);
 }
 
 function ruleId(r: EditRule): string {
-  return `${r.lower ? "L" : "K"}\t${r.cut}\t${r.add}\t${r.accent}`;
+  return `${r.cut}\t${r.add}\t${r.accent}`;
 }
 
 function parseRule(id: string): EditRule {
-  const [c, cut, add, accent] = id.split("\t");
-  return { lower: c === "L", cut, add, accent: Number(accent) };
+  const [cut, add, accent] = id.split("\t");
+  return { cut, add, accent: Number(accent) };
+}
+
+/** Capital pattern of a form: "" (none), "T" (initial capital), "U" (all capitals). */
+function capPattern(form: string): string {
+  if (form === form.toLowerCase()) return "";
+  return form.length > 1 && form === form.toUpperCase() ? "U" : "T";
+}
+
+/** How a lemma's capitals follow the form's: lower, title or upper. */
+type CaseOp = "l" | "t" | "u";
+
+function caseOf(lemma: string): CaseOp {
+  if (lemma === lemma.toLowerCase()) return "l";
+  return lemma.length > 1 && lemma === lemma.toUpperCase() ? "u" : "t";
+}
+
+function applyCase(lemma: string, op: CaseOp): string {
+  if (op === "u") return lemma.toUpperCase();
+  if (op === "t") return lemma.charAt(0).toUpperCase() + lemma.slice(1);
+  return lemma;
 }
 
 export interface LemmaExample {
@@ -83,6 +137,8 @@ export interface LemmaExample {
   upos: string;
   feats: string;
   lemma: string;
+  /** First word of its sentence. */
+  initial?: boolean;
 }
 
 /** The saved form: plain JSON tables. */
@@ -92,6 +148,12 @@ export interface LemmatizerData {
   rules: string[];
   /** "level\ttags\tsuffix" → rule index. */
   suffixes: Record<string, number>;
+  /** "upos\tinitial\tcapPattern" → case op of the lemma. */
+  cases: Record<string, CaseOp>;
+}
+
+function caseKey(upos: string, initial: boolean, form: string): string {
+  return `${upos}\t${initial ? 1 : 0}\t${capPattern(form)}`;
 }
 
 function keys(upos: string, feats: string): string[] {
@@ -107,11 +169,13 @@ export class Lemmatizer {
   private readonly lexicon: Map<string, string>;
   private readonly rules: EditRule[];
   private readonly suffixes: Map<string, number>;
+  private readonly cases: Map<string, CaseOp>;
 
   constructor(data: LemmatizerData) {
     this.lexicon = new Map(Object.entries(data.lexicon));
     this.rules = data.rules.map(parseRule);
     this.suffixes = new Map(Object.entries(data.suffixes));
+    this.cases = new Map(Object.entries(data.cases));
   }
 
   static train(examples: readonly LemmaExample[]): Lemmatizer {
@@ -122,7 +186,9 @@ export class Lemmatizer {
       c.set(v, (c.get(v) ?? 0) + 1);
     };
     const types = new Map<string, LemmaExample>();
+    const caseCounts = new Map<string, Map<string, number>>();
     for (const e of examples) {
+      if (capPattern(e.form)) bump(caseCounts, caseKey(e.upos, e.initial ?? false, e.form), caseOf(e.lemma));
       bump(lexCounts, `${e.form}\t${e.upos}\t${e.feats}`, e.lemma);
       bump(lexCounts, `${e.form}\t${e.upos}`, e.lemma);
       bump(lexCounts, e.form, e.lemma);
@@ -148,7 +214,9 @@ export class Lemmatizer {
       if (!ruleIndex.has(id)) ruleIndex.set(id, ruleIndex.size);
       suffixes[k] = ruleIndex.get(id)!;
     }
-    return new Lemmatizer({ lexicon, rules: [...ruleIndex.keys()], suffixes });
+    const cases: Record<string, CaseOp> = {};
+    for (const [k, c] of caseCounts) cases[k] = best(c) as CaseOp;
+    return new Lemmatizer({ lexicon, rules: [...ruleIndex.keys()], suffixes, cases });
   }
 
   toJSON(): LemmatizerData {
@@ -156,6 +224,7 @@ export class Lemmatizer {
       lexicon: Object.fromEntries(this.lexicon),
       rules: this.rules.map(ruleId),
       suffixes: Object.fromEntries(this.suffixes),
+      cases: Object.fromEntries(this.cases),
     };
   }
 
@@ -164,24 +233,25 @@ export class Lemmatizer {
     return this.lexicon.has(form);
   }
 
-  lemmatize(form: string, upos: string, feats: string): string {
-    const known =
-      this.lexicon.get(`${form}\t${upos}\t${feats}`) ??
-      this.lexicon.get(`${form}\t${upos}`) ??
-      this.lexicon.get(`${form.toLowerCase()}\t${upos}\t${feats}`) ??
-      this.lexicon.get(`${form.toLowerCase()}\t${upos}`);
+  lemmatize(form: string, upos: string, feats: string, initial = false): string {
+    const known = this.lexicon.get(`${form}\t${upos}\t${feats}`) ?? this.lexicon.get(`${form}\t${upos}`);
     if (known !== undefined) return known;
-    return this.byRule(form, upos, feats) ?? this.lexicon.get(form) ?? form;
+    const lower = form.toLowerCase();
+    const op = capPattern(form) ? (this.cases.get(caseKey(upos, initial, form)) ?? "l") : "l";
+    const lowerKnown = lower === form ? undefined : (this.lexicon.get(`${lower}\t${upos}\t${feats}`) ?? this.lexicon.get(`${lower}\t${upos}`));
+    const lemma = lowerKnown ?? this.byRule(lower, upos, feats);
+    if (lemma !== null) return applyCase(lemma.toLowerCase(), op);
+    return this.lexicon.get(form) ?? form;
   }
 
-  private byRule(form: string, upos: string, feats: string): string | null {
-    const folded = stripAcute(form.toLowerCase());
+  private byRule(lower: string, upos: string, feats: string): string | null {
+    const folded = stripAcute(lower);
     const levels = keys(upos, feats);
     for (let level = 0; level < levels.length; level++) {
       for (let k = Math.min(MAX_SUFFIX, folded.length); k >= 0; k--) {
         const r = this.suffixes.get(`${level}\t${levels[level]}\t${tail(folded, k)}`);
         if (r === undefined) continue;
-        const out = applyRule(this.rules[r], form);
+        const out = applyRule(this.rules[r], lower);
         if (out !== null) return out;
       }
     }

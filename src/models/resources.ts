@@ -11,7 +11,14 @@ export const NER_FILE = "ner.bin.gz";
 export const POS_FILE = "upos.bin.gz";
 export const MORPH_FILE = "feats.bin.gz";
 export const LEMMA_FILE = "lemma.json.gz";
+export const UPOS_TABLE = "tagger-upos.json";
+export const LEMMA_TABLE = "tagger-lemma.json";
 const GAZETTEER_PREFIX = "gazetteer-";
+
+/** A JSON table from lang/<code>/. */
+export function loadLangTable(lang: string, file: string): unknown {
+  return JSON.parse(readFileSync(join(PACKAGE_ROOT, "lang", lang, file), "utf8"));
+}
 
 /** Gazetteer: every word of every name → the lists it occurs in (as "list" and "list:first|inner|last"). */
 export function loadGazetteer(lang: string): Map<string, string[]> | undefined {

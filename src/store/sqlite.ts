@@ -144,7 +144,7 @@ export class SqliteStore implements Store {
          WHERE articles_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?`,
       )
       .all(match, options.limit ?? DEFAULT_SEARCH_LIMIT, options.offset ?? 0) as (ArticleRow & { text: string; score: number })[];
-    return rows.map((r) => ({ ...summary(r), score: Math.round(-r.score * 1000) / 1000, ...makeSnippet(r.text, keys) }));
+    return rows.map((r) => ({ ...summary(r), score: Number((-r.score).toPrecision(4)), ...makeSnippet(r.text, keys) }));
   }
 
   list(options: { limit?: number } = {}): ArticleSummary[] {

@@ -1,9 +1,13 @@
 // Main-text extraction. The element tree is flattened into text blocks (runs of
 // inline content between block boundaries), each weighted by its plain-text and
 // link-text length and by the furniture / class-hint marks of its ancestors. The
-// article container is the element whose blocks sum to the largest weight; its
-// blocks, minus link lists and furniture nested inside it, are the body.
+// article container is the element whose blocks sum to the largest weight. Its
+// blocks are then cleaned: furniture nested inside, link lists, boilerplate
+// lines, everything before the headline, and the sections opened by a related,
+// comments or sharing marker (the related links are kept apart).
 import type { El, Node } from "./tree.js";
+import type { ExtractLangData } from "./langdata.js";
+import { fold } from "../../text/normalize.js";
 import {
   BODY_PROPS, FURNITURE_ROLES, FURNITURE_TAGS, INLINE_TAGS, LIMITS,
   POSITIVE_HINT, STRONG_NEGATIVE_HINT, WEAK_NEGATIVE_HINT, WEIGHTS,
@@ -15,8 +19,23 @@ export interface Block {
   text: string;
   linkLen: number;
   kind: BlockKind;
+  /** The block-level element the text sits in. */
+  owner: El;
   /** Depth of the nearest furniture ancestor, -1 when none. */
   badDepth: number;
+}
+
+export interface Anchor {
+  text: string;
+  href: string;
+  /** Index of the block the link text belongs to. */
+  block: number;
+}
+
+export interface RelatedSection {
+  marker: string;
+  kind: "related" | "end";
+  anchors: Anchor[];
 }
 
 export interface BodyResult {
@@ -24,6 +43,13 @@ export interface BodyResult {
   container: El;
   /** Plain (non-link) characters in the chosen blocks. */
   plainChars: number;
+  sections: RelatedSection[];
+}
+
+export interface BodyOptions {
+  /** The page headline: body text starts after it. */
+  title?: string | null;
+  lang: ExtractLangData;
 }
 
 const WS = /\s+/g;
@@ -31,6 +57,8 @@ const CAMEL = /(\p{Ll})(\p{Lu})/gu;
 const SEPARATORS = /[_-]+/g;
 const TERMINAL = /[.!?;…»"”’)]\s*$/u;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+const MARKER_TRIM = /^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu;
+const NOT_LETTERS = /[^\p{L}\p{N}]+/gu;
 
 /** Table cells join the text of their row; the row is the block. */
 const CELL_TAGS = new Set(["td", "th"]);
@@ -45,6 +73,7 @@ type FurnitureKind = "hidden" | "tag" | "hint";
 
 interface Flat {
   blocks: Block[];
+  anchors: Anchor[];
   /** Elements that are furniture, with their depth. */
   bad: { el: El; depth: number; kind: FurnitureKind }[];
   /** Block-level elements that may hold the article, with their depth. */
@@ -80,35 +109,48 @@ function furniture(el: El): FurnitureKind | null {
   return null;
 }
 
+function textOf(el: El): string {
+  let s = "";
+  for (const c of el.children) s += typeof c === "string" ? c : textOf(c);
+  return s;
+}
+
 function flatten(root: El): Flat {
-  const out: Flat = { blocks: [], bad: [], candidates: [] };
+  const out: Flat = { blocks: [], anchors: [], bad: [], candidates: [] };
   let buf: string[] = [];
   let linkLen = 0;
   let inLink = 0;
   let kind: BlockKind = "p";
+  let owner = root;
 
   const flush = () => {
     if (buf.length === 0) return;
     const text = buf.join("").replace(WS, " ").trim();
     buf = [];
-    if (text) out.blocks.push({ text, linkLen: Math.min(linkLen, text.length), kind, badDepth: -1 });
+    if (text) out.blocks.push({ text, linkLen: Math.min(linkLen, text.length), kind, owner, badDepth: -1 });
     linkLen = 0;
   };
 
   const walk = (el: El, depth: number, blockKind: BlockKind) => {
     const cell = CELL_TAGS.has(el.tag);
     const inline = cell || INLINE_TAGS.has(el.tag);
+    const outer = owner;
     if (cell) buf.push(" ");
     if (!inline) {
       flush();
       if (el.tag === "br" || el.tag === "hr") return;
       blockKind = KIND_BY_TAG[el.tag] ?? blockKind;
       out.candidates.push({ el, depth });
+      owner = el;
     }
     const f = furniture(el);
     if (f) out.bad.push({ el, depth, kind: f });
     el.b0 = out.blocks.length;
-    if (el.tag === "a") inLink++;
+    if (el.tag === "a") {
+      inLink++;
+      const href = el.attrs.href;
+      if (href) out.anchors.push({ text: textOf(el).replace(WS, " ").trim(), href, block: out.blocks.length });
+    }
     for (const child of el.children as Node[]) {
       if (typeof child === "string") {
         if (buf.length === 0) kind = blockKind;
@@ -119,7 +161,10 @@ function flatten(root: El): Flat {
       }
     }
     if (el.tag === "a") inLink--;
-    if (!inline) flush();
+    if (!inline) {
+      flush();
+      owner = outer;
+    }
     el.b1 = out.blocks.length;
   };
   walk(root, 0, "p");
@@ -128,15 +173,17 @@ function flatten(root: El): Flat {
 
 /** Weight of one block for the container search. */
 function weight(b: Block): number {
+  if (b.badDepth >= 0) return -WEIGHTS.furniturePenalty * b.text.length;
   const plain = b.text.length - b.linkLen;
   let w = plain - WEIGHTS.linkPenalty * b.linkLen - WEIGHTS.blockCost;
   if (b.kind !== "h" && TERMINAL.test(b.text)) w += WEIGHTS.sentenceBonus;
-  return b.badDepth >= 0 ? -WEIGHTS.furniturePenalty * b.text.length : w;
+  return w;
 }
 
 /** Which furniture marks a pass of the container search trusts. */
 type Trust = "all" | "structure";
 
+/** Marks the blocks under furniture with the depth of their nearest furniture ancestor. */
 function markFurniture(flat: Flat, chars: Float64Array, trust: Trust): void {
   const total = chars[flat.blocks.length];
   for (const b of flat.blocks) b.badDepth = -1;
@@ -148,9 +195,9 @@ function markFurniture(flat: Flat, chars: Float64Array, trust: Trust): void {
   }
 }
 
-function chooseBody(flat: Flat, chars: Float64Array, trust: Trust): BodyResult {
+/** The element whose blocks have the largest sum of weights. */
+function bestContainer(flat: Flat): { el: El; depth: number } {
   const { blocks } = flat;
-  markFurniture(flat, chars, trust);
   const sums = new Float64Array(blocks.length + 1);
   for (let i = 0; i < blocks.length; i++) sums[i + 1] = sums[i] + weight(blocks[i]);
   let best = flat.candidates[0];
@@ -162,28 +209,118 @@ function chooseBody(flat: Flat, chars: Float64Array, trust: Trust): BodyResult {
       best = c;
     }
   }
-  const chosen: Block[] = [];
-  let plainChars = 0;
+  return best;
+}
+
+/** Folded marker text of a short line, or null when the line is too long to be one. */
+function markerKey(text: string, maxWords: number): string | null {
+  const t = fold(text).replace(MARKER_TRIM, "");
+  if (!t || t.split(" ").length > maxWords) return null;
+  return t;
+}
+
+function startsWithPhrase(line: string, phrases: string[]): string | null {
+  for (const p of phrases) if (line === p || (line.startsWith(p) && line[p.length] === " ")) return p;
+  return null;
+}
+
+function letters(s: string): string {
+  return fold(s).replace(NOT_LETTERS, "");
+}
+
+/**
+ * Index (into `indices`) of the headline inside the container, or -1: a short
+ * block near the start whose letters match the title's.
+ */
+function headlineAt(blocks: Block[], indices: number[], title: string | null | undefined): number {
+  if (!title) return -1;
+  const key = letters(title);
+  if (key.length < LIMITS.minTitleChars) return -1;
+  let total = 0;
+  for (const i of indices) total += blocks[i].text.length;
+  let before = 0;
+  for (let k = 0; k < indices.length && before <= LIMITS.maxShareBeforeTitle * total; k++) {
+    const b = blocks[indices[k]];
+    before += b.text.length;
+    const t = letters(b.text);
+    if (t.length < LIMITS.minTitleChars || t.length > key.length * LIMITS.titleLengthSlack) continue;
+    if (key.includes(t) ? t.length * LIMITS.titleLengthSlack >= key.length : t.includes(key)) return k;
+  }
+  return -1;
+}
+
+/**
+ * End of the related section opened by the marker block i: the highest element
+ * the marker opens below the container, or, when the marker stands alone, the
+ * link lines and short lines that follow it.
+ */
+function relatedSectionEnd(blocks: Block[], i: number, container: El): number {
+  let a = blocks[i].owner;
+  while (a.parent && a.parent !== container && a.parent.b0 === i) a = a.parent;
+  if (a !== container && a.b1 > i + 1) return a.b1;
+  let j = i + 1;
+  while (j < container.b1 && (isLinkLine(blocks[j]) || blocks[j].text.length < LIMITS.shortLineChars)) j++;
+  return j;
+}
+
+function isLinkLine(b: Block): boolean {
+  return b.linkLen > LIMITS.maxLinkDensity * b.text.length;
+}
+
+function chooseBody(flat: Flat, chars: Float64Array, trust: Trust, opts: BodyOptions): BodyResult {
+  const { blocks } = flat;
+  markFurniture(flat, chars, trust);
+  const best = bestContainer(flat);
+  const { lang } = opts;
+  let indices: number[] = [];
   for (let i = best.el.b0; i < best.el.b1; i++) {
     const b = blocks[i];
     if (b.badDepth > best.depth) continue;
-    if (b.linkLen > LIMITS.maxLinkDensity * b.text.length) continue;
-    chosen.push(b);
+    if (isLinkLine(b)) continue;
+    indices.push(i);
+  }
+  const head = headlineAt(blocks, indices, opts.title);
+  if (head >= 0) indices = indices.slice(head + 1);
+  let total = 0;
+  for (const i of indices) total += blocks[i].text.length - blocks[i].linkLen;
+  const kept: Block[] = [];
+  const sections: RelatedSection[] = [];
+  let plainChars = 0;
+  let skipTo = -1;
+  for (const i of indices) {
+    if (i < skipTo) continue;
+    const b = blocks[i];
+    const key = markerKey(b.text, lang.markerMaxWords);
+    if (key !== null) {
+      if (lang.boilerplate.some((re) => re.test(key))) continue;
+      const related = plainChars >= LIMITS.minCharsBeforeMarker ? startsWithPhrase(key, lang.related) : null;
+      const end = related ? null : startsWithPhrase(key, lang.end);
+      if (related || end) {
+        // An end marker (comments, sharing) closes the article when it is a heading
+        // after some text, or any line in the second half.
+        if (end && (b.kind === "h" ? plainChars < LIMITS.minCharsBeforeMarker : plainChars < LIMITS.minShareBeforeEnd * total)) continue;
+        skipTo = related ? relatedSectionEnd(blocks, i, best.el) : best.el.b1;
+        const anchors = flat.anchors.filter((a) => a.block >= i && a.block < skipTo);
+        sections.push({ marker: b.text, kind: related ? "related" : "end", anchors });
+        continue;
+      }
+    }
+    kept.push(b);
     plainChars += b.text.length - b.linkLen;
   }
-  return { blocks: chosen, container: best.el, plainChars };
+  return { blocks: kept, container: best.el, plainChars, sections };
 }
 
-export function extractBody(root: El): BodyResult | null {
+export function extractBody(root: El, opts: BodyOptions): BodyResult | null {
   const flat = flatten(root);
   const { blocks } = flat;
   if (blocks.length === 0) return null;
   const chars = new Float64Array(blocks.length + 1);
   for (let i = 0; i < blocks.length; i++) chars[i + 1] = chars[i] + blocks[i].text.length;
-  const first = chooseBody(flat, chars, "all");
+  const first = chooseBody(flat, chars, "all", opts);
   if (first.plainChars >= LIMITS.trustedBodyChars) return first;
   // Class hints can be wrong on a whole layout: try again trusting structure only.
-  const second = chooseBody(flat, chars, "structure");
+  const second = chooseBody(flat, chars, "structure", opts);
   return second.plainChars > first.plainChars * LIMITS.retryGain ? second : first;
 }
 

@@ -5,12 +5,13 @@ import { parsePage } from "./tree.js";
 import { extractBody } from "./body.js";
 import { extractMeta } from "./meta.js";
 import { LIMITS } from "./rules.js";
+import { extractLangData } from "./langdata.js";
 
 export const extractHtml: HtmlExtractor = (html, options = {}) => {
   const page = parsePage(html);
-  const body = extractBody(page.root);
-  if (!body || body.plainChars < LIMITS.minArticleChars) return null;
   const { title, meta } = extractMeta(page, options.url);
+  const body = extractBody(page.root, { title, lang: extractLangData() });
+  if (!body || body.plainChars < LIMITS.minArticleChars) return null;
   const paragraphs = body.blocks.map((b) => b.text.normalize("NFC")).filter((t) => t !== title);
   const article: ExtractedArticle = { title, paragraphs, related: [], meta };
   return article;

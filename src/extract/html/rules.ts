@@ -78,4 +78,15 @@ export const LIMITS = {
   trustedBodyChars: 1000,
   /** The second pass (structure only) must find this many times more text to win. */
   retryGain: 2,
+  /** Headline matching: shortest headline (letters); a block within this length factor of the title. */
+  minTitleChars: 12,
+  titleLengthSlack: 1.5,
+  /** The headline is looked for only while less than this share of the container text precedes it. */
+  maxShareBeforeTitle: 0.4,
+  /** A related or comments marker closes the body only after this much body text. */
+  minCharsBeforeMarker: 200,
+  /** A comments or sharing marker closes the body only after this share of its text. */
+  minShareBeforeEnd: 0.5,
+  /** Lines shorter than this after a lone related marker belong to the related block. */
+  shortLineChars: 80,
 } as const;

@@ -2,6 +2,7 @@
 // and writes models/<task>/ with its manifest. Tasks: ner-el, ner-en, pos-el,
 // pos-en, all.
 import { trainNer } from "./ner.js";
+import { trainPos, trainPosEn } from "./pos.js";
 
 interface TaskArgs {
   epochs?: number;
@@ -11,6 +12,8 @@ interface TaskArgs {
 const TASKS: Record<string, (args: TaskArgs) => void> = {
   "ner-el": (args) => trainNer("el", args),
   "ner-en": (args) => trainNer("en", args),
+  "pos-el": (args) => trainPos(args),
+  "pos-en": (args) => trainPosEn(args),
 };
 
 function option(args: string[], name: string): number | undefined {

@@ -1,0 +1,112 @@
+// `npm run eval -- structure [--json] [--gold DIR]`: how well plain-text pages
+// are cut into headline, body and related block, on the hand-checked articles
+// of ../shared/gold: exact headline, body boundaries within 40 characters of
+// the gold ones, and the exact set of related headlines.
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { body, title } from "../doc/doc.js";
+import { decodeBytes } from "../input/decode.js";
+import { analyzeRaw } from "../pipeline/analyze.js";
+import { defaultPipeline } from "../pipeline/default.js";
+
+export const DEFAULT_GOLD_DIR = fileURLToPath(new URL("../../../shared/gold/", import.meta.url));
+const RESULTS_FILE = fileURLToPath(new URL("../../eval/results/structure.md", import.meta.url));
+const BOUNDARY_TOLERANCE = 40;
+const SPACES = /[ \t\u00a0]+/gu;
+
+interface GoldArticle {
+  id: string;
+  title: string | null;
+  body_start: string;
+  body_end: string;
+  related: { marker: string | null; items: string[] } | null;
+}
+
+interface ArticleResult {
+  id: string;
+  title: boolean;
+  bodyStart: number | null;
+  bodyEnd: number | null;
+  body: boolean;
+  related: boolean;
+}
+
+const flat = (s: string) => s.normalize("NFC").replace(SPACES, " ");
+
+/** Offset of a snippet in the raw page, or -1. */
+function offsetIn(raw: string, snippet: string): number {
+  return raw.indexOf(flat(snippet).trim());
+}
+
+export function evaluateArticle(gold: GoldArticle, source: string): ArticleResult {
+  const doc = analyzeRaw({ source: gold.id, mediaType: "text/plain", text: source, hints: {} }, defaultPipeline());
+  const raw = flat(source);
+  const ours = body(doc);
+  const goldStart = offsetIn(raw, gold.body_start);
+  const goldEnd = offsetIn(raw, gold.body_end) + flat(gold.body_end).trim().length;
+  const ourStart = offsetIn(raw, ours.slice(0, BOUNDARY_TOLERANCE));
+  const tail = ours.slice(-BOUNDARY_TOLERANCE);
+  const ourEnd = raw.lastIndexOf(tail) + tail.length;
+  const bodyStart = goldStart >= 0 && ourStart >= 0 ? ourStart - goldStart : null;
+  const bodyEnd = goldEnd >= 0 && ourEnd >= tail.length ? ourEnd - goldEnd : null;
+  const goldItems = new Set((gold.related?.items ?? []).map((s) => flat(s).trim()));
+  const ourItems = new Set(doc.layers.related.map((r) => r.title));
+  const related = goldItems.size === ourItems.size && [...goldItems].every((i) => ourItems.has(i));
+  return {
+    id: gold.id,
+    title: (gold.title === null ? "" : flat(gold.title).trim()) === title(doc),
+    bodyStart,
+    bodyEnd,
+    body: bodyStart !== null && bodyEnd !== null && Math.abs(bodyStart) <= BOUNDARY_TOLERANCE && Math.abs(bodyEnd) <= BOUNDARY_TOLERANCE,
+    related,
+  };
+}
+
+export function loadGold(dir: string): { gold: GoldArticle; text: string }[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((f) => {
+      const gold = JSON.parse(readFileSync(join(dir, f), "utf8")) as GoldArticle;
+      gold.id ??= f.slice(0, -5);
+      return { gold, text: decodeBytes(readFileSync(join(dir, f.replace(/\.json$/, ".txt")))).text };
+    });
+}
+
+function table(results: ArticleResult[], summary: Record<string, number>): string {
+  const mark = (b: boolean) => (b ? "✓" : "✗");
+  const rows = results.map((r) => `| ${r.id} | ${mark(r.title)} | ${r.bodyStart ?? "—"} | ${r.bodyEnd ?? "—"} | ${mark(r.body)} | ${mark(r.related)} |`);
+  return [
+    "# Structure of plain-text pages (../shared/gold)",
+    "",
+    `Articles: ${summary.articles}. Exact headline: ${summary.title}; body boundaries within ${BOUNDARY_TOLERANCE} characters: ${summary.body}; exact related set: ${summary.related}.`,
+    "",
+    "| article | headline | body start Δ | body end Δ | body | related |",
+    "|---|---|---|---|---|---|",
+    ...rows,
+    "",
+    "Reproduce: `npm run eval -- structure`.",
+    "",
+  ].join("\n");
+}
+
+export async function run(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { json: { type: "boolean", default: false }, gold: { type: "string" } } });
+  const dir = values.gold ?? DEFAULT_GOLD_DIR;
+  const results = loadGold(dir).map(({ gold, text }) => evaluateArticle(gold, text));
+  const summary = {
+    articles: results.length,
+    title: results.filter((r) => r.title).length,
+    body: results.filter((r) => r.body).length,
+    related: results.filter((r) => r.related).length,
+  };
+  mkdirSync(fileURLToPath(new URL("../../eval/results/", import.meta.url)), { recursive: true });
+  writeFileSync(RESULTS_FILE, table(results, summary));
+  if (values.json) console.log(JSON.stringify({ task: "structure", ...summary, perArticle: results }));
+  else {
+    console.log(table(results, summary));
+  }
+  return 0;
+}

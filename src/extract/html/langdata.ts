@@ -1,0 +1,68 @@
+// Language tables the HTML extractor reads, merged over every language under
+// lang/ (a page's language is often unknown before extraction): related-block and
+// end-of-article markers, boilerplate lines, month names and author prefixes.
+import { allLangs } from "../../lang/lang.js";
+import { fold } from "../../text/normalize.js";
+
+export interface ExtractLangData {
+  /** Folded line starts that open a block of links to other stories. */
+  related: string[];
+  /** Folded line starts that open comments, sharing or newsletter blocks. */
+  end: string[];
+  /** Longest marker line, in words. */
+  markerMaxWords: number;
+  /** Whole lines that are furniture (patterns over the folded line). */
+  boilerplate: RegExp[];
+  /** Folded month names and abbreviations → month number 1–12. */
+  months: Map<string, number>;
+  /** Folded words that introduce an author name ("by", "του"). */
+  authorPrefixes: string[];
+}
+
+interface RelatedJson {
+  maxWords?: number;
+  related?: string[];
+  end?: string[];
+}
+interface BoilerplateJson {
+  patterns?: string[];
+}
+interface MonthsJson {
+  /** Twelve lists of names, January first; each list holds every written form. */
+  months?: string[][];
+}
+interface AuthorsJson {
+  prefixes?: string[];
+}
+
+const DEFAULT_MARKER_WORDS = 6;
+let cache: ExtractLangData | null = null;
+
+/** The merged tables, loaded once. */
+export function extractLangData(): ExtractLangData {
+  if (cache) return cache;
+  const data: ExtractLangData = {
+    related: [], end: [], markerMaxWords: DEFAULT_MARKER_WORDS, boilerplate: [], months: new Map(), authorPrefixes: [],
+  };
+  for (const lang of allLangs()) {
+    const related = lang.tables["extract-related"] as RelatedJson | undefined;
+    if (related) {
+      data.related.push(...(related.related ?? []).map(fold));
+      data.end.push(...(related.end ?? []).map(fold));
+      data.markerMaxWords = Math.max(data.markerMaxWords, related.maxWords ?? 0);
+    }
+    const boiler = lang.tables["extract-boilerplate"] as BoilerplateJson | undefined;
+    for (const p of boiler?.patterns ?? []) data.boilerplate.push(new RegExp(p, "u"));
+    const months = lang.tables["dates-months"] as MonthsJson | undefined;
+    (months?.months ?? []).forEach((names, i) => {
+      for (const n of names) data.months.set(fold(n).replace(/\.$/, ""), i + 1);
+    });
+    const authors = lang.tables["extract-authors"] as AuthorsJson | undefined;
+    data.authorPrefixes.push(...(authors?.prefixes ?? []).map(fold));
+  }
+  // Longest first, so that "related articles" wins over "related".
+  data.related.sort((a, b) => b.length - a.length);
+  data.end.sort((a, b) => b.length - a.length);
+  cache = data;
+  return data;
+}

@@ -1,0 +1,96 @@
+import { strict as assert } from "node:assert";
+import { test } from "node:test";
+import { parseTextPage } from "./text-page.js";
+
+const PAGE = `Λευκωσία: Νέα μέτρα για την κυκλοφορία στο κέντρο
+
+Το δημοτικό συμβούλιο ενέκρινε χθες νέο σχέδιο για την κυκλοφορία στο ιστορικό κέντρο της πόλης.
+
+«Θέλουμε μια πόλη για τους πεζούς», δήλωσε ο δήμαρχος. Οι αλλαγές ξεκινούν τον Μάρτιο.
+
+ΔΕΊΤΕ ΕΠΊΣΗΣ
+
+Ανοίγει ξανά η αγορά της Λεμεσού
+Στα ύψη οι τιμές των ενοικίων
+«Όχι άλλη καθυστέρηση»: Οι κάτοικοι διαμαρτύρονται
+`;
+
+test("headline, body paragraphs and a marked related block", () => {
+  const a = parseTextPage(PAGE);
+  assert.equal(a.title, "Λευκωσία: Νέα μέτρα για την κυκλοφορία στο κέντρο");
+  assert.equal(a.paragraphs.length, 2);
+  assert.ok(a.paragraphs[0].startsWith("Το δημοτικό συμβούλιο"));
+  assert.ok(a.paragraphs[1].endsWith("τον Μάρτιο."));
+  assert.equal(a.relatedMarker, "ΔΕΊΤΕ ΕΠΊΣΗΣ");
+  assert.deepEqual(
+    a.related.map((r) => r.title),
+    ["Ανοίγει ξανά η αγορά της Λεμεσού", "Στα ύψη οι τιμές των ενοικίων", "«Όχι άλλη καθυστέρηση»: Οι κάτοικοι διαμαρτύρονται"],
+  );
+  for (const r of a.related) assert.ok(!a.paragraphs.join("\n").includes(r.title));
+});
+
+test("markers match in any case, with or without accents, with a colon", () => {
+  for (const marker of ["Δειτε Επισης", "δείτε ακόμη:", "Διαβάστε επίσης:", "ΣΧΕΤΙΚΑ ΑΡΘΡΑ", "See also", "READ MORE", "Related"]) {
+    const a = parseTextPage(PAGE.replace("ΔΕΊΤΕ ΕΠΊΣΗΣ", marker));
+    assert.equal(a.related.length, 3, marker);
+    assert.equal(a.paragraphs.length, 2, marker);
+  }
+});
+
+test("a marker with the headline on the same line", () => {
+  const page = `Storm hits the coast\n\nA storm hit the coast on Monday, closing ports.\n\nRead also: Ferries cancelled across the islands\n\n- Advertisement -\n`;
+  const a = parseTextPage(page);
+  assert.equal(a.relatedMarker, "Read also:");
+  assert.deepEqual(a.related, [{ title: "Ferries cancelled across the islands", url: null }]);
+  assert.deepEqual(a.paragraphs, ["A storm hit the coast on Monday, closing ports."]);
+});
+
+test("a related block found by its shape, without a marker", () => {
+  const page = `Η βροχή έφερε πλημμύρες
+
+Έντονη βροχόπτωση προκάλεσε πλημμύρες σε δρόμους της Πάφου.
+Οι αρχές ζητούν από τους οδηγούς να είναι προσεκτικοί.
+Κλειστά τα σχολεία την Παρασκευή
+Νέος δρόμος για το αεροδρόμιο
+Ποιοι δικαιούνται το επίδομα θέρμανσης;
+`;
+  const a = parseTextPage(page);
+  assert.equal(a.paragraphs.length, 2);
+  assert.deepEqual(a.related.map((r) => r.title), ["Κλειστά τα σχολεία την Παρασκευή", "Νέος δρόμος για το αεροδρόμιο", "Ποιοι δικαιούνται το επίδομα θέρμανσης;"]);
+});
+
+test("two short lines after the body are not a related block", () => {
+  const page = `Τίτλος άρθρου\n\nΠρώτη πρόταση του άρθρου.\nΜια σύντομη γραμμή\nΚαι μια ακόμη\n`;
+  const a = parseTextPage(page);
+  assert.equal(a.related.length, 0);
+  assert.equal(a.paragraphs.length, 3);
+});
+
+test("breadcrumbs, bylines and captions before the body are dropped", () => {
+  const page = `• Πολιτική\n\n   Η Βουλή ψήφισε τον νέο νόμο\n\n   • Σύνταξη\n\n   Ο πρόεδρος της Βουλής. Φωτογραφία αρχείου\n\n   Η Βουλή ψήφισε χθες το βράδυ τον νέο νόμο για τη διαφάνεια στις δημόσιες προμήθειες, με ευρεία πλειοψηφία.\n\n   ΣΧΟΛΙΑ\n`;
+  const a = parseTextPage(page);
+  assert.equal(a.title, "Η Βουλή ψήφισε τον νέο νόμο");
+  assert.deepEqual(a.paragraphs, ["Η Βουλή ψήφισε χθες το βράδυ τον νέο νόμο για τη διαφάνεια στις δημόσιες προμήθειες, με ευρεία πλειοψηφία."]);
+});
+
+test("an archive date line gives the date, and a first line of prose is no headline", () => {
+  const page = ` date 2021-03 Η συνάντηση των δύο ηγετών ολοκληρώθηκε χωρίς συμφωνία, καθώς οι δύο πλευρές διαφώνησαν σε όλα τα βασικά ζητήματα που τέθηκαν στο τραπέζι των συνομιλιών.\n\nΟι συνομιλίες θα συνεχιστούν.\n`;
+  const a = parseTextPage(page);
+  assert.equal(a.meta.published, "2021-03");
+  assert.equal(a.title, null);
+  assert.ok(a.paragraphs[0].startsWith("Η συνάντηση"));
+});
+
+test("an insert of related links inside the body does not end the body", () => {
+  const long = "Η δεύτερη παράγραφος του άρθρου συνεχίζει την αφήγηση των γεγονότων με αρκετές λεπτομέρειες για το τι συνέβη, ποιοι ήταν εκεί και τι ειπώθηκε στη σύσκεψη.";
+  const page = `Τίτλος\n\nΠρώτη παράγραφος του άρθρου.\n\nΔιαβάστε επίσης: Άλλο θέμα της ημέρας\n\n${long}\n`;
+  const a = parseTextPage(page);
+  assert.deepEqual(a.related.map((r) => r.title), ["Άλλο θέμα της ημέρας"]);
+  assert.deepEqual(a.paragraphs, ["Πρώτη παράγραφος του άρθρου.", long]);
+});
+
+test("an empty page gives no headline and no body", () => {
+  const a = parseTextPage("\n\n  \n");
+  assert.equal(a.title, null);
+  assert.deepEqual(a.paragraphs, []);
+});

@@ -1,0 +1,79 @@
+// Loading the trained models at run time: each models/<task>-<lang>/ directory is
+// read once (on first use) and checked against its manifest; the manifest says
+// which files and which lemmatizer kind the model uses, so nothing here tests a
+// language code.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
+import { FEATURE_VERSION, FeatureExtractor } from "./features.js";
+import { MODEL_FORMAT, ModelFormatError } from "./format.js";
+import { Lemmatizer, type LemmatizerData } from "./lemmatizer.js";
+import { MorphTagger, type MorphTables } from "./morph.js";
+import { PosTagger, type LemmaSource } from "./pos.js";
+import { loadNerResources, NER_FILE, POS_FILE } from "./resources.js";
+import { RuleLemmatizer, type LemmaRuleTable } from "./rule-lemmatizer.js";
+import { loadLinear, loadTagger, MANIFEST, modelDir, readManifest, type Manifest } from "./store.js";
+import type { SequenceTagger } from "./tagger.js";
+import { PACKAGE_ROOT } from "./data.js";
+
+type LemmatizerSetting = { kind: "learned"; file: string } | { kind: "rules"; table: string };
+
+const nerCache = new Map<string, SequenceTagger | null>();
+const posCache = new Map<string, PosTagger | null>();
+
+export function hasModel(task: "ner" | "pos", lang: string): boolean {
+  return existsSync(join(modelDir(`${task}-${lang}`), MANIFEST));
+}
+
+function checkedManifest(name: string): Manifest {
+  const dir = modelDir(name);
+  const manifest = readManifest(dir);
+  if (manifest.format !== MODEL_FORMAT) throw new ModelFormatError(`${name}: format ${manifest.format}, expected ${MODEL_FORMAT}`);
+  if (manifest.featureVersion !== FEATURE_VERSION) {
+    throw new ModelFormatError(`${name}: feature version ${manifest.featureVersion}, code has ${FEATURE_VERSION}; run npm run train -- ${name}`);
+  }
+  return manifest;
+}
+
+/** The NER tagger of a language, or null when there is no model for it. */
+export function nerTagger(lang: string): SequenceTagger | null {
+  let t = nerCache.get(lang);
+  if (t !== undefined) return t;
+  t = hasModel("ner", lang) ? (checkedManifest(`ner-${lang}`), loadTagger(join(modelDir(`ner-${lang}`), NER_FILE), loadNerResources(lang))) : null;
+  nerCache.set(lang, t);
+  return t;
+}
+
+/** The POS + morphology + lemma tagger of a language, or null. */
+export function posTagger(lang: string): PosTagger | null {
+  let t = posCache.get(lang);
+  if (t !== undefined) return t;
+  t = hasModel("pos", lang) ? loadPos(lang) : null;
+  posCache.set(lang, t);
+  return t;
+}
+
+function loadPos(lang: string): PosTagger {
+  const name = `pos-${lang}`;
+  const dir = modelDir(name);
+  const manifest = checkedManifest(name);
+  const settings = manifest.settings as { morph?: string; toUpos?: string; lemmatizer: LemmatizerSetting };
+  const tagger = loadTagger(join(dir, POS_FILE));
+  let morph: MorphTagger | undefined;
+  if (settings.morph) {
+    const m = loadLinear(join(dir, settings.morph));
+    const tables = (m.settings as { tables: MorphTables }).tables;
+    morph = new MorphTagger(tables, m.model, new FeatureExtractor(tagger.settings.features));
+  }
+  let lemmatizer: LemmaSource;
+  const l = settings.lemmatizer;
+  if (l.kind === "learned") {
+    lemmatizer = new Lemmatizer(JSON.parse(gunzipSync(readFileSync(join(dir, l.file))).toString("utf8")) as LemmatizerData);
+  } else {
+    lemmatizer = new RuleLemmatizer(JSON.parse(readFileSync(join(PACKAGE_ROOT, l.table), "utf8")) as LemmaRuleTable);
+  }
+  const toUpos = settings.toUpos
+    ? (JSON.parse(readFileSync(join(PACKAGE_ROOT, settings.toUpos), "utf8")) as { map: Record<string, string> }).map
+    : undefined;
+  return new PosTagger({ tagger, morph, lemmatizer, toUpos });
+}

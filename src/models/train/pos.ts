@@ -1,0 +1,221 @@
+// Training of the Greek POS + morphology + lemma model from UD Greek GDT: the UPOS
+// tagger's epoch count is chosen on dev; FEATS are trained on gold UPOS (and run on
+// predicted UPOS); the lemmatizer's lexicon and edit rules come from the train split.
+import { mkdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { CORPORA, corpusPath, parseColumns, parseConllu, readText, sha256File, type Split, type UdSentence } from "../data.js";
+import { FEATURE_VERSION, FeatureExtractor } from "../features.js";
+import { MODEL_FORMAT } from "../format.js";
+import { Lemmatizer } from "../lemmatizer.js";
+import { MorphTagger } from "../morph.js";
+import { expandParts, PosTagger } from "../pos.js";
+import { LEMMA_FILE, LEMMA_TABLE, loadLangTable, MORPH_FILE, POS_FILE, UPOS_TABLE } from "../resources.js";
+import { modelDir, saveLinear, saveTagger, writeManifest } from "../store.js";
+import { trainTagger, type SequenceTagger, type TaggedSentence, type TaggerSettings } from "../tagger.js";
+import { writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+
+export const POS_SETTINGS: TaggerSettings = {
+  features: { affixes: 5, window: 2 },
+  decoder: "viterbi",
+  constraints: "none",
+};
+const POS_DEFAULTS = { epochs: 12, morphEpochs: 10, pruneBelow: 0 };
+
+export interface PosTrainOptions {
+  epochs?: number;
+  morphEpochs?: number;
+  pruneBelow?: number;
+  log?: (line: string) => void;
+}
+
+export interface PosScores {
+  words: number;
+  upos: number;
+  feats: number;
+  /** UPOS and FEATS both right. */
+  allTags: number;
+  lemma: number;
+}
+
+export function posData(split: Split): UdSentence[] {
+  return parseConllu(readText("pos-el", split));
+}
+
+/** Word-level accuracy against gold syntactic words (contractions expanded). */
+export function evaluatePos(tagger: PosTagger, data: readonly UdSentence[]): PosScores {
+  let words = 0;
+  let upos = 0;
+  let feats = 0;
+  let all = 0;
+  let lemma = 0;
+  for (const sent of data) {
+    const out = tagger.tag(sent.map((t) => t.form));
+    sent.forEach((t, i) => {
+      const gold = t.parts ?? [t];
+      const pred = expandParts(out.upos[i], out.feats[i], out.lemmas[i]);
+      gold.forEach((g, j) => {
+        words++;
+        const p = pred.length === gold.length ? pred[j] : undefined;
+        if (p?.upos === g.upos) upos++;
+        if (p?.feats === g.feats) feats++;
+        if (p?.upos === g.upos && p.feats === g.feats) all++;
+        if (p?.lemma === g.lemma) lemma++;
+      });
+    });
+  }
+  return { words, upos: upos / words, feats: feats / words, allTags: all / words, lemma: lemma / words };
+}
+
+function uposAccuracy(tagger: SequenceTagger, data: readonly TaggedSentence[]): number {
+  let n = 0;
+  let ok = 0;
+  for (const s of data) {
+    const p = tagger.tag(s.words);
+    s.labels.forEach((l, i) => {
+      n++;
+      if (p[i] === l) ok++;
+    });
+  }
+  return ok / n;
+}
+
+const asTagged = (data: readonly UdSentence[]): TaggedSentence[] => data.map((s) => ({ words: s.map((t) => t.form), labels: s.map((t) => t.upos) }));
+
+export function trainPos(options: PosTrainOptions = {}): void {
+  const { epochs, morphEpochs, pruneBelow } = { ...POS_DEFAULTS, ...options };
+  const log = options.log ?? console.log;
+  const train = posData("train");
+  const dev = posData("dev");
+  const test = posData("test");
+  const extractor = new FeatureExtractor(POS_SETTINGS.features);
+  const devTagged = asTagged(dev);
+  let best = { epoch: 0, acc: -1 };
+  let upos: SequenceTagger | undefined;
+  trainTagger(asTagged(train), extractor, POS_SETTINGS, {
+    epochs,
+    pruneBelow,
+    onEpoch(epoch, candidate) {
+      const acc = uposAccuracy(candidate, devTagged);
+      log(`pos-el epoch ${epoch}: dev UPOS (surface tokens) ${acc.toFixed(4)} rows ${candidate.model.rows}`);
+      if (acc > best.acc) {
+        best = { epoch, acc };
+        upos = candidate;
+      }
+    },
+  });
+  if (!upos) throw new Error("no training epoch ran");
+  const morph = MorphTagger.train(
+    train.map((s) => ({ words: s.map((t) => t.form), upos: s.map((t) => t.upos), feats: s.map((t) => t.feats) })),
+    extractor,
+    { epochs: morphEpochs },
+  );
+  const lemmatizer = Lemmatizer.train(
+    train.flatMap((s) => s.map((t, i) => ({ form: t.form, upos: t.upos, feats: t.feats, lemma: t.lemma, initial: i === 0 }))),
+  );
+  const tagger = new PosTagger({ tagger: upos, morph, lemmatizer });
+  const devScores = evaluatePos(tagger, dev);
+  const testScores = evaluatePos(tagger, test);
+  const r = (x: number) => Math.round(x * 10000) / 10000;
+  const summary = (s: PosScores) => ({ words: s.words, upos: r(s.upos), feats: r(s.feats), allTags: r(s.allTags), lemma: r(s.lemma) });
+  log(`pos-el dev ${JSON.stringify(summary(devScores))}`);
+  log(`pos-el test ${JSON.stringify(summary(testScores))}`);
+  const dir = modelDir("pos-el");
+  mkdirSync(dir, { recursive: true });
+  saveTagger(join(dir, POS_FILE), upos);
+  saveLinear(join(dir, MORPH_FILE), morph.tables.classes, { tables: morph.tables, features: POS_SETTINGS.features }, morph.model);
+  writeFileSync(join(dir, LEMMA_FILE), gzipSync(JSON.stringify(lemmatizer.toJSON()), { level: 9 }));
+  const files = [POS_FILE, MORPH_FILE, LEMMA_FILE];
+  const split = CORPORA["pos-el"];
+  writeManifest(dir, {
+    name: "pos-el",
+    task: "pos",
+    lang: "el",
+    format: MODEL_FORMAT,
+    featureVersion: FEATURE_VERSION,
+    created: new Date().toISOString(),
+    labels: { upos: upos.labels, feats: morph.tables.classes },
+    files: Object.fromEntries(files.map((f) => [f, { bytes: statSync(join(dir, f)).size, sha256: sha256File(join(dir, f)) }])),
+    data: Object.fromEntries((["train", "dev", "test"] as const).map((s) => [s, { path: split[s], sha256: sha256File(corpusPath("pos-el", s)) }])),
+    settings: {
+      ...POS_SETTINGS,
+      epochs: best.epoch,
+      morphEpochs,
+      pruneBelow,
+      morph: MORPH_FILE,
+      lemmatizer: { kind: "learned", file: LEMMA_FILE, method: "lexicon + suffix edit rules" },
+    },
+    scores: { dev: summary(devScores), test: summary(testScores) },
+  });
+}
+
+/** Tag accuracy of the English tagger: PTB tags and the UPOS they map to. */
+export function evaluateTags(tagger: SequenceTagger, data: readonly TaggedSentence[], toUpos: Record<string, string>): { xpos: number; upos: number; words: number } {
+  let n = 0;
+  let x = 0;
+  let u = 0;
+  for (const s of data) {
+    const p = tagger.tag(s.words);
+    s.labels.forEach((l, i) => {
+      n++;
+      if (p[i] === l) x++;
+      if (toUpos[p[i]] === toUpos[l]) u++;
+    });
+  }
+  return { xpos: x / n, upos: u / n, words: n };
+}
+
+/** English: a PTB tagger on the CoNLL-2003 POS column, mapped to UPOS, with rule lemmas. */
+export function trainPosEn(options: PosTrainOptions = {}): void {
+  const { epochs, pruneBelow } = { ...POS_DEFAULTS, ...options };
+  const log = options.log ?? console.log;
+  const read = (split: Split) => parseColumns(readText("pos-en", split), { word: 0, label: 1 });
+  const [train, dev, test] = [read("train"), read("dev"), read("test")];
+  const toUpos = (loadLangTable("en", UPOS_TABLE) as { map: Record<string, string> }).map;
+  const extractor = new FeatureExtractor(POS_SETTINGS.features);
+  let best = { epoch: 0, acc: -1 };
+  let tagger: SequenceTagger | undefined;
+  trainTagger(train, extractor, POS_SETTINGS, {
+    epochs,
+    pruneBelow,
+    onEpoch(epoch, candidate) {
+      const acc = evaluateTags(candidate, dev, toUpos).xpos;
+      log(`pos-en epoch ${epoch}: dev PTB accuracy ${acc.toFixed(4)} rows ${candidate.model.rows}`);
+      if (acc > best.acc) {
+        best = { epoch, acc };
+        tagger = candidate;
+      }
+    },
+  });
+  if (!tagger) throw new Error("no training epoch ran");
+  const r = (x: number) => Math.round(x * 10000) / 10000;
+  const summary = (s: { xpos: number; upos: number; words: number }) => ({ words: s.words, xpos: r(s.xpos), upos: r(s.upos) });
+  const devScores = summary(evaluateTags(tagger, dev, toUpos));
+  const testScores = summary(evaluateTags(tagger, test, toUpos));
+  log(`pos-en dev ${JSON.stringify(devScores)} test ${JSON.stringify(testScores)}`);
+  const dir = modelDir("pos-en");
+  mkdirSync(dir, { recursive: true });
+  saveTagger(join(dir, POS_FILE), tagger);
+  const split = CORPORA["pos-en"];
+  writeManifest(dir, {
+    name: "pos-en",
+    task: "pos",
+    lang: "en",
+    format: MODEL_FORMAT,
+    featureVersion: FEATURE_VERSION,
+    created: new Date().toISOString(),
+    labels: { xpos: tagger.labels },
+    files: { [POS_FILE]: { bytes: statSync(join(dir, POS_FILE)).size, sha256: sha256File(join(dir, POS_FILE)) } },
+    data: Object.fromEntries((["train", "dev", "test"] as const).map((s) => [s, { path: split[s], sha256: sha256File(corpusPath("pos-en", s)) }])),
+    settings: {
+      ...POS_SETTINGS,
+      epochs: best.epoch,
+      pruneBelow,
+      tagset: "ptb",
+      toUpos: `lang/en/${UPOS_TABLE}`,
+      lemmatizer: { kind: "rules", table: `lang/en/${LEMMA_TABLE}` },
+      note: "gold: the CoNLL-2003 POS column (itself machine-tagged); lemmas are rule-based and not measured against gold",
+    },
+    scores: { dev: devScores, test: testScores },
+  });
+}

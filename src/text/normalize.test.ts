@@ -1,0 +1,33 @@
+import { strict as assert } from "node:assert";
+import { test } from "node:test";
+import { fold, foldWord, nfc } from "./normalize.js";
+
+test("fold removes accents and diaeresis from accented capitals and lower case", () => {
+  assert.equal(fold("Ά Έ Ή Ί Ό Ύ Ώ"), "α ε η ι ο υ ω");
+  assert.equal(fold("ΐ ΰ ϊ ϋ"), "ι υ ι υ");
+  assert.equal(fold("Ταλαεΐ"), "ταλαει");
+});
+
+test("fold turns final sigma into σ, in lower and upper case input", () => {
+  assert.equal(fold("της Ρωσίας"), "τησ ρωσιασ");
+  assert.equal(fold("ΡΩΣΙΑΣ"), "ρωσιασ");
+  assert.equal(fold("Ρωσίας"), fold("ΡΩΣΊΑΣ"));
+});
+
+test("fold handles Latin text", () => {
+  assert.equal(fold("Café Déjà-vu"), "cafe deja-vu");
+});
+
+test("nfc composes decomposed Greek", () => {
+  const decomposed = "Ρωσι\u0301α";
+  assert.notEqual(decomposed, "Ρωσία");
+  assert.equal(nfc(decomposed), "Ρωσία");
+});
+
+test("foldWord maps Latin look-alikes inside Greek words", () => {
+  // A Latin capital I inside a Greek word.
+  assert.equal(foldWord("Iράν"), "ιραν");
+  assert.equal(foldWord("Hράκλειο"), "ηρακλειο");
+  // Pure Latin words are left as Latin.
+  assert.equal(foldWord("Iran"), "iran");
+});
