@@ -1,6 +1,7 @@
 // The readable digest of an analysed article that `analyze` and `show` print.
 import type { Doc } from "../doc/doc.js";
 import { body, spanText, title } from "../doc/doc.js";
+import type { Quote } from "../understand/quotes/types.js";
 
 export interface DigestOptions {
   /** Sentences listed; Infinity for all. */
@@ -45,6 +46,15 @@ export function formatDigest(doc: Doc, options: DigestOptions = {}): string {
       byType.get(m.type)!.add(m.text);
     }
     for (const [type, names] of byType) lines.push(`  ${type.padEnd(6)}${[...names].join(" · ")}`);
+  }
+  const quotes = Array.isArray(l.quotes) ? (l.quotes as Quote[]) : [];
+  if (quotes.length) {
+    lines.push("", "Quotations");
+    for (const q of quotes) {
+      const who = q.speaker ? (q.speaker.name ?? q.speaker.description) : "(unknown speaker)";
+      const text = q.kind === "direct" ? `«${q.text}»` : q.text;
+      lines.push(`  • ${who} — ${q.cue ?? "—"} — ${text}${q.via ? ` (via ${q.via})` : ""}`);
+    }
   }
   if (l.related.length) {
     lines.push("", `Related (${l.related.length}${doc.meta.relatedMarker ? `, after «${doc.meta.relatedMarker}»` : ""})`);

@@ -4,7 +4,10 @@
 import { Command, CommanderError } from "commander";
 import { registerAnalyze } from "./analyze.js";
 import { registerDemo } from "./demo.js";
+import { registerEntity } from "./entity.js";
+import { registerEvents } from "./events.js";
 import { registerIngest } from "./ingest.js";
+import { registerQuotes } from "./quotes.js";
 import { registerSearch } from "./search.js";
 import { registerShow } from "./show.js";
 import { registerStats } from "./stats.js";
@@ -13,7 +16,7 @@ import { EXIT, UsageError, type CommandContext, type Register } from "./context.
 const VERSION = "0.1.0";
 
 /** The commands, in the order --help lists them. */
-const COMMANDS: Register[] = [registerAnalyze, registerIngest, registerSearch, registerShow, registerStats, registerDemo];
+const COMMANDS: Register[] = [registerAnalyze, registerIngest, registerSearch, registerQuotes, registerEntity, registerEvents, registerShow, registerStats, registerDemo];
 
 function build(ctx: CommandContext): Command {
   const program = new Command("newsgraph")

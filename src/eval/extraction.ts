@@ -10,6 +10,9 @@ import { join, resolve } from "node:path";
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { extractHtml } from "../extract/html/index.js";
+import { dateAccuracy, loadFixtures } from "../extract/html/fixtures.js";
+import { parsePage } from "../extract/html/tree.js";
+import type { Node } from "../extract/html/tree.js";
 
 export const DEFAULT_DATA_DIR = "../shared/data/article-extraction-benchmark";
 const RESULTS_FILE = "eval/results/extraction.md";
@@ -160,6 +163,8 @@ export async function run(args: string[]): Promise<number> {
     ["Readability.js 0.6 + linkedom (same run)", scores.readability],
     ...bounds,
   ];
+  const fixtures = loadFixtures();
+  const dates = dateAccuracy(fixtures, (f) => extractHtml(f.html, { url: f.expected.url }));
   const md = [
     "# Article extraction: body accuracy",
     "",
@@ -168,20 +173,23 @@ export async function run(args: string[]): Promise<number> {
     "",
     table(rows),
     "",
+    `Publication date on the project's fixture pages (src/extract/html/fixtures): ${dates.right}/${dates.total} right.`,
+    "",
   ].join("\n");
   mkdirSync("eval/results", { recursive: true });
   writeFileSync(RESULTS_FILE, md);
   if (opts.json) {
-    console.log(JSON.stringify({ systems: scores, pages: pages.length }));
+    console.log(JSON.stringify({ systems: scores, pages: pages.length, fixtureDates: dates }));
   } else {
     console.log(table(rows));
-    console.log(`\nwritten to ${RESULTS_FILE}`);
+    console.log(`\npublication date on fixtures: ${dates.right}/${dates.total}`);
+    console.log(`written to ${RESULTS_FILE}`);
   }
   if (opts.worst > 0) {
     const ranked = pages
       .map((p, i) => ({ p, ours: perPage.newsgraph[i], theirs: perPage.readability[i] }))
       .map((r) => ({ ...r, f: pageF1(r.ours), g: pageF1(r.theirs) }))
-      .sort((a, b) => a.f - a.g - (b.f - b.g))
+      .sort((a, b) => a.f - b.f)
       .slice(0, opts.worst);
     for (const r of ranked) {
       console.error(`${r.p.id.slice(0, 12)} ours P=${fmt(precisionScore(r.ours))} R=${fmt(recallScore(r.ours))} readability P=${fmt(precisionScore(r.theirs))} R=${fmt(recallScore(r.theirs))} ${r.p.url}`);
@@ -198,12 +206,6 @@ function pageF1(t: TpFpFn): number {
 
 /** The "everything" bound: every text node of the page outside script and style. */
 function allText(html: string): string {
-  return extractAllText(html);
-}
-import { parsePage } from "../extract/html/tree.js";
-import type { Node } from "../extract/html/tree.js";
-
-function extractAllText(html: string): string {
   const out: string[] = [];
   const walk = (nodes: Node[]) => {
     for (const n of nodes) {

@@ -200,9 +200,9 @@ function readBody(res: http.IncomingMessage, url: URL, maxBytes: number): Promis
 
 export async function fetchUrl(url: string, options: FetchOptions = {}): Promise<FetchResult> {
   const opts: Required<FetchOptions> = { ...FETCH_DEFAULTS, ...options };
+  let current = parseUrl(url);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), opts.timeoutMs);
-  let current = parseUrl(url);
   try {
     for (let hops = 0; ; hops++) {
       const { res } = await request(current, opts, controller.signal);

@@ -94,8 +94,9 @@ export function sha256File(path: string): string {
 
 /** The data files of each corpus split, relative to DATA_ROOT. */
 export const CORPORA = {
-  "ner-el": { format: "columns", train: "elner/elNER4/train.iob2", dev: "elner/elNER4/dev.iob2", test: "elner/elNER4/test.iob2" },
-  "ner-en": { format: "columns", train: "conll2003-en/eng.train", dev: "conll2003-en/eng.testa", test: "conll2003-en/eng.testb" },
+  // elNER's sentences are shuffled; CoNLL-2003 keeps each article's sentences in order.
+  "ner-el": { format: "columns", documents: false, train: "elner/elNER4/train.iob2", dev: "elner/elNER4/dev.iob2", test: "elner/elNER4/test.iob2" },
+  "ner-en": { format: "columns", documents: true, train: "conll2003-en/eng.train", dev: "conll2003-en/eng.testa", test: "conll2003-en/eng.testb" },
   "pos-el": {
     format: "conllu",
     train: "ud-greek-gdt/el_gdt-ud-train.conllu",

@@ -55,13 +55,13 @@ export interface FeatureOptions {
   window?: number;
   /** Gazetteer: fold key of a word → the list names it belongs to. */
   gazetteer?: ReadonlyMap<string, readonly string[]>;
-  /** Word clusters: fold key → cluster path (bit string); prefixes become features. */
-  clusters?: ReadonlyMap<string, string>;
-  /** Cluster path prefix lengths used as features. */
-  clusterPrefixes?: readonly number[];
+  /** Word clusters: fold key → its cluster labels, coarse to fine; each is a feature. */
+  clusters?: ReadonlyMap<string, readonly string[]>;
 }
 
-const DEFAULTS = { affixes: 5, window: 2, clusterPrefixes: [4, 8, 12, 20] } as const;
+const DEFAULTS = { affixes: 5, window: 2 } as const;
+/** Which of a word's cluster labels its neighbours see. */
+const CONTEXT_CLUSTER = 1;
 
 interface WordInfo {
   /** Keys of the word's own features. */
@@ -186,7 +186,7 @@ export class FeatureExtractor {
   }
 
   private build(word: string): WordInfo {
-    const { affixes, gazetteer, clusters, clusterPrefixes } = this.options;
+    const { affixes, gazetteer, clusters } = this.options;
     const lower = word.toLowerCase();
     const folded = fold(word);
     const shape = wordShape(word);
@@ -210,8 +210,9 @@ export class FeatureExtractor {
       own.push(hash1(T.suffix + a, lowerChars.slice(-a).join("")));
     }
     for (const list of gazetteer?.get(folded) ?? []) own.push(hash1(T.gazetteer, list));
-    const path = clusters?.get(folded);
-    if (path) for (const p of clusterPrefixes) own.push(hash1(T.cluster, `${p}:${path.slice(0, p)}`));
+    const labels = clusters?.get(folded) ?? [];
+    for (const label of labels) own.push(hash1(T.cluster, label));
+    const context = labels[Math.min(CONTEXT_CLUSTER, labels.length - 1)];
     const suffix3 = lowerChars.slice(-3).join("");
     return {
       own: Uint32Array.from(own),
@@ -220,7 +221,7 @@ export class FeatureExtractor {
       suffix: finish(addRange(seed(T.suffix + 3), suffix3, 0, suffix3.length)),
       shape: hash1(T.shortShape, short),
       cap: capClass(word),
-      cluster: path ? hash1(T.cluster, path.slice(0, 8)) : 0,
+      cluster: context ? hash1(T.cluster, context) : 0,
     };
   }
 }

@@ -14,6 +14,7 @@
 const ACUTE = /\u0301/g;
 const VOWEL = /[αεηιουωaeiouyάέήίόύώϊϋΐΰ]/iu;
 const MAX_SUFFIX = 7;
+const MAX_CACHE = 100_000;
 /** Tag keys tried in turn: full tags, then UPOS only. */
 const KEY_LEVELS = 2;
 /** `EditRule.accent` value: the accent stays on the form's vowel (counted from the start). */
@@ -170,6 +171,7 @@ export class Lemmatizer {
   private readonly rules: EditRule[];
   private readonly suffixes: Map<string, number>;
   private readonly cases: Map<string, CaseOp>;
+  private readonly cache = new Map<string, string>();
 
   constructor(data: LemmatizerData) {
     this.lexicon = new Map(Object.entries(data.lexicon));
@@ -234,6 +236,17 @@ export class Lemmatizer {
   }
 
   lemmatize(form: string, upos: string, feats: string, initial = false): string {
+    const key = `${form}\t${upos}\t${feats}\t${initial ? 1 : 0}`;
+    let lemma = this.cache.get(key);
+    if (lemma === undefined) {
+      if (this.cache.size >= MAX_CACHE) this.cache.clear();
+      lemma = this.compute(form, upos, feats, initial);
+      this.cache.set(key, lemma);
+    }
+    return lemma;
+  }
+
+  private compute(form: string, upos: string, feats: string, initial: boolean): string {
     const known = this.lexicon.get(`${form}\t${upos}\t${feats}`) ?? this.lexicon.get(`${form}\t${upos}`);
     if (known !== undefined) return known;
     const lower = form.toLowerCase();

@@ -68,6 +68,18 @@ export class LinearModel {
     }
   }
 
+  /** As `score`, but only for the classes listed in `only` (the rest of `out` is left alone). */
+  scoreSome(features: Uint32Array, from: number, to: number, out: Float64Array, only: Int32Array): void {
+    const c = this.classes;
+    const w = this.weights;
+    for (let f = from; f < to; f++) {
+      const r = this.row(features[f]);
+      if (r < 0) continue;
+      const base = r * c;
+      for (let j = 0; j < only.length; j++) out[only[j]] += w[base + only[j]];
+    }
+  }
+
   /** The feature keys, in row order. */
   rowKeys(): Uint32Array {
     const out = new Uint32Array(this.rows);

@@ -3,13 +3,14 @@
 // FEATS string is the candidate with the best summed score, among the FEATS seen
 // with its form and UPOS in training, or else among all seen with its UPOS. So the
 // output is always a combination that exists, and one pass costs a few dozen rows.
-import { addNumber, finish, hash1, hash2, seed } from "./hash.js";
+import { addNumber, finish, hash1, seed } from "./hash.js";
 import type { FeatureExtractor } from "./features.js";
 import { AveragedPerceptron, type LinearModel } from "./linear.js";
-import { random, shuffle } from "./tagger.js";
+import { random, shuffle, type SentenceFeatures } from "./tagger.js";
 
 const NONE = "_";
 const UPOS_SUFFIXES = 4;
+const MAX_CACHE = 100_000;
 /** Template numbers of the UPOS-conditioned features (apart from the extractor's). */
 const T = { upos: 200, uposPrev: 201, uposNext: 202, uposSuffix: 210, uposPair: 220, uposPrevWord: 221 } as const;
 
@@ -47,6 +48,11 @@ export class MorphTagger {
   /** FEATS string → its class indices (one per attribute). */
   private readonly encoded = new Map<string, Int32Array>();
   private scores = new Float64Array(0);
+  /** Per word: hash of its lower-case form, then of its suffixes 1..UPOS_SUFFIXES. */
+  private readonly wordHashes = new Map<string, Uint32Array>();
+  private readonly uposHashes = new Map<string, number>();
+  /** Classes any candidate of a UPOS uses: the only ones scored for it. */
+  private readonly uposClasses = new Map<string, Int32Array>();
 
   constructor(tables: MorphTables, model: LinearModel, extractor: FeatureExtractor) {
     this.tables = tables;
@@ -54,7 +60,11 @@ export class MorphTagger {
     this.extractor = extractor;
     this.classIndex = new Map(tables.classes.map((c, i) => [c, i]));
     this.attributes = [...new Set(tables.classes.map((c) => c.slice(0, c.indexOf("="))))];
-    for (const list of Object.values(tables.byUpos)) for (const f of list) this.encode(f);
+    for (const [upos, list] of Object.entries(tables.byUpos)) {
+      const used = new Set<number>();
+      for (const f of list) for (const k of this.encode(f)) used.add(k);
+      this.uposClasses.set(upos, Int32Array.from([...used].sort((a, b) => a - b)));
+    }
   }
 
   /** Class indices of a FEATS string: one per attribute, "_" where absent. */
@@ -71,9 +81,26 @@ export class MorphTagger {
     return this.tables.byForm[`${form}\t${upos}`] ?? this.tables.byUpos[upos] ?? [NONE];
   }
 
-  /** All features of the sentence: the extractor's plus the UPOS-conditioned ones. */
-  features(words: readonly string[], upos: readonly string[]): { keys: Uint32Array; offsets: Uint32Array } {
-    const base = this.extractor.extract(words);
+  private wordHash(word: string): Uint32Array {
+    let h = this.wordHashes.get(word);
+    if (h) return h;
+    if (this.wordHashes.size >= MAX_CACHE) this.wordHashes.clear();
+    const lower = [...word.toLowerCase()];
+    h = new Uint32Array(UPOS_SUFFIXES + 1);
+    h[0] = hash1(T.uposPrevWord, lower.join(""));
+    for (let s = 1; s <= UPOS_SUFFIXES; s++) h[s] = hash1(T.uposSuffix, lower.slice(-s).join(""));
+    this.wordHashes.set(word, h);
+    return h;
+  }
+
+  private uposHash(upos: string): number {
+    let h = this.uposHashes.get(upos);
+    if (h === undefined) this.uposHashes.set(upos, (h = hash1(T.upos, upos)));
+    return h;
+  }
+
+  /** All features of the sentence: the extractor's (`base`, if already extracted) plus the UPOS-conditioned ones. */
+  features(words: readonly string[], upos: readonly string[], base: SentenceFeatures = this.extractor.extract(words)): SentenceFeatures {
     const n = words.length;
     const extra = 4 + UPOS_SUFFIXES;
     const keys = new Uint32Array(base.keys.length + n * extra);
@@ -83,31 +110,36 @@ export class MorphTagger {
       offsets[i] = k;
       keys.set(base.keys.subarray(base.offsets[i], base.offsets[i + 1]), k);
       k += base.offsets[i + 1] - base.offsets[i];
-      const u = upos[i];
-      const prev = i > 0 ? upos[i - 1] : "<s>";
-      const next = i + 1 < n ? upos[i + 1] : "</s>";
-      keys[k++] = hash1(T.upos, u);
-      keys[k++] = hash2(T.uposPrev, prev, u);
-      keys[k++] = hash2(T.uposNext, u, next);
-      keys[k++] = hash2(T.uposPrevWord, u, i > 0 ? words[i - 1].toLowerCase() : "<s>");
-      const lower = [...words[i].toLowerCase()];
-      for (let s = 1; s <= UPOS_SUFFIXES; s++) {
-        keys[k++] = finish(addNumber(seed(T.uposSuffix + s), hash2(0, u, lower.slice(-s).join(""))));
-      }
+      const u = this.uposHash(upos[i]);
+      const prev = i > 0 ? this.uposHash(upos[i - 1]) : 0;
+      const next = i + 1 < n ? this.uposHash(upos[i + 1]) : 0;
+      const own = this.wordHash(words[i]);
+      keys[k++] = u;
+      keys[k++] = finish(addNumber(addNumber(seed(T.uposPrev), prev), u));
+      keys[k++] = finish(addNumber(addNumber(seed(T.uposNext), u), next));
+      keys[k++] = finish(addNumber(addNumber(seed(T.uposPrevWord), u), i > 0 ? this.wordHash(words[i - 1])[0] : 0));
+      for (let s = 1; s <= UPOS_SUFFIXES; s++) keys[k++] = finish(addNumber(addNumber(seed(T.uposSuffix + s), u), own[s]));
     }
     offsets[n] = k;
     return { keys: keys.subarray(0, k), offsets };
   }
 
-  tag(words: readonly string[], upos: readonly string[]): string[] {
-    const { keys, offsets } = this.features(words, upos);
+  tag(words: readonly string[], upos: readonly string[], base?: SentenceFeatures): string[] {
+    const { keys, offsets } = this.features(words, upos, base);
     const c = this.model.classes;
     if (this.scores.length < c) this.scores = new Float64Array(c);
     const out: string[] = new Array(words.length);
     for (let i = 0; i < words.length; i++) {
+      const candidates = this.candidates(words[i], upos[i]);
+      if (candidates.length === 1) {
+        out[i] = candidates[0];
+        continue;
+      }
       this.scores.fill(0);
-      this.model.score(keys, offsets[i], offsets[i + 1], this.scores);
-      out[i] = this.best(this.candidates(words[i], upos[i]), this.scores);
+      const only = this.uposClasses.get(upos[i]);
+      if (only) this.model.scoreSome(keys, offsets[i], offsets[i + 1], this.scores, only);
+      else this.model.score(keys, offsets[i], offsets[i + 1], this.scores);
+      out[i] = this.best(candidates, this.scores);
     }
     return out;
   }

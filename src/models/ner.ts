@@ -1,5 +1,6 @@
-// Named-entity spans from IOB2 labels, and conlleval-style scoring: an entity
-// counts as found only when its type and both of its boundaries are exact.
+// Named-entity spans from IOB2 or BILOU labels, the IOB2 → BILOU conversion the
+// NER models train on, and conlleval-style scoring: an entity counts as found
+// only when its type and both of its boundaries are exact.
 
 export interface LabelSpan {
   /** Token indices [start, end). */
@@ -8,22 +9,43 @@ export interface LabelSpan {
   type: string;
 }
 
-/** Spans of an IOB2 sequence; a stray I-X opens a span, as conlleval reads it. */
+/**
+ * Spans of an IOB2 or BILOU sequence (B begin, I inside, L last, U unit); a
+ * stray I-X or L-X opens a span, as conlleval reads it.
+ */
 export function bioSpans(labels: readonly string[]): LabelSpan[] {
   const spans: LabelSpan[] = [];
   let open: LabelSpan | null = null;
   labels.forEach((label, i) => {
     const prefix = label.slice(0, 2);
     const type = label.slice(2);
-    if (open && (label === "O" || prefix === "B-" || type !== open.type)) {
+    if (open && (label === "O" || prefix === "B-" || prefix === "U-" || type !== open.type)) {
       spans.push(open);
       open = null;
     }
     if (label !== "O" && !open) open = { start: i, end: i + 1, type };
     else if (open) open.end = i + 1;
+    if (open && (prefix === "L-" || prefix === "U-")) {
+      spans.push(open);
+      open = null;
+    }
   });
   if (open) spans.push(open);
   return spans;
+}
+
+/** IOB2 → BILOU: the last token of a span is L-, a one-token span U-. */
+export function toBilou(labels: readonly string[]): string[] {
+  const out = labels.map(() => "O");
+  for (const s of bioSpans(labels)) {
+    if (s.end - s.start === 1) out[s.start] = `U-${s.type}`;
+    else {
+      out[s.start] = `B-${s.type}`;
+      for (let i = s.start + 1; i < s.end - 1; i++) out[i] = `I-${s.type}`;
+      out[s.end - 1] = `L-${s.type}`;
+    }
+  }
+  return out;
 }
 
 export interface PRF {

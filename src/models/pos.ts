@@ -32,9 +32,10 @@ export class PosTagger {
 
   tag(words: readonly string[]): PosResult {
     const { tagger, morph, lemmatizer, toUpos } = this.parts;
-    const tags = tagger.tag(words);
+    const features = tagger.extractor.extract(words);
+    const tags = Array.from(tagger.tagFeatures(features), (k) => tagger.labels[k]);
     const upos = toUpos ? tags.map((t) => toUpos[t] ?? "X") : tags;
-    const feats = morph ? morph.tag(words, upos) : upos.map(() => "_");
+    const feats = morph ? morph.tag(words, upos, features) : upos.map(() => "_");
     const lemmas = words.map((w, i) => lemmatizer.lemmatize(w, tags[i], feats[i], i === 0));
     return toUpos ? { upos, xpos: tags, feats, lemmas } : { upos, feats, lemmas };
   }

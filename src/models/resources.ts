@@ -1,16 +1,20 @@
 // Resources a model is trained and run with besides its weights: gazetteers from
 // lang/<code>/gazetteer-*.json (lists of names by kind) and the file names of
 // each model kind inside its directory.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { gunzipSync, gzipSync } from "node:zlib";
+import { clusterMap, type ClusterData } from "./clusters.js";
 import { join } from "node:path";
 import { fold } from "../text/normalize.js";
 import { PACKAGE_ROOT } from "./data.js";
 import type { FeatureOptions } from "./features.js";
 
 export const NER_FILE = "ner.bin.gz";
+export const CONTEXT_FILE = "ner-context.bin.gz";
 export const POS_FILE = "upos.bin.gz";
 export const MORPH_FILE = "feats.bin.gz";
 export const LEMMA_FILE = "lemma.json.gz";
+export const CLUSTER_FILE = "clusters.json.gz";
 export const UPOS_TABLE = "tagger-upos.json";
 export const LEMMA_TABLE = "tagger-lemma.json";
 const GAZETTEER_PREFIX = "gazetteer-";
@@ -42,7 +46,17 @@ export function loadGazetteer(lang: string): Map<string, string[]> | undefined {
   return new Map([...map].map(([k, v]) => [k, [...v].sort()]));
 }
 
-export function loadNerResources(lang: string): Pick<FeatureOptions, "gazetteer"> {
+export function saveClusters(path: string, data: ClusterData): void {
+  writeFileSync(path, gzipSync(JSON.stringify(data), { level: 9 }));
+}
+
+/** The gazetteer of the language and the clusters in the model directory, when there are any. */
+export function loadNerResources(lang: string, dir?: string): Pick<FeatureOptions, "gazetteer" | "clusters"> {
+  const out: Pick<FeatureOptions, "gazetteer" | "clusters"> = {};
   const gazetteer = loadGazetteer(lang);
-  return gazetteer ? { gazetteer } : {};
+  if (gazetteer) out.gazetteer = gazetteer;
+  if (dir && existsSync(join(dir, CLUSTER_FILE))) {
+    out.clusters = clusterMap(JSON.parse(gunzipSync(readFileSync(join(dir, CLUSTER_FILE))).toString("utf8")) as ClusterData);
+  }
+  return out;
 }

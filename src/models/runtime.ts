@@ -13,12 +13,12 @@ import { PosTagger, type LemmaSource } from "./pos.js";
 import { loadNerResources, NER_FILE, POS_FILE } from "./resources.js";
 import { RuleLemmatizer, type LemmaRuleTable } from "./rule-lemmatizer.js";
 import { loadLinear, loadTagger, MANIFEST, modelDir, readManifest, type Manifest } from "./store.js";
-import type { SequenceTagger } from "./tagger.js";
+import { EntityRecognizer } from "./recognizer.js";
 import { PACKAGE_ROOT } from "./data.js";
 
 type LemmatizerSetting = { kind: "learned"; file: string } | { kind: "rules"; table: string };
 
-const nerCache = new Map<string, SequenceTagger | null>();
+const nerCache = new Map<string, EntityRecognizer | null>();
 const posCache = new Map<string, PosTagger | null>();
 
 export function hasModel(task: "ner" | "pos", lang: string): boolean {
@@ -35,13 +35,23 @@ function checkedManifest(name: string): Manifest {
   return manifest;
 }
 
-/** The NER tagger of a language, or null when there is no model for it. */
-export function nerTagger(lang: string): SequenceTagger | null {
+/** The entity recognizer of a language, or null when there is no model for it. */
+export function nerTagger(lang: string): EntityRecognizer | null {
   let t = nerCache.get(lang);
   if (t !== undefined) return t;
-  t = hasModel("ner", lang) ? (checkedManifest(`ner-${lang}`), loadTagger(join(modelDir(`ner-${lang}`), NER_FILE), loadNerResources(lang))) : null;
+  t = hasModel("ner", lang) ? loadNer(lang) : null;
   nerCache.set(lang, t);
   return t;
+}
+
+function loadNer(lang: string): EntityRecognizer {
+  const name = `ner-${lang}`;
+  const dir = modelDir(name);
+  const settings = checkedManifest(name).settings as { contextPass?: { file: string; window: number } };
+  const resources = loadNerResources(lang, dir);
+  const first = loadTagger(join(dir, NER_FILE), resources);
+  const pass = settings.contextPass;
+  return pass ? new EntityRecognizer(first, loadTagger(join(dir, pass.file), resources), pass.window) : new EntityRecognizer(first);
 }
 
 /** The POS + morphology + lemma tagger of a language, or null. */

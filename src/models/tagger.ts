@@ -1,20 +1,49 @@
 // A sequence tagger = feature extractor + linear model + decoder, and its trainer:
 // a structured averaged perceptron (Collins 2002) that decodes each training
 // sentence with the same decoder used at run time and updates on the differences.
-import { bioConstraints, DECODERS, type Decoder } from "./decode.js";
+import { bilouConstraints, bioConstraints, DECODERS, type Decoder } from "./decode.js";
 import { FeatureExtractor, type FeatureOptions } from "./features.js";
 import { AveragedPerceptron, type LinearModel } from "./linear.js";
 
 export interface TaggedSentence {
   words: string[];
   labels: string[];
+  /** Extra feature keys per token (document context), added to the extractor's. */
+  extra?: Uint32Array[];
+}
+
+/** The extractor's features of a sentence with extra keys per token appended. */
+export function withExtra(base: SentenceFeatures, extra: readonly Uint32Array[] | undefined): SentenceFeatures {
+  if (!extra) return base;
+  const n = base.offsets.length - 1;
+  let more = 0;
+  for (const e of extra) more += e.length;
+  const keys = new Uint32Array(base.keys.length + more);
+  const offsets = new Uint32Array(n + 1);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    offsets[i] = k;
+    keys.set(base.keys.subarray(base.offsets[i], base.offsets[i + 1]), k);
+    k += base.offsets[i + 1] - base.offsets[i];
+    keys.set(extra[i], k);
+    k += extra[i].length;
+  }
+  offsets[n] = k;
+  return { keys, offsets };
 }
 
 export interface TaggerSettings {
   features: Omit<FeatureOptions, "gazetteer" | "clusters">;
   decoder: keyof typeof DECODERS;
-  /** "bio": forbid ill-formed IOB2 transitions. */
-  constraints: "bio" | "none";
+  /** Forbid ill-formed IOB2 or BILOU transitions. */
+  constraints: "bio" | "bilou" | "none";
+  /** Decode over each token's `beam` best classes only (0 or absent = all). */
+  beam?: number;
+}
+
+export interface SentenceFeatures {
+  keys: Uint32Array;
+  offsets: Uint32Array;
 }
 
 export class SequenceTagger {
@@ -32,7 +61,7 @@ export class SequenceTagger {
     this.model = model;
     this.extractor = extractor;
     this.settings = settings;
-    this.allowed = settings.constraints === "bio" ? bioConstraints(labels) : undefined;
+    this.allowed = constraintsFor(settings, labels);
     this.decode = DECODERS[settings.decoder];
   }
 
@@ -43,20 +72,31 @@ export class SequenceTagger {
 
   /** Class indices of the best label sequence. */
   tagIds(words: readonly string[]): Int32Array {
-    const n = words.length;
+    return words.length ? this.tagFeatures(this.extractor.extract(words)) : new Int32Array(0);
+  }
+
+  /** Class indices for already extracted features (so later stages can reuse them). */
+  tagFeatures({ keys, offsets }: SentenceFeatures): Int32Array {
+    const n = offsets.length - 1;
     const c = this.model.classes;
-    if (n === 0) return new Int32Array(0);
-    const { keys, offsets } = this.extractor.extract(words);
     if (this.emissions.length < n * c) this.emissions = new Float64Array(n * c * 2);
     const e = this.emissions;
     e.fill(0, 0, n * c);
     for (let i = 0; i < n; i++) this.model.score(keys, offsets[i], offsets[i + 1], e, i * c);
-    return this.decode({ length: n, classes: c, emissions: e, transitions: this.model.transitions, allowed: this.allowed });
+    return this.decode({ length: n, classes: c, emissions: e, transitions: this.model.transitions, allowed: this.allowed, beam: this.settings.beam });
   }
 
-  tag(words: readonly string[]): string[] {
-    return Array.from(this.tagIds(words), (k) => this.labels[k]);
+  tag(words: readonly string[], extra?: readonly Uint32Array[]): string[] {
+    if (!words.length) return [];
+    const ids = extra ? this.tagFeatures(withExtra(this.extractor.extract(words), extra)) : this.tagIds(words);
+    return Array.from(ids, (k) => this.labels[k]);
   }
+}
+
+function constraintsFor(settings: TaggerSettings, labels: readonly string[]): Uint8Array | undefined {
+  if (settings.constraints === "bio") return bioConstraints(labels);
+  if (settings.constraints === "bilou") return bilouConstraints(labels);
+  return undefined;
 }
 
 export interface TrainOptions {
@@ -108,9 +148,9 @@ export function trainTagger(
   const labels = labelSet(data);
   const c = labels.length;
   const id = new Map(labels.map((l, i) => [l, i]));
-  const allowed = settings.constraints === "bio" ? bioConstraints(labels) : undefined;
+  const allowed = constraintsFor(settings, labels);
   const decode = DECODERS[settings.decoder];
-  const examples = data.map((s) => ({ ...extractor.extract(s.words), gold: Int32Array.from(s.labels, (l) => id.get(l)!) }));
+  const examples = data.map((s) => ({ ...withExtra(extractor.extract(s.words), s.extra), gold: Int32Array.from(s.labels, (l) => id.get(l)!) }));
   const trainer = new AveragedPerceptron(c);
   const rnd = random(seed);
   const order = examples.map((_, i) => i);
@@ -123,7 +163,7 @@ export function trainTagger(
       if (emissions.length < n * c) emissions = new Float64Array(n * c * 2);
       emissions.fill(0, 0, n * c);
       for (let i = 0; i < n; i++) trainer.score(ex.keys, ex.offsets[i], ex.offsets[i + 1], emissions, i * c);
-      const pred = decode({ length: n, classes: c, emissions, transitions: trainer.transitionWeights, allowed });
+      const pred = decode({ length: n, classes: c, emissions, transitions: trainer.transitionWeights, allowed, beam: settings.beam });
       for (let i = 0; i < n; i++) {
         const g = ex.gold[i];
         const p = pred[i];

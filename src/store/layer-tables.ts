@@ -4,6 +4,9 @@
 // migrations in migrations.ts.
 import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
+import { quotesTable } from "./quotes-table.js";
+import { entitiesTable } from "./entities-table.js";
+import { eventsTable } from "./events-table.js";
 
 export interface ArticleRef {
   rowid: number;
@@ -18,4 +21,4 @@ export interface LayerTable {
 }
 
 /** The layer tables, in the order they are written. */
-export const LAYER_TABLES: LayerTable[] = [];
+export const LAYER_TABLES: LayerTable[] = [quotesTable, entitiesTable, eventsTable];

@@ -33,6 +33,110 @@ export const MIGRATIONS: Migration[] = [
       CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');
     `,
   },
+  {
+    version: 2,
+    description: "quotations of each article, with the search keys of their speakers and words",
+    sql: `
+      CREATE TABLE quotes (
+        article_rowid INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+        ord INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        start_offset INTEGER NOT NULL,
+        end_offset INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        speaker TEXT,
+        speaker_keys TEXT NOT NULL,
+        role TEXT,
+        cue TEXT,
+        stance TEXT,
+        polarity TEXT,
+        via TEXT,
+        citing TEXT,
+        text_keys TEXT NOT NULL,
+        PRIMARY KEY (article_rowid, ord)
+      );
+    `,
+  },
+  {
+    version: 3,
+    description: "the cross-article entity registry: entities, their aliases, the mentions of each article and why each was linked",
+    sql: `
+      CREATE TABLE entities (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL,
+        phonetic TEXT NOT NULL,
+        type TEXT NOT NULL,
+        name TEXT NOT NULL,
+        name_el TEXT,
+        name_en TEXT,
+        name_en_source TEXT,
+        code TEXT,
+        global INTEGER NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX entities_key ON entities(key);
+      CREATE INDEX entities_code ON entities(code);
+      CREATE TABLE entity_aliases (
+        entity_id INTEGER NOT NULL REFERENCES entities(id),
+        alias TEXT NOT NULL,
+        fold TEXT NOT NULL,
+        phonetic TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (entity_id, alias)
+      );
+      CREATE INDEX entity_aliases_phonetic ON entity_aliases(phonetic);
+      CREATE INDEX entity_aliases_fold ON entity_aliases(fold);
+      CREATE TABLE entity_mentions (
+        article_rowid INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+        entity_id INTEGER NOT NULL REFERENCES entities(id),
+        local_id TEXT NOT NULL,
+        start_offset INTEGER NOT NULL,
+        end_offset INTEGER NOT NULL,
+        role TEXT NOT NULL,
+        text TEXT NOT NULL
+      );
+      CREATE INDEX entity_mentions_entity ON entity_mentions(entity_id);
+      CREATE INDEX entity_mentions_article ON entity_mentions(article_rowid);
+      CREATE TABLE entity_links (
+        article_rowid INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+        local_id TEXT NOT NULL,
+        entity_id INTEGER NOT NULL REFERENCES entities(id),
+        rule TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        PRIMARY KEY (article_rowid, local_id)
+      );
+      CREATE INDEX entity_links_entity ON entity_links(entity_id);
+    `,
+  },
+  {
+    version: 4,
+    description: "events of each article, with actor and target as registry entities",
+    sql: `
+      CREATE TABLE events (
+        article_rowid INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+        ord INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        subtype TEXT,
+        actor_id INTEGER REFERENCES entities(id),
+        target_id INTEGER REFERENCES entities(id),
+        instrument TEXT,
+        quantity TEXT,
+        polarity TEXT NOT NULL,
+        modality TEXT NOT NULL,
+        time TEXT,
+        asserted_by TEXT,
+        asserted_by_id INTEGER REFERENCES entities(id),
+        start_offset INTEGER NOT NULL,
+        end_offset INTEGER NOT NULL,
+        evidence TEXT NOT NULL,
+        PRIMARY KEY (article_rowid, ord)
+      );
+      CREATE INDEX events_actor ON events(actor_id);
+      CREATE INDEX events_target ON events(target_id);
+      CREATE INDEX events_type ON events(type);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -47,7 +47,8 @@ export function tokenize(text: string, options: TokenizeOptions = {}, from = 0, 
   const abbreviations = options.lang?.abbreviations;
   let cols = { start: new Uint32Array(64), end: new Uint32Array(64), kind: new Uint8Array(64) };
   let n = 0;
-  const re = new RegExp(TOKEN_RE.source, TOKEN_RE.flags);
+  // One shared expression (compiling it costs more than tokenizing an article); no re-entry here.
+  const re = TOKEN_RE;
   re.lastIndex = from;
   const source = to === text.length ? text : text.slice(0, to);
   let m: RegExpExecArray | null;

@@ -8,9 +8,10 @@
 import type { El, Node } from "./tree.js";
 import type { ExtractLangData } from "./langdata.js";
 import { fold } from "../../text/normalize.js";
+import { dateReader } from "./dates.js";
 import {
-  BODY_PROPS, FURNITURE_ROLES, FURNITURE_TAGS, INLINE_TAGS, LIMITS,
-  POSITIVE_HINT, STRONG_NEGATIVE_HINT, WEAK_NEGATIVE_HINT, WEIGHTS,
+  BODY_PROPS, META_LIMITS, FURNITURE_ROLES, FURNITURE_TAGS, INLINE_TAGS, LIMITS,
+  POSITIVE_HINT, RELATED_HINT, STRONG_NEGATIVE_HINT, WEAK_NEGATIVE_HINT, WEIGHTS,
 } from "./rules.js";
 
 export type BlockKind = "p" | "h" | "li" | "quote" | "pre" | "cell";
@@ -44,6 +45,10 @@ export interface BodyResult {
   /** Plain (non-link) characters in the chosen blocks. */
   plainChars: number;
   sections: RelatedSection[];
+  /** Texts of the blocks around the headline (bylines, date lines), furniture included. */
+  lead: string[];
+  /** Headline-like link lines inside the container: many of them make a listing page. */
+  teasers: number;
 }
 
 export interface BodyOptions {
@@ -78,24 +83,51 @@ interface Flat {
   bad: { el: El; depth: number; kind: FurnitureKind }[];
   /** Block-level elements that may hold the article, with their depth. */
   candidates: { el: El; depth: number }[];
+  /** Elements whose class/id name a box of related stories. */
+  relatedBoxes: El[];
+}
+
+/** Class strings repeat across a page and across pages: their verdicts are cached. */
+const tokenCache = new Map<string, string[]>();
+const negativeCache = new Map<string, boolean>();
+
+function hintString(el: El): string | undefined {
+  const { class: c, id } = el.attrs;
+  return c ? (id ? `${c} ${id}` : c) : id;
+}
+
+function cached<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let v = cache.get(key);
+  if (v === undefined) {
+    if (cache.size >= LIMITS.hintCacheSize) cache.clear();
+    v = make();
+    cache.set(key, v);
+  }
+  return v;
 }
 
 /** Class and id tokens of an element, normalised (see rules.ts). */
 export function hintTokens(el: El): string[] {
-  const raw = el.attrs.class ? (el.attrs.id ? `${el.attrs.class} ${el.attrs.id}` : el.attrs.class) : el.attrs.id;
+  const raw = hintString(el);
   if (!raw) return [];
-  return raw.split(WS).filter(Boolean).map((t) => t.replace(CAMEL, "$1-$2").toLowerCase().replace(SEPARATORS, "-"));
+  return cached(tokenCache, raw, () =>
+    raw.split(WS).filter(Boolean).map((t) => t.replace(CAMEL, "$1-$2").toLowerCase().replace(SEPARATORS, "-")),
+  );
 }
 
 /** Does the element's class/id say it is boilerplate? */
 export function negativeHint(el: El): boolean {
-  let negative = false;
-  for (const t of hintTokens(el)) {
-    if (STRONG_NEGATIVE_HINT.test(t)) negative = true;
-    else if (POSITIVE_HINT.test(t)) return false;
-    else if (WEAK_NEGATIVE_HINT.test(t)) negative = true;
-  }
-  return negative;
+  const raw = hintString(el);
+  if (!raw) return false;
+  return cached(negativeCache, raw, () => {
+    let negative = false;
+    for (const t of hintTokens(el)) {
+      if (STRONG_NEGATIVE_HINT.test(t)) negative = true;
+      else if (POSITIVE_HINT.test(t)) return false;
+      else if (WEAK_NEGATIVE_HINT.test(t)) negative = true;
+    }
+    return negative;
+  });
 }
 
 /** Is the element page furniture, and of which kind? */
@@ -116,7 +148,7 @@ function textOf(el: El): string {
 }
 
 function flatten(root: El): Flat {
-  const out: Flat = { blocks: [], anchors: [], bad: [], candidates: [] };
+  const out: Flat = { blocks: [], anchors: [], bad: [], candidates: [], relatedBoxes: [] };
   let buf: string[] = [];
   let linkLen = 0;
   let inLink = 0;
@@ -145,6 +177,7 @@ function flatten(root: El): Flat {
     }
     const f = furniture(el);
     if (f) out.bad.push({ el, depth, kind: f });
+    if (f === "hint" && hintTokens(el).some((t) => RELATED_HINT.test(t))) out.relatedBoxes.push(el);
     el.b0 = out.blocks.length;
     if (el.tag === "a") {
       inLink++;
@@ -168,7 +201,37 @@ function flatten(root: El): Flat {
     el.b1 = out.blocks.length;
   };
   walk(root, 0, "p");
+  markTeaserCards(out);
   return out;
+}
+
+/**
+ * Story teasers: small elements made of a headline link and a few short lines
+ * (kicker, byline, summary), repeated among siblings. They are furniture.
+ */
+function markTeaserCards(flat: Flat): void {
+  const { blocks } = flat;
+  const cardsByParent = new Map<El, { el: El; depth: number }[]>();
+  for (const c of flat.candidates) {
+    const { el } = c;
+    const n = el.b1 - el.b0;
+    if (!el.parent || n < 2 || n > LIMITS.maxCardBlocks) continue;
+    let plain = 0;
+    let headline = false;
+    for (let i = el.b0; i < el.b1; i++) {
+      const b = blocks[i];
+      plain += b.text.length - b.linkLen;
+      if (i < el.b0 + LIMITS.cardHeadlineWithin && isLinkLine(b) && b.text.length >= LIMITS.minTeaserChars) headline = true;
+    }
+    if (!headline || plain > LIMITS.maxCardPlainChars) continue;
+    const list = cardsByParent.get(el.parent) ?? [];
+    list.push(c);
+    cardsByParent.set(el.parent, list);
+  }
+  for (const cards of cardsByParent.values()) {
+    if (cards.length < LIMITS.minCards) continue;
+    for (const { el, depth } of cards) flat.bad.push({ el, depth, kind: "hint" });
+  }
 }
 
 /** Weight of one block for the container search. */
@@ -267,20 +330,52 @@ function isLinkLine(b: Block): boolean {
   return b.linkLen > LIMITS.maxLinkDensity * b.text.length;
 }
 
+/** Drops the byline and date lines among the first blocks of the body. */
+function dropBylines(blocks: Block[], indices: number[], lang: ExtractLangData): number[] {
+  const reader = dateReader(lang);
+  const scan = Math.min(indices.length, LIMITS.bylineScanBlocks);
+  const drop = new Set<number>();
+  for (let k = 0; k < scan; k++) {
+    const text = blocks[indices[k]].text;
+    if (text.split(" ").length > LIMITS.maxBylineWords) continue;
+    const key = fold(text);
+    const byline = lang.authorPrefixes.some((p) => key.startsWith(p) && /[\s:]/.test(key[p.length] ?? ""));
+    if (byline || reader.inText(text) !== null) drop.add(k);
+  }
+  return drop.size ? indices.filter((_, k) => !drop.has(k)) : indices;
+}
+
+/** The blocks around the page headline (or the container start) where bylines and dates sit. */
+function leadTexts(blocks: Block[], container: El, title: string | null | undefined): string[] {
+  const key = title ? letters(title) : "";
+  let at = -1;
+  if (key.length >= LIMITS.minTitleChars) {
+    at = blocks.findIndex((b) => b.kind === "h" && letters(b.text) === key);
+  }
+  const from = at >= 0 ? Math.max(0, at - META_LIMITS.leadBefore) : container.b0;
+  const to = Math.min(blocks.length, (at >= 0 ? at : container.b0) + META_LIMITS.leadAfter);
+  return blocks.slice(from, to).map((b) => b.text);
+}
+
 function chooseBody(flat: Flat, chars: Float64Array, trust: Trust, opts: BodyOptions): BodyResult {
   const { blocks } = flat;
   markFurniture(flat, chars, trust);
   const best = bestContainer(flat);
   const { lang } = opts;
   let indices: number[] = [];
+  let teasers = 0;
   for (let i = best.el.b0; i < best.el.b1; i++) {
     const b = blocks[i];
     if (b.badDepth > best.depth) continue;
-    if (isLinkLine(b)) continue;
+    if (isLinkLine(b)) {
+      if (b.text.length >= LIMITS.minTeaserChars) teasers++;
+      continue;
+    }
     indices.push(i);
   }
   const head = headlineAt(blocks, indices, opts.title);
   if (head >= 0) indices = indices.slice(head + 1);
+  indices = dropBylines(blocks, indices, lang);
   let total = 0;
   for (const i of indices) total += blocks[i].text.length - blocks[i].linkLen;
   const kept: Block[] = [];
@@ -308,7 +403,16 @@ function chooseBody(flat: Flat, chars: Float64Array, trust: Trust, opts: BodyOpt
     kept.push(b);
     plainChars += b.text.length - b.linkLen;
   }
-  return { blocks: kept, container: best.el, plainChars, sections };
+  if (!sections.some((x) => x.kind === "related")) {
+    for (const el of flat.relatedBoxes) {
+      if (el.b1 <= el.b0 || (el.b0 < best.el.b0 && el.b1 >= best.el.b1)) continue;
+      const anchors = flat.anchors.filter((a) => a.block >= el.b0 && a.block < el.b1);
+      const key = markerKey(blocks[el.b0].text, lang.markerMaxWords);
+      const marker = key !== null && startsWithPhrase(key, lang.related) ? blocks[el.b0].text : "";
+      if (anchors.length) sections.push({ marker, kind: "related", anchors });
+    }
+  }
+  return { blocks: kept, container: best.el, plainChars, sections, lead: leadTexts(blocks, best.el, opts.title), teasers };
 }
 
 export function extractBody(root: El, opts: BodyOptions): BodyResult | null {

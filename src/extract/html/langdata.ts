@@ -15,9 +15,20 @@ export interface ExtractLangData {
   boilerplate: RegExp[];
   /** Folded month names and abbreviations → month number 1–12. */
   months: Map<string, number>;
-  /** Folded words that introduce an author name ("by", "του"). */
+  /** Folded words that introduce an author name ("by", "του"), longest first. */
   authorPrefixes: string[];
+  /** Folded words that join two author names ("and", "και"). */
+  authorJoiners: string[];
+  /** Folded words after which an author line holds no more names. */
+  authorStops: string[];
+  /** Numeric date order by language code, then by region ("default" when none). */
+  numericOrder: Map<string, Record<string, NumericOrder>>;
+  /** Folded afternoon and morning markers after a time ("pm", "μμ"). */
+  pm: Set<string>;
+  am: Set<string>;
 }
+
+export type NumericOrder = "dmy" | "mdy";
 
 interface RelatedJson {
   maxWords?: number;
@@ -33,6 +44,13 @@ interface MonthsJson {
 }
 interface AuthorsJson {
   prefixes?: string[];
+  joiners?: string[];
+  stops?: string[];
+}
+interface FormatsJson {
+  numericOrder?: Record<string, NumericOrder>;
+  pm?: string[];
+  am?: string[];
 }
 
 const DEFAULT_MARKER_WORDS = 6;
@@ -42,7 +60,8 @@ let cache: ExtractLangData | null = null;
 export function extractLangData(): ExtractLangData {
   if (cache) return cache;
   const data: ExtractLangData = {
-    related: [], end: [], markerMaxWords: DEFAULT_MARKER_WORDS, boilerplate: [], months: new Map(), authorPrefixes: [],
+    related: [], end: [], markerMaxWords: DEFAULT_MARKER_WORDS, boilerplate: [], months: new Map(),
+    authorPrefixes: [], authorJoiners: [], authorStops: [], numericOrder: new Map(), pm: new Set(), am: new Set(),
   };
   for (const lang of allLangs()) {
     const related = lang.tables["extract-related"] as RelatedJson | undefined;
@@ -59,7 +78,14 @@ export function extractLangData(): ExtractLangData {
     });
     const authors = lang.tables["extract-authors"] as AuthorsJson | undefined;
     data.authorPrefixes.push(...(authors?.prefixes ?? []).map(fold));
+    data.authorJoiners.push(...(authors?.joiners ?? []).map(fold));
+    data.authorStops.push(...(authors?.stops ?? []).map(fold));
+    const formats = lang.tables["dates-formats"] as FormatsJson | undefined;
+    if (formats?.numericOrder) data.numericOrder.set(lang.code, formats.numericOrder);
+    for (const w of formats?.pm ?? []) data.pm.add(fold(w));
+    for (const w of formats?.am ?? []) data.am.add(fold(w));
   }
+  data.authorPrefixes.sort((a, b) => b.length - a.length);
   // Longest first, so that "related articles" wins over "related".
   data.related.sort((a, b) => b.length - a.length);
   data.end.sort((a, b) => b.length - a.length);

@@ -47,6 +47,10 @@ const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const hintPattern = (prefixes: string[], words: string[] = []) =>
   new RegExp(`(?:^|-)(?:(?:${prefixes.map(escape).join("|")})${words.length ? `|(?:${words.map(escape).join("|")})(?=$|-)` : ""})`);
 
+/** Hints of a box of links to other stories, read for related[] when no marker line opens one. */
+const RELATED_PREFIXES = ["related", "more-stories", "more-from", "more-news", "read-more", "readmore", "read-next", "also-read", "see-also", "further-reading", "recommend"];
+export const RELATED_HINT = hintPattern(RELATED_PREFIXES);
+
 export const STRONG_NEGATIVE_HINT = hintPattern(STRONG_NEGATIVE_PREFIXES, STRONG_NEGATIVE_WORDS);
 export const WEAK_NEGATIVE_HINT = hintPattern(WEAK_NEGATIVE_PREFIXES, WEAK_NEGATIVE_WORDS);
 export const POSITIVE_HINT = hintPattern(POSITIVE_PREFIXES);
@@ -82,11 +86,45 @@ export const LIMITS = {
   minTitleChars: 12,
   titleLengthSlack: 1.5,
   /** The headline is looked for only while less than this share of the container text precedes it. */
-  maxShareBeforeTitle: 0.4,
+  maxShareBeforeTitle: 0.75,
+  /** Class strings whose hint verdicts are kept between pages. */
+  hintCacheSize: 20000,
+  /** Byline and date lines are looked for among this many first body blocks, up to this many words. */
+  bylineScanBlocks: 4,
+  maxBylineWords: 12,
   /** A related or comments marker closes the body only after this much body text. */
   minCharsBeforeMarker: 200,
   /** A comments or sharing marker closes the body only after this share of its text. */
   minShareBeforeEnd: 0.5,
+  /** A link line this long inside the container counts as a story teaser. */
+  minTeaserChars: 25,
+  /** Teaser cards: at most this many blocks, a headline link among the first ones, little plain text, repeated. */
+  maxCardBlocks: 6,
+  cardHeadlineWithin: 3,
+  maxCardPlainChars: 400,
+  minCards: 3,
+  /** A page without article metadata is a listing with this many teasers, and this many per long paragraph. */
+  minListingTeasers: 6,
+  teasersPerParagraph: 2,
+  longParagraphChars: 150,
+  /** A related link's text has at least this many characters; at most maxRelated are kept. */
+  minRelatedTitleChars: 15,
+  maxRelated: 30,
   /** Lines shorter than this after a lone related marker belong to the related block. */
   shortLineChars: 80,
+} as const;
+
+/** Metadata limits. */
+export const META_LIMITS = {
+  maxJsonLdDepth: 6,
+  /** Bylines, date lines and <time> elements read from the page. */
+  maxSignals: 20,
+  maxBylineChars: 200,
+  maxBylineWords: 12,
+  maxDatelineChars: 300,
+  maxAuthorChars: 60,
+  maxAuthorWords: 5,
+  /** Blocks around the headline searched for a written date: before, after. */
+  leadBefore: 3,
+  leadAfter: 12,
 } as const;

@@ -1,16 +1,21 @@
-// Training of the NER models (elNER-4 Greek, CoNLL-2003 English): structured
-// averaged perceptron over IOB2 labels with Viterbi decoding; the epoch count is
-// chosen on the dev split and the model is saved with its manifest.
-import { CORPORA, corpusPath, parseColumns, readText, sha256File, type CorpusName } from "../data.js";
-import { FEATURE_VERSION } from "../features.js";
-import { FeatureExtractor } from "../features.js";
+// Training of the NER models (elNER-4 Greek, CoNLL-2003 English): word clusters
+// learned from the training text, then a structured averaged perceptron over
+// BILOU labels with Viterbi decoding, its epoch count chosen on dev. Where the
+// corpus keeps documents in order, a second pass with document-context features
+// is trained on jackknifed first-pass output (so it sees first-pass errors as they
+// are on unseen text) and kept if it helps on dev.
+import { mkdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { learnClusters } from "../clusters.js";
+import { contextFeatures } from "../context.js";
+import { CORPORA, corpusPath, parseColumns, readText, sha256File, type CorpusName, type Split } from "../data.js";
+import { FEATURE_VERSION, FeatureExtractor } from "../features.js";
 import { MODEL_FORMAT } from "../format.js";
-import { SpanScorer, type SpanScores } from "../ner.js";
-import { loadNerResources, NER_FILE } from "../resources.js";
+import { SpanScorer, toBilou, type SpanScores } from "../ner.js";
+import { EntityRecognizer } from "../recognizer.js";
+import { CLUSTER_FILE, CONTEXT_FILE, loadNerResources, NER_FILE, saveClusters } from "../resources.js";
 import { modelDir, saveTagger, writeManifest } from "../store.js";
 import { trainTagger, type SequenceTagger, type TaggedSentence, type TaggerSettings } from "../tagger.js";
-import { join } from "node:path";
-import { mkdirSync, statSync } from "node:fs";
 
 export interface NerTrainOptions {
   epochs?: number;
@@ -18,71 +23,133 @@ export interface NerTrainOptions {
   log?: (line: string) => void;
 }
 
-const NER_DEFAULTS = { epochs: 12, pruneBelow: 0.5 };
+const NER_DEFAULTS = { epochs: 16, pruneBelow: 0.5 };
+/** Sentences on each side read as the same document (CoNLL articles run ~15–30 sentences). */
+const CONTEXT_WINDOW = 20;
+const JACKKNIFE_FOLDS = 4;
 
 export const NER_SETTINGS: TaggerSettings = {
   features: { affixes: 5, window: 2 },
   decoder: "viterbi",
-  constraints: "bio",
+  constraints: "bilou",
 };
 
-export function evaluateNer(tagger: SequenceTagger, data: readonly TaggedSentence[]): SpanScores {
+/** Scores of a recognizer over a split read as one stream of sentences. */
+export function evaluateNer(recognizer: EntityRecognizer, data: readonly TaggedSentence[]): SpanScores {
   const scorer = new SpanScorer();
-  for (const s of data) scorer.add(s.labels, tagger.tag(s.words));
+  const predicted = recognizer.tagDocument(data.map((s) => s.words));
+  data.forEach((s, i) => scorer.add(s.labels, predicted[i]));
   return scorer.scores();
 }
 
-export function nerData(lang: string, split: "train" | "dev" | "test"): TaggedSentence[] {
+export function nerData(lang: string, split: Split): TaggedSentence[] {
   return parseColumns(readText(`ner-${lang}` as CorpusName, split));
+}
+
+interface Choice {
+  epoch: number;
+  f1: number;
+  tagger: SequenceTagger;
+}
+
+/** Train for up to `epochs`, keeping the epoch with the best dev F1. */
+function trainChoosing(
+  train: TaggedSentence[],
+  extractor: FeatureExtractor,
+  epochs: number,
+  pruneBelow: number,
+  devScore: (t: SequenceTagger) => number,
+  log: (epoch: number, f1: number, rows: number) => void,
+): Choice {
+  let best: Choice | undefined;
+  trainTagger(train, extractor, NER_SETTINGS, {
+    epochs,
+    pruneBelow,
+    onEpoch(epoch, tagger) {
+      const f1 = devScore(tagger);
+      log(epoch, f1, tagger.model.rows);
+      if (!best || f1 > best.f1) best = { epoch, f1, tagger };
+    },
+  });
+  if (!best) throw new Error("no training epoch ran");
+  return best;
 }
 
 export function trainNer(lang: string, options: NerTrainOptions = {}): void {
   const { epochs, pruneBelow } = { ...NER_DEFAULTS, ...options };
   const log = options.log ?? console.log;
-  const corpus = `ner-${lang}` as CorpusName;
-  const train = nerData(lang, "train");
+  const name = `ner-${lang}`;
+  const corpus = name as CorpusName;
+  const train = nerData(lang, "train").map((s) => ({ words: s.words, labels: toBilou(s.labels) }));
   const dev = nerData(lang, "dev");
   const test = nerData(lang, "test");
-  const resources = loadNerResources(lang);
-  const extractor = new FeatureExtractor({ ...NER_SETTINGS.features, ...resources });
-  const started = Date.now();
-  let best = { epoch: 0, f1: -1 };
-  let tagger: SequenceTagger | undefined;
-  trainTagger(train, extractor, NER_SETTINGS, {
-    epochs,
-    pruneBelow,
-    onEpoch(epoch, candidate) {
-      const f1 = evaluateNer(candidate, dev).micro.f1;
-      if (f1 > best.f1) {
-        best = { epoch, f1 };
-        tagger = candidate;
-      }
-      log(`ner-${lang} epoch ${epoch}: dev F1 ${f1.toFixed(4)} rows ${candidate.model.rows} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
-    },
-  });
-  if (!tagger) throw new Error("no training epoch ran");
-  log(`ner-${lang}: best dev epoch ${best.epoch}`);
-  const dir = modelDir(`ner-${lang}`);
-  const file = join(dir, NER_FILE);
+  const dir = modelDir(name);
   mkdirSync(dir, { recursive: true });
-  const bytes = saveTagger(file, tagger);
-  const devScores = evaluateNer(tagger, dev);
-  const testScores = evaluateNer(tagger, test);
-  log(`ner-${lang}: dev F1 ${devScores.micro.f1.toFixed(4)} test F1 ${testScores.micro.f1.toFixed(4)} (${bytes} bytes)`);
+  const clusters = learnClusters(train.map((s) => s.words));
+  saveClusters(join(dir, CLUSTER_FILE), clusters);
+  log(`${name}: ${Object.keys(clusters.words).length} words clustered`);
+  const extractor = new FeatureExtractor({ ...NER_SETTINGS.features, ...loadNerResources(lang, dir) });
+  const started = Date.now();
+  const progress = (pass: string) => (epoch: number, f1: number, rows: number) =>
+    log(`${name} ${pass} epoch ${epoch}: dev F1 ${f1.toFixed(4)} rows ${rows} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  const first = trainChoosing(train, extractor, epochs, pruneBelow, (t) => evaluateNer(new EntityRecognizer(t), dev).micro.f1, progress("first pass"));
+  log(`${name}: first pass, best dev epoch ${first.epoch} (F1 ${first.f1.toFixed(4)})`);
+  let recognizer = new EntityRecognizer(first.tagger);
+  let second: Choice | undefined;
+  if (CORPORA[corpus].documents) {
+    // Jackknifed first-pass labels of the training text, fold by contiguous fold.
+    const foldSize = Math.ceil(train.length / JACKKNIFE_FOLDS);
+    const jackknifed: string[][] = [];
+    for (let f = 0; f < JACKKNIFE_FOLDS; f++) {
+      const held = train.slice(f * foldSize, (f + 1) * foldSize);
+      const rest = [...train.slice(0, f * foldSize), ...train.slice((f + 1) * foldSize)];
+      const t = trainTagger(rest, extractor, NER_SETTINGS, { epochs: first.epoch, pruneBelow });
+      for (const s of held) jackknifed.push(t.tag(s.words));
+      log(`${name}: jackknife fold ${f + 1}/${JACKKNIFE_FOLDS} done`);
+    }
+    const words = train.map((s) => s.words);
+    const extra = contextFeatures(words, jackknifed, CONTEXT_WINDOW);
+    const train2 = train.map((s, i) => ({ ...s, extra: extra[i] }));
+    second = trainChoosing(
+      train2,
+      extractor,
+      epochs,
+      pruneBelow,
+      (t) => evaluateNer(new EntityRecognizer(first.tagger, t, CONTEXT_WINDOW), dev).micro.f1,
+      progress("second pass"),
+    );
+    log(`${name}: second pass, best dev epoch ${second.epoch} (F1 ${second.f1.toFixed(4)})`);
+    if (second.f1 > first.f1) recognizer = new EntityRecognizer(first.tagger, second.tagger, CONTEXT_WINDOW);
+    else second = undefined;
+  }
+  const files = [NER_FILE, CLUSTER_FILE];
+  saveTagger(join(dir, NER_FILE), first.tagger);
+  if (second) {
+    saveTagger(join(dir, CONTEXT_FILE), second.tagger);
+    files.push(CONTEXT_FILE);
+  }
+  const devScores = evaluateNer(recognizer, dev);
+  const testScores = evaluateNer(recognizer, test);
+  log(`${name}: dev F1 ${devScores.micro.f1.toFixed(4)} test F1 ${testScores.micro.f1.toFixed(4)}`);
   const split = CORPORA[corpus];
   writeManifest(dir, {
-    name: `ner-${lang}`,
+    name,
     task: "ner",
     lang,
     format: MODEL_FORMAT,
     featureVersion: FEATURE_VERSION,
     created: new Date().toISOString(),
-    labels: { ner: tagger.labels },
-    files: { [NER_FILE]: { bytes: statSync(file).size, sha256: sha256File(file) } },
-    data: Object.fromEntries(
-      (["train", "dev", "test"] as const).map((s) => [s, { path: split[s], sha256: sha256File(corpusPath(corpus, s)) }]),
-    ),
-    settings: { ...NER_SETTINGS, epochs: best.epoch, pruneBelow, trainSentences: train.length },
+    labels: { ner: first.tagger.labels },
+    files: Object.fromEntries(files.map((f) => [f, { bytes: statSync(join(dir, f)).size, sha256: sha256File(join(dir, f)) }])),
+    data: Object.fromEntries((["train", "dev", "test"] as const).map((s) => [s, { path: split[s], sha256: sha256File(corpusPath(corpus, s)) }])),
+    settings: {
+      ...NER_SETTINGS,
+      epochs: first.epoch,
+      pruneBelow,
+      clusters: { words: Object.keys(clusters.words).length, labels: clusters.labels, learnedFrom: "train split text" },
+      ...(second ? { contextPass: { file: CONTEXT_FILE, epochs: second.epoch, window: CONTEXT_WINDOW, jackknifeFolds: JACKKNIFE_FOLDS } } : {}),
+      trainSentences: train.length,
+    },
     scores: { dev: summary(devScores), test: summary(testScores) },
   });
 }

@@ -1,0 +1,139 @@
+// `newsgraph entity <name>`: one entity of the registry — its names, aliases and
+// why its articles were linked to it — and a time-ordered list of the
+// articles, quotations and events that involve it.
+import type { DocRecord } from "../doc/record.js";
+import { aliasesOf, articlesOf, findEntities, linksOf, type EntityArticle, type EntityLink, type RegistryEntity } from "../store/entities-table.js";
+import { queryEvents, type StoredEvent } from "../store/events-table.js";
+import { SqliteStore } from "../store/sqlite.js";
+import { EXIT, UsageError, dbOption, type CommandContext, type Register } from "./context.js";
+
+const OTHER_MATCHES_SHOWN = 5;
+const QUOTE_WIDTH = 160;
+
+export interface EntityFlags {
+  db: string;
+  json?: boolean;
+}
+
+export interface EntityQuote {
+  articleId: string;
+  published: string | null;
+  kind: string;
+  text: string;
+  cue: string | null;
+  via: string | null;
+}
+
+export interface EntityReport {
+  entity: RegistryEntity;
+  aliases: { alias: string; lang: string; count: number }[];
+  links: EntityLink[];
+  articles: EntityArticle[];
+  quotes: EntityQuote[];
+  events: StoredEvent[];
+  otherMatches: RegistryEntity[];
+}
+
+interface QuoteRecord {
+  kind: string;
+  text: string;
+  cue?: string | null;
+  via?: string | null;
+  speaker?: { entityId?: string | null } | null;
+}
+
+function quotesBy(record: DocRecord | null, article: EntityArticle): EntityQuote[] {
+  const quotes = (record?.quotes ?? []) as QuoteRecord[];
+  return quotes
+    .filter((q) => q.speaker?.entityId && article.localIds.includes(q.speaker.entityId))
+    .map((q) => ({ articleId: article.id, published: article.published, kind: q.kind, text: q.text, cue: q.cue ?? null, via: q.via ?? null }));
+}
+
+export function entityReport(store: SqliteStore, name: string): EntityReport | null {
+  const db = store.connection;
+  const [entity, ...others] = findEntities(db, name);
+  if (!entity) return null;
+  const articles = articlesOf(db, entity.id);
+  return {
+    entity,
+    aliases: aliasesOf(db, entity.id),
+    links: linksOf(db, entity.id),
+    articles,
+    quotes: articles.flatMap((a) => quotesBy(store.get(a.id), a)),
+    events: queryEvents(db, { involving: [entity.id] }),
+    otherMatches: others.slice(0, OTHER_MATCHES_SHOWN),
+  };
+}
+
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const dateOf = (x: { published: string | null }) => x.published?.slice(0, 10) ?? "undated";
+
+export function formatEvent(e: StoredEvent): string {
+  const what = e.subtype ? `${e.type}/${e.subtype}` : e.type;
+  const who = `${e.actor?.name ?? "?"} → ${e.target?.name ?? "–"}`;
+  const extra = [e.quantity ?? e.instrument, e.polarity === "negative" ? "negated" : null, e.modality !== "asserted" ? e.modality : null, e.time ? `at ${e.time}` : null]
+    .filter(Boolean)
+    .join(" · ");
+  const by = e.assertedBy ? ` (according to ${e.assertedBy})` : "";
+  return `${what}: ${who}${extra ? ` · ${extra}` : ""}${by}\n      «${clip(e.evidence, QUOTE_WIDTH)}» [${e.articleId}]`;
+}
+
+function formatReport(r: EntityReport): string {
+  const e = r.entity;
+  const lines: string[] = [];
+  const names = [e.names.el, e.names.en].filter((n, i, all) => n && all.indexOf(n) === i).join(" / ");
+  lines.push(`${e.name}  (${e.type}${e.code ? ` · ${e.code}` : ""} · #${e.id})`, `  names     ${names || e.name}`);
+  lines.push(`  aliases   ${r.aliases.map((a) => (a.count > 1 ? `${a.alias} ×${a.count}` : a.alias)).join(" · ")}`);
+  lines.push(`  mentions  ${e.mentions} in ${e.articles} article${e.articles === 1 ? "" : "s"}`);
+  lines.push("", "Linked because");
+  for (const l of r.links) lines.push(`  ${l.articleId}  ${l.rule.padEnd(8)}${l.detail}`);
+  lines.push("", "Articles");
+  for (const a of r.articles) lines.push(`  ${dateOf(a)}  ${a.id}  ${a.title || "(no headline)"}  (${a.mentions} mention${a.mentions === 1 ? "" : "s"})`);
+  if (r.quotes.length) {
+    lines.push("", "Quotations");
+    for (const q of r.quotes) lines.push(`  ${dateOf(q)}  «${clip(q.text, QUOTE_WIDTH)}»${q.cue ? ` — ${q.cue}` : ""}${q.via ? `, via ${q.via}` : ""} [${q.articleId}]`);
+  }
+  if (r.events.length) {
+    lines.push("", "Events");
+    for (const ev of r.events) lines.push(`  ${dateOf(ev)}  ${formatEvent(ev)}`);
+  }
+  if (r.otherMatches.length) lines.push("", `Also matching: ${r.otherMatches.map((o) => `${o.name} (${o.type}, #${o.id})`).join(" · ")}`);
+  return lines.join("\n") + "\n";
+}
+
+export async function entityCommand(ctx: CommandContext, name: string, flags: EntityFlags): Promise<number> {
+  if (!name.trim()) throw new UsageError("give the name of an entity");
+  const store = new SqliteStore(flags.db, { readonly: true });
+  try {
+    const report = entityReport(store, name);
+    if (!report) {
+      if (flags.json) ctx.out(JSON.stringify({ query: name, entity: null }) + "\n");
+      else ctx.out(`no entity matches ${JSON.stringify(name)}\n`);
+      return EXIT.failure;
+    }
+    ctx.out(flags.json ? JSON.stringify({ query: name, ...report }) + "\n" : formatReport(report));
+    return EXIT.ok;
+  } finally {
+    store.close();
+  }
+}
+
+export const registerEntity: Register = (program, ctx) => {
+  program
+    .command("entity")
+    .description("one person, organisation or place across the stored articles: names, aliases, articles, quotations and events")
+    .argument("<name...>", "a name in any script or inflection, or an ISO country code")
+    .addOption(dbOption())
+    .option("--json", "print the entity report as JSON", false)
+    .addHelpText(
+      "after",
+      `
+Examples:
+  newsgraph entity Ryabkov          # also finds «Σεργκέι Ριαμπκόφ»
+  newsgraph entity Ρωσίας           # Russia, with Μόσχα-as-government and Russia
+  newsgraph entity IR --json        # by ISO 3166 code`,
+    )
+    .action(async (name: string[], opts) => {
+      ctx.code = await entityCommand(ctx, name.join(" "), opts);
+    });
+};

@@ -1,0 +1,237 @@
+// `npm run eval -- quotes [--json] [--gold <dir>] [--details]`: quotations on the
+// hand-checked articles of ../shared/gold. A predicted quote matches a gold one
+// when their spans overlap by at least half of the longer span (one-to-one,
+// best overlap first); precision, recall and F1 per language, and speaker
+// accuracy over matched quotes: the predicted name (or description) equals the
+// gold speaker or the gold speaker mention after folding, determiners and
+// inflection aside, or names the same gold entity (same canonical name).
+// Headline quotes are not annotated in the gold set, so predictions inside the
+// headline are left out. Writes eval/results/quotes.md.
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Doc, Span } from "../doc/doc.js";
+import type { RawInput } from "../input/sources.js";
+import { analyzeRaw } from "../pipeline/analyze.js";
+import { defaultPipeline } from "../pipeline/default.js";
+import { nfc } from "../text/normalize.js";
+import { searchKey } from "../text/stem.js";
+import { tokenize, tokenStrings } from "../text/tokenize.js";
+import { quoteLexicon } from "../understand/quotes/lexicon.js";
+import type { Quote } from "../understand/quotes/types.js";
+
+export const DEFAULT_GOLD_DIR = fileURLToPath(new URL("../../../shared/gold/", import.meta.url));
+const RESULTS_FILE = fileURLToPath(new URL("../../eval/results/quotes.md", import.meta.url));
+const MIN_OVERLAP = 0.5;
+const LOCATE_PREFIX = 30;
+const WHITESPACE = /\s+/gu;
+const SEED_ID = "seed";
+const SEED_VIA = "RIA";
+
+interface GoldQuote {
+  kind: string;
+  text: string;
+  speaker: string | null;
+  speaker_mention: string | null;
+  cue: string | null;
+  via: string | null;
+}
+
+interface GoldFile {
+  id: string;
+  lang: string;
+  quotes: GoldQuote[];
+  entities?: { text: string; canonical: string }[];
+}
+
+export interface LangScores {
+  precision: number;
+  recall: number;
+  f1: number;
+  speakerAccuracy: number;
+}
+
+interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+  speakerRight: number;
+}
+
+interface FileResult {
+  id: string;
+  lang: string;
+  counts: Counts;
+  lines: string[];
+  doc: Doc;
+  matches: { gold: GoldQuote; pred: Quote | null; speakerOk: boolean }[];
+}
+
+/** Key of a speaker string: search keys of its words, leading determiners dropped. */
+function speakerKey(s: string | null | undefined): string {
+  if (!s) return "";
+  const dets = quoteLexicon().determiners;
+  const words = tokenStrings(s, tokenize(s)).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  while (words.length > 1 && dets.has(searchKey(words[0]))) words.shift();
+  return words.map(searchKey).join(" ");
+}
+
+function locate(text: string, needle: string, used: Set<number>): Span | null {
+  const n = nfc(needle).replace(WHITESPACE, " ").trim();
+  for (const probe of [n, n.slice(0, LOCATE_PREFIX)]) {
+    let at = text.indexOf(probe);
+    while (at >= 0 && used.has(at)) at = text.indexOf(probe, at + 1);
+    if (at >= 0) {
+      used.add(at);
+      return { start: at, end: Math.min(text.length, at + n.length) };
+    }
+  }
+  return null;
+}
+
+function overlap(a: Span, b: Span): number {
+  const inter = Math.min(a.end, b.end) - Math.max(a.start, b.start);
+  return inter > 0 ? inter / Math.max(a.end - a.start, b.end - b.start) : 0;
+}
+
+function speakerLabel(q: Quote): string | null {
+  return q.speaker ? (q.speaker.name ?? q.speaker.description) : null;
+}
+
+function speakerOk(gold: GoldQuote, pred: Quote, file: GoldFile): boolean {
+  const p = speakerKey(speakerLabel(pred));
+  if (!gold.speaker) return p === "";
+  if (!p) return false;
+  if (p === speakerKey(gold.speaker) || p === speakerKey(gold.speaker_mention)) return true;
+  const canonical = (s: string) => file.entities?.find((e) => speakerKey(e.text) === s)?.canonical;
+  const c = canonical(p);
+  return c !== undefined && c === canonical(speakerKey(gold.speaker));
+}
+
+function evaluateFile(dir: string, id: string): FileResult {
+  const file = JSON.parse(readFileSync(join(dir, `${id}.json`), "utf8")) as GoldFile;
+  const raw: RawInput = { source: `${id}.txt`, mediaType: "text/plain", text: readFileSync(join(dir, `${id}.txt`), "utf8"), hints: {} };
+  const doc = analyzeRaw(raw, defaultPipeline());
+  const title = doc.meta.title;
+  const preds = ((doc.layers.quotes as Quote[] | undefined) ?? []).filter((q) => !title || q.start >= title.end);
+  const used = new Set<number>();
+  const taken = new Set<Quote>();
+  const counts: Counts = { tp: 0, fp: 0, fn: 0, speakerRight: 0 };
+  const lines: string[] = [];
+  const matches: FileResult["matches"] = [];
+  for (const g of file.quotes) {
+    const span = locate(doc.text, g.text, used);
+    let best: Quote | null = null;
+    let bestOverlap = 0;
+    for (const p of preds) {
+      const o = span ? overlap(span, p) : 0;
+      if (!taken.has(p) && o >= MIN_OVERLAP && o > bestOverlap) {
+        best = p;
+        bestOverlap = o;
+      }
+    }
+    if (!best) {
+      counts.fn++;
+      lines.push(`- missed (${g.kind}, ${g.speaker}): ${g.text.slice(0, 80)}`);
+      matches.push({ gold: g, pred: null, speakerOk: false });
+      continue;
+    }
+    taken.add(best);
+    counts.tp++;
+    const ok = speakerOk(g, best, file);
+    if (ok) counts.speakerRight++;
+    else lines.push(`- wrong speaker: ${speakerLabel(best)} for ${g.speaker}: ${g.text.slice(0, 60)}`);
+    matches.push({ gold: g, pred: best, speakerOk: ok });
+  }
+  for (const p of preds) {
+    if (taken.has(p)) continue;
+    counts.fp++;
+    lines.push(`- spurious (${p.kind}, ${speakerLabel(p)}): ${p.text.slice(0, 80)}`);
+  }
+  return { id, lang: file.lang, counts, lines, doc, matches };
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+function scores(c: Counts): LangScores {
+  const precision = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 0;
+  const recall = c.tp + c.fn ? c.tp / (c.tp + c.fn) : 0;
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  return { precision: round(precision), recall: round(recall), f1: round(f1), speakerAccuracy: round(c.tp ? c.speakerRight / c.tp : 0) };
+}
+
+function seedSummary(r: FileResult | undefined): string[] {
+  if (!r) return [];
+  const found = r.matches.filter((m) => m.pred).length;
+  const right = r.matches.filter((m) => m.speakerOk).length;
+  const firstDirect = r.matches.find((m) => m.gold.kind === "direct");
+  const via = firstDirect?.pred?.via ?? null;
+  return [
+    "## Seed",
+    "",
+    `- quotations found: ${found} of ${r.matches.length}`,
+    `- right speaker: ${right} of ${r.matches.length}`,
+    `- via on the first direct quote: ${via ?? "none"} (expected ${SEED_VIA})`,
+    "",
+  ];
+}
+
+interface Options {
+  json: boolean;
+  gold: string;
+  details: boolean;
+}
+
+function parseArgs(args: string[]): Options {
+  const o: Options = { json: false, gold: DEFAULT_GOLD_DIR, details: false };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === "--json") o.json = true;
+    else if (a === "--details") o.details = true;
+    else if (a === "--gold" && args[i + 1]) o.gold = args[++i];
+    else throw new Error(`unknown option "${a}" (options: --json, --gold <dir>, --details)`);
+  }
+  return o;
+}
+
+export async function run(args: string[]): Promise<number> {
+  const o = parseArgs(args);
+  const ids = readdirSync(o.gold)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => f.slice(0, -5))
+    .sort();
+  const results = ids.map((id) => evaluateFile(o.gold, id));
+  const byLang = new Map<string, Counts>();
+  for (const r of results) {
+    const c = byLang.get(r.lang) ?? { tp: 0, fp: 0, fn: 0, speakerRight: 0 };
+    c.tp += r.counts.tp;
+    c.fp += r.counts.fp;
+    c.fn += r.counts.fn;
+    c.speakerRight += r.counts.speakerRight;
+    byLang.set(r.lang, c);
+  }
+  const summary: Record<string, LangScores> = {};
+  for (const [lang, c] of [...byLang].sort()) summary[lang] = scores(c);
+  const md = [
+    "# Quotations on ../shared/gold",
+    "",
+    `${results.length} articles; a match overlaps a gold quote by at least ${MIN_OVERLAP * 100}% of the longer span; headline quotes are not scored.`,
+    "",
+    "| language | gold | predicted | matched | precision | recall | F1 | speaker accuracy |",
+    "|---|---|---|---|---|---|---|---|",
+    ...[...byLang].sort().map(([lang, c]) => {
+      const s = summary[lang];
+      return `| ${lang} | ${c.tp + c.fn} | ${c.tp + c.fp} | ${c.tp} | ${s.precision} | ${s.recall} | ${s.f1} | ${s.speakerAccuracy} |`;
+    }),
+    "",
+    ...seedSummary(results.find((r) => r.id === SEED_ID)),
+    "## Errors by article",
+    "",
+    ...results.flatMap((r) => [`### ${r.id} (${r.lang})`, "", ...(r.lines.length ? r.lines : ["- none"]), ""]),
+  ].join("\n");
+  mkdirSync(join(RESULTS_FILE, ".."), { recursive: true });
+  writeFileSync(RESULTS_FILE, md);
+  if (o.json) console.log(JSON.stringify(summary));
+  else console.log(o.details ? md : md.split("## Errors by article")[0].trimEnd());
+  return 0;
+}

@@ -1,0 +1,35 @@
+// The HTML extractor on the project's own fixture pages (Greek and English news,
+// a listing, a windows-1253 page, dates only in JSON-LD, in the text, in the URL).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { extractHtml } from "./index.js";
+import { checkFixture, dateAccuracy, loadFixtures } from "./fixtures.js";
+
+const fixtures = loadFixtures();
+const extract = (f: (typeof fixtures)[number]) => extractHtml(f.html, { url: f.expected.url });
+
+for (const f of fixtures) {
+  test(`fixture ${f.name}`, () => {
+    assert.deepEqual(checkFixture(f, extract(f)), []);
+  });
+}
+
+test("publication date is right on at least 90% of the fixtures that carry one", () => {
+  const { right, total } = dateAccuracy(fixtures, extract);
+  assert.ok(total >= 6, `only ${total} fixtures carry a date`);
+  assert.ok(right / total >= 0.9, `${right}/${total}`);
+});
+
+test("empty and text-free input give null, not an error", () => {
+  assert.equal(extractHtml(""), null);
+  assert.equal(extractHtml("<html><body><script>var x = 1;</script></body></html>"), null);
+  assert.equal(extractHtml("not html at all"), null);
+});
+
+test("body paragraphs are NFC", () => {
+  const decomposed = "Καλημέρα".normalize("NFD");
+  const html = `<html><body><article>${`<p>${decomposed} σε όλους τους αναγνώστες της εφημερίδας μας, σήμερα έχουμε πολλά νέα να σας πούμε.</p>`.repeat(4)}</article></body></html>`;
+  const got = extractHtml(html);
+  assert.ok(got);
+  assert.ok(got.paragraphs[0].startsWith("Καλημέρα".normalize("NFC")));
+});

@@ -1,0 +1,147 @@
+// Pipeline components of the taggers: POS + FEATS + lemma, and named entities.
+// Each runs sentence by sentence over the token columns, for any document whose
+// language has a model under models/ (loaded on first use); documents in other
+// languages pass through untouched.
+import { tokenRange, type Doc, type Mention, type TokenColumns } from "../doc/doc.js";
+import type { Component } from "../pipeline/pipeline.js";
+import { bioSpans } from "./ner.js";
+import { nerTagger, posTagger } from "./runtime.js";
+
+/** Entity types as the rest of the engine names them (elNER writes PERSON). */
+const TYPE_ALIASES: Readonly<Record<string, string>> = { PERSON: "PER" };
+const NO_LEMMA = "";
+
+/** FEATS per token: `feats[i]` indexes `values` ("_" = none). */
+export interface MorphColumn {
+  feats: Uint16Array;
+  values: string[];
+}
+
+export interface TaggerComponentOptions {
+  /** Only tag documents in these languages (default: every language with a model). */
+  langs?: readonly string[];
+}
+
+function wanted(options: TaggerComponentOptions, lang: string): boolean {
+  return !options.langs || options.langs.includes(lang);
+}
+
+function sentenceWords(doc: Doc, first: number, last: number): string[] {
+  const t = doc.layers.tokens;
+  const words: string[] = new Array(last - first);
+  for (let i = first; i < last; i++) words[i - first] = doc.text.slice(t.start[i], t.end[i]);
+  return words;
+}
+
+/** Token ranges [first, last) of the sentences, or of the whole text when there are none. */
+function sentenceRanges(doc: Doc): [number, number][] {
+  const t = doc.layers.tokens;
+  if (!doc.layers.sentences.length) return t.length ? [[0, t.length]] : [];
+  return doc.layers.sentences.map((s) => tokenRange(t, s)).filter(([a, b]) => b > a);
+}
+
+class Interner {
+  readonly values: string[];
+  private readonly index = new Map<string, number>();
+  constructor(first?: string) {
+    this.values = [];
+    if (first !== undefined) this.id(first);
+  }
+  id(value: string): number {
+    let i = this.index.get(value);
+    if (i === undefined) {
+      i = this.values.length;
+      this.values.push(value);
+      this.index.set(value, i);
+    }
+    return i;
+  }
+}
+
+/** UPOS into `tokens.pos`/`posTags`, lemmas into `tokens.lemma`/`lemmas`, FEATS into `layers.morph`. */
+export function posComponent(options: TaggerComponentOptions = {}): Component {
+  return {
+    name: "pos",
+    requires: ["tokens", "sentences"],
+    provides: ["pos", "lemma", "morph"],
+    run(doc: Doc) {
+      if (!wanted(options, doc.lang)) return;
+      const tagger = posTagger(doc.lang);
+      if (!tagger) return;
+      const t: TokenColumns = doc.layers.tokens;
+      const pos = new Uint8Array(t.length);
+      const lemma = new Uint32Array(t.length);
+      const feats = new Uint16Array(t.length);
+      const tags = new Interner();
+      const lemmas = new Interner(NO_LEMMA);
+      const values = new Interner("_");
+      for (const [first, last] of sentenceRanges(doc)) {
+        const out = tagger.tag(sentenceWords(doc, first, last));
+        for (let i = first; i < last; i++) {
+          pos[i] = tags.id(out.upos[i - first]);
+          lemma[i] = lemmas.id(out.lemmas[i - first]);
+          feats[i] = values.id(out.feats[i - first]);
+        }
+      }
+      t.pos = pos;
+      t.posTags = tags.values;
+      t.lemma = lemma;
+      t.lemmas = lemmas.values;
+      doc.layers.morph = { feats, values: values.values } satisfies MorphColumn;
+    },
+  };
+}
+
+/**
+ * Named-entity mentions into `layers.mentions`. When lemmas are there, a name's
+ * words keep their capitals in the lemma (του Λευκού Οίκου → Λευκός Οίκος).
+ */
+export function nerComponent(options: TaggerComponentOptions = {}): Component {
+  return {
+    name: "ner",
+    requires: ["tokens", "sentences"],
+    provides: ["mentions"],
+    run(doc: Doc) {
+      if (!wanted(options, doc.lang)) return;
+      const tagger = nerTagger(doc.lang);
+      if (!tagger) return;
+      const t = doc.layers.tokens;
+      const mentions: Mention[] = [];
+      const ranges = sentenceRanges(doc);
+      const labels = tagger.tagDocument(ranges.map(([first, last]) => sentenceWords(doc, first, last)));
+      ranges.forEach(([first], s) => {
+        for (const span of bioSpans(labels[s])) {
+          const start = t.start[first + span.start];
+          const end = t.end[first + span.end - 1];
+          mentions.push({ start, end, text: doc.text.slice(start, end), type: TYPE_ALIASES[span.type] ?? span.type });
+          capitaliseLemmas(doc, first + span.start, first + span.end);
+        }
+      });
+      doc.layers.mentions = mentions;
+    },
+  };
+}
+
+function capitaliseLemmas(doc: Doc, first: number, last: number): void {
+  const t = doc.layers.tokens;
+  if (!t.lemma || !t.lemmas) return;
+  for (let i = first; i < last; i++) {
+    const form = doc.text.slice(t.start[i], t.end[i]);
+    const lemma = t.lemmas[t.lemma[i]];
+    if (!lemma || form[0] === form[0].toLowerCase() || lemma[0] !== lemma[0].toLowerCase()) continue;
+    const capital = lemma[0].toUpperCase() + lemma.slice(1);
+    let id = t.lemmas.indexOf(capital);
+    if (id < 0) id = t.lemmas.push(capital) - 1;
+    t.lemma[i] = id;
+  }
+}
+
+/** The lemmatised text of a mention: its tokens' lemmas joined by spaces (or its text). */
+export function mentionLemma(doc: Doc, mention: Mention): string {
+  const t = doc.layers.tokens;
+  if (!t.lemma || !t.lemmas) return mention.text;
+  const [first, last] = tokenRange(t, mention);
+  const words: string[] = [];
+  for (let i = first; i < last; i++) words.push(t.lemmas[t.lemma[i]] || doc.text.slice(t.start[i], t.end[i]));
+  return words.join(" ");
+}

@@ -1,0 +1,148 @@
+// The events of every stored article in one table, with actor, target and the
+// asserting speaker as registry entities (through the article's entity links,
+// written just before by entities-table.ts), for queries across articles.
+import type Database from "better-sqlite3";
+import type { Doc } from "../doc/doc.js";
+import type { NewsEvent } from "../understand/events/events.js";
+import type { ArticleRef, LayerTable } from "./layer-tables.js";
+
+const DEFAULT_LIMIT = 50;
+
+function eventsOf(doc: Doc): NewsEvent[] {
+  const e = doc.layers.events;
+  return Array.isArray(e) ? (e as NewsEvent[]) : [];
+}
+
+export const eventsTable: LayerTable = {
+  name: "events",
+  clear(db: Database.Database, article: ArticleRef) {
+    db.prepare("DELETE FROM events WHERE article_rowid = ?").run(article.rowid);
+  },
+  write(db: Database.Database, article: ArticleRef, doc: Doc) {
+    const link = db.prepare("SELECT entity_id FROM entity_links WHERE article_rowid = ? AND local_id = ?");
+    const registryId = (local: string | null) => (local ? ((link.get(article.rowid, local) as { entity_id: number } | undefined)?.entity_id ?? null) : null);
+    const insert = db.prepare(
+      `INSERT INTO events (article_rowid, ord, type, subtype, actor_id, target_id, instrument, quantity, polarity, modality, time,
+                           asserted_by, asserted_by_id, start_offset, end_offset, evidence)
+       VALUES (@rowid, @ord, @type, @subtype, @actor, @target, @instrument, @quantity, @polarity, @modality, @time,
+               @assertedBy, @assertedById, @start, @end, @evidence)`,
+    );
+    eventsOf(doc).forEach((e, ord) => {
+      insert.run({
+        rowid: article.rowid,
+        ord,
+        type: e.type,
+        subtype: e.subtype,
+        actor: registryId(e.actor),
+        target: registryId(e.target),
+        instrument: e.instrument,
+        quantity: e.quantity,
+        polarity: e.polarity,
+        modality: e.modality,
+        time: e.time,
+        assertedBy: e.assertedBy.by === "article" ? null : e.assertedBy.name,
+        assertedById: registryId(e.assertedBy.entityId),
+        start: e.evidence.start,
+        end: e.evidence.end,
+        evidence: doc.text.slice(e.evidence.start, e.evidence.end),
+      });
+    });
+  },
+};
+
+export interface StoredEvent {
+  articleId: string;
+  title: string;
+  published: string | null;
+  type: string;
+  subtype: string | null;
+  actor: { id: number; name: string } | null;
+  target: { id: number; name: string } | null;
+  instrument: string | null;
+  quantity: string | null;
+  polarity: string;
+  modality: string;
+  time: string | null;
+  assertedBy: string | null;
+  evidence: string;
+}
+
+export interface EventQuery {
+  /** Registry ids any of which may be the actor. */
+  actors?: number[];
+  targets?: number[];
+  /** Either role. */
+  involving?: number[];
+  type?: string;
+  limit?: number;
+}
+
+interface EventRow {
+  articleId: string;
+  title: string;
+  published: string | null;
+  ingestedAt: string;
+  type: string;
+  subtype: string | null;
+  actor_id: number | null;
+  actor_name: string | null;
+  target_id: number | null;
+  target_name: string | null;
+  instrument: string | null;
+  quantity: string | null;
+  polarity: string;
+  modality: string;
+  time: string | null;
+  asserted_by: string | null;
+  evidence: string;
+}
+
+const inList = (ids: number[]) => `(${ids.map(() => "?").join(",")})`;
+
+/** Stored events, oldest article first, filtered by actor, target, involvement and type. */
+export function queryEvents(db: Database.Database, q: EventQuery = {}): StoredEvent[] {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (q.actors) {
+    where.push(`ev.actor_id IN ${inList(q.actors)}`);
+    params.push(...q.actors);
+  }
+  if (q.targets) {
+    where.push(`ev.target_id IN ${inList(q.targets)}`);
+    params.push(...q.targets);
+  }
+  if (q.involving) {
+    where.push(`(ev.actor_id IN ${inList(q.involving)} OR ev.target_id IN ${inList(q.involving)})`);
+    params.push(...q.involving, ...q.involving);
+  }
+  if (q.type) {
+    where.push("ev.type = ?");
+    params.push(q.type.toUpperCase());
+  }
+  const rows = db
+    .prepare(
+      `SELECT a.id AS articleId, a.title, a.published, a.ingested_at AS ingestedAt, ev.type, ev.subtype, ev.actor_id, ac.name AS actor_name,
+              ev.target_id, tg.name AS target_name, ev.instrument, ev.quantity, ev.polarity, ev.modality, ev.time, ev.asserted_by, ev.evidence
+       FROM events ev JOIN articles a ON a.rowid = ev.article_rowid
+       LEFT JOIN entities ac ON ac.id = ev.actor_id LEFT JOIN entities tg ON tg.id = ev.target_id
+       ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+       ORDER BY COALESCE(a.published, a.ingested_at), a.rowid, ev.ord LIMIT ?`,
+    )
+    .all(...params, q.limit ?? DEFAULT_LIMIT) as EventRow[];
+  return rows.map((r) => ({
+    articleId: r.articleId,
+    title: r.title,
+    published: r.published,
+    type: r.type,
+    subtype: r.subtype,
+    actor: r.actor_id !== null ? { id: r.actor_id, name: r.actor_name ?? "" } : null,
+    target: r.target_id !== null ? { id: r.target_id, name: r.target_name ?? "" } : null,
+    instrument: r.instrument,
+    quantity: r.quantity,
+    polarity: r.polarity,
+    modality: r.modality,
+    time: r.time,
+    assertedBy: r.asserted_by,
+    evidence: r.evidence,
+  }));
+}

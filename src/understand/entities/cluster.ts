@@ -1,0 +1,159 @@
+// Groups an article's candidate mentions into entities. Countries, their
+// capitals read as governments and their nationality words group by ISO code;
+// a capital read as the place is an entity of its own. Other names group by
+// their word keys (inflection stripped: Ρωσίας = Ρωσία, υπουργείου = υπουργείο)
+// and then by phonetic key; a lone surname joins the one full name it ends
+// (Ριαμπκόφ → Σεργκέι Ριαμπκόφ), an acronym the one name whose initials it
+// spells (ΔΟΑΕ ↔ Διεθνής Οργανισμός Ατομικής Ενέργειας). Ambiguity keeps
+// mentions apart: a wrong merge is worse than a missed one.
+import type { Doc } from "../../doc/doc.js";
+import { fold, foldWord } from "../../text/normalize.js";
+import { needsTransliteration, phoneticKey, toLatin } from "../translit/translit.js";
+import { gazetteer, wordKey } from "./gazetteer.js";
+import { coreWords, findCandidates, type Candidate } from "./mentions.js";
+import type { Entity, EntityMention, EntityType, MentionRole } from "./types.js";
+
+const ACRONYM = /^[\p{Lu}\p{N}.&]{2,}$/u;
+const LOWER_START = /^\p{Ll}/u;
+const ID_SPACE = /\s+/gu;
+/** The languages whose names an entity carries, in `names`. */
+const NAME_LANGS = ["el", "en"] as const;
+
+interface Group {
+  type: EntityType;
+  code: string | null;
+  capitalOf?: string;
+  members: { cand: Candidate; role: MentionRole }[];
+}
+
+function keyOf(words: string[], lang: string): string {
+  return coreWords(words, lang).map(wordKey).join(" ");
+}
+
+function initials(words: string[], lang: string): string {
+  const skip = gazetteer().wordsFor(lang).acronymSkip;
+  return words
+    .filter((w) => !skip.has(fold(w)))
+    .map((w) => fold(w)[0] ?? "")
+    .join("");
+}
+
+/** The best name of a group: the longest name (in words) among its name mentions, first seen. */
+function bestName(g: Group, lang: string): string {
+  const names = g.members.filter((m) => m.role === "name" || m.role === "capital");
+  const pool = names.length ? names : g.members;
+  let best = pool[0].cand;
+  for (const { cand } of pool) if (coreWords(cand.words, lang).length > coreWords(best.words, lang).length) best = cand;
+  return coreWords(best.words, lang).join(" ") || best.text;
+}
+
+function isGlobalName(name: string, lang: string): boolean {
+  const w = gazetteer().wordsFor(lang);
+  return name.split(/\s+/u).every((word) => w.connectors.has(foldWord(word)) || !LOWER_START.test(word));
+}
+
+function toEntity(g: Group, lang: string): Entity {
+  const gz = gazetteer();
+  const mentions: EntityMention[] = g.members
+    .map(({ cand, role }) => ({ start: cand.start, end: cand.end, role }))
+    .sort((a, b) => a.start - b.start);
+  if (g.code) {
+    const names = { el: gz.countryName(g.code, "el"), en: gz.countryName(g.code, "en") };
+    const name = gz.countryName(g.code, lang) ?? names.en ?? g.code;
+    return { id: `country:${g.code}`, type: "LOC", name, names, code: g.code, key: g.code.toLowerCase(), global: true, mentions };
+  }
+  const name = bestName(g, lang);
+  const key = phoneticKey(name);
+  const latin = needsTransliteration(name) ? toLatin(name) : name;
+  const names: Entity["names"] = { el: null, en: null };
+  for (const l of NAME_LANGS) names[l] = l === "en" ? latin : needsTransliteration(name) ? name : null;
+  const entity: Entity = {
+    id: `${g.type.toLowerCase()}:${key.replace(ID_SPACE, "-") || fold(name)}`,
+    type: g.type,
+    name,
+    names,
+    code: null,
+    key,
+    global: isGlobalName(name, lang),
+    mentions,
+  };
+  if (g.capitalOf) entity.capitalOf = g.capitalOf;
+  return entity;
+}
+
+/** Group the candidates of a document into entities. */
+export function clusterEntities(doc: Doc, cands: Candidate[] = findCandidates(doc)): Entity[] {
+  const lang = doc.lang;
+  const groups: Group[] = [];
+  const byCode = new Map<string, Group>();
+  const byKey = new Map<string, Group>();
+  const rest: Candidate[] = [];
+  for (const cand of cands) {
+    if (cand.code && !cand.cityReading) {
+      let g = byCode.get(cand.code);
+      if (!g) {
+        g = { type: "LOC", code: cand.code, members: [] };
+        byCode.set(cand.code, g);
+        groups.push(g);
+      }
+      const role: MentionRole = cand.place === "demonym" ? "nationality" : cand.place === "capital" ? "capital" : ACRONYM.test(cand.text) ? "acronym" : "name";
+      g.members.push({ cand, role });
+    } else rest.push(cand);
+  }
+  // Full names first, so that lone surnames and acronyms find them.
+  const order = [...rest].sort((a, b) => coreWords(b.words, lang).length - coreWords(a.words, lang).length || a.start - b.start);
+  const multi: Group[] = [];
+  for (const cand of order) {
+    const words = coreWords(cand.words, lang);
+    if (!words.length) continue;
+    const key = `${cand.cityReading ? "city" : cand.type}|${keyOf(words, lang)}`;
+    let g = byKey.get(key);
+    if (!g && words.length === 1) {
+      const k = wordKey(words[0]);
+      const ph = phoneticKey(words[0]);
+      const surnameOf = multi.filter((m) => m.type === "PER" && (cand.type === "PER" || cand.type === "MISC") && lastWordMatches(m, k, ph, lang));
+      const acronymOf = ACRONYM.test(words[0]) ? multi.filter((m) => m.type !== "PER" && acronymMatches(m, fold(words[0].replace(/\./g, "")), lang)) : [];
+      const found = surnameOf.length === 1 ? surnameOf : acronymOf.length === 1 ? acronymOf : [];
+      if (found.length === 1) {
+        found[0].members.push({ cand, role: surnameOf.length === 1 ? "surname" : "acronym" });
+        byKey.set(key, found[0]);
+        continue;
+      }
+    }
+    if (!g) {
+      g = { type: cand.type, code: null, members: [] };
+      if (cand.cityReading && cand.code) {
+        g.type = "LOC";
+        g.capitalOf = cand.code;
+      }
+      byKey.set(key, g);
+      groups.push(g);
+      if (words.length > 1) multi.push(g);
+    }
+    g.members.push({ cand, role: "name" });
+  }
+  // Groups whose names share a phonetic key are one entity (inflected forms the stemmer missed).
+  const byId = new Map<string, Entity>();
+  for (const e of groups.map((g) => toEntity(g, lang))) {
+    const same = byId.get(e.id);
+    if (same) same.mentions = [...same.mentions, ...e.mentions].sort((a, b) => a.start - b.start);
+    else byId.set(e.id, e);
+  }
+  return [...byId.values()].sort((a, b) => a.mentions[0].start - b.mentions[0].start);
+}
+
+function lastWordMatches(g: Group, key: string, phonetic: string, lang: string): boolean {
+  return g.members.some(({ cand }) => {
+    const words = coreWords(cand.words, lang);
+    if (words.length < 2) return false;
+    const last = words[words.length - 1];
+    return wordKey(last) === key || phoneticKey(last) === phonetic;
+  });
+}
+
+function acronymMatches(g: Group, acronym: string, lang: string): boolean {
+  return g.members.some(({ cand }) => {
+    const words = coreWords(cand.words, lang);
+    return words.length >= 2 && initials(words, lang) === acronym;
+  });
+}

@@ -1,0 +1,194 @@
+// The place gazetteer: country names (from the i18n-iso-countries package, in
+// the locale of every language under lang/, plus that language's additions in
+// entity-countries.json), capitals (entity-capitals.json) and nationality
+// nouns and adjectives (entity-demonyms.json), all by ISO 3166-1 code. Country
+// and capital names match on search keys, so inflected forms meet (Ρωσίας);
+// demonyms on their listed folded forms, so Ρώσος is not read as Ρωσία.
+import { createRequire } from "node:module";
+import { allLangs, type LangData } from "../../lang/lang.js";
+import { fold } from "../../text/normalize.js";
+import { searchKey } from "../../text/stem.js";
+
+const COUNTRY_TABLE = "entity-countries";
+const CAPITAL_TABLE = "entity-capitals";
+const DEMONYM_TABLE = "entity-demonyms";
+const WORDS_TABLE = "entity-words";
+const PACKAGE_LOCALE = (code: string) => `i18n-iso-countries/langs/${code}.json`;
+const PARADIGM_MARK = "|";
+const DOTS = /\./g;
+const ACRONYM = /^[\p{Lu}.]+$/u;
+
+export type PlaceKind = "country" | "capital" | "demonym";
+
+export interface PlaceEntry {
+  code: string;
+  kind: PlaceKind;
+}
+
+export interface CountryNames {
+  /** Display name by language code. */
+  names: Record<string, string>;
+  /** Every listed name, by language code. */
+  aliases: Record<string, string[]>;
+}
+
+/** Words of the entity layer for one language (see lang/<code>/entity-words.json), folded. */
+export interface EntityWords {
+  articles: Set<string>;
+  connectors: Set<string>;
+  acronymSkip: Set<string>;
+  titles: Set<string>;
+  titleWords: Set<string>;
+  orgHeads: Set<string>;
+  stateHeads: Set<string>;
+  functionWords: Set<string>;
+  placeCues: string[][];
+}
+
+interface CountryTable {
+  canonical?: Record<string, string>;
+  aliases?: Record<string, string[]>;
+}
+
+interface DemonymTable {
+  paradigms: Record<string, string[]>;
+  demonyms: Record<string, string[]>;
+}
+
+interface WordsJson {
+  articles?: string[];
+  connectors?: string[];
+  acronymSkip?: string[];
+  titles?: string[];
+  titleWords?: string[];
+  orgHeads?: string[];
+  stateHeads?: string[];
+  functionWords?: string[];
+}
+
+/** The key a word of a place name is matched on: its search key without dots (Η.Π.Α. = ΗΠΑ). */
+export function wordKey(word: string): string {
+  return searchKey(word.replace(DOTS, ""));
+}
+
+/** A name as the sequence of its word keys, joined by spaces. */
+export function nameKey(words: string[]): string {
+  return words.map(wordKey).join(" ");
+}
+
+export class Gazetteer {
+  /** Country and capital names by name key. */
+  readonly byKey = new Map<string, PlaceEntry>();
+  /** Demonym forms by folded text (words joined by spaces). */
+  readonly demonyms = new Map<string, string>();
+  readonly countries = new Map<string, CountryNames>();
+  /** Longest name, in words. */
+  maxWords = 1;
+  private readonly words = new Map<string, EntityWords>();
+
+  addCountry(lang: string, code: string, name: string, display: boolean): void {
+    const c = this.countries.get(code) ?? { names: {}, aliases: {} };
+    if (display || !c.names[lang]) c.names[lang] = name;
+    (c.aliases[lang] ??= []).includes(name) || c.aliases[lang].push(name);
+    this.countries.set(code, c);
+    this.addName(name, { code, kind: "country" });
+  }
+
+  addName(name: string, entry: PlaceEntry): void {
+    const words = name.split(/\s+/u);
+    this.maxWords = Math.max(this.maxWords, words.length);
+    const key = nameKey(words);
+    // An acronym keeps its exact form; the first listing of a key wins.
+    if (!this.byKey.has(key) || (ACRONYM.test(name) && entry.kind === "country")) this.byKey.set(key, entry);
+  }
+
+  addDemonym(form: string, code: string): void {
+    const words = form.split(/\s+/u);
+    this.maxWords = Math.max(this.maxWords, words.length);
+    this.demonyms.set(fold(form), code);
+  }
+
+  setWords(lang: string, words: EntityWords): void {
+    this.words.set(lang, words);
+  }
+
+  /** The entity words of a language; empty sets for a language without the table. */
+  wordsFor(lang: string): EntityWords {
+    return this.words.get(lang) ?? emptyWords();
+  }
+
+  /** The display name of a country in a language, or null. */
+  countryName(code: string, lang: string): string | null {
+    return this.countries.get(code)?.names[lang] ?? null;
+  }
+}
+
+function emptyWords(): EntityWords {
+  return {
+    articles: new Set(), connectors: new Set(), acronymSkip: new Set(), titles: new Set(), titleWords: new Set(),
+    orgHeads: new Set(), stateHeads: new Set(), functionWords: new Set(), placeCues: [],
+  };
+}
+
+const require = createRequire(import.meta.url);
+
+/** Country names of the package's locale for a language: code → [official, other names …]. */
+function packageNames(code: string): Record<string, string | string[]> {
+  try {
+    return (require(PACKAGE_LOCALE(code)) as { countries: Record<string, string | string[]> }).countries;
+  } catch {
+    return {};
+  }
+}
+
+/** The display name: the first common name that is not an acronym, after the official one. */
+function displayName(names: string[]): string {
+  const plain = names.filter((n) => !ACRONYM.test(n));
+  return plain[1] ?? plain[0] ?? names[0];
+}
+
+function loadLanguage(g: Gazetteer, lang: LangData): void {
+  const table = (lang.tables[COUNTRY_TABLE] ?? {}) as CountryTable;
+  for (const [code, value] of Object.entries(packageNames(lang.code))) {
+    const names = Array.isArray(value) ? value : [value];
+    const display = table.canonical?.[code] ?? displayName(names);
+    g.addCountry(lang.code, code, display, true);
+    for (const n of names) g.addCountry(lang.code, code, n, false);
+  }
+  for (const [code, names] of Object.entries(table.aliases ?? {})) for (const n of names) g.addCountry(lang.code, code, n, false);
+  const capitals = lang.tables[CAPITAL_TABLE] as { capitals?: Record<string, string[]>; placeCues?: string[] } | undefined;
+  for (const [code, names] of Object.entries(capitals?.capitals ?? {})) for (const n of names) g.addName(n, { code, kind: "capital" });
+  const dem = lang.tables[DEMONYM_TABLE] as DemonymTable | undefined;
+  for (const [code, forms] of Object.entries(dem?.demonyms ?? {})) {
+    for (const form of forms) {
+      const [stem, paradigm] = form.split(PARADIGM_MARK);
+      const endings = paradigm !== undefined ? (dem?.paradigms[paradigm] ?? [""]) : [""];
+      for (const ending of endings) g.addDemonym(stem + ending, code);
+    }
+  }
+  const w = (lang.tables[WORDS_TABLE] ?? {}) as WordsJson;
+  const set = (xs: string[] | undefined) => new Set((xs ?? []).map(fold));
+  g.setWords(lang.code, {
+    articles: set(w.articles),
+    connectors: set(w.connectors),
+    acronymSkip: set(w.acronymSkip),
+    titles: set(w.titles),
+    titleWords: set(w.titleWords),
+    orgHeads: set(w.orgHeads),
+    stateHeads: set(w.stateHeads),
+    functionWords: set(w.functionWords),
+    placeCues: (capitals?.placeCues ?? []).map((c) => fold(c).split(/\s+/u)),
+  });
+}
+
+let shared: Gazetteer | null = null;
+
+/** The gazetteer of every language with data, built once. */
+export function gazetteer(): Gazetteer {
+  if (!shared) {
+    const g = new Gazetteer();
+    for (const lang of allLangs()) loadLanguage(g, lang);
+    shared = g;
+  }
+  return shared;
+}

@@ -1,0 +1,284 @@
+// Candidate mentions for the entity layer: the NER mentions when the taggers
+// have run (else a fallback that takes runs of capitalised words), and the
+// gazetteer's matches over every token: country and capital names (also when
+// NER missed them) and nationality nouns and adjectives (ρωσική, Ρώσος).
+import { TokenKind, type Doc, type Mention, type Span } from "../../doc/doc.js";
+import { fold, foldWord } from "../../text/normalize.js";
+import { isEventTrigger } from "../events/lexicon.js";
+import { gazetteer, nameKey, type EntityWords, type PlaceKind } from "./gazetteer.js";
+import type { EntityType } from "./types.js";
+
+/** NER labels as entity types. */
+const TYPE_OF_LABEL: Record<string, EntityType> = { PER: "PER", PERSON: "PER", ORG: "ORG", LOC: "LOC", GPE: "LOC", MISC: "MISC", NORP: "MISC" };
+const UPPER_START = /^\p{Lu}/u;
+const ALL_CAPS = /^[\p{Lu}\p{N}.&/-]{2,}$/u;
+const LETTER = /\p{L}/u;
+/** Tokens before a capital searched for an event trigger (drones sold «στη Μόσχα»). */
+const TRIGGER_WINDOW = 6;
+/** Words a state name may have beside the country's name: «Republic of» Turkey. */
+const STATE_EXTRA_WORDS = 2;
+
+export interface Candidate extends Span {
+  text: string;
+  type: EntityType;
+  /** Token range [first, last). */
+  first: number;
+  last: number;
+  words: string[];
+  code?: string;
+  place?: PlaceKind | "state";
+  /** A capital read as the city rather than its government. */
+  cityReading?: boolean;
+  /** Given by the NER tagger (not by the gazetteer or the fallback). */
+  fromNer: boolean;
+}
+
+interface Ctx {
+  doc: Doc;
+  words: EntityWords;
+  /** Sentence index of each token. */
+  sentenceOf: Int32Array;
+  sentenceStart: Set<number>;
+}
+
+function tokText(doc: Doc, i: number): string {
+  const t = doc.layers.tokens;
+  return doc.text.slice(t.start[i], t.end[i]);
+}
+
+function isWordLike(doc: Doc, i: number): boolean {
+  const k = doc.layers.tokens.kind[i];
+  return k === TokenKind.Word || k === TokenKind.Abbreviation;
+}
+
+function context(doc: Doc): Ctx {
+  const t = doc.layers.tokens;
+  const sentenceOf = new Int32Array(t.length).fill(-1);
+  const sentenceStart = new Set<number>();
+  let s = 0;
+  const sentences = doc.layers.sentences;
+  for (let i = 0; i < t.length; i++) {
+    while (s < sentences.length && sentences[s].end <= t.start[i]) s++;
+    if (s < sentences.length && sentences[s].start <= t.start[i]) {
+      if (sentenceOf[i - 1] !== s || i === 0) sentenceStart.add(i);
+      sentenceOf[i] = s;
+    }
+  }
+  // The first word after opening quotes or a leading dash also starts its sentence.
+  for (const i of [...sentenceStart]) {
+    let j = i;
+    while (j < t.length && !isWordLike(doc, j) && sentenceOf[j] === sentenceOf[i]) j++;
+    sentenceStart.add(j);
+  }
+  return { doc, words: gazetteer().wordsFor(doc.lang), sentenceOf, sentenceStart };
+}
+
+function tokenRangeOf(doc: Doc, span: Span): [number, number] {
+  const t = doc.layers.tokens;
+  let first = 0;
+  while (first < t.length && t.end[first] <= span.start) first++;
+  let last = first;
+  while (last < t.length && t.start[last] < span.end) last++;
+  return [first, last];
+}
+
+function candidate(c: Ctx, first: number, last: number, type: EntityType, fromNer: boolean): Candidate {
+  const t = c.doc.layers.tokens;
+  const words: string[] = [];
+  for (let i = first; i < last; i++) if (isWordLike(c.doc, i)) words.push(tokText(c.doc, i));
+  const start = t.start[first];
+  const end = t.end[last - 1];
+  return { start, end, text: c.doc.text.slice(start, end), type, first, last, words, fromNer };
+}
+
+/** Does a place cue (folded words) end right before token i? */
+function placeCueBefore(c: Ctx, i: number): boolean {
+  return c.words.placeCues.some((cue) => {
+    let j = i - 1;
+    for (let k = cue.length - 1; k >= 0; k--, j--) {
+      if (j < 0 || !isWordLike(c.doc, j) || foldWord(tokText(c.doc, j)) !== cue[k]) return false;
+    }
+    return true;
+  });
+}
+
+function triggerBefore(c: Ctx, i: number): boolean {
+  for (let j = i - 1; j >= 0 && j >= i - TRIGGER_WINDOW && c.sentenceOf[j] === c.sentenceOf[i]; j--) {
+    if (isWordLike(c.doc, j) && isEventTrigger(c.doc.lang, foldWord(tokText(c.doc, j)))) return true;
+  }
+  return false;
+}
+
+/** Gazetteer matches over all tokens, longest first. */
+function gazetteerMatches(c: Ctx): Candidate[] {
+  const g = gazetteer();
+  const t = c.doc.layers.tokens;
+  const out: Candidate[] = [];
+  let i = 0;
+  while (i < t.length) {
+    if (!isWordLike(c.doc, i)) {
+      i++;
+      continue;
+    }
+    let matched = 0;
+    for (let n = g.maxWords; n >= 1 && !matched; n--) {
+      const idx: number[] = [];
+      for (let j = i; j < t.length && idx.length < n; j++) {
+        if (!isWordLike(c.doc, j)) break;
+        idx.push(j);
+      }
+      if (idx.length < n) continue;
+      const words = idx.map((j) => tokText(c.doc, j));
+      const last = idx[idx.length - 1] + 1;
+      const demonym = g.demonyms.get(words.map(foldWord).join(" "));
+      if (demonym) {
+        const cand = candidate(c, i, last, "MISC", false);
+        out.push({ ...cand, code: demonym, place: "demonym" });
+        matched = last - i;
+        break;
+      }
+      if (!UPPER_START.test(words[0])) continue;
+      const entry = g.byKey.get(nameKey(words));
+      if (!entry) continue;
+      const cand = candidate(c, i, last, "LOC", false);
+      cand.code = entry.code;
+      cand.place = entry.kind;
+      if (entry.kind === "capital") cand.cityReading = placeCueBefore(c, i) && !triggerBefore(c, i);
+      out.push(cand);
+      matched = last - i;
+    }
+    i += matched || 1;
+  }
+  return out;
+}
+
+function isCapitalised(c: Ctx, i: number): boolean {
+  if (!isWordLike(c.doc, i)) return false;
+  const w = tokText(c.doc, i);
+  return UPPER_START.test(w) && LETTER.test(w) && !c.words.functionWords.has(foldWord(w));
+}
+
+/** Fallback mentions: runs of capitalised words, split at titles, typed by cue words. */
+function capitalisedRuns(c: Ctx, known: Set<string>): Candidate[] {
+  const t = c.doc.layers.tokens;
+  const out: Candidate[] = [];
+  const w = c.words;
+  const folded = (i: number) => foldWord(tokText(c.doc, i));
+  let i = 0;
+  while (i < t.length) {
+    if (!isCapitalised(c, i) || w.titleWords.has(folded(i))) {
+      // A lower-case organisation head with a capitalised complement: «υπουργείο Εξωτερικών».
+      if (isWordLike(c.doc, i) && w.orgHeads.has(folded(i)) && i + 1 < t.length && isCapitalised(c, i + 1) && !UPPER_START.test(tokText(c.doc, i))) {
+        let last = i + 2;
+        while (last < t.length && isCapitalised(c, last) && w.titleWords.has(folded(last))) last++;
+        out.push(candidate(c, i, last, "ORG", false));
+      }
+      i++;
+      continue;
+    }
+    let last = i + 1;
+    for (;;) {
+      if (last < t.length && isCapitalised(c, last) && !w.titleWords.has(folded(last)) && c.sentenceOf[last] === c.sentenceOf[i]) last++;
+      else if (last + 1 < t.length && isWordLike(c.doc, last) && w.connectors.has(folded(last)) && isCapitalised(c, last + 1) && !w.titleWords.has(folded(last + 1))) last += 2;
+      else break;
+    }
+    let first = i;
+    // A sentence-initial word is a name only when the gazetteer or the rest of the article says so.
+    if (c.sentenceStart.has(first) && !known.has(folded(first)) && !gazetteer().byKey.has(nameKey([tokText(c.doc, first)]))) {
+      first++;
+      while (first < last && (!isCapitalised(c, first) || w.connectors.has(folded(first)))) first++;
+    }
+    if (first < last) out.push(candidate(c, first, last, fallbackType(c, first, last), false));
+    i = last;
+  }
+  return out;
+}
+
+function fallbackType(c: Ctx, first: number, last: number): EntityType {
+  const w = c.words;
+  const words: string[] = [];
+  for (let i = first; i < last; i++) if (isWordLike(c.doc, i)) words.push(tokText(c.doc, i));
+  const foldedWords = words.map(foldWord);
+  if (foldedWords.some((f) => w.orgHeads.has(f))) return "ORG";
+  if (foldedWords.some((f) => w.stateHeads.has(f))) return "LOC";
+  if (words.length === 1 && ALL_CAPS.test(words[0])) return "ORG";
+  let j = first - 1;
+  while (j >= 0 && !isWordLike(c.doc, j)) j--;
+  if (j >= 0 && (w.titles.has(foldWord(tokText(c.doc, j))) || w.titleWords.has(foldWord(tokText(c.doc, j))))) return "PER";
+  return words.length >= 2 ? "PER" : "MISC";
+}
+
+/** Words seen capitalised away from the start of a sentence. */
+function knownNames(c: Ctx): Set<string> {
+  const known = new Set<string>();
+  for (let i = 0; i < c.doc.layers.tokens.length; i++) {
+    if (!c.sentenceStart.has(i) && isCapitalised(c, i)) known.add(foldWord(tokText(c.doc, i)));
+  }
+  return known;
+}
+
+function nerCandidates(c: Ctx, mentions: Mention[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of mentions) {
+    const [first, last] = tokenRangeOf(c.doc, m);
+    if (first >= last) continue;
+    out.push(candidate(c, first, last, TYPE_OF_LABEL[m.type.toUpperCase()] ?? "MISC", true));
+  }
+  return out;
+}
+
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end;
+
+/**
+ * Merge the gazetteer's matches into the base mentions: a match with the same
+ * span as a mention gives it its code; one inside a longer mention gives way
+ * (a name that contains a country's name), unless the longer mention is a
+ * state name (Κυπριακή Δημοκρατία, Republic of Turkey); others are added.
+ */
+function mergePlaces(c: Ctx, base: Candidate[], places: Candidate[]): Candidate[] {
+  const out = [...base];
+  for (const p of places) {
+    const same = out.findIndex((m) => m.start === p.start && m.end === p.end);
+    if (same >= 0) {
+      const m = out[same];
+      out[same] = { ...p, type: p.place === "demonym" ? "MISC" : m.type === "PER" ? "LOC" : m.type === "MISC" ? "LOC" : m.type };
+      continue;
+    }
+    const container = out.find((m) => overlaps(m, p) && !(m.start === p.start && m.end === p.end));
+    if (container && inside(p, container)) {
+      const stateName = container.words.some((x) => c.words.stateHeads.has(foldWord(x))) && container.words.length <= p.words.length + STATE_EXTRA_WORDS;
+      if (stateName && container.code === undefined && p.place !== "capital") {
+        container.code = p.code;
+        container.place = "state";
+        container.type = "LOC";
+      }
+      continue;
+    }
+    if (container) {
+      // Partial overlap: the gazetteer's name wins over a fallback run, gives way to NER.
+      if (container.fromNer) continue;
+      out.splice(out.indexOf(container), 1);
+    }
+    out.push(p);
+  }
+  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** Every candidate mention of the document, in text order. */
+export function findCandidates(doc: Doc): Candidate[] {
+  const c = context(doc);
+  const places = gazetteerMatches(c);
+  const base = doc.layers.mentions ? nerCandidates(c, doc.layers.mentions) : capitalisedRuns(c, knownNames(c));
+  return mergePlaces(c, base, places);
+}
+
+/** The folded words of a candidate, articles stripped from both edges. */
+export function coreWords(words: string[], lang: string): string[] {
+  const w = gazetteer().wordsFor(lang);
+  let a = 0;
+  let b = words.length;
+  while (a < b && w.articles.has(fold(words[a]))) a++;
+  while (b > a && w.articles.has(fold(words[b - 1]))) b--;
+  return words.slice(a, b);
+}

@@ -1,0 +1,327 @@
+// Events: who did what to whom, sentence by sentence. A trigger word of the
+// language's event lexicon (verbs and nouns by CAMEO-like type) opens an
+// event; its actor is the subject before a verb (through «να»/"to" clauses,
+// the nearest name), or for a noun the nationality adjective or possessive
+// before it or the genitive after it; its target the nearest name after it
+// whose preposition the event type allows. Instrument and quantity come from
+// the instrument nouns of the clause («αρκετές εκατοντάδες drones»), polarity
+// and modality from negation, future, possibility, cessation and the event
+// that governs the clause (demanded, denied), time from the time expressions,
+// and who asserts it from the quotation it sits in.
+import { TokenKind, type Doc, type Span } from "../../doc/doc.js";
+import { foldWord } from "../../text/normalize.js";
+import type { Entity, MentionRole } from "../entities/types.js";
+import type { Timex } from "../time/timex.js";
+import { lexicon, triggerOf, type Lexicon, type Trigger } from "./lexicon.js";
+
+/** Tokens before a verb searched for negation and modal words. */
+const MODAL_WINDOW = 3;
+/** Tokens after a trigger searched for its target. */
+const TARGET_WINDOW = 10;
+/** Tokens after a noun trigger searched for a genitive actor. */
+const GENITIVE_WINDOW = 3;
+/** Tokens before a noun searched for a nationality adjective or possessive. */
+const ADJECTIVE_WINDOW = 2;
+const ACTOR_TYPES = new Set(["PER", "ORG", "LOC"]);
+const INSTRUMENT_TYPES = new Set(["TRANSFER", "ATTACK", "AID", "THREATEN", "INVADE"]);
+const GOVERNING_DEMAND = new Set(["DEMAND", "APPEAL", "COERCE"]);
+const GOVERNING_DENIAL = new Set(["DENY", "REJECT"]);
+/** Cue classes of the agent after a noun trigger: «συνεργασία της Ρωσίας», "pressure from Washington". */
+const NOUN_AGENT_CUES = new Set(["of", "from"]);
+/** A governing speech verb this close before a trigger governs it without a complementizer ("denies supplying"). */
+const GOVERNED_DISTANCE = 2;
+const POSSESSIVE_MARKS = new Set(["'", "’"]);
+const POSSESSIVE_S = "s";
+const COMMA = ",";
+
+export type Modality = "asserted" | "future" | "possible" | "demanded" | "denied";
+
+export interface AssertedBy {
+  /** speaker: the speaker of the quotation the event sits in (or the actor of a speech event); article: the article itself. */
+  by: "speaker" | "article";
+  name: string | null;
+  entityId: string | null;
+  via: string | null;
+}
+
+export interface NewsEvent {
+  type: string;
+  subtype: string | null;
+  cameo: string;
+  actor: string | null;
+  target: string | null;
+  instrument: string | null;
+  quantity: string | null;
+  polarity: "positive" | "negative";
+  modality: Modality;
+  /** The value of the time expression the event is placed at. */
+  time: string | null;
+  assertedBy: AssertedBy;
+  trigger: Span & { text: string };
+  evidence: Span;
+}
+
+/** The part of a quotation read here. */
+interface QuoteView extends Span {
+  speaker: { name?: string | null; description?: string | null; entityId?: string | null } | null;
+  via?: string | null;
+}
+
+interface MentionAt {
+  first: number;
+  last: number;
+  entity: Entity;
+  role: MentionRole;
+  cue: string;
+}
+
+interface Sentence {
+  first: number;
+  last: number;
+}
+
+interface Ctx {
+  doc: Doc;
+  lex: Lexicon;
+  folds: string[];
+  mentions: MentionAt[];
+  timex: Timex[];
+  quotes: QuoteView[];
+}
+
+function tokenIndex(doc: Doc, offset: number): number {
+  const t = doc.layers.tokens;
+  let lo = 0;
+  let hi = t.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (t.start[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function isWord(doc: Doc, i: number): boolean {
+  const k = doc.layers.tokens.kind[i];
+  return k === TokenKind.Word || k === TokenKind.Abbreviation;
+}
+
+/**
+ * The cue class of a mention: the preposition before it (articles skipped; of
+ * two prepositions the outer one: «κατά του Ιράν» is against), "poss" for a
+ * possessive (Moscow's), or "bare".
+ */
+function cueOf(c: { doc: Doc; lex: Lexicon; folds: string[] }, first: number, last: number): string {
+  const t = c.doc.layers.tokens;
+  if (last + 1 < t.length && POSSESSIVE_MARKS.has(c.folds[last]) && c.folds[last + 1] === POSSESSIVE_S && t.start[last] === t.end[last - 1]) return "poss";
+  let j = first - 1;
+  while (j >= 0 && isWord(c.doc, j) && c.lex.articles.has(c.folds[j])) j--;
+  if (j < 0 || !isWord(c.doc, j)) return "bare";
+  const cls = c.lex.prepositions.get(c.folds[j]);
+  if (!cls) return "bare";
+  const outer = j > 0 && isWord(c.doc, j - 1) ? c.lex.prepositions.get(c.folds[j - 1]) : undefined;
+  return outer ?? cls;
+}
+
+function mentionsOf(doc: Doc, lex: Lexicon, folds: string[], entities: Entity[]): MentionAt[] {
+  const out: MentionAt[] = [];
+  for (const entity of entities) {
+    for (const m of entity.mentions) {
+      const first = tokenIndex(doc, m.start);
+      const last = tokenIndex(doc, m.end);
+      out.push({ first, last, entity, role: m.role, cue: cueOf({ doc, lex, folds }, first, last) });
+    }
+  }
+  return out.sort((a, b) => a.first - b.first);
+}
+
+function sentences(doc: Doc): Sentence[] {
+  return doc.layers.sentences.map((s) => ({ first: tokenIndex(doc, s.start), last: tokenIndex(doc, s.end) }));
+}
+
+/** Index of the clause break nearest before i in the sentence (or the sentence's first token). */
+function clauseStart(c: Ctx, s: Sentence, i: number): number {
+  for (let j = i - 1; j >= s.first; j--) if (c.lex.clauseBreaks.has(c.folds[j])) return j + 1;
+  return s.first;
+}
+
+function clauseEnd(c: Ctx, s: Sentence, i: number): number {
+  for (let j = i + 1; j < s.last; j++) if (c.lex.clauseBreaks.has(c.folds[j])) return j;
+  return s.last;
+}
+
+function between(c: Ctx, from: number, to: number, test: (fold: string) => boolean): boolean {
+  for (let j = from; j < to; j++) if (test(c.folds[j])) return true;
+  return false;
+}
+
+const canAct = (m: MentionAt) => ACTOR_TYPES.has(m.entity.type);
+
+function verbActor(c: Ctx, s: Sentence, t: number): MentionAt | null {
+  const lb = clauseStart(c, s, t);
+  const before = c.mentions.filter((m) => m.last <= t && m.first >= lb && canAct(m) && m.role !== "nationality").reverse();
+  for (const m of before) {
+    const controlled = between(c, m.last, t, (f) => c.lex.control.has(f));
+    if (m.cue === "bare" || (controlled && m.cue !== "of")) return m;
+  }
+  return null;
+}
+
+function nounActor(c: Ctx, s: Sentence, t: number): MentionAt | null {
+  const lb = clauseStart(c, s, t);
+  const adjective = c.mentions.find((m) => m.last <= t && m.last >= t - ADJECTIVE_WINDOW && m.first >= lb && (m.role === "nationality" || m.cue === "poss"));
+  if (adjective) return adjective;
+  const genitive = c.mentions.find((m) => m.first > t && m.first <= t + GENITIVE_WINDOW && NOUN_AGENT_CUES.has(m.cue) && canAct(m));
+  if (genitive) return genitive;
+  const before = c.mentions.filter((m) => m.last <= t && m.first >= lb && canAct(m) && m.role !== "nationality" && m.cue === "bare");
+  return before.length ? before[before.length - 1] : null;
+}
+
+function target(c: Ctx, s: Sentence, t: number, trig: Trigger, actor: MentionAt | null): MentionAt | null {
+  if (!trig.entry.target.length) return null;
+  let end = Math.min(clauseEnd(c, s, t), t + 1 + TARGET_WINDOW);
+  for (let j = t + 1; j < end; j++) if (c.folds[j] === COMMA || c.lex.targetStops.has(c.folds[j])) end = j;
+  for (const m of c.mentions) {
+    if (m.first <= t || m.first >= end || !canAct(m) || m.role === "nationality") continue;
+    if (actor && m.entity.id === actor.entity.id) continue;
+    if (trig.entry.speech && between(c, t + 1, m.first, (f) => c.lex.complementizers.has(f))) return null;
+    if (trig.entry.target.includes(m.cue)) return m;
+  }
+  return null;
+}
+
+function tokenSpan(c: Ctx, first: number, last: number): Span & { text: string } {
+  const t = c.doc.layers.tokens;
+  const start = t.start[first];
+  const end = t.end[last - 1];
+  return { start, end, text: c.doc.text.slice(start, end) };
+}
+
+/** The instrument noun phrase nearest the trigger in the clause, with the quantity before it. */
+function instrument(c: Ctx, s: Sentence, t: number): { instrument: string; quantity: string | null } | null {
+  const lb = clauseStart(c, s, t);
+  const ub = Math.min(clauseEnd(c, s, t), t + 1 + TARGET_WINDOW);
+  let best = -1;
+  for (let j = lb; j < ub; j++) if (j !== t && c.lex.instruments.has(c.folds[j]) && (best < 0 || Math.abs(j - t) < Math.abs(best - t))) best = j;
+  if (best < 0) return null;
+  let last = best + 1;
+  const name = c.mentions.find((m) => m.first === last && m.entity.type === "MISC");
+  if (name) last = name.last;
+  let first = best;
+  const isQuantity = (j: number) => c.lex.quantity.has(c.folds[j]) || c.doc.layers.tokens.kind[j] === TokenKind.Number;
+  for (;;) {
+    if (first - 1 >= lb && isQuantity(first - 1)) first--;
+    else if (first - 2 >= lb && c.lex.quantityLinks.has(c.folds[first - 1]) && isQuantity(first - 2)) first -= 2;
+    else break;
+  }
+  return { instrument: tokenSpan(c, best, last).text, quantity: first < best ? tokenSpan(c, first, last).text : null };
+}
+
+function subtype(c: Ctx, s: Sentence, t: number, trig: Trigger): string | null {
+  const lb = clauseStart(c, s, t);
+  const ub = Math.min(clauseEnd(c, s, t), t + 1 + TARGET_WINDOW);
+  for (const e of c.lex.entries) {
+    if (e.entry !== trig.entry) continue;
+    for (const [name, cues] of e.subtypes) if (between(c, lb, ub, (f) => cues.has(f))) return name;
+  }
+  return null;
+}
+
+function modalityOf(c: Ctx, s: Sentence, t: number, trig: Trigger): { polarity: NewsEvent["polarity"]; modality: Modality } {
+  const lb = clauseStart(c, s, t);
+  const from = trig.kind === "verb" ? Math.max(lb, t - MODAL_WINDOW) : lb;
+  const to = trig.kind === "verb" ? t : clauseEnd(c, s, t);
+  const negated = trig.kind === "verb" && between(c, from, t, (f) => c.lex.negation.has(f) || c.lex.cessation.has(f));
+  const polarity = negated ? "negative" : "positive";
+  for (let j = t - 1; j >= s.first; j--) {
+    const governing = triggerOf(c.doc.lang, c.folds[j]);
+    if (!governing) continue;
+    if (GOVERNING_DEMAND.has(governing.entry.type) && between(c, j + 1, t, (f) => c.lex.control.has(f))) return { polarity, modality: "demanded" };
+    if (GOVERNING_DENIAL.has(governing.entry.type) && (j >= t - GOVERNED_DISTANCE || between(c, j + 1, t, (f) => c.lex.complementizers.has(f)))) {
+      return { polarity, modality: "denied" };
+    }
+  }
+  if (between(c, from, to, (f) => c.lex.future.has(f))) return { polarity, modality: "future" };
+  if (between(c, from, to, (f) => c.lex.possible.has(f))) return { polarity, modality: "possible" };
+  return { polarity, modality: "asserted" };
+}
+
+/** The time expression after the trigger in its clause (or right after a comma), else the last one before it in the sentence. */
+function timeOf(c: Ctx, s: Sentence, t: number): string | null {
+  const tok = c.doc.layers.tokens;
+  const sStart = tok.start[s.first];
+  const sEnd = tok.end[s.last - 1];
+  const trigEnd = tok.end[t];
+  let clauseStop = sEnd;
+  for (let j = t + 1; j < s.last; j++) {
+    if (c.folds[j] === COMMA || c.lex.clauseBreaks.has(c.folds[j])) {
+      clauseStop = tok.start[j];
+      const next = j + 1 < s.last ? tok.start[j + 1] : sEnd;
+      const apposed = c.timex.find((x) => x.start === next);
+      if (apposed) return apposed.value;
+      break;
+    }
+  }
+  const after = c.timex.find((x) => x.start >= trigEnd && x.end <= clauseStop);
+  if (after) return after.value;
+  const before = c.timex.filter((x) => x.start >= sStart && x.end <= tok.start[t]);
+  return before.length ? before[before.length - 1].value : null;
+}
+
+function assertedBy(c: Ctx, trigger: Span, trig: Trigger, actor: MentionAt | null): AssertedBy {
+  if (trig.entry.speech && actor) return { by: "speaker", name: actor.entity.name, entityId: actor.entity.id, via: null };
+  const q = c.quotes.find((x) => x.start <= trigger.start && trigger.end <= x.end);
+  if (q) {
+    return { by: "speaker", name: q.speaker?.name ?? q.speaker?.description ?? null, entityId: q.speaker?.entityId ?? null, via: q.via ?? null };
+  }
+  return { by: "article", name: c.doc.meta.site ?? null, entityId: null, via: null };
+}
+
+/** The events of a document whose entities (and, when present, time expressions and quotations) are known. */
+export function findEvents(doc: Doc): NewsEvent[] {
+  const lex = lexicon(doc.lang);
+  const entities = doc.layers.entities as Entity[] | undefined;
+  if (!lex || !entities) return [];
+  const tok = doc.layers.tokens;
+  const folds: string[] = [];
+  for (let i = 0; i < tok.length; i++) folds.push(foldWord(doc.text.slice(tok.start[i], tok.end[i])));
+  const c: Ctx = {
+    doc,
+    lex,
+    folds,
+    mentions: mentionsOf(doc, lex, folds, entities),
+    timex: (doc.layers.timex as Timex[] | undefined) ?? [],
+    quotes: (doc.layers.quotes as QuoteView[] | undefined) ?? [],
+  };
+  const out: NewsEvent[] = [];
+  for (const s of sentences(doc)) {
+    for (let t = s.first; t < s.last; t++) {
+      if (!isWord(doc, t)) continue;
+      const trig = triggerOf(doc.lang, folds[t]);
+      if (!trig) continue;
+      if (c.mentions.some((m) => m.first <= t && t < m.last)) continue;
+      const actor = trig.kind === "verb" ? verbActor(c, s, t) : nounActor(c, s, t);
+      const tgt = target(c, s, t, trig, actor);
+      if (!actor && !tgt) continue;
+      const trigger = tokenSpan(c, t, t + 1);
+      const inst = INSTRUMENT_TYPES.has(trig.entry.type) ? instrument(c, s, t) : null;
+      const spanTokens = [t, t + 1, ...(actor ? [actor.first, actor.last] : []), ...(tgt ? [tgt.first, tgt.last] : [])];
+      const evidence = tokenSpan(c, Math.min(...spanTokens), Math.max(...spanTokens));
+      out.push({
+        type: trig.entry.type,
+        subtype: subtype(c, s, t, trig),
+        cameo: trig.entry.cameo,
+        actor: actor?.entity.id ?? null,
+        target: tgt?.entity.id ?? null,
+        instrument: inst?.instrument ?? null,
+        quantity: inst?.quantity ?? null,
+        ...modalityOf(c, s, t, trig),
+        time: timeOf(c, s, t),
+        assertedBy: assertedBy(c, trigger, trig, actor),
+        trigger,
+        evidence: { start: evidence.start, end: evidence.end },
+      });
+    }
+  }
+  return out;
+}

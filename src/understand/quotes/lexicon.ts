@@ -1,0 +1,241 @@
+// The quotation lexicon: the lang/<code>/quote-*.json tables of every language
+// with data, folded and merged into lookup sets, so that a Greek article that
+// quotes an English sentence still finds "said". Words are compared by their
+// fold (lower case, no accents) or by their search key (fold + inflection stripped).
+import { allLangs, type LangData } from "../../lang/lang.js";
+import { foldWord } from "../../text/normalize.js";
+import { searchKey } from "../../text/stem.js";
+import { tokenize, tokenStrings } from "../../text/tokenize.js";
+import type { Polarity } from "./types.js";
+
+const CUE_TABLE = "quote-cues";
+const SPEAKER_TABLE = "quote-speakers";
+const SOURCE_TABLE = "quote-sources";
+const MARK_TABLE = "quote-marks";
+
+interface CueJson {
+  lemma: string;
+  stance: string;
+  polarity: Polarity;
+  forms: string[];
+  addressee?: boolean;
+  infinitival?: boolean;
+  objectAfter?: boolean;
+}
+
+interface CueTableJson {
+  cues: CueJson[];
+  auxiliaries?: string[];
+  complementizers?: string[];
+  infinitival?: string[];
+  negations?: string[];
+  bareClause?: boolean;
+  subjectGap?: number;
+  inversionAtEnd?: boolean;
+  passives?: string[];
+  clauseBlockers?: string[];
+  clauseBreaks?: string[];
+  adverbs?: string[];
+}
+
+interface SpeakerTableJson {
+  subjectDeterminers?: string[];
+  definiteDeterminers?: string[];
+  subjectFirst?: boolean;
+  determiners?: string[];
+  linkers?: string[];
+  conjunctions?: string[];
+  titles?: string[];
+  roles?: string[];
+  portfolios?: string[];
+  describedSources?: string[];
+  modifiers?: string[];
+  pronouns?: string[];
+  addresseePrepositions?: string[];
+}
+
+interface SourceTableJson {
+  via?: string[];
+  citing?: string[];
+}
+
+interface MarkTableJson {
+  pairs: [string, string][];
+}
+
+/** One speech verb form (possibly of several words) and what it says about the statement. */
+export interface CueEntry {
+  /** Folded words of the form. */
+  words: string[];
+  lemma: string;
+  stance: string;
+  polarity: Polarity;
+  /** Who was told may follow (δήλωσε στο πρακτορείο …): taken as the channel. */
+  addressee: boolean;
+  /** Also takes an infinitival clause (να …). */
+  infinitival: boolean;
+  /** The phrase right after the cue is who was told (told Reuters), not the speaker. */
+  objectAfter: boolean;
+  /** Its language lets the reported clause follow without a complementizer (said he would …). */
+  bareClause: boolean;
+  /** Most words between the cue and a subject that follows it (ανέφεραν σε άρθρο τους οι …). */
+  subjectGap: number;
+  /** A subject after the cue must end the sentence (…, said the minister.). */
+  inversionAtEnd: boolean;
+  /** The subject before the cue is the first phrase of the clause (word order marks it), not the nearest (case marks it). */
+  subjectFirst: boolean;
+}
+
+export interface QuoteLexicon {
+  /** Cue forms by their first folded word, longest first. */
+  cues: Map<string, CueEntry[]>;
+  auxiliaries: Set<string>;
+  complementizers: Set<string>;
+  infinitival: Set<string>;
+  negations: Set<string>;
+  /** Auxiliaries of the passive (it is recalled that): the cue then has no speaker. */
+  passives: Set<string>;
+  clauseBlockers: Set<string>;
+  /** Folded token sequences. */
+  clauseBreaks: string[][];
+  adverbs: string[][];
+  via: string[][];
+  citing: string[][];
+  subjectDeterminers: Set<string>;
+  /** Determiners of a known referent (the ministry): such phrases may refer back. */
+  definiteDeterminers: Set<string>;
+  determiners: Set<string>;
+  linkers: Set<string>;
+  conjunctions: Set<string>;
+  /** Folded, without a final dot. */
+  titles: Set<string>;
+  /** Search keys. */
+  roles: Set<string>;
+  portfolios: Set<string>;
+  described: Set<string>;
+  modifiers: Set<string>;
+  pronouns: Set<string>;
+  addresseePrepositions: Set<string>;
+  /** Opening mark → the marks that close it. */
+  marks: Map<string, Set<string>>;
+}
+
+const FINAL_DOT = /\.$/u;
+
+/** Folded words of a phrase, split as the tokenizer splits text. */
+export function phraseWords(phrase: string): string[] {
+  return tokenStrings(phrase, tokenize(phrase)).map(foldWord);
+}
+
+function table<T>(lang: LangData, name: string): T | undefined {
+  return lang.tables[name] as T | undefined;
+}
+
+function addAll(set: Set<string>, words: string[] | undefined, key: (w: string) => string): void {
+  for (const w of words ?? []) set.add(key(w));
+}
+
+const foldKey = (w: string) => foldWord(w).replace(FINAL_DOT, "");
+
+/** Merge the quotation tables of the given languages. */
+export function buildLexicon(langs: LangData[]): QuoteLexicon {
+  const lex: QuoteLexicon = {
+    cues: new Map(),
+    auxiliaries: new Set(),
+    complementizers: new Set(),
+    infinitival: new Set(),
+    negations: new Set(),
+    passives: new Set(),
+    clauseBlockers: new Set(),
+    clauseBreaks: [],
+    adverbs: [],
+    via: [],
+    citing: [],
+    subjectDeterminers: new Set(),
+    definiteDeterminers: new Set(),
+    determiners: new Set(),
+    linkers: new Set(),
+    conjunctions: new Set(),
+    titles: new Set(),
+    roles: new Set(),
+    portfolios: new Set(),
+    described: new Set(),
+    modifiers: new Set(),
+    pronouns: new Set(),
+    addresseePrepositions: new Set(),
+    marks: new Map(),
+  };
+  for (const lang of langs) {
+    const cues = table<CueTableJson>(lang, CUE_TABLE);
+    if (cues) {
+      for (const c of cues.cues) {
+        for (const form of c.forms) {
+          const words = phraseWords(form);
+          if (!words.length) continue;
+          const entry: CueEntry = {
+            words,
+            lemma: c.lemma,
+            stance: c.stance,
+            polarity: c.polarity,
+            addressee: c.addressee ?? false,
+            infinitival: c.infinitival ?? false,
+            objectAfter: c.objectAfter ?? false,
+            bareClause: cues.bareClause ?? false,
+            subjectGap: cues.subjectGap ?? 0,
+            inversionAtEnd: cues.inversionAtEnd ?? false,
+            subjectFirst: table<SpeakerTableJson>(lang, SPEAKER_TABLE)?.subjectFirst ?? false,
+          };
+          const list = lex.cues.get(words[0]) ?? [];
+          list.push(entry);
+          list.sort((a, b) => b.words.length - a.words.length);
+          lex.cues.set(words[0], list);
+        }
+      }
+      addAll(lex.auxiliaries, cues.auxiliaries, foldWord);
+      addAll(lex.complementizers, cues.complementizers, foldWord);
+      addAll(lex.infinitival, cues.infinitival, foldWord);
+      addAll(lex.negations, cues.negations, foldWord);
+      addAll(lex.passives, cues.passives, foldWord);
+      addAll(lex.clauseBlockers, cues.clauseBlockers, foldWord);
+      lex.clauseBreaks.push(...(cues.clauseBreaks ?? []).map(phraseWords));
+      lex.adverbs.push(...(cues.adverbs ?? []).map(phraseWords));
+    }
+    const sp = table<SpeakerTableJson>(lang, SPEAKER_TABLE);
+    if (sp) {
+      addAll(lex.subjectDeterminers, sp.subjectDeterminers, foldWord);
+      addAll(lex.definiteDeterminers, sp.definiteDeterminers, foldWord);
+      addAll(lex.determiners, sp.determiners, foldWord);
+      addAll(lex.linkers, sp.linkers, foldWord);
+      addAll(lex.conjunctions, sp.conjunctions, foldWord);
+      addAll(lex.titles, sp.titles, foldKey);
+      addAll(lex.roles, sp.roles, searchKey);
+      addAll(lex.portfolios, sp.portfolios, searchKey);
+      addAll(lex.described, sp.describedSources, searchKey);
+      addAll(lex.modifiers, sp.modifiers, searchKey);
+      addAll(lex.pronouns, sp.pronouns, foldWord);
+      addAll(lex.addresseePrepositions, sp.addresseePrepositions, foldWord);
+    }
+    const src = table<SourceTableJson>(lang, SOURCE_TABLE);
+    if (src) {
+      lex.via.push(...(src.via ?? []).map(phraseWords));
+      lex.citing.push(...(src.citing ?? []).map(phraseWords));
+    }
+    const marks = table<MarkTableJson>(lang, MARK_TABLE);
+    for (const [open, close] of marks?.pairs ?? []) {
+      const set = lex.marks.get(open) ?? new Set<string>();
+      set.add(close);
+      lex.marks.set(open, set);
+    }
+  }
+  const longestFirst = (a: string[], b: string[]) => b.length - a.length;
+  for (const list of [lex.clauseBreaks, lex.adverbs, lex.via, lex.citing]) list.sort(longestFirst);
+  return lex;
+}
+
+let shared: QuoteLexicon | null = null;
+
+/** The lexicon of every language with data under lang/ (built once). */
+export function quoteLexicon(): QuoteLexicon {
+  shared ??= buildLexicon(allLangs());
+  return shared;
+}

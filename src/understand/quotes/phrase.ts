@@ -1,0 +1,191 @@
+// Speaker phrases: a determiner, then roles, titles, modifiers, capitalised
+// words and genitive complements, then perhaps a name in apposition —
+// «ο Ρώσος υφυπουργός Εξωτερικών Σεργκέι Ριαμπκόφ», «Αξιωματούχος του Λευκού
+// Οίκου», "Iran's foreign minister, Abbas Araqchi", "a senior US official".
+// The parse splits the phrase into a name (capitalised words right after the
+// role, or the whole phrase when it has no role), a role, or a description.
+import type { QuoteLexicon } from "./lexicon.js";
+import { isWord, tokensText, type DocView } from "./view.js";
+
+/** Longest speaker phrase, in tokens. */
+const MAX_PHRASE_TOKENS = 14;
+const COMMA = ",";
+const POSSESSIVE_MARKS = new Set(["'", "’"]);
+const POSSESSIVE_S = "s";
+
+type Tag = "det" | "cap" | "role" | "described" | "title" | "portfolio" | "mod" | "link" | "poss" | "comma";
+
+export interface SpeakerPhrase {
+  /** Token bounds [start, end). */
+  start: number;
+  end: number;
+  pronoun: boolean;
+  /** Token bounds of the name, or null. */
+  name: [number, number] | null;
+  /** Token bounds of the role, or null. */
+  role: [number, number] | null;
+  /** The phrase heads an unnamed source (official, υπουργείο …). */
+  described: boolean;
+}
+
+export interface PhraseOptions {
+  /** Only subject determiners may open the phrase (nominative articles). */
+  subject: boolean;
+  /** Token index the phrase may not reach. */
+  limit: number;
+}
+
+function isFunctionWord(lex: QuoteLexicon, folded: string): boolean {
+  return lex.determiners.has(folded) || lex.linkers.has(folded) || lex.conjunctions.has(folded) || lex.addresseePrepositions.has(folded) || lex.pronouns.has(folded);
+}
+
+export function isCue(v: DocView, lex: QuoteLexicon, i: number): boolean {
+  return lex.cues.has(v.fold[i]);
+}
+
+/** Tag of a token that may head or extend a phrase, by the lexicon. */
+function wordTag(v: DocView, lex: QuoteLexicon, i: number, prev: Tag | undefined): Tag | null {
+  if (!isWord(v, i)) return null;
+  const f = v.fold[i];
+  const k = v.key[i];
+  if (lex.titles.has(f.replace(/\.$/u, ""))) return "title";
+  if (v.cap[i] && lex.portfolios.has(k) && (prev === "role" || prev === "described" || prev === "portfolio")) return "portfolio";
+  if (lex.roles.has(k)) return "role";
+  if (lex.described.has(k)) return "described";
+  if (v.cap[i]) return isCue(v, lex, i) || lex.determiners.has(f) || lex.conjunctions.has(f) || lex.pronouns.has(f) ? null : "cap";
+  if (lex.modifiers.has(k)) return "mod";
+  return null;
+}
+
+const HEAD_TAGS = new Set<Tag>(["cap", "role", "described", "portfolio"]);
+const ROLE_TAGS = new Set<Tag>(["role", "described", "portfolio", "title"]);
+
+/** Parse a speaker phrase starting at token i, or null when none starts there. */
+export function parsePhrase(v: DocView, lex: QuoteLexicon, i: number, options: PhraseOptions): SpeakerPhrase | null {
+  const limit = Math.min(options.limit, i + MAX_PHRASE_TOKENS, v.n);
+  if (i >= limit) return null;
+  const tags: Tag[] = [];
+  let j = i;
+  const dets = options.subject ? lex.subjectDeterminers : lex.determiners;
+  if (isWord(v, j) && dets.has(v.fold[j]) && !(v.cap[j] && lex.pronouns.has(v.fold[j]))) {
+    tags.push("det");
+    j++;
+  }
+  if (j < limit && isWord(v, j) && lex.pronouns.has(v.fold[j])) {
+    return { start: i, end: j + 1, pronoun: true, name: null, role: null, described: false };
+  }
+  while (j < limit) {
+    const prev = tags[tags.length - 1];
+    const tag = wordTag(v, lex, j, prev);
+    if (tag) {
+      tags.push(tag);
+      j++;
+      continue;
+    }
+    const hasHead = tags.some((t) => HEAD_TAGS.has(t));
+    // Iran's foreign minister
+    if (POSSESSIVE_MARKS.has(v.text[j]) && prev === "cap" && v.fold[j + 1] === POSSESSIVE_S && j + 2 < limit) {
+      tags.push("poss", "poss");
+      j += 2;
+      continue;
+    }
+    // του ιρανικού υπουργείου Άμυνας, of the ministry
+    if (hasHead && isWord(v, j) && lex.linkers.has(v.fold[j])) {
+      let k = j + 1;
+      if (k < limit && isWord(v, k) && lex.determiners.has(v.fold[k]) && !v.cap[k]) k++;
+      const next = wordTag(v, lex, k, "link");
+      const afterNext = wordTag(v, lex, k + 1, "link");
+      if (next && next !== "title" && next !== "mod" && k < limit) {
+        for (let m = j; m < k; m++) tags.push("link");
+        j = k;
+        continue;
+      }
+      if (k + 1 < limit && isWord(v, k) && !v.cap[k] && afterNext && HEAD_TAGS.has(afterNext)) {
+        for (let m = j; m <= k; m++) tags.push(m === k ? "mod" : "link");
+        j = k + 1;
+        continue;
+      }
+      break;
+    }
+    // One adjective before a role: ο αμερικανός υπουργός
+    if (isWord(v, j) && !v.cap[j] && !isCue(v, lex, j) && !isFunctionWord(lex, v.fold[j]) && j + 1 < limit) {
+      const next = wordTag(v, lex, j + 1, "mod");
+      if (next === "role" || next === "described") {
+        tags.push("mod");
+        j++;
+        continue;
+      }
+    }
+    // Apposition: ο Πρόεδρος της Τουρκίας, Ρετζέπ Ταγίπ Ερντογάν
+    if (v.text[j] === COMMA && tags.some((t) => ROLE_TAGS.has(t)) && !hasNameAfterRole(tags)) {
+      let k = j + 1;
+      while (k < limit && wordTag(v, lex, k, "comma") === "cap") k++;
+      if (k > j + 1) {
+        tags.push("comma");
+        for (let m = j + 1; m < k; m++) tags.push("cap");
+        j = k;
+      }
+      break;
+    }
+    break;
+  }
+  // Drop trailing words that cannot end a phrase.
+  while (tags.length && (tags[tags.length - 1] === "mod" || tags[tags.length - 1] === "link" || tags[tags.length - 1] === "poss" || tags[tags.length - 1] === "det")) {
+    tags.pop();
+    j--;
+  }
+  if (!tags.some((t) => HEAD_TAGS.has(t))) return null;
+  return split(v, i, j, tags);
+}
+
+function hasNameAfterRole(tags: Tag[]): boolean {
+  let lastRole = -1;
+  tags.forEach((t, k) => {
+    if (ROLE_TAGS.has(t)) lastRole = k;
+  });
+  return lastRole >= 0 && tags[lastRole + 1] === "cap";
+}
+
+/** Fewest capitalised words after a linker before the last two may be a name (της Δημοκρατίας Νίκος Ανδρέου). */
+const MIN_RUN_WITH_NAME = 3;
+const NAME_WORDS_AFTER_AFFILIATION = 2;
+
+/**
+ * Split a parsed phrase into name and role. The name is the final run of
+ * capitalised words after the role; a run right after a linker is an
+ * affiliation (του Λευκού Οίκου), unless it is long and its last word recurs
+ * in the document, as a surname does.
+ */
+function split(v: DocView, start: number, end: number, tags: Tag[]): SpeakerPhrase {
+  const first = tags[0] === "det" ? 1 : 0;
+  let lastRole = -1;
+  tags.forEach((t, k) => {
+    if (ROLE_TAGS.has(t)) lastRole = k;
+  });
+  const described = tags.includes("described") && !tags.includes("role");
+  if (lastRole < 0) {
+    return { start, end, pronoun: false, name: [start + first, end], role: null, described: false };
+  }
+  let runStart = tags.length;
+  while (runStart > lastRole + 1 && tags[runStart - 1] === "cap") runStart--;
+  let name: [number, number] | null = null;
+  if (runStart < tags.length) {
+    const before = tags[runStart - 1];
+    const runLength = tags.length - runStart;
+    if (before !== "link") name = [start + runStart, end];
+    else if (runLength >= MIN_RUN_WITH_NAME && (v.capKeys.get(v.key[end - 1]) ?? 0) > 1) name = [end - NAME_WORDS_AFTER_AFFILIATION, end];
+  }
+  const roleEnd = name ? name[0] - start : lastRole + 1;
+  const roleTokens = tags.slice(first, lastRole + 1);
+  const hasRole = roleTokens.some((t) => t === "role" || t === "portfolio");
+  let roleLast = roleEnd;
+  while (roleLast > first && (tags[roleLast - 1] === "comma" || tags[roleLast - 1] === "link")) roleLast--;
+  const role: [number, number] | null = hasRole ? [start + first, start + roleLast] : null;
+  return { start, end, pronoun: false, name, role, described: described || (!name && !hasRole) };
+}
+
+/** The phrase's text without its determiner. */
+export function phraseText(v: DocView, lex: QuoteLexicon, p: SpeakerPhrase): string {
+  const from = isWord(v, p.start) && lex.determiners.has(v.fold[p.start]) && p.end - p.start > 1 ? p.start + 1 : p.start;
+  return tokensText(v, from, p.end);
+}

@@ -1,0 +1,147 @@
+// Speaker resolution: a speaker phrase becomes a name (short mentions such as
+// «ο Ριαμπκόφ» resolved to the fullest name in the article that ends with the
+// same words, compared by search key so that inflected forms meet), a
+// description with its role, or — for pronouns, Greek pro-drop («…»,
+// πρόσθεσε.) and quotes that carry on without a cue — the previous speaker.
+// Named-entity mentions from the taggers, when present, give names their bounds.
+import type { Doc, Mention, Span } from "../../doc/doc.js";
+import type { QuoteCandidate } from "./detect.js";
+import type { QuoteLexicon } from "./lexicon.js";
+import { phraseText, type SpeakerPhrase } from "./phrase.js";
+import type { QuoteSpeaker } from "./types.js";
+import { isWord, tokenAtOrAfter, tokensText, type DocView } from "./view.js";
+
+/** Longest short name resolved to a fuller one, in words. */
+const MAX_SHORT_NAME = 2;
+/** Longest full name collected, in words. */
+const MAX_FULL_NAME = 5;
+const NAME_TYPES = new Set(["PER", "ORG"]);
+
+interface FullName {
+  text: string;
+  keys: string[];
+  span: Span;
+}
+
+/** Runs of capitalised words that are not roles, titles or cues, and the PER/ORG mentions. */
+function collectNames(v: DocView, lex: QuoteLexicon, mentions: Mention[] | undefined): FullName[] {
+  const names: FullName[] = [];
+  const nameWord = (i: number) =>
+    isWord(v, i) && v.cap[i] === 1 && !lex.roles.has(v.key[i]) && !lex.portfolios.has(v.key[i]) && !lex.described.has(v.key[i]) && !lex.titles.has(v.fold[i]) && !lex.determiners.has(v.fold[i]) && !lex.cues.has(v.fold[i]);
+  for (let i = 0; i < v.n; ) {
+    if (!nameWord(i)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < v.n && nameWord(j) && v.block[j] === v.block[i]) j++;
+    if (j - i >= 2 && j - i <= MAX_FULL_NAME) names.push({ text: tokensText(v, i, j), keys: v.key.slice(i, j), span: { start: v.start[i], end: v.end[j - 1] } });
+    i = j;
+  }
+  for (const m of mentions ?? []) {
+    if (!NAME_TYPES.has(m.type)) continue;
+    const [a, b] = [tokenAtOrAfter(v, m.start), tokenAtOrAfter(v, m.end)];
+    if (b - a >= 2) names.push({ text: m.text, keys: v.key.slice(a, b), span: { start: m.start, end: m.end } });
+  }
+  return names;
+}
+
+/** The fullest name whose last words are these keys, else null. */
+function fullerName(names: FullName[], keys: string[]): FullName | null {
+  if (keys.length > MAX_SHORT_NAME) return null;
+  let best: FullName | null = null;
+  for (const n of names) {
+    if (n.keys.length <= keys.length) continue;
+    const tail = n.keys.slice(n.keys.length - keys.length);
+    if (tail.every((k, i) => k === keys[i]) && (!best || n.keys.length > best.keys.length)) best = n;
+  }
+  return best;
+}
+
+/** The mention of the taggers inside the phrase's name bounds, if any. */
+function mentionIn(mentions: Mention[] | undefined, span: Span): Mention | undefined {
+  return mentions?.find((m) => NAME_TYPES.has(m.type) && m.start >= span.start && m.end <= span.end);
+}
+
+/** The id of the entity (from the entity layer, when present) that holds the mention. */
+function entityIdAt(doc: Doc, span: Span): string | null {
+  const entities = doc.layers.entities;
+  if (!Array.isArray(entities)) return null;
+  for (const e of entities as { id?: unknown; mentions?: unknown }[]) {
+    if (typeof e?.id !== "string" || !Array.isArray(e.mentions)) continue;
+    for (const m of e.mentions as Partial<Span>[]) {
+      if (typeof m?.start === "number" && typeof m.end === "number" && m.start < span.end && span.start < m.end) return e.id;
+    }
+  }
+  return null;
+}
+
+/** A named speaker seen so far, with the search keys of its role words. */
+interface NamedSpeaker {
+  speaker: QuoteSpeaker;
+  roleKeys: Set<string>;
+}
+
+export class SpeakerResolver {
+  private readonly names: FullName[];
+  private readonly mentions: Mention[] | undefined;
+  private readonly named: NamedSpeaker[] = [];
+  private previous: QuoteSpeaker | null = null;
+
+  constructor(
+    private readonly v: DocView,
+    private readonly lex: QuoteLexicon,
+  ) {
+    this.mentions = v.doc.layers.mentions;
+    this.names = collectNames(v, lex, this.mentions);
+  }
+
+  private roleKeys(p: SpeakerPhrase): Set<string> {
+    const keys = new Set<string>();
+    if (p.role) for (let i = p.role[0]; i < p.role[1]; i++) if (isWord(this.v, i) && !this.lex.linkers.has(this.v.fold[i])) keys.add(this.v.key[i]);
+    return keys;
+  }
+
+  /** The latest named speaker whose role holds every word of this role (the Turkish president → Erdogan). */
+  private byRole(p: SpeakerPhrase): QuoteSpeaker | null {
+    const keys = this.roleKeys(p);
+    if (!keys.size) return null;
+    for (let k = this.named.length - 1; k >= 0; k--) {
+      const n = this.named[k];
+      if ([...keys].every((key) => n.roleKeys.has(key))) return n.speaker;
+    }
+    return null;
+  }
+
+  private fromPhrase(p: SpeakerPhrase): QuoteSpeaker {
+    const { v, lex } = this;
+    const mention: Span = { start: v.start[p.start], end: v.end[p.end - 1] };
+    const role = p.role ? tokensText(v, p.role[0], p.role[1]) : null;
+    if (!p.name) {
+      const known = p.described ? null : this.byRole(p);
+      if (known) return { ...known, mention };
+      return { name: null, description: phraseText(v, lex, p), role, entityId: entityIdAt(v.doc, mention), mention };
+    }
+    const nameSpan: Span = { start: v.start[p.name[0]], end: v.end[p.name[1] - 1] };
+    const tagged = mentionIn(this.mentions, nameSpan);
+    let name = tagged?.text ?? tokensText(v, p.name[0], p.name[1]);
+    const fuller = fullerName(this.names, v.key.slice(p.name[0], p.name[1]));
+    if (fuller) name = fuller.text;
+    const speaker: QuoteSpeaker = { name, description: null, role, entityId: entityIdAt(v.doc, nameSpan), mention };
+    if (p.role) this.named.push({ speaker, roleKeys: this.roleKeys(p) });
+    return speaker;
+  }
+
+  /** The speaker of one candidate; call in text order (pronouns and pro-drop look back). */
+  resolve(q: QuoteCandidate): QuoteSpeaker | null {
+    const p = q.phrase;
+    let speaker: QuoteSpeaker | null;
+    if (!p) speaker = this.previous ? { ...this.previous, mention: null } : null;
+    else if (p.pronoun) {
+      const mention = { start: this.v.start[p.start], end: this.v.end[p.end - 1] };
+      speaker = this.previous ? { ...this.previous, mention } : null;
+    } else speaker = this.fromPhrase(p);
+    if (speaker && !q.inTitle) this.previous = speaker;
+    return speaker;
+  }
+}
