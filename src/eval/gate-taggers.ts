@@ -43,8 +43,8 @@ export async function run(args: string[]): Promise<number> {
     "pos-en UPOS": posEn.upos,
   };
   const bytes = modelBytes();
-  const failures = (Object.keys(FLOORS) as (keyof typeof FLOORS)[]).filter((k) => figures[k] < FLOORS[k]);
-  if (bytes > MAX_MODEL_BYTES) failures.push(`model files ${bytes} bytes > ${MAX_MODEL_BYTES}` as never);
+  const failures: string[] = (Object.keys(FLOORS) as (keyof typeof FLOORS)[]).filter((k) => figures[k] < FLOORS[k]);
+  if (bytes > MAX_MODEL_BYTES) failures.push(`model files ${bytes} bytes > ${MAX_MODEL_BYTES}`);
   if (args.includes("--json")) console.log(JSON.stringify({ task: "gate-taggers", figures, floors: FLOORS, modelBytes: bytes, failures }));
   else {
     for (const k of Object.keys(FLOORS) as (keyof typeof FLOORS)[]) {

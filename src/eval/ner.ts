@@ -2,11 +2,24 @@
 // (conlleval-style) precision, recall and F1 per label and micro-averaged, of the
 // committed NER model on elNER-4 (el) or CoNLL-2003 (en); also the same model
 // decoded greedily, to show what Viterbi adds. Writes eval/results/ner-<lang>.md.
+// `npm run eval -- ner --gold [--json]`: recall by type of the entities of the
+// hand-checked articles in ../shared/gold (seed first), through the whole text
+// pipeline (tokenizer, sentences, POS, NER); writes eval/results/ner-gold.md.
 import { parseColumns, readText, type CorpusName, type Split } from "../models/data.js";
 import { SpanScorer, type SpanScores } from "../models/ner.js";
 import type { EntityRecognizer } from "../models/recognizer.js";
 import { parseEvalArgs, pct, writeResultSection } from "../models/report.js";
 import { nerTagger } from "../models/runtime.js";
+import { nerComponent, posComponent } from "../models/components.js";
+import { PACKAGE_ROOT } from "../models/data.js";
+import { Pipeline } from "../pipeline/pipeline.js";
+import { buildDoc } from "../pipeline/build.js";
+import { parseTextPage } from "../extract/text-page.js";
+import { langIdComponent, sentenceComponent, tokenizeComponent } from "../text/components.js";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+const GOLD_DIR = join(PACKAGE_ROOT, "..", "shared", "gold");
 
 const DATASETS: Record<string, string> = { el: "elNER-4", en: "CoNLL-2003" };
 
@@ -46,7 +59,59 @@ export function evaluateNerModel(lang: string, split: Split): NerReport {
   };
 }
 
+interface GoldFile {
+  lang: string;
+  entities: { text: string; type: string }[];
+}
+
+/** Recall by type of gold entity surface forms among the mentions found (same text and type). */
+export function goldRecall(dir = GOLD_DIR): { files: Record<string, Record<string, { gold: number; found: number }>>; all: Record<string, { gold: number; found: number; recall: number }> } {
+  const pipeline = new Pipeline([langIdComponent(), tokenizeComponent(), sentenceComponent(), posComponent(), nerComponent()]);
+  const files: Record<string, Record<string, { gold: number; found: number }>> = {};
+  const all: Record<string, { gold: number; found: number; recall: number }> = {};
+  const names = readdirSync(dir).filter((f) => f.endsWith(".json")).sort((a, b) => (a.startsWith("seed") ? -1 : b.startsWith("seed") ? 1 : a < b ? -1 : 1));
+  for (const f of names) {
+    const gold = JSON.parse(readFileSync(join(dir, f), "utf8")) as GoldFile;
+    const text = readFileSync(join(dir, f.replace(/\.json$/, ".txt")), "utf8");
+    const doc = pipeline.run(buildDoc(parseTextPage(text), { lang: gold.lang }));
+    const found = new Set((doc.layers.mentions ?? []).map((m) => `${m.type}\t${m.text}`));
+    const byType: Record<string, { gold: number; found: number }> = {};
+    for (const e of gold.entities) {
+      const c = (byType[e.type] ??= { gold: 0, found: 0 });
+      const a = (all[e.type] ??= { gold: 0, found: 0, recall: 0 });
+      c.gold++;
+      a.gold++;
+      if (found.has(`${e.type}\t${e.text}`)) {
+        c.found++;
+        a.found++;
+      }
+    }
+    files[f.replace(/\.json$/, "")] = byType;
+  }
+  for (const a of Object.values(all)) a.recall = Math.round((a.found / a.gold) * 10000) / 10000;
+  return { files, all };
+}
+
+async function runGold(json: boolean): Promise<number> {
+  const { files, all } = goldRecall();
+  const types = Object.keys(all).sort();
+  const cell = (c?: { gold: number; found: number }) => (c ? `${c.found}/${c.gold}` : "–");
+  const table = [
+    "Entities of the hand-checked articles (../shared/gold) found with exact text and type, through the whole pipeline.",
+    "",
+    `| article | ${types.join(" | ")} |`,
+    `|---|${types.map(() => "---").join("|")}|`,
+    ...Object.entries(files).map(([f, byType]) => `| ${f} | ${types.map((t) => cell(byType[t])).join(" | ")} |`),
+    `| **recall** | ${types.map((t) => `**${pct(all[t].recall)}** (${all[t].found}/${all[t].gold})`).join(" | ")} |`,
+  ].join("\n");
+  const file = writeResultSection("ner-gold", "NER recall on the gold articles", "gold", table);
+  if (json) console.log(JSON.stringify({ task: "ner", split: "gold", recall: all, files }));
+  else console.log(`${table}\n\n(written to ${file})`);
+  return 0;
+}
+
 export async function run(args: string[]): Promise<number> {
+  if (args.includes("--gold")) return runGold(args.includes("--json"));
   const { lang, split, json } = parseEvalArgs(args);
   const report = evaluateNerModel(lang, split);
   const recognizer = nerTagger(lang)!;

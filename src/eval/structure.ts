@@ -1,7 +1,8 @@
 // `npm run eval -- structure [--json] [--gold DIR]`: how well plain-text pages
 // are cut into headline, body and related block, on the hand-checked articles
 // of ../shared/gold: exact headline, body boundaries within 40 characters of
-// the gold ones, and the exact set of related headlines.
+// the gold ones, the exact set of related headlines, and how many direct
+// quotations the sentence splitter keeps inside one sentence.
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,6 +23,7 @@ interface GoldArticle {
   body_start: string;
   body_end: string;
   related: { marker: string | null; items: string[] } | null;
+  quotes?: { kind: string; text: string }[];
 }
 
 interface ArticleResult {
@@ -31,6 +33,9 @@ interface ArticleResult {
   bodyEnd: number | null;
   body: boolean;
   related: boolean;
+  /** Direct quotations of the gold that lie inside one sentence, of those found in the text. */
+  wholeQuotes: number;
+  directQuotes: number;
 }
 
 const flat = (s: string) => s.normalize("NFC").replace(SPACES, " ");
@@ -54,8 +59,20 @@ export function evaluateArticle(gold: GoldArticle, source: string): ArticleResul
   const goldItems = new Set((gold.related?.items ?? []).map((s) => flat(s).trim()));
   const ourItems = new Set(doc.layers.related.map((r) => r.title));
   const related = goldItems.size === ourItems.size && [...goldItems].every((i) => ourItems.has(i));
+  let wholeQuotes = 0;
+  let directQuotes = 0;
+  for (const q of gold.quotes ?? []) {
+    if (q.kind !== "direct") continue;
+    const at = doc.text.indexOf(flat(q.text).trim());
+    if (at < 0) continue;
+    directQuotes++;
+    const end = at + flat(q.text).trim().length;
+    if (doc.layers.sentences.some((s) => s.start <= at && s.end >= end)) wholeQuotes++;
+  }
   return {
     id: gold.id,
+    wholeQuotes,
+    directQuotes,
     title: (gold.title === null ? "" : flat(gold.title).trim()) === title(doc),
     bodyStart,
     bodyEnd,
@@ -77,14 +94,16 @@ export function loadGold(dir: string): { gold: GoldArticle; text: string }[] {
 
 function table(results: ArticleResult[], summary: Record<string, number>): string {
   const mark = (b: boolean) => (b ? "✓" : "✗");
-  const rows = results.map((r) => `| ${r.id} | ${mark(r.title)} | ${r.bodyStart ?? "—"} | ${r.bodyEnd ?? "—"} | ${mark(r.body)} | ${mark(r.related)} |`);
+  const rows = results.map(
+    (r) => `| ${r.id} | ${mark(r.title)} | ${r.bodyStart ?? "—"} | ${r.bodyEnd ?? "—"} | ${mark(r.body)} | ${mark(r.related)} | ${r.wholeQuotes}/${r.directQuotes} |`,
+  );
   return [
     "# Structure of plain-text pages (../shared/gold)",
     "",
-    `Articles: ${summary.articles}. Exact headline: ${summary.title}; body boundaries within ${BOUNDARY_TOLERANCE} characters: ${summary.body}; exact related set: ${summary.related}.`,
+    `Articles: ${summary.articles}. Exact headline: ${summary.title}; body boundaries within ${BOUNDARY_TOLERANCE} characters: ${summary.body}; exact related set: ${summary.related}; direct quotations inside one sentence: ${summary.wholeQuotes}/${summary.directQuotes}.`,
     "",
-    "| article | headline | body start Δ | body end Δ | body | related |",
-    "|---|---|---|---|---|---|",
+    "| article | headline | body start Δ | body end Δ | body | related | quotes in one sentence |",
+    "|---|---|---|---|---|---|---|",
     ...rows,
     "",
     "Reproduce: `npm run eval -- structure`.",
@@ -101,6 +120,8 @@ export async function run(args: string[]): Promise<number> {
     title: results.filter((r) => r.title).length,
     body: results.filter((r) => r.body).length,
     related: results.filter((r) => r.related).length,
+    wholeQuotes: results.reduce((n, r) => n + r.wholeQuotes, 0),
+    directQuotes: results.reduce((n, r) => n + r.directQuotes, 0),
   };
   mkdirSync(fileURLToPath(new URL("../../eval/results/", import.meta.url)), { recursive: true });
   writeFileSync(RESULTS_FILE, table(results, summary));

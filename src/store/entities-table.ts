@@ -143,7 +143,7 @@ export const entitiesTable: LayerTable = {
       let id = found.id;
       if (id === null) id = create(db, e, doc.lang);
       else improveNames(db, id, e);
-      insertLink.run(article.rowid, e.id, id, found.id === null ? "new" : found.rule, found.detail);
+      insertLink.run(article.rowid, e.id, id, found.id === null ? "new" : found.rule, found.id === null && found.rule !== "new" ? `first seen (${found.detail})` : found.detail);
       const aliases = new Set<string>([e.name]);
       for (const m of e.mentions) {
         const text = doc.text.slice(m.start, m.end);

@@ -47,7 +47,7 @@ export interface BodyResult {
   sections: RelatedSection[];
   /** Texts of the blocks around the headline (bylines, date lines), furniture included. */
   lead: string[];
-  /** Headline-like link lines inside the container: many of them make a listing page. */
+  /** Headline-like link lines inside the container plus teaser cards on the page: many make a listing page. */
   teasers: number;
 }
 
@@ -85,6 +85,8 @@ interface Flat {
   candidates: { el: El; depth: number }[];
   /** Elements whose class/id name a box of related stories. */
   relatedBoxes: El[];
+  /** Story teaser cards found on the page. */
+  cards: number;
 }
 
 /** Class strings repeat across a page and across pages: their verdicts are cached. */
@@ -148,7 +150,7 @@ function textOf(el: El): string {
 }
 
 function flatten(root: El): Flat {
-  const out: Flat = { blocks: [], anchors: [], bad: [], candidates: [], relatedBoxes: [] };
+  const out: Flat = { blocks: [], anchors: [], bad: [], candidates: [], relatedBoxes: [], cards: 0 };
   let buf: string[] = [];
   let linkLen = 0;
   let inLink = 0;
@@ -230,6 +232,7 @@ function markTeaserCards(flat: Flat): void {
   }
   for (const cards of cardsByParent.values()) {
     if (cards.length < LIMITS.minCards) continue;
+    flat.cards += cards.length;
     for (const { el, depth } of cards) flat.bad.push({ el, depth, kind: "hint" });
   }
 }
@@ -412,7 +415,7 @@ function chooseBody(flat: Flat, chars: Float64Array, trust: Trust, opts: BodyOpt
       if (anchors.length) sections.push({ marker, kind: "related", anchors });
     }
   }
-  return { blocks: kept, container: best.el, plainChars, sections, lead: leadTexts(blocks, best.el, opts.title), teasers };
+  return { blocks: kept, container: best.el, plainChars, sections, lead: leadTexts(blocks, best.el, opts.title), teasers: teasers + flat.cards };
 }
 
 export function extractBody(root: El, opts: BodyOptions): BodyResult | null {

@@ -44,7 +44,8 @@ function resolve(href: string, base?: string): string | null {
  * many story teasers (headline links) and few long paragraphs.
  */
 function isListing(body: BodyResult, facts: PageFacts): boolean {
-  if (facts.article || facts.meta.get("og:type") === "article" || facts.meta.has("article:published_time")) return false;
+  const ogType = facts.meta.get("og:type")?.toLowerCase();
+  if (facts.article || ogType === "article" || facts.meta.has("article:published_time") || facts.sig.itemprops.has("datepublished")) return false;
   const long = body.blocks.filter((b) => b.text.length >= LIMITS.longParagraphChars).length;
   return body.teasers >= LIMITS.minListingTeasers && body.teasers >= long * LIMITS.teasersPerParagraph;
 }

@@ -131,7 +131,7 @@ function resolveUrl(href: string | undefined, base?: string): string | undefined
 }
 
 /** What the page body says through microdata, <time>, bylines and date lines. */
-interface PageSignals {
+export interface PageSignals {
   times: { datetime?: string; text: string; published: boolean }[];
   itemprops: Map<string, string>;
   bylines: string[];

@@ -96,7 +96,8 @@ export function trainNer(lang: string, options: NerTrainOptions = {}): void {
   log(`${name}: first pass, best dev epoch ${first.epoch} (F1 ${first.f1.toFixed(4)})`);
   let recognizer = new EntityRecognizer(first.tagger);
   let second: Choice | undefined;
-  if (CORPORA[corpus].documents) {
+  const entry = CORPORA[corpus];
+  if ("documents" in entry && entry.documents) {
     // Jackknifed first-pass labels of the training text, fold by contiguous fold.
     const foldSize = Math.ceil(train.length / JACKKNIFE_FOLDS);
     const jackknifed: string[][] = [];

@@ -16,15 +16,18 @@ export interface QuoteSpeakerView {
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
 /**
- * The entity a named speaker is: the one whose phonetic key is the name's (or
- * ends with it, for a surname), else the person with a mention inside the
- * speaker's mention. A speaker known only by a description gets none.
+ * The entity a named speaker is: the one with a mention written like the name
+ * (by phonetic key; for a person also the surname alone or the name after a
+ * title), else the one person with a mention inside the speaker's mention. A
+ * speaker known only by a description gets none.
  */
-export function speakerEntity(entities: Entity[], speaker: NonNullable<QuoteSpeakerView["speaker"]>): Entity | null {
+export function speakerEntity(doc: Doc, entities: Entity[], speaker: NonNullable<QuoteSpeakerView["speaker"]>): Entity | null {
   if (!speaker.name) return null;
   const key = phoneticKey(speaker.name);
-  const byKey = entities.filter((e) => e.type === "PER" && (e.key === key || e.key.endsWith(` ${key}`) || key.endsWith(` ${e.key}`)));
-  if (byKey.length === 1) return byKey[0];
+  const written = (e: Entity) => e.mentions.some((m) => m.role !== "nationality" && phoneticKey(doc.text.slice(m.start, m.end)) === key);
+  const person = (e: Entity) => e.type === "PER" && (e.key.endsWith(` ${key}`) || key.endsWith(` ${e.key}`));
+  const byName = entities.filter((e) => e.key === key || written(e) || person(e));
+  if (byName.length === 1) return byName[0];
   const m = speaker.mention;
   if (!m || typeof m !== "object") return null;
   const inside = entities.filter((e) => e.type === "PER" && e.mentions.some((x) => overlaps(x, m)));
@@ -42,7 +45,7 @@ export function entitiesComponent(): Component {
       const quotes = doc.layers.quotes as QuoteSpeakerView[] | undefined;
       for (const q of quotes ?? []) {
         if (!q.speaker || q.speaker.entityId) continue;
-        const e = speakerEntity(entities, q.speaker);
+        const e = speakerEntity(doc, entities, q.speaker);
         if (e) q.speaker.entityId = e.id;
       }
     },

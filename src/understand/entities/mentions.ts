@@ -5,6 +5,7 @@
 import { TokenKind, type Doc, type Mention, type Span } from "../../doc/doc.js";
 import { fold, foldWord } from "../../text/normalize.js";
 import { isEventTrigger } from "../events/lexicon.js";
+import { isTimeWord } from "../time/timex.js";
 import { gazetteer, nameKey, type EntityWords, type PlaceKind } from "./gazetteer.js";
 import type { EntityType } from "./types.js";
 
@@ -155,7 +156,8 @@ function gazetteerMatches(c: Ctx): Candidate[] {
 function isCapitalised(c: Ctx, i: number): boolean {
   if (!isWordLike(c.doc, i)) return false;
   const w = tokText(c.doc, i);
-  return UPPER_START.test(w) && LETTER.test(w) && !c.words.functionWords.has(foldWord(w));
+  const f = foldWord(w);
+  return UPPER_START.test(w) && LETTER.test(w) && !c.words.functionWords.has(f) && !isTimeWord(c.doc.lang, f);
 }
 
 /** Fallback mentions: runs of capitalised words, split at titles, typed by cue words. */
@@ -230,6 +232,22 @@ function nerCandidates(c: Ctx, mentions: Mention[]): Candidate[] {
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end;
 
+/** Is the mention a state's name built on the place: Κυπριακή Δημοκρατία, Republic of Turkey? */
+function isStateName(c: Ctx, container: Candidate, p: Candidate): boolean {
+  return p.place !== "capital" && container.words.some((x) => c.words.stateHeads.has(foldWord(x))) && container.words.length <= p.words.length + STATE_EXTRA_WORDS;
+}
+
+/** What is left of a fallback run around a place inside it, connectors trimmed. */
+function pieces(c: Ctx, run: Candidate, p: Candidate): Candidate[] {
+  const out: Candidate[] = [];
+  for (let [first, last] of [[run.first, p.first], [p.last, run.last]]) {
+    while (first < last && (!isCapitalised(c, first) || c.words.connectors.has(foldWord(tokText(c.doc, first))))) first++;
+    while (last > first && (!isCapitalised(c, last - 1) || c.words.connectors.has(foldWord(tokText(c.doc, last - 1))))) last--;
+    if (first < last) out.push(candidate(c, first, last, fallbackType(c, first, last), false));
+  }
+  return out;
+}
+
 /**
  * Merge the gazetteer's matches into the base mentions: a match with the same
  * span as a mention gives it its code; one inside a longer mention gives way
@@ -246,9 +264,14 @@ function mergePlaces(c: Ctx, base: Candidate[], places: Candidate[]): Candidate[
       continue;
     }
     const container = out.find((m) => overlaps(m, p) && !(m.start === p.start && m.end === p.end));
+    if (container && inside(p, container) && !container.fromNer && container.place !== "state" && !isStateName(c, container, p)) {
+      // A fallback run that swallowed a place: «της Ρωσίας Σεργκέι Ριαμπκόφ» → Ρωσίας · Σεργκέι Ριαμπκόφ.
+      out.splice(out.indexOf(container), 1, ...pieces(c, container, p));
+      out.push(p);
+      continue;
+    }
     if (container && inside(p, container)) {
-      const stateName = container.words.some((x) => c.words.stateHeads.has(foldWord(x))) && container.words.length <= p.words.length + STATE_EXTRA_WORDS;
-      if (stateName && container.code === undefined && p.place !== "capital") {
+      if (isStateName(c, container, p) && container.code === undefined) {
         container.code = p.code;
         container.place = "state";
         container.type = "LOC";

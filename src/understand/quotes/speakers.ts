@@ -16,6 +16,8 @@ const MAX_SHORT_NAME = 2;
 /** Longest full name collected, in words. */
 const MAX_FULL_NAME = 5;
 const NAME_TYPES = new Set(["PER", "ORG"]);
+/** A run of capitalised words this long after a linker holds an affiliation, then a name. */
+const MIN_RUN_AFTER_LINKER = 3;
 
 interface FullName {
   text: string;
@@ -35,6 +37,8 @@ function collectNames(v: DocView, lex: QuoteLexicon, mentions: Mention[] | undef
     }
     let j = i;
     while (j < v.n && nameWord(j) && v.block[j] === v.block[i]) j++;
+    // της Δημοκρατίας Νίκος Ανδρέου: the first word is the affiliation's
+    if (j - i >= MIN_RUN_AFTER_LINKER && isWord(v, i - 1) && lex.linkers.has(v.fold[i - 1])) i++;
     if (j - i >= 2 && j - i <= MAX_FULL_NAME) names.push({ text: tokensText(v, i, j), keys: v.key.slice(i, j), span: { start: v.start[i], end: v.end[j - 1] } });
     i = j;
   }
@@ -76,16 +80,16 @@ function entityIdAt(doc: Doc, span: Span): string | null {
   return null;
 }
 
-/** A named speaker seen so far, with the search keys of its role words. */
-interface NamedSpeaker {
+/** A speaker seen so far, with the search keys of its role or description words. */
+interface SeenSpeaker {
   speaker: QuoteSpeaker;
-  roleKeys: Set<string>;
+  keys: Set<string>;
 }
 
 export class SpeakerResolver {
   private readonly names: FullName[];
   private readonly mentions: Mention[] | undefined;
-  private readonly named: NamedSpeaker[] = [];
+  private readonly seen: SeenSpeaker[] = [];
   private previous: QuoteSpeaker | null = null;
 
   constructor(
@@ -96,21 +100,35 @@ export class SpeakerResolver {
     this.names = collectNames(v, lex, this.mentions);
   }
 
-  private roleKeys(p: SpeakerPhrase): Set<string> {
+  /** Search keys of the content words in [first, last). */
+  private keysOf(first: number, last: number): Set<string> {
     const keys = new Set<string>();
-    if (p.role) for (let i = p.role[0]; i < p.role[1]; i++) if (isWord(this.v, i) && !this.lex.linkers.has(this.v.fold[i])) keys.add(this.v.key[i]);
+    for (let i = first; i < last; i++) {
+      const f = this.v.fold[i];
+      if (isWord(this.v, i) && !this.lex.linkers.has(f) && !this.lex.determiners.has(f)) keys.add(this.v.key[i]);
+    }
     return keys;
   }
 
-  /** The latest named speaker whose role holds every word of this role (the Turkish president → Erdogan). */
-  private byRole(p: SpeakerPhrase): QuoteSpeaker | null {
-    const keys = this.roleKeys(p);
+  /**
+   * A role or a definite description that refers back (the Turkish president →
+   * Erdogan; the ministry → Ukraine's energy ministry): the latest speaker whose
+   * role or description holds every one of its words.
+   */
+  private referent(p: SpeakerPhrase): QuoteSpeaker | null {
+    const definite = this.lex.definiteDeterminers.has(this.v.fold[p.start]) || !this.lex.determiners.has(this.v.fold[p.start]);
+    if (!definite) return null;
+    const keys = this.keysOf(p.start, p.end);
     if (!keys.size) return null;
-    for (let k = this.named.length - 1; k >= 0; k--) {
-      const n = this.named[k];
-      if ([...keys].every((key) => n.roleKeys.has(key))) return n.speaker;
+    for (let k = this.seen.length - 1; k >= 0; k--) {
+      const n = this.seen[k];
+      if ([...keys].every((key) => n.keys.has(key))) return n.speaker;
     }
     return null;
+  }
+
+  private remember(speaker: QuoteSpeaker, first: number, last: number): void {
+    this.seen.push({ speaker, keys: this.keysOf(first, last) });
   }
 
   private fromPhrase(p: SpeakerPhrase): QuoteSpeaker {
@@ -118,9 +136,11 @@ export class SpeakerResolver {
     const mention: Span = { start: v.start[p.start], end: v.end[p.end - 1] };
     const role = p.role ? tokensText(v, p.role[0], p.role[1]) : null;
     if (!p.name) {
-      const known = p.described ? null : this.byRole(p);
+      const known = this.referent(p);
       if (known) return { ...known, mention };
-      return { name: null, description: phraseText(v, lex, p), role, entityId: entityIdAt(v.doc, mention), mention };
+      const described: QuoteSpeaker = { name: null, description: phraseText(v, lex, p), role, entityId: entityIdAt(v.doc, mention), mention };
+      this.remember(described, p.start, p.end);
+      return described;
     }
     const nameSpan: Span = { start: v.start[p.name[0]], end: v.end[p.name[1] - 1] };
     const tagged = mentionIn(this.mentions, nameSpan);
@@ -128,7 +148,7 @@ export class SpeakerResolver {
     const fuller = fullerName(this.names, v.key.slice(p.name[0], p.name[1]));
     if (fuller) name = fuller.text;
     const speaker: QuoteSpeaker = { name, description: null, role, entityId: entityIdAt(v.doc, nameSpan), mention };
-    if (p.role) this.named.push({ speaker, roleKeys: this.roleKeys(p) });
+    if (p.role) this.remember(speaker, p.role[0], p.role[1]);
     return speaker;
   }
 
