@@ -2,6 +2,7 @@
 import type { Doc } from "../doc/doc.js";
 import { body, spanText, title } from "../doc/doc.js";
 import type { Quote } from "../understand/quotes/types.js";
+import { understandingDigest } from "./entity.js";
 
 export interface DigestOptions {
   /** Sentences listed; Infinity for all. */
@@ -47,6 +48,7 @@ export function formatDigest(doc: Doc, options: DigestOptions = {}): string {
     }
     for (const [type, names] of byType) lines.push(`  ${type.padEnd(6)}${[...names].join(" · ")}`);
   }
+  lines.push(...understandingDigest(doc));
   const quotes = Array.isArray(l.quotes) ? (l.quotes as Quote[]) : [];
   if (quotes.length) {
     lines.push("", "Quotations");

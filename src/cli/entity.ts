@@ -1,10 +1,14 @@
 // `newsgraph entity <name>`: one entity of the registry — its names, aliases and
 // why its articles were linked to it — and a time-ordered list of the
 // articles, quotations and events that involve it.
+import type { Doc } from "../doc/doc.js";
 import type { DocRecord } from "../doc/record.js";
 import { aliasesOf, articlesOf, findEntities, linksOf, type EntityArticle, type EntityLink, type RegistryEntity } from "../store/entities-table.js";
 import { queryEvents, type StoredEvent } from "../store/events-table.js";
 import { SqliteStore } from "../store/sqlite.js";
+import type { Entity } from "../understand/entities/types.js";
+import type { NewsEvent } from "../understand/events/events.js";
+import type { Timex } from "../understand/time/timex.js";
 import { EXIT, UsageError, dbOption, type CommandContext, type Register } from "./context.js";
 
 const OTHER_MATCHES_SHOWN = 5;
@@ -99,6 +103,36 @@ function formatReport(r: EntityReport): string {
   }
   if (r.otherMatches.length) lines.push("", `Also matching: ${r.otherMatches.map((o) => `${o.name} (${o.type}, #${o.id})`).join(" · ")}`);
   return lines.join("\n") + "\n";
+}
+
+/** Digest sections of an analysed article: its linked entities, time expressions and events. */
+export function understandingDigest(doc: Doc): string[] {
+  const lines: string[] = [];
+  const entities = (doc.layers.entities ?? []) as Entity[];
+  const nameOf = new Map(entities.map((e) => [e.id, e.names.en ?? e.name]));
+  if (entities.length) {
+    lines.push("", "Linked entities");
+    for (const e of entities) {
+      const forms = [...new Set(e.mentions.map((m) => doc.text.slice(m.start, m.end) + (m.role === "name" ? "" : ` (${m.role})`)))];
+      lines.push(`  ${e.type.padEnd(5)}${e.names.en ?? e.name}${e.code ? ` [${e.code}]` : ""}: ${forms.join(" · ")}`);
+    }
+  }
+  const timex = (doc.layers.timex ?? []) as Timex[];
+  if (timex.length) {
+    lines.push("", "Time");
+    lines.push(`  ${timex.map((t) => `${t.text} → ${t.value}${t.anchored ? "" : " (unanchored)"}`).join(" · ")}`);
+  }
+  const events = (doc.layers.events ?? []) as NewsEvent[];
+  if (events.length) {
+    lines.push("", "Events");
+    for (const e of events) {
+      const who = `${e.actor ? nameOf.get(e.actor) : "?"} → ${e.target ? nameOf.get(e.target) : "–"}`;
+      const extra = [e.quantity ?? e.instrument, e.polarity === "negative" ? "negated" : null, e.modality !== "asserted" ? e.modality : null, e.time ? `at ${e.time}` : null];
+      const by = e.assertedBy.by === "speaker" && e.assertedBy.name ? ` (according to ${e.assertedBy.name})` : "";
+      lines.push(`  ${e.subtype ? `${e.type}/${e.subtype}` : e.type}: ${who}${extra.filter(Boolean).map((x) => ` · ${x}`).join("")}${by}`);
+    }
+  }
+  return lines;
 }
 
 export async function entityCommand(ctx: CommandContext, name: string, flags: EntityFlags): Promise<number> {

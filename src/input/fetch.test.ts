@@ -36,6 +36,10 @@ before(async () => {
     } else if (path === "/image") {
       res.writeHead(200, { "content-type": "image/png" });
       res.end("PNG");
+    } else if (path === "/slow-body") {
+      res.writeHead(200, { "content-type": "text/html" });
+      res.write("<html><body>");
+      setTimeout(() => res.end("</body></html>"), 2_000).unref();
     } else if (path === "/slow") {
       setTimeout(() => res.end("late"), 2_000).unref();
     } else {
@@ -79,6 +83,7 @@ test("decompresses gzip bodies", async () => {
 test("enforces the size cap, the time-out, the content type and the status", async () => {
   await assert.rejects(fetchUrl(`${base}/big`, { allowPrivate: true, maxBytes: 10_000 }), TooLargeError);
   await assert.rejects(fetchUrl(`${base}/slow`, { allowPrivate: true, timeoutMs: 200 }), TimeoutError);
+  await assert.rejects(fetchUrl(`${base}/slow-body`, { allowPrivate: true, timeoutMs: 200 }), TimeoutError);
   await assert.rejects(fetchUrl(`${base}/image`, { allowPrivate: true }), ContentTypeError);
   await assert.rejects(fetchUrl(`${base}/missing`, { allowPrivate: true }), (err: unknown) => err instanceof HttpStatusError && err.status === 404);
 });

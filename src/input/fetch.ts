@@ -144,11 +144,7 @@ function bodyStream(res: http.IncomingMessage): Readable {
   return res;
 }
 
-interface Hop {
-  res: http.IncomingMessage;
-}
-
-function request(url: URL, opts: Required<FetchOptions>, signal: AbortSignal): Promise<Hop> {
+function request(url: URL, opts: Required<FetchOptions>, signal: AbortSignal): Promise<http.IncomingMessage> {
   const host = url.hostname.replace(/^\[|\]$/g, "");
   if (net.isIP(host) && !opts.allowPrivate && isPrivateAddress(host)) {
     throw new BlockedAddressError(`refusing to fetch ${url.href}: ${host} is a non-public address (use --allow-private to allow)`);
@@ -160,7 +156,7 @@ function request(url: URL, opts: Required<FetchOptions>, signal: AbortSignal): P
       lookup: guardedLookup(opts.allowPrivate),
       signal,
     });
-    req.on("response", (res) => resolve({ res }));
+    req.on("response", resolve);
     req.on("error", (err) => reject(wrapError(err, url)));
   });
 }
@@ -168,7 +164,6 @@ function request(url: URL, opts: Required<FetchOptions>, signal: AbortSignal): P
 function wrapError(err: unknown, url: URL): FetchError {
   if (err instanceof FetchError) return err;
   const e = err as NodeJS.ErrnoException;
-  if (e.name === "AbortError") return new TimeoutError(`fetching ${url.href} took too long`, { cause: err });
   return new NetworkError(`cannot fetch ${url.href}: ${e.code ?? e.message}`, { cause: err });
 }
 
@@ -205,7 +200,7 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
   const timer = setTimeout(() => controller.abort(), opts.timeoutMs);
   try {
     for (let hops = 0; ; hops++) {
-      const { res } = await request(current, opts, controller.signal);
+      const res = await request(current, opts, controller.signal);
       const status = res.statusCode ?? 0;
       if (REDIRECT_STATUS.has(status) && res.headers.location) {
         res.resume();
@@ -230,6 +225,7 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
       return result;
     }
   } catch (err) {
+    if (controller.signal.aborted) throw new TimeoutError(`fetching ${current.href} took longer than ${opts.timeoutMs} ms`, { cause: err });
     throw wrapError(err, current);
   } finally {
     clearTimeout(timer);

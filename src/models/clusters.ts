@@ -3,7 +3,9 @@
 // what the tagger learns for a frequent member carries over to rare ones. Each
 // word's vector counts its left and right neighbours among the most frequent
 // words (log-scaled), randomly projected to a few dimensions; spherical k-means
-// then groups the words at several granularities, each a feature. A last label
+// then groups the words at several granularities, each a feature: coarse
+// clusters first, then each coarse cluster split again (a two-level hierarchy,
+// so the fine levels cost little). A last label
 // tells how often the word is capitalised away from the sentence start (names
 // nearly always are, common words rarely), a strong hint for capitalised words.
 import { fold } from "../text/normalize.js";
@@ -16,14 +18,18 @@ export interface ClusterOptions {
   contextWords?: number;
   /** Dimensions of the random projection. */
   dims?: number;
-  /** Cluster counts, one feature per granularity. */
-  granularities?: number[];
+  /** Coarse cluster count. */
+  coarse?: number;
+  /** Sub-clusters per coarse cluster, one granularity each (coarse × split clusters). */
+  splits?: number[];
   iterations?: number;
   seed?: number;
 }
 
-const DEFAULTS = { minCount: 3, contextWords: 1000, dims: 96, granularities: [64, 256, 1024], iterations: 10, seed: 7 };
+const DEFAULTS = { minCount: 3, contextWords: 1000, dims: 96, coarse: 64, splits: [4, 16], iterations: 10, seed: 7 };
 
+/** Neighbours on each side counted as context (each distance its own dimensions). */
+const CONTEXT_REACH = 2;
 /** Label name of the capitalisation bucket. */
 export const CAPS_LABEL = "caps";
 /** Upper bounds of the capitalisation-ratio buckets. */
@@ -69,18 +75,21 @@ export function learnClusters(sentences: readonly (readonly string[])[], options
   const D = o.dims;
   const rnd = random(o.seed);
   // One random ±1 projection vector per context dimension (left and right).
-  const proj = new Float32Array(2 * o.contextWords * D);
+  const proj = new Float32Array(2 * CONTEXT_REACH * o.contextWords * D);
   for (let i = 0; i < proj.length; i++) proj[i] = rnd() < 0.5 ? -1 : 1;
   const ctxCounts: Map<number, number>[] = vocab.map(() => new Map());
   for (const s of folded) {
     for (let i = 0; i < s.length; i++) {
       const v = vocabId.get(s[i]);
       if (v === undefined) continue;
-      const left = i > 0 ? ctxId.get(s[i - 1]) : undefined;
-      const right = i + 1 < s.length ? ctxId.get(s[i + 1]) : undefined;
       const m = ctxCounts[v];
-      if (left !== undefined) m.set(left, (m.get(left) ?? 0) + 1);
-      if (right !== undefined) m.set(o.contextWords + right, (m.get(o.contextWords + right) ?? 0) + 1);
+      for (let d = 1; d <= CONTEXT_REACH; d++) {
+        const left = i >= d ? ctxId.get(s[i - d]) : undefined;
+        const right = i + d < s.length ? ctxId.get(s[i + d]) : undefined;
+        const base = (d - 1) * 2 * o.contextWords;
+        if (left !== undefined) m.set(base + left, (m.get(base + left) ?? 0) + 1);
+        if (right !== undefined) m.set(base + o.contextWords + right, (m.get(base + o.contextWords + right) ?? 0) + 1);
+      }
     }
   }
   const vectors = new Float32Array(vocab.length * D);
@@ -91,10 +100,22 @@ export function learnClusters(sentences: readonly (readonly string[])[], options
     }
     normalize(vectors, v * D, D);
   });
-  const assignments = o.granularities.map((k) => kmeans(vectors, vocab.length, D, Math.min(k, vocab.length), o.iterations, rnd));
+  const coarse = kmeans(vectors, vocab.length, D, Math.min(o.coarse, vocab.length), o.iterations, rnd);
+  const fine = o.splits.map(() => new Int32Array(vocab.length));
+  for (let c = 0; c < o.coarse; c++) {
+    const members: number[] = [];
+    coarse.forEach((a, v) => a === c && members.push(v));
+    if (!members.length) continue;
+    const sub = new Float32Array(members.length * D);
+    members.forEach((v, j) => sub.set(vectors.subarray(v * D, v * D + D), j * D));
+    o.splits.forEach((k, level) => {
+      const a = kmeans(sub, members.length, D, Math.min(k, members.length), o.iterations, rnd);
+      members.forEach((v, j) => (fine[level][v] = c * k + a[j]));
+    });
+  }
   const words: Record<string, number[]> = {};
-  vocab.forEach((w, v) => (words[w] = [...assignments.map((a) => a[v]), capsBucket(w)]));
-  return { labels: [...o.granularities, CAPS_LABEL], words };
+  vocab.forEach((w, v) => (words[w] = [coarse[v], ...fine.map((f) => f[v]), capsBucket(w)]));
+  return { labels: [o.coarse, ...o.splits.map((k) => o.coarse * k), CAPS_LABEL], words };
 }
 
 function normalize(a: Float32Array, at: number, d: number): void {

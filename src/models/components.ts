@@ -10,12 +10,7 @@ import { nerTagger, posTagger } from "./runtime.js";
 /** Entity types as the rest of the engine names them (elNER writes PERSON). */
 const TYPE_ALIASES: Readonly<Record<string, string>> = { PERSON: "PER" };
 const NO_LEMMA = "";
-
-/** FEATS per token: `feats[i]` indexes `values` ("_" = none). */
-export interface MorphColumn {
-  feats: Uint16Array;
-  values: string[];
-}
+const NO_FEATS = "_";
 
 export interface TaggerComponentOptions {
   /** Only tag documents in these languages (default: every language with a model). */
@@ -58,12 +53,16 @@ class Interner {
   }
 }
 
-/** UPOS into `tokens.pos`/`posTags`, lemmas into `tokens.lemma`/`lemmas`, FEATS into `layers.morph`. */
+/**
+ * UPOS into `tokens.pos`/`posTags`, lemmas into `tokens.lemma`/`lemmas`, and the
+ * UD FEATS string of each token into `layers.feats` ("_" = none; a plain array,
+ * so the JSON record carries it as it is).
+ */
 export function posComponent(options: TaggerComponentOptions = {}): Component {
   return {
     name: "pos",
     requires: ["tokens", "sentences"],
-    provides: ["pos", "lemma", "morph"],
+    provides: ["pos", "lemma", "feats"],
     run(doc: Doc) {
       if (!wanted(options, doc.lang)) return;
       const tagger = posTagger(doc.lang);
@@ -71,23 +70,22 @@ export function posComponent(options: TaggerComponentOptions = {}): Component {
       const t: TokenColumns = doc.layers.tokens;
       const pos = new Uint8Array(t.length);
       const lemma = new Uint32Array(t.length);
-      const feats = new Uint16Array(t.length);
+      const feats: string[] = new Array<string>(t.length).fill(NO_FEATS);
       const tags = new Interner();
       const lemmas = new Interner(NO_LEMMA);
-      const values = new Interner("_");
       for (const [first, last] of sentenceRanges(doc)) {
         const out = tagger.tag(sentenceWords(doc, first, last));
         for (let i = first; i < last; i++) {
           pos[i] = tags.id(out.upos[i - first]);
           lemma[i] = lemmas.id(out.lemmas[i - first]);
-          feats[i] = values.id(out.feats[i - first]);
+          feats[i] = out.feats[i - first];
         }
       }
       t.pos = pos;
       t.posTags = tags.values;
       t.lemma = lemma;
       t.lemmas = lemmas.values;
-      doc.layers.morph = { feats, values: values.values } satisfies MorphColumn;
+      doc.layers.feats = feats;
     },
   };
 }

@@ -7,7 +7,7 @@ import { fold } from "../text/normalize.js";
 import { addNumber, addRange, finish, hash1, seed } from "./hash.js";
 
 /** Bump when templates change: models record it and refuse a mismatch. */
-export const FEATURE_VERSION = 3;
+export const FEATURE_VERSION = 5;
 
 const MAX_CACHE = 200_000;
 const BOS = "\u0002<s>";
@@ -46,7 +46,13 @@ const T = {
   first: 104,
   lowerNext: 105,
   skipBigram: 106,
+  quoted: 107,
 } as const;
+/** Opening and closing quote marks, for the "inside a quoted stretch" feature. */
+const OPEN_QUOTE = new Set(["«", "“", "„", '"', "‘"]);
+const CLOSE_QUOTE = new Set(["»", "”", '"', "’"]);
+/** Longest quoted stretch (in tokens) read as a quoted name or title. */
+const MAX_QUOTED = 8;
 
 export interface FeatureOptions {
   /** Longest prefix and suffix, in characters. */
@@ -116,6 +122,21 @@ function scriptOf(w: string): string {
   return g && l ? "mixed" : g ? "greek" : l ? "latin" : DIGIT.test(w) ? "digit" : "other";
 }
 
+/** For each token, the length of the short quoted stretch it is inside (0 = none). */
+function quotedLengths(words: readonly string[]): Uint8Array {
+  const out = new Uint8Array(words.length);
+  for (let i = 0; i < words.length; i++) {
+    if (!OPEN_QUOTE.has(words[i])) continue;
+    for (let j = i + 1; j < words.length && j - i - 1 <= MAX_QUOTED; j++) {
+      if (!CLOSE_QUOTE.has(words[j])) continue;
+      for (let q = i + 1; q < j; q++) out[q] = j - i - 1;
+      i = j;
+      break;
+    }
+  }
+  return out;
+}
+
 /** Extracts feature keys for every token of a sentence. */
 export class FeatureExtractor {
   readonly options: Required<Omit<FeatureOptions, "gazetteer" | "clusters">> & Pick<FeatureOptions, "gazetteer" | "clusters">;
@@ -139,7 +160,8 @@ export class FeatureExtractor {
       total += infos[i].own.length;
     }
     const win = this.options.window;
-    const perToken = 4 * win + 14;
+    const perToken = 4 * win + 15;
+    const quoted = quotedLengths(words);
     const keys = new Uint32Array(total + n * perToken);
     const offsets = new Uint32Array(n + 1);
     const at = (j: number): WordInfo => (j < 0 ? this.bos : j >= n ? this.eos : infos[j]);
@@ -171,6 +193,7 @@ export class FeatureExtractor {
       keys[k++] = ctx2(T.skipBigram, at(i - 2).fold, next.fold);
       keys[k++] = ctx(T.clusterAt, prev.cluster);
       keys[k++] = ctx(T.clusterAt + 1, next.cluster);
+      keys[k++] = ctx2(T.quoted, quoted[i], me.cap);
     }
     offsets[n] = k;
     return { keys: keys.subarray(0, k), offsets };

@@ -195,3 +195,28 @@ export class AveragedPerceptron {
     return new LinearModel(c, Uint32Array.from(keys), weights, transitions);
   }
 }
+
+/**
+ * The mean of models over the same classes (absent rows count as zero): one
+ * model that scores as the average of several trained in different orders.
+ */
+export function averageModels(models: readonly LinearModel[]): LinearModel {
+  const c = models[0].classes;
+  if (models.some((m) => m.classes !== c)) throw new Error("models to average have different classes");
+  const rows = new Map<number, Float32Array>();
+  for (const m of models) {
+    const keys = m.rowKeys();
+    for (let r = 0; r < keys.length; r++) {
+      let row = rows.get(keys[r]);
+      if (!row) rows.set(keys[r], (row = new Float32Array(c)));
+      for (let k = 0; k < c; k++) row[k] += m.weights[r * c + k] / models.length;
+    }
+  }
+  const keys = Uint32Array.from(rows.keys());
+  const weights = new Float32Array(keys.length * c);
+  let r = 0;
+  for (const row of rows.values()) weights.set(row, c * r++);
+  const transitions = new Float32Array(models[0].transitions.length);
+  for (const m of models) for (let i = 0; i < transitions.length; i++) transitions[i] += m.transitions[i] / models.length;
+  return new LinearModel(c, keys, weights, transitions);
+}

@@ -106,3 +106,49 @@ export class SpanScorer {
     return { micro: prf(tp, fp, fn), labels };
   }
 }
+
+/** Separates a type from its finer subtype in composite labels ("LOC/GPE"); parent "O" marks a non-entity name. */
+export const SUBTYPE_SEPARATOR = "/";
+const OUTSIDE_PARENT = "O";
+
+export interface FineTypes {
+  /** Parent type → the fine types that refine it (LOC → GPE, LOC). */
+  subtypes: Record<string, readonly string[]>;
+  /** Fine types of names the coarse labels leave outside (FAC, PRODUCT): learned as "O/FAC". */
+  outside: readonly string[];
+}
+
+/**
+ * Composite IOB2 labels from a coarse and a fine labelling of the same tokens:
+ * each coarse span gets the fine type at its first token as subtype (when that
+ * refines it), and fine spans of `outside` types over coarse "O" become "O/type".
+ */
+export function compositeLabels(coarse: readonly string[], fine: readonly string[], types: FineTypes): string[] {
+  const out = coarse.map(() => "O");
+  const fineType = (i: number) => (fine[i] === "O" ? "" : fine[i].slice(2));
+  for (const s of bioSpans(coarse)) {
+    const sub = fineType(s.start);
+    const type = types.subtypes[s.type]?.includes(sub) ? `${s.type}${SUBTYPE_SEPARATOR}${sub}` : s.type;
+    for (let i = s.start; i < s.end; i++) out[i] = `${i === s.start ? "B" : "I"}-${type}`;
+  }
+  for (const s of bioSpans(fine)) {
+    if (!types.outside.includes(s.type)) continue;
+    let free = true;
+    for (let i = s.start; i < s.end; i++) if (coarse[i] !== "O") free = false;
+    if (!free) continue;
+    for (let i = s.start; i < s.end; i++) out[i] = `${i === s.start ? "B" : "I"}-${OUTSIDE_PARENT}${SUBTYPE_SEPARATOR}${s.type}`;
+  }
+  return out;
+}
+
+/** IOB2 labels of the parent types of composite (IOB2 or BILOU) labels; "O/…" spans are dropped. */
+export function parentLabels(labels: readonly string[]): string[] {
+  if (!labels.some((l) => l.includes(SUBTYPE_SEPARATOR))) return [...labels];
+  const out = labels.map(() => "O");
+  for (const s of bioSpans(labels)) {
+    const parent = s.type.split(SUBTYPE_SEPARATOR)[0];
+    if (parent === OUTSIDE_PARENT) continue;
+    for (let i = s.start; i < s.end; i++) out[i] = `${i === s.start ? "B" : "I"}-${parent}`;
+  }
+  return out;
+}

@@ -2,9 +2,9 @@
 // inline content between block boundaries), each weighted by its plain-text and
 // link-text length and by the furniture / class-hint marks of its ancestors. The
 // article container is the element whose blocks sum to the largest weight. Its
-// blocks are then cleaned: furniture nested inside, link lists, boilerplate
-// lines, everything before the headline, and the sections opened by a related,
-// comments or sharing marker (the related links are kept apart).
+// blocks are then cleaned: furniture nested inside, link lists, teaser cards,
+// boilerplate lines, everything up to the headline, bylines, and the sections
+// opened by a related or end-of-article marker (the related links are kept apart).
 import type { El, Node } from "./tree.js";
 import type { ExtractLangData } from "./langdata.js";
 import { fold } from "../../text/normalize.js";
@@ -64,6 +64,10 @@ const TERMINAL = /[.!?;…»"”’)]\s*$/u;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 const MARKER_TRIM = /^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu;
 const NOT_LETTERS = /[^\p{L}\p{N}]+/gu;
+const WORD_END = /[\s\p{P}]/u;
+const MARKER_END = /[:：–—|]/u;
+/** Counters and page numbers standing alone ("6", "1/5", "12 | 3"). */
+const NUMBER_ONLY = /^[\d\s/|.,:+-]+$/u;
 
 /** Table cells join the text of their row; the row is the block. */
 const CELL_TAGS = new Set(["td", "th"]);
@@ -285,8 +289,9 @@ function markerKey(text: string, maxWords: number): string | null {
   return t;
 }
 
+/** The phrase the line starts with, as whole words. */
 function startsWithPhrase(line: string, phrases: string[]): string | null {
-  for (const p of phrases) if (line === p || (line.startsWith(p) && line[p.length] === " ")) return p;
+  for (const p of phrases) if (line.startsWith(p) && (line.length === p.length || WORD_END.test(line[p.length]))) return p;
   return null;
 }
 
@@ -308,11 +313,15 @@ function headlineAt(blocks: Block[], indices: number[], title: string | null | u
   for (let k = 0; k < indices.length && before <= LIMITS.maxShareBeforeTitle * total; k++) {
     const b = blocks[indices[k]];
     before += b.text.length;
-    const t = letters(b.text);
-    if (t.length < LIMITS.minTitleChars || t.length > key.length * LIMITS.titleLengthSlack) continue;
-    if (key.includes(t) ? t.length * LIMITS.titleLengthSlack >= key.length : t.includes(key)) return k;
+    if (matchesTitle(letters(b.text), key)) return k;
   }
   return -1;
+}
+
+/** Do the letters of a block match the title's, give or take a kicker or a site name? */
+function matchesTitle(t: string, key: string): boolean {
+  if (t.length < LIMITS.minTitleChars || t.length > key.length * LIMITS.titleLengthSlack) return false;
+  return key.includes(t) ? t.length * LIMITS.titleLengthSlack >= key.length : t.includes(key);
 }
 
 /**
@@ -353,11 +362,36 @@ function leadTexts(blocks: Block[], container: El, title: string | null | undefi
   const key = title ? letters(title) : "";
   let at = -1;
   if (key.length >= LIMITS.minTitleChars) {
-    at = blocks.findIndex((b) => b.kind === "h" && letters(b.text) === key);
+    at = blocks.findIndex((b) => b.kind === "h" && matchesTitle(letters(b.text), key));
   }
   const from = at >= 0 ? Math.max(0, at - META_LIMITS.leadBefore) : container.b0;
   const to = Math.min(blocks.length, (at >= 0 ? at : container.b0) + META_LIMITS.leadAfter);
   return blocks.slice(from, to).map((b) => b.text);
+}
+
+/** A link line inside the body that a related marker opens ("ΔΙΑΒΑΣΤΕ ΕΠΙΣΗΣ: <a>…</a>"). */
+function inlineRelated(flat: Flat, i: number, lang: ExtractLangData): RelatedSection | null {
+  const text = flat.blocks[i].text;
+  const key = fold(text).replace(MARKER_TRIM, "");
+  const phrase = startsWithPhrase(key.split(" ").slice(0, lang.markerMaxWords).join(" "), lang.related);
+  if (!phrase) return null;
+  const anchors = flat.anchors.filter((a) => a.block === i);
+  const marker = text.split(MARKER_END)[0].trim();
+  return anchors.length ? { marker, kind: "related", anchors } : null;
+}
+
+/** Related sections from boxes named "related" (outside or inside the container) when no marker line opened one. */
+function relatedBoxSections(flat: Flat, container: El, lang: ExtractLangData): RelatedSection[] {
+  const sections: RelatedSection[] = [];
+  for (const el of flat.relatedBoxes) {
+    if (el.b1 <= el.b0 || (el.b0 <= container.b0 && el.b1 >= container.b1)) continue;
+    const anchors = flat.anchors.filter((a) => a.block >= el.b0 && a.block < el.b1);
+    const first = flat.blocks[el.b0].text;
+    const key = markerKey(first, lang.markerMaxWords);
+    const marker = key !== null && startsWithPhrase(key, lang.related) ? first : "";
+    if (anchors.length) sections.push({ marker, kind: "related", anchors });
+  }
+  return sections;
 }
 
 function chooseBody(flat: Flat, chars: Float64Array, trust: Trust, opts: BodyOptions): BodyResult {
@@ -367,11 +401,14 @@ function chooseBody(flat: Flat, chars: Float64Array, trust: Trust, opts: BodyOpt
   const { lang } = opts;
   let indices: number[] = [];
   let teasers = 0;
+  const inlineSections: RelatedSection[] = [];
   for (let i = best.el.b0; i < best.el.b1; i++) {
     const b = blocks[i];
     if (b.badDepth > best.depth) continue;
     if (isLinkLine(b)) {
       if (b.text.length >= LIMITS.minTeaserChars) teasers++;
+      const inline = inlineRelated(flat, i, lang);
+      if (inline) inlineSections.push(inline);
       continue;
     }
     indices.push(i);
@@ -388,14 +425,16 @@ function chooseBody(flat: Flat, chars: Float64Array, trust: Trust, opts: BodyOpt
   for (const i of indices) {
     if (i < skipTo) continue;
     const b = blocks[i];
+    if (NUMBER_ONLY.test(b.text)) continue;
+    const line = markerKey(b.text, lang.boilerplateMaxWords);
+    if (line !== null && lang.boilerplate.some((re) => re.test(line))) continue;
     const key = markerKey(b.text, lang.markerMaxWords);
     if (key !== null) {
-      if (lang.boilerplate.some((re) => re.test(key))) continue;
       const related = plainChars >= LIMITS.minCharsBeforeMarker ? startsWithPhrase(key, lang.related) : null;
       const end = related ? null : startsWithPhrase(key, lang.end);
       if (related || end) {
-        // An end marker (comments, sharing) closes the article when it is a heading
-        // after some text, or any line in the second half.
+        // An end marker (comments, tags) closes the article when it is a heading
+        // after some text, or any line in its second half.
         if (end && (b.kind === "h" ? plainChars < LIMITS.minCharsBeforeMarker : plainChars < LIMITS.minShareBeforeEnd * total)) continue;
         skipTo = related ? relatedSectionEnd(blocks, i, best.el) : best.el.b1;
         const anchors = flat.anchors.filter((a) => a.block >= i && a.block < skipTo);
@@ -406,15 +445,8 @@ function chooseBody(flat: Flat, chars: Float64Array, trust: Trust, opts: BodyOpt
     kept.push(b);
     plainChars += b.text.length - b.linkLen;
   }
-  if (!sections.some((x) => x.kind === "related")) {
-    for (const el of flat.relatedBoxes) {
-      if (el.b1 <= el.b0 || (el.b0 < best.el.b0 && el.b1 >= best.el.b1)) continue;
-      const anchors = flat.anchors.filter((a) => a.block >= el.b0 && a.block < el.b1);
-      const key = markerKey(blocks[el.b0].text, lang.markerMaxWords);
-      const marker = key !== null && startsWithPhrase(key, lang.related) ? blocks[el.b0].text : "";
-      if (anchors.length) sections.push({ marker, kind: "related", anchors });
-    }
-  }
+  if (!sections.some((x) => x.kind === "related")) sections.push(...relatedBoxSections(flat, best.el, lang));
+  sections.push(...inlineSections);
   return { blocks: kept, container: best.el, plainChars, sections, lead: leadTexts(blocks, best.el, opts.title), teasers: teasers + flat.cards };
 }
 
@@ -429,13 +461,4 @@ export function extractBody(root: El, opts: BodyOptions): BodyResult | null {
   // Class hints can be wrong on a whole layout: try again trusting structure only.
   const second = chooseBody(flat, chars, "structure", opts);
   return second.plainChars > first.plainChars * LIMITS.retryGain ? second : first;
-}
-
-/** The blocks of a page with their furniture marks, for inspection tools. */
-export function debugBlocks(root: El): Flat {
-  const flat = flatten(root);
-  const chars = new Float64Array(flat.blocks.length + 1);
-  for (let i = 0; i < flat.blocks.length; i++) chars[i + 1] = chars[i] + flat.blocks[i].text.length;
-  markFurniture(flat, chars, "all");
-  return flat;
 }

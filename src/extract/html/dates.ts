@@ -92,7 +92,7 @@ export function dateReader(lang: ExtractLangData, langTag?: string): DateReader 
 
 function makeReader(lang: ExtractLangData, order: NumericOrder): DateReader {
   const month = monthPattern(lang.months);
-  const dmy = new RegExp(String.raw`(?<![\p{L}\d])(\d{1,2})(?:st|nd|rd|th|η)?\s*(?:of\s+)?(${month})\.?,?\s+(\d{4})(?:${TIME})?`, "u");
+  const dmy = new RegExp(String.raw`(?<![\p{L}\d])(\d{1,2})(?:st|nd|rd|th|η|\.)?\s*(?:of\s+)?(${month})\.?,?\s+(\d{4})(?:${TIME})?`, "u");
   const mdy = new RegExp(String.raw`(?<![\p{L}\d])(${month})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:${TIME})?`, "u");
   const numeric = new RegExp(String.raw`(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/])(?:${TIME})?`, "u");
   const iso = new RegExp(String.raw`(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T\s](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?)?(?!\d)`, "iu");

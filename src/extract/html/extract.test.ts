@@ -26,6 +26,14 @@ test("empty and text-free input give null, not an error", () => {
   assert.equal(extractHtml("not html at all"), null);
 });
 
+test("deeply nested and unbalanced markup does not break the extractor", () => {
+  const para = "<p>Ο δήμος ανακοίνωσε σήμερα νέα μέτρα για την κυκλοφορία στο κέντρο της πόλης, που θα ισχύσουν από τη Δευτέρα.</p>";
+  const deep = `${"<div>".repeat(20_000)}${para.repeat(4)}${"</div>".repeat(20_000)}`;
+  assert.ok(extractHtml(`<html><body>${deep}</body></html>`)?.paragraphs.length);
+  const broken = `<html><body><article><p>${para.repeat(4)}<div><span></p></li></td><b>`;
+  assert.ok(extractHtml(broken)?.paragraphs.length);
+});
+
 test("body paragraphs are NFC", () => {
   const decomposed = "Καλημέρα".normalize("NFD");
   const html = `<html><body><article>${`<p>${decomposed} σε όλους τους αναγνώστες της εφημερίδας μας, σήμερα έχουμε πολλά νέα να σας πούμε.</p>`.repeat(4)}</article></body></html>`;

@@ -13,6 +13,8 @@ export interface ExtractLangData {
   markerMaxWords: number;
   /** Whole lines that are furniture (patterns over the folded line). */
   boilerplate: RegExp[];
+  /** Longest line tested against the boilerplate patterns, in words. */
+  boilerplateMaxWords: number;
   /** Folded month names and abbreviations → month number 1–12. */
   months: Map<string, number>;
   /** Folded words that introduce an author name ("by", "του"), longest first. */
@@ -36,6 +38,7 @@ interface RelatedJson {
   end?: string[];
 }
 interface BoilerplateJson {
+  maxWords?: number;
   patterns?: string[];
 }
 interface MonthsJson {
@@ -60,7 +63,7 @@ let cache: ExtractLangData | null = null;
 export function extractLangData(): ExtractLangData {
   if (cache) return cache;
   const data: ExtractLangData = {
-    related: [], end: [], markerMaxWords: DEFAULT_MARKER_WORDS, boilerplate: [], months: new Map(),
+    related: [], end: [], markerMaxWords: DEFAULT_MARKER_WORDS, boilerplate: [], boilerplateMaxWords: DEFAULT_MARKER_WORDS, months: new Map(),
     authorPrefixes: [], authorJoiners: [], authorStops: [], numericOrder: new Map(), pm: new Set(), am: new Set(),
   };
   for (const lang of allLangs()) {
@@ -72,6 +75,7 @@ export function extractLangData(): ExtractLangData {
     }
     const boiler = lang.tables["extract-boilerplate"] as BoilerplateJson | undefined;
     for (const p of boiler?.patterns ?? []) data.boilerplate.push(new RegExp(p, "u"));
+    data.boilerplateMaxWords = Math.max(data.boilerplateMaxWords, boiler?.maxWords ?? 0);
     const months = lang.tables["dates-months"] as MonthsJson | undefined;
     (months?.months ?? []).forEach((names, i) => {
       for (const n of names) data.months.set(fold(n).replace(/\.$/, ""), i + 1);

@@ -8,7 +8,7 @@ import type { ExtractLangData } from "./langdata.js";
 import { fold } from "../../text/normalize.js";
 import { dateFromUrl, dateReader, normalizeIsoDate } from "./dates.js";
 import { hintTokens } from "./body.js";
-import { LIMITS as BODY_LIMITS, META_LIMITS as LIMITS } from "./rules.js";
+import { LIMITS, META_LIMITS } from "./rules.js";
 
 const WS = /\s+/g;
 const ARTICLE_TYPES = /^(?:\w*Article|BlogPosting|Report|ReportageNews|LiveBlogPosting|SocialMediaPosting|Posting)$/;
@@ -86,7 +86,7 @@ function typesOf(o: JsonObject): string[] {
 function jsonLdObjects(scripts: string[]): JsonObject[] {
   const out: JsonObject[] = [];
   const visit = (v: Json, depth: number) => {
-    if (depth > LIMITS.maxJsonLdDepth) return;
+    if (depth > META_LIMITS.maxJsonLdDepth) return;
     if (Array.isArray(v)) for (const x of v) visit(x, depth + 1);
     else if (v && typeof v === "object") {
       const o = v as JsonObject;
@@ -150,7 +150,7 @@ function pageSignals(root: El): PageSignals {
   const walk = (el: El, inComments: boolean) => {
     const a = el.attrs;
     if (!inComments && (a.class || a.id) && hintTokens(el).some((t) => COMMENT_HINT.test(t))) inComments = true;
-    if (el.tag === "time" && sig.times.length < LIMITS.maxSignals) {
+    if (el.tag === "time" && sig.times.length < META_LIMITS.maxSignals) {
       const prop = (a.itemprop ?? "").toLowerCase();
       sig.times.push({ datetime: a.datetime, text: textOf(el), published: prop === "datepublished" || a.pubdate !== undefined });
     }
@@ -162,16 +162,16 @@ function pageSignals(root: El): PageSignals {
         if (v) sig.itemprops.set(prop, v);
       }
     }
-    if (a.rel === "author" && !inComments && sig.bylines.length < LIMITS.maxSignals) sig.bylines.push(textOf(el));
+    if (a.rel === "author" && !inComments && sig.bylines.length < META_LIMITS.maxSignals) sig.bylines.push(textOf(el));
     if ((a.class || a.id) && !inComments) {
       const tokens = hintTokens(el);
-      if (sig.bylines.length < LIMITS.maxSignals && tokens.some((t) => AUTHOR_HINT.test(t))) {
+      if (sig.bylines.length < META_LIMITS.maxSignals && tokens.some((t) => AUTHOR_HINT.test(t))) {
         const t = textOf(el);
-        if (t && t.length <= LIMITS.maxBylineChars) sig.bylines.push(t);
+        if (t && t.length <= META_LIMITS.maxBylineChars) sig.bylines.push(t);
       }
-      if (sig.datelines.length < LIMITS.maxSignals && tokens.some((t) => DATE_HINT.test(t))) {
+      if (sig.datelines.length < META_LIMITS.maxSignals && tokens.some((t) => DATE_HINT.test(t))) {
         const t = textOf(el);
-        if (t && t.length <= LIMITS.maxBylineChars) sig.datelines.push(t);
+        if (t && t.length <= META_LIMITS.maxBylineChars) sig.datelines.push(t);
       }
     }
     for (const c of el.children) if (typeof c !== "string") walk(c, inComments);
@@ -207,7 +207,7 @@ export function cleanAuthors(raw: string[], lang: ExtractLangData, site?: string
       if (cut >= 0) part = words.slice(0, cut).join(" ");
       part = part.replace(EDGE_PUNCT, "");
       key = fold(part);
-      if (part.length < 3 || part.length > LIMITS.maxAuthorChars || part.split(" ").length > LIMITS.maxAuthorWords) continue;
+      if (part.length < META_LIMITS.minAuthorChars || part.length > META_LIMITS.maxAuthorChars || part.split(" ").length > META_LIMITS.maxAuthorWords) continue;
       if (!CAPITALISED.test(part) || BRACKETS.test(part) || key === siteKey || URLISH.test(part) || seen.has(key)) continue;
       seen.add(key);
       out.push(part);
@@ -271,7 +271,7 @@ export function headline(page: ParsedPage, facts: PageFacts, url?: string): stri
   if (h1) {
     const a = letters(h1);
     const b = letters(title);
-    if (a.length >= BODY_LIMITS.minTitleChars && (b.includes(a) || a.includes(b))) return h1;
+    if (a.length >= LIMITS.minTitleChars && (b.includes(a) || a.includes(b))) return h1;
   }
   return title;
 }
@@ -338,7 +338,7 @@ function timeDate(sig: PageSignals, iso: (v: unknown) => string | null): string 
 
 function textDate(texts: string[], reader: { inText(t: string): string | null }): string | null {
   for (const t of texts) {
-    if (t.length > LIMITS.maxDatelineChars) continue;
+    if (t.length > META_LIMITS.maxDatelineChars) continue;
     const v = reader.inText(t);
     if (v) return v;
   }

@@ -6,11 +6,11 @@
 export const INLINE_TAGS = new Set([
   "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font",
   "i", "img", "ins", "kbd", "label", "mark", "nobr", "q", "s", "samp", "small", "span",
-  "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "abbr", "picture", "source",
+  "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "picture", "source",
 ]);
 
 /** Elements that are page furniture wherever they appear below the article container. */
-export const FURNITURE_TAGS = new Set(["nav", "footer", "aside", "menu", "dialog", "form", "fieldset", "header"]);
+export const FURNITURE_TAGS = new Set(["nav", "footer", "aside", "menu", "dialog", "form", "fieldset", "header", "figcaption"]);
 
 /** ARIA roles of page furniture. */
 export const FURNITURE_ROLES = new Set([
@@ -120,8 +120,8 @@ export const META_LIMITS = {
   /** Bylines, date lines and <time> elements read from the page. */
   maxSignals: 20,
   maxBylineChars: 200,
-  maxBylineWords: 12,
   maxDatelineChars: 300,
+  minAuthorChars: 3,
   maxAuthorChars: 60,
   maxAuthorWords: 5,
   /** Blocks around the headline searched for a written date: before, after. */

@@ -33,6 +33,8 @@ const SKIP_CONTENT = new Set([
   "canvas", "select", "textarea", "button", "option", "video", "audio", "map", "head",
 ]);
 const JSON_LD_TYPE = /ld\+json/i;
+/** Deeper elements are folded into their ancestor at this depth (keeps recursion bounded). */
+const MAX_DEPTH = 256;
 
 function newEl(tag: string, attrs: Record<string, string>, parent: El | null): El {
   return { tag, attrs, parent, children: [], b0: 0, b1: 0 };
@@ -42,6 +44,9 @@ export function parsePage(html: string): ParsedPage {
   const root = newEl("#root", {}, null);
   const head: HeadData = { title: "", metas: [], links: [], jsonLd: [], lang: null };
   let cur = root;
+  let depth = 0;
+  /** Open elements below MAX_DEPTH, not kept as elements. */
+  let folded = 0;
   /** Depth inside SKIP_CONTENT elements (their subtree is not kept). */
   let skip = 0;
   let inTitle = false;
@@ -55,6 +60,11 @@ export function parsePage(html: string): ParsedPage {
         else if (name === "html" && attrs.lang && !head.lang) head.lang = attrs.lang;
         else if (name === "title" && !head.title && (skip === 0 || cur.tag === "head")) inTitle = true;
         else if (name === "script" && JSON_LD_TYPE.test(attrs.type ?? "")) jsonLd = [];
+        if (depth >= MAX_DEPTH) {
+          folded++;
+          return;
+        }
+        depth++;
         const el = newEl(name, attrs, cur);
         if (skip === 0 && !SKIP_CONTENT.has(name)) cur.children.push(el);
         if (SKIP_CONTENT.has(name) || skip > 0) skip++;
@@ -71,6 +81,11 @@ export function parsePage(html: string): ParsedPage {
           head.jsonLd.push(jsonLd.join(""));
           jsonLd = null;
         }
+        if (folded > 0) {
+          folded--;
+          return;
+        }
+        depth--;
         if (skip > 0) skip--;
         if (cur.parent) cur = cur.parent;
       },

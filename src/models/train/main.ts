@@ -1,4 +1,4 @@
-// `npm run train -- <task> [--epochs N] [--prune W]`: rebuilds a model from the shared data
+// `npm run train -- <task> [--epochs N] [--prune W] [--seeds K]`: rebuilds a model from the shared data
 // and writes models/<task>/ with its manifest. Tasks: ner-el, ner-en, pos-el,
 // pos-en, all.
 import { trainNer } from "./ner.js";
@@ -7,6 +7,7 @@ import { trainPos, trainPosEn } from "./pos.js";
 interface TaskArgs {
   epochs?: number;
   pruneBelow?: number;
+  seeds?: number;
 }
 
 const TASKS: Record<string, (args: TaskArgs) => void> = {
@@ -23,11 +24,11 @@ function option(args: string[], name: string): number | undefined {
 
 function main(argv: string[]): number {
   const [task, ...rest] = argv;
-  const given = { epochs: option(rest, "--epochs"), pruneBelow: option(rest, "--prune") };
+  const given = { epochs: option(rest, "--epochs"), pruneBelow: option(rest, "--prune"), seeds: option(rest, "--seeds") };
   const args = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as TaskArgs;
   const names = task === "all" ? Object.keys(TASKS) : [task];
   if (!task || names.some((n) => !TASKS[n])) {
-    console.error(`usage: npm run train -- <${[...Object.keys(TASKS), "all"].join("|")}> [--epochs N] [--prune W]`);
+    console.error(`usage: npm run train -- <${[...Object.keys(TASKS), "all"].join("|")}> [--epochs N] [--prune W] [--seeds K]`);
     return 2;
   }
   for (const name of names) TASKS[name](args);

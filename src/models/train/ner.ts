@@ -4,26 +4,29 @@
 // corpus keeps documents in order, a second pass with document-context features
 // is trained on jackknifed first-pass output (so it sees first-pass errors as they
 // are on unseen text) and kept if it helps on dev.
-import { mkdirSync, statSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { learnClusters } from "../clusters.js";
 import { contextFeatures } from "../context.js";
-import { CORPORA, corpusPath, parseColumns, readText, sha256File, type CorpusName, type Split } from "../data.js";
+import { CORPORA, corpusPath, dataPath, parseColumns, readText, sha256File, type CorpusName, type Split } from "../data.js";
 import { FEATURE_VERSION, FeatureExtractor } from "../features.js";
 import { MODEL_FORMAT } from "../format.js";
-import { SpanScorer, toBilou, type SpanScores } from "../ner.js";
+import { compositeLabels, SpanScorer, toBilou, type SpanScores } from "../ner.js";
 import { EntityRecognizer } from "../recognizer.js";
 import { CLUSTER_FILE, CONTEXT_FILE, loadNerResources, NER_FILE, saveClusters } from "../resources.js";
 import { modelDir, saveTagger, writeManifest } from "../store.js";
-import { trainTagger, type SequenceTagger, type TaggedSentence, type TaggerSettings } from "../tagger.js";
+import { averageModels } from "../linear.js";
+import { SequenceTagger, trainTagger, type TaggedSentence, type TaggerSettings } from "../tagger.js";
 
 export interface NerTrainOptions {
   epochs?: number;
   pruneBelow?: number;
+  /** Models trained in different orders and averaged into one (1 = no averaging). */
+  seeds?: number;
   log?: (line: string) => void;
 }
 
-const NER_DEFAULTS = { epochs: 16, pruneBelow: 0.5 };
+const NER_DEFAULTS = { epochs: 16, pruneBelow: 0.5, seeds: 3 };
 /** Sentences on each side read as the same document (CoNLL articles run ~15–30 sentences). */
 const CONTEXT_WINDOW = 20;
 const JACKKNIFE_FOLDS = 4;
@@ -52,19 +55,22 @@ interface Choice {
   tagger: SequenceTagger;
 }
 
-/** Train for up to `epochs`, keeping the epoch with the best dev F1. */
+/**
+ * Train for up to `epochs`, keeping the epoch with the best dev F1; then, with
+ * `seeds` > 1, train that many epochs in other orders and average the models
+ * (one model at run time, less dependent on the order of training).
+ */
 function trainChoosing(
   train: TaggedSentence[],
   extractor: FeatureExtractor,
-  epochs: number,
-  pruneBelow: number,
+  o: { epochs: number; pruneBelow: number; seeds: number },
   devScore: (t: SequenceTagger) => number,
   log: (epoch: number, f1: number, rows: number) => void,
 ): Choice {
   let best: Choice | undefined;
   trainTagger(train, extractor, NER_SETTINGS, {
-    epochs,
-    pruneBelow,
+    epochs: o.epochs,
+    pruneBelow: o.pruneBelow,
     onEpoch(epoch, tagger) {
       const f1 = devScore(tagger);
       log(epoch, f1, tagger.model.rows);
@@ -72,15 +78,30 @@ function trainChoosing(
     },
   });
   if (!best) throw new Error("no training epoch ran");
-  return best;
+  if (o.seeds <= 1) return best;
+  const models = [best.tagger.model];
+  for (let seed = 2; seed <= o.seeds; seed++) {
+    models.push(trainTagger(train, extractor, NER_SETTINGS, { epochs: best.epoch, pruneBelow: o.pruneBelow, seed }).model);
+  }
+  const tagger = new SequenceTagger(best.tagger.labels, averageModels(models), extractor, NER_SETTINGS);
+  const f1 = devScore(tagger);
+  log(best.epoch, f1, tagger.model.rows);
+  return { epoch: best.epoch, f1, tagger };
 }
 
 export function trainNer(lang: string, options: NerTrainOptions = {}): void {
-  const { epochs, pruneBelow } = { ...NER_DEFAULTS, ...options };
+  const o = { ...NER_DEFAULTS, ...options };
+  const { pruneBelow } = o;
   const log = options.log ?? console.log;
   const name = `ner-${lang}`;
   const corpus = name as CorpusName;
-  const train = nerData(lang, "train").map((s) => ({ words: s.words, labels: toBilou(s.labels) }));
+  const entry = CORPORA[corpus];
+  const fine = "fine" in entry ? entry.fine : undefined;
+  const fineTrain = fine ? parseColumns(readFileSync(dataPath(fine.train), "utf8")) : undefined;
+  const train = nerData(lang, "train").map((s, i) => ({
+    words: s.words,
+    labels: toBilou(fine && fineTrain ? compositeLabels(s.labels, fineTrain[i].labels, fine) : s.labels),
+  }));
   const dev = nerData(lang, "dev");
   const test = nerData(lang, "test");
   const dir = modelDir(name);
@@ -92,11 +113,10 @@ export function trainNer(lang: string, options: NerTrainOptions = {}): void {
   const started = Date.now();
   const progress = (pass: string) => (epoch: number, f1: number, rows: number) =>
     log(`${name} ${pass} epoch ${epoch}: dev F1 ${f1.toFixed(4)} rows ${rows} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
-  const first = trainChoosing(train, extractor, epochs, pruneBelow, (t) => evaluateNer(new EntityRecognizer(t), dev).micro.f1, progress("first pass"));
+  const first = trainChoosing(train, extractor, o, (t) => evaluateNer(new EntityRecognizer(t), dev).micro.f1, progress("first pass"));
   log(`${name}: first pass, best dev epoch ${first.epoch} (F1 ${first.f1.toFixed(4)})`);
   let recognizer = new EntityRecognizer(first.tagger);
   let second: Choice | undefined;
-  const entry = CORPORA[corpus];
   if ("documents" in entry && entry.documents) {
     // Jackknifed first-pass labels of the training text, fold by contiguous fold.
     const foldSize = Math.ceil(train.length / JACKKNIFE_FOLDS);
@@ -114,8 +134,7 @@ export function trainNer(lang: string, options: NerTrainOptions = {}): void {
     second = trainChoosing(
       train2,
       extractor,
-      epochs,
-      pruneBelow,
+      o,
       (t) => evaluateNer(new EntityRecognizer(first.tagger, t, CONTEXT_WINDOW), dev).micro.f1,
       progress("second pass"),
     );
@@ -142,11 +161,16 @@ export function trainNer(lang: string, options: NerTrainOptions = {}): void {
     created: new Date().toISOString(),
     labels: { ner: first.tagger.labels },
     files: Object.fromEntries(files.map((f) => [f, { bytes: statSync(join(dir, f)).size, sha256: sha256File(join(dir, f)) }])),
-    data: Object.fromEntries((["train", "dev", "test"] as const).map((s) => [s, { path: split[s], sha256: sha256File(corpusPath(corpus, s)) }])),
+    data: {
+      ...Object.fromEntries((["train", "dev", "test"] as const).map((s) => [s, { path: split[s], sha256: sha256File(corpusPath(corpus, s)) }])),
+      ...(fine ? { fineTrain: { path: fine.train, sha256: sha256File(dataPath(fine.train)) } } : {}),
+    },
     settings: {
       ...NER_SETTINGS,
       epochs: first.epoch,
       pruneBelow,
+      seeds: o.seeds,
+      ...(fine ? { fineTypes: { subtypes: fine.subtypes, outside: fine.outside } } : {}),
       clusters: { words: Object.keys(clusters.words).length, labels: clusters.labels, learnedFrom: "train split text" },
       ...(second ? { contextPass: { file: CONTEXT_FILE, epochs: second.epoch, window: CONTEXT_WINDOW, jackknifeFolds: JACKKNIFE_FOLDS } } : {}),
       trainSentences: train.length,

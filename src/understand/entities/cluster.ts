@@ -6,7 +6,7 @@
 // (Ριαμπκόφ → Σεργκέι Ριαμπκόφ), an acronym the one name whose initials it
 // spells (ΔΟΑΕ ↔ Διεθνής Οργανισμός Ατομικής Ενέργειας). Ambiguity keeps
 // mentions apart: a wrong merge is worse than a missed one.
-import type { Doc } from "../../doc/doc.js";
+import { TokenKind, tokenAt, type Doc } from "../../doc/doc.js";
 import { fold, foldWord } from "../../text/normalize.js";
 import { needsTransliteration, phoneticKey, toLatin } from "../translit/translit.js";
 import { gazetteer, wordKey } from "./gazetteer.js";
@@ -15,7 +15,10 @@ import type { Entity, EntityMention, EntityType, MentionRole } from "./types.js"
 
 const ACRONYM = /^[\p{Lu}\p{N}.&]{2,}$/u;
 const LOWER_START = /^\p{Ll}/u;
+const UPPER_START = /^\p{Lu}/u;
 const ID_SPACE = /\s+/gu;
+/** Types a fallback MISC name may turn out to be, in order of preference. */
+const TYPED = ["PER", "ORG", "LOC"] as const;
 /** The languages whose names an entity carries, in `names`. */
 const NAME_LANGS = ["el", "en"] as const;
 
@@ -38,13 +41,33 @@ function initials(words: string[], lang: string): string {
     .join("");
 }
 
+/**
+ * The words of a mention in their dictionary form where the taggers gave a
+ * lemma that only changes the ending (Κυριάκο Μητσοτάκη → Κυριάκος Μητσοτάκης),
+ * as written otherwise.
+ */
+function lemmaWords(doc: Doc, cand: Candidate): string[] {
+  const t = doc.layers.tokens;
+  const out: string[] = [];
+  for (let i = cand.first; i < cand.last; i++) {
+    const k = t.kind[i];
+    if (k !== TokenKind.Word && k !== TokenKind.Abbreviation) continue;
+    const word = tokenAt(doc, i);
+    const lemma = word.lemma;
+    const keeps = lemma && UPPER_START.test(lemma) && UPPER_START.test(word.text) && phoneticKey(lemma) === phoneticKey(word.text);
+    out.push(keeps ? lemma : word.text);
+  }
+  return out;
+}
+
 /** The best name of a group: the longest name (in words) among its name mentions, first seen. */
-function bestName(g: Group, lang: string): string {
+function bestName(doc: Doc, g: Group): string {
+  const lang = doc.lang;
   const names = g.members.filter((m) => m.role === "name" || m.role === "capital");
   const pool = names.length ? names : g.members;
   let best = pool[0].cand;
   for (const { cand } of pool) if (coreWords(cand.words, lang).length > coreWords(best.words, lang).length) best = cand;
-  return coreWords(best.words, lang).join(" ") || best.text;
+  return coreWords(lemmaWords(doc, best), lang).join(" ") || best.text;
 }
 
 function isGlobalName(name: string, lang: string): boolean {
@@ -52,7 +75,8 @@ function isGlobalName(name: string, lang: string): boolean {
   return name.split(/\s+/u).every((word) => w.connectors.has(foldWord(word)) || !LOWER_START.test(word));
 }
 
-function toEntity(g: Group, lang: string): Entity {
+function toEntity(doc: Doc, g: Group): Entity {
+  const lang = doc.lang;
   const gz = gazetteer();
   const mentions: EntityMention[] = g.members
     .map(({ cand, role }) => ({ start: cand.start, end: cand.end, role }))
@@ -62,7 +86,7 @@ function toEntity(g: Group, lang: string): Entity {
     const name = gz.countryName(g.code, lang) ?? names.en ?? g.code;
     return { id: `country:${g.code}`, type: "LOC", name, names, code: g.code, key: g.code.toLowerCase(), global: true, mentions };
   }
-  const name = bestName(g, lang);
+  const name = bestName(doc, g);
   const key = phoneticKey(name);
   const latin = needsTransliteration(name) ? toLatin(name) : name;
   const names: Entity["names"] = { el: null, en: null };
@@ -100,14 +124,17 @@ export function clusterEntities(doc: Doc, cands: Candidate[] = findCandidates(do
       g.members.push({ cand, role });
     } else rest.push(cand);
   }
-  // Full names first, so that lone surnames and acronyms find them.
-  const order = [...rest].sort((a, b) => coreWords(b.words, lang).length - coreWords(a.words, lang).length || a.start - b.start);
+  // Full names first, so that lone surnames and acronyms find them; typed names before untyped ones.
+  const untyped = (c: Candidate) => (c.type === "MISC" ? 1 : 0);
+  const order = [...rest].sort((a, b) => coreWords(b.words, lang).length - coreWords(a.words, lang).length || untyped(a) - untyped(b) || a.start - b.start);
   const multi: Group[] = [];
   for (const cand of order) {
     const words = coreWords(cand.words, lang);
     if (!words.length) continue;
     const key = `${cand.cityReading ? "city" : cand.type}|${keyOf(words, lang)}`;
     let g = byKey.get(key);
+    // An untyped fallback name joins the typed group with the same words («Trump» after «President Trump»).
+    if (!g && cand.type === "MISC" && !cand.fromNer) g = TYPED.map((t) => byKey.get(`${t}|${keyOf(words, lang)}`)).find((x) => x !== undefined);
     if (!g && words.length === 1) {
       const k = wordKey(words[0]);
       const ph = phoneticKey(words[0]);
@@ -117,6 +144,16 @@ export function clusterEntities(doc: Doc, cands: Candidate[] = findCandidates(do
       if (found.length === 1) {
         found[0].members.push({ cand, role: surnameOf.length === 1 ? "surname" : "acronym" });
         byKey.set(key, found[0]);
+        continue;
+      }
+    }
+    if (!g && words.length > 1 && cand.type === "PER") {
+      // A shorter form of a longer full name: «Tayyip Erdogan» of «Recep Tayyip Erdogan».
+      const keys = words.map(wordKey);
+      const longer = multi.filter((m) => m.type === "PER" && endsWithWords(m, keys, lang));
+      if (longer.length === 1) {
+        longer[0].members.push({ cand, role: "name" });
+        byKey.set(key, longer[0]);
         continue;
       }
     }
@@ -134,7 +171,7 @@ export function clusterEntities(doc: Doc, cands: Candidate[] = findCandidates(do
   }
   // Groups whose names share a phonetic key are one entity (inflected forms the stemmer missed).
   const byId = new Map<string, Entity>();
-  for (const e of groups.map((g) => toEntity(g, lang))) {
+  for (const e of groups.map((g) => toEntity(doc, g))) {
     const same = byId.get(e.id);
     if (same) same.mentions = [...same.mentions, ...e.mentions].sort((a, b) => a.start - b.start);
     else byId.set(e.id, e);
@@ -148,6 +185,13 @@ function lastWordMatches(g: Group, key: string, phonetic: string, lang: string):
     if (words.length < 2) return false;
     const last = words[words.length - 1];
     return wordKey(last) === key || phoneticKey(last) === phonetic;
+  });
+}
+
+function endsWithWords(g: Group, keys: string[], lang: string): boolean {
+  return g.members.some(({ cand }) => {
+    const words = coreWords(cand.words, lang).map(wordKey);
+    return words.length > keys.length && keys.every((k, i) => words[words.length - keys.length + i] === k);
   });
 }
 

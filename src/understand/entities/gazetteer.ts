@@ -85,6 +85,7 @@ export class Gazetteer {
   /** Longest name, in words. */
   maxWords = 1;
   private readonly words = new Map<string, EntityWords>();
+  private union: EntityWords | null = null;
 
   addCountry(lang: string, code: string, name: string, display: boolean): void {
     const c = this.countries.get(code) ?? { names: {}, aliases: {} };
@@ -110,11 +111,26 @@ export class Gazetteer {
 
   setWords(lang: string, words: EntityWords): void {
     this.words.set(lang, words);
+    this.union = null;
   }
 
-  /** The entity words of a language; empty sets for a language without the table. */
-  wordsFor(lang: string): EntityWords {
-    return this.words.get(lang) ?? emptyWords();
+  /**
+   * The entity words of every language at once: articles quote names and
+   * titles of other languages («Prime Minister Mitsotakis» in a Greek text),
+   * and the tables of different scripts do not collide.
+   */
+  wordsFor(_lang: string): EntityWords {
+    if (!this.union) {
+      const u = emptyWords();
+      for (const w of this.words.values()) {
+        for (const k of Object.keys(u) as (keyof EntityWords)[]) {
+          if (k === "placeCues") u.placeCues.push(...w.placeCues);
+          else for (const x of w[k]) u[k].add(x);
+        }
+      }
+      this.union = u;
+    }
+    return this.union;
   }
 
   /** The display name of a country in a language, or null. */

@@ -3,9 +3,11 @@
 // gazetteer's matches over every token: country and capital names (also when
 // NER missed them) and nationality nouns and adjectives (ρωσική, Ρώσος).
 import { TokenKind, type Doc, type Mention, type Span } from "../../doc/doc.js";
+import { getLang } from "../../lang/lang.js";
 import { fold, foldWord } from "../../text/normalize.js";
-import { isEventTrigger } from "../events/lexicon.js";
+import { lexicon, triggerOf } from "../events/lexicon.js";
 import { isTimeWord } from "../time/timex.js";
+import { phoneticKey } from "../translit/translit.js";
 import { gazetteer, nameKey, type EntityWords, type PlaceKind } from "./gazetteer.js";
 import type { EntityType } from "./types.js";
 
@@ -14,6 +16,11 @@ const TYPE_OF_LABEL: Record<string, EntityType> = { PER: "PER", PERSON: "PER", O
 const UPPER_START = /^\p{Lu}/u;
 const ALL_CAPS = /^[\p{Lu}\p{N}.&/-]{2,}$/u;
 const LETTER = /\p{L}/u;
+const FINAL_DOT = /\.$/u;
+/** Marks after which a word starts a sentence or a quotation. */
+const OPENERS = new Set(["«", "“", "„", '"', "‘", "—", "–", "-", ":"]);
+/** Fallback names are at least this long (no stray initials: «Τ/κ»). */
+const MIN_NAME_LENGTH = 2;
 /** Tokens before a capital searched for an event trigger (drones sold «στη Μόσχα»). */
 const TRIGGER_WINDOW = 6;
 /** Words a state name may have beside the country's name: «Republic of» Turkey. */
@@ -65,7 +72,12 @@ function context(doc: Doc): Ctx {
       sentenceOf[i] = s;
     }
   }
-  // The first word after opening quotes or a leading dash also starts its sentence.
+  // A word after an opening quote, a dash or a terminal mark inside a sentence (a quotation kept whole) starts one too.
+  const terminals = getLang(doc.lang).sentenceTerminals;
+  for (let i = 1; i < t.length; i++) {
+    const prev = doc.text.slice(t.start[i - 1], t.end[i - 1]);
+    if (isWordLike(doc, i) && (OPENERS.has(prev) || terminals.has(prev))) sentenceStart.add(i);
+  }
   for (const i of [...sentenceStart]) {
     let j = i;
     while (j < t.length && !isWordLike(doc, j) && sentenceOf[j] === sentenceOf[i]) j++;
@@ -103,9 +115,19 @@ function placeCueBefore(c: Ctx, i: number): boolean {
   });
 }
 
-function triggerBefore(c: Ctx, i: number): boolean {
-  for (let j = i - 1; j >= 0 && j >= i - TRIGGER_WINDOW && c.sentenceOf[j] === c.sentenceOf[i]; j--) {
-    if (isWordLike(c.doc, j) && isEventTrigger(c.doc.lang, foldWord(tokText(c.doc, j)))) return true;
+/**
+ * Is the capital at token i the target of an event trigger before it in its
+ * sentence, through a preposition that event allows («πουλά drones στη Μόσχα»:
+ * a recipient, so the government; «συνάντηση στη Μόσχα» is the place)?
+ */
+function eventTarget(c: Ctx, i: number): boolean {
+  const lex = lexicon(c.doc.lang);
+  if (!lex || i === 0) return false;
+  const cue = lex.prepositions.get(foldWord(tokText(c.doc, i - 1)));
+  if (!cue) return false;
+  for (let j = i - 2; j >= 0 && j >= i - TRIGGER_WINDOW && c.sentenceOf[j] === c.sentenceOf[i]; j--) {
+    const trigger = isWordLike(c.doc, j) ? triggerOf(c.doc.lang, foldWord(tokText(c.doc, j))) : null;
+    if (trigger) return trigger.entry.target.includes(cue);
   }
   return false;
 }
@@ -144,7 +166,7 @@ function gazetteerMatches(c: Ctx): Candidate[] {
       const cand = candidate(c, i, last, "LOC", false);
       cand.code = entry.code;
       cand.place = entry.kind;
-      if (entry.kind === "capital") cand.cityReading = placeCueBefore(c, i) && !triggerBefore(c, i);
+      if (entry.kind === "capital") cand.cityReading = placeCueBefore(c, i) && !eventTarget(c, i);
       out.push(cand);
       matched = last - i;
     }
@@ -165,12 +187,12 @@ function capitalisedRuns(c: Ctx, known: Set<string>): Candidate[] {
   const t = c.doc.layers.tokens;
   const out: Candidate[] = [];
   const w = c.words;
-  const folded = (i: number) => foldWord(tokText(c.doc, i));
+  const folded = (i: number) => foldWord(tokText(c.doc, i)).replace(FINAL_DOT, "");
   let i = 0;
   while (i < t.length) {
     if (!isCapitalised(c, i) || w.titleWords.has(folded(i))) {
       // A lower-case organisation head with a capitalised complement: «υπουργείο Εξωτερικών».
-      if (isWordLike(c.doc, i) && w.orgHeads.has(folded(i)) && i + 1 < t.length && isCapitalised(c, i + 1) && !UPPER_START.test(tokText(c.doc, i))) {
+      if (isWordLike(c.doc, i) && w.orgHeads.has(folded(i)) && i + 1 < t.length && isCapitalised(c, i + 1) && w.titleWords.has(folded(i + 1)) && !UPPER_START.test(tokText(c.doc, i))) {
         let last = i + 2;
         while (last < t.length && isCapitalised(c, last) && w.titleWords.has(folded(last))) last++;
         out.push(candidate(c, i, last, "ORG", false));
@@ -186,11 +208,13 @@ function capitalisedRuns(c: Ctx, known: Set<string>): Candidate[] {
     }
     let first = i;
     // A sentence-initial word is a name only when the gazetteer or the rest of the article says so.
-    if (c.sentenceStart.has(first) && !known.has(folded(first)) && !gazetteer().byKey.has(nameKey([tokText(c.doc, first)]))) {
+    if (c.sentenceStart.has(first) && !known.has(phoneticKey(tokText(c.doc, first))) && !gazetteer().byKey.has(nameKey([tokText(c.doc, first)]))) {
       first++;
       while (first < last && (!isCapitalised(c, first) || w.connectors.has(folded(first)))) first++;
     }
-    if (first < last) out.push(candidate(c, first, last, fallbackType(c, first, last), false));
+    if (first < last && c.doc.layers.tokens.end[last - 1] - c.doc.layers.tokens.start[first] >= MIN_NAME_LENGTH) {
+      out.push(candidate(c, first, last, fallbackType(c, first, last), false));
+    }
     i = last;
   }
   return out;
@@ -206,15 +230,17 @@ function fallbackType(c: Ctx, first: number, last: number): EntityType {
   if (words.length === 1 && ALL_CAPS.test(words[0])) return "ORG";
   let j = first - 1;
   while (j >= 0 && !isWordLike(c.doc, j)) j--;
-  if (j >= 0 && (w.titles.has(foldWord(tokText(c.doc, j))) || w.titleWords.has(foldWord(tokText(c.doc, j))))) return "PER";
+  const before = j >= 0 ? foldWord(tokText(c.doc, j)).replace(FINAL_DOT, "") : "";
+  if (w.titles.has(before) || w.titleWords.has(before)) return "PER";
+  if (w.orgHeads.has(before)) return "ORG";
   return words.length >= 2 ? "PER" : "MISC";
 }
 
-/** Words seen capitalised away from the start of a sentence. */
+/** Phonetic keys of words seen capitalised away from the start of a sentence (Erdogan meets Ερντογάν). */
 function knownNames(c: Ctx): Set<string> {
   const known = new Set<string>();
   for (let i = 0; i < c.doc.layers.tokens.length; i++) {
-    if (!c.sentenceStart.has(i) && isCapitalised(c, i)) known.add(foldWord(tokText(c.doc, i)));
+    if (!c.sentenceStart.has(i) && isCapitalised(c, i)) known.add(phoneticKey(tokText(c.doc, i)));
   }
   return known;
 }
@@ -264,7 +290,8 @@ function mergePlaces(c: Ctx, base: Candidate[], places: Candidate[]): Candidate[
       continue;
     }
     const container = out.find((m) => overlaps(m, p) && !(m.start === p.start && m.end === p.end));
-    if (container && inside(p, container) && !container.fromNer && container.place !== "state" && !isStateName(c, container, p)) {
+    const organisation = container?.words.some((x) => c.words.orgHeads.has(foldWord(x)));
+    if (container && inside(p, container) && !container.fromNer && !organisation && container.place !== "state" && !isStateName(c, container, p)) {
       // A fallback run that swallowed a place: «της Ρωσίας Σεργκέι Ριαμπκόφ» → Ρωσίας · Σεργκέι Ριαμπκόφ.
       out.splice(out.indexOf(container), 1, ...pieces(c, container, p));
       out.push(p);
@@ -292,8 +319,29 @@ function mergePlaces(c: Ctx, base: Candidate[], places: Candidate[]): Candidate[
 export function findCandidates(doc: Doc): Candidate[] {
   const c = context(doc);
   const places = gazetteerMatches(c);
-  const base = doc.layers.mentions ? nerCandidates(c, doc.layers.mentions) : capitalisedRuns(c, knownNames(c));
+  const runs = capitalisedRuns(c, knownNames(c));
+  const base = doc.layers.mentions ? [...nerCandidates(c, doc.layers.mentions)] : runs;
+  if (doc.layers.mentions) base.push(...propagated(base, runs));
   return mergePlaces(c, base, places);
+}
+
+/**
+ * Capitalised runs the tagger missed that repeat one of its names in the same
+ * article — the whole name or a person's surname («Ο Ταλαεΐ- Νικ πρόσθεσε»
+ * after «Ρεζά Ταλαεΐ- Νικ») — typed as that name.
+ */
+function propagated(ner: Candidate[], runs: Candidate[]): Candidate[] {
+  const typeOf = new Map<string, EntityType>();
+  for (const m of ner) {
+    typeOf.set(phoneticKey(m.words.join(" ")), m.type);
+    if (m.type === "PER" && m.words.length > 1) typeOf.set(phoneticKey(m.words[m.words.length - 1]), "PER");
+  }
+  return runs
+    .filter((r) => !ner.some((m) => overlaps(m, r)))
+    .flatMap((r) => {
+      const type = typeOf.get(phoneticKey(r.words.join(" ")));
+      return type ? [{ ...r, type }] : [];
+    });
 }
 
 /** The folded words of a candidate, articles stripped from both edges. */

@@ -20,6 +20,8 @@ const MODAL_WINDOW = 3;
 const TARGET_WINDOW = 10;
 /** Tokens after a noun trigger searched for a genitive actor. */
 const GENITIVE_WINDOW = 3;
+/** Tokens before a noun searched for the subject of the verb that governs it («η Μόσχα θα συνεχίσει τη συνεργασία»). */
+const NOUN_SUBJECT_WINDOW = 6;
 /** Tokens before a noun searched for a nationality adjective or possessive. */
 const ADJECTIVE_WINDOW = 2;
 const ACTOR_TYPES = new Set(["PER", "ORG", "LOC"]);
@@ -173,7 +175,8 @@ function nounActor(c: Ctx, s: Sentence, t: number): MentionAt | null {
   if (adjective) return adjective;
   const genitive = c.mentions.find((m) => m.first > t && m.first <= t + GENITIVE_WINDOW && NOUN_AGENT_CUES.has(m.cue) && canAct(m));
   if (genitive) return genitive;
-  const before = c.mentions.filter((m) => m.last <= t && m.first >= lb && canAct(m) && m.role !== "nationality" && m.cue === "bare");
+  const from = Math.max(lb, t - NOUN_SUBJECT_WINDOW);
+  const before = c.mentions.filter((m) => m.last <= t && m.first >= from && canAct(m) && m.role !== "nationality" && m.cue === "bare");
   return before.length ? before[before.length - 1] : null;
 }
 
@@ -246,10 +249,9 @@ function modalityOf(c: Ctx, s: Sentence, t: number, trig: Trigger): { polarity: 
   return { polarity, modality: "asserted" };
 }
 
-/** The time expression after the trigger in its clause (or right after a comma), else the last one before it in the sentence. */
+/** The time expression after the trigger in its clause (or right after a comma), else the last one before it in its clause. */
 function timeOf(c: Ctx, s: Sentence, t: number): string | null {
   const tok = c.doc.layers.tokens;
-  const sStart = tok.start[s.first];
   const sEnd = tok.end[s.last - 1];
   const trigEnd = tok.end[t];
   let clauseStop = sEnd;
@@ -264,7 +266,8 @@ function timeOf(c: Ctx, s: Sentence, t: number): string | null {
   }
   const after = c.timex.find((x) => x.start >= trigEnd && x.end <= clauseStop);
   if (after) return after.value;
-  const before = c.timex.filter((x) => x.start >= sStart && x.end <= tok.start[t]);
+  const clauseFrom = tok.start[clauseStart(c, s, t)];
+  const before = c.timex.filter((x) => x.start >= clauseFrom && x.end <= tok.start[t]);
   return before.length ? before[before.length - 1].value : null;
 }
 

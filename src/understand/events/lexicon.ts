@@ -141,7 +141,3 @@ export function triggerOf(lang: string, folded: string): Trigger | null {
   }
   return best;
 }
-
-export function isEventTrigger(lang: string, folded: string): boolean {
-  return triggerOf(lang, folded) !== null;
-}

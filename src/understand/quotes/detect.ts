@@ -42,6 +42,8 @@ const DEFAULTS: Required<DetectOptions> = {
 };
 
 const LEAD_PUNCT = new Set([",", "-", "–", "—"]);
+/** Most plain words of a subject without a lexicon word (οι ντόπιοι κάτοικοι). */
+const MAX_PLAIN_WORDS = 3;
 const CLAUSE_END = new Set([",", ".", ";", "!", "?", "…"]);
 const INTRO_PUNCT = new Set([":", "-", "–", "—", ","]);
 const DASHES = new Set([":", "-", "–", "—"]);
@@ -66,6 +68,8 @@ export interface QuoteCandidate extends Span {
   cue: CueMatch | null;
   /** The speaker phrase, or null for pro-drop / continuation. */
   phrase: SpeakerPhrase | null;
+  /** For pro-drop and continuations: the nearest named subject before the quote, if any. */
+  antecedent?: SpeakerPhrase | null;
   via: string | null;
   citing: string | null;
   inTitle: boolean;
@@ -79,6 +83,10 @@ interface State {
   quoted: Uint8Array;
   /** Tokens of cues already used, and of source-chain phrases. */
   claimed: Uint8Array;
+  /** Tokens inside reported clauses already found: not subjects of later cues. */
+  reported: Uint8Array;
+  /** Source-chain phrases and the outlet after each (όπως μετέδωσε το πρακτορείο RIA): never speakers by position. */
+  sourced: Uint8Array;
   out: QuoteCandidate[];
 }
 
@@ -94,7 +102,9 @@ export function matchCue(v: DocView, lex: QuoteLexicon, i: number): CueMatch | n
     if (!ok) continue;
     let first = i;
     while (first > 0 && isWord(v, first - 1) && lex.auxiliaries.has(v.fold[first - 1]) && i - first < 2) first--;
-    if (isWord(v, first - 1) && lex.passives.has(v.fold[first - 1])) return null;
+    if (isWord(v, first - 1) && (lex.passives.has(v.fold[first - 1]) || (first === i && lex.notBeforeVerb.has(v.fold[i - 1])))) return null;
+    // denied claims that …: the second form is a noun
+    if (first === i && isWord(v, i - 1) && lex.cues.has(v.fold[i - 1])) return null;
     const negated = isWord(v, first - 1) && lex.negations.has(v.fold[first - 1]);
     return { first, head: i, last: i + entry.words.length, entry, negated };
   }
@@ -139,6 +149,61 @@ function subjectStartOk(s: State, i: number, sentStart: number): boolean {
   return !isWord(v, i - 1) || lex.conjunctions.has(v.fold[i - 1]) || prev === ",";
 }
 
+/** "Dr. Peter Hall, an economist, said": the name before a role in apposition, with that role. */
+function namedBefore(s: State, apposition: SpeakerPhrase, sentStart: number): SpeakerPhrase | null {
+  const comma = apposition.start - 1;
+  if (s.v.text[comma] !== ",") return null;
+  for (let i = comma - 1; i >= sentStart; i--) {
+    if (!subjectStartOk(s, i, sentStart)) continue;
+    const p = parsePhrase(s.v, s.lex, i, { subject: true, limit: comma });
+    if (p?.name && p.end === comma) return { ...p, end: apposition.end, role: p.role ?? [apposition.start, apposition.end] };
+  }
+  return null;
+}
+
+/** The phrase, in any case, that ends right before token `end` (με τον Τούρκο υπουργό Εξωτερικών | να δηλώνει). */
+function phraseEndingAt(s: State, end: number, sentStart: number): SpeakerPhrase | null {
+  for (let i = end - 1; i >= Math.max(sentStart, end - s.o.maxSubjectLookback); i--) {
+    if (!isWord(s.v, i) || !s.lex.determiners.has(s.v.fold[i])) continue;
+    const p = parsePhrase(s.v, s.lex, i, { subject: false, limit: end });
+    if (p && p.end === end && !p.pronoun) return p;
+  }
+  return null;
+}
+
+/**
+ * A capitalised phrase that opens a sentence is a name when it has more than
+ * one word, a role, a title or a source noun, or when its last word is
+ * capitalised elsewhere in the document too (not «Ερωτηθείς», "Speaking").
+ */
+function knownName(v: DocView, p: SpeakerPhrase): boolean {
+  if (p.role || p.described || p.end - p.start > 1) return true;
+  return (v.capKeys.get(v.key[p.end - 1]) ?? 0) > 1;
+}
+
+/** A subject determiner and a few plain words right before the cue: «Οι κάτοικοι καταγγέλλουν», "The residents said". */
+function plainSubject(s: State, cueFirst: number, sentStart: number): SpeakerPhrase | null {
+  const { v, lex } = s;
+  let i = cueFirst - 1;
+  while (i >= sentStart && cueFirst - i <= MAX_PLAIN_WORDS && isWord(v, i) && !v.cap[i] && !isFunction(lex, v.fold[i]) && !matchCue(v, lex, i)) i--;
+  if (i === cueFirst - 1 || i < sentStart || !isWord(v, i) || !lex.subjectDeterminers.has(v.fold[i]) || s.quoted[i]) return null;
+  return { start: i, end: cueFirst, pronoun: false, name: null, role: null, described: true };
+}
+
+/** A subject determiner and a few plain words that end the clause after the cue: «…», λένε οι καταναλωτές. */
+function plainSubjectAfter(s: State, j: number, limit: number): SpeakerPhrase | null {
+  const { v, lex } = s;
+  if (!isWord(v, j) || !lex.subjectDeterminers.has(v.fold[j])) return null;
+  let k = j + 1;
+  while (k < limit && k - j <= MAX_PLAIN_WORDS && isWord(v, k) && !v.cap[k] && !isFunction(lex, v.fold[k]) && !matchCue(v, lex, k)) k++;
+  const ends = k >= limit || CLAUSE_END.has(v.text[k]);
+  return k > j + 1 && ends ? { start: j, end: k, pronoun: false, name: null, role: null, described: true } : null;
+}
+
+function isFunction(lex: QuoteLexicon, folded: string): boolean {
+  return lex.determiners.has(folded) || lex.linkers.has(folded) || lex.pronouns.has(folded) || lex.conjunctions.has(folded) || lex.addresseePrepositions.has(folded);
+}
+
 /**
  * The subject of a cue in its sentence: a phrase that opens with a subject
  * determiner, follows a comma or a conjunction, or stands right before the cue
@@ -150,17 +215,26 @@ function subjectBefore(s: State, cue: CueMatch, sentStart: number): SpeakerPhras
   const { v, lex, o } = s;
   const cueFirst = cue.first;
   const from = Math.max(sentStart, cueFirst - o.maxSubjectLookback);
+  const plain = plainSubject(s, cueFirst, sentStart);
+  if (plain) return plain;
+  if (lex.subjunctives.has(v.fold[cueFirst])) {
+    const before = phraseEndingAt(s, cueFirst, sentStart);
+    if (before) return before;
+  }
   const parenthesis = v.text[cueFirst - 1] === ",";
   let first: SpeakerPhrase | null = null;
   for (let i = cueFirst - 1; i >= from; i--) {
-    if (s.quoted[i]) continue;
+    if (s.quoted[i] || s.reported[i] || s.sourced[i]) continue;
     if (!subjectStartOk(s, i, sentStart)) continue;
     const p = parsePhrase(v, lex, i, { subject: true, limit: cueFirst });
     if (!p) continue;
-    const adjacent = p.end === cueFirst || (parenthesis && v.text[p.end] === "," && (p.end === cueFirst - 1 || i === sentStart || v.text[i - 1] === ","));
-    if (adjacent && (p.end === cueFirst || !p.pronoun)) return p;
+    const adjacent = p.end === cueFirst || (parenthesis && v.text[p.end] === "," && (i === sentStart || v.text[i - 1] === ","));
+    if (adjacent && (p.end === cueFirst || !p.pronoun) && (i !== sentStart || lex.subjectDeterminers.has(v.fold[i]) || p.pronoun || knownName(v, p))) {
+      return p.name || p.pronoun ? p : (namedBefore(s, p, sentStart) ?? p);
+    }
     const bareInitial = i === sentStart && !lex.subjectDeterminers.has(v.fold[i]);
     if (p.pronoun || (bareInitial && !p.role && !p.described)) continue;
+    if (adjacent && bareInitial && !knownName(v, p)) continue;
     if (!cue.entry.subjectFirst) return p;
     first = p;
   }
@@ -177,7 +251,9 @@ function subjectAfter(s: State, cue: CueMatch, limit: number): SpeakerPhrase | n
     const next = skipAdverbs(s, direct.end, limit);
     return next >= limit || CLAUSE_END.has(v.text[next]) ? direct : null;
   }
-  if (direct && (lex.subjectDeterminers.has(v.fold[j]) || v.cap[j] || direct.pronoun)) return direct;
+  if (direct && (lex.subjectDeterminers.has(v.fold[j]) || v.cap[j] || direct.pronoun || direct.role || direct.described)) return direct;
+  const plain = plainSubjectAfter(s, j, limit);
+  if (plain) return plain;
   for (let k = j + 1; k < Math.min(limit, j + cue.entry.subjectGap); k++) {
     if (!isWord(v, k) || s.quoted[k] || matchCue(v, lex, k)) return null;
     if (!lex.subjectDeterminers.has(v.fold[k])) continue;
@@ -345,7 +421,7 @@ function detectDirect(s: State): void {
     const afterClose = span.closed ? tokenAtOrAfter(v, span.close + 1) : last;
     const title = inTitle(s, span.open);
     const initial = opensSentence(s, open);
-    const after = span.closed && (initial || title) ? frameAfter(s, afterClose, v.block[open]) : null;
+    const after = span.closed && (initial || title) ? frameAfter(s, afterClose, v.block[afterClose - 1]) : null;
     let cand: QuoteCandidate | null = null;
     if (after) {
       const chain = chainIn(s, after.cue.last, after.end);
@@ -397,7 +473,7 @@ function clauseEnd(s: State, from: number, sentEnd: number): { end: number; next
     if (anyPhraseAt(v, j, lex.clauseBreaks)) return { end: j, next: null };
     if (v.text[j] === "," && (anyPhraseAt(v, j + 1, lex.via) || anyPhraseAt(v, j + 1, lex.citing))) return { end: j, next: null };
     if (DASHES.has(v.text[j]) && isQuoteMark(v, j + 1) && s.quoted[j + 2]) return { end: j, next: null };
-    if (s.quoted[j] || s.claimed[j]) continue;
+    if (s.quoted[j]) continue;
     const cue = matchCue(v, lex, j);
     if (!cue || cue.head !== j || cue.first < from) continue;
     let k = cue.first;
@@ -451,6 +527,7 @@ function contentStartBefore(s: State, sentStart: number, cueFirst: number): numb
 function pushIndirect(s: State, span: Span, cue: CueMatch, phrase: SpeakerPhrase | null, chain: Chain): void {
   s.out.push({ kind: "indirect", ...span, cue, phrase, ...chain, inTitle: inTitle(s, span.start) });
   claim(s, cue.first, cue.last);
+  for (let i = tokenAtOrAfter(s.v, span.start); i < s.v.n && s.v.start[i] < span.end; i++) s.reported[i] = 1;
 }
 
 /** Quotes already found inside [first, last): a frame around them is their source. */
@@ -489,7 +566,8 @@ function detectIndirect(s: State): void {
     }
     // 2. content first, subject after the cue: «…, δήλωσε σήμερα ο Ρώσος υφυπουργός …»
     const start = contentStartBefore(s, sentStart, cue.first);
-    const after = subjectAfter(s, cue, sentEnd);
+    const inverted = !cue.entry.inversionAtEnd || v.text[cue.first - 1] === ",";
+    const after = inverted ? subjectAfter(s, cue, sentEnd) : null;
     if (after && !after.pronoun && wordCount(v, start, cue.first) >= o.minClauseWords + 1 && hasVerb(s, start, cue.first)) {
       const span = contentSpan(s, start, cue.first);
       if (!span) continue;
@@ -534,21 +612,68 @@ function detectIndirect(s: State): void {
   }
 }
 
-/** Claim the tokens of source-chain phrases so their verbs (όπως μετέδωσε) are not taken as cues. */
+/** «Όπως ανέφερε ο μετεωρολόγος Χ, τα φαινόμενα θα …»: a source phrase with a cue opens the sentence. */
+function detectFrontedSources(s: State): void {
+  const { v, lex, o } = s;
+  for (const [sentStart, sentEnd] of v.sentenceTokens) {
+    if (sentStart >= sentEnd || s.quoted[sentStart]) continue;
+    const len = anyPhraseAt(v, sentStart, lex.via);
+    if (!len) continue;
+    let cue: CueMatch | null = null;
+    for (let k = sentStart; k < sentStart + len && !cue; k++) cue = matchCue(v, lex, k);
+    if (!cue) continue;
+    const phrase = parsePhrase(v, lex, sentStart + len, { subject: true, limit: sentEnd });
+    if (!phrase || phrase.pronoun || v.text[phrase.end] !== ",") continue;
+    const { end } = clauseEnd(s, phrase.end + 1, sentEnd);
+    const span = contentSpan(s, phrase.end + 1, end);
+    if (span && wordCount(v, phrase.end + 1, end) >= o.minClauseWords) pushIndirect(s, span, cue, phrase, { via: null, citing: null });
+  }
+}
+
+/** Claim the tokens of source-chain phrases so their verbs (όπως μετέδωσε) are not taken as cues; mark them and their outlets. */
 function claimChains(s: State): void {
   const { v, lex } = s;
   for (let i = 0; i < v.n; i++) {
     const len = anyPhraseAt(v, i, lex.via) || anyPhraseAt(v, i, lex.citing);
-    if (len) claim(s, i, i + len);
+    if (!len) continue;
+    claim(s, i, i + len);
+    const outlet = parsePhrase(v, lex, i + len, { subject: false, limit: v.n });
+    for (let k = i; k < (outlet ? outlet.end : i + len); k++) s.sourced[k] = 1;
   }
+}
+
+/** Shortest name taken as an antecedent, in characters (not an initial such as «Τ/κ»). */
+const MIN_ANTECEDENT_CHARS = 2;
+
+/**
+ * The nearest named subject before token t, in its paragraph or the one before:
+ * «Ο πρόεδρος Χ επισκέφθηκε … «…», είπε.» Where word order marks the subject,
+ * only a phrase that opens a sentence counts.
+ */
+function antecedentBefore(s: State, t: number): SpeakerPhrase | null {
+  const { v, lex } = s;
+  const block = v.block[t];
+  const firstBlock = block > 0 ? block - 1 : block;
+  const from = tokenAtOrAfter(v, v.blocks[firstBlock]?.start ?? 0);
+  const subjectFirst = lex.subjectFirstLangs.has(v.doc.lang);
+  for (let i = t - 1; i >= from; i--) {
+    if (s.quoted[i] || s.reported[i] || s.sourced[i]) continue;
+    const [sentStart] = sentenceBounds(v, i);
+    if (subjectFirst ? i !== sentStart : !lex.subjectDeterminers.has(v.fold[i]) && i !== sentStart) continue;
+    const p = parsePhrase(v, lex, i, { subject: true, limit: t });
+    if (p?.name && !p.pronoun && tokensText(v, p.name[0], p.name[1]).length >= MIN_ANTECEDENT_CHARS && (i !== sentStart || lex.subjectDeterminers.has(v.fold[i]) || knownName(v, p))) return p;
+  }
+  return null;
 }
 
 /** All quotation candidates of a document, in text order. */
 export function detectQuotes(v: DocView, lex: QuoteLexicon, options: DetectOptions = {}): QuoteCandidate[] {
-  const s: State = { v, lex, o: { ...DEFAULTS, ...options }, quoted: new Uint8Array(v.n + 2), claimed: new Uint8Array(v.n + 2), out: [] };
+  const s: State = { v, lex, o: { ...DEFAULTS, ...options }, quoted: new Uint8Array(v.n + 2), claimed: new Uint8Array(v.n + 2), reported: new Uint8Array(v.n + 2), sourced: new Uint8Array(v.n + 2), out: [] };
   claimChains(s);
   detectDirect(s);
   detectTitleStatement(s);
+  detectFrontedSources(s);
   detectIndirect(s);
+  for (const q of s.out) if (!q.phrase || q.phrase.pronoun) q.antecedent = antecedentBefore(s, tokenAtOrAfter(v, q.start));
   return s.out.sort((a, b) => a.start - b.start);
 }

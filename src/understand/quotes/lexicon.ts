@@ -33,6 +33,8 @@ interface CueTableJson {
   subjectGap?: number;
   inversionAtEnd?: boolean;
   passives?: string[];
+  notBeforeVerb?: string[];
+  subjunctives?: string[];
   clauseBlockers?: string[];
   clauseBreaks?: string[];
   adverbs?: string[];
@@ -52,6 +54,7 @@ interface SpeakerTableJson {
   modifiers?: string[];
   pronouns?: string[];
   addresseePrepositions?: string[];
+  complementEndings?: string[];
 }
 
 interface SourceTableJson {
@@ -95,12 +98,15 @@ export interface QuoteLexicon {
   negations: Set<string>;
   /** Auxiliaries of the passive (it is recalled that): the cue then has no speaker. */
   passives: Set<string>;
+  /** Words that never stand right before a verb (the report, a statement): a cue form after them is a noun. */
+  notBeforeVerb: Set<string>;
+  /** Particles of a subjunctive cue whose subject stands right before them in any case (με τον υπουργό να δηλώνει ότι). */
+  subjunctives: Set<string>;
   clauseBlockers: Set<string>;
-  /** Folded token sequences. */
-  clauseBreaks: string[][];
-  adverbs: string[][];
-  via: string[][];
-  citing: string[][];
+  clauseBreaks: PhraseIndex;
+  adverbs: PhraseIndex;
+  via: PhraseIndex;
+  citing: PhraseIndex;
   subjectDeterminers: Set<string>;
   /** Determiners of a known referent (the ministry): such phrases may refer back. */
   definiteDeterminers: Set<string>;
@@ -116,11 +122,29 @@ export interface QuoteLexicon {
   modifiers: Set<string>;
   pronouns: Set<string>;
   addresseePrepositions: Set<string>;
+  /** Folded endings of a genitive that may follow a role before the name (δήμαρχος Βόλου Αχιλλέας Μπέος). */
+  complementEndings: string[];
+  /** Codes of the languages whose word order marks the subject (their `subjectFirst`). */
+  subjectFirstLangs: Set<string>;
   /** Opening mark → the marks that close it. */
   marks: Map<string, Set<string>>;
 }
 
 const FINAL_DOT = /\.$/u;
+
+/** Phrases (folded token sequences) by their first word, longest first. */
+export type PhraseIndex = Map<string, string[][]>;
+
+function addPhrases(index: PhraseIndex, phrases: string[] | undefined): void {
+  for (const phrase of phrases ?? []) {
+    const words = phraseWords(phrase);
+    if (!words.length) continue;
+    const list = index.get(words[0]) ?? [];
+    list.push(words);
+    list.sort((a, b) => b.length - a.length);
+    index.set(words[0], list);
+  }
+}
 
 /** Folded words of a phrase, split as the tokenizer splits text. */
 export function phraseWords(phrase: string): string[] {
@@ -146,11 +170,13 @@ export function buildLexicon(langs: LangData[]): QuoteLexicon {
     infinitival: new Set(),
     negations: new Set(),
     passives: new Set(),
+    notBeforeVerb: new Set(),
+    subjunctives: new Set(),
     clauseBlockers: new Set(),
-    clauseBreaks: [],
-    adverbs: [],
-    via: [],
-    citing: [],
+    clauseBreaks: new Map(),
+    adverbs: new Map(),
+    via: new Map(),
+    citing: new Map(),
     subjectDeterminers: new Set(),
     definiteDeterminers: new Set(),
     determiners: new Set(),
@@ -163,6 +189,8 @@ export function buildLexicon(langs: LangData[]): QuoteLexicon {
     modifiers: new Set(),
     pronouns: new Set(),
     addresseePrepositions: new Set(),
+    complementEndings: [],
+    subjectFirstLangs: new Set(),
     marks: new Map(),
   };
   for (const lang of langs) {
@@ -196,9 +224,11 @@ export function buildLexicon(langs: LangData[]): QuoteLexicon {
       addAll(lex.infinitival, cues.infinitival, foldWord);
       addAll(lex.negations, cues.negations, foldWord);
       addAll(lex.passives, cues.passives, foldWord);
+      addAll(lex.notBeforeVerb, cues.notBeforeVerb, foldWord);
+      addAll(lex.subjunctives, cues.subjunctives, foldWord);
       addAll(lex.clauseBlockers, cues.clauseBlockers, foldWord);
-      lex.clauseBreaks.push(...(cues.clauseBreaks ?? []).map(phraseWords));
-      lex.adverbs.push(...(cues.adverbs ?? []).map(phraseWords));
+      addPhrases(lex.clauseBreaks, cues.clauseBreaks);
+      addPhrases(lex.adverbs, cues.adverbs);
     }
     const sp = table<SpeakerTableJson>(lang, SPEAKER_TABLE);
     if (sp) {
@@ -214,11 +244,13 @@ export function buildLexicon(langs: LangData[]): QuoteLexicon {
       addAll(lex.modifiers, sp.modifiers, searchKey);
       addAll(lex.pronouns, sp.pronouns, foldWord);
       addAll(lex.addresseePrepositions, sp.addresseePrepositions, foldWord);
+      lex.complementEndings.push(...(sp.complementEndings ?? []).map(foldWord));
+      if (sp.subjectFirst) lex.subjectFirstLangs.add(lang.code);
     }
     const src = table<SourceTableJson>(lang, SOURCE_TABLE);
     if (src) {
-      lex.via.push(...(src.via ?? []).map(phraseWords));
-      lex.citing.push(...(src.citing ?? []).map(phraseWords));
+      addPhrases(lex.via, src.via);
+      addPhrases(lex.citing, src.citing);
     }
     const marks = table<MarkTableJson>(lang, MARK_TABLE);
     for (const [open, close] of marks?.pairs ?? []) {
@@ -227,8 +259,6 @@ export function buildLexicon(langs: LangData[]): QuoteLexicon {
       lex.marks.set(open, set);
     }
   }
-  const longestFirst = (a: string[], b: string[]) => b.length - a.length;
-  for (const list of [lex.clauseBreaks, lex.adverbs, lex.via, lex.citing]) list.sort(longestFirst);
   return lex;
 }
 

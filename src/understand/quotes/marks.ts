@@ -1,14 +1,15 @@
 // Pairs quotation marks into quoted spans, block by block (headline,
 // paragraphs): nested quotes stay inside their outer quote; a quote left open
 // at the end of a paragraph continues when the next paragraph opens with the
-// same mark (the convention for quotations over several paragraphs), takes in
-// a stray repeated opening mark when one closing mark ends both, and otherwise
+// same mark (the English convention) or with its closing mark (the Greek one,
+// »…), takes in a stray repeated opening mark when one closing mark ends both, and otherwise
 // runs to the end of its paragraph (texts cut mid-quote). A mark between two
 // letters or digits is an apostrophe, never a quote.
 import type { Span } from "../../doc/doc.js";
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const SPACE = /\s/u;
+const REGEX_SPECIAL = /[\\\]^-]/gu;
 
 /** A top-level quoted span. */
 export interface MarkedSpan {
@@ -58,8 +59,9 @@ function firstVisible(text: string, block: Span): number {
  * `marks` maps an opening mark to the marks that close it.
  */
 export function pairMarks(text: string, blocks: Span[], marks: Map<string, Set<string>>): MarkedSpan[] {
-  const closers = new Set<string>();
-  for (const set of marks.values()) for (const c of set) closers.add(c);
+  const all = new Set<string>(marks.keys());
+  for (const set of marks.values()) for (const c of set) all.add(c);
+  const markRe = new RegExp(`[${[...all].map((c) => c.replace(REGEX_SPECIAL, "\\$&")).join("")}]`, "gu");
   const pairs: Pair[] = [];
   let stack: Open[] = [];
   for (let b = 0; b < blocks.length; b++) {
@@ -68,16 +70,19 @@ export function pairMarks(text: string, blocks: Span[], marks: Map<string, Set<s
     if (stack.length) {
       // A quote still open: does this paragraph carry it on?
       const first = firstVisible(text, block);
-      if (text[first] === stack[0].mark) from = first + 1;
+      // “… ¶ “… (English) or «… ¶ »… (Greek) carries the quote on
+      const carries = text[first] === stack[0].mark || (first + 1 < block.end && marks.get(stack[0].mark)?.has(text[first]) && isLetter(text[first + 1]));
+      if (carries) from = first + 1;
       else {
         closeAtBlockEnd(stack, pairs, blocks[b - 1].end);
         stack = [];
       }
     }
-    for (let i = from; i < block.end; i++) {
-      const ch = text[i];
+    markRe.lastIndex = from;
+    for (let m = markRe.exec(text); m !== null && m.index < block.end; m = markRe.exec(text)) {
+      const i = m.index;
+      const ch = m[0];
       const opens = marks.has(ch);
-      if (!opens && !closers.has(ch)) continue;
       if (isLetter(text[i - 1]) && isLetter(text[i + 1])) continue;
       const depth = stack.findLastIndex((o) => marks.get(o.mark)?.has(ch));
       const symmetric = opens && (marks.get(ch)?.has(ch) ?? false);

@@ -107,6 +107,12 @@ export function parsePhrase(v: DocView, lex: QuoteLexicon, i: number, options: P
       }
       break;
     }
+    // An unlisted profession between a determiner and a name: ο μετεωρολόγος Κλέαρχος Μαρουσάκης
+    if (prev === "det" && isWord(v, j) && !v.cap[j] && !isCue(v, lex, j) && !isFunctionWord(lex, v.fold[j]) && wordTag(v, lex, j + 1, "role") === "cap" && j + 1 < limit) {
+      tags.push("role");
+      j++;
+      continue;
+    }
     // One adjective before a role: ο αμερικανός υπουργός
     if (isWord(v, j) && !v.cap[j] && !isCue(v, lex, j) && !isFunctionWord(lex, v.fold[j]) && j + 1 < limit) {
       const next = wordTag(v, lex, j + 1, "mod");
@@ -135,7 +141,7 @@ export function parsePhrase(v: DocView, lex: QuoteLexicon, i: number, options: P
     j--;
   }
   if (!tags.some((t) => HEAD_TAGS.has(t))) return null;
-  return split(v, i, j, tags);
+  return split(v, lex, i, j, tags);
 }
 
 function hasNameAfterRole(tags: Tag[]): boolean {
@@ -146,23 +152,41 @@ function hasNameAfterRole(tags: Tag[]): boolean {
   return lastRole >= 0 && tags[lastRole + 1] === "cap";
 }
 
+export function hasComplementEnding(lex: QuoteLexicon, folded: string): boolean {
+  return lex.complementEndings.some((e) => folded.endsWith(e));
+}
+
+/**
+ * A capitalised source noun inside a run of capitalised words makes a proper
+ * name (Κυπριακό Πρακτορείο Ειδήσεων, Αρχή Λιμένων Κύπρου, Financial Times):
+ * the whole run, when the phrase has no role.
+ */
+function properName(v: DocView, first: number, end: number, tags: Tag[]): [number, number] | null {
+  if (tags.includes("role") || tags.length < 2) return null;
+  for (let k = 0; k < tags.length; k++) if (!v.cap[first + k] || (tags[k] !== "cap" && tags[k] !== "described" && tags[k] !== "portfolio")) return null;
+  return tags.includes("described") ? [first, end] : null;
+}
+
 /** Fewest capitalised words after a linker before the last two may be a name (της Δημοκρατίας Νίκος Ανδρέου). */
 const MIN_RUN_WITH_NAME = 3;
 const NAME_WORDS_AFTER_AFFILIATION = 2;
 
 /**
  * Split a parsed phrase into name and role. The name is the final run of
- * capitalised words after the role; a run right after a linker is an
- * affiliation (του Λευκού Οίκου), unless it is long and its last word recurs
- * in the document, as a surname does.
+ * capitalised words after the role, less a first word in the genitive when the
+ * run is long; a run right after a linker is an affiliation (του Λευκού
+ * Οίκου), unless it is long and its last word recurs in the document, as a
+ * surname does.
  */
-function split(v: DocView, start: number, end: number, tags: Tag[]): SpeakerPhrase {
+function split(v: DocView, lex: QuoteLexicon, start: number, end: number, tags: Tag[]): SpeakerPhrase {
   const first = tags[0] === "det" ? 1 : 0;
   let lastRole = -1;
   tags.forEach((t, k) => {
     if (ROLE_TAGS.has(t)) lastRole = k;
   });
   const described = tags.includes("described") && !tags.includes("role");
+  const proper = properName(v, start + first, end, tags.slice(first));
+  if (proper) return { start, end, pronoun: false, name: proper, role: null, described: false };
   if (lastRole < 0) {
     return { start, end, pronoun: false, name: [start + first, end], role: null, described: false };
   }
@@ -172,7 +196,11 @@ function split(v: DocView, start: number, end: number, tags: Tag[]): SpeakerPhra
   if (runStart < tags.length) {
     const before = tags[runStart - 1];
     const runLength = tags.length - runStart;
-    if (before !== "link") name = [start + runStart, end];
+    if (before !== "link") {
+      // δήμαρχος Βόλου Αχιλλέας Μπέος: a genitive complement of the role, then the name
+      const complement = runLength >= MIN_RUN_WITH_NAME && hasComplementEnding(lex, v.fold[start + runStart]);
+      name = [start + runStart + (complement ? 1 : 0), end];
+    }
     else if (runLength >= MIN_RUN_WITH_NAME && (v.capKeys.get(v.key[end - 1]) ?? 0) > 1) name = [end - NAME_WORDS_AFTER_AFFILIATION, end];
   }
   const roleEnd = name ? name[0] - start : lastRole + 1;

@@ -7,7 +7,7 @@
 import type { Doc, Mention, Span } from "../../doc/doc.js";
 import type { QuoteCandidate } from "./detect.js";
 import type { QuoteLexicon } from "./lexicon.js";
-import { phraseText, type SpeakerPhrase } from "./phrase.js";
+import { hasComplementEnding, phraseText, type SpeakerPhrase } from "./phrase.js";
 import type { QuoteSpeaker } from "./types.js";
 import { isWord, tokenAtOrAfter, tokensText, type DocView } from "./view.js";
 
@@ -16,6 +16,7 @@ const MAX_SHORT_NAME = 2;
 /** Longest full name collected, in words. */
 const MAX_FULL_NAME = 5;
 const NAME_TYPES = new Set(["PER", "ORG"]);
+const FINAL_DOT = /\.$/u;
 /** A run of capitalised words this long after a linker holds an affiliation, then a name. */
 const MIN_RUN_AFTER_LINKER = 3;
 
@@ -25,11 +26,19 @@ interface FullName {
   span: Span;
 }
 
-/** Runs of capitalised words that are not roles, titles or cues, and the PER/ORG mentions. */
+/** The taggers' PER/ORG mentions when there are any, else runs of capitalised words that are not roles, titles or cues. */
 function collectNames(v: DocView, lex: QuoteLexicon, mentions: Mention[] | undefined): FullName[] {
   const names: FullName[] = [];
+  if (mentions?.length) {
+    for (const m of mentions) {
+      if (!NAME_TYPES.has(m.type)) continue;
+      const [a, b] = [tokenAtOrAfter(v, m.start), tokenAtOrAfter(v, m.end)];
+      if (b - a >= 2) names.push({ text: m.text, keys: v.key.slice(a, b), span: { start: m.start, end: m.end } });
+    }
+    return names;
+  }
   const nameWord = (i: number) =>
-    isWord(v, i) && v.cap[i] === 1 && !lex.roles.has(v.key[i]) && !lex.portfolios.has(v.key[i]) && !lex.described.has(v.key[i]) && !lex.titles.has(v.fold[i]) && !lex.determiners.has(v.fold[i]) && !lex.cues.has(v.fold[i]);
+    isWord(v, i) && v.cap[i] === 1 && !lex.roles.has(v.key[i]) && !lex.portfolios.has(v.key[i]) && !lex.described.has(v.key[i]) && !lex.titles.has(v.fold[i].replace(FINAL_DOT, "")) && !lex.determiners.has(v.fold[i]) && !lex.cues.has(v.fold[i]);
   for (let i = 0; i < v.n; ) {
     if (!nameWord(i)) {
       i++;
@@ -37,15 +46,11 @@ function collectNames(v: DocView, lex: QuoteLexicon, mentions: Mention[] | undef
     }
     let j = i;
     while (j < v.n && nameWord(j) && v.block[j] === v.block[i]) j++;
-    // της Δημοκρατίας Νίκος Ανδρέου: the first word is the affiliation's
-    if (j - i >= MIN_RUN_AFTER_LINKER && isWord(v, i - 1) && lex.linkers.has(v.fold[i - 1])) i++;
+    // της Δημοκρατίας Νίκος Ανδρέου, δήμαρχος Βόλου Αχιλλέας Μπέος: the first word is not the name's
+    const afterRole = isWord(v, i - 1) && (lex.roles.has(v.key[i - 1]) || lex.portfolios.has(v.key[i - 1]));
+    if (j - i >= MIN_RUN_AFTER_LINKER && isWord(v, i - 1) && (lex.linkers.has(v.fold[i - 1]) || (afterRole && hasComplementEnding(lex, v.fold[i])))) i++;
     if (j - i >= 2 && j - i <= MAX_FULL_NAME) names.push({ text: tokensText(v, i, j), keys: v.key.slice(i, j), span: { start: v.start[i], end: v.end[j - 1] } });
     i = j;
-  }
-  for (const m of mentions ?? []) {
-    if (!NAME_TYPES.has(m.type)) continue;
-    const [a, b] = [tokenAtOrAfter(v, m.start), tokenAtOrAfter(v, m.end)];
-    if (b - a >= 2) names.push({ text: m.text, keys: v.key.slice(a, b), span: { start: m.start, end: m.end } });
   }
   return names;
 }
@@ -91,6 +96,8 @@ export class SpeakerResolver {
   private readonly mentions: Mention[] | undefined;
   private readonly seen: SeenSpeaker[] = [];
   private previous: QuoteSpeaker | null = null;
+  /** Offset of the last speaker evidence: a speaker phrase or a quote. */
+  private previousAt = -1;
 
   constructor(
     private readonly v: DocView,
@@ -153,15 +160,27 @@ export class SpeakerResolver {
   }
 
   /** The speaker of one candidate; call in text order (pronouns and pro-drop look back). */
+  /**
+   * The speaker of one candidate; call in text order. Pronouns and pro-drop
+   * take the previous speaker, unless a named subject was mentioned after it.
+   */
   resolve(q: QuoteCandidate): QuoteSpeaker | null {
+    const { v } = this;
     const p = q.phrase;
     let speaker: QuoteSpeaker | null;
-    if (!p) speaker = this.previous ? { ...this.previous, mention: null } : null;
-    else if (p.pronoun) {
-      const mention = { start: this.v.start[p.start], end: this.v.end[p.end - 1] };
-      speaker = this.previous ? { ...this.previous, mention } : null;
-    } else speaker = this.fromPhrase(p);
-    if (speaker && !q.inTitle) this.previous = speaker;
+    if (!p || p.pronoun) {
+      const mention = p ? { start: v.start[p.start], end: v.end[p.end - 1] } : null;
+      const a = q.antecedent;
+      const referent = a && v.start[a.start] > this.previousAt ? this.fromPhrase(a) : this.previous;
+      speaker = referent ? { ...referent, mention } : null;
+    } else {
+      speaker = this.fromPhrase(p);
+      if (!q.inTitle) this.previousAt = v.start[p.start];
+    }
+    if (speaker && !q.inTitle) {
+      this.previous = speaker;
+      this.previousAt = Math.max(this.previousAt, q.start);
+    }
     return speaker;
   }
 }

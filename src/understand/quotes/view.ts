@@ -4,9 +4,22 @@
 import { TokenKind, type Doc, type Span } from "../../doc/doc.js";
 import { foldWord } from "../../text/normalize.js";
 import { searchKey } from "../../text/stem.js";
+import type { PhraseIndex } from "./lexicon.js";
 
 const UPPER_FIRST = /^\p{Lu}/u;
 const WORD_KINDS = new Set<number>([TokenKind.Word, TokenKind.Abbreviation, TokenKind.Number]);
+const FOLD_CACHE_LIMIT = 100_000;
+const foldCache = new Map<string, string>();
+
+function cachedFold(word: string): string {
+  let f = foldCache.get(word);
+  if (f === undefined) {
+    if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
+    f = foldWord(word);
+    foldCache.set(word, f);
+  }
+  return f;
+}
 
 export interface DocView {
   doc: Doc;
@@ -73,7 +86,7 @@ export function makeView(doc: Doc): DocView {
   for (let i = 0; i < n; i++) {
     const s = doc.text.slice(t.start[i], t.end[i]);
     text[i] = s;
-    fold[i] = foldWord(s);
+    fold[i] = cachedFold(s);
     key[i] = WORD_KINDS.has(t.kind[i]) ? searchKey(s) : s;
     cap[i] = WORD_KINDS.has(t.kind[i]) && UPPER_FIRST.test(s) ? 1 : 0;
   }
@@ -105,9 +118,11 @@ export function phraseAt(v: DocView, i: number, phrase: string[]): number {
   return phrase.length;
 }
 
-/** The longest of the phrases at token i: its length, or 0. */
-export function anyPhraseAt(v: DocView, i: number, phrases: string[][]): number {
-  for (const p of phrases) {
+/** The longest of the indexed phrases at token i: its length, or 0. */
+export function anyPhraseAt(v: DocView, i: number, phrases: PhraseIndex): number {
+  const list = i < v.n ? phrases.get(v.fold[i]) : undefined;
+  if (!list) return 0;
+  for (const p of list) {
     const len = phraseAt(v, i, p);
     if (len) return len;
   }

@@ -1,0 +1,80 @@
+// `npm run bench -- quotes [--rounds <n>] [--gold <dir>]`: what the quotation
+// layer adds to `analyze` on the gold articles. The default pipeline runs from
+// the raw text with every component timed in place, interleaved round by round
+// with the same pipeline less the quotes component, all in this process. The
+// figures are ratios (absolute times on shared machines are noise): the quotes
+// component's own time over the rest of analyze, and the whole difference
+// between the two pipelines (which also counts later components' work on quotes).
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Doc } from "../doc/doc.js";
+import { DEFAULT_GOLD_DIR } from "../eval/quotes.js";
+import type { RawInput } from "../input/sources.js";
+import { analyzeRaw } from "../pipeline/analyze.js";
+import { defaultPipeline } from "../pipeline/default.js";
+import { Pipeline, type Component } from "../pipeline/pipeline.js";
+
+const DEFAULT_ROUNDS = 30;
+const WARM_UP_ROUNDS = 3;
+const QUOTES_COMPONENT = "quotes";
+
+function parseArgs(args: string[]): { rounds: number; gold: string } {
+  const o = { rounds: DEFAULT_ROUNDS, gold: DEFAULT_GOLD_DIR };
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === "--rounds" && args[i + 1]) o.rounds = Number(args[++i]);
+    else if (args[i] === "--gold" && args[i + 1]) o.gold = args[++i];
+    else throw new Error(`unknown option "${args[i]}" (options: --rounds <n>, --gold <dir>)`);
+  }
+  if (!Number.isInteger(o.rounds) || o.rounds <= 0) throw new Error("--rounds must be a positive whole number");
+  return o;
+}
+
+const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
+
+/** The component, timed: its milliseconds are added to `spent[name]`. */
+function timed(c: Component, spent: Map<string, number>): Component {
+  return {
+    ...c,
+    run(doc: Doc) {
+      const t0 = nowMs();
+      c.run(doc);
+      spent.set(c.name, (spent.get(c.name) ?? 0) + nowMs() - t0);
+    },
+  };
+}
+
+function timeRound(inputs: RawInput[], pipeline: Pipeline): number {
+  const t0 = nowMs();
+  for (const raw of inputs) analyzeRaw(raw, pipeline);
+  return nowMs() - t0;
+}
+
+export async function run(args: string[]): Promise<number> {
+  const o = parseArgs(args);
+  const inputs: RawInput[] = readdirSync(o.gold)
+    .filter((f) => f.endsWith(".txt"))
+    .sort()
+    .map((f) => ({ source: f, mediaType: "text/plain", text: readFileSync(join(o.gold, f), "utf8"), hints: {} }));
+  const spent = new Map<string, number>();
+  const components = defaultPipeline().components;
+  const full = new Pipeline(components.map((c) => timed(c, spent)));
+  const without = new Pipeline(components.filter((c) => c.name !== QUOTES_COMPONENT));
+  for (let r = 0; r < WARM_UP_ROUNDS; r++) {
+    timeRound(inputs, full);
+    timeRound(inputs, without);
+  }
+  spent.clear();
+  let withMs = 0;
+  let withoutMs = 0;
+  for (let r = 0; r < o.rounds; r++) {
+    withoutMs += timeRound(inputs, without);
+    withMs += timeRound(inputs, full);
+  }
+  const quotesMs = spent.get(QUOTES_COMPONENT) ?? 0;
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  console.log(`analyze of ${inputs.length} gold articles × ${o.rounds} rounds`);
+  for (const c of components) console.log(`  ${c.name.padEnd(12)} ${((spent.get(c.name) ?? 0) / o.rounds).toFixed(2)} ms/round`);
+  console.log(`  analyze total ${(withMs / o.rounds).toFixed(2)} ms/round (without quotes ${(withoutMs / o.rounds).toFixed(2)})`);
+  console.log(`quotation layer: ${pct(quotesMs / (withMs - quotesMs))} added by the quotes component; ${pct((withMs - withoutMs) / withoutMs)} between the two pipelines`);
+  return 0;
+}

@@ -1,0 +1,93 @@
+import { strict as assert } from "node:assert";
+import { test } from "node:test";
+import type { Doc } from "../../doc/doc.js";
+import { analyzeFixture, fixtureText, mentionTexts } from "../fixtures/fixtures.js";
+import type { Entity } from "./types.js";
+
+const entities = (doc: Doc) => doc.layers.entities as Entity[];
+const byId = (doc: Doc, id: string) => entities(doc).find((e) => e.id === id);
+
+test("inflected forms, capitals as governments and nationality words are one country", () => {
+  const doc = analyzeFixture(fixtureText("el-ryabkov.txt"), { lang: "el" });
+  const russia = mentionTexts(doc, "country:RU");
+  assert.ok(russia.includes("Ρωσίας") && russia.includes("Ρωσία") && russia.includes("Μόσχα/capital"));
+  assert.ok(russia.includes("ρωσική/nationality"));
+  const us = mentionTexts(doc, "country:US");
+  assert.deepEqual(us, ["Ηνωμένων Πολιτειών", "Ουάσινγκτον/capital", "ΗΠΑ/acronym"]);
+  assert.deepEqual(byId(doc, "country:US")?.names, { el: "Ηνωμένες Πολιτείες", en: "United States" });
+  assert.ok(mentionTexts(doc, "country:IR").includes("Τεχεράνη/capital"));
+  assert.deepEqual(mentionTexts(doc, "country:GR"), ["Έλληνα/nationality"]);
+});
+
+test("a capital after a place cue is the city, not the government", () => {
+  const doc = analyzeFixture(fixtureText("el-ryabkov.txt"), { lang: "el" });
+  const oslo = byId(doc, "loc:osl");
+  assert.equal(oslo?.capitalOf, "NO");
+  assert.equal(mentionTexts(doc, "country:NO").length, 0);
+  const en = analyzeFixture(fixtureText("en-ryabkov.txt"), { lang: "en" });
+  assert.deepEqual(mentionTexts(en, "loc:mosk"), ["Moscow"]);
+  const meeting = analyzeFixture("Τίτλος\n\nΗ συνάντηση στη Μόσχα κράτησε ώρες. Η Άγκυρα πουλά όπλα στη Μόσχα.", { lang: "el" });
+  const city = (meeting.layers.entities as Entity[]).find((e) => e.capitalOf === "RU");
+  assert.deepEqual(city && mentionTexts(meeting, city.id), ["Μόσχα"], "a meeting in Moscow is in the city");
+  assert.deepEqual(mentionTexts(meeting, "country:RU"), ["Μόσχα/capital"], "arms sold to Moscow go to the government");
+  assert.ok(mentionTexts(en, "country:RU").includes("Moscow/capital"));
+});
+
+test("a lone surname joins the full name it ends", () => {
+  const doc = analyzeFixture(fixtureText("el-ryabkov.txt"), { lang: "el" });
+  const ryabkov = byId(doc, "per:serg-riabkof");
+  assert.equal(ryabkov?.name, "Σεργκέι Ριαμπκόφ");
+  assert.equal(ryabkov?.names.en, "Sergkei Riampkof");
+  assert.deepEqual(mentionTexts(doc, "per:serg-riabkof").sort(), ["Σεργκέι Ριαμπκόφ", "Ριαμπκόφ", "Ριαμπκόφ", "Ριαμπκόφ/surname"].sort());
+  const en = analyzeFixture(fixtureText("en-ryabkov.txt"), { lang: "en" });
+  assert.equal(byId(en, "per:serg-riabkof")?.name, "Sergei Ryabkov", "the same id in both scripts");
+});
+
+test("a surname shared by two full names stays apart (a wrong merge is worse than a missed one)", () => {
+  const doc = analyzeFixture("Τίτλος\n\nΟ υπουργός Γιάννης Παπαδόπουλος και ο βουλευτής Νίκος Παπαδόπουλος μίλησαν. Ο Παπαδόπουλος έφυγε.", { lang: "el" });
+  const people = entities(doc).filter((e) => e.name.endsWith("Παπαδόπουλος"));
+  assert.equal(people.length, 3);
+  assert.ok(people.every((p) => p.mentions.length === 1));
+});
+
+test("an acronym joins the one name whose initials it spells", () => {
+  const doc = analyzeFixture(
+    "Τίτλος\n\nΟ Διεθνής Οργανισμός Ατομικής Ενέργειας ανακοίνωσε έλεγχο. Σύμφωνα με τον ΔΟΑΕ, οι επιθεωρητές φτάνουν αύριο.",
+    { lang: "el" },
+  );
+  const iaea = entities(doc).find((e) => e.type === "ORG");
+  assert.deepEqual(
+    iaea?.mentions.map((m) => doc.text.slice(m.start, m.end) + "/" + m.role),
+    ["Διεθνής Οργανισμός Ατομικής Ενέργειας/name", "ΔΟΑΕ/acronym"],
+  );
+});
+
+test("NER mentions are used when the taggers have run", () => {
+  const text = "Τίτλος\n\nΗ Ύδρα υποδέχθηκε τον Άλεξ Ρίβερς. Ο Ρίβερς μίλησε για την Ελλάδα.";
+  const doc = analyzeFixture(text, {
+    lang: "el",
+    prepare: (d) => {
+      const at = (s: string, type: string, from = 0) => {
+        const start = d.text.indexOf(s, from);
+        return { start, end: start + s.length, text: s, type };
+      };
+      d.layers.mentions = [at("Ύδρα", "LOC"), at("Άλεξ Ρίβερς", "PERSON"), at("Ρίβερς", "PERSON", d.text.indexOf("Ο Ρίβερς")), at("Ελλάδα", "LOC")];
+    },
+  });
+  assert.deepEqual(mentionTexts(doc, "per:alek-rifer"), ["Άλεξ Ρίβερς", "Ρίβερς/surname"]);
+  assert.deepEqual(mentionTexts(doc, "loc:idr"), ["Ύδρα"]);
+  assert.deepEqual(mentionTexts(doc, "country:GR"), ["Ελλάδα"]);
+});
+
+test("the speaker of a quotation is resolved to its entity", () => {
+  const text = fixtureText("el-ryabkov.txt");
+  const doc = analyzeFixture(text, {
+    lang: "el",
+    prepare: (d) => {
+      const start = d.text.indexOf("Οι σχέσεις μας");
+      d.layers.quotes = [{ kind: "direct", start, end: start + 10, text: "", speaker: { name: "Ριαμπκόφ", description: null, role: null, entityId: null, mention: null } }];
+    },
+  });
+  const quotes = doc.layers.quotes as { speaker: { entityId: string } }[];
+  assert.equal(quotes[0].speaker.entityId, "per:serg-riabkof");
+});

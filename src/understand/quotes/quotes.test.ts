@@ -1,0 +1,132 @@
+import { strict as assert } from "node:assert";
+import { test } from "node:test";
+import type { Doc } from "../../doc/doc.js";
+import { parseTextPage } from "../../extract/text-page.js";
+import { buildDoc } from "../../pipeline/build.js";
+import { Pipeline } from "../../pipeline/pipeline.js";
+import { langIdComponent, sentenceComponent, tokenizeComponent } from "../../text/components.js";
+import { findQuotes, quotesComponent } from "./component.js";
+import { ENGLISH_ARTICLE, GREEK_ARTICLE } from "./fixtures.js";
+import type { Quote } from "./types.js";
+
+const textLayer = new Pipeline([langIdComponent(), tokenizeComponent(), sentenceComponent()]);
+const prepare = (page: string): Doc => textLayer.run(buildDoc(parseTextPage(page)));
+const analyse = (page: string): Quote[] => findQuotes(prepare(page));
+const who = (q: Quote | undefined) => (q?.speaker ? (q.speaker.name ?? q.speaker.description) : null);
+
+function find(quotes: Quote[], fragment: string): Quote {
+  const q = quotes.find((x) => x.text.includes(fragment));
+  assert.ok(q, `no quote with «${fragment}» in ${JSON.stringify(quotes.map((x) => x.text))}`);
+  return q;
+}
+
+test("the component declares its layers and fills doc.layers.quotes", () => {
+  const c = quotesComponent();
+  assert.deepEqual(c.requires, ["tokens", "sentences"]);
+  assert.deepEqual(c.provides, ["quotes"]);
+  const doc = prepare(GREEK_ARTICLE);
+  c.run(doc);
+  assert.ok(Array.isArray(doc.layers.quotes) && (doc.layers.quotes as Quote[]).length > 0);
+});
+
+test("Greek: content-first, direct with source chain, pro-drop, reported speech with stance", () => {
+  const doc = prepare(GREEK_ARTICLE);
+  const quotes = findQuotes(doc);
+  const body = quotes.filter((q) => q.start > (doc.meta.title?.end ?? 0));
+
+  const first = find(body, "Η κυβέρνηση δεν θα αλλάξει");
+  assert.equal(first.kind, "indirect");
+  assert.equal(first.text, "Η κυβέρνηση δεν θα αλλάξει τη στάση της στο μεταναστευτικό");
+  assert.equal(doc.text.slice(first.start, first.end), first.text);
+  assert.equal(first.cue, "δήλωσε");
+  assert.equal(first.speaker?.name, "Άρης Ευαγγελίου");
+  assert.equal(first.speaker?.role, "Έλληνας υπουργός Μετανάστευσης");
+
+  const direct = find(body, "Οι Ευρωπαίοι εταίροι");
+  assert.equal(direct.kind, "direct");
+  assert.equal(direct.text, "Οι Ευρωπαίοι εταίροι μας οφείλουν να δείξουν αλληλεγγύη");
+  assert.equal(direct.speaker?.name, "Άρης Ευαγγελίου", "the short mention «ο Ευαγγελίου» resolves to the full name");
+  assert.equal(direct.via, "ΑΠΕ");
+  assert.deepEqual(direct.stance, { type: "assert", polarity: "positive" });
+
+  const proDrop = find(body, "Η Ελλάδα δεν μπορεί");
+  assert.equal(proDrop.cue, "πρόσθεσε");
+  assert.equal(proDrop.speaker?.name, "Άρης Ευαγγελίου");
+  assert.equal(proDrop.speaker?.mention, null);
+
+  const reported = find(body, "οι Βρυξέλλες εξετάζουν");
+  assert.equal(reported.text, "οι Βρυξέλλες εξετάζουν νέα μέτρα");
+  assert.equal(reported.speaker?.name, "Γιάννης Αϊβάζογλου");
+  const denial = find(body, "υπάρχει σχέδιο");
+  assert.deepEqual(denial.stance, { type: "deny", polarity: "negative" });
+  assert.equal(denial.speaker?.name, "Γιάννης Αϊβάζογλου");
+
+  const official = find(body, "παρακολουθούν στενά");
+  assert.equal(official.speaker?.name, null);
+  assert.equal(official.speaker?.description, "Αξιωματούχος του Λευκού Οίκου");
+
+  const colon = find(body, "έκτακτη σύνοδο");
+  assert.equal(colon.kind, "direct");
+  assert.equal(colon.speaker?.name, "Γιάννης Αϊβάζογλου", "an upper-case mention with diaeresis still resolves");
+
+  assert.ok(!body.some((q) => q.text === "δίκαιες τιμές" || q.text === "Πράσινης Συμφωνίας"), "scare quotes and titles are not statements");
+  assert.equal(body.length, 7);
+});
+
+test("Greek headline statement: «Πόλη: δήλωση» and a quote in the headline", () => {
+  const quotes = analyse("Μόσχα: Δεν υποκύπτουμε σε πιέσεις των ΗΠΑ\n\nΗ συνάντηση έγινε χθες.\n");
+  assert.equal(quotes.length, 1);
+  assert.equal(quotes[0].text, "Δεν υποκύπτουμε σε πιέσεις των ΗΠΑ");
+  assert.equal(who(quotes[0]), "Μόσχα");
+});
+
+test("a negated cue flips its polarity", () => {
+  const quotes = analyse("Τίτλος\n\nΟ υπουργός Υγείας Πέτρος Λάμπρου δεν αρνήθηκε ότι υπάρχουν ελλείψεις στα νοσοκομεία.\n");
+  assert.deepEqual(quotes[0].stance, { type: "deny", polarity: "positive" });
+  assert.equal(who(quotes[0]), "Πέτρος Λάμπρου");
+});
+
+test("English: told, continuation, bare clause, according to, described source, pronoun, citing", () => {
+  const doc = prepare(ENGLISH_ARTICLE);
+  const quotes = findQuotes(doc);
+
+  const saying = find(quotes, "fell far short");
+  assert.equal(saying.cue, "saying");
+  assert.match(who(saying) ?? "", /union/);
+
+  const insult = find(quotes, "This offer is an insult");
+  assert.equal(insult.kind, "direct");
+  assert.equal(insult.speaker?.name, "Mick Lawson");
+  assert.equal(insult.speaker?.role, "general secretary");
+  assert.equal(insult.via, "Reuters");
+  assert.equal(who(find(quotes, "We will not accept it")), "Mick Lawson");
+
+  const bare = find(quotes, "fair and final offer");
+  assert.equal(bare.text, "the government had made a fair and final offer");
+  assert.equal(bare.speaker?.name, "Helen Ward");
+  assert.equal(bare.via, "BBC");
+
+  assert.equal(find(quotes, "talks could resume").speaker?.description, "senior government official");
+
+  const denied = find(quotes, "walked away");
+  assert.deepEqual(denied.stance, { type: "deny", polarity: "negative" });
+  assert.equal(who(denied), "Mick Lawson");
+  const he = find(quotes, "strikes would go ahead");
+  assert.equal(who(he), "Mick Lawson");
+  assert.equal(doc.text.slice(he.speaker!.mention!.start, he.speaker!.mention!.end), "He");
+
+  const ft = find(quotes, "The dispute will cost");
+  assert.equal(ft.speaker?.name, "Financial Times");
+  assert.equal(ft.citing, "people familiar with the talks");
+
+  assert.ok(!quotes.some((q) => q.text === "chaos"));
+  assert.equal(quotes.length, 8);
+});
+
+test("the taggers' mentions give names their bounds when present", () => {
+  const page = "Τίτλος\n\nΟ διευθυντής του νοσοκομείου Ευαγγελισμός Πέτρος Ιωάννου είπε ότι οι εφημερίες θα συνεχιστούν κανονικά.\n";
+  const doc = prepare(page);
+  const start = doc.text.indexOf("Πέτρος Ιωάννου");
+  doc.layers.mentions = [{ start, end: start + "Πέτρος Ιωάννου".length, text: "Πέτρος Ιωάννου", type: "PER" }];
+  assert.equal(findQuotes(doc)[0].speaker?.name, "Πέτρος Ιωάννου");
+});
