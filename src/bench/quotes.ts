@@ -56,14 +56,16 @@ export async function run(args: string[]): Promise<number> {
     .sort()
     .map((f) => ({ source: f, mediaType: "text/plain", text: readFileSync(join(o.gold, f), "utf8"), hints: {} }));
   const spent = new Map<string, number>();
+  const spentWithout = new Map<string, number>();
   const components = defaultPipeline().components;
   const full = new Pipeline(components.map((c) => timed(c, spent)));
-  const without = new Pipeline(components.filter((c) => c.name !== QUOTES_COMPONENT));
+  const without = new Pipeline(components.filter((c) => c.name !== QUOTES_COMPONENT).map((c) => timed(c, spentWithout)));
   for (let r = 0; r < WARM_UP_ROUNDS; r++) {
     timeRound(inputs, full);
     timeRound(inputs, without);
   }
   spent.clear();
+  spentWithout.clear();
   let withMs = 0;
   let withoutMs = 0;
   for (let r = 0; r < o.rounds; r++) {
@@ -73,8 +75,10 @@ export async function run(args: string[]): Promise<number> {
   const quotesMs = spent.get(QUOTES_COMPONENT) ?? 0;
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
   console.log(`analyze of ${inputs.length} gold articles × ${o.rounds} rounds`);
-  for (const c of components) console.log(`  ${c.name.padEnd(12)} ${((spent.get(c.name) ?? 0) / o.rounds).toFixed(2)} ms/round`);
-  console.log(`  analyze total ${(withMs / o.rounds).toFixed(2)} ms/round (without quotes ${(withoutMs / o.rounds).toFixed(2)})`);
+  const perRound = (m: Map<string, number>, name: string) => (m.has(name) ? ((m.get(name) ?? 0) / o.rounds).toFixed(2) : "—");
+  console.log(`  ${"component".padEnd(12)} ${"with quotes".padStart(12)} ${"without".padStart(10)}  (ms/round)`);
+  for (const c of components) console.log(`  ${c.name.padEnd(12)} ${perRound(spent, c.name).padStart(12)} ${perRound(spentWithout, c.name).padStart(10)}`);
+  console.log(`  ${"analyze".padEnd(12)} ${(withMs / o.rounds).toFixed(2).padStart(12)} ${(withoutMs / o.rounds).toFixed(2).padStart(10)}`);
   console.log(`quotation layer: ${pct(quotesMs / (withMs - quotesMs))} added by the quotes component; ${pct((withMs - withoutMs) / withoutMs)} between the two pipelines`);
   return 0;
 }

@@ -3,7 +3,7 @@
 // articles, quotations and events that involve it.
 import type { Doc } from "../doc/doc.js";
 import type { DocRecord } from "../doc/record.js";
-import { aliasesOf, articlesOf, findEntities, linksOf, type EntityArticle, type EntityLink, type RegistryEntity } from "../store/entities-table.js";
+import { aliasesOf, articlesOf, findEntities, linksOf, mentionSpans, type EntityArticle, type EntityLink, type RegistryEntity } from "../store/entities-table.js";
 import { queryEvents, type StoredEvent } from "../store/events-table.js";
 import { SqliteStore } from "../store/sqlite.js";
 import type { Entity } from "../understand/entities/types.js";
@@ -20,6 +20,8 @@ export interface EntityFlags {
 }
 
 export interface EntityQuote {
+  /** speaker: the entity said it; mentioned: the quotation names it. */
+  role: "speaker" | "mentioned";
   articleId: string;
   published: string | null;
   kind: string;
@@ -40,17 +42,24 @@ export interface EntityReport {
 
 interface QuoteRecord {
   kind: string;
+  start: number;
+  end: number;
   text: string;
   cue?: string | null;
   via?: string | null;
   speaker?: { entityId?: string | null } | null;
 }
 
-function quotesBy(record: DocRecord | null, article: EntityArticle): EntityQuote[] {
+function quotesOf(record: DocRecord | null, article: EntityArticle, spans: { start: number; end: number }[]): EntityQuote[] {
   const quotes = (record?.quotes ?? []) as QuoteRecord[];
-  return quotes
-    .filter((q) => q.speaker?.entityId && article.localIds.includes(q.speaker.entityId))
-    .map((q) => ({ articleId: article.id, published: article.published, kind: q.kind, text: q.text, cue: q.cue ?? null, via: q.via ?? null }));
+  const out: EntityQuote[] = [];
+  for (const q of quotes) {
+    const spoke = !!q.speaker?.entityId && article.localIds.includes(q.speaker.entityId);
+    const named = spans.some((m) => m.start >= q.start && m.end <= q.end);
+    if (!spoke && !named) continue;
+    out.push({ role: spoke ? "speaker" : "mentioned", articleId: article.id, published: article.published, kind: q.kind, text: q.text, cue: q.cue ?? null, via: q.via ?? null });
+  }
+  return out;
 }
 
 export function entityReport(store: SqliteStore, name: string): EntityReport | null {
@@ -63,7 +72,7 @@ export function entityReport(store: SqliteStore, name: string): EntityReport | n
     aliases: aliasesOf(db, entity.id),
     links: linksOf(db, entity.id),
     articles,
-    quotes: articles.flatMap((a) => quotesBy(store.get(a.id), a)),
+    quotes: articles.flatMap((a) => quotesOf(store.get(a.id), a, mentionSpans(db, entity.id, a.id))),
     events: queryEvents(db, { involving: [entity.id] }),
     otherMatches: others.slice(0, OTHER_MATCHES_SHOWN),
   };
@@ -95,7 +104,10 @@ function formatReport(r: EntityReport): string {
   for (const a of r.articles) lines.push(`  ${dateOf(a)}  ${a.id}  ${a.title || "(no headline)"}  (${a.mentions} mention${a.mentions === 1 ? "" : "s"})`);
   if (r.quotes.length) {
     lines.push("", "Quotations");
-    for (const q of r.quotes) lines.push(`  ${dateOf(q)}  «${clip(q.text, QUOTE_WIDTH)}»${q.cue ? ` — ${q.cue}` : ""}${q.via ? `, via ${q.via}` : ""} [${q.articleId}]`);
+    for (const q of r.quotes) {
+      const said = q.role === "speaker" ? "said" : "about";
+      lines.push(`  ${dateOf(q)}  ${said.padEnd(6)}«${clip(q.text, QUOTE_WIDTH)}»${q.cue ? ` — ${q.cue}` : ""}${q.via ? `, via ${q.via}` : ""} [${q.articleId}]`);
+    }
   }
   if (r.events.length) {
     lines.push("", "Events");
@@ -109,12 +121,13 @@ function formatReport(r: EntityReport): string {
 export function understandingDigest(doc: Doc): string[] {
   const lines: string[] = [];
   const entities = (doc.layers.entities ?? []) as Entity[];
-  const nameOf = new Map(entities.map((e) => [e.id, e.names.en ?? e.name]));
+  const nameOf = new Map(entities.map((e) => [e.id, e.name]));
   if (entities.length) {
     lines.push("", "Linked entities");
     for (const e of entities) {
       const forms = [...new Set(e.mentions.map((m) => doc.text.slice(m.start, m.end) + (m.role === "name" ? "" : ` (${m.role})`)))];
-      lines.push(`  ${e.type.padEnd(5)}${e.names.en ?? e.name}${e.code ? ` [${e.code}]` : ""}: ${forms.join(" · ")}`);
+      const other = e.names.en && e.names.en !== e.name ? ` (${e.names.en})` : "";
+      lines.push(`  ${e.type.padEnd(5)}${e.name}${other}${e.code ? ` [${e.code}]` : ""}: ${forms.join(" · ")}`);
     }
   }
   const timex = (doc.layers.timex ?? []) as Timex[];

@@ -5,6 +5,8 @@ import assert from "node:assert/strict";
 import http from "node:http";
 import zlib from "node:zlib";
 import type { AddressInfo } from "node:net";
+import iconv from "iconv-lite";
+import { decodeBytes } from "./decode.js";
 import {
   BlockedAddressError, ContentTypeError, HttpStatusError, InvalidUrlError, TimeoutError, TooLargeError,
   TooManyRedirectsError, fetchUrl, isPrivateAddress,
@@ -27,6 +29,9 @@ before(async () => {
       const n = Number(path.slice(5));
       res.writeHead(302, { location: n > 0 ? `/hop/${n - 1}` : "/page" });
       res.end();
+    } else if (path === "/greek") {
+      res.writeHead(200, { "content-type": "text/html; charset=windows-1253" });
+      res.end(iconv.encode(PAGE, "windows-1253"));
     } else if (path === "/gzip") {
       res.writeHead(200, { "content-type": "text/html", "content-encoding": "gzip" });
       res.end(zlib.gzipSync(PAGE));
@@ -62,6 +67,12 @@ test("fetches a page with its content type and charset", async () => {
   assert.equal(r.contentType, "text/html");
   assert.equal(r.charset, "utf-8");
   assert.equal(Buffer.from(r.bytes).toString("utf8"), PAGE);
+});
+
+test("a windows-1253 page: the charset from the header decodes it", async () => {
+  const r = await fetchUrl(`${base}/greek`, { allowPrivate: true });
+  assert.equal(r.charset, "windows-1253");
+  assert.equal(decodeBytes(r.bytes, { declared: r.charset, html: true }).text, PAGE);
 });
 
 test("sends a clear user agent", async () => {

@@ -95,20 +95,7 @@ export function sha256File(path: string): string {
 /** The data files of each corpus split, relative to DATA_ROOT. */
 export const CORPORA = {
   // elNER's sentences are shuffled; CoNLL-2003 keeps each article's sentences in order.
-  // elNER-18 labels the same sentences with finer types: the Greek model learns
-  // composite labels (LOC/GPE, MISC/EVENT, O/FAC …) and is scored on elNER-4's.
-  "ner-el": {
-    format: "columns",
-    documents: false,
-    train: "elner/elNER4/train.iob2",
-    dev: "elner/elNER4/dev.iob2",
-    test: "elner/elNER4/test.iob2",
-    fine: {
-      train: "elner/elNER18/train.iob2",
-      subtypes: { LOC: ["GPE", "LOC"], MISC: ["EVENT", "WORK_OF_ART", "NORP"] },
-      outside: ["FAC", "PRODUCT", "LAW"],
-    },
-  },
+  "ner-el": { format: "columns", documents: false, train: "elner/elNER4/train.iob2", dev: "elner/elNER4/dev.iob2", test: "elner/elNER4/test.iob2" },
   "ner-en": { format: "columns", documents: true, train: "conll2003-en/eng.train", dev: "conll2003-en/eng.testa", test: "conll2003-en/eng.testb" },
   "pos-el": {
     format: "conllu",
@@ -122,13 +109,8 @@ export const CORPORA = {
 export type CorpusName = keyof typeof CORPORA;
 export type Split = "train" | "dev" | "test";
 
-/** Absolute path of a file under DATA_ROOT. */
-export function dataPath(relative: string): string {
-  return fileURLToPath(new URL(relative, `file://${DATA_ROOT.endsWith("/") ? DATA_ROOT : DATA_ROOT + "/"}`));
-}
-
 export function corpusPath(corpus: CorpusName, split: Split): string {
-  return dataPath(CORPORA[corpus][split]);
+  return fileURLToPath(new URL(CORPORA[corpus][split], `file://${DATA_ROOT.endsWith("/") ? DATA_ROOT : DATA_ROOT + "/"}`));
 }
 
 export function readText(corpus: CorpusName, split: Split): string {

@@ -1,9 +1,7 @@
 // The entity recognizer: a first-pass sequence tagger over each sentence and,
 // when the model has one, a second pass that also sees document-context features
 // (what the first pass said about the same word elsewhere in the document).
-// Output labels are always over the coarse types the model is scored on.
 import { contextFeatures } from "./context.js";
-import { parentLabels } from "./ner.js";
 import type { SequenceTagger } from "./tagger.js";
 
 export class EntityRecognizer {
@@ -14,14 +12,11 @@ export class EntityRecognizer {
     readonly window = 0,
   ) {}
 
-  /**
-   * Labels of every sentence of one document, in order: IOB2 over the parent
-   * types when the model tags finer composite types (LOC/GPE → LOC).
-   */
+  /** Labels (BILOU) of every sentence of one document, in order. */
   tagDocument(sentences: readonly (readonly string[])[]): string[][] {
     const first = sentences.map((s) => this.first.tag(s));
-    if (!this.second) return first.map(parentLabels);
+    if (!this.second) return first;
     const extra = contextFeatures(sentences, first, this.window);
-    return sentences.map((s, i) => parentLabels(this.second!.tag(s, extra[i])));
+    return sentences.map((s, i) => this.second!.tag(s, extra[i]));
   }
 }

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { analyzeFixture, fixtureText } from "../understand/fixtures/fixtures.js";
-import { articlesOf, findEntities, linksOf } from "./entities-table.js";
+import { aliasesOf, articlesOf, findEntities, linksOf } from "./entities-table.js";
 import { queryEvents } from "./events-table.js";
 import { SqliteStore } from "./sqlite.js";
 
@@ -71,5 +71,6 @@ test("re-ingesting an article replaces its mentions and links", () => {
   const ryabkov = findEntities(store.connection, "Ryabkov")[0];
   assert.equal(articlesOf(store.connection, ryabkov.id).length, 1);
   assert.equal(linksOf(store.connection, ryabkov.id).length, 1);
+  assert.equal(aliasesOf(store.connection, ryabkov.id).find((a) => a.alias === "Sergei Ryabkov")?.count, 1);
   store.close();
 });

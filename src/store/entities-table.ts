@@ -126,6 +126,10 @@ function entitiesOf(doc: Doc): Entity[] {
 export const entitiesTable: LayerTable = {
   name: "entities",
   clear(db: Database.Database, article: ArticleRef) {
+    db.prepare(
+      `UPDATE entity_aliases SET count = count - 1 WHERE (entity_id, alias) IN
+         (SELECT DISTINCT entity_id, text FROM entity_mentions WHERE article_rowid = ? AND role <> 'nationality')`,
+    ).run(article.rowid);
     db.prepare("DELETE FROM entity_mentions WHERE article_rowid = ?").run(article.rowid);
     db.prepare("DELETE FROM entity_links WHERE article_rowid = ?").run(article.rowid);
   },
@@ -133,9 +137,14 @@ export const entitiesTable: LayerTable = {
     const insertMention = db.prepare(
       "INSERT INTO entity_mentions (article_rowid, entity_id, local_id, start_offset, end_offset, role, text) VALUES (?, ?, ?, ?, ?, ?, ?)",
     );
+    // An alias counts the articles that write it; the entity's name (maybe a lemma) is listed without a count of its own.
     const upsertAlias = db.prepare(
       `INSERT INTO entity_aliases (entity_id, alias, fold, phonetic, lang, count) VALUES (?, ?, ?, ?, ?, 1)
        ON CONFLICT (entity_id, alias) DO UPDATE SET count = count + 1`,
+    );
+    const listName = db.prepare(
+      `INSERT INTO entity_aliases (entity_id, alias, fold, phonetic, lang, count) VALUES (?, ?, ?, ?, ?, 0)
+       ON CONFLICT (entity_id, alias) DO NOTHING`,
     );
     const insertLink = db.prepare("INSERT INTO entity_links (article_rowid, local_id, entity_id, rule, detail) VALUES (?, ?, ?, ?, ?)");
     for (const e of entitiesOf(doc)) {
@@ -144,13 +153,14 @@ export const entitiesTable: LayerTable = {
       if (id === null) id = create(db, e, doc.lang);
       else improveNames(db, id, e);
       insertLink.run(article.rowid, e.id, id, found.id === null ? "new" : found.rule, found.id === null && found.rule !== "new" ? `first seen (${found.detail})` : found.detail);
-      const aliases = new Set<string>([e.name]);
+      const aliases = new Set<string>();
       for (const m of e.mentions) {
         const text = doc.text.slice(m.start, m.end);
         insertMention.run(article.rowid, id, e.id, m.start, m.end, m.role, text);
         if (m.role !== "nationality") aliases.add(text);
       }
       for (const alias of aliases) upsertAlias.run(id, alias, fold(alias), phoneticKey(alias), doc.lang);
+      if (!aliases.has(e.name)) listName.run(id, e.name, fold(e.name), phoneticKey(e.name), doc.lang);
     }
   },
 };
@@ -175,7 +185,8 @@ export function findEntities(db: Database.Database, name: string): RegistryEntit
        WHERE e.code = ? OR a.fold = ? OR a.phonetic = ? OR e.phonetic = ? OR (e.type = 'PER' AND e.phonetic LIKE ?)`,
     )
     .all(name.toUpperCase(), fold(name), key, key, `% ${key}`) as EntityRow[];
-  return rows.map((r) => toRegistry(db, r)).sort((a, b) => b.mentions - a.mentions);
+  // Entities left without mentions by an article's update are not shown.
+  return rows.map((r) => toRegistry(db, r)).filter((e) => e.mentions > 0).sort((a, b) => b.mentions - a.mentions);
 }
 
 export function aliasesOf(db: Database.Database, id: number): { alias: string; lang: string; count: number }[] {
@@ -214,7 +225,12 @@ export function articlesOf(db: Database.Database, id: number): EntityArticle[] {
   return rows.map((r) => ({ ...r, localIds: r.localIds.split(",") }));
 }
 
-export function registryEntity(db: Database.Database, id: number): RegistryEntity | null {
-  const row = db.prepare("SELECT * FROM entities WHERE id = ?").get(id) as EntityRow | undefined;
-  return row ? toRegistry(db, row) : null;
+/** Where the entity is mentioned in one article (nationality words left out). */
+export function mentionSpans(db: Database.Database, id: number, articleId: string): { start: number; end: number }[] {
+  return db
+    .prepare(
+      `SELECT m.start_offset AS start, m.end_offset AS end FROM entity_mentions m JOIN articles a ON a.rowid = m.article_rowid
+       WHERE m.entity_id = ? AND a.id = ? AND m.role <> 'nationality' ORDER BY m.start_offset`,
+    )
+    .all(id, articleId) as { start: number; end: number }[];
 }

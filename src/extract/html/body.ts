@@ -289,6 +289,11 @@ function markerKey(text: string, maxWords: number): string | null {
   return t;
 }
 
+/** The related marker a short folded line opens with, or is. */
+function relatedPhrase(key: string, lang: ExtractLangData): string | null {
+  return lang.relatedExact.has(key) ? key : startsWithPhrase(key, lang.related);
+}
+
 /** The phrase the line starts with, as whole words. */
 function startsWithPhrase(line: string, phrases: string[]): string | null {
   for (const p of phrases) if (line.startsWith(p) && (line.length === p.length || WORD_END.test(line[p.length]))) return p;
@@ -388,7 +393,7 @@ function relatedBoxSections(flat: Flat, container: El, lang: ExtractLangData): R
     const anchors = flat.anchors.filter((a) => a.block >= el.b0 && a.block < el.b1);
     const first = flat.blocks[el.b0].text;
     const key = markerKey(first, lang.markerMaxWords);
-    const marker = key !== null && startsWithPhrase(key, lang.related) ? first : "";
+    const marker = key !== null && relatedPhrase(key, lang) ? first : "";
     if (anchors.length) sections.push({ marker, kind: "related", anchors });
   }
   return sections;
@@ -430,7 +435,7 @@ function chooseBody(flat: Flat, chars: Float64Array, trust: Trust, opts: BodyOpt
     if (line !== null && lang.boilerplate.some((re) => re.test(line))) continue;
     const key = markerKey(b.text, lang.markerMaxWords);
     if (key !== null) {
-      const related = plainChars >= LIMITS.minCharsBeforeMarker ? startsWithPhrase(key, lang.related) : null;
+      const related = plainChars >= LIMITS.minCharsBeforeMarker ? relatedPhrase(key, lang) : null;
       const end = related ? null : startsWithPhrase(key, lang.end);
       if (related || end) {
         // An end marker (comments, tags) closes the article when it is a heading

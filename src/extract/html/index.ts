@@ -22,7 +22,7 @@ function relatedLinks(sections: RelatedSection[], base?: string): RelatedLink[] 
       if (a.text.length < LIMITS.minRelatedTitleChars || out.length >= LIMITS.maxRelated) continue;
       const url = resolve(a.href, base);
       const key = url ?? a.text;
-      if (seen.has(key)) continue;
+      if (seen.has(key) || (url !== null && url === base)) continue;
       seen.add(key);
       out.push({ title: a.text.normalize("NFC"), url });
     }
@@ -40,13 +40,14 @@ function resolve(href: string, base?: string): string | null {
 }
 
 /**
- * An index or listing page: no metadata says "article", and the container holds
- * many story teasers (headline links) and few long paragraphs.
+ * An index or listing page: many story teasers (headline links, teaser cards)
+ * and few long paragraphs; pages whose metadata says "article" need more proof.
  */
 function isListing(body: BodyResult, facts: PageFacts): boolean {
-  const ogType = facts.meta.get("og:type")?.toLowerCase();
-  if (facts.article || ogType === "article" || facts.meta.has("article:published_time") || facts.sig.itemprops.has("datepublished")) return false;
   const long = body.blocks.filter((b) => b.text.length >= LIMITS.longParagraphChars).length;
+  const ogType = facts.meta.get("og:type")?.toLowerCase();
+  const article = facts.article || ogType === "article" || facts.meta.has("article:published_time") || facts.sig.itemprops.has("datepublished");
+  if (article) return body.teasers >= LIMITS.minListingTeasers * 2 && long < LIMITS.minLongParagraphs;
   return body.teasers >= LIMITS.minListingTeasers && body.teasers >= long * LIMITS.teasersPerParagraph;
 }
 

@@ -7,7 +7,9 @@ import { fold } from "../../text/normalize.js";
 export interface ExtractLangData {
   /** Folded line starts that open a block of links to other stories. */
   related: string[];
-  /** Folded line starts that open comments, sharing or newsletter blocks. */
+  /** Folded whole lines that open a block of links to other stories ("more"). */
+  relatedExact: Set<string>;
+  /** Folded line starts that close the article (comments, author box, tags). */
   end: string[];
   /** Longest marker line, in words. */
   markerMaxWords: number;
@@ -35,6 +37,7 @@ export type NumericOrder = "dmy" | "mdy";
 interface RelatedJson {
   maxWords?: number;
   related?: string[];
+  exact?: string[];
   end?: string[];
 }
 interface BoilerplateJson {
@@ -63,7 +66,7 @@ let cache: ExtractLangData | null = null;
 export function extractLangData(): ExtractLangData {
   if (cache) return cache;
   const data: ExtractLangData = {
-    related: [], end: [], markerMaxWords: DEFAULT_MARKER_WORDS, boilerplate: [], boilerplateMaxWords: DEFAULT_MARKER_WORDS, months: new Map(),
+    related: [], relatedExact: new Set(), end: [], markerMaxWords: DEFAULT_MARKER_WORDS, boilerplate: [], boilerplateMaxWords: DEFAULT_MARKER_WORDS, months: new Map(),
     authorPrefixes: [], authorJoiners: [], authorStops: [], numericOrder: new Map(), pm: new Set(), am: new Set(),
   };
   for (const lang of allLangs()) {
@@ -71,6 +74,7 @@ export function extractLangData(): ExtractLangData {
     if (related) {
       data.related.push(...(related.related ?? []).map(fold));
       data.end.push(...(related.end ?? []).map(fold));
+      for (const x of related.exact ?? []) data.relatedExact.add(fold(x));
       data.markerMaxWords = Math.max(data.markerMaxWords, related.maxWords ?? 0);
     }
     const boiler = lang.tables["extract-boilerplate"] as BoilerplateJson | undefined;

@@ -40,7 +40,7 @@ const WEAK_NEGATIVE_PREFIXES = [
   "repl", "follow", "read-more", "readmore", "sidebar", "side-bar", "widget", "modal", "overlay", "keyword",
   "timestamp", "caption", "credit", "gallery", "slideshow", "carousel", "privacy",
 ];
-const WEAK_NEGATIVE_WORDS = ["tag", "tags", "hidden", "meta", "video", "header", "aside"];
+const WEAK_NEGATIVE_WORDS = ["tag", "tags", "hidden", "meta", "header", "aside"];
 const POSITIVE_PREFIXES = ["article", "body", "content", "entry", "main", "post", "story", "text", "blog", "prose", "rich-text", "paragraph"];
 
 const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -107,6 +107,8 @@ export const LIMITS = {
   minListingTeasers: 6,
   teasersPerParagraph: 2,
   longParagraphChars: 150,
+  /** Even with article metadata, a page with twice the teasers and fewer long paragraphs than this is a listing. */
+  minLongParagraphs: 1,
   /** A related link's text has at least this many characters; at most maxRelated are kept. */
   minRelatedTitleChars: 15,
   maxRelated: 30,

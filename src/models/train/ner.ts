@@ -4,14 +4,14 @@
 // corpus keeps documents in order, a second pass with document-context features
 // is trained on jackknifed first-pass output (so it sees first-pass errors as they
 // are on unseen text) and kept if it helps on dev.
-import { mkdirSync, readFileSync, statSync } from "node:fs";
+import { mkdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { learnClusters } from "../clusters.js";
 import { contextFeatures } from "../context.js";
-import { CORPORA, corpusPath, dataPath, parseColumns, readText, sha256File, type CorpusName, type Split } from "../data.js";
+import { CORPORA, corpusPath, parseColumns, readText, sha256File, type CorpusName, type Split } from "../data.js";
 import { FEATURE_VERSION, FeatureExtractor } from "../features.js";
 import { MODEL_FORMAT } from "../format.js";
-import { compositeLabels, SpanScorer, toBilou, type SpanScores } from "../ner.js";
+import { SpanScorer, toBilou, type SpanScores } from "../ner.js";
 import { EntityRecognizer } from "../recognizer.js";
 import { CLUSTER_FILE, CONTEXT_FILE, loadNerResources, NER_FILE, saveClusters } from "../resources.js";
 import { modelDir, saveTagger, writeManifest } from "../store.js";
@@ -26,7 +26,7 @@ export interface NerTrainOptions {
   log?: (line: string) => void;
 }
 
-const NER_DEFAULTS = { epochs: 16, pruneBelow: 0.5, seeds: 3 };
+const NER_DEFAULTS = { epochs: 16, pruneBelow: 0.5, seeds: 3, minFeatureCount: Number(process.env.MINF ?? 1) };
 /** Sentences on each side read as the same document (CoNLL articles run ~15–30 sentences). */
 const CONTEXT_WINDOW = 20;
 const JACKKNIFE_FOLDS = 4;
@@ -63,14 +63,16 @@ interface Choice {
 function trainChoosing(
   train: TaggedSentence[],
   extractor: FeatureExtractor,
-  o: { epochs: number; pruneBelow: number; seeds: number },
+  settings: TaggerSettings,
+  o: { epochs: number; pruneBelow: number; seeds: number; minFeatureCount: number },
   devScore: (t: SequenceTagger) => number,
   log: (epoch: number, f1: number, rows: number) => void,
 ): Choice {
   let best: Choice | undefined;
-  trainTagger(train, extractor, NER_SETTINGS, {
+  trainTagger(train, extractor, settings, {
     epochs: o.epochs,
     pruneBelow: o.pruneBelow,
+    minFeatureCount: o.minFeatureCount,
     onEpoch(epoch, tagger) {
       const f1 = devScore(tagger);
       log(epoch, f1, tagger.model.rows);
@@ -81,9 +83,9 @@ function trainChoosing(
   if (o.seeds <= 1) return best;
   const models = [best.tagger.model];
   for (let seed = 2; seed <= o.seeds; seed++) {
-    models.push(trainTagger(train, extractor, NER_SETTINGS, { epochs: best.epoch, pruneBelow: o.pruneBelow, seed }).model);
+    models.push(trainTagger(train, extractor, settings, { epochs: best.epoch, pruneBelow: o.pruneBelow, seed }).model);
   }
-  const tagger = new SequenceTagger(best.tagger.labels, averageModels(models), extractor, NER_SETTINGS);
+  const tagger = new SequenceTagger(best.tagger.labels, averageModels(models), extractor, settings);
   const f1 = devScore(tagger);
   log(best.epoch, f1, tagger.model.rows);
   return { epoch: best.epoch, f1, tagger };
@@ -96,12 +98,7 @@ export function trainNer(lang: string, options: NerTrainOptions = {}): void {
   const name = `ner-${lang}`;
   const corpus = name as CorpusName;
   const entry = CORPORA[corpus];
-  const fine = "fine" in entry ? entry.fine : undefined;
-  const fineTrain = fine ? parseColumns(readFileSync(dataPath(fine.train), "utf8")) : undefined;
-  const train = nerData(lang, "train").map((s, i) => ({
-    words: s.words,
-    labels: toBilou(fine && fineTrain ? compositeLabels(s.labels, fineTrain[i].labels, fine) : s.labels),
-  }));
+  const train = nerData(lang, "train").map((s) => ({ words: s.words, labels: toBilou(s.labels) }));
   const dev = nerData(lang, "dev");
   const test = nerData(lang, "test");
   const dir = modelDir(name);
@@ -113,7 +110,7 @@ export function trainNer(lang: string, options: NerTrainOptions = {}): void {
   const started = Date.now();
   const progress = (pass: string) => (epoch: number, f1: number, rows: number) =>
     log(`${name} ${pass} epoch ${epoch}: dev F1 ${f1.toFixed(4)} rows ${rows} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
-  const first = trainChoosing(train, extractor, o, (t) => evaluateNer(new EntityRecognizer(t), dev).micro.f1, progress("first pass"));
+  const first = trainChoosing(train, extractor, NER_SETTINGS, o, (t) => evaluateNer(new EntityRecognizer(t), dev).micro.f1, progress("first pass"));
   log(`${name}: first pass, best dev epoch ${first.epoch} (F1 ${first.f1.toFixed(4)})`);
   let recognizer = new EntityRecognizer(first.tagger);
   let second: Choice | undefined;
@@ -134,6 +131,7 @@ export function trainNer(lang: string, options: NerTrainOptions = {}): void {
     second = trainChoosing(
       train2,
       extractor,
+      NER_SETTINGS,
       o,
       (t) => evaluateNer(new EntityRecognizer(first.tagger, t, CONTEXT_WINDOW), dev).micro.f1,
       progress("second pass"),
@@ -161,16 +159,12 @@ export function trainNer(lang: string, options: NerTrainOptions = {}): void {
     created: new Date().toISOString(),
     labels: { ner: first.tagger.labels },
     files: Object.fromEntries(files.map((f) => [f, { bytes: statSync(join(dir, f)).size, sha256: sha256File(join(dir, f)) }])),
-    data: {
-      ...Object.fromEntries((["train", "dev", "test"] as const).map((s) => [s, { path: split[s], sha256: sha256File(corpusPath(corpus, s)) }])),
-      ...(fine ? { fineTrain: { path: fine.train, sha256: sha256File(dataPath(fine.train)) } } : {}),
-    },
+    data: Object.fromEntries((["train", "dev", "test"] as const).map((s) => [s, { path: split[s], sha256: sha256File(corpusPath(corpus, s)) }])),
     settings: {
       ...NER_SETTINGS,
       epochs: first.epoch,
       pruneBelow,
       seeds: o.seeds,
-      ...(fine ? { fineTypes: { subtypes: fine.subtypes, outside: fine.outside } } : {}),
       clusters: { words: Object.keys(clusters.words).length, labels: clusters.labels, learnedFrom: "train split text" },
       ...(second ? { contextPass: { file: CONTEXT_FILE, epochs: second.epoch, window: CONTEXT_WINDOW, jackknifeFolds: JACKKNIFE_FOLDS } } : {}),
       trainSentences: train.length,

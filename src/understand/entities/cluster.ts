@@ -17,14 +17,16 @@ const ACRONYM = /^[\p{Lu}\p{N}.&]{2,}$/u;
 const LOWER_START = /^\p{Ll}/u;
 const UPPER_START = /^\p{Lu}/u;
 const ID_SPACE = /\s+/gu;
+/** A hyphenated name written with a stray space: «Ταλαεΐ- Νικ» is named Ταλαεΐ-Νικ. */
+const STRAY_HYPHEN_SPACE = /(\p{L})-\s+(\p{L})/gu;
 /** Types a fallback MISC name may turn out to be, in order of preference. */
 const TYPED = ["PER", "ORG", "LOC"] as const;
-/** The languages whose names an entity carries, in `names`. */
-const NAME_LANGS = ["el", "en"] as const;
 
 interface Group {
   type: EntityType;
   code: string | null;
+  /** The code of a listed organisation (entity-organisations.json). */
+  organisation?: string;
   capitalOf?: string;
   members: { cand: Candidate; role: MentionRole }[];
 }
@@ -67,7 +69,7 @@ function bestName(doc: Doc, g: Group): string {
   const pool = names.length ? names : g.members;
   let best = pool[0].cand;
   for (const { cand } of pool) if (coreWords(cand.words, lang).length > coreWords(best.words, lang).length) best = cand;
-  return coreWords(lemmaWords(doc, best), lang).join(" ") || best.text;
+  return (coreWords(lemmaWords(doc, best), lang).join(" ") || best.text).replace(STRAY_HYPHEN_SPACE, "$1-$2");
 }
 
 function isGlobalName(name: string, lang: string): boolean {
@@ -86,11 +88,16 @@ function toEntity(doc: Doc, g: Group): Entity {
     const name = gz.countryName(g.code, lang) ?? names.en ?? g.code;
     return { id: `country:${g.code}`, type: "LOC", name, names, code: g.code, key: g.code.toLowerCase(), global: true, mentions };
   }
+  if (g.organisation) {
+    const names = { el: gz.organisationName(g.organisation, "el"), en: gz.organisationName(g.organisation, "en") };
+    const name = gz.organisationName(g.organisation, lang) ?? names.en ?? bestName(doc, g);
+    return { id: `org:${g.organisation.toLowerCase()}`, type: "ORG", name, names, code: null, key: g.organisation.toLowerCase(), global: true, mentions };
+  }
   const name = bestName(doc, g);
   const key = phoneticKey(name);
-  const latin = needsTransliteration(name) ? toLatin(name) : name;
-  const names: Entity["names"] = { el: null, en: null };
-  for (const l of NAME_LANGS) names[l] = l === "en" ? latin : needsTransliteration(name) ? name : null;
+  // A name in a transliterated script (Greek) is the Greek name and, in Latin letters, the English one until the registry meets it written in English.
+  const transliterated = needsTransliteration(name);
+  const names: Entity["names"] = { el: transliterated ? name : null, en: transliterated ? toLatin(name) : name };
   const entity: Entity = {
     id: `${g.type.toLowerCase()}:${key.replace(ID_SPACE, "-") || fold(name)}`,
     type: g.type,
@@ -114,10 +121,12 @@ export function clusterEntities(doc: Doc, cands: Candidate[] = findCandidates(do
   const rest: Candidate[] = [];
   for (const cand of cands) {
     if (cand.code && !cand.cityReading) {
-      let g = byCode.get(cand.code);
+      const organisation = cand.place === "organisation";
+      const codeKey = `${organisation ? "org" : "country"}:${cand.code}`;
+      let g = byCode.get(codeKey);
       if (!g) {
-        g = { type: "LOC", code: cand.code, members: [] };
-        byCode.set(cand.code, g);
+        g = organisation ? { type: "ORG", code: null, organisation: cand.code, members: [] } : { type: "LOC", code: cand.code, members: [] };
+        byCode.set(codeKey, g);
         groups.push(g);
       }
       const role: MentionRole = cand.place === "demonym" ? "nationality" : cand.place === "capital" ? "capital" : ACRONYM.test(cand.text) ? "acronym" : "name";

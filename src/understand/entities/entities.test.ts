@@ -91,3 +91,12 @@ test("the speaker of a quotation is resolved to its entity", () => {
   const quotes = doc.layers.quotes as { speaker: { entityId: string } }[];
   assert.equal(quotes[0].speaker.entityId, "per:serg-riabkof");
 });
+
+test("listed organisations are one entity across names, acronyms and scripts; acronyms only in capitals", () => {
+  const el = analyzeFixture("Τίτλος\n\nΟ ΟΗΕ ζήτησε εκεχειρία. Τα Ηνωμένα Έθνη και ο Λευκός Οίκος συμφώνησαν, είπε πηγή του Λευκού Οίκου.", { lang: "el" });
+  assert.deepEqual(mentionTexts(el, "org:un"), ["ΟΗΕ/acronym", "Ηνωμένα Έθνη"]);
+  assert.deepEqual(mentionTexts(el, "org:white_house"), ["Λευκός Οίκος", "Λευκού Οίκου"]);
+  assert.deepEqual(byId(el, "org:un")?.names, { el: "Ηνωμένα Έθνη", en: "United Nations" });
+  const en = analyzeFixture("Title\n\nWho said the WHO would help? The World Health Organization did.", { lang: "en" });
+  assert.deepEqual(mentionTexts(en, "org:who"), ["WHO/acronym", "World Health Organization"]);
+});

@@ -1,9 +1,11 @@
-// The place gazetteer: country names (from the i18n-iso-countries package, in
-// the locale of every language under lang/, plus that language's additions in
+// The gazetteer: country names (from the i18n-iso-countries package, in the
+// locale of every language under lang/, plus that language's additions in
 // entity-countries.json), capitals (entity-capitals.json) and nationality
-// nouns and adjectives (entity-demonyms.json), all by ISO 3166-1 code. Country
-// and capital names match on search keys, so inflected forms meet (Ρωσίας);
-// demonyms on their listed folded forms, so Ρώσος is not read as Ρωσία.
+// nouns and adjectives (entity-demonyms.json), all by ISO 3166-1 code; and
+// well-known organisations (entity-organisations.json) by a neutral code.
+// Names match on search keys, so inflected forms meet (Ρωσίας, του Λευκού
+// Οίκου), acronyms only in capitals (WHO, not "Who"); demonyms on their listed
+// folded forms, so Ρώσος is not read as Ρωσία.
 import { createRequire } from "node:module";
 import { allLangs, type LangData } from "../../lang/lang.js";
 import { fold } from "../../text/normalize.js";
@@ -13,23 +15,24 @@ const COUNTRY_TABLE = "entity-countries";
 const CAPITAL_TABLE = "entity-capitals";
 const DEMONYM_TABLE = "entity-demonyms";
 const WORDS_TABLE = "entity-words";
+const ORGANISATION_TABLE = "entity-organisations";
 const PACKAGE_LOCALE = (code: string) => `i18n-iso-countries/langs/${code}.json`;
 const PARADIGM_MARK = "|";
 const DOTS = /\./g;
 const ACRONYM = /^[\p{Lu}.]+$/u;
 
-export type PlaceKind = "country" | "capital" | "demonym";
+export type PlaceKind = "country" | "capital" | "demonym" | "organisation";
 
 export interface PlaceEntry {
   code: string;
   kind: PlaceKind;
+  /** Listed as an acronym: matches only text in capitals. */
+  acronym?: boolean;
 }
 
 export interface CountryNames {
   /** Display name by language code. */
   names: Record<string, string>;
-  /** Every listed name, by language code. */
-  aliases: Record<string, string[]>;
 }
 
 /** Words of the entity layer for one language (see lang/<code>/entity-words.json), folded. */
@@ -82,15 +85,16 @@ export class Gazetteer {
   /** Demonym forms by folded text (words joined by spaces). */
   readonly demonyms = new Map<string, string>();
   readonly countries = new Map<string, CountryNames>();
+  /** Display names of organisations by code, then language. */
+  readonly organisations = new Map<string, Record<string, string>>();
   /** Longest name, in words. */
   maxWords = 1;
   private readonly words = new Map<string, EntityWords>();
   private union: EntityWords | null = null;
 
   addCountry(lang: string, code: string, name: string, display: boolean): void {
-    const c = this.countries.get(code) ?? { names: {}, aliases: {} };
+    const c = this.countries.get(code) ?? { names: {} };
     if (display || !c.names[lang]) c.names[lang] = name;
-    (c.aliases[lang] ??= []).includes(name) || c.aliases[lang].push(name);
     this.countries.set(code, c);
     this.addName(name, { code, kind: "country" });
   }
@@ -99,8 +103,15 @@ export class Gazetteer {
     const words = name.split(/\s+/u);
     this.maxWords = Math.max(this.maxWords, words.length);
     const key = nameKey(words);
-    // An acronym keeps its exact form; the first listing of a key wins.
-    if (!this.byKey.has(key) || (ACRONYM.test(name) && entry.kind === "country")) this.byKey.set(key, entry);
+    // The first listing of a key wins.
+    if (!this.byKey.has(key)) this.byKey.set(key, ACRONYM.test(name) ? { ...entry, acronym: true } : entry);
+  }
+
+  addOrganisation(lang: string, code: string, names: string[]): void {
+    const display = this.organisations.get(code) ?? {};
+    display[lang] ??= names[0];
+    this.organisations.set(code, display);
+    for (const n of names) this.addName(n, { code, kind: "organisation" });
   }
 
   addDemonym(form: string, code: string): void {
@@ -136,6 +147,11 @@ export class Gazetteer {
   /** The display name of a country in a language, or null. */
   countryName(code: string, lang: string): string | null {
     return this.countries.get(code)?.names[lang] ?? null;
+  }
+
+  /** The display name of an organisation in a language, or null. */
+  organisationName(code: string, lang: string): string | null {
+    return this.organisations.get(code)?.[lang] ?? null;
   }
 }
 
@@ -174,6 +190,8 @@ function loadLanguage(g: Gazetteer, lang: LangData): void {
   for (const [code, names] of Object.entries(table.aliases ?? {})) for (const n of names) g.addCountry(lang.code, code, n, false);
   const capitals = lang.tables[CAPITAL_TABLE] as { capitals?: Record<string, string[]>; placeCues?: string[] } | undefined;
   for (const [code, names] of Object.entries(capitals?.capitals ?? {})) for (const n of names) g.addName(n, { code, kind: "capital" });
+  const orgs = lang.tables[ORGANISATION_TABLE] as { organisations?: Record<string, string[]> } | undefined;
+  for (const [code, names] of Object.entries(orgs?.organisations ?? {})) g.addOrganisation(lang.code, code, names);
   const dem = lang.tables[DEMONYM_TABLE] as DemonymTable | undefined;
   for (const [code, forms] of Object.entries(dem?.demonyms ?? {})) {
     for (const form of forms) {

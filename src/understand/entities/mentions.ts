@@ -1,5 +1,6 @@
 // Candidate mentions for the entity layer: the NER mentions when the taggers
-// have run (else a fallback that takes runs of capitalised words), and the
+// have run (with the repeats of their names that the tagger missed), else a
+// fallback that takes runs of capitalised words; and the
 // gazetteer's matches over every token: country and capital names (also when
 // NER missed them) and nationality nouns and adjectives (ρωσική, Ρώσος).
 import { TokenKind, type Doc, type Mention, type Span } from "../../doc/doc.js";
@@ -162,8 +163,8 @@ function gazetteerMatches(c: Ctx): Candidate[] {
       }
       if (!UPPER_START.test(words[0])) continue;
       const entry = g.byKey.get(nameKey(words));
-      if (!entry) continue;
-      const cand = candidate(c, i, last, "LOC", false);
+      if (!entry || (entry.acronym && !words.every((w) => ALL_CAPS.test(w)))) continue;
+      const cand = candidate(c, i, last, entry.kind === "organisation" ? "ORG" : "LOC", false);
       cand.code = entry.code;
       cand.place = entry.kind;
       if (entry.kind === "capital") cand.cityReading = placeCueBefore(c, i) && !eventTarget(c, i);
@@ -286,7 +287,7 @@ function mergePlaces(c: Ctx, base: Candidate[], places: Candidate[]): Candidate[
     const same = out.findIndex((m) => m.start === p.start && m.end === p.end);
     if (same >= 0) {
       const m = out[same];
-      out[same] = { ...p, type: p.place === "demonym" ? "MISC" : m.type === "PER" ? "LOC" : m.type === "MISC" ? "LOC" : m.type };
+      out[same] = { ...p, type: p.place === "demonym" ? "MISC" : p.place === "organisation" ? "ORG" : m.type === "PER" || m.type === "MISC" ? "LOC" : m.type };
       continue;
     }
     const container = out.find((m) => overlaps(m, p) && !(m.start === p.start && m.end === p.end));

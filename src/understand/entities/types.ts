@@ -32,7 +32,3 @@ export interface Entity {
   /** For a city read as a place: the country it is the capital of. */
   capitalOf?: string;
 }
-
-export interface EntitiesLayer {
-  entities?: Entity[];
-}

@@ -59,3 +59,22 @@ test("negation, future and who asserts: the quotation's speaker, else the articl
   const aid = find(doc, "AID", "στηρίξουν");
   assert.deepEqual(aid && [aid.actor, aid.target, aid.modality, aid.assertedBy.by], ["country:US", "country:UA", "future", "article"]);
 });
+
+test("a quotation of a resolved speaker is a statement; a speech verb that is a trigger is not repeated as one", () => {
+  const text = "Τίτλος\n\n«Θα συνεχίσουμε», είπε ο Σεργκέι Ριαμπκόφ. Ο Ριαμπκόφ αρνείται ότι υπάρχει πρόβλημα.";
+  const doc = analyzeFixture(text, {
+    lang: "el",
+    prepare: (d) => {
+      const speaker = (name: string) => ({ name, description: null, role: null, entityId: null, mention: null });
+      const a = d.text.indexOf("Θα συνεχίσουμε");
+      const b = d.text.indexOf("υπάρχει πρόβλημα");
+      d.layers.quotes = [
+        { kind: "direct", start: a, end: a + 14, text: "Θα συνεχίσουμε", speaker: speaker("Σεργκέι Ριαμπκόφ"), cue: "είπε", stance: { type: "say" } },
+        { kind: "indirect", start: b, end: b + 16, text: "υπάρχει πρόβλημα", speaker: speaker("Σεργκέι Ριαμπκόφ"), cue: "αρνείται", stance: { type: "deny" } },
+      ];
+    },
+  });
+  const statements = events(doc).filter((e) => e.type === "STATEMENT");
+  assert.deepEqual(statements.map((e) => [e.actor, e.subtype, e.trigger.text]), [["per:serg-riabkof", "say", "είπε"]]);
+  assert.equal(find(doc, "DENY", "αρνείται")?.actor, "per:serg-riabkof");
+});

@@ -35,6 +35,8 @@ const GOVERNED_DISTANCE = 2;
 const POSSESSIVE_MARKS = new Set(["'", "’"]);
 const POSSESSIVE_S = "s";
 const COMMA = ",";
+/** CAMEO 01: a quotation of a known speaker is a statement by them. */
+const STATEMENT = { type: "STATEMENT", cameo: "01" } as const;
 
 export type Modality = "asserted" | "future" | "possible" | "demanded" | "denied";
 
@@ -65,7 +67,10 @@ export interface NewsEvent {
 
 /** The part of a quotation read here. */
 interface QuoteView extends Span {
+  kind?: string;
   speaker: { name?: string | null; description?: string | null; entityId?: string | null } | null;
+  cue?: string | null;
+  stance?: { type: string } | null;
   via?: string | null;
 }
 
@@ -280,6 +285,37 @@ function assertedBy(c: Ctx, trigger: Span, trig: Trigger, actor: MentionAt | nul
   return { by: "article", name: c.doc.meta.site ?? null, entityId: null, via: null };
 }
 
+/**
+ * Statements: each quotation whose speaker is an entity, unless its speech
+ * verb is itself a trigger (αρνείται, admits: a DENY or ADMIT event already).
+ */
+function statements(c: Ctx): NewsEvent[] {
+  const out: NewsEvent[] = [];
+  for (const q of c.quotes) {
+    const actor = q.speaker?.entityId;
+    if (!actor) continue;
+    const cueWords = (q.cue ?? "").split(/\s+/u).map(foldWord);
+    if (cueWords.some((w) => triggerOf(c.doc.lang, w))) continue;
+    const span = { start: q.start, end: q.end };
+    out.push({
+      type: STATEMENT.type,
+      subtype: q.stance?.type ?? q.kind ?? null,
+      cameo: STATEMENT.cameo,
+      actor,
+      target: null,
+      instrument: null,
+      quantity: null,
+      polarity: "positive",
+      modality: "asserted",
+      time: null,
+      assertedBy: { by: "speaker", name: q.speaker?.name ?? null, entityId: actor, via: q.via ?? null },
+      trigger: { ...span, text: q.cue ?? "" },
+      evidence: span,
+    });
+  }
+  return out;
+}
+
 /** The events of a document whose entities (and, when present, time expressions and quotations) are known. */
 export function findEvents(doc: Doc): NewsEvent[] {
   const lex = lexicon(doc.lang);
@@ -296,7 +332,7 @@ export function findEvents(doc: Doc): NewsEvent[] {
     timex: (doc.layers.timex as Timex[] | undefined) ?? [],
     quotes: (doc.layers.quotes as QuoteView[] | undefined) ?? [],
   };
-  const out: NewsEvent[] = [];
+  const out: NewsEvent[] = statements(c);
   for (const s of sentences(doc)) {
     for (let t = s.first; t < s.last; t++) {
       if (!isWord(doc, t)) continue;
@@ -326,5 +362,5 @@ export function findEvents(doc: Doc): NewsEvent[] {
       });
     }
   }
-  return out;
+  return out.sort((a, b) => a.evidence.start - b.evidence.start);
 }

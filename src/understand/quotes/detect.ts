@@ -10,7 +10,7 @@
 import type { Span } from "../../doc/doc.js";
 import type { CueEntry, QuoteLexicon } from "./lexicon.js";
 import { pairMarks } from "./marks.js";
-import { parsePhrase, phraseText, type SpeakerPhrase } from "./phrase.js";
+import { isFunctionWord, parsePhrase, phraseText, type SpeakerPhrase } from "./phrase.js";
 import type { QuoteKind, QuoteStance } from "./types.js";
 import { anyPhraseAt, isQuoteMark, isWord, sentenceBounds, tokenAtOrAfter, tokensText, type DocView } from "./view.js";
 
@@ -104,7 +104,7 @@ export function matchCue(v: DocView, lex: QuoteLexicon, i: number): CueMatch | n
     while (first > 0 && isWord(v, first - 1) && lex.auxiliaries.has(v.fold[first - 1]) && i - first < 2) first--;
     if (isWord(v, first - 1) && (lex.passives.has(v.fold[first - 1]) || (first === i && lex.notBeforeVerb.has(v.fold[i - 1])))) return null;
     // denied claims that …: the second form is a noun
-    if (first === i && isWord(v, i - 1) && lex.cues.has(v.fold[i - 1])) return null;
+    if (first === i && isWord(v, i - 1) && lex.cues.has(v.fold[i - 1]) && matchCue(v, lex, i - 1)) return null;
     const negated = isWord(v, first - 1) && lex.negations.has(v.fold[first - 1]);
     return { first, head: i, last: i + entry.words.length, entry, negated };
   }
@@ -142,6 +142,7 @@ function label(s: State, p: SpeakerPhrase): string {
 function subjectStartOk(s: State, i: number, sentStart: number): boolean {
   const { v, lex } = s;
   if (!isWord(v, i)) return false;
+  if (i > sentStart && isWord(v, i - 1) && lex.prepositions.has(v.fold[i - 1])) return false;
   if (lex.subjectDeterminers.has(v.fold[i])) return true;
   if (!v.cap[i] && !lex.pronouns.has(v.fold[i])) return false;
   if (i === sentStart) return true;
@@ -185,7 +186,7 @@ function knownName(v: DocView, p: SpeakerPhrase): boolean {
 function plainSubject(s: State, cueFirst: number, sentStart: number): SpeakerPhrase | null {
   const { v, lex } = s;
   let i = cueFirst - 1;
-  while (i >= sentStart && cueFirst - i <= MAX_PLAIN_WORDS && isWord(v, i) && !v.cap[i] && !isFunction(lex, v.fold[i]) && !matchCue(v, lex, i)) i--;
+  while (i >= sentStart && cueFirst - i <= MAX_PLAIN_WORDS && isWord(v, i) && !v.cap[i] && !isFunctionWord(lex, v.fold[i]) && !matchCue(v, lex, i)) i--;
   if (i === cueFirst - 1 || i < sentStart || !isWord(v, i) || !lex.subjectDeterminers.has(v.fold[i]) || s.quoted[i]) return null;
   return { start: i, end: cueFirst, pronoun: false, name: null, role: null, described: true };
 }
@@ -195,13 +196,9 @@ function plainSubjectAfter(s: State, j: number, limit: number): SpeakerPhrase | 
   const { v, lex } = s;
   if (!isWord(v, j) || !lex.subjectDeterminers.has(v.fold[j])) return null;
   let k = j + 1;
-  while (k < limit && k - j <= MAX_PLAIN_WORDS && isWord(v, k) && !v.cap[k] && !isFunction(lex, v.fold[k]) && !matchCue(v, lex, k)) k++;
+  while (k < limit && k - j <= MAX_PLAIN_WORDS && isWord(v, k) && !v.cap[k] && !isFunctionWord(lex, v.fold[k]) && !matchCue(v, lex, k)) k++;
   const ends = k >= limit || CLAUSE_END.has(v.text[k]);
   return k > j + 1 && ends ? { start: j, end: k, pronoun: false, name: null, role: null, described: true } : null;
-}
-
-function isFunction(lex: QuoteLexicon, folded: string): boolean {
-  return lex.determiners.has(folded) || lex.linkers.has(folded) || lex.pronouns.has(folded) || lex.conjunctions.has(folded) || lex.addresseePrepositions.has(folded);
 }
 
 /**
@@ -229,12 +226,12 @@ function subjectBefore(s: State, cue: CueMatch, sentStart: number): SpeakerPhras
     const p = parsePhrase(v, lex, i, { subject: true, limit: cueFirst });
     if (!p) continue;
     const adjacent = p.end === cueFirst || (parenthesis && v.text[p.end] === "," && (i === sentStart || v.text[i - 1] === ","));
-    if (adjacent && (p.end === cueFirst || !p.pronoun) && (i !== sentStart || lex.subjectDeterminers.has(v.fold[i]) || p.pronoun || knownName(v, p))) {
+    const directlyBefore = p.end === cueFirst;
+    if (adjacent && (directlyBefore || !p.pronoun) && (directlyBefore || i !== sentStart || lex.subjectDeterminers.has(v.fold[i]) || knownName(v, p))) {
       return p.name || p.pronoun ? p : (namedBefore(s, p, sentStart) ?? p);
     }
     const bareInitial = i === sentStart && !lex.subjectDeterminers.has(v.fold[i]);
     if (p.pronoun || (bareInitial && !p.role && !p.described)) continue;
-    if (adjacent && bareInitial && !knownName(v, p)) continue;
     if (!cue.entry.subjectFirst) return p;
     first = p;
   }
@@ -337,6 +334,8 @@ function frameAfter(s: State, afterClose: number, block: number): { cue: CueMatc
   }
   if (i >= v.n || v.block[i] !== block) return null;
   const limit = frameEnd(s, i);
+  // «…», όπως σημείωσε ο Χ.
+  if (isWord(v, i) && lex.sourceMarkers.has(v.fold[i]) && matchCue(v, lex, i + 1)) i++;
   let cue = matchCue(v, lex, i);
   let phrase: SpeakerPhrase | null = null;
   if (cue) phrase = subjectAfter(s, cue, limit);
@@ -497,6 +496,17 @@ function clauseEnd(s: State, from: number, sentEnd: number): { end: number; next
   return { end: sentEnd, next: null };
 }
 
+/** «… and denied that …»: a cue after a conjunction shares the subject of the sentence's earlier cue. */
+function coordinated(s: State, cue: CueMatch, sentStart: number): SpeakerPhrase | null {
+  const { v, lex } = s;
+  if (!isWord(v, cue.first - 1) || !lex.conjunctions.has(v.fold[cue.first - 1])) return null;
+  for (let k = s.out.length - 1; k >= 0; k--) {
+    const q = s.out[k];
+    if (q.cue && q.cue.last <= cue.first && q.cue.first >= sentStart && q.phrase) return q.phrase;
+  }
+  return null;
+}
+
 function contentSpan(s: State, first: number, last: number): Span | null {
   const { v } = s;
   if (last <= first) return null;
@@ -557,7 +567,7 @@ function detectIndirect(s: State): void {
       const span = contentSpan(s, comp + 1, end);
       if (!span || wordCount(v, comp + 1, end) < o.minClauseWords) continue;
       const after = comp > cue.last ? parsePhrase(v, lex, skipAdverbs(s, cue.last, comp), { subject: true, limit: comp }) : null;
-      const phrase = (after && !cue.entry.objectAfter ? after : null) ?? subjectBefore(s, cue, sentStart) ?? next;
+      const phrase = (after && !cue.entry.objectAfter ? after : null) ?? coordinated(s, cue, sentStart) ?? subjectBefore(s, cue, sentStart) ?? next;
       const chain = chainIn(s, sentStart, cue.first);
       chainIn(s, end, sentEnd, chain);
       chain.via ??= addressee(s, cue, cue.last, comp);
@@ -603,30 +613,37 @@ function detectIndirect(s: State): void {
     // 4. bare clause: Erdogan says he will not …
     if (cue.entry.bareClause && !cue.entry.objectAfter && before && (before.end === cue.first || v.text[cue.first - 1] === ",")) {
       const from = skipAdverbs(s, cue.last, sentEnd);
-      if (from < sentEnd && isWord(v, from) && !lex.clauseBlockers.has(v.fold[from]) && !matchCue(v, lex, from)) {
+      const starts = isWord(v, from) && (v.cap[from] || lex.clauseStarters.has(v.fold[from])) && !lex.clauseBlockers.has(v.fold[from]);
+      if (from < sentEnd && starts && !matchCue(v, lex, from)) {
         const { end } = clauseEnd(s, from, sentEnd);
         const span = contentSpan(s, from, end);
-        if (span && wordCount(v, from, end) >= o.minClauseWords + 1) pushIndirect(s, span, cue, before, chainIn(s, end, sentEnd));
+        if (span && wordCount(v, from, end) >= o.minClauseWords + 1 && hasVerb(s, from, end)) pushIndirect(s, span, cue, before, chainIn(s, end, sentEnd));
       }
     }
   }
 }
 
-/** «Όπως ανέφερε ο μετεωρολόγος Χ, τα φαινόμενα θα …»: a source phrase with a cue opens the sentence. */
+/** «Όπως ανέφερε ο μετεωρολόγος Χ, τα φαινόμενα θα …», "As Smith said, …": a source marker and a cue open the sentence. */
 function detectFrontedSources(s: State): void {
   const { v, lex, o } = s;
   for (const [sentStart, sentEnd] of v.sentenceTokens) {
     if (sentStart >= sentEnd || s.quoted[sentStart]) continue;
-    const len = anyPhraseAt(v, sentStart, lex.via);
-    if (!len) continue;
-    let cue: CueMatch | null = null;
-    for (let k = sentStart; k < sentStart + len && !cue; k++) cue = matchCue(v, lex, k);
-    if (!cue) continue;
-    const phrase = parsePhrase(v, lex, sentStart + len, { subject: true, limit: sentEnd });
-    if (!phrase || phrase.pronoun || v.text[phrase.end] !== ",") continue;
-    const { end } = clauseEnd(s, phrase.end + 1, sentEnd);
-    const span = contentSpan(s, phrase.end + 1, end);
-    if (span && wordCount(v, phrase.end + 1, end) >= o.minClauseWords) pushIndirect(s, span, cue, phrase, { via: null, citing: null });
+    if (!isWord(v, sentStart) || !lex.sourceMarkers.has(v.fold[sentStart])) continue;
+    let cue = matchCue(v, lex, sentStart + 1);
+    let phrase: SpeakerPhrase | null = null;
+    let frameEnd = sentStart;
+    if (cue) {
+      phrase = parsePhrase(v, lex, skipAdverbs(s, cue.last, sentEnd), { subject: true, limit: sentEnd });
+      frameEnd = phrase ? phrase.end : frameEnd;
+    } else {
+      phrase = parsePhrase(v, lex, sentStart + 1, { subject: true, limit: sentEnd });
+      cue = phrase ? matchCue(v, lex, phrase.end) : null;
+      frameEnd = cue ? cue.last : frameEnd;
+    }
+    if (!cue || !phrase || phrase.pronoun || v.text[frameEnd] !== ",") continue;
+    const { end } = clauseEnd(s, frameEnd + 1, sentEnd);
+    const span = contentSpan(s, frameEnd + 1, end);
+    if (span && wordCount(v, frameEnd + 1, end) >= o.minClauseWords) pushIndirect(s, span, cue, phrase, { via: null, citing: null });
   }
 }
 

@@ -21,6 +21,7 @@ interface CueJson {
   addressee?: boolean;
   infinitival?: boolean;
   objectAfter?: boolean;
+  bare?: boolean;
 }
 
 interface CueTableJson {
@@ -36,6 +37,7 @@ interface CueTableJson {
   notBeforeVerb?: string[];
   subjunctives?: string[];
   clauseBlockers?: string[];
+  clauseStarters?: string[];
   clauseBreaks?: string[];
   adverbs?: string[];
 }
@@ -54,12 +56,14 @@ interface SpeakerTableJson {
   modifiers?: string[];
   pronouns?: string[];
   addresseePrepositions?: string[];
+  prepositions?: string[];
   complementEndings?: string[];
 }
 
 interface SourceTableJson {
   via?: string[];
   citing?: string[];
+  sourceMarkers?: string[];
 }
 
 interface MarkTableJson {
@@ -79,7 +83,7 @@ export interface CueEntry {
   infinitival: boolean;
   /** The phrase right after the cue is who was told (told Reuters), not the speaker. */
   objectAfter: boolean;
-  /** Its language lets the reported clause follow without a complementizer (said he would …). */
+  /** The reported clause may follow without a complementizer (said he would …): the verb and its language allow it. */
   bareClause: boolean;
   /** Most words between the cue and a subject that follows it (ανέφεραν σε άρθρο τους οι …). */
   subjectGap: number;
@@ -103,10 +107,14 @@ export interface QuoteLexicon {
   /** Particles of a subjunctive cue whose subject stands right before them in any case (με τον υπουργό να δηλώνει ότι). */
   subjunctives: Set<string>;
   clauseBlockers: Set<string>;
+  /** Words a reported clause without complementizer may open with (besides a capital). */
+  clauseStarters: Set<string>;
   clauseBreaks: PhraseIndex;
   adverbs: PhraseIndex;
   via: PhraseIndex;
   citing: PhraseIndex;
+  /** Words that make the cue after them a source: «όπως σημείωσε ο …», "as Smith put it". */
+  sourceMarkers: Set<string>;
   subjectDeterminers: Set<string>;
   /** Determiners of a known referent (the ministry): such phrases may refer back. */
   definiteDeterminers: Set<string>;
@@ -122,6 +130,8 @@ export interface QuoteLexicon {
   modifiers: Set<string>;
   pronouns: Set<string>;
   addresseePrepositions: Set<string>;
+  /** A phrase after one of these is not a subject (in a statement, από την Τεχεράνη). */
+  prepositions: Set<string>;
   /** Folded endings of a genitive that may follow a role before the name (δήμαρχος Βόλου Αχιλλέας Μπέος). */
   complementEndings: string[];
   /** Codes of the languages whose word order marks the subject (their `subjectFirst`). */
@@ -173,10 +183,12 @@ export function buildLexicon(langs: LangData[]): QuoteLexicon {
     notBeforeVerb: new Set(),
     subjunctives: new Set(),
     clauseBlockers: new Set(),
+    clauseStarters: new Set(),
     clauseBreaks: new Map(),
     adverbs: new Map(),
     via: new Map(),
     citing: new Map(),
+    sourceMarkers: new Set(),
     subjectDeterminers: new Set(),
     definiteDeterminers: new Set(),
     determiners: new Set(),
@@ -189,6 +201,7 @@ export function buildLexicon(langs: LangData[]): QuoteLexicon {
     modifiers: new Set(),
     pronouns: new Set(),
     addresseePrepositions: new Set(),
+    prepositions: new Set(),
     complementEndings: [],
     subjectFirstLangs: new Set(),
     marks: new Map(),
@@ -208,7 +221,7 @@ export function buildLexicon(langs: LangData[]): QuoteLexicon {
             addressee: c.addressee ?? false,
             infinitival: c.infinitival ?? false,
             objectAfter: c.objectAfter ?? false,
-            bareClause: cues.bareClause ?? false,
+            bareClause: (cues.bareClause ?? false) && (c.bare ?? false),
             subjectGap: cues.subjectGap ?? 0,
             inversionAtEnd: cues.inversionAtEnd ?? false,
             subjectFirst: table<SpeakerTableJson>(lang, SPEAKER_TABLE)?.subjectFirst ?? false,
@@ -227,6 +240,7 @@ export function buildLexicon(langs: LangData[]): QuoteLexicon {
       addAll(lex.notBeforeVerb, cues.notBeforeVerb, foldWord);
       addAll(lex.subjunctives, cues.subjunctives, foldWord);
       addAll(lex.clauseBlockers, cues.clauseBlockers, foldWord);
+      addAll(lex.clauseStarters, cues.clauseStarters, foldWord);
       addPhrases(lex.clauseBreaks, cues.clauseBreaks);
       addPhrases(lex.adverbs, cues.adverbs);
     }
@@ -244,6 +258,7 @@ export function buildLexicon(langs: LangData[]): QuoteLexicon {
       addAll(lex.modifiers, sp.modifiers, searchKey);
       addAll(lex.pronouns, sp.pronouns, foldWord);
       addAll(lex.addresseePrepositions, sp.addresseePrepositions, foldWord);
+      addAll(lex.prepositions, sp.prepositions, foldWord);
       lex.complementEndings.push(...(sp.complementEndings ?? []).map(foldWord));
       if (sp.subjectFirst) lex.subjectFirstLangs.add(lang.code);
     }
@@ -251,6 +266,7 @@ export function buildLexicon(langs: LangData[]): QuoteLexicon {
     if (src) {
       addPhrases(lex.via, src.via);
       addPhrases(lex.citing, src.citing);
+      addAll(lex.sourceMarkers, src.sourceMarkers, foldWord);
     }
     const marks = table<MarkTableJson>(lang, MARK_TABLE);
     for (const [open, close] of marks?.pairs ?? []) {

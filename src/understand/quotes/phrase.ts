@@ -35,8 +35,11 @@ export interface PhraseOptions {
   limit: number;
 }
 
-function isFunctionWord(lex: QuoteLexicon, folded: string): boolean {
-  return lex.determiners.has(folded) || lex.linkers.has(folded) || lex.conjunctions.has(folded) || lex.addresseePrepositions.has(folded) || lex.pronouns.has(folded);
+/** Determiners, linkers, conjunctions, prepositions and pronouns: never part of a name. */
+export function isFunctionWord(lex: QuoteLexicon, folded: string): boolean {
+  return (
+    lex.determiners.has(folded) || lex.linkers.has(folded) || lex.conjunctions.has(folded) || lex.addresseePrepositions.has(folded) || lex.prepositions.has(folded) || lex.pronouns.has(folded)
+  );
 }
 
 export function isCue(v: DocView, lex: QuoteLexicon, i: number): boolean {

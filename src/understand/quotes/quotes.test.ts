@@ -130,3 +130,36 @@ test("the taggers' mentions give names their bounds when present", () => {
   doc.layers.mentions = [{ start, end: start + "Πέτρος Ιωάννου".length, text: "Πέτρος Ιωάννου", type: "PER" }];
   assert.equal(findQuotes(doc)[0].speaker?.name, "Πέτρος Ιωάννου");
 });
+
+test("Greek subjects: an earlier named subject for pro-drop, να-clauses, plural sources, proper names with source nouns", () => {
+  const antecedent = analyse("Τίτλος\n\nΟ δήμαρχος Πάτρας Κώστας Πελετίδης επισκέφθηκε χθες το λιμάνι.\n\n«Θα ζητήσουμε άμεση χρηματοδότηση από το κράτος», είπε.\n");
+  assert.equal(who(antecedent[0]), "Κώστας Πελετίδης");
+  assert.equal(antecedent[0].speaker?.role, "δήμαρχος Πάτρας");
+
+  const na = analyse("Τίτλος\n\nΗ Άγκυρα αντέδρασε χθες, με τον Τούρκο υπουργό Εξωτερικών να δηλώνει ότι η Τουρκία δεν θα επιτρέψει τις γεωτρήσεις.\n");
+  assert.equal(who(na[0]), "Τούρκο υπουργό Εξωτερικών");
+
+  const parties = analyse("Τίτλος\n\nΤα κόμματα της αντιπολίτευσης υποστήριξαν ότι οι δαπάνες για την υγεία παραμένουν χαμηλές.\n");
+  assert.equal(who(parties[0]), "κόμματα της αντιπολίτευσης");
+
+  const agency = analyse("Τίτλος\n\n«Οι συνομιλίες θα συνεχιστούν», είπε ο Νίκος Ζαΐρης, όπως μετέδωσε το Κυπριακό Πρακτορείο Ειδήσεων.\n");
+  assert.equal(agency[0].via, "Κυπριακό Πρακτορείο Ειδήσεων");
+  assert.equal(who(agency[0]), "Νίκος Ζαΐρης");
+
+  const asked = analyse("Τίτλος\n\n«Η κατάσταση είναι υπό έλεγχο», δήλωσε ο εκπρόσωπος Ανδρέας Κεττής. Ερωτηθείς για τα αίτια, απάντησε: «Είναι νωρίς να πούμε οτιδήποτε».\n");
+  assert.equal(who(asked[1]), "Ανδρέας Κεττής", "a participle that opens a sentence is not a name");
+});
+
+test("English subjects: names before an apposition, nouns that look like cues, coordinated cues", () => {
+  const apposition = analyse("Title\n\nDr. Nikos Alexiou, an economist at the University of Athens, warned that a long strike could cost millions.\n");
+  assert.equal(who(apposition[0]), "Nikos Alexiou");
+
+  const report = analyse("Title\n\nThe report said that flood defences had failed in three towns.\n");
+  assert.equal(report.length, 1);
+  assert.equal(report[0].cue, "said");
+
+  const operator = analyse('Title\n\nThe operator said in a statement that it "remains committed to dialogue" and denied claims that staffing levels were unsafe.\n');
+  assert.deepEqual(operator.map((q) => q.cue), ["said", "denied"]);
+  assert.equal(operator[1].text, "staffing levels were unsafe");
+  assert.equal(who(operator[1]), who(operator[0]));
+});

@@ -7,7 +7,7 @@
 import type { Doc, Mention, Span } from "../../doc/doc.js";
 import type { QuoteCandidate } from "./detect.js";
 import type { QuoteLexicon } from "./lexicon.js";
-import { hasComplementEnding, phraseText, type SpeakerPhrase } from "./phrase.js";
+import { hasComplementEnding, isFunctionWord, phraseText, type SpeakerPhrase } from "./phrase.js";
 import type { QuoteSpeaker } from "./types.js";
 import { isWord, tokenAtOrAfter, tokensText, type DocView } from "./view.js";
 
@@ -38,7 +38,7 @@ function collectNames(v: DocView, lex: QuoteLexicon, mentions: Mention[] | undef
     return names;
   }
   const nameWord = (i: number) =>
-    isWord(v, i) && v.cap[i] === 1 && !lex.roles.has(v.key[i]) && !lex.portfolios.has(v.key[i]) && !lex.described.has(v.key[i]) && !lex.titles.has(v.fold[i].replace(FINAL_DOT, "")) && !lex.determiners.has(v.fold[i]) && !lex.cues.has(v.fold[i]);
+    isWord(v, i) && v.cap[i] === 1 && !lex.roles.has(v.key[i]) && !lex.portfolios.has(v.key[i]) && !lex.described.has(v.key[i]) && !lex.titles.has(v.fold[i].replace(FINAL_DOT, "")) && !lex.cues.has(v.fold[i]) && !isFunctionWord(lex, v.fold[i]) && !lex.sourceMarkers.has(v.fold[i]);
   for (let i = 0; i < v.n; ) {
     if (!nameWord(i)) {
       i++;

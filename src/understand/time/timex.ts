@@ -250,7 +250,7 @@ interface Reference {
 }
 
 /** The reference date of a `published` value (YYYY, YYYY-MM or an ISO date or date-time). */
-export function parseReference(published: string | undefined): Reference | null {
+function parseReference(published: string | undefined): Reference | null {
   const m = published ? REFERENCE_DATE.exec(published) : null;
   if (!m) return null;
   return { y: Number(m[1]), m: m[2] ? Number(m[2]) : undefined, d: m[3] ? Number(m[3]) : undefined };
@@ -270,7 +270,7 @@ function isoWeek(date: Date): [number, number] {
 const sign = (n: number) => (n < 0 ? `-${-n}` : `+${n}`);
 
 /** The value of a meaning, resolved against the reference when it has the detail needed. */
-export function resolve(meaning: Meaning, ref: Reference | null): { value: string; anchored: boolean } {
+function resolve(meaning: Meaning, ref: Reference | null): { value: string; anchored: boolean } {
   switch (meaning.kind) {
     case "date": {
       const value = [pad(meaning.y, 4), meaning.m && pad(meaning.m), meaning.m && meaning.d && pad(meaning.d)].filter(Boolean).join("-");
