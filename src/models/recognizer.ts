@@ -2,21 +2,48 @@
 // when the model has one, a second pass that also sees document-context features
 // (what the first pass said about the same word elsewhere in the document).
 import { contextFeatures } from "./context.js";
+import type { NameLexicon } from "./names.js";
 import type { SequenceTagger } from "./tagger.js";
 
+export interface RecognizerParts {
+  first: SequenceTagger;
+  /** Second pass over first-pass output in document context. */
+  second?: SequenceTagger;
+  /** Sentences on each side that count as the same document's context. */
+  window?: number;
+  /** Name lexicon whose hits both passes see as features. */
+  lexicon?: NameLexicon;
+}
+
+/** Per-token concatenation of two feature lists. */
+export function concatFeatures(a: readonly Uint32Array[], b: readonly Uint32Array[]): Uint32Array[] {
+  return a.map((x, i) => {
+    const out = new Uint32Array(x.length + b[i].length);
+    out.set(x);
+    out.set(b[i], x.length);
+    return out;
+  });
+}
+
 export class EntityRecognizer {
-  constructor(
-    readonly first: SequenceTagger,
-    readonly second?: SequenceTagger,
-    /** Sentences on each side that count as the same document's context. */
-    readonly window = 0,
-  ) {}
+  readonly first: SequenceTagger;
+  readonly second: SequenceTagger | undefined;
+  readonly window: number;
+  readonly lexicon: NameLexicon | undefined;
+
+  constructor(parts: RecognizerParts) {
+    this.first = parts.first;
+    this.second = parts.second;
+    this.window = parts.window ?? 0;
+    this.lexicon = parts.lexicon;
+  }
 
   /** Labels (BILOU) of every sentence of one document, in order. */
   tagDocument(sentences: readonly (readonly string[])[]): string[][] {
-    const first = sentences.map((s) => this.first.tag(s));
+    const lex = this.lexicon ? sentences.map((s) => this.lexicon!.features(s)) : undefined;
+    const first = sentences.map((s, i) => this.first.tag(s, lex?.[i]));
     if (!this.second) return first;
-    const extra = contextFeatures(sentences, first, this.window);
-    return sentences.map((s, i) => this.second!.tag(s, extra[i]));
+    const context = contextFeatures(sentences, first, this.window);
+    return sentences.map((s, i) => this.second!.tag(s, lex ? concatFeatures(lex[i], context[i]) : context[i]));
   }
 }

@@ -11,6 +11,7 @@ import type { FeatureOptions } from "./features.js";
 
 export const NER_FILE = "ner.bin.gz";
 export const CONTEXT_FILE = "ner-context.bin.gz";
+export const NAMES_FILE = "names.json.gz";
 export const POS_FILE = "upos.bin.gz";
 export const MORPH_FILE = "feats.bin.gz";
 export const LEMMA_FILE = "lemma.json.gz";

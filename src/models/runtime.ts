@@ -14,6 +14,7 @@ import { loadNerResources, NER_FILE, POS_FILE } from "./resources.js";
 import { RuleLemmatizer, type LemmaRuleTable } from "./rule-lemmatizer.js";
 import { loadLinear, loadTagger, MANIFEST, modelDir, readManifest, type Manifest } from "./store.js";
 import { EntityRecognizer } from "./recognizer.js";
+import { NameLexicon, type NameLexiconData } from "./names.js";
 import { PACKAGE_ROOT } from "./data.js";
 
 type LemmatizerSetting = { kind: "learned"; file: string } | { kind: "rules"; table: string };
@@ -47,11 +48,14 @@ export function nerTagger(lang: string): EntityRecognizer | null {
 function loadNer(lang: string): EntityRecognizer {
   const name = `ner-${lang}`;
   const dir = modelDir(name);
-  const settings = checkedManifest(name).settings as { contextPass?: { file: string; window: number } };
+  const settings = checkedManifest(name).settings as { contextPass?: { file: string; window: number }; nameLexicon?: { file: string } };
   const resources = loadNerResources(lang, dir);
   const first = loadTagger(join(dir, NER_FILE), resources);
   const pass = settings.contextPass;
-  return pass ? new EntityRecognizer(first, loadTagger(join(dir, pass.file), resources), pass.window) : new EntityRecognizer(first);
+  const lexicon = settings.nameLexicon
+    ? new NameLexicon(JSON.parse(gunzipSync(readFileSync(join(dir, settings.nameLexicon.file))).toString("utf8")) as NameLexiconData)
+    : undefined;
+  return new EntityRecognizer({ first, lexicon, ...(pass ? { second: loadTagger(join(dir, pass.file), resources), window: pass.window } : {}) });
 }
 
 /** The POS + morphology + lemma tagger of a language, or null. */

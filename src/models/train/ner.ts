@@ -4,7 +4,7 @@
 // corpus keeps documents in order, a second pass with document-context features
 // is trained on jackknifed first-pass output (so it sees first-pass errors as they
 // are on unseen text) and kept if it helps on dev.
-import { mkdirSync, statSync } from "node:fs";
+import { mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { learnClusters } from "../clusters.js";
 import { contextFeatures } from "../context.js";
@@ -12,8 +12,10 @@ import { CORPORA, corpusPath, parseColumns, readText, sha256File, type CorpusNam
 import { FEATURE_VERSION, FeatureExtractor } from "../features.js";
 import { MODEL_FORMAT } from "../format.js";
 import { SpanScorer, toBilou, type SpanScores } from "../ner.js";
-import { EntityRecognizer } from "../recognizer.js";
-import { CLUSTER_FILE, CONTEXT_FILE, loadNerResources, NER_FILE, saveClusters } from "../resources.js";
+import { concatFeatures, EntityRecognizer } from "../recognizer.js";
+import { jackknifedLexiconFeatures, NameLexicon } from "../names.js";
+import { gzipSync } from "node:zlib";
+import { CLUSTER_FILE, CONTEXT_FILE, loadNerResources, NAMES_FILE, NER_FILE, saveClusters } from "../resources.js";
 import { modelDir, saveTagger, writeManifest } from "../store.js";
 import { averageModels } from "../linear.js";
 import { SequenceTagger, trainTagger, type TaggedSentence, type TaggerSettings } from "../tagger.js";
@@ -110,37 +112,41 @@ export function trainNer(lang: string, options: NerTrainOptions = {}): void {
   const started = Date.now();
   const progress = (pass: string) => (epoch: number, f1: number, rows: number) =>
     log(`${name} ${pass} epoch ${epoch}: dev F1 ${f1.toFixed(4)} rows ${rows} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
-  const first = trainChoosing(train, extractor, NER_SETTINGS, o, (t) => evaluateNer(new EntityRecognizer(t), dev).micro.f1, progress("first pass"));
+  const lexicon = NameLexicon.learn(train);
+  writeFileSync(join(dir, NAMES_FILE), gzipSync(JSON.stringify(lexicon.data), { level: 9 }));
+  const lexFeatures = jackknifedLexiconFeatures(train, JACKKNIFE_FOLDS);
+  const train1 = train.map((s, i) => ({ ...s, extra: lexFeatures[i] }));
+  const first = trainChoosing(train1, extractor, NER_SETTINGS, o, (t) => evaluateNer(new EntityRecognizer({ first: t, lexicon }), dev).micro.f1, progress("first pass"));
   log(`${name}: first pass, best dev epoch ${first.epoch} (F1 ${first.f1.toFixed(4)})`);
-  let recognizer = new EntityRecognizer(first.tagger);
+  let recognizer = new EntityRecognizer({ first: first.tagger, lexicon });
   let second: Choice | undefined;
   if ("documents" in entry && entry.documents) {
     // Jackknifed first-pass labels of the training text, fold by contiguous fold.
     const foldSize = Math.ceil(train.length / JACKKNIFE_FOLDS);
     const jackknifed: string[][] = [];
     for (let f = 0; f < JACKKNIFE_FOLDS; f++) {
-      const held = train.slice(f * foldSize, (f + 1) * foldSize);
-      const rest = [...train.slice(0, f * foldSize), ...train.slice((f + 1) * foldSize)];
+      const held = train1.slice(f * foldSize, (f + 1) * foldSize);
+      const rest = [...train1.slice(0, f * foldSize), ...train1.slice((f + 1) * foldSize)];
       const t = trainTagger(rest, extractor, NER_SETTINGS, { epochs: first.epoch, pruneBelow });
-      for (const s of held) jackknifed.push(t.tag(s.words));
+      for (const s of held) jackknifed.push(t.tag(s.words, s.extra));
       log(`${name}: jackknife fold ${f + 1}/${JACKKNIFE_FOLDS} done`);
     }
     const words = train.map((s) => s.words);
     const extra = contextFeatures(words, jackknifed, CONTEXT_WINDOW);
-    const train2 = train.map((s, i) => ({ ...s, extra: extra[i] }));
+    const train2 = train.map((s, i) => ({ ...s, extra: concatFeatures(lexFeatures[i], extra[i]) }));
     second = trainChoosing(
       train2,
       extractor,
       NER_SETTINGS,
       o,
-      (t) => evaluateNer(new EntityRecognizer(first.tagger, t, CONTEXT_WINDOW), dev).micro.f1,
+      (t) => evaluateNer(new EntityRecognizer({ first: first.tagger, second: t, window: CONTEXT_WINDOW, lexicon }), dev).micro.f1,
       progress("second pass"),
     );
     log(`${name}: second pass, best dev epoch ${second.epoch} (F1 ${second.f1.toFixed(4)})`);
-    if (second.f1 > first.f1) recognizer = new EntityRecognizer(first.tagger, second.tagger, CONTEXT_WINDOW);
+    if (second.f1 > first.f1) recognizer = new EntityRecognizer({ first: first.tagger, second: second.tagger, window: CONTEXT_WINDOW, lexicon });
     else second = undefined;
   }
-  const files = [NER_FILE, CLUSTER_FILE];
+  const files = [NER_FILE, CLUSTER_FILE, NAMES_FILE];
   saveTagger(join(dir, NER_FILE), first.tagger);
   if (second) {
     saveTagger(join(dir, CONTEXT_FILE), second.tagger);
@@ -165,6 +171,7 @@ export function trainNer(lang: string, options: NerTrainOptions = {}): void {
       epochs: first.epoch,
       pruneBelow,
       seeds: o.seeds,
+      nameLexicon: { file: NAMES_FILE, words: Object.keys(lexicon.data).length, learnedFrom: "train split labels (jackknifed in training)" },
       clusters: { words: Object.keys(clusters.words).length, labels: clusters.labels, learnedFrom: "train split text" },
       ...(second ? { contextPass: { file: CONTEXT_FILE, epochs: second.epoch, window: CONTEXT_WINDOW, jackknifeFolds: JACKKNIFE_FOLDS } } : {}),
       trainSentences: train.length,

@@ -7,7 +7,7 @@
 // Scare quotes and titles in quote marks are left out by length and position.
 // A reporting frame around another reported statement becomes its `via`.
 // Speakers are phrases here; speakers.ts resolves them to names.
-import type { Span } from "../../doc/doc.js";
+import { TokenKind, type Span } from "../../doc/doc.js";
 import type { CueEntry, QuoteLexicon } from "./lexicon.js";
 import { pairMarks } from "./marks.js";
 import { isFunctionWord, parsePhrase, phraseText, type SpeakerPhrase } from "./phrase.js";
@@ -613,7 +613,8 @@ function detectIndirect(s: State): void {
     // 4. bare clause: Erdogan says he will not …
     if (cue.entry.bareClause && !cue.entry.objectAfter && before && (before.end === cue.first || v.text[cue.first - 1] === ",")) {
       const from = skipAdverbs(s, cue.last, sentEnd);
-      const starts = isWord(v, from) && (v.cap[from] || lex.clauseStarters.has(v.fold[from])) && !lex.clauseBlockers.has(v.fold[from]);
+      // not "added 200 jobs", "said in a statement"
+      const starts = isWord(v, from) && v.kind[from] !== TokenKind.Number && !lex.clauseBlockers.has(v.fold[from]);
       if (from < sentEnd && starts && !matchCue(v, lex, from)) {
         const { end } = clauseEnd(s, from, sentEnd);
         const span = contentSpan(s, from, end);

@@ -37,7 +37,6 @@ interface CueTableJson {
   notBeforeVerb?: string[];
   subjunctives?: string[];
   clauseBlockers?: string[];
-  clauseStarters?: string[];
   clauseBreaks?: string[];
   adverbs?: string[];
 }
@@ -107,8 +106,6 @@ export interface QuoteLexicon {
   /** Particles of a subjunctive cue whose subject stands right before them in any case (με τον υπουργό να δηλώνει ότι). */
   subjunctives: Set<string>;
   clauseBlockers: Set<string>;
-  /** Words a reported clause without complementizer may open with (besides a capital). */
-  clauseStarters: Set<string>;
   clauseBreaks: PhraseIndex;
   adverbs: PhraseIndex;
   via: PhraseIndex;
@@ -183,7 +180,6 @@ export function buildLexicon(langs: LangData[]): QuoteLexicon {
     notBeforeVerb: new Set(),
     subjunctives: new Set(),
     clauseBlockers: new Set(),
-    clauseStarters: new Set(),
     clauseBreaks: new Map(),
     adverbs: new Map(),
     via: new Map(),
@@ -240,7 +236,6 @@ export function buildLexicon(langs: LangData[]): QuoteLexicon {
       addAll(lex.notBeforeVerb, cues.notBeforeVerb, foldWord);
       addAll(lex.subjunctives, cues.subjunctives, foldWord);
       addAll(lex.clauseBlockers, cues.clauseBlockers, foldWord);
-      addAll(lex.clauseStarters, cues.clauseStarters, foldWord);
       addPhrases(lex.clauseBreaks, cues.clauseBreaks);
       addPhrases(lex.adverbs, cues.adverbs);
     }

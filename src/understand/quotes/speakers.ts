@@ -26,17 +26,20 @@ interface FullName {
   span: Span;
 }
 
-/** The taggers' PER/ORG mentions when there are any, else runs of capitalised words that are not roles, titles or cues. */
-function collectNames(v: DocView, lex: QuoteLexicon, mentions: Mention[] | undefined): FullName[] {
+/** The taggers' PER/ORG mentions of more than one word. */
+function mentionNames(v: DocView, mentions: Mention[] | undefined): FullName[] {
   const names: FullName[] = [];
-  if (mentions?.length) {
-    for (const m of mentions) {
-      if (!NAME_TYPES.has(m.type)) continue;
-      const [a, b] = [tokenAtOrAfter(v, m.start), tokenAtOrAfter(v, m.end)];
-      if (b - a >= 2) names.push({ text: m.text, keys: v.key.slice(a, b), span: { start: m.start, end: m.end } });
-    }
-    return names;
+  for (const m of mentions ?? []) {
+    if (!NAME_TYPES.has(m.type)) continue;
+    const [a, b] = [tokenAtOrAfter(v, m.start), tokenAtOrAfter(v, m.end)];
+    if (b - a >= 2) names.push({ text: m.text, keys: v.key.slice(a, b), span: { start: m.start, end: m.end } });
   }
+  return names;
+}
+
+/** Runs of capitalised words that are not roles, titles, cues or function words. */
+function capitalisedRuns(v: DocView, lex: QuoteLexicon): FullName[] {
+  const names: FullName[] = [];
   const nameWord = (i: number) =>
     isWord(v, i) && v.cap[i] === 1 && !lex.roles.has(v.key[i]) && !lex.portfolios.has(v.key[i]) && !lex.described.has(v.key[i]) && !lex.titles.has(v.fold[i].replace(FINAL_DOT, "")) && !lex.cues.has(v.fold[i]) && !isFunctionWord(lex, v.fold[i]) && !lex.sourceMarkers.has(v.fold[i]);
   for (let i = 0; i < v.n; ) {
@@ -92,7 +95,8 @@ interface SeenSpeaker {
 }
 
 export class SpeakerResolver {
-  private readonly names: FullName[];
+  /** Full names from the taggers' mentions, then from capitalised runs (tried in this order). */
+  private readonly names: FullName[][];
   private readonly mentions: Mention[] | undefined;
   private readonly seen: SeenSpeaker[] = [];
   private previous: QuoteSpeaker | null = null;
@@ -104,7 +108,7 @@ export class SpeakerResolver {
     private readonly lex: QuoteLexicon,
   ) {
     this.mentions = v.doc.layers.mentions;
-    this.names = collectNames(v, lex, this.mentions);
+    this.names = [mentionNames(v, this.mentions), capitalisedRuns(v, lex)];
   }
 
   /** Search keys of the content words in [first, last). */
@@ -152,7 +156,8 @@ export class SpeakerResolver {
     const nameSpan: Span = { start: v.start[p.name[0]], end: v.end[p.name[1] - 1] };
     const tagged = mentionIn(this.mentions, nameSpan);
     let name = tagged?.text ?? tokensText(v, p.name[0], p.name[1]);
-    const fuller = fullerName(this.names, v.key.slice(p.name[0], p.name[1]));
+    const keys = v.key.slice(p.name[0], p.name[1]);
+    const fuller = fullerName(this.names[0], keys) ?? fullerName(this.names[1], keys);
     if (fuller) name = fuller.text;
     const speaker: QuoteSpeaker = { name, description: null, role, entityId: entityIdAt(v.doc, nameSpan), mention };
     if (p.role) this.remember(speaker, p.role[0], p.role[1]);
