@@ -97,7 +97,7 @@ export function decodeModel(file: Buffer): { header: ModelHeader; model: LinearM
   let key = 0;
   for (let i = 0; i < rows; i++) keys[i] = key = (key + deltas[i]) >>> 0;
   const weights = new Float32Array(rows * c);
-  for (let k = 0; k < c; k++) for (let r = 0; r < rows; r++) weights[r * c + k] = weights16[k * rows + r] * scale;
+  for (let r = 0; r < rows; r++) for (let k = 0; k < c; k++) weights[r * c + k] = weights16[k * rows + r] * scale;
   const header: ModelHeader = { format: meta.format, featureVersion: meta.featureVersion, labels: meta.labels, settings: meta.settings };
   return { header, model: new LinearModel(c, keys, weights, transitions) };
 }

@@ -159,7 +159,7 @@ export class MorphTagger {
     return best;
   }
 
-  static train(data: readonly MorphExample[], extractor: FeatureExtractor, options: { epochs: number; seed?: number }): MorphTagger {
+  static train(data: readonly MorphExample[], extractor: FeatureExtractor, options: { epochs: number; seed?: number; pruneBelow?: number }): MorphTagger {
     const byForm = new Map<string, Set<string>>();
     const byUpos = new Map<string, Set<string>>();
     const add = (m: Map<string, Set<string>>, k: string, v: string) => {
@@ -209,6 +209,6 @@ export class MorphTagger {
         trainer.tick();
       }
     }
-    return new MorphTagger(tables, trainer.finalize(), extractor);
+    return new MorphTagger(tables, trainer.finalize({ pruneBelow: options.pruneBelow ?? 0 }), extractor);
   }
 }

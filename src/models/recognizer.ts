@@ -3,7 +3,7 @@
 // (what the first pass said about the same word elsewhere in the document).
 import { contextFeatures } from "./context.js";
 import type { NameLexicon } from "./names.js";
-import type { SequenceTagger } from "./tagger.js";
+import { withExtra, type SequenceTagger } from "./tagger.js";
 
 export interface RecognizerParts {
   first: SequenceTagger;
@@ -38,12 +38,20 @@ export class EntityRecognizer {
     this.lexicon = parts.lexicon;
   }
 
-  /** Labels (BILOU) of every sentence of one document, in order. */
+  /**
+   * Labels (BILOU) of every sentence of one document, in order. Both passes
+   * were trained with the same feature extractor, so its keys are computed once.
+   */
   tagDocument(sentences: readonly (readonly string[])[]): string[][] {
+    const base = sentences.map((s) => this.first.extractor.extract(s));
     const lex = this.lexicon ? sentences.map((s) => this.lexicon!.features(s)) : undefined;
-    const first = sentences.map((s, i) => this.first.tag(s, lex?.[i]));
-    if (!this.second) return first;
+    const labelsOf = (tagger: SequenceTagger, ids: Int32Array) => Array.from(ids, (k) => tagger.labels[k]);
+    const first = sentences.map((s, i) => (s.length ? labelsOf(this.first, this.first.tagFeatures(withExtra(base[i], lex?.[i]))) : []));
+    const second = this.second;
+    if (!second) return first;
     const context = contextFeatures(sentences, first, this.window);
-    return sentences.map((s, i) => this.second!.tag(s, lex ? concatFeatures(lex[i], context[i]) : context[i]));
+    return sentences.map((s, i) =>
+      s.length ? labelsOf(second, second.tagFeatures(withExtra(base[i], lex ? concatFeatures(lex[i], context[i]) : context[i]))) : [],
+    );
   }
 }

@@ -16,6 +16,7 @@ export const POS_FILE = "upos.bin.gz";
 export const MORPH_FILE = "feats.bin.gz";
 export const LEMMA_FILE = "lemma.json.gz";
 export const CLUSTER_FILE = "clusters.json.gz";
+export const VOCABULARY_FILE = "vocabulary.json.gz";
 export const UPOS_TABLE = "tagger-upos.json";
 export const LEMMA_TABLE = "tagger-lemma.json";
 const GAZETTEER_PREFIX = "gazetteer-";
@@ -52,7 +53,7 @@ export function saveClusters(path: string, data: ClusterData): void {
 }
 
 /** The gazetteer of the language and the clusters in the model directory, when there are any. */
-export function loadNerResources(lang: string, dir?: string): Pick<FeatureOptions, "gazetteer" | "clusters"> {
+export function loadResources(lang: string, dir?: string): Pick<FeatureOptions, "gazetteer" | "clusters"> {
   const out: Pick<FeatureOptions, "gazetteer" | "clusters"> = {};
   const gazetteer = loadGazetteer(lang);
   if (gazetteer) out.gazetteer = gazetteer;

@@ -1,7 +1,10 @@
 // Rule lemmatizer for languages without lemma-annotated training data (English):
 // a table from lang/<code>/tagger-lemma.json of irregular forms and, per tag,
-// suffix rules tried in order (first match wins). Tags listed in `keepCase`
-// (proper nouns) keep their capitals; other lemmas are lower-cased.
+// suffix rules; every matching rule proposes a candidate, and the first one
+// found in a vocabulary of base forms (words the training corpus tags as base
+// forms: VB, NN, JJ …) wins (closed → close, not clos; visited → visit), else the
+// first candidate. Tags listed in `keepCase` (proper nouns) keep their capitals;
+// other lemmas are lower-cased.
 import type { LemmaSource } from "./pos.js";
 
 export interface LemmaRuleTable {
@@ -15,10 +18,15 @@ export interface LemmaRuleTable {
 export class RuleLemmatizer implements LemmaSource {
   private readonly irregular: Map<string, string>;
   private readonly keepCase: Set<string>;
+  private readonly vocabulary: ReadonlySet<string>;
 
-  constructor(private readonly table: LemmaRuleTable) {
+  constructor(
+    private readonly table: LemmaRuleTable,
+    vocabulary: Iterable<string> = [],
+  ) {
     this.irregular = new Map(Object.entries(table.irregular));
     this.keepCase = new Set(table.keepCase);
+    this.vocabulary = new Set(vocabulary);
   }
 
   lemmatize(form: string, tag: string): string {
@@ -26,11 +34,13 @@ export class RuleLemmatizer implements LemmaSource {
     const word = keep ? form : form.toLowerCase();
     const irregular = keep ? undefined : this.irregular.get(word);
     if (irregular !== undefined) return irregular;
+    let first: string | undefined;
     for (const [suffix, replacement] of this.table.rules[tag] ?? []) {
-      if (word.endsWith(suffix) && word.length - suffix.length >= this.table.minStem) {
-        return word.slice(0, word.length - suffix.length) + replacement;
-      }
+      if (!word.endsWith(suffix) || word.length - suffix.length < this.table.minStem) continue;
+      const candidate = word.slice(0, word.length - suffix.length) + replacement;
+      if (this.vocabulary.has(candidate)) return candidate;
+      first ??= candidate;
     }
-    return word;
+    return first ?? word;
   }
 }

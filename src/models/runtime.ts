@@ -10,14 +10,14 @@ import { MODEL_FORMAT, ModelFormatError } from "./format.js";
 import { Lemmatizer, type LemmatizerData } from "./lemmatizer.js";
 import { MorphTagger, type MorphTables } from "./morph.js";
 import { PosTagger, type LemmaSource } from "./pos.js";
-import { loadNerResources, NER_FILE, POS_FILE } from "./resources.js";
+import { loadResources, NER_FILE, POS_FILE } from "./resources.js";
 import { RuleLemmatizer, type LemmaRuleTable } from "./rule-lemmatizer.js";
 import { loadLinear, loadTagger, MANIFEST, modelDir, readManifest, type Manifest } from "./store.js";
 import { EntityRecognizer } from "./recognizer.js";
 import { NameLexicon, type NameLexiconData } from "./names.js";
 import { PACKAGE_ROOT } from "./data.js";
 
-type LemmatizerSetting = { kind: "learned"; file: string } | { kind: "rules"; table: string };
+type LemmatizerSetting = { kind: "learned"; file: string } | { kind: "rules"; table: string; vocabulary?: string };
 
 const nerCache = new Map<string, EntityRecognizer | null>();
 const posCache = new Map<string, PosTagger | null>();
@@ -49,7 +49,7 @@ function loadNer(lang: string): EntityRecognizer {
   const name = `ner-${lang}`;
   const dir = modelDir(name);
   const settings = checkedManifest(name).settings as { contextPass?: { file: string; window: number }; nameLexicon?: { file: string } };
-  const resources = loadNerResources(lang, dir);
+  const resources = loadResources(lang, dir);
   const first = loadTagger(join(dir, NER_FILE), resources);
   const pass = settings.contextPass;
   const lexicon = settings.nameLexicon
@@ -72,19 +72,21 @@ function loadPos(lang: string): PosTagger {
   const dir = modelDir(name);
   const manifest = checkedManifest(name);
   const settings = manifest.settings as { morph?: string; toUpos?: string; lemmatizer: LemmatizerSetting };
-  const tagger = loadTagger(join(dir, POS_FILE));
+  const resources = loadResources(lang, dir);
+  const tagger = loadTagger(join(dir, POS_FILE), resources);
   let morph: MorphTagger | undefined;
   if (settings.morph) {
     const m = loadLinear(join(dir, settings.morph));
     const tables = (m.settings as { tables: MorphTables }).tables;
-    morph = new MorphTagger(tables, m.model, new FeatureExtractor(tagger.settings.features));
+    morph = new MorphTagger(tables, m.model, new FeatureExtractor({ ...tagger.settings.features, ...resources }));
   }
   let lemmatizer: LemmaSource;
   const l = settings.lemmatizer;
   if (l.kind === "learned") {
     lemmatizer = new Lemmatizer(JSON.parse(gunzipSync(readFileSync(join(dir, l.file))).toString("utf8")) as LemmatizerData);
   } else {
-    lemmatizer = new RuleLemmatizer(JSON.parse(readFileSync(join(PACKAGE_ROOT, l.table), "utf8")) as LemmaRuleTable);
+    const vocabulary = l.vocabulary ? (JSON.parse(gunzipSync(readFileSync(join(dir, l.vocabulary))).toString("utf8")) as string[]) : [];
+    lemmatizer = new RuleLemmatizer(JSON.parse(readFileSync(join(PACKAGE_ROOT, l.table), "utf8")) as LemmaRuleTable, vocabulary);
   }
   const toUpos = settings.toUpos
     ? (JSON.parse(readFileSync(join(PACKAGE_ROOT, settings.toUpos), "utf8")) as { map: Record<string, string> }).map

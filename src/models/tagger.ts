@@ -104,31 +104,12 @@ export interface TrainOptions {
   /** Seed of the shuffling order. */
   seed?: number;
   pruneBelow?: number;
-  /** Features seen in fewer training tokens are left out (1 = keep all). */
-  minFeatureCount?: number;
   /** Called after each epoch with the averaged tagger so far; may log dev scores. */
   onEpoch?: (epoch: number, tagger: SequenceTagger) => void;
 }
 
-const TRAIN_DEFAULTS = { epochs: 10, seed: 1, pruneBelow: 0, minFeatureCount: 1 };
+const TRAIN_DEFAULTS = { epochs: 10, seed: 1, pruneBelow: 0 };
 
-/** Drop, in place, the keys seen fewer than `min` times over all examples. */
-function dropRareFeatures(examples: SentenceFeatures[], min: number): SentenceFeatures[] {
-  if (min <= 1) return examples;
-  const counts = new Map<number, number>();
-  for (const ex of examples) for (const key of ex.keys) counts.set(key, (counts.get(key) ?? 0) + 1);
-  return examples.map(({ keys, offsets }) => {
-    const kept = new Uint32Array(keys.length);
-    const newOffsets = new Uint32Array(offsets.length);
-    let k = 0;
-    for (let i = 0; i + 1 < offsets.length; i++) {
-      newOffsets[i] = k;
-      for (let f = offsets[i]; f < offsets[i + 1]; f++) if (counts.get(keys[f])! >= min) kept[k++] = keys[f];
-    }
-    newOffsets[offsets.length - 1] = k;
-    return { keys: kept.subarray(0, k), offsets: newOffsets };
-  });
-}
 
 /** Deterministic xorshift32 in [0, 1). */
 export function random(seed: number): () => number {
@@ -164,17 +145,13 @@ export function trainTagger(
   settings: TaggerSettings,
   options: TrainOptions = {},
 ): SequenceTagger {
-  const { epochs, seed, pruneBelow, minFeatureCount } = { ...TRAIN_DEFAULTS, ...options };
+  const { epochs, seed, pruneBelow } = { ...TRAIN_DEFAULTS, ...options };
   const labels = labelSet(data);
   const c = labels.length;
   const id = new Map(labels.map((l, i) => [l, i]));
   const allowed = constraintsFor(settings, labels);
   const decode = DECODERS[settings.decoder];
-  const features = dropRareFeatures(
-    data.map((s) => withExtra(extractor.extract(s.words), s.extra)),
-    minFeatureCount,
-  );
-  const examples = data.map((s, i) => ({ ...features[i], gold: Int32Array.from(s.labels, (l) => id.get(l)!) }));
+  const examples = data.map((s) => ({ ...withExtra(extractor.extract(s.words), s.extra), gold: Int32Array.from(s.labels, (l) => id.get(l)!) }));
   const trainer = new AveragedPerceptron(c);
   const rnd = random(seed);
   const order = examples.map((_, i) => i);

@@ -8,6 +8,7 @@
 //   surname      — a lone surname that ends the one stored full name of a person with it.
 // Anything ambiguous, and names that are not proper names (lower-case words,
 // «υπουργείο Εξωτερικών»), make a new entity: a wrong merge is worse than a missed one.
+import { stmt } from "./statements.js";
 import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
 import { fold } from "../text/normalize.js";
@@ -55,18 +56,17 @@ function unique(rows: { id: number }[]): number | null {
 
 function resolve(db: Database.Database, e: Entity): { id: number | null; rule: LinkRule; detail: string } {
   if (e.code) {
-    const id = unique(db.prepare("SELECT id FROM entities WHERE code = ?").all(e.code) as { id: number }[]);
+    const id = unique(stmt(db, "SELECT id FROM entities WHERE code = ?").all(e.code) as { id: number }[]);
     return { id, rule: "code", detail: `ISO 3166 code ${e.code}` };
   }
   if (!e.global) return { id: null, rule: "new", detail: "not a proper name: kept to its article" };
   const words = e.key.split(" ").length;
   if (words > 1 || e.type !== "PER") {
-    const byKey = unique(db.prepare("SELECT id FROM entities WHERE key = ? AND global = 1").all(e.id) as { id: number }[]);
+    const byKey = unique(stmt(db, "SELECT id FROM entities WHERE key = ? AND global = 1").all(e.id) as { id: number }[]);
     if (byKey !== null) return { id: byKey, rule: "key", detail: `same key ${e.id}` };
   }
   if (words > 1) {
-    const rows = db
-      .prepare("SELECT DISTINCT a.entity_id AS id, a.alias FROM entity_aliases a JOIN entities x ON x.id = a.entity_id WHERE a.phonetic = ? AND x.type = ? AND x.global = 1")
+    const rows = stmt(db, "SELECT DISTINCT a.entity_id AS id, a.alias FROM entity_aliases a JOIN entities x ON x.id = a.entity_id WHERE a.phonetic = ? AND x.type = ? AND x.global = 1")
       .all(e.key, e.type) as { id: number; alias: string }[];
     const id = unique(rows);
     if (id !== null) {
@@ -76,8 +76,7 @@ function resolve(db: Database.Database, e: Entity): { id: number | null; rule: L
     return { id: null, rule: "new", detail: "no stored name matches" };
   }
   if (e.type === "PER") {
-    const rows = db
-      .prepare("SELECT id, name FROM entities WHERE type = 'PER' AND global = 1 AND (phonetic = ? OR phonetic LIKE ?)")
+    const rows = stmt(db, "SELECT id, name FROM entities WHERE type = 'PER' AND global = 1 AND (phonetic = ? OR phonetic LIKE ?)")
       .all(e.key, `% ${e.key}`) as { id: number; name: string }[];
     const id = unique(rows);
     if (id !== null) return { id, rule: "surname", detail: `«${e.name}» is the surname of «${rows[0].name}», the only stored person with it` };
@@ -89,8 +88,7 @@ function resolve(db: Database.Database, e: Entity): { id: number | null; rule: L
 function create(db: Database.Database, e: Entity, lang: string): number {
   const enFromText = e.names.en !== null && !needsTransliteration(e.name);
   return Number(
-    db
-      .prepare(
+    stmt(db, 
         `INSERT INTO entities (key, phonetic, type, name, name_el, name_en, name_en_source, code, global, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
@@ -101,13 +99,13 @@ function create(db: Database.Database, e: Entity, lang: string): number {
 
 /** A name written in the text beats a transliteration; a full name beats a surname. */
 function improveNames(db: Database.Database, id: number, e: Entity): void {
-  const row = db.prepare("SELECT * FROM entities WHERE id = ?").get(id) as EntityRow;
+  const row = stmt(db, "SELECT * FROM entities WHERE id = ?").get(id) as EntityRow;
   if (row.code) return;
   const longer = e.name.split(/\s+/u).length > row.name.split(/\s+/u).length;
   const latin = !needsTransliteration(e.name);
   const nameEn = latin && (row.name_en_source !== "text" || longer) ? e.name : row.name_en;
   const nameEl = !latin && (row.name_el === null || longer) ? e.name : row.name_el;
-  db.prepare("UPDATE entities SET name = ?, phonetic = ?, key = ?, name_el = ?, name_en = ?, name_en_source = ? WHERE id = ?").run(
+  stmt(db, "UPDATE entities SET name = ?, phonetic = ?, key = ?, name_el = ?, name_en = ?, name_en_source = ? WHERE id = ?").run(
     longer ? e.name : row.name,
     longer ? e.key : row.phonetic,
     longer ? e.id : row.key,
@@ -126,27 +124,27 @@ function entitiesOf(doc: Doc): Entity[] {
 export const entitiesTable: LayerTable = {
   name: "entities",
   clear(db: Database.Database, article: ArticleRef) {
-    db.prepare(
+    stmt(db, 
       `UPDATE entity_aliases SET count = count - 1 WHERE (entity_id, alias) IN
          (SELECT DISTINCT entity_id, text FROM entity_mentions WHERE article_rowid = ? AND role <> 'nationality')`,
     ).run(article.rowid);
-    db.prepare("DELETE FROM entity_mentions WHERE article_rowid = ?").run(article.rowid);
-    db.prepare("DELETE FROM entity_links WHERE article_rowid = ?").run(article.rowid);
+    stmt(db, "DELETE FROM entity_mentions WHERE article_rowid = ?").run(article.rowid);
+    stmt(db, "DELETE FROM entity_links WHERE article_rowid = ?").run(article.rowid);
   },
   write(db: Database.Database, article: ArticleRef, doc: Doc) {
-    const insertMention = db.prepare(
+    const insertMention = stmt(db, 
       "INSERT INTO entity_mentions (article_rowid, entity_id, local_id, start_offset, end_offset, role, text) VALUES (?, ?, ?, ?, ?, ?, ?)",
     );
     // An alias counts the articles that write it; the entity's name (maybe a lemma) is listed without a count of its own.
-    const upsertAlias = db.prepare(
+    const upsertAlias = stmt(db, 
       `INSERT INTO entity_aliases (entity_id, alias, fold, phonetic, lang, count) VALUES (?, ?, ?, ?, ?, 1)
        ON CONFLICT (entity_id, alias) DO UPDATE SET count = count + 1`,
     );
-    const listName = db.prepare(
+    const listName = stmt(db, 
       `INSERT INTO entity_aliases (entity_id, alias, fold, phonetic, lang, count) VALUES (?, ?, ?, ?, ?, 0)
        ON CONFLICT (entity_id, alias) DO NOTHING`,
     );
-    const insertLink = db.prepare("INSERT INTO entity_links (article_rowid, local_id, entity_id, rule, detail) VALUES (?, ?, ?, ?, ?)");
+    const insertLink = stmt(db, "INSERT INTO entity_links (article_rowid, local_id, entity_id, rule, detail) VALUES (?, ?, ?, ?, ?)");
     for (const e of entitiesOf(doc)) {
       const found = resolve(db, e);
       let id = found.id;
@@ -166,7 +164,7 @@ export const entitiesTable: LayerTable = {
 };
 
 function toRegistry(db: Database.Database, row: EntityRow): RegistryEntity {
-  const counts = db.prepare("SELECT COUNT(*) AS mentions, COUNT(DISTINCT article_rowid) AS articles FROM entity_mentions WHERE entity_id = ?").get(row.id) as {
+  const counts = stmt(db, "SELECT COUNT(*) AS mentions, COUNT(DISTINCT article_rowid) AS articles FROM entity_mentions WHERE entity_id = ?").get(row.id) as {
     mentions: number;
     articles: number;
   };
@@ -179,8 +177,7 @@ function toRegistry(db: Database.Database, row: EntityRow): RegistryEntity {
  */
 export function findEntities(db: Database.Database, name: string): RegistryEntity[] {
   const key = phoneticKey(name);
-  const rows = db
-    .prepare(
+  const rows = stmt(db, 
       `SELECT DISTINCT e.* FROM entities e LEFT JOIN entity_aliases a ON a.entity_id = e.id
        WHERE e.code = ? OR a.fold = ? OR a.phonetic = ? OR e.phonetic = ? OR (e.type = 'PER' AND e.phonetic LIKE ?)`,
     )
@@ -190,7 +187,7 @@ export function findEntities(db: Database.Database, name: string): RegistryEntit
 }
 
 export function aliasesOf(db: Database.Database, id: number): { alias: string; lang: string; count: number }[] {
-  return db.prepare("SELECT alias, lang, count FROM entity_aliases WHERE entity_id = ? ORDER BY count DESC, alias").all(id) as {
+  return stmt(db, "SELECT alias, lang, count FROM entity_aliases WHERE entity_id = ? ORDER BY count DESC, alias").all(id) as {
     alias: string;
     lang: string;
     count: number;
@@ -198,8 +195,7 @@ export function aliasesOf(db: Database.Database, id: number): { alias: string; l
 }
 
 export function linksOf(db: Database.Database, id: number): EntityLink[] {
-  return db
-    .prepare("SELECT a.id AS articleId, l.local_id AS localId, l.rule, l.detail FROM entity_links l JOIN articles a ON a.rowid = l.article_rowid WHERE l.entity_id = ? ORDER BY a.rowid")
+  return stmt(db, "SELECT a.id AS articleId, l.local_id AS localId, l.rule, l.detail FROM entity_links l JOIN articles a ON a.rowid = l.article_rowid WHERE l.entity_id = ? ORDER BY a.rowid")
     .all(id) as EntityLink[];
 }
 
@@ -215,8 +211,7 @@ export interface EntityArticle {
 
 /** The articles that mention the entity, oldest first (publication date, else ingestion). */
 export function articlesOf(db: Database.Database, id: number): EntityArticle[] {
-  const rows = db
-    .prepare(
+  const rows = stmt(db, 
       `SELECT a.id, a.title, a.published, a.ingested_at AS ingestedAt, COUNT(*) AS mentions, GROUP_CONCAT(DISTINCT m.local_id) AS localIds
        FROM entity_mentions m JOIN articles a ON a.rowid = m.article_rowid
        WHERE m.entity_id = ? GROUP BY a.rowid ORDER BY COALESCE(a.published, a.ingested_at), a.rowid`,
@@ -227,8 +222,7 @@ export function articlesOf(db: Database.Database, id: number): EntityArticle[] {
 
 /** Where the entity is mentioned in one article (nationality words left out). */
 export function mentionSpans(db: Database.Database, id: number, articleId: string): { start: number; end: number }[] {
-  return db
-    .prepare(
+  return stmt(db, 
       `SELECT m.start_offset AS start, m.end_offset AS end FROM entity_mentions m JOIN articles a ON a.rowid = m.article_rowid
        WHERE m.entity_id = ? AND a.id = ? AND m.role <> 'nationality' ORDER BY m.start_offset`,
     )

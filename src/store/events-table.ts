@@ -1,6 +1,7 @@
 // The events of every stored article in one table, with actor, target and the
 // asserting speaker as registry entities (through the article's entity links,
 // written just before by entities-table.ts), for queries across articles.
+import { stmt } from "./statements.js";
 import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
 import type { NewsEvent } from "../understand/events/events.js";
@@ -16,12 +17,12 @@ function eventsOf(doc: Doc): NewsEvent[] {
 export const eventsTable: LayerTable = {
   name: "events",
   clear(db: Database.Database, article: ArticleRef) {
-    db.prepare("DELETE FROM events WHERE article_rowid = ?").run(article.rowid);
+    stmt(db, "DELETE FROM events WHERE article_rowid = ?").run(article.rowid);
   },
   write(db: Database.Database, article: ArticleRef, doc: Doc) {
-    const link = db.prepare("SELECT entity_id FROM entity_links WHERE article_rowid = ? AND local_id = ?");
+    const link = stmt(db, "SELECT entity_id FROM entity_links WHERE article_rowid = ? AND local_id = ?");
     const registryId = (local: string | null) => (local ? ((link.get(article.rowid, local) as { entity_id: number } | undefined)?.entity_id ?? null) : null);
-    const insert = db.prepare(
+    const insert = stmt(db, 
       `INSERT INTO events (article_rowid, ord, type, subtype, actor_id, target_id, instrument, quantity, polarity, modality, time,
                            asserted_by, asserted_by_id, start_offset, end_offset, evidence)
        VALUES (@rowid, @ord, @type, @subtype, @actor, @target, @instrument, @quantity, @polarity, @modality, @time,
@@ -119,8 +120,7 @@ export function queryEvents(db: Database.Database, q: EventQuery = {}): StoredEv
     where.push("ev.type = ?");
     params.push(q.type.toUpperCase());
   }
-  const rows = db
-    .prepare(
+  const rows = stmt(db, 
       `SELECT a.id AS articleId, a.title, a.published, a.ingested_at AS ingestedAt, ev.type, ev.subtype, ev.actor_id, ac.name AS actor_name,
               ev.target_id, tg.name AS target_name, ev.instrument, ev.quantity, ev.polarity, ev.modality, ev.time, ev.asserted_by, ev.evidence
        FROM events ev JOIN articles a ON a.rowid = ev.article_rowid

@@ -1,6 +1,7 @@
 // The quotations of every stored article in one table, for queries across
 // articles: who said what, matched by speaker and by words of the quote with
 // the search keys of text/stem.ts (accents, case and inflection aside).
+import { stmt } from "./statements.js";
 import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
 import { searchKey } from "../text/stem.js";
@@ -28,10 +29,10 @@ function quotesOf(doc: Doc): Quote[] {
 export const quotesTable: LayerTable = {
   name: "quotes",
   clear(db: Database.Database, article: ArticleRef) {
-    db.prepare("DELETE FROM quotes WHERE article_rowid = ?").run(article.rowid);
+    stmt(db, "DELETE FROM quotes WHERE article_rowid = ?").run(article.rowid);
   },
   write(db: Database.Database, article: ArticleRef, doc: Doc) {
-    const insert = db.prepare(
+    const insert = stmt(db, 
       `INSERT INTO quotes (article_rowid, ord, kind, start_offset, end_offset, text, speaker, speaker_keys, role, cue, stance, polarity, via, citing, text_keys)
        VALUES (@rowid, @ord, @kind, @start, @end, @text, @speaker, @speakerKeys, @role, @cue, @stance, @polarity, @via, @citing, @textKeys)`,
     );
@@ -103,5 +104,5 @@ export function queryQuotes(db: Database.Database, query: QuoteQuery = {}): Quot
                FROM quotes q JOIN articles a ON a.rowid = q.article_rowid
                ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
                ORDER BY a.rowid DESC, q.ord LIMIT ?`;
-  return db.prepare(sql).all(...params, query.limit ?? DEFAULT_LIMIT) as QuoteRow[];
+  return stmt(db, sql).all(...params, query.limit ?? DEFAULT_LIMIT) as QuoteRow[];
 }

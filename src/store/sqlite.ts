@@ -1,6 +1,7 @@
 // The embedded default store: one SQLite file through better-sqlite3 (12.x;
 // 13.x crashes on Node 20). WAL journal, one transaction per article, so an
 // interrupted ingest keeps every article already committed and nothing half.
+import { stmt } from "./statements.js";
 import Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
 import { toRecord, type DocRecord } from "../doc/record.js";
@@ -75,10 +76,9 @@ export class SqliteStore implements Store {
     const canonical = doc.meta.canonicalUrl ?? doc.meta.url ?? null;
     const now = new Date().toISOString();
     return this.db.transaction((): PutResult => {
-      const same = this.db.prepare("SELECT id FROM articles WHERE content_hash = ?").get(hash) as { id: string } | undefined;
+      const same = stmt(this.db, "SELECT id FROM articles WHERE content_hash = ?").get(hash) as { id: string } | undefined;
       if (same) return { status: "unchanged", id: same.id };
-      const existing = this.db
-        .prepare("SELECT rowid, id FROM articles WHERE id = ? OR (canonical_url IS NOT NULL AND canonical_url = ?)")
+      const existing = stmt(this.db, "SELECT rowid, id FROM articles WHERE id = ? OR (canonical_url IS NOT NULL AND canonical_url = ?)")
         .get(doc.id, canonical) as { rowid: number; id: string } | undefined;
       const values = {
         id: existing?.id ?? doc.id,
@@ -96,19 +96,17 @@ export class SqliteStore implements Store {
       };
       let rowid: number;
       if (existing) {
-        this.db
-          .prepare(
+        stmt(this.db, 
             `UPDATE articles SET content_hash=@hash, url=@url, canonical_url=@canonical, title=@title, lang=@lang, published=@published,
              site=@site, source=@source, text=@text, record=@record, updated_at=@now WHERE rowid=@rowid`,
           )
           .run({ ...values, rowid: existing.rowid });
         rowid = existing.rowid;
-        this.db.prepare("DELETE FROM articles_fts WHERE rowid = ?").run(rowid);
+        stmt(this.db, "DELETE FROM articles_fts WHERE rowid = ?").run(rowid);
         for (const table of LAYER_TABLES) table.clear(this.db, { rowid, id: values.id });
       } else {
         rowid = Number(
-          this.db
-            .prepare(
+          stmt(this.db, 
               `INSERT INTO articles (id, content_hash, url, canonical_url, title, lang, published, site, source, text, record, ingested_at)
                VALUES (@id, @hash, @url, @canonical, @title, @lang, @published, @site, @source, @text, @record, @now)`,
             )
@@ -118,16 +116,16 @@ export class SqliteStore implements Store {
       const tok = doc.layers.tokens;
       const titleKeys = doc.meta.title ? indexKeys(doc.text, tok, doc.meta.title) : "";
       const bodyKeys = doc.meta.body ? indexKeys(doc.text, tok, doc.meta.body) : "";
-      this.db.prepare("INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)").run(rowid, titleKeys, bodyKeys);
+      stmt(this.db, "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)").run(rowid, titleKeys, bodyKeys);
       for (const table of LAYER_TABLES) table.write(this.db, { rowid, id: values.id }, doc);
       return { status: existing ? "updated" : "added", id: values.id };
     })();
   }
 
   get(id: string): DocRecord | null {
-    let row = this.db.prepare("SELECT record FROM articles WHERE id = ?").get(id) as { record: string } | undefined;
+    let row = stmt(this.db, "SELECT record FROM articles WHERE id = ?").get(id) as { record: string } | undefined;
     if (!row && id.length >= ID_PREFIX_MIN) {
-      const rows = this.db.prepare("SELECT record FROM articles WHERE id LIKE ? LIMIT 2").all(`${id.replace(/[%_]/g, "")}%`) as { record: string }[];
+      const rows = stmt(this.db, "SELECT record FROM articles WHERE id LIKE ? LIMIT 2").all(`${id.replace(/[%_]/g, "")}%`) as { record: string }[];
       if (rows.length > 1) throw new StoreError(`the id prefix "${id}" matches more than one article`);
       row = rows[0];
     }
@@ -136,8 +134,7 @@ export class SqliteStore implements Store {
 
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     const { match, keys } = parseQuery(query);
-    const rows = this.db
-      .prepare(
+    const rows = stmt(this.db, 
         `SELECT a.rowid, a.id, a.title, a.lang, a.published, a.url, a.source, a.ingested_at, a.text,
                 bm25(articles_fts, 2.0, 1.0) AS score
          FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
@@ -148,12 +145,12 @@ export class SqliteStore implements Store {
   }
 
   list(options: { limit?: number } = {}): ArticleSummary[] {
-    const rows = this.db.prepare("SELECT * FROM articles ORDER BY rowid DESC LIMIT ?").all(options.limit ?? -1) as ArticleRow[];
+    const rows = stmt(this.db, "SELECT * FROM articles ORDER BY rowid DESC LIMIT ?").all(options.limit ?? -1) as ArticleRow[];
     return rows.map(summary);
   }
 
   stats(): StoreStats {
-    const rows = this.db.prepare("SELECT lang, COUNT(*) AS n FROM articles GROUP BY lang ORDER BY n DESC").all() as { lang: string; n: number }[];
+    const rows = stmt(this.db, "SELECT lang, COUNT(*) AS n FROM articles GROUP BY lang ORDER BY n DESC").all() as { lang: string; n: number }[];
     const byLang: Record<string, number> = {};
     let articles = 0;
     for (const r of rows) {

@@ -16,9 +16,25 @@ export function nfc(text: string): string {
   return text.normalize("NFC");
 }
 
+/** Words up to this length are folded once and remembered: matching folds the same words again and again. */
+const CACHED_MAX_LENGTH = 48;
+const CACHE_LIMIT = 100_000;
+const foldCache = new Map<string, string>();
+
+function foldUncached(text: string): string {
+  return text.toLowerCase().normalize("NFD").replace(COMBINING_MARKS, "").replace(FINAL_SIGMA, "σ");
+}
+
 /** Lower case, accents and diaeresis removed, final sigma → σ. */
 export function fold(text: string): string {
-  return text.toLowerCase().normalize("NFD").replace(COMBINING_MARKS, "").replace(FINAL_SIGMA, "σ");
+  if (text.length > CACHED_MAX_LENGTH) return foldUncached(text);
+  let folded = foldCache.get(text);
+  if (folded === undefined) {
+    folded = foldUncached(text);
+    if (foldCache.size >= CACHE_LIMIT) foldCache.clear();
+    foldCache.set(text, folded);
+  }
+  return folded;
 }
 
 /**

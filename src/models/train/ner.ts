@@ -15,7 +15,7 @@ import { SpanScorer, toBilou, type SpanScores } from "../ner.js";
 import { concatFeatures, EntityRecognizer } from "../recognizer.js";
 import { jackknifedLexiconFeatures, NameLexicon } from "../names.js";
 import { gzipSync } from "node:zlib";
-import { CLUSTER_FILE, CONTEXT_FILE, loadNerResources, NAMES_FILE, NER_FILE, saveClusters } from "../resources.js";
+import { CLUSTER_FILE, CONTEXT_FILE, loadResources, NAMES_FILE, NER_FILE, saveClusters } from "../resources.js";
 import { modelDir, saveTagger, writeManifest } from "../store.js";
 import { averageModels } from "../linear.js";
 import { SequenceTagger, trainTagger, type TaggedSentence, type TaggerSettings } from "../tagger.js";
@@ -28,7 +28,7 @@ export interface NerTrainOptions {
   log?: (line: string) => void;
 }
 
-const NER_DEFAULTS = { epochs: 16, pruneBelow: 0.5, seeds: 3, minFeatureCount: Number(process.env.MINF ?? 1) };
+const NER_DEFAULTS = { epochs: 16, pruneBelow: 0.5, seeds: 3 };
 /** Sentences on each side read as the same document (CoNLL articles run ~15–30 sentences). */
 const CONTEXT_WINDOW = 20;
 const JACKKNIFE_FOLDS = 4;
@@ -66,7 +66,7 @@ function trainChoosing(
   train: TaggedSentence[],
   extractor: FeatureExtractor,
   settings: TaggerSettings,
-  o: { epochs: number; pruneBelow: number; seeds: number; minFeatureCount: number },
+  o: { epochs: number; pruneBelow: number; seeds: number },
   devScore: (t: SequenceTagger) => number,
   log: (epoch: number, f1: number, rows: number) => void,
 ): Choice {
@@ -74,7 +74,6 @@ function trainChoosing(
   trainTagger(train, extractor, settings, {
     epochs: o.epochs,
     pruneBelow: o.pruneBelow,
-    minFeatureCount: o.minFeatureCount,
     onEpoch(epoch, tagger) {
       const f1 = devScore(tagger);
       log(epoch, f1, tagger.model.rows);
@@ -108,7 +107,7 @@ export function trainNer(lang: string, options: NerTrainOptions = {}): void {
   const clusters = learnClusters(train.map((s) => s.words));
   saveClusters(join(dir, CLUSTER_FILE), clusters);
   log(`${name}: ${Object.keys(clusters.words).length} words clustered`);
-  const extractor = new FeatureExtractor({ ...NER_SETTINGS.features, ...loadNerResources(lang, dir) });
+  const extractor = new FeatureExtractor({ ...NER_SETTINGS.features, ...loadResources(lang, dir) });
   const started = Date.now();
   const progress = (pass: string) => (epoch: number, f1: number, rows: number) =>
     log(`${name} ${pass} epoch ${epoch}: dev F1 ${f1.toFixed(4)} rows ${rows} (${((Date.now() - started) / 1000).toFixed(0)} s)`);

@@ -138,6 +138,8 @@ function gazetteerMatches(c: Ctx): Candidate[] {
   const g = gazetteer();
   const t = c.doc.layers.tokens;
   const out: Candidate[] = [];
+  const foldedAt: string[] = [];
+  const folded = (j: number) => (foldedAt[j] ??= foldWord(tokText(c.doc, j)));
   let i = 0;
   while (i < t.length) {
     if (!isWordLike(c.doc, i)) {
@@ -154,7 +156,7 @@ function gazetteerMatches(c: Ctx): Candidate[] {
       if (idx.length < n) continue;
       const words = idx.map((j) => tokText(c.doc, j));
       const last = idx[idx.length - 1] + 1;
-      const demonym = g.demonyms.get(words.map(foldWord).join(" "));
+      const demonym = g.demonyms.get(idx.map(folded).join(" "));
       if (demonym) {
         const cand = candidate(c, i, last, "MISC", false);
         out.push({ ...cand, code: demonym, place: "demonym" });

@@ -4,9 +4,10 @@
 // earlier component has set them.
 import type { Doc } from "../../doc/doc.js";
 import type { Component } from "../../pipeline/pipeline.js";
-import { detectQuotes, stanceOf, type DetectOptions } from "./detect.js";
+import { detectQuotes } from "./detect.js";
 import { quoteLexicon, type QuoteLexicon } from "./lexicon.js";
 import { SpeakerResolver } from "./speakers.js";
+import { stanceOf, type DetectOptions } from "./state.js";
 import type { Quote } from "./types.js";
 import { makeView, tokensText } from "./view.js";
 

@@ -44,6 +44,7 @@ interface CueTableJson {
 interface SpeakerTableJson {
   subjectDeterminers?: string[];
   definiteDeterminers?: string[];
+  plainDeterminers?: string[];
   subjectFirst?: boolean;
   determiners?: string[];
   linkers?: string[];
@@ -63,6 +64,7 @@ interface SourceTableJson {
   via?: string[];
   citing?: string[];
   sourceMarkers?: string[];
+  attribution?: string[];
 }
 
 interface MarkTableJson {
@@ -112,9 +114,13 @@ export interface QuoteLexicon {
   citing: PhraseIndex;
   /** Words that make the cue after them a source: «όπως σημείωσε ο …», "as Smith put it". */
   sourceMarkers: Set<string>;
+  /** Phrases that name the speaker of the direct quote before them ("…," according to …). */
+  attribution: PhraseIndex;
   subjectDeterminers: Set<string>;
   /** Determiners of a known referent (the ministry): such phrases may refer back. */
   definiteDeterminers: Set<string>;
+  /** Determiners that mark a subject by themselves (nominative only): they may open a phrase of plain words. */
+  plainDeterminers: Set<string>;
   determiners: Set<string>;
   linkers: Set<string>;
   conjunctions: Set<string>;
@@ -185,8 +191,10 @@ export function buildLexicon(langs: LangData[]): QuoteLexicon {
     via: new Map(),
     citing: new Map(),
     sourceMarkers: new Set(),
+    attribution: new Map(),
     subjectDeterminers: new Set(),
     definiteDeterminers: new Set(),
+    plainDeterminers: new Set(),
     determiners: new Set(),
     linkers: new Set(),
     conjunctions: new Set(),
@@ -243,6 +251,7 @@ export function buildLexicon(langs: LangData[]): QuoteLexicon {
     if (sp) {
       addAll(lex.subjectDeterminers, sp.subjectDeterminers, foldWord);
       addAll(lex.definiteDeterminers, sp.definiteDeterminers, foldWord);
+      addAll(lex.plainDeterminers, sp.plainDeterminers, foldWord);
       addAll(lex.determiners, sp.determiners, foldWord);
       addAll(lex.linkers, sp.linkers, foldWord);
       addAll(lex.conjunctions, sp.conjunctions, foldWord);
@@ -262,6 +271,7 @@ export function buildLexicon(langs: LangData[]): QuoteLexicon {
       addPhrases(lex.via, src.via);
       addPhrases(lex.citing, src.citing);
       addAll(lex.sourceMarkers, src.sourceMarkers, foldWord);
+      addPhrases(lex.attribution, src.attribution);
     }
     const marks = table<MarkTableJson>(lang, MARK_TABLE);
     for (const [open, close] of marks?.pairs ?? []) {

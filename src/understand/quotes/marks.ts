@@ -3,13 +3,15 @@
 // at the end of a paragraph continues when the next paragraph opens with the
 // same mark (the English convention) or with its closing mark (the Greek one,
 // »…), takes in a stray repeated opening mark when one closing mark ends both, and otherwise
-// runs to the end of its paragraph (texts cut mid-quote). A mark between two
-// letters or digits is an apostrophe, never a quote.
+// runs to the end of its paragraph (texts cut mid-quote). An apostrophe-like
+// mark between two letters or digits is never a quote.
 import type { Span } from "../../doc/doc.js";
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const SPACE = /\s/u;
 const REGEX_SPECIAL = /[\\\]^-]/gu;
+/** Marks that are also apostrophes: between two letters or digits they are never quotes (don’t, Turkey’s). */
+const APOSTROPHES = new Set(["'", "’", "‘"]);
 
 /** A top-level quoted span. */
 export interface MarkedSpan {
@@ -83,7 +85,7 @@ export function pairMarks(text: string, blocks: Span[], marks: Map<string, Set<s
       const i = m.index;
       const ch = m[0];
       const opens = marks.has(ch);
-      if (isLetter(text[i - 1]) && isLetter(text[i + 1])) continue;
+      if (APOSTROPHES.has(ch) && isLetter(text[i - 1]) && isLetter(text[i + 1])) continue;
       const depth = stack.findLastIndex((o) => marks.get(o.mark)?.has(ch));
       const symmetric = opens && (marks.get(ch)?.has(ch) ?? false);
       // A symmetric mark (") closes when it follows a word, opens when a word follows it.

@@ -12,6 +12,7 @@ const MAX_PHRASE_TOKENS = 14;
 const COMMA = ",";
 const POSSESSIVE_MARKS = new Set(["'", "’"]);
 const POSSESSIVE_S = "s";
+const FINAL_DOT = /\.$/u;
 
 type Tag = "det" | "cap" | "role" | "described" | "title" | "portfolio" | "mod" | "link" | "poss" | "comma";
 
@@ -42,7 +43,7 @@ export function isFunctionWord(lex: QuoteLexicon, folded: string): boolean {
   );
 }
 
-export function isCue(v: DocView, lex: QuoteLexicon, i: number): boolean {
+function isCue(v: DocView, lex: QuoteLexicon, i: number): boolean {
   return lex.cues.has(v.fold[i]);
 }
 
@@ -51,11 +52,11 @@ function wordTag(v: DocView, lex: QuoteLexicon, i: number, prev: Tag | undefined
   if (!isWord(v, i)) return null;
   const f = v.fold[i];
   const k = v.key[i];
-  if (lex.titles.has(f.replace(/\.$/u, ""))) return "title";
+  if (lex.titles.has(f.replace(FINAL_DOT, ""))) return "title";
   if (v.cap[i] && lex.portfolios.has(k) && (prev === "role" || prev === "described" || prev === "portfolio")) return "portfolio";
   if (lex.roles.has(k)) return "role";
   if (lex.described.has(k)) return "described";
-  if (v.cap[i]) return isCue(v, lex, i) || lex.determiners.has(f) || lex.conjunctions.has(f) || lex.pronouns.has(f) ? null : "cap";
+  if (v.cap[i]) return isCue(v, lex, i) || isFunctionWord(lex, f) || lex.adverbs.has(f) ? null : "cap";
   if (lex.modifiers.has(k)) return "mod";
   return null;
 }
@@ -77,7 +78,7 @@ export function parsePhrase(v: DocView, lex: QuoteLexicon, i: number, options: P
   if (j < limit && isWord(v, j) && lex.pronouns.has(v.fold[j])) {
     return { start: i, end: j + 1, pronoun: true, name: null, role: null, described: false };
   }
-  while (j < limit) {
+  while (j < limit && v.block[j] === v.block[i]) {
     const prev = tags[tags.length - 1];
     const tag = wordTag(v, lex, j, prev);
     if (tag) {

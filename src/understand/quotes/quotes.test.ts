@@ -163,3 +163,23 @@ test("English subjects: names before an apposition, nouns that look like cues, c
   assert.equal(operator[1].text, "staffing levels were unsafe");
   assert.equal(who(operator[1]), who(operator[0]));
 });
+
+test("attributions, channels and bare clauses that hold other verbs", () => {
+  const attributed = analyse('Title\n\n"Inflation will fall below two percent next year," according to the central bank governor.\n');
+  assert.equal(who(attributed[0]), "central bank governor");
+  assert.equal(attributed[0].cue, null);
+
+  const channel = analyse("Τίτλος\n\nΟ υπουργός Εργασίας Γιάννης Μιχαήλ μίλησε χθες στη Βουλή.\n\n«Οι συντάξεις θα αυξηθούν από τον Ιανουάριο», όπως μετέδωσε το ΚΥΠΕ.\n");
+  assert.equal(channel[0].via, "ΚΥΠΕ");
+  assert.equal(who(channel[0]), "Γιάννης Μιχαήλ");
+
+  const dealers = analyse("Title\n\nSingapore dealers said they were concerned that offers to sell gold had revived.\n");
+  assert.equal(who(dealers[0]), "Singapore dealers");
+  assert.equal(dealers[0].text, "they were concerned that offers to sell gold had revived");
+
+  const nato = analyse('Title\n\nNATO Secretary General Mark Rutte warned Moscow on Thursday, saying the alliance would "respond decisively" to any attack.\n');
+  assert.equal(nato[0].text, 'the alliance would "respond decisively" to any attack');
+  assert.equal(who(nato[0]), "Mark Rutte");
+
+  assert.equal(analyse("Title\n\nThe company added 200 jobs in March and stressed the need for new investment.\n").length, 0);
+});

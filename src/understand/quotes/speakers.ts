@@ -5,9 +5,9 @@
 // πρόσθεσε.) and quotes that carry on without a cue — the previous speaker.
 // Named-entity mentions from the taggers, when present, give names their bounds.
 import type { Doc, Mention, Span } from "../../doc/doc.js";
-import type { QuoteCandidate } from "./detect.js";
+import type { QuoteCandidate } from "./state.js";
 import type { QuoteLexicon } from "./lexicon.js";
-import { hasComplementEnding, isFunctionWord, phraseText, type SpeakerPhrase } from "./phrase.js";
+import { hasComplementEnding, isFunctionWord, parsePhrase, phraseText, type SpeakerPhrase } from "./phrase.js";
 import type { QuoteSpeaker } from "./types.js";
 import { isWord, tokenAtOrAfter, tokensText, type DocView } from "./view.js";
 
@@ -16,6 +16,9 @@ const MAX_SHORT_NAME = 2;
 /** Longest full name collected, in words. */
 const MAX_FULL_NAME = 5;
 const NAME_TYPES = new Set(["PER", "ORG"]);
+const PERSON = "PER";
+/** Farthest a phrase's role word may stand from its start, in tokens (ο Ρώσος υφυπουργός). */
+const MAX_ROLE_DISTANCE = 4;
 const FINAL_DOT = /\.$/u;
 /** A run of capitalised words this long after a linker holds an affiliation, then a name. */
 const MIN_RUN_AFTER_LINKER = 3;
@@ -58,21 +61,26 @@ function capitalisedRuns(v: DocView, lex: QuoteLexicon): FullName[] {
   return names;
 }
 
-/** The fullest name whose last words are these keys, else null. */
-function fullerName(names: FullName[], keys: string[]): FullName | null {
+/** The fullest name whose last words are these keys, outside the phrase's role, else null. */
+function fullerName(names: FullName[], keys: string[], role: Span | null): FullName | null {
   if (keys.length > MAX_SHORT_NAME) return null;
   let best: FullName | null = null;
   for (const n of names) {
     if (n.keys.length <= keys.length) continue;
+    // the same words with the role before them (εκπρόσωπος της Υπηρεσίας Ανδρέας Κεττής) are not a fuller name
+    if (role && n.span.start < role.end && role.start < n.span.end) continue;
     const tail = n.keys.slice(n.keys.length - keys.length);
     if (tail.every((k, i) => k === keys[i]) && (!best || n.keys.length > best.keys.length)) best = n;
   }
   return best;
 }
 
-/** The mention of the taggers inside the phrase's name bounds, if any. */
+/**
+ * A full name (person, more than one word) the taggers found inside the phrase's
+ * name bounds: it narrows a name the rules drew too wide.
+ */
 function mentionIn(mentions: Mention[] | undefined, span: Span): Mention | undefined {
-  return mentions?.find((m) => NAME_TYPES.has(m.type) && m.start >= span.start && m.end <= span.end);
+  return mentions?.find((m) => m.type === PERSON && m.start >= span.start && m.end <= span.end && m.text.includes(" ") && (m.start > span.start || m.end < span.end));
 }
 
 /** The id of the entity (from the entity layer, when present) that holds the mention. */
@@ -99,6 +107,7 @@ export class SpeakerResolver {
   private readonly names: FullName[][];
   private readonly mentions: Mention[] | undefined;
   private readonly seen: SeenSpeaker[] = [];
+  private titled: (SeenSpeaker & { at: number })[] | null = null;
   private previous: QuoteSpeaker | null = null;
   /** Offset of the last speaker evidence: a speaker phrase or a quote. */
   private previousAt = -1;
@@ -135,36 +144,64 @@ export class SpeakerResolver {
       const n = this.seen[k];
       if ([...keys].every((key) => n.keys.has(key))) return n.speaker;
     }
+    // Named people with a role mentioned before, quoted or not (ο Πρόεδρος Νίκος Χ … ο Πρόεδρος).
+    this.titled ??= this.titledPeople();
+    for (let k = this.titled.length - 1; k >= 0; k--) {
+      const n = this.titled[k];
+      if (n.at < p.start && [...keys].every((key) => n.keys.has(key))) return n.speaker;
+    }
     return null;
+  }
+
+  /** Every phrase of the document with both a name and a role, in text order. */
+  private titledPeople(): (SeenSpeaker & { at: number })[] {
+    const { v, lex } = this;
+    const out: (SeenSpeaker & { at: number })[] = [];
+    // Tokens to the next role word: only phrases that reach one are worth parsing.
+    const toRole = new Uint32Array(v.n + 1).fill(v.n);
+    for (let i = v.n - 1; i >= 0; i--) toRole[i] = lex.roles.has(v.key[i]) ? 0 : toRole[i + 1] + 1;
+    for (let i = 0; i < v.n; i++) {
+      if (toRole[i] > MAX_ROLE_DISTANCE) continue;
+      const opens = lex.subjectDeterminers.has(v.fold[i]) || (v.cap[i] === 1 && !v.cap[i - 1]);
+      if (!opens) continue;
+      const p = parsePhrase(v, lex, i, { subject: true, limit: v.n });
+      if (!p?.name || !p.role) continue;
+      out.push({ speaker: this.fromPhrase(p, false), keys: this.keysOf(p.role[0], p.role[1]), at: i });
+      i = p.end - 1;
+    }
+    return out;
   }
 
   private remember(speaker: QuoteSpeaker, first: number, last: number): void {
     this.seen.push({ speaker, keys: this.keysOf(first, last) });
   }
 
-  private fromPhrase(p: SpeakerPhrase): QuoteSpeaker {
+  /** The speaker a phrase names or describes; `remember` it as seen for later references. */
+  private fromPhrase(p: SpeakerPhrase, remember = true): QuoteSpeaker {
     const { v, lex } = this;
     const mention: Span = { start: v.start[p.start], end: v.end[p.end - 1] };
     const role = p.role ? tokensText(v, p.role[0], p.role[1]) : null;
     if (!p.name) {
-      const known = this.referent(p);
+      const known = remember ? this.referent(p) : null;
       if (known) return { ...known, mention };
       const described: QuoteSpeaker = { name: null, description: phraseText(v, lex, p), role, entityId: entityIdAt(v.doc, mention), mention };
-      this.remember(described, p.start, p.end);
+      if (remember) this.remember(described, p.start, p.end);
       return described;
     }
     const nameSpan: Span = { start: v.start[p.name[0]], end: v.end[p.name[1] - 1] };
     const tagged = mentionIn(this.mentions, nameSpan);
     let name = tagged?.text ?? tokensText(v, p.name[0], p.name[1]);
-    const keys = v.key.slice(p.name[0], p.name[1]);
-    const fuller = fullerName(this.names[0], keys) ?? fullerName(this.names[1], keys);
+    const [first, last] = tagged ? [tokenAtOrAfter(v, tagged.start), tokenAtOrAfter(v, tagged.end)] : p.name;
+    const keys = v.key.slice(first, last);
+    // A name the taggers bounded is only widened by another of their mentions.
+    const roleSpan = p.role ? { start: v.start[p.role[0]], end: v.end[p.role[1] - 1] } : null;
+    const fuller = fullerName(this.names[0], keys, roleSpan) ?? (tagged ? null : fullerName(this.names[1], keys, roleSpan));
     if (fuller) name = fuller.text;
     const speaker: QuoteSpeaker = { name, description: null, role, entityId: entityIdAt(v.doc, nameSpan), mention };
-    if (p.role) this.remember(speaker, p.role[0], p.role[1]);
+    if (p.role && remember) this.remember(speaker, p.role[0], p.role[1]);
     return speaker;
   }
 
-  /** The speaker of one candidate; call in text order (pronouns and pro-drop look back). */
   /**
    * The speaker of one candidate; call in text order. Pronouns and pro-drop
    * take the previous speaker, unless a named subject was mentioned after it.

@@ -2,13 +2,14 @@
 // fold and search key, whether it is capitalised, and which sentence and block
 // it belongs to; plus the phrase matcher over folded tokens.
 import { TokenKind, type Doc, type Span } from "../../doc/doc.js";
+import { getLang } from "../../lang/lang.js";
 import { foldWord } from "../../text/normalize.js";
 import { searchKey } from "../../text/stem.js";
 import type { PhraseIndex } from "./lexicon.js";
 
-const UPPER_FIRST = /^\p{Lu}/u;
 const WORD_KINDS = new Set<number>([TokenKind.Word, TokenKind.Abbreviation, TokenKind.Number]);
 const FOLD_CACHE_LIMIT = 100_000;
+const LETTER = /\p{L}/u;
 const foldCache = new Map<string, string>();
 
 function cachedFold(word: string): string {
@@ -44,6 +45,8 @@ export interface DocView {
   pos: string[] | null;
   /** How often each search key occurs capitalised: surnames recur. */
   capKeys: Map<string, number>;
+  /** Words written in another script than the document's language (an English sentence in a Greek article). */
+  foreign: Uint8Array;
 }
 
 export function isWord(v: DocView, i: number): boolean {
@@ -88,8 +91,13 @@ export function makeView(doc: Doc): DocView {
     text[i] = s;
     fold[i] = cachedFold(s);
     key[i] = WORD_KINDS.has(t.kind[i]) ? searchKey(s) : s;
-    cap[i] = WORD_KINDS.has(t.kind[i]) && UPPER_FIRST.test(s) ? 1 : 0;
+    const first = s[0];
+    cap[i] = WORD_KINDS.has(t.kind[i]) && first !== first.toLowerCase() ? 1 : 0;
   }
+  const script = getLang(doc.lang).script;
+  const native = script ? new RegExp(`\\p{Script=${script}}`, "u") : null;
+  const foreign = new Uint8Array(n);
+  if (native) for (let i = 0; i < n; i++) if (t.kind[i] === TokenKind.Word && LETTER.test(text[i]) && !native.test(text[i])) foreign[i] = 1;
   const capKeys = new Map<string, number>();
   for (let i = 0; i < n; i++) if (cap[i]) capKeys.set(key[i], (capKeys.get(key[i]) ?? 0) + 1);
   const sentences = doc.layers.sentences;
@@ -108,7 +116,7 @@ export function makeView(doc: Doc): DocView {
     pos = new Array(n);
     for (let i = 0; i < n; i++) pos[i] = t.posTags[t.pos[i]];
   }
-  return { doc, n, start: t.start, end: t.end, kind: t.kind, text, fold, key, cap, sentence, sentences, sentenceTokens, blocks, block: spanIndex(blocks, n, t.start), pos, capKeys };
+  return { doc, n, start: t.start, end: t.end, kind: t.kind, text, fold, key, cap, sentence, sentences, sentenceTokens, blocks, block: spanIndex(blocks, n, t.start), pos, capKeys, foreign };
 }
 
 /** Does the folded phrase occur at token i? Returns its length in tokens, or 0. */

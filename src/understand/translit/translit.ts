@@ -119,8 +119,20 @@ export function needsTransliteration(text: string): boolean {
   return loadSchemes().some((s) => s.letter.test(text));
 }
 
-/** The phonetic key of one word (already in Latin letters or not). */
+/** The phonetic key of one word (already in Latin letters or not); remembered, as names recur. */
 function wordKey(word: string): string {
+  const known = wordKeyCache.get(word);
+  if (known !== undefined) return known;
+  const key = computeWordKey(word);
+  if (wordKeyCache.size >= WORD_KEY_CACHE_LIMIT) wordKeyCache.clear();
+  wordKeyCache.set(word, key);
+  return key;
+}
+
+const WORD_KEY_CACHE_LIMIT = 50_000;
+const wordKeyCache = new Map<string, string>();
+
+function computeWordKey(word: string): string {
   let key = toLatin(word).normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(NON_LETTERS, "");
   for (const [re, to] of PHONETIC_RULES) key = key.replace(re, to);
   const stripped = key.replace(KEY_ENDING, "");

@@ -1,0 +1,170 @@
+// Direct quotations: spans between quote marks, kept when a reporting frame
+// follows them («…», τόνισε ο Ριαμπκόφ; "…," he said), introduces them (δήλωσε:
+// «…»; "Name: “…”"; said, "…"; X says … - “…”), when they open a sentence and
+// are long enough (continuations of the previous speaker), or stand in the
+// headline; headline statements without marks («Μόσχα: Δεν υποκύπτουμε …»).
+// Scare quotes and titles in quote marks are left out by length and position.
+import { pairMarks } from "./marks.js";
+import { parsePhrase, type SpeakerPhrase } from "./phrase.js";
+import { addressee, chainIn, claim, type CueMatch, DASHES, inTitle, matchCue, type QuoteCandidate, skipAdverbs, type State, wordCount } from "./state.js";
+import { subjectAfter, subjectBefore, titleSubject } from "./subjects.js";
+import { anyPhraseAt, isQuoteMark, isWord, sentenceBounds, tokenAtOrAfter } from "./view.js";
+
+/** Punctuation between a closing mark and the frame after it («…», τόνισε). */
+const LEAD_PUNCT = new Set([",", "-", "–", "—"]);
+/** Punctuation between a frame and the opening mark after it (δήλωσε: «…»). */
+const INTRO_PUNCT = new Set([":", "-", "–", "—", ","]);
+/** Text that ends with a sentence terminal: a quote after it opens a sentence. */
+const SENTENCE_TERMINAL = /[.!?;…]\s*$/u;
+
+/** The end of the sentence holding token `from`, or the next quote mark. */
+function frameEnd(s: State, from: number): number {
+  const [, end] = sentenceBounds(s.v, from);
+  for (let i = from; i < end; i++) if (isQuoteMark(s.v, i)) return i;
+  return end;
+}
+
+/** The cue and speaker after a closing quote mark: «…», τόνισε ο Ριαμπκόφ / "…," he said. */
+function frameAfter(s: State, afterClose: number, block: number): { cue: CueMatch; phrase: SpeakerPhrase | null; end: number } | null {
+  const { v, lex } = s;
+  let i = afterClose;
+  let lead = 0;
+  while (i < v.n && LEAD_PUNCT.has(v.text[i]) && lead < 2) {
+    i++;
+    lead++;
+  }
+  if (i >= v.n || v.block[i] !== block) return null;
+  const limit = frameEnd(s, i);
+  // «…», όπως σημείωσε ο Χ. (but «…», όπως μετέδωσε το ΑΠΕ is a channel, claimed as a chain)
+  if (isWord(v, i) && lex.sourceMarkers.has(v.fold[i]) && !s.claimed[i] && matchCue(v, lex, i + 1)) i++;
+  let cue = matchCue(v, lex, i);
+  let phrase: SpeakerPhrase | null = null;
+  if (cue) phrase = subjectAfter(s, cue, limit);
+  else {
+    phrase = parsePhrase(v, lex, i, { subject: true, limit });
+    if (!phrase) return null;
+    cue = matchCue(v, lex, skipAdverbs(s, phrase.end, limit));
+    if (!cue) return null;
+  }
+  return { cue, phrase, end: limit };
+}
+
+/** The speaker named by an attribution after a closing mark: "…," according to the ministry. */
+function attributionAfter(s: State, afterClose: number): SpeakerPhrase | null {
+  const { v, lex } = s;
+  let i = afterClose;
+  while (i < v.n && LEAD_PUNCT.has(v.text[i])) i++;
+  const len = anyPhraseAt(v, i, lex.attribution);
+  if (!len) return null;
+  const p = parsePhrase(v, lex, i + len, { subject: false, limit: frameEnd(s, i) });
+  return p && !p.pronoun ? p : null;
+}
+
+/** The cue and speaker before an opening mark: Ο Χ δήλωσε: «…» / Erdogan: "…" / said, "…". */
+interface BeforeFrame {
+  cue: CueMatch | null;
+  phrase: SpeakerPhrase | null;
+  start: number;
+  /** The cue also introduces the reported clause before the dash (X says … - “…”). */
+  shared: boolean;
+}
+
+function frameBefore(s: State, open: number): BeforeFrame | null {
+  const { v, lex, o } = s;
+  const p = open - 1;
+  if (p < 0 || v.block[p] !== v.block[open]) return null;
+  const [sentStart] = sentenceBounds(v, p);
+  const introduced = INTRO_PUNCT.has(v.text[p]);
+  const before = introduced ? p : open;
+  const direct = matchCue(v, lex, before - 1);
+  if (direct && direct.last === before && !s.claimed[direct.head]) {
+    const phrase = subjectAfter(s, direct, before) ?? subjectBefore(s, direct, sentStart);
+    return { cue: direct, phrase, start: sentStart, shared: false };
+  }
+  if (!introduced) return null;
+  // Name: «…»
+  if (v.text[p] === ":") {
+    const blockStart = tokenAtOrAfter(v, v.blocks[v.block[open]].start);
+    const lineStart = Math.max(sentStart, blockStart);
+    const phrase = parsePhrase(v, lex, lineStart, { subject: true, limit: p });
+    if (phrase && phrase.end === p) return { cue: null, phrase, start: lineStart, shared: false };
+  }
+  if (!DASHES.has(v.text[p])) return null;
+  for (let i = p - 1; i >= Math.max(sentStart, p - o.maxCueLookback); i--) {
+    if (s.quoted[i] || s.claimed[i]) continue;
+    const cue = matchCue(v, lex, i);
+    if (!cue || cue.head !== i) continue;
+    const phrase = subjectAfter(s, cue, p) ?? subjectBefore(s, cue, sentStart);
+    return { cue, phrase, start: sentStart, shared: true };
+  }
+  return null;
+}
+
+/** Does a quote opening at token `open` start a sentence? */
+function opensSentence(s: State, open: number): boolean {
+  const { v } = s;
+  const offset = v.start[open];
+  const block = v.blocks[v.block[open]];
+  const before = v.doc.text.slice(block.start, offset);
+  return before.trim() === "" || SENTENCE_TERMINAL.test(before) || isQuoteMark(v, open - 1);
+}
+
+export function detectDirect(s: State): void {
+  const { v, lex, o } = s;
+  const spans = pairMarks(v.doc.text, v.blocks, lex.marks);
+  let lastBlock = -1;
+  for (const span of spans) {
+    const open = tokenAtOrAfter(v, span.open);
+    const first = tokenAtOrAfter(v, span.start);
+    const last = tokenAtOrAfter(v, span.end);
+    const words = wordCount(v, first, last);
+    if (!words) continue;
+    const afterClose = span.closed ? tokenAtOrAfter(v, span.close + 1) : last;
+    const title = inTitle(s, span.open);
+    const initial = opensSentence(s, open);
+    const after = span.closed && (initial || title) ? frameAfter(s, afterClose, v.block[afterClose - 1]) : null;
+    let cand: QuoteCandidate | null = null;
+    if (after) {
+      const chain = chainIn(s, after.cue.last, after.end);
+      chain.via ??= addressee(s, after.cue, after.phrase ? after.phrase.end : after.cue.last, after.end);
+      claim(s, after.cue.first, after.cue.last);
+      cand = { kind: "direct", start: span.start, end: span.end, cue: after.cue, phrase: after.phrase, ...chain, inTitle: title };
+    } else {
+      const before = frameBefore(s, open);
+      if (before) {
+        const chain = chainIn(s, before.start, open);
+        if (before.cue && !before.shared) claim(s, before.cue.first, before.cue.last);
+        cand = { kind: "direct", start: span.start, end: span.end, cue: before.cue, phrase: before.phrase, ...chain, inTitle: title };
+      } else if ((title && words >= o.minTitleWords) || (initial && words >= (lastBlock === v.block[open] ? o.minContinuationWords : o.minUncuedWords))) {
+        const [sentStart] = sentenceBounds(v, open);
+        const attributed = span.closed ? attributionAfter(s, afterClose) : null;
+        const phrase = title ? titleSubject(s, sentStart, open) : attributed;
+        const chain = span.closed && !attributed ? chainIn(s, afterClose, frameEnd(s, afterClose)) : { via: null, citing: null };
+        cand = { kind: "direct", start: span.start, end: span.end, cue: null, phrase, ...chain, inTitle: title };
+      }
+    }
+    if (!cand) continue;
+    for (let i = first; i < last; i++) s.quoted[i] = 1;
+    s.quoted[open] = 1;
+    if (span.closed && afterClose - 1 >= 0) s.quoted[afterClose - 1] = 1;
+    s.out.push(cand);
+    lastBlock = v.block[open];
+  }
+}
+
+/** Headline statements without marks: «Μόσχα: Δεν υποκύπτουμε …». */
+export function detectTitleStatement(s: State): void {
+  const { v, lex, o } = s;
+  const t = v.doc.meta.title;
+  if (!t) return;
+  const first = tokenAtOrAfter(v, t.start);
+  const last = tokenAtOrAfter(v, t.end);
+  for (let i = first + 1; i < last; i++) {
+    if (v.text[i] !== ":") continue;
+    if (isQuoteMark(v, i + 1) || s.quoted[i + 1]) return;
+    const phrase = parsePhrase(v, lex, first, { subject: true, limit: i });
+    if (!phrase || phrase.end !== i || phrase.pronoun || wordCount(v, i + 1, last) < o.minTitleWords) return;
+    s.out.push({ kind: "direct", start: v.start[i + 1], end: t.end, cue: null, phrase, via: null, citing: null, inTitle: true });
+    return;
+  }
+}

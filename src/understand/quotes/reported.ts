@@ -1,0 +1,204 @@
+// Reported speech: a cue and a complementizer (δήλωσε ότι …, said that …), a
+// bare clause where the verb and language allow one (says he will …), the
+// content-first form («…πιέσεις, δήλωσε σήμερα ο …», "…, Xinhua reports."),
+// and a fronted source («Όπως ανέφερε ο Χ, …»). A reporting frame around a
+// statement already found becomes that statement's `via`.
+import { type Span, TokenKind } from "../../doc/doc.js";
+import { parsePhrase, type SpeakerPhrase } from "./phrase.js";
+import { addressee, type Chain, chainIn, claim, type CueMatch, DASHES, inTitle, label, matchCue, type QuoteCandidate, skipAdverbs, type State, wordCount } from "./state.js";
+import { coordinated, subjectAfter, subjectBefore, subjectStartOk } from "./subjects.js";
+import { anyPhraseAt, isQuoteMark, isWord, sentenceBounds, tokenAtOrAfter } from "./view.js";
+
+/** Punctuation trimmed from the ends of a reported clause. */
+const TRAILING_PUNCT = /[\s,.;:–—-]+$/u;
+const LEADING_PUNCT = /^[\s,.;:–—-]+/u;
+/** POS tags of a finite verb, checked in a clause when the taggers ran. */
+const VERB_TAGS = new Set(["VERB", "AUX"]);
+
+/** Where a reported clause starting at token `from` ends, and the subject of the cue that ends it. */
+function clauseEnd(s: State, from: number, sentEnd: number): { end: number; next: SpeakerPhrase | null } {
+  const { v, lex } = s;
+  for (let j = from; j < sentEnd; j++) {
+    if (anyPhraseAt(v, j, lex.clauseBreaks)) return { end: j, next: null };
+    if (v.text[j] === "," && (anyPhraseAt(v, j + 1, lex.via) || anyPhraseAt(v, j + 1, lex.citing))) return { end: j, next: null };
+    if (DASHES.has(v.text[j]) && isQuoteMark(v, j + 1) && s.quoted[j + 2]) return { end: j, next: null };
+    if (s.quoted[j]) continue;
+    const cue = matchCue(v, lex, j);
+    // a cue inside quote marks or the clause's own verb (the alliance would respond) is content
+    if (!cue || cue.head !== j || cue.first < from || isQuoteMark(v, cue.first - 1)) continue;
+    let k = cue.first;
+    const boundary = (t: number) => t > from && (v.text[t - 1] === "," || lex.conjunctions.has(v.fold[t - 1]));
+    const backOff = (t: number) => {
+      while (boundary(t)) t--;
+      return t;
+    };
+    if (subjectAfter(s, cue, sentEnd)) return { end: backOff(k), next: null };
+    for (let b = k - 1; b >= from; b--) {
+      const p = subjectStartOk(s, b, from) ? parsePhrase(v, lex, b, { subject: true, limit: k }) : null;
+      if (p && p.end === k && (b === from || boundary(b))) return { end: backOff(b), next: p };
+      if (!isWord(v, b) || !v.cap[b]) break;
+    }
+    if (boundary(k) || opensReportedClause(s, cue, sentEnd)) return { end: backOff(k), next: null };
+  }
+  return { end: sentEnd, next: null };
+}
+
+/** Is a complementizer right after the cue (… stressed that …)? */
+function opensReportedClause(s: State, cue: CueMatch, sentEnd: number): boolean {
+  const { v, lex, o } = s;
+  for (let j = cue.last; j < Math.min(sentEnd, cue.last + o.maxComplementizerGap + 1); j++) {
+    if (lex.complementizers.has(v.fold[j])) return true;
+    if (!isWord(v, j)) return false;
+  }
+  return false;
+}
+
+function contentSpan(s: State, first: number, last: number): Span | null {
+  const { v } = s;
+  if (last <= first) return null;
+  const text = v.doc.text;
+  let start = v.start[first];
+  let end = v.end[last - 1];
+  const lead = LEADING_PUNCT.exec(text.slice(start, end));
+  if (lead) start += lead[0].length;
+  const trail = TRAILING_PUNCT.exec(text.slice(start, end));
+  if (trail) end -= trail[0].length;
+  return end > start ? { start, end } : null;
+}
+
+/** Does the span hold a verb? Unknown without POS tags, or when most of its words are foreign to the tagger. */
+function hasVerb(s: State, first: number, last: number): boolean {
+  const { pos, foreign } = s.v;
+  if (!pos) return true;
+  let words = 0;
+  let foreignWords = 0;
+  for (let i = first; i < last; i++) {
+    if (VERB_TAGS.has(pos[i])) return true;
+    if (isWord(s.v, i)) words++;
+    foreignWords += foreign[i];
+  }
+  return foreignWords * 2 > words;
+}
+
+/** Start of the content that precedes a cue in its sentence (after a colon or an earlier quote). */
+function contentStartBefore(s: State, sentStart: number, cueFirst: number): number {
+  let start = sentStart;
+  for (let i = sentStart; i < cueFirst; i++) if (s.quoted[i] || s.v.text[i] === ":") start = i + 1;
+  return start;
+}
+
+function pushIndirect(s: State, span: Span, cue: CueMatch, phrase: SpeakerPhrase | null, chain: Chain): void {
+  s.out.push({ kind: "indirect", ...span, cue, phrase, ...chain, inTitle: inTitle(s, span.start) });
+  claim(s, cue.first, cue.last);
+  for (let i = tokenAtOrAfter(s.v, span.start); i < s.v.n && s.v.start[i] < span.end; i++) s.reported[i] = 1;
+}
+
+/** Quotes already found inside [first, last): a frame around them is their source. */
+function framed(s: State, span: Span): QuoteCandidate[] {
+  return s.out.filter((q) => q.start >= span.start && q.end <= span.end);
+}
+
+export function detectIndirect(s: State): void {
+  const { v, lex, o } = s;
+  for (let i = 0; i < v.n; i++) {
+    if (s.quoted[i] || s.claimed[i]) continue;
+    const cue = matchCue(v, lex, i);
+    if (!cue || cue.head !== i) continue;
+    const [sentStart, sentEnd] = sentenceBounds(v, i);
+    // 1. cue … complementizer: δήλωσε ότι, said on Thursday that
+    let comp = -1;
+    for (let j = cue.last; j < Math.min(sentEnd, cue.last + o.maxComplementizerGap + 1); j++) {
+      if (s.quoted[j] || isQuoteMark(v, j) || (j > cue.last && matchCue(v, lex, j))) break;
+      // said they were concerned that …: the bare clause starts at the pronoun
+      if (cue.entry.bareClause && lex.pronouns.has(v.fold[j])) break;
+      if (lex.complementizers.has(v.fold[j]) || (cue.entry.infinitival && lex.infinitival.has(v.fold[j]))) {
+        comp = j;
+        break;
+      }
+      if (!isWord(v, j) && v.text[j] !== ",") break;
+    }
+    if (comp >= 0) {
+      const { end, next } = clauseEnd(s, comp + 1, sentEnd);
+      const span = contentSpan(s, comp + 1, end);
+      if (!span || wordCount(v, comp + 1, end) < o.minClauseWords) continue;
+      const after = comp > cue.last ? parsePhrase(v, lex, skipAdverbs(s, cue.last, comp), { subject: true, limit: comp }) : null;
+      const phrase = (after && !cue.entry.objectAfter ? after : null) ?? coordinated(s, cue, sentStart) ?? subjectBefore(s, cue, sentStart) ?? next;
+      const chain = chainIn(s, sentStart, cue.first);
+      chainIn(s, end, sentEnd, chain);
+      chain.via ??= addressee(s, cue, cue.last, comp);
+      pushIndirect(s, span, cue, phrase, chain);
+      continue;
+    }
+    // 2. content first, subject after the cue: «…, δήλωσε σήμερα ο Ρώσος υφυπουργός …»
+    const start = contentStartBefore(s, sentStart, cue.first);
+    const inverted = !cue.entry.inversionAtEnd || v.text[cue.first - 1] === ",";
+    const after = inverted ? subjectAfter(s, cue, sentEnd) : null;
+    if (after && !after.pronoun && wordCount(v, start, cue.first) >= o.minClauseWords + 1 && hasVerb(s, start, cue.first)) {
+      const span = contentSpan(s, start, cue.first);
+      if (!span) continue;
+      const inner = framed(s, span);
+      const source = label(s, after);
+      claim(s, cue.first, cue.last);
+      if (inner.length) {
+        for (const q of inner) q.via ??= source;
+        continue;
+      }
+      const chain = chainIn(s, after.end, sentEnd);
+      chain.via ??= addressee(s, cue, after.end, sentEnd);
+      pushIndirect(s, span, cue, after, chain);
+      continue;
+    }
+    // 3. content first, subject before the cue at the sentence's end: «…, Xinhua reports.»
+    const before = subjectBefore(s, cue, sentStart);
+    if (before && before.end === cue.first && v.text[before.start - 1] === ",") {
+      const rest = skipAdverbs(s, cue.last, sentEnd);
+      const tail = rest >= sentEnd - 1 || v.text[rest] === "," || v.text[rest] === ".";
+      const span = tail ? contentSpan(s, start, before.start - 1) : null;
+      if (span && wordCount(v, start, before.start) >= o.minClauseWords + 1) {
+        const inner = framed(s, span);
+        claim(s, cue.first, cue.last);
+        if (inner.length) {
+          for (const q of inner) q.via ??= before.pronoun ? null : label(s, before);
+          continue;
+        }
+        pushIndirect(s, span, cue, before, chainIn(s, rest, sentEnd));
+        continue;
+      }
+    }
+    // 4. bare clause: Erdogan says he will not …
+    if (cue.entry.bareClause && !cue.entry.objectAfter && before && (before.end === cue.first || v.text[cue.first - 1] === ",")) {
+      const from = skipAdverbs(s, cue.last, sentEnd);
+      // not "added 200 jobs", "said in a statement"
+      const starts = isWord(v, from) && v.kind[from] !== TokenKind.Number && !lex.clauseBlockers.has(v.fold[from]);
+      if (from < sentEnd && starts && !matchCue(v, lex, from)) {
+        const { end } = clauseEnd(s, from, sentEnd);
+        const span = contentSpan(s, from, end);
+        if (span && wordCount(v, from, end) >= o.minClauseWords + 1 && hasVerb(s, from, end)) pushIndirect(s, span, cue, before, chainIn(s, end, sentEnd));
+      }
+    }
+  }
+}
+
+/** «Όπως ανέφερε ο μετεωρολόγος Χ, τα φαινόμενα θα …», "As Smith said, …": a source marker and a cue open the sentence. */
+export function detectFrontedSources(s: State): void {
+  const { v, lex, o } = s;
+  for (const [sentStart, sentEnd] of v.sentenceTokens) {
+    if (sentStart >= sentEnd || s.quoted[sentStart]) continue;
+    if (!isWord(v, sentStart) || !lex.sourceMarkers.has(v.fold[sentStart])) continue;
+    let cue = matchCue(v, lex, sentStart + 1);
+    let phrase: SpeakerPhrase | null = null;
+    let sourceEnd = sentStart;
+    if (cue) {
+      phrase = parsePhrase(v, lex, skipAdverbs(s, cue.last, sentEnd), { subject: true, limit: sentEnd });
+      sourceEnd = phrase ? phrase.end : sourceEnd;
+    } else {
+      phrase = parsePhrase(v, lex, sentStart + 1, { subject: true, limit: sentEnd });
+      cue = phrase ? matchCue(v, lex, phrase.end) : null;
+      sourceEnd = cue ? cue.last : sourceEnd;
+    }
+    if (!cue || !phrase || phrase.pronoun || v.text[sourceEnd] !== ",") continue;
+    const { end } = clauseEnd(s, sourceEnd + 1, sentEnd);
+    const span = contentSpan(s, sourceEnd + 1, end);
+    if (span && wordCount(v, sourceEnd + 1, end) >= o.minClauseWords) pushIndirect(s, span, cue, phrase, { via: null, citing: null });
+  }
+}

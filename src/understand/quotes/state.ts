@@ -1,0 +1,192 @@
+// Shared state and helpers of the quotation rules: the detection options, the
+// working state of one document (which tokens are quoted, claimed, reported,
+// sources), cue matching with auxiliaries and negation, adverbs, and the
+// source chains (via, citing, who was told) found around a quote.
+import type { Span } from "../../doc/doc.js";
+import type { CueEntry, QuoteLexicon } from "./lexicon.js";
+import { parsePhrase, phraseText, type SpeakerPhrase } from "./phrase.js";
+import type { QuoteKind, QuoteStance } from "./types.js";
+import { anyPhraseAt, type DocView, isQuoteMark, isWord, sentenceBounds, tokensText } from "./view.js";
+
+/** Thresholds of the rules (defaults in DEFAULTS). */
+export interface DetectOptions {
+  /** Fewest words of a quote without a cue (one that opens a sentence). */
+  minUncuedWords?: number;
+  /** Fewest words of a quote without a cue right after another quote of the paragraph. */
+  minContinuationWords?: number;
+  /** Fewest words of a headline quote. */
+  minTitleWords?: number;
+  /** Fewest words of a reported clause. */
+  minClauseWords?: number;
+  /** Most tokens between a cue and its complementizer (said on Thursday that). */
+  maxComplementizerGap?: number;
+  /** Most tokens looked back for a cue before a colon or a dash. */
+  maxCueLookback?: number;
+  /** Most tokens looked back for the subject of a cue. */
+  maxSubjectLookback?: number;
+}
+
+export const DEFAULTS: Required<DetectOptions> = {
+  minUncuedWords: 6,
+  minContinuationWords: 2,
+  minTitleWords: 3,
+  minClauseWords: 3,
+  maxComplementizerGap: 6,
+  maxCueLookback: 40,
+  maxSubjectLookback: 40,
+};
+
+/** Punctuation that ends a clause. */
+export const CLAUSE_END = new Set([",", ".", ";", "!", "?", "…"]);
+/** Marks that introduce a quote after its frame (a colon and dashes). */
+export const DASHES = new Set([":", "-", "–", "—"]);
+/** Marks of the English possessive (last week's): an adverb before one is a subject. */
+const POSSESSIVE_MARKS = new Set(["'", "’"]);
+
+/** A cue found at a token: its words [first, last) including auxiliaries. */
+export interface CueMatch {
+  first: number;
+  head: number;
+  last: number;
+  entry: CueEntry;
+  negated: boolean;
+}
+
+/** A quotation before its speaker is resolved. */
+export interface QuoteCandidate extends Span {
+  kind: QuoteKind;
+  cue: CueMatch | null;
+  /** The speaker phrase, or null for pro-drop / continuation. */
+  phrase: SpeakerPhrase | null;
+  /** For pro-drop and continuations: the nearest named subject before the quote, if any. */
+  antecedent?: SpeakerPhrase | null;
+  via: string | null;
+  citing: string | null;
+  inTitle: boolean;
+}
+
+/** The working state of the rules over one document. */
+export interface State {
+  v: DocView;
+  lex: QuoteLexicon;
+  o: Required<DetectOptions>;
+  /** Tokens inside accepted direct quotes. */
+  quoted: Uint8Array;
+  /** Tokens of cues already used, and of source-chain phrases. */
+  claimed: Uint8Array;
+  /** Tokens inside reported clauses already found: not subjects of later cues. */
+  reported: Uint8Array;
+  /** Source-chain phrases and the outlet after each (όπως μετέδωσε το πρακτορείο RIA): never speakers by position. */
+  sourced: Uint8Array;
+  out: QuoteCandidate[];
+}
+
+/**
+ * The cue whose (first) word is token i, extended back over auxiliaries (έχει
+ * παραδεχθεί), with the negation before it; null for a passive (it is recalled)
+ * or a noun that looks like a cue (the report, denied claims).
+ */
+export function matchCue(v: DocView, lex: QuoteLexicon, i: number): CueMatch | null {
+  if (!isWord(v, i)) return null;
+  const entries = lex.cues.get(v.fold[i]);
+  if (!entries) return null;
+  // A capital inside a sentence makes a name (United States), not a verb.
+  if (v.cap[i] && !opensClause(v, i)) return null;
+  for (const entry of entries) {
+    let ok = true;
+    for (let k = 1; k < entry.words.length && ok; k++) ok = v.fold[i + k] === entry.words[k];
+    if (!ok) continue;
+    let first = i;
+    while (first > 0 && isWord(v, first - 1) && lex.auxiliaries.has(v.fold[first - 1]) && i - first < 2) first--;
+    if (isWord(v, first - 1) && (lex.passives.has(v.fold[first - 1]) || (first === i && lex.notBeforeVerb.has(v.fold[i - 1])))) return null;
+    // denied claims that …: the second form is a noun
+    if (first === i && isWord(v, i - 1) && lex.cues.has(v.fold[i - 1]) && matchCue(v, lex, i - 1)) return null;
+    const negated = isWord(v, first - 1) && lex.negations.has(v.fold[first - 1]);
+    return { first, head: i, last: i + entry.words.length, entry, negated };
+  }
+  return null;
+}
+
+/** Is token i the first word of its sentence, or right after a quote mark or a dash? */
+function opensClause(v: DocView, i: number): boolean {
+  const [sentStart] = sentenceBounds(v, i);
+  return i === sentStart || isQuoteMark(v, i - 1) || DASHES.has(v.text[i - 1]);
+}
+
+export function wordCount(v: DocView, first: number, last: number): number {
+  let n = 0;
+  for (let i = first; i < last; i++) if (isWord(v, i)) n++;
+  return n;
+}
+
+/** Skip adverbs (σήμερα, on Thursday) from token i. */
+export function skipAdverbs(s: State, i: number, limit: number): number {
+  let j = i;
+  for (;;) {
+    const len = j < limit ? anyPhraseAt(s.v, j, s.lex.adverbs) : 0;
+    // "last week's talks" is a subject, not an adverb
+    if (!len || POSSESSIVE_MARKS.has(s.v.text[j + len])) return j;
+    j += len;
+  }
+}
+
+/** The phrase label: its name, else its text without the determiner. */
+export function label(s: State, p: SpeakerPhrase): string {
+  return p.name ? tokensText(s.v, p.name[0], p.name[1]) : phraseText(s.v, s.lex, p);
+}
+
+export interface Chain {
+  via: string | null;
+  citing: string | null;
+}
+
+/** Source-chain phrases (όπως μετέδωσε …, according to …, citing …) in [from, to). */
+export function chainIn(s: State, from: number, to: number, chain: Chain = { via: null, citing: null }): Chain {
+  const { v, lex } = s;
+  for (let i = from; i < to; i++) {
+    if (s.quoted[i]) continue;
+    for (const [list, field] of [[lex.via, "via"], [lex.citing, "citing"]] as const) {
+      if (chain[field]) continue;
+      const len = anyPhraseAt(v, i, list);
+      if (!len) continue;
+      const p = parsePhrase(v, lex, i + len, { subject: false, limit: to });
+      if (!p || p.pronoun || !(p.name || p.described)) continue;
+      // Whom a report cites is often more than a phrase: people familiar with the plans.
+      chain[field] = field === "citing" ? citedText(s, i + len, to) : label(s, p);
+    }
+  }
+  return chain;
+}
+
+function citedText(s: State, from: number, to: number): string {
+  let end = from;
+  while (end < to && !CLAUSE_END.has(s.v.text[end]) && !isQuoteMark(s.v, end)) end++;
+  return tokensText(s.v, from, end);
+}
+
+/** Who was told, when the cue names them (δήλωσε … στα κρατικά μέσα ενημέρωσης; told Reuters). */
+export function addressee(s: State, cue: CueMatch, after: number, limit: number): string | null {
+  const { v, lex } = s;
+  if (cue.entry.objectAfter) {
+    const p = parsePhrase(v, lex, cue.last, { subject: false, limit });
+    return p && !p.pronoun && (p.name || p.described) ? label(s, p) : null;
+  }
+  if (!cue.entry.addressee || after >= limit || !lex.addresseePrepositions.has(v.fold[after])) return null;
+  const p = parsePhrase(v, lex, after + 1, { subject: false, limit });
+  return p && !p.pronoun && (p.name || p.described) ? label(s, p) : null;
+}
+
+export function stanceOf(cue: CueMatch | null): QuoteStance | null {
+  if (!cue) return null;
+  const flip = cue.negated ? (cue.entry.polarity === "positive" ? "negative" : "positive") : cue.entry.polarity;
+  return { type: cue.entry.stance, polarity: flip };
+}
+
+export function claim(s: State, first: number, last: number): void {
+  for (let i = first; i < last; i++) s.claimed[i] = 1;
+}
+
+export function inTitle(s: State, offset: number): boolean {
+  const t = s.v.doc.meta.title;
+  return t !== undefined && offset >= t.start && offset < t.end;
+}
