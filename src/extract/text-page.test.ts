@@ -73,6 +73,12 @@ test("breadcrumbs, bylines and captions before the body are dropped", () => {
   assert.deepEqual(a.paragraphs, ["Η Βουλή ψήφισε χθες το βράδυ τον νέο νόμο για τη διαφάνεια στις δημόσιες προμήθειες, με ευρεία πλειοψηφία."]);
 });
 
+test("a short line ending in a colon before a quotation belongs to the body", () => {
+  const page = `Ο υπουργός για τις συντάξεις\n\nΟ υπουργός Εργασίας δήλωσε:\n\n«Οι συντάξεις θα αυξηθούν από τον Ιανουάριο.»\n`;
+  const a = parseTextPage(page);
+  assert.deepEqual(a.paragraphs, ["Ο υπουργός Εργασίας δήλωσε:", "«Οι συντάξεις θα αυξηθούν από τον Ιανουάριο.»"]);
+});
+
 test("an archive date line gives the date, and a first line of prose is no headline", () => {
   const page = ` date 2021-03 Η συνάντηση των δύο ηγετών ολοκληρώθηκε χωρίς συμφωνία, καθώς οι δύο πλευρές διαφώνησαν σε όλα τα βασικά ζητήματα που τέθηκαν στο τραπέζι των συνομιλιών.\n\nΟι συνομιλίες θα συνεχιστούν.\n`;
   const a = parseTextPage(page);

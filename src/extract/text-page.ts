@@ -13,6 +13,7 @@ const METADATA_PREFIX = /^\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:\s+|$)/u;
 /** Breadcrumb and byline lines: "• Διεθνής πολιτική", "• NewsRoom". */
 const BULLET_LINE = /^[•·▪►»>|]\s*\S/u;
 const SENTENCE_END = /[.!?;…](?:["'»”’)\]]*)$/u;
+const INTRODUCES_NEXT = /:\s*$/u;
 const FULL_STOP_END = /\.(?:["'»”’)\]]*)$/u;
 const MARKER_TRIM = /^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu;
 const MARKER_PREFIX_SEPARATOR = /^\s*[:：—–-]\s*/u;
@@ -77,6 +78,11 @@ function isProse(line: string): boolean {
   return SENTENCE_END.test(line);
 }
 
+/** A short line with no final punctuation: a caption or byline (one ending in a colon introduces what follows). */
+function isCaptionLike(line: string, maxChars: number): boolean {
+  return line.length < maxChars && !isProse(line) && !INTRODUCES_NEXT.test(line);
+}
+
 function looksLikeHeadline(line: string, maxChars: number): boolean {
   return line.length <= maxChars && !/[.…]$/u.test(line);
 }
@@ -107,7 +113,7 @@ export function parseTextPage(input: string, options: TextPageOptions = {}): Ext
   const firstProse = lines.findIndex((l, k) => k >= i && isProse(l.text));
   if (firstProse > i) {
     let k = i;
-    while (k < firstProse && (BULLET_LINE.test(lines[k].text) || (lines[k].text.length < o.maxFrontMatterChars && !isProse(lines[k].text)))) k++;
+    while (k < firstProse && (BULLET_LINE.test(lines[k].text) || isCaptionLike(lines[k].text, o.maxFrontMatterChars))) k++;
     if (k === firstProse) i = k;
   }
 

@@ -26,7 +26,7 @@ export interface ClusterOptions {
   seed?: number;
 }
 
-const DEFAULTS = { minCount: 2, contextWords: 2000, dims: 128, coarse: 64, splits: [4, 16], iterations: 10, seed: 7 };
+const DEFAULTS = { minCount: 3, contextWords: 1000, dims: 96, coarse: 64, splits: [4, 16], iterations: 10, seed: 7 };
 
 /** Neighbours on each side counted as context (each distance its own dimensions). */
 const CONTEXT_REACH = 2;

@@ -20,7 +20,8 @@ function doc(text: string, lang: string): Doc {
   return d;
 }
 
-const GREEK = "Ο Ρώσος υφυπουργός Εξωτερικών Σεργκέι Ριαμπκόφ δήλωσε ότι η Ρωσία δεν θα υποκύψει στις πιέσεις του Λευκού Οίκου.";
+const GREEK =
+  "Ο Ρώσος υφυπουργός Εξωτερικών Σεργκέι Ριαμπκόφ δήλωσε ότι η Ρωσία δεν θα υποκύψει στις πιέσεις του Λευκού Οίκου και ότι η συνεργασία της Ρωσίας με το Ιράν θα συνεχιστεί.";
 
 test("Greek: POS, lemmas and entities on a sentence of our own", { skip: !hasModel("pos", "el") || !hasModel("ner", "el") }, () => {
   const d = doc(GREEK, "el");
@@ -32,6 +33,8 @@ test("Greek: POS, lemmas and entities on a sentence of our own", { skip: !hasMod
   assert.equal(byText.get("δήλωσε")?.lemma, "δηλώνω");
   assert.equal(byText.get("Ρωσία")?.pos, "PROPN");
   assert.equal(byText.get("Ριαμπκόφ")?.lemma, "Ριαμπκόφ");
+  assert.equal(byText.get("Ρωσίας")?.lemma, "Ρωσία");
+  assert.equal(byText.get("στις")?.pos, "ADP+DET");
   const mentions = d.layers.mentions ?? [];
   const person = mentions.find((m) => m.text.includes("Ριαμπκόφ"));
   assert.equal(person?.type, "PER");

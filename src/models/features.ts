@@ -150,8 +150,11 @@ export class FeatureExtractor {
     this.eos = this.info(EOS);
   }
 
-  /** Features of all tokens: keys in `keys[offsets[i] .. offsets[i+1])`. */
-  extract(words: readonly string[]): { keys: Uint32Array; offsets: Uint32Array } {
+  /**
+   * Features of all tokens: keys in `keys[offsets[i] .. offsets[i+1])`, the
+   * first `own[i]` of them the word's own (the same wherever the word occurs).
+   */
+  extract(words: readonly string[]): { keys: Uint32Array; offsets: Uint32Array; own: Uint32Array; words: readonly string[] } {
     const n = words.length;
     const infos: WordInfo[] = new Array(n);
     let total = 0;
@@ -164,6 +167,7 @@ export class FeatureExtractor {
     const quoted = quotedLengths(words);
     const keys = new Uint32Array(total + n * perToken);
     const offsets = new Uint32Array(n + 1);
+    const own = new Uint32Array(n);
     const at = (j: number): WordInfo => (j < 0 ? this.bos : j >= n ? this.eos : infos[j]);
     const ctx = (template: number, value: number): number => finish(addNumber(seed(template), value));
     const ctx2 = (template: number, a: number, b: number): number => finish(addNumber(addNumber(seed(template), a), b));
@@ -173,6 +177,7 @@ export class FeatureExtractor {
       const me = infos[i];
       keys.set(me.own, k);
       k += me.own.length;
+      own[i] = me.own.length;
       for (let d = 1; d <= win; d++) {
         keys[k++] = ctx(T.foldAt + d, at(i - d).fold);
         keys[k++] = ctx(T.foldAt + win + d, at(i + d).fold);
@@ -196,7 +201,7 @@ export class FeatureExtractor {
       keys[k++] = ctx2(T.quoted, quoted[i], me.cap);
     }
     offsets[n] = k;
-    return { keys: keys.subarray(0, k), offsets };
+    return { keys: keys.subarray(0, k), offsets, own, words };
   }
 
   private info(word: string): WordInfo {

@@ -51,6 +51,8 @@ export class MorphTagger {
   /** Per word: hash of its lower-case form, then of its suffixes 1..UPOS_SUFFIXES. */
   private readonly wordHashes = new Map<string, Uint32Array>();
   private readonly uposHashes = new Map<string, number>();
+  /** "upos\tword" → scores of the word's own features over the UPOS's classes. */
+  private readonly ownCache = new Map<string, Float32Array>();
   /** Classes any candidate of a UPOS uses: the only ones scored for it. */
   private readonly uposClasses = new Map<string, Int32Array>();
 
@@ -124,8 +126,9 @@ export class MorphTagger {
     return { keys: keys.subarray(0, k), offsets };
   }
 
-  tag(words: readonly string[], upos: readonly string[], base?: SentenceFeatures): string[] {
+  tag(words: readonly string[], upos: readonly string[], base: SentenceFeatures = this.extractor.extract(words)): string[] {
     const { keys, offsets } = this.features(words, upos, base);
+    const own = base.own;
     const c = this.model.classes;
     if (this.scores.length < c) this.scores = new Float64Array(c);
     const out: string[] = new Array(words.length);
@@ -137,11 +140,28 @@ export class MorphTagger {
       }
       this.scores.fill(0);
       const only = this.uposClasses.get(upos[i]);
-      if (only) this.model.scoreSome(keys, offsets[i], offsets[i + 1], this.scores, only);
+      if (only && own) {
+        // The word's own features score the same for every occurrence with this UPOS.
+        const cached = this.ownScores(words[i], upos[i], only, keys, offsets[i], offsets[i] + own[i]);
+        for (let j = 0; j < only.length; j++) this.scores[only[j]] = cached[j];
+        this.model.scoreSome(keys, offsets[i] + own[i], offsets[i + 1], this.scores, only);
+      } else if (only) this.model.scoreSome(keys, offsets[i], offsets[i + 1], this.scores, only);
       else this.model.score(keys, offsets[i], offsets[i + 1], this.scores);
       out[i] = this.best(candidates, this.scores);
     }
     return out;
+  }
+
+  private ownScores(word: string, upos: string, only: Int32Array, keys: Uint32Array, from: number, to: number): Float32Array {
+    const key = `${upos}\t${word}`;
+    let cached = this.ownCache.get(key);
+    if (cached) return cached;
+    const sums = new Float64Array(this.model.classes);
+    this.model.scoreSome(keys, from, to, sums, only);
+    cached = Float32Array.from(only, (k) => sums[k]);
+    if (this.ownCache.size >= MAX_CACHE) this.ownCache.clear();
+    this.ownCache.set(key, cached);
+    return cached;
   }
 
   private best(candidates: readonly string[], scores: Float64Array): string {
@@ -191,7 +211,7 @@ export class MorphTagger {
     const scores = new Float64Array(classes.length);
     for (let epoch = 0; epoch < options.epochs; epoch++) {
       for (const ex of shuffle(order, rnd).map((i) => examples[i])) {
-        ex.s.words.forEach((w, i) => {
+        ex.s.words.forEach((_, i) => {
           scores.fill(0);
           trainer.score(ex.keys, ex.offsets[i], ex.offsets[i + 1], scores);
           const gold = ex.s.feats[i];

@@ -29,7 +29,7 @@ export function withExtra(base: SentenceFeatures, extra: readonly Uint32Array[] 
     k += extra[i].length;
   }
   offsets[n] = k;
-  return { keys, offsets };
+  return { keys, offsets, own: base.own, words: base.words };
 }
 
 export interface TaggerSettings {
@@ -44,7 +44,13 @@ export interface TaggerSettings {
 export interface SentenceFeatures {
   keys: Uint32Array;
   offsets: Uint32Array;
+  /** How many of each token's keys (at the start of its range) belong to the word itself. */
+  own?: Uint32Array;
+  words?: readonly string[];
 }
+
+/** Word types whose own-feature scores a tagger remembers. */
+const OWN_CACHE_SIZE = 100_000;
 
 export class SequenceTagger {
   readonly labels: string[];
@@ -54,6 +60,8 @@ export class SequenceTagger {
   private readonly allowed: Uint8Array | undefined;
   private decode: Decoder;
   private emissions = new Float64Array(0);
+  /** Summed scores of each word's own features (most tokens are frequent words). */
+  private readonly ownScores = new Map<string, Float32Array>();
 
   constructor(labels: string[], model: LinearModel, extractor: FeatureExtractor, settings: TaggerSettings) {
     if (model.classes !== labels.length) throw new Error(`model has ${model.classes} classes, labels ${labels.length}`);
@@ -76,14 +84,33 @@ export class SequenceTagger {
   }
 
   /** Class indices for already extracted features (so later stages can reuse them). */
-  tagFeatures({ keys, offsets }: SentenceFeatures): Int32Array {
+  tagFeatures({ keys, offsets, own, words }: SentenceFeatures): Int32Array {
     const n = offsets.length - 1;
     const c = this.model.classes;
     if (this.emissions.length < n * c) this.emissions = new Float64Array(n * c * 2);
     const e = this.emissions;
     e.fill(0, 0, n * c);
-    for (let i = 0; i < n; i++) this.model.score(keys, offsets[i], offsets[i + 1], e, i * c);
+    for (let i = 0; i < n; i++) {
+      let from = offsets[i];
+      if (own && words) {
+        const scores = this.wordScores(words[i], keys, from, from + own[i]);
+        for (let k = 0; k < c; k++) e[i * c + k] = scores[k];
+        from += own[i];
+      }
+      this.model.score(keys, from, offsets[i + 1], e, i * c);
+    }
     return this.decode({ length: n, classes: c, emissions: e, transitions: this.model.transitions, allowed: this.allowed, beam: this.settings.beam });
+  }
+
+  private wordScores(word: string, keys: Uint32Array, from: number, to: number): Float32Array {
+    let scores = this.ownScores.get(word);
+    if (scores) return scores;
+    const sum = new Float64Array(this.model.classes);
+    this.model.score(keys, from, to, sum);
+    scores = Float32Array.from(sum);
+    if (this.ownScores.size >= OWN_CACHE_SIZE) this.ownScores.clear();
+    this.ownScores.set(word, scores);
+    return scores;
   }
 
   tag(words: readonly string[], extra?: readonly Uint32Array[]): string[] {

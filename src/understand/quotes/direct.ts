@@ -14,8 +14,9 @@ import { anyPhraseAt, isQuoteMark, isWord, sentenceBounds, tokenAtOrAfter } from
 const LEAD_PUNCT = new Set([",", "-", "–", "—"]);
 /** Punctuation between a frame and the opening mark after it (δήλωσε: «…»). */
 const INTRO_PUNCT = new Set([":", "-", "–", "—", ","]);
-/** Text that ends with a sentence terminal: a quote after it opens a sentence. */
-const SENTENCE_TERMINAL = /[.!?;…]\s*$/u;
+/** Sentence terminals: a quote after one opens a sentence. */
+const SENTENCE_TERMINALS = new Set([".", "!", "?", ";", "…"]);
+const SPACE = /\s/u;
 
 /** The end of the sentence holding token `from`, or the next quote mark. */
 function frameEnd(s: State, from: number): number {
@@ -72,7 +73,8 @@ interface BeforeFrame {
 function frameBefore(s: State, open: number): BeforeFrame | null {
   const { v, lex, o } = s;
   const p = open - 1;
-  if (p < 0 || v.block[p] !== v.block[open]) return null;
+  // a colon may end the paragraph before the quote (Erdogan said: ¶ “…”)
+  if (p < 0 || (v.block[p] !== v.block[open] && v.text[p] !== ":")) return null;
   const [sentStart] = sentenceBounds(v, p);
   const introduced = INTRO_PUNCT.has(v.text[p]);
   const before = introduced ? p : open;
@@ -103,10 +105,11 @@ function frameBefore(s: State, open: number): BeforeFrame | null {
 /** Does a quote opening at token `open` start a sentence? */
 function opensSentence(s: State, open: number): boolean {
   const { v } = s;
-  const offset = v.start[open];
+  const text = v.doc.text;
   const block = v.blocks[v.block[open]];
-  const before = v.doc.text.slice(block.start, offset);
-  return before.trim() === "" || SENTENCE_TERMINAL.test(before) || isQuoteMark(v, open - 1);
+  let i = v.start[open] - 1;
+  while (i >= block.start && SPACE.test(text[i])) i--;
+  return i < block.start || SENTENCE_TERMINALS.has(text[i]) || isQuoteMark(v, open - 1);
 }
 
 export function detectDirect(s: State): void {

@@ -56,14 +56,29 @@ function firstVisible(text: string, block: Span): number {
   return i;
 }
 
+const markRegexes = new WeakMap<Map<string, Set<string>>, RegExp>();
+
+/** Offsets of every quotation mark of the table in the text, in order. */
+function markPositions(text: string, marks: Map<string, Set<string>>): number[] {
+  let re = markRegexes.get(marks);
+  if (!re) {
+    const all = new Set<string>(marks.keys());
+    for (const set of marks.values()) for (const c of set) all.add(c);
+    re = new RegExp(`[${[...all].map((c) => c.replace(REGEX_SPECIAL, "\\$&")).join("")}]`, "gu");
+    markRegexes.set(marks, re);
+  }
+  const out: number[] = [];
+  for (const m of text.matchAll(re)) out.push(m.index);
+  return out;
+}
+
 /**
  * Top-level quoted spans of the blocks, in text order.
  * `marks` maps an opening mark to the marks that close it.
  */
 export function pairMarks(text: string, blocks: Span[], marks: Map<string, Set<string>>): MarkedSpan[] {
-  const all = new Set<string>(marks.keys());
-  for (const set of marks.values()) for (const c of set) all.add(c);
-  const markRe = new RegExp(`[${[...all].map((c) => c.replace(REGEX_SPECIAL, "\\$&")).join("")}]`, "gu");
+  const positions = markPositions(text, marks);
+  let next = 0;
   const pairs: Pair[] = [];
   let stack: Open[] = [];
   for (let b = 0; b < blocks.length; b++) {
@@ -80,10 +95,10 @@ export function pairMarks(text: string, blocks: Span[], marks: Map<string, Set<s
         stack = [];
       }
     }
-    markRe.lastIndex = from;
-    for (let m = markRe.exec(text); m !== null && m.index < block.end; m = markRe.exec(text)) {
-      const i = m.index;
-      const ch = m[0];
+    while (next < positions.length && positions[next] < from) next++;
+    for (; next < positions.length && positions[next] < block.end; next++) {
+      const i = positions[next];
+      const ch = text[i];
       const opens = marks.has(ch);
       if (APOSTROPHES.has(ch) && isLetter(text[i - 1]) && isLetter(text[i + 1])) continue;
       const depth = stack.findLastIndex((o) => marks.get(o.mark)?.has(ch));

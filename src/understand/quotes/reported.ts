@@ -98,84 +98,102 @@ function framed(s: State, span: Span): QuoteCandidate[] {
   return s.out.filter((q) => q.start >= span.start && q.end <= span.end);
 }
 
-export function detectIndirect(s: State): void {
+/** The complementizer a few tokens after the cue (δήλωσε ότι, said on Thursday that), or -1. */
+function complementizerAfter(s: State, cue: CueMatch, sentEnd: number): number {
   const { v, lex, o } = s;
+  for (let j = cue.last; j < Math.min(sentEnd, cue.last + o.maxComplementizerGap + 1); j++) {
+    if (s.quoted[j] || isQuoteMark(v, j) || (j > cue.last && matchCue(v, lex, j))) return -1;
+    // said they were concerned that …: the bare clause starts at the pronoun
+    if (cue.entry.bareClause && lex.pronouns.has(v.fold[j])) return -1;
+    if (lex.complementizers.has(v.fold[j]) || (cue.entry.infinitival && lex.infinitival.has(v.fold[j]))) return j;
+    if (!isWord(v, j) && v.text[j] !== ",") return -1;
+  }
+  return -1;
+}
+
+/** Rule 1, cue … complementizer: «ο Χ δήλωσε ότι …», "X said on Thursday that …". */
+function afterComplementizer(s: State, cue: CueMatch, comp: number, [sentStart, sentEnd]: [number, number]): void {
+  const { v, lex, o } = s;
+  const { end, next } = clauseEnd(s, comp + 1, sentEnd);
+  const span = contentSpan(s, comp + 1, end);
+  if (!span || wordCount(v, comp + 1, end) < o.minClauseWords) return;
+  const after = comp > cue.last ? parsePhrase(v, lex, skipAdverbs(s, cue.last, comp), { subject: true, limit: comp }) : null;
+  const phrase = (after && !cue.entry.objectAfter ? after : null) ?? coordinated(s, cue, sentStart) ?? subjectBefore(s, cue, sentStart) ?? next;
+  const chain = chainIn(s, sentStart, cue.first);
+  chainIn(s, end, sentEnd, chain);
+  chain.via ??= addressee(s, cue, cue.last, comp);
+  pushIndirect(s, span, cue, phrase, chain);
+}
+
+/**
+ * The content before a reporting frame, as a quote — or, when the content
+ * already holds quotes, the frame's speaker becomes their `via` (", Reuters reports").
+ */
+function contentFirst(s: State, span: Span, cue: CueMatch, speaker: SpeakerPhrase, chain: Chain): void {
+  claim(s, cue.first, cue.last);
+  const inner = framed(s, span);
+  if (!inner.length) pushIndirect(s, span, cue, speaker, chain);
+  else if (!speaker.pronoun) for (const q of inner) q.via ??= label(s, speaker);
+}
+
+/** Rule 2, content first with the subject after the cue: «…πιέσεις, δήλωσε σήμερα ο Ρώσος υφυπουργός …». */
+function contentBeforeInverted(s: State, cue: CueMatch, start: number, sentEnd: number): boolean {
+  const { v, o } = s;
+  const inverted = !cue.entry.inversionAtEnd || v.text[cue.first - 1] === ",";
+  const after = inverted ? subjectAfter(s, cue, sentEnd) : null;
+  if (!after || after.pronoun || wordCount(v, start, cue.first) < o.minClauseWords + 1 || !hasVerb(s, start, cue.first)) return false;
+  const span = contentSpan(s, start, cue.first);
+  if (!span) return true;
+  const chain = chainIn(s, after.end, sentEnd);
+  chain.via ??= addressee(s, cue, after.end, sentEnd);
+  contentFirst(s, span, cue, after, chain);
+  return true;
+}
+
+/** Rule 3, content first with the subject before the cue at the sentence's end: «…, Xinhua reports.» */
+function contentBeforeTail(s: State, cue: CueMatch, before: SpeakerPhrase, start: number, sentEnd: number): boolean {
+  const { v, o } = s;
+  if (before.end !== cue.first || v.text[before.start - 1] !== ",") return false;
+  const rest = skipAdverbs(s, cue.last, sentEnd);
+  const tail = rest >= sentEnd - 1 || v.text[rest] === "," || v.text[rest] === ".";
+  const span = tail ? contentSpan(s, start, before.start - 1) : null;
+  if (!span || wordCount(v, start, before.start) < o.minClauseWords + 1) return false;
+  contentFirst(s, span, cue, before, chainIn(s, rest, sentEnd));
+  return true;
+}
+
+/** Rule 4, a bare clause where the verb and its language allow one: "Erdogan says he will not …". */
+function bareClause(s: State, cue: CueMatch, before: SpeakerPhrase, sentEnd: number): void {
+  const { v, lex, o } = s;
+  if (!cue.entry.bareClause || cue.entry.objectAfter || (before.end !== cue.first && v.text[cue.first - 1] !== ",")) return;
+  const from = skipAdverbs(s, cue.last, sentEnd);
+  // not "added 200 jobs", "said in a statement"
+  const starts = from < sentEnd && isWord(v, from) && v.kind[from] !== TokenKind.Number && !lex.clauseBlockers.has(v.fold[from]);
+  if (!starts || matchCue(v, lex, from)) return;
+  const { end } = clauseEnd(s, from, sentEnd);
+  const span = contentSpan(s, from, end);
+  if (span && wordCount(v, from, end) >= o.minClauseWords + 1 && hasVerb(s, from, end)) pushIndirect(s, span, cue, before, chainIn(s, end, sentEnd));
+}
+
+/** Reported speech around every cue not used yet, by the first rule that applies. */
+export function detectIndirect(s: State): void {
+  const { v, lex } = s;
   for (let i = 0; i < v.n; i++) {
     if (s.quoted[i] || s.claimed[i]) continue;
     const cue = matchCue(v, lex, i);
     if (!cue || cue.head !== i) continue;
-    const [sentStart, sentEnd] = sentenceBounds(v, i);
-    // 1. cue … complementizer: δήλωσε ότι, said on Thursday that
-    let comp = -1;
-    for (let j = cue.last; j < Math.min(sentEnd, cue.last + o.maxComplementizerGap + 1); j++) {
-      if (s.quoted[j] || isQuoteMark(v, j) || (j > cue.last && matchCue(v, lex, j))) break;
-      // said they were concerned that …: the bare clause starts at the pronoun
-      if (cue.entry.bareClause && lex.pronouns.has(v.fold[j])) break;
-      if (lex.complementizers.has(v.fold[j]) || (cue.entry.infinitival && lex.infinitival.has(v.fold[j]))) {
-        comp = j;
-        break;
-      }
-      if (!isWord(v, j) && v.text[j] !== ",") break;
-    }
+    const sentence = sentenceBounds(v, i);
+    const [sentStart, sentEnd] = sentence;
+    const comp = complementizerAfter(s, cue, sentEnd);
     if (comp >= 0) {
-      const { end, next } = clauseEnd(s, comp + 1, sentEnd);
-      const span = contentSpan(s, comp + 1, end);
-      if (!span || wordCount(v, comp + 1, end) < o.minClauseWords) continue;
-      const after = comp > cue.last ? parsePhrase(v, lex, skipAdverbs(s, cue.last, comp), { subject: true, limit: comp }) : null;
-      const phrase = (after && !cue.entry.objectAfter ? after : null) ?? coordinated(s, cue, sentStart) ?? subjectBefore(s, cue, sentStart) ?? next;
-      const chain = chainIn(s, sentStart, cue.first);
-      chainIn(s, end, sentEnd, chain);
-      chain.via ??= addressee(s, cue, cue.last, comp);
-      pushIndirect(s, span, cue, phrase, chain);
+      afterComplementizer(s, cue, comp, sentence);
       continue;
     }
-    // 2. content first, subject after the cue: «…, δήλωσε σήμερα ο Ρώσος υφυπουργός …»
     const start = contentStartBefore(s, sentStart, cue.first);
-    const inverted = !cue.entry.inversionAtEnd || v.text[cue.first - 1] === ",";
-    const after = inverted ? subjectAfter(s, cue, sentEnd) : null;
-    if (after && !after.pronoun && wordCount(v, start, cue.first) >= o.minClauseWords + 1 && hasVerb(s, start, cue.first)) {
-      const span = contentSpan(s, start, cue.first);
-      if (!span) continue;
-      const inner = framed(s, span);
-      const source = label(s, after);
-      claim(s, cue.first, cue.last);
-      if (inner.length) {
-        for (const q of inner) q.via ??= source;
-        continue;
-      }
-      const chain = chainIn(s, after.end, sentEnd);
-      chain.via ??= addressee(s, cue, after.end, sentEnd);
-      pushIndirect(s, span, cue, after, chain);
-      continue;
-    }
-    // 3. content first, subject before the cue at the sentence's end: «…, Xinhua reports.»
+    if (contentBeforeInverted(s, cue, start, sentEnd)) continue;
     const before = subjectBefore(s, cue, sentStart);
-    if (before && before.end === cue.first && v.text[before.start - 1] === ",") {
-      const rest = skipAdverbs(s, cue.last, sentEnd);
-      const tail = rest >= sentEnd - 1 || v.text[rest] === "," || v.text[rest] === ".";
-      const span = tail ? contentSpan(s, start, before.start - 1) : null;
-      if (span && wordCount(v, start, before.start) >= o.minClauseWords + 1) {
-        const inner = framed(s, span);
-        claim(s, cue.first, cue.last);
-        if (inner.length) {
-          for (const q of inner) q.via ??= before.pronoun ? null : label(s, before);
-          continue;
-        }
-        pushIndirect(s, span, cue, before, chainIn(s, rest, sentEnd));
-        continue;
-      }
-    }
-    // 4. bare clause: Erdogan says he will not …
-    if (cue.entry.bareClause && !cue.entry.objectAfter && before && (before.end === cue.first || v.text[cue.first - 1] === ",")) {
-      const from = skipAdverbs(s, cue.last, sentEnd);
-      // not "added 200 jobs", "said in a statement"
-      const starts = isWord(v, from) && v.kind[from] !== TokenKind.Number && !lex.clauseBlockers.has(v.fold[from]);
-      if (from < sentEnd && starts && !matchCue(v, lex, from)) {
-        const { end } = clauseEnd(s, from, sentEnd);
-        const span = contentSpan(s, from, end);
-        if (span && wordCount(v, from, end) >= o.minClauseWords + 1 && hasVerb(s, from, end)) pushIndirect(s, span, cue, before, chainIn(s, end, sentEnd));
-      }
-    }
+    if (!before) continue;
+    if (!contentBeforeTail(s, cue, before, start, sentEnd)) bareClause(s, cue, before, sentEnd);
   }
 }
 

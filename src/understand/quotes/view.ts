@@ -94,7 +94,8 @@ export function makeView(doc: Doc): DocView {
     const first = s[0];
     cap[i] = WORD_KINDS.has(t.kind[i]) && first !== first.toLowerCase() ? 1 : 0;
   }
-  const script = getLang(doc.lang).script;
+  // Only the taggers' tags are trusted by script: without them no word is foreign.
+  const script = t.pos ? getLang(doc.lang).script : "";
   const native = script ? new RegExp(`\\p{Script=${script}}`, "u") : null;
   const foreign = new Uint8Array(n);
   if (native) for (let i = 0; i < n; i++) if (t.kind[i] === TokenKind.Word && LETTER.test(text[i]) && !native.test(text[i])) foreign[i] = 1;
