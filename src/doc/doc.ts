@@ -122,19 +122,21 @@ export function tokenAt(doc: Doc, index: number): Token {
   return token;
 }
 
-/** Indices [first, last) of the tokens inside a span (binary search on starts). */
+/** Index of the first token that starts at or after `offset` (binary search on starts). */
+export function firstTokenAt(tokens: TokenColumns, offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tokens.start[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Indices [first, last) of the tokens inside a span. */
 export function tokenRange(tokens: TokenColumns, span: Span): [number, number] {
-  const lowerBound = (offset: number): number => {
-    let lo = 0;
-    let hi = tokens.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (tokens.start[mid] < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  return [lowerBound(span.start), lowerBound(span.end)];
+  return [firstTokenAt(tokens, span.start), firstTokenAt(tokens, span.end)];
 }
 
 export function* tokens(doc: Doc, span?: Span): Generator<Token> {

@@ -4,21 +4,18 @@
 // As features these generalise across all names at once ("seen in a PERSON
 // before") where a word's own weights know only that word. Training uses lists
 // built from the other folds of the training data (jackknifed), so the tagger
-// learns how far to trust a hit on text the lexicon has not seen. Pairs of
-// neighbouring words inside names are listed too (Λευκού Οίκου, της Ελλάδος),
-// which marks where known multi-word names begin and end.
+// learns how far to trust a hit on text the lexicon has not seen.
 import { fold } from "../text/normalize.js";
 import { hash1 } from "./hash.js";
 import { bioSpans } from "./ner.js";
 import type { TaggedSentence } from "./tagger.js";
 
-const T = { hit: 400, ratio: 401, miss: 402, pairLeft: 403, pairRight: 404 } as const;
-const PAIR_KEY = "\u0001";
+const T = { hit: 400, ratio: 401, miss: 402 } as const;
 const CAPITAL = /^\p{Lu}/u;
 /** Upper bounds of the "share of capitalised occurrences inside a name" buckets. */
 const RATIO_BUCKETS = [0.1, 0.5, 0.9, Infinity];
 
-/** Saved form: fold key → [hit labels, ratio bucket]; "a\u0001b" (a word pair inside a name) → [types, 0]. */
+/** Saved form: fold key → [hit labels, ratio bucket]. */
 export type NameLexiconData = Record<string, [string[], number]>;
 
 export class NameLexicon {
@@ -26,17 +23,14 @@ export class NameLexicon {
   private readonly missKey = Uint32Array.of(hash1(T.miss, ""));
   private readonly empty = new Uint32Array(0);
 
-  private readonly pairs: Map<string, readonly string[]>;
-
   constructor(readonly data: NameLexiconData) {
-    const words = Object.entries(data).filter(([w]) => !w.includes(PAIR_KEY));
-    this.entries = new Map(words.map(([w, [hits, ratio]]) => [w, Uint32Array.from([...hits.map((h) => hash1(T.hit, h)), hash1(T.ratio, String(ratio))])]));
-    this.pairs = new Map(Object.entries(data).filter(([w]) => w.includes(PAIR_KEY)).map(([w, [types]]) => [w, types]));
+    this.entries = new Map(
+      Object.entries(data).map(([w, [hits, ratio]]) => [w, Uint32Array.from([...hits.map((h) => hash1(T.hit, h)), hash1(T.ratio, String(ratio))])]),
+    );
   }
 
   static learn(data: readonly TaggedSentence[]): NameLexicon {
     const hits = new Map<string, Set<string>>();
-    const pairs = new Map<string, Set<string>>();
     const caps = new Map<string, [number, number]>();
     for (const s of data) {
       const inside = new Uint8Array(s.words.length);
@@ -49,12 +43,6 @@ export class NameLexicon {
           h.add(span.type);
           h.add(`${span.type}:${pos}`);
           inside[i] = 1;
-          if (i + 1 < span.end) {
-            const pair = `${key}${PAIR_KEY}${fold(s.words[i + 1])}`;
-            let p = pairs.get(pair);
-            if (!p) pairs.set(pair, (p = new Set()));
-            p.add(span.type);
-          }
         }
       }
       s.words.forEach((w, i) => {
@@ -72,24 +60,12 @@ export class NameLexicon {
       const ratio = c ? RATIO_BUCKETS.findIndex((b) => c[1] / c[0] < b) : RATIO_BUCKETS.length;
       out[w] = [[...h].sort(), ratio];
     }
-    for (const [pair, types] of pairs) out[pair] = [[...types].sort(), 0];
     return new NameLexicon(out);
   }
 
-  /** Feature keys per token of a sentence: word hits for capitalised words, pair hits for any. */
+  /** Feature keys per token of a sentence (capitalised words only). */
   features(words: readonly string[]): Uint32Array[] {
-    const folded = words.map(fold);
-    const pairTypes = (i: number) => (i >= 0 && i + 1 < words.length ? this.pairs.get(`${folded[i]}${PAIR_KEY}${folded[i + 1]}`) : undefined);
-    return words.map((w, i) => {
-      const own = CAPITAL.test(w) ? (this.entries.get(folded[i]) ?? this.missKey) : this.empty;
-      const left = pairTypes(i - 1);
-      const right = pairTypes(i);
-      if (!left && !right) return own;
-      const keys = [...own];
-      for (const t of left ?? []) keys.push(hash1(T.pairLeft, t));
-      for (const t of right ?? []) keys.push(hash1(T.pairRight, t));
-      return Uint32Array.from(keys);
-    });
+    return words.map((w) => (CAPITAL.test(w) ? (this.entries.get(fold(w)) ?? this.missKey) : this.empty));
   }
 }
 

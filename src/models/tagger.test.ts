@@ -35,6 +35,14 @@ test("the sequence tagger learns a toy NER task and generalises to unseen names"
   assert.deepEqual(tagger.tag("η Σοφία έφυγε στη Πάφο".split(" ")), ["O", "B-PER", "O", "O", "B-LOC"]);
 });
 
+test("cost-augmented training (a margin) learns the task too, with larger score gaps", () => {
+  const plain = trainTagger(TRAIN, new FeatureExtractor(SETTINGS.features), SETTINGS, { epochs: 8 });
+  const margin = trainTagger(TRAIN, new FeatureExtractor(SETTINGS.features), SETTINGS, { epochs: 8, margin: 2 });
+  for (const s of TRAIN) assert.deepEqual(margin.tag(s.words), s.labels);
+  const norm = (t: typeof plain) => t.model.weights.reduce((a, w) => a + Math.abs(w), 0);
+  assert.ok(norm(margin) > norm(plain), "more updates: weights grow until the gold path wins by the margin");
+});
+
 test("training is deterministic for a given seed", () => {
   const a = trainTagger(TRAIN, new FeatureExtractor(SETTINGS.features), SETTINGS, { epochs: 3, seed: 5 });
   const b = trainTagger(TRAIN, new FeatureExtractor(SETTINGS.features), SETTINGS, { epochs: 3, seed: 5 });

@@ -4,7 +4,7 @@
 // word, an opening quote, a digit or the end of the paragraph. Abbreviations
 // are tokens of their own and do not end sentences unless the table says they
 // may; a quotation followed by its attribution («…», τόνισε ο …) stays whole.
-import { TokenKind, type Span, type TokenColumns } from "../doc/doc.js";
+import { TokenKind, firstTokenAt, type Span, type TokenColumns } from "../doc/doc.js";
 import type { LangData } from "../lang/lang.js";
 import { fold } from "./normalize.js";
 
@@ -127,18 +127,6 @@ function splitRange(c: Ctx, first: number, last: number, out: Span[]): void {
     i = j;
   }
   if (sentenceStart < last) out.push({ start: c.tok.start[sentenceStart], end: c.tok.end[last - 1] });
-}
-
-/** Lower bound: first token whose start ≥ offset. */
-function firstTokenAt(tok: TokenColumns, offset: number): number {
-  let lo = 0;
-  let hi = tok.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (tok.start[mid] < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Sentences of each block (paragraph or headline); no sentence crosses a block. */

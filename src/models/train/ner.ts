@@ -28,7 +28,7 @@ export interface NerTrainOptions {
   log?: (line: string) => void;
 }
 
-const NER_DEFAULTS = { epochs: 16, pruneBelow: 0.5, seeds: 3 };
+const NER_DEFAULTS = { epochs: 16, pruneBelow: 0.5, seeds: 3, margin: 4 };
 /** Sentences on each side read as the same document (CoNLL articles run ~15–30 sentences). */
 const CONTEXT_WINDOW = 20;
 const JACKKNIFE_FOLDS = 4;
@@ -66,7 +66,7 @@ function trainChoosing(
   train: TaggedSentence[],
   extractor: FeatureExtractor,
   settings: TaggerSettings,
-  o: { epochs: number; pruneBelow: number; seeds: number },
+  o: { epochs: number; pruneBelow: number; seeds: number; margin: number },
   devScore: (t: SequenceTagger) => number,
   log: (epoch: number, f1: number, rows: number) => void,
 ): Choice {
@@ -74,6 +74,7 @@ function trainChoosing(
   trainTagger(train, extractor, settings, {
     epochs: o.epochs,
     pruneBelow: o.pruneBelow,
+    margin: o.margin,
     onEpoch(epoch, tagger) {
       const f1 = devScore(tagger);
       log(epoch, f1, tagger.model.rows);
@@ -84,7 +85,7 @@ function trainChoosing(
   if (o.seeds <= 1) return best;
   const models = [best.tagger.model];
   for (let seed = 2; seed <= o.seeds; seed++) {
-    models.push(trainTagger(train, extractor, settings, { epochs: best.epoch, pruneBelow: o.pruneBelow, seed }).model);
+    models.push(trainTagger(train, extractor, settings, { epochs: best.epoch, pruneBelow: o.pruneBelow, margin: o.margin, seed }).model);
   }
   const tagger = new SequenceTagger(best.tagger.labels, averageModels(models), extractor, settings);
   const f1 = devScore(tagger);
@@ -126,7 +127,7 @@ export function trainNer(lang: string, options: NerTrainOptions = {}): void {
     for (let f = 0; f < JACKKNIFE_FOLDS; f++) {
       const held = train1.slice(f * foldSize, (f + 1) * foldSize);
       const rest = [...train1.slice(0, f * foldSize), ...train1.slice((f + 1) * foldSize)];
-      const t = trainTagger(rest, extractor, NER_SETTINGS, { epochs: first.epoch, pruneBelow });
+      const t = trainTagger(rest, extractor, NER_SETTINGS, { epochs: first.epoch, pruneBelow, margin: o.margin });
       for (const s of held) jackknifed.push(t.tag(s.words, s.extra));
       log(`${name}: jackknife fold ${f + 1}/${JACKKNIFE_FOLDS} done`);
     }
@@ -170,6 +171,7 @@ export function trainNer(lang: string, options: NerTrainOptions = {}): void {
       epochs: first.epoch,
       pruneBelow,
       seeds: o.seeds,
+      margin: o.margin,
       nameLexicon: { file: NAMES_FILE, words: Object.keys(lexicon.data).length, learnedFrom: "train split labels (jackknifed in training)" },
       clusters: { words: Object.keys(clusters.words).length, labels: clusters.labels, learnedFrom: "train split text" },
       ...(second ? { contextPass: { file: CONTEXT_FILE, epochs: second.epoch, window: CONTEXT_WINDOW, jackknifeFolds: JACKKNIFE_FOLDS } } : {}),

@@ -8,7 +8,7 @@
 // and modality from negation, future, possibility, cessation and the event
 // that governs the clause (demanded, denied), time from the time expressions,
 // and who asserts it from the quotation it sits in.
-import { TokenKind, type Doc, type Span } from "../../doc/doc.js";
+import { TokenKind, firstTokenAt, type Doc, type Span } from "../../doc/doc.js";
 import { foldWord } from "../../text/normalize.js";
 import type { Entity, MentionRole } from "../entities/types.js";
 import type { Timex } from "../time/timex.js";
@@ -97,15 +97,7 @@ interface Ctx {
 }
 
 function tokenIndex(doc: Doc, offset: number): number {
-  const t = doc.layers.tokens;
-  let lo = 0;
-  let hi = t.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (t.start[mid] < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstTokenAt(doc.layers.tokens, offset);
 }
 
 function isWord(doc: Doc, i: number): boolean {

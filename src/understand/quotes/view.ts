@@ -1,7 +1,7 @@
 // A word-level view of a document for the quotation rules: each token's text,
 // fold and search key, whether it is capitalised, and which sentence and block
 // it belongs to; plus the phrase matcher over folded tokens.
-import { TokenKind, type Doc, type Span } from "../../doc/doc.js";
+import { TokenKind, firstTokenAt, type Doc, type Span } from "../../doc/doc.js";
 import { getLang } from "../../lang/lang.js";
 import { foldWord } from "../../text/normalize.js";
 import { searchKey } from "../../text/stem.js";
@@ -59,14 +59,7 @@ export function isQuoteMark(v: DocView, i: number): boolean {
 
 /** Index of the first token starting at or after `offset`. */
 export function tokenAtOrAfter(v: DocView, offset: number): number {
-  let lo = 0;
-  let hi = v.n;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (v.start[mid] < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstTokenAt(v.doc.layers.tokens, offset);
 }
 
 function spanIndex(spans: Span[], n: number, start: Uint32Array): Int32Array {
