@@ -9,10 +9,7 @@ import { formatDigest } from "./digest.js";
 export interface AnalyzeFlags extends InputFlags {
   json?: boolean;
   sentences?: string;
-  published?: string;
 }
-
-const PUBLISHED_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function sentenceLimit(value: string | undefined): number {
   if (value === undefined || value === "all") return Infinity;
@@ -23,7 +20,6 @@ function sentenceLimit(value: string | undefined): number {
 export async function analyzeCommand(ctx: CommandContext, inputs: string[], flags: AnalyzeFlags): Promise<number> {
   if (!inputs.length) throw new UsageError("give at least one input");
   const limit = sentenceLimit(flags.sentences);
-  if (flags.published !== undefined && !PUBLISHED_DATE.test(flags.published)) throw new UsageError(`--published must be a date YYYY-MM-DD, not "${flags.published}"`);
   const pipeline = defaultPipeline();
   let failures = 0;
   let first = true;
@@ -35,7 +31,6 @@ export async function analyzeCommand(ctx: CommandContext, inputs: string[], flag
     }
     let doc;
     try {
-      if (flags.published) item.hints.published ??= flags.published;
       doc = analyzeRaw(item, pipeline);
     } catch (err) {
       ctx.err(`newsgraph: ${item.source}: ${err instanceof Error ? err.message : String(err)}\n`);
@@ -59,7 +54,6 @@ export const registerAnalyze: Register = (program, ctx) => {
       .argument("<input...>", "files, folders, JSON Lines files, URLs, or - for standard input")
       .option("--json", "print one JSON record per article per line", false)
       .option("--sentences <n>", "sentences listed in the digest (0 for none, all for every one)", "all")
-      .option("--published <date>", "publication date YYYY-MM-DD to resolve relative times (σήμερα, last week) against; a JSON Lines record's own date wins")
       .addHelpText(
         "after",
         `

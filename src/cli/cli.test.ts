@@ -84,6 +84,16 @@ test("ingest twice keeps one article; search and show find it", async () => {
   assert.equal(stats.articles, 2);
 });
 
+test("--published dates the inputs of analyze and ingest; a malformed date is a usage error", async () => {
+  const rec = JSON.parse((await run("analyze", english, "--published", "2024-03-05", "--json")).out);
+  assert.equal(rec.meta.published, "2024-03-05");
+  const db = dir.file("published.db");
+  assert.equal((await run("ingest", english, "--published", "2024-03-05", "--db", db)).code, 0);
+  const [hit] = JSON.parse((await run("search", "workers", "--db", db, "--json")).out).hits;
+  assert.equal(hit.published, "2024-03-05");
+  assert.equal((await run("analyze", english, "--published", "5/3/2024")).code, 2);
+});
+
 test("ingest goes on past a bad file, reports it and exits 1", async () => {
   const db = dir.file("bad.db");
   dir.write("mixed/a.txt", GREEK_PAGE);

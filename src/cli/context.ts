@@ -27,7 +27,8 @@ export function inputOptions(cmd: Command): Command {
   return cmd
     .option("--max-bytes <n>", "largest file, page or standard input read, in bytes", String(READ_DEFAULTS.maxBytes))
     .option("--timeout <ms>", "time-out for fetching one URL, in milliseconds", String(READ_DEFAULTS.timeoutMs))
-    .option("--allow-private", "allow URLs on private, loopback and link-local addresses", false);
+    .option("--allow-private", "allow URLs on private, loopback and link-local addresses", false)
+    .option("--published <date>", "publication date YYYY-MM-DD that relative times (σήμερα, last week) resolve against; it overrides a page's own date, not a JSON Lines record's");
 }
 
 export class UsageError extends Error {
@@ -45,10 +46,17 @@ export interface InputFlags {
   maxBytes?: string;
   timeout?: string;
   allowPrivate?: boolean;
+  published?: string;
 }
 
+const PUBLISHED_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 export function readOptions(flags: InputFlags): ReadOptions {
+  if (flags.published !== undefined && !PUBLISHED_DATE.test(flags.published)) {
+    throw new UsageError(`--published must be a date YYYY-MM-DD, not "${flags.published}"`);
+  }
   return {
+    ...(flags.published ? { published: flags.published } : {}),
     maxBytes: positiveInt(flags.maxBytes, "--max-bytes", READ_DEFAULTS.maxBytes),
     timeoutMs: positiveInt(flags.timeout, "--timeout", READ_DEFAULTS.timeoutMs),
     allowPrivate: Boolean(flags.allowPrivate),

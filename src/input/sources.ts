@@ -36,6 +36,8 @@ export interface ReadOptions {
   allowPrivate?: boolean;
   /** Time-out for fetching one URL. */
   timeoutMs?: number;
+  /** Publication date given to inputs that carry none of their own (YYYY-MM-DD). */
+  published?: string;
   /** Standard input, for "-" (replaceable in tests). */
   stdin?: () => Promise<Uint8Array>;
 }
@@ -161,11 +163,17 @@ export function sourceFile(source: string): string {
 
 /** Expand inputs into decoded raw documents, in order; failures are yielded, not thrown. */
 export async function* readInputs(inputs: string[], options: ReadOptions = {}): AsyncGenerator<RawInput | InputFailure> {
-  const o = { ...READ_DEFAULTS, ...options };
+  for await (const item of expand(inputs, { ...READ_DEFAULTS, ...options })) {
+    if (options.published && !isFailure(item)) item.hints.published ??= options.published;
+    yield item;
+  }
+}
+
+async function* expand(inputs: string[], o: typeof READ_DEFAULTS & ReadOptions): AsyncGenerator<RawInput | InputFailure> {
   for (const input of inputs) {
     try {
       if (input === "-") {
-        const bytes = await (options.stdin ?? readStdin)();
+        const bytes = await (o.stdin ?? readStdin)();
         if (bytes.length > o.maxBytes) throw new InputError(`standard input is over the limit of ${o.maxBytes} bytes (--max-bytes)`);
         yield* fromBytes(bytes, STDIN_SOURCE, sniffMedia(bytes));
       } else if (URL_INPUT.test(input)) {
