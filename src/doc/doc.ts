@@ -35,6 +35,9 @@ export interface DocMeta {
   charset?: string;
 }
 
+/** The FEATS value of a token without features. */
+export const NO_FEATS = "_";
+
 /** Kinds of token, stored in `TokenColumns.kind`. */
 export const TokenKind = {
   Word: 1,
@@ -65,6 +68,8 @@ export interface TokenColumns {
   posTags?: string[];
   lemma?: Uint32Array;
   lemmas?: string[];
+  /** UD morphological features of each token ("_" = none). */
+  feats?: string[];
 }
 
 /** A token view made on demand from the columns. */
@@ -74,6 +79,7 @@ export interface Token extends Span {
   kind: string;
   pos?: string;
   lemma?: string;
+  feats?: string;
 }
 
 export interface Mention extends Span {
@@ -119,6 +125,7 @@ export function tokenAt(doc: Doc, index: number): Token {
     const id = t.lemma[index];
     if (id > 0) token.lemma = t.lemmas[id];
   }
+  if (t.feats && t.feats[index] !== NO_FEATS) token.feats = t.feats[index];
   return token;
 }
 

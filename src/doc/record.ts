@@ -1,6 +1,6 @@
 // JSON serialisation of a Doc (the record `analyze --json` prints and the store
 // keeps), versioned by SCHEMA_VERSION and described by schema/doc.schema.json.
-import { TOKEN_KIND_NAMES, TokenKind, body, title, type Doc, type DocMeta, type Layers, type RelatedLink, type Span, type TokenColumns } from "./doc.js";
+import { NO_FEATS, TOKEN_KIND_NAMES, TokenKind, body, title, type Doc, type DocMeta, type Layers, type RelatedLink, type Span, type TokenColumns } from "./doc.js";
 
 export const SCHEMA_VERSION = 1;
 
@@ -11,6 +11,7 @@ export interface TokenRecord extends Span {
   kind: string;
   pos?: string;
   lemma?: string;
+  feats?: string;
 }
 
 export interface DocRecord {
@@ -40,6 +41,7 @@ function tokenRecords(t: TokenColumns): TokenRecord[] {
     const r: TokenRecord = { start: t.start[i], end: t.end[i], kind: TOKEN_KIND_NAMES[t.kind[i]] ?? "unknown" };
     if (t.pos && t.posTags) r.pos = t.posTags[t.pos[i]];
     if (t.lemma && t.lemmas && t.lemma[i] > 0) r.lemma = t.lemmas[t.lemma[i]];
+    if (t.feats && t.feats[i] !== NO_FEATS) r.feats = t.feats[i];
     out[i] = r;
   }
   return out;
@@ -73,6 +75,7 @@ function tokenColumns(records: TokenRecord[]): TokenColumns {
   const cols: TokenColumns = { length: n, start: new Uint32Array(n), end: new Uint32Array(n), kind: new Uint8Array(n) };
   const hasPos = records.some((r) => r.pos !== undefined);
   const hasLemma = records.some((r) => r.lemma !== undefined);
+  if (records.some((r) => r.feats !== undefined)) cols.feats = records.map((r) => r.feats ?? NO_FEATS);
   const posIds = new Map<string, number>();
   const lemmaIds = new Map<string, number>([["", 0]]);
   if (hasPos) {

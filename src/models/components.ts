@@ -2,7 +2,7 @@
 // Each runs sentence by sentence over the token columns, for any document whose
 // language has a model under models/ (loaded on first use); documents in other
 // languages pass through untouched.
-import { tokenRange, type Doc, type Mention, type TokenColumns } from "../doc/doc.js";
+import { NO_FEATS, tokenRange, type Doc, type Mention, type TokenColumns } from "../doc/doc.js";
 import type { Component } from "../pipeline/pipeline.js";
 import { bioSpans } from "./ner.js";
 import { nerTagger, posTagger } from "./runtime.js";
@@ -10,7 +10,6 @@ import { nerTagger, posTagger } from "./runtime.js";
 /** Entity types as the rest of the engine names them (elNER writes PERSON). */
 const TYPE_ALIASES: Readonly<Record<string, string>> = { PERSON: "PER" };
 const NO_LEMMA = "";
-const NO_FEATS = "_";
 
 export interface TaggerComponentOptions {
   /** Only tag documents in these languages (default: every language with a model). */
@@ -55,8 +54,7 @@ class Interner {
 
 /**
  * UPOS into `tokens.pos`/`posTags`, lemmas into `tokens.lemma`/`lemmas`, and the
- * UD FEATS string of each token into `layers.feats` ("_" = none; a plain array,
- * so the JSON record carries it as it is).
+ * UD FEATS string of each token into `tokens.feats` ("_" = none).
  */
 export function posComponent(options: TaggerComponentOptions = {}): Component {
   return {
@@ -85,7 +83,7 @@ export function posComponent(options: TaggerComponentOptions = {}): Component {
       t.posTags = tags.values;
       t.lemma = lemma;
       t.lemmas = lemmas.values;
-      doc.layers.feats = feats;
+      t.feats = feats;
     },
   };
 }

@@ -127,10 +127,12 @@ function caseOf(lemma: string): CaseOp {
   return lemma.length > 1 && lemma === lemma.toUpperCase() ? "u" : "t";
 }
 
-function applyCase(lemma: string, op: CaseOp): string {
+/** Capitals back on a lower-case lemma: all, none, or the form's own (first letter at least: Ταλαεΐ-Νικ keeps both). */
+function applyCase(lemma: string, op: CaseOp, form: string): string {
   if (op === "u") return lemma.toUpperCase();
-  if (op === "t") return lemma.charAt(0).toUpperCase() + lemma.slice(1);
-  return lemma;
+  if (op === "l") return lemma;
+  const f = [...form];
+  return [...lemma].map((ch, i) => (i === 0 || (f[i] !== undefined && f[i] !== f[i].toLowerCase() && f[i].toLowerCase() === ch) ? ch.toUpperCase() : ch)).join("");
 }
 
 export interface LemmaExample {
@@ -253,7 +255,7 @@ export class Lemmatizer {
     const op = capPattern(form) ? (this.cases.get(caseKey(upos, initial, form)) ?? "l") : "l";
     const lowerKnown = lower === form ? undefined : (this.lexicon.get(`${lower}\t${upos}\t${feats}`) ?? this.lexicon.get(`${lower}\t${upos}`));
     const lemma = lowerKnown ?? this.byRule(lower, upos, feats);
-    if (lemma !== null) return applyCase(lemma.toLowerCase(), op);
+    if (lemma !== null) return applyCase(lemma.toLowerCase(), op, form);
     return this.lexicon.get(form) ?? form;
   }
 
