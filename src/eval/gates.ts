@@ -1,0 +1,95 @@
+// `npm run eval -- gates`: the evaluation gates CI runs after the tests. Each
+// gate runs one evaluation (`npm run eval -- <task> --json`) in its own process
+// and compares its figures with a floor set just under what the code achieved
+// when the floor was set; any figure below its floor fails the run.
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const EVAL_MAIN = fileURLToPath(new URL("./main.js", import.meta.url));
+
+type Json = Record<string, any>;
+
+interface Gate {
+  task: string;
+  args?: string[];
+  /** Figures as [name, value, floor]; without them the exit code alone decides. */
+  figures?(result: Json): [string, number, number][];
+}
+
+const GATES: Gate[] = [
+  {
+    task: "structure",
+    figures: (r) => [
+      ["headline exact", r.title / r.articles, 0.83],
+      ["body within 40 chars", r.body / r.articles, 0.83],
+      ["related set exact", r.related / r.articles, 0.83],
+    ],
+  },
+  { task: "gate-taggers" },
+  {
+    task: "extraction",
+    figures: (r) => [
+      ["newsgraph body F1", r.systems.newsgraph.f1, 0.965],
+      ["F1 above Readability.js", r.systems.newsgraph.f1 - r.systems.readability.f1, 0.01],
+      ["fixture dates right", r.fixtureDates.right / r.fixtureDates.total, 0.9],
+    ],
+  },
+  {
+    task: "quotes",
+    figures: (r) => [
+      ["el quotation F1", r.el.f1, 0.9],
+      ["el speaker accuracy", r.el.speakerAccuracy, 0.9],
+      ["en quotation F1", r.en.f1, 0.9],
+      ["en speaker accuracy", r.en.speakerAccuracy, 0.9],
+    ],
+  },
+  {
+    task: "entities",
+    figures: (r) => [
+      ["gold groups merged", r.total.groupShare, 0.84],
+      ["merge precision", r.total.mergePrecision, 0.98],
+    ],
+  },
+];
+
+/** The last line of the output that parses as a JSON object. */
+function lastJson(stdout: string): Json | null {
+  const lines = stdout.trim().split("\n").reverse();
+  for (const line of lines) {
+    if (!line.startsWith("{")) continue;
+    try {
+      return JSON.parse(line) as Json;
+    } catch {
+      continue;
+    }
+  }
+  return null;
+}
+
+export async function run(): Promise<number> {
+  let passed = 0;
+  let failed = 0;
+  for (const gate of GATES) {
+    const res = spawnSync(process.execPath, [EVAL_MAIN, gate.task, "--json", ...(gate.args ?? [])], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    const result = lastJson(res.stdout ?? "");
+    if (res.status !== 0 || (gate.figures && !result)) {
+      const why = res.stderr?.trim().split("\n").pop() || (res.stdout ?? "").trim().split("\n").pop() || "";
+      console.log(`✗ ${gate.task}: the evaluation failed (exit ${res.status})${why ? `: ${why}` : ""}`);
+      failed++;
+      continue;
+    }
+    if (!gate.figures || !result) {
+      console.log(`✓ ${gate.task}: passed its own floors`);
+      passed++;
+      continue;
+    }
+    for (const [name, value, floor] of gate.figures(result)) {
+      const ok = value >= floor;
+      console.log(`${ok ? "✓" : "✗"} ${gate.task}: ${name} ${value.toFixed(3)} (floor ${floor})`);
+      if (ok) passed++;
+      else failed++;
+    }
+  }
+  console.log(`gates: ${passed} passed, ${failed} failed`);
+  return failed ? 1 : 0;
+}
