@@ -50,6 +50,9 @@ const JSONL_EXTENSIONS = new Set([".jsonl", ".ndjson"]);
 const URL_INPUT = /^https?:\/\//i;
 const LOOKS_LIKE_HTML = /^\s*(?:<!doctype html|<html|<head|<body|<\?xml|<!--|<meta|<div|<article)/i;
 const STDIN_SOURCE = "stdin";
+const BINARY_SNIFF_BYTES = 8192;
+/** Share of control characters above which bytes are taken as binary. */
+const MAX_CONTROL_SHARE = 0.02;
 
 export class InputError extends Error {
   override name = "InputError";
@@ -111,8 +114,21 @@ function sniffMedia(bytes: Uint8Array): "html" | "jsonl" | "text" {
   return "text";
 }
 
+/** NUL bytes or many control characters in the first bytes: not text. */
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, BINARY_SNIFF_BYTES);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    if (b === 0) return true;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
+  }
+  return control > n * MAX_CONTROL_SHARE;
+}
+
 function* fromBytes(bytes: Uint8Array, source: string, kind: "html" | "jsonl" | "text"): Generator<RawInput | InputFailure> {
-  if (kind === "jsonl") yield* jsonLines(bytes, source);
+  if (looksBinary(bytes)) yield { source, error: "not a text file (binary content)" };
+  else if (kind === "jsonl") yield* jsonLines(bytes, source);
   else yield decodeAs(bytes, source, kind === "html" ? "text/html" : "text/plain");
 }
 
@@ -184,13 +200,16 @@ async function* expand(inputs: string[], o: typeof READ_DEFAULTS & ReadOptions):
         const info = await stat(input).catch(() => null);
         if (!info) throw new InputError(`no such file or folder: ${input}`);
         if (info.isDirectory()) {
+          let files = 0;
           for await (const path of walk(input)) {
+            files++;
             try {
               yield* fromFile(path, o, false);
             } catch (err) {
               yield { source: path, error: message(err) };
             }
           }
+          if (!files) yield { source: input, error: "the folder holds no .txt, .html or .jsonl file" };
         } else yield* fromFile(input, o, true);
       }
     } catch (err) {
