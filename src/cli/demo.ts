@@ -2,11 +2,15 @@
 // into the local store and print a digest of what was found in them.
 import { fileURLToPath } from "node:url";
 import { fromRecord } from "../doc/record.js";
+import type { Entity } from "../understand/entities/types.js";
+import type { Quote } from "../understand/quotes/types.js";
 import { SqliteStore } from "../store/sqlite.js";
 import { EXIT, dbOption, highlight, type CommandContext, type Register } from "./context.js";
 import { ingestInto } from "./ingest.js";
 
 const SAMPLES_DIR = fileURLToPath(new URL("../../samples/", import.meta.url));
+const TOP_ENTITIES = 5;
+const QUOTE_CHARS = 90;
 const EXAMPLE_QUERIES = ["κύπρος", "drone", '"φυσικό αέριο"'];
 
 export async function demoCommand(ctx: CommandContext, flags: { db: string }): Promise<number> {
@@ -19,8 +23,14 @@ export async function demoCommand(ctx: CommandContext, flags: { db: string }): P
       const record = store.get(id);
       if (!record) continue;
       const doc = fromRecord(record);
-      const mentions = doc.layers.mentions?.length ? ` · ${doc.layers.mentions.length} entity mentions` : "";
-      ctx.out(`• ${record.title || "(no headline)"}\n  ${id} · ${doc.lang} · ${doc.layers.sentences.length} sentences · ${doc.layers.related.length} related${mentions}\n`);
+      const entities = (doc.layers.entities as Entity[] | undefined) ?? [];
+      const quotes = (doc.layers.quotes as Quote[] | undefined) ?? [];
+      const l = doc.layers;
+      ctx.out(`• ${record.title || "(no headline)"}\n  ${id} · ${doc.lang} · ${l.sentences.length} sentences · ${entities.length} entities · ${quotes.length} quotations · ${l.related.length} related\n`);
+      const top = [...entities].sort((a, b) => b.mentions.length - a.mentions.length).slice(0, TOP_ENTITIES);
+      if (top.length) ctx.out(`  ${top.map((e) => `${e.name} (${e.type})`).join(" · ")}\n`);
+      const said = quotes.find((q) => q.speaker);
+      if (said?.speaker) ctx.out(`  ${said.speaker.name ?? said.speaker.description}: «${said.text.length > QUOTE_CHARS ? `${said.text.slice(0, QUOTE_CHARS)}…` : said.text}»\n`);
     }
     ctx.out("\nExample searches (newsgraph search …):\n");
     for (const q of EXAMPLE_QUERIES) {
@@ -28,7 +38,9 @@ export async function demoCommand(ctx: CommandContext, flags: { db: string }): P
       const top = hits[0];
       ctx.out(`  ${q} → ${hits.length ? `${top.title}\n      ${highlight(top.snippet, top.highlights, ctx.isTTY)}` : "no hit"}\n`);
     }
-    ctx.out(`\n${store.stats().articles} articles in ${flags.db}. Try: newsgraph search <words>, newsgraph show <id>, newsgraph analyze <file> --json\n`);
+    ctx.out(
+      `\n${store.stats().articles} articles in ${flags.db}. Try: newsgraph search <words> · newsgraph quotes --speaker <name> · newsgraph entity <name> · newsgraph show <id> · newsgraph analyze <file> --json\n`,
+    );
     return s.failed ? EXIT.failure : EXIT.ok;
   } finally {
     store.close();
