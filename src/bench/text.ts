@@ -7,8 +7,8 @@
 // - ingest of generated articles into a fresh SQLite file through the
 //   text layers and through the default pipeline, in articles/s, beside bare
 //   inserts of the same texts into an FTS5 table.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -18,6 +18,7 @@ import { buildDoc } from "../pipeline/build.js";
 import { defaultPipeline } from "../pipeline/default.js";
 import { Pipeline } from "../pipeline/pipeline.js";
 import { langIdComponent, sentenceComponent, tokenizeComponent } from "../text/components.js";
+import { ingestInto } from "../cli/ingest.js";
 import { SqliteStore } from "../store/sqlite.js";
 import { splitSentences } from "../text/sentences.js";
 import { tokenize } from "../text/tokenize.js";
@@ -114,12 +115,25 @@ function ingestSeconds(dir: string, name: string, pipeline: Pipeline, items: { t
   return best;
 }
 
-function benchIngest(sentences: string[], n: number) {
+async function benchIngest(sentences: string[], n: number) {
   const dir = mkdtempSync(join(tmpdir(), "newsgraph-bench-"));
+  mkdirSync(join(dir, "in"));
   try {
     const items = articles(sentences, n);
     const textOnly = ingestSeconds(dir, "text", new Pipeline([langIdComponent(), tokenizeComponent(), sentenceComponent()]), items);
     const ours = ingestSeconds(dir, "full", defaultPipeline(), items);
+    // The same articles as files, through `ingest` itself, on one core and on all of them.
+    items.forEach((a, k) => writeFileSync(join(dir, "in", `${String(k).padStart(5, "0")}.txt`), `${a.title}\n\n${a.paragraphs.join("\n\n")}\n`, { flag: "w" }));
+    const jobs = availableParallelism();
+    const viaFiles = async (j: number) => {
+      const store = new SqliteStore(join(dir, `files-${j}.db`));
+      const summary = await ingestInto(store, [join(dir, "in")], {}, {}, j);
+      store.close();
+      if (summary.added !== n) throw new Error(`ingest added ${summary.added} of ${n} articles`);
+      return summary.seconds;
+    };
+    const filesOne = await viaFiles(1);
+    const filesAll = await viaFiles(jobs);
     const db = new Database(join(dir, "peer.db"));
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = NORMAL");
@@ -141,6 +155,7 @@ function benchIngest(sentences: string[], n: number) {
       articles: n,
       textLayers: { articlesPerSec: Math.round(n / textOnly) },
       newsgraph: { articlesPerSec: Math.round(n / ours), components: defaultPipeline().components.map((c) => c.name) },
+      ingestCommand: { jobs1: { articlesPerSec: Math.round(n / filesOne) }, [`jobs${jobs}`]: { articlesPerSec: Math.round(n / filesAll) } },
       bareSqliteFts: { articlesPerSec: Math.round(n / peer) },
       ratio: round(peer / ours),
       textLayersRatio: round(peer / textOnly),
@@ -159,7 +174,7 @@ export async function run(args: string[]): Promise<number> {
   });
   const sentences = gdtSentences();
   const text = benchText(sentences, Number(values.mb));
-  const ingest = benchIngest(sentences, Number(values.articles));
+  const ingest = await benchIngest(sentences, Number(values.articles));
   const result = { task: "text", text, ingest };
   if (values.json) console.log(JSON.stringify(result));
   else {
@@ -167,6 +182,7 @@ export async function run(args: string[]): Promise<number> {
     console.log(`  bare regex scan (tokens + sentence ends): ${text.bareRegexScan.mbPerSec} MB/s · newsgraph is ${text.ratio}× its speed`);
     console.log(`ingest, text layers (language, tokens, sentences): ${ingest.textLayers.articlesPerSec} articles/s (${ingest.articles} articles, one transaction each)`);
     console.log(`ingest, default pipeline (${ingest.newsgraph.components.join(", ")}): ${ingest.newsgraph.articlesPerSec} articles/s`);
+    console.log(`newsgraph ingest of the same articles as files: ${Object.entries(ingest.ingestCommand).map(([k, v]) => `${k} ${v.articlesPerSec} articles/s`).join(" · ")}`);
     console.log(`  bare SQLite + FTS5 inserts: ${ingest.bareSqliteFts.articlesPerSec} articles/s · newsgraph is ${ingest.ratio}× its speed`);
   }
   return 0;

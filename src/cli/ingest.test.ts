@@ -48,3 +48,18 @@ test("killing an ingest half-way leaves a consistent database", async () => {
   assert.equal(s.added, 400 - articles);
   store.close();
 });
+
+test("analysis in worker threads stores the same articles, in the same order", async () => {
+  writeArticles("jobs", 12);
+  dir.write("jobs/bad.jsonl", '{"title": "no body"}\n');
+  const one = new SqliteStore(dir.file("jobs-1.db"));
+  const two = new SqliteStore(dir.file("jobs-2.db"));
+  const a = await ingestInto(one, [dir.file("jobs")], {});
+  const b = await ingestInto(two, [dir.file("jobs")], {}, {}, 2);
+  assert.deepEqual(b.ids, a.ids);
+  assert.deepEqual(b.failures, a.failures);
+  assert.equal(b.added, 12);
+  for (const { id } of a.ids) assert.deepEqual(two.get(id), one.get(id));
+  one.close();
+  two.close();
+});

@@ -1,18 +1,20 @@
 // `newsgraph ingest`: analyse inputs and store them, one transaction per
 // article; a progress bar on a terminal, bad files reported and skipped,
 // Ctrl-C stops after the current article, and a summary at the end.
+import { availableParallelism } from "node:os";
 import cliProgress from "cli-progress";
 import { countInputFiles, isFailure, readInputs, sourceFile } from "../input/sources.js";
-import { analyzeRaw } from "../pipeline/analyze.js";
-import { defaultPipeline } from "../pipeline/default.js";
+import type { Doc } from "../doc/doc.js";
+import { createAnalyzer } from "../pipeline/pool.js";
 import { SqliteStore } from "../store/sqlite.js";
 import type { PutStatus, Store } from "../store/store.js";
-import { EXIT, UsageError, dbOption, inputOptions, readOptions, type CommandContext, type InputFlags, type Register } from "./context.js";
+import { EXIT, UsageError, dbOption, positiveInt, inputOptions, readOptions, type CommandContext, type InputFlags, type Register } from "./context.js";
 
 export interface IngestFlags extends InputFlags {
   db: string;
   json?: boolean;
   progress?: boolean;
+  jobs?: string;
 }
 
 export interface IngestSummary {
@@ -27,36 +29,59 @@ export interface IngestSummary {
   ids: { id: string; status: PutStatus; source: string }[];
 }
 
-/** Ingest inputs into an open store. `onItem` is called after each article or failure. */
-export async function ingestInto(
-  store: Store,
-  inputs: string[],
-  flags: InputFlags,
-  hooks: { onItem?: (source: string, s: IngestSummary) => void; stopped?: () => boolean } = {},
-): Promise<IngestSummary> {
-  const pipeline = defaultPipeline();
+export interface IngestHooks {
+  /** Called after each article or failure is accounted for. */
+  onItem?: (source: string, s: IngestSummary) => void;
+  /** Asked after each item: stop reading further inputs? */
+  stopped?: () => boolean;
+}
+
+type Outcome = { source: string; doc?: Doc; error?: string };
+
+/**
+ * Ingest inputs into an open store, in input order. With `jobs` > 1 the analysis
+ * runs in worker threads while this thread writes, one transaction per article.
+ */
+export async function ingestInto(store: Store, inputs: string[], flags: InputFlags, hooks: IngestHooks = {}, jobs = 1): Promise<IngestSummary> {
+  const analyzer = createAnalyzer(jobs);
   const started = performance.now();
   const s: IngestSummary = { db: "", added: 0, updated: 0, unchanged: 0, failed: 0, interrupted: false, seconds: 0, failures: [], ids: [] };
-  for await (const item of readInputs(inputs, readOptions(flags))) {
-    if (isFailure(item)) {
-      s.failed++;
-      s.failures.push(item);
-    } else {
+  const queue: Promise<Outcome>[] = [];
+  const account = (o: Outcome) => {
+    if (o.doc) {
       try {
-        const doc = analyzeRaw(item, pipeline);
-        const r = store.put(doc);
+        const r = store.put(o.doc);
         s[r.status]++;
-        s.ids.push({ id: r.id, status: r.status, source: item.source });
+        s.ids.push({ id: r.id, status: r.status, source: o.source });
       } catch (err) {
-        s.failed++;
-        s.failures.push({ source: item.source, error: err instanceof Error ? err.message : String(err) });
+        o.error = err instanceof Error ? err.message : String(err);
       }
     }
-    hooks.onItem?.(item.source, s);
-    if (hooks.stopped?.()) {
-      s.interrupted = true;
-      break;
+    if (o.error !== undefined) {
+      s.failed++;
+      s.failures.push({ source: o.source, error: o.error });
     }
+    hooks.onItem?.(o.source, s);
+  };
+  try {
+    for await (const item of readInputs(inputs, readOptions(flags))) {
+      queue.push(
+        isFailure(item)
+          ? Promise.resolve({ source: item.source, error: item.error })
+          : analyzer.analyze(item).then(
+              (doc) => ({ source: item.source, doc }),
+              (err: unknown) => ({ source: item.source, error: err instanceof Error ? err.message : String(err) }),
+            ),
+      );
+      while (queue.length >= analyzer.window) account(await queue.shift()!);
+      if (hooks.stopped?.()) {
+        s.interrupted = true;
+        break;
+      }
+    }
+    while (queue.length) account(await queue.shift()!);
+  } finally {
+    await analyzer.close();
   }
   s.seconds = Math.round(performance.now() - started) / 1000;
   return s;
@@ -64,6 +89,7 @@ export async function ingestInto(
 
 export async function ingestCommand(ctx: CommandContext, inputs: string[], flags: IngestFlags): Promise<number> {
   if (!inputs.length) throw new UsageError("give at least one input");
+  const jobs = positiveInt(flags.jobs, "--jobs", 1);
   const store = new SqliteStore(flags.db);
   let stop = false;
   const onSigint = () => {
@@ -89,7 +115,7 @@ export async function ingestCommand(ctx: CommandContext, inputs: string[], flags
         else bar?.update({ added: s.added + s.updated, unchanged: s.unchanged, failed: s.failed });
         lastFile = file;
       },
-    });
+    }, jobs);
   } finally {
     bar?.stop();
     process.off("SIGINT", onSigint);
@@ -118,6 +144,7 @@ export const registerIngest: Register = (program, ctx) => {
       .addOption(dbOption())
       .option("--json", "print the summary as JSON", false)
       .option("--no-progress", "no progress bar, even on a terminal")
+      .option("--jobs <n>", `analyse on n cores at once (this machine has ${availableParallelism()}); the store is written in input order`, "1")
       .addHelpText(
         "after",
         `
@@ -125,6 +152,7 @@ Examples:
   newsgraph ingest ~/news/                 # every .txt, .html and .jsonl below
   newsgraph ingest feed.jsonl --db news.db
   NEWSGRAPH_DB=news.db newsgraph ingest a.html b.txt
+  newsgraph ingest archive/ --jobs 2      # analyse on two cores
 
 Bad files are reported and skipped; Ctrl-C stops after the current article,
 keeping everything already stored.`,
