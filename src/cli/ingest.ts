@@ -36,6 +36,9 @@ export interface IngestHooks {
   stopped?: () => boolean;
 }
 
+/** Fewer articles than this make no meaningful rate (start-up dominates). */
+const RATE_MIN_ARTICLES = 20;
+
 type Outcome = { source: string; doc?: Doc; error?: string };
 
 /**
@@ -126,7 +129,7 @@ export async function ingestCommand(ctx: CommandContext, inputs: string[], flags
   else {
     for (const f of summary.failures) ctx.err(`newsgraph: ${f.source}: ${f.error}\n`);
     const total = summary.added + summary.updated + summary.unchanged;
-    const rate = summary.seconds > 0 ? ` (${Math.round(total / summary.seconds)} articles/s)` : "";
+    const rate = total >= RATE_MIN_ARTICLES && summary.seconds > 0 ? ` (${Math.round(total / summary.seconds)} articles/s)` : "";
     ctx.out(
       `${summary.interrupted ? "interrupted: " : ""}${summary.added} added · ${summary.updated} updated · ${summary.unchanged} unchanged · ${summary.failed} failed` +
         ` in ${summary.seconds.toFixed(1)} s${rate} → ${flags.db}\n`,
