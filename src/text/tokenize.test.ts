@@ -45,6 +45,13 @@ test("hyphenated names, also with a stray space after the hyphen", () => {
   assert.deepEqual(toks("Αθήνα - Λευκωσία"), ["Αθήνα", "-", "Λευκωσία"]);
 });
 
+test("English clitics are tokens of their own; quote marks around words are not clitics", () => {
+  assert.deepEqual(toks("Russia's army and they're here", en), ["Russia", "'s", "army", "and", "they", "'re", "here"]);
+  assert.deepEqual(toks("Iran’s drones", en), ["Iran", "’s", "drones"]);
+  assert.deepEqual(toks("'sorry' she said", en), ["'", "sorry", "'", "she", "said"]);
+  assert.deepEqual(kinds("Iran's", en), ["word", "word"]);
+});
+
 test("URLs, e-mail addresses and hashtags", () => {
   assert.deepEqual(toks("Δες https://example.org/a?b=1. Γράψε στο info@example.org #Κύπρος @user"), [
     "Δες", "https://example.org/a?b=1", ".", "Γράψε", "στο", "info@example.org", "#Κύπρος", "@user",

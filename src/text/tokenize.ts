@@ -2,7 +2,7 @@
 // tokens as offset columns (typed arrays). Knows URLs, e-mail addresses,
 // hashtags, numbers such as 1.500,50 and 15/10, dotted abbreviations (π.χ.,
 // U.S.), abbreviations from the language tables (κ., Dr.), hyphenated names
-// written with a space («Ταλαεΐ- Νικ»), quote marks and ellipses.
+// written with a space («Ταλαεΐ- Νικ»), English clitics ('s), quote marks and ellipses.
 import { TokenKind, type TokenColumns, type TokenKindCode } from "../doc/doc.js";
 import type { LangData } from "../lang/lang.js";
 import { fold } from "./normalize.js";
@@ -19,6 +19,8 @@ const TOKEN_PATTERNS: [TokenKindCode, string][] = [
   // Names hyphenated with a stray space: «Ταλαεΐ- Νικ».
   [TokenKind.Word, String.raw`\p{Lu}${WORD_CHARS}*-\x20(?=\p{Lu})${WORD_CHARS}+`],
   [TokenKind.Word, String.raw`${WORD_CHARS}+(?:(?:[-‐]|['’](?=\p{Lu}))${WORD_CHARS}+)*`],
+  // English clitics after a word, as the taggers' training data splits them: Iran 's, they 're.
+  [TokenKind.Word, String.raw`(?<=\p{L})['’](?:[sdmSDM]|re|ve|ll|RE|VE|LL)(?![\p{L}\p{N}])`],
   [TokenKind.Punct, String.raw`\.{3}|…`],
   [TokenKind.Quote, String.raw`[«»“”„‟‘’‚‛"'‹›]`],
   [TokenKind.Punct, String.raw`[\p{P}]`],
