@@ -46,20 +46,23 @@ function initials(words: string[], lang: string): string {
 /**
  * The words of a mention in their dictionary form where the taggers gave a
  * lemma that only changes the ending (Κυριάκο Μητσοτάκη → Κυριάκος Μητσοτάκης),
- * as written otherwise.
+ * as written otherwise. The words of a person's name agree in case, so when the
+ * first one is already in its dictionary form the name is too: a surname that
+ * looks genitive (Γιώργος Παπανικολάου) is then invariant, not inflected.
  */
 function lemmaWords(doc: Doc, cand: Candidate): string[] {
   const t = doc.layers.tokens;
-  const out: string[] = [];
+  const words: { text: string; lemma: string | null }[] = [];
   for (let i = cand.first; i < cand.last; i++) {
     const k = t.kind[i];
     if (k !== TokenKind.Word && k !== TokenKind.Abbreviation) continue;
     const word = tokenAt(doc, i);
     const lemma = word.lemma;
     const keeps = lemma && UPPER_START.test(lemma) && UPPER_START.test(word.text) && phoneticKey(lemma) === phoneticKey(word.text);
-    out.push(keeps ? lemma : word.text);
+    words.push({ text: word.text, lemma: keeps ? lemma : null });
   }
-  return out;
+  const nominative = cand.type === "PER" && words.length > 1 && (words[0].lemma === null || words[0].lemma === words[0].text);
+  return words.map((w) => (nominative ? w.text : (w.lemma ?? w.text)));
 }
 
 /** The best name of a group: the longest name (in words) among its name mentions, first seen. */
