@@ -59,7 +59,10 @@ test("user errors are one line and exit 1; usage errors exit 2", async () => {
 });
 
 test("--help teaches, with examples, and exits 0", async () => {
-  for (const cmd of ["analyze", "ingest", "search", "show"]) {
+  const top = await run("--help");
+  assert.equal(top.code, 0);
+  assert.match(top.out, /Examples:/);
+  for (const cmd of ["analyze", "ingest", "search", "show", "stats", "demo", "quotes", "entity", "events"]) {
     const r = await run(cmd, "--help");
     assert.equal(r.code, 0);
     assert.match(r.out, /Examples:/, cmd);

@@ -52,6 +52,7 @@ export const registerDemo: Register = (program, ctx) => {
     .command("demo")
     .description("ingest the bundled sample articles (Greek and English) and print a digest of what was found")
     .addOption(dbOption())
+    .addHelpText("after", "\nExamples:\n  npm start                      # the same, on ./newsgraph.db\n  newsgraph demo --db /tmp/demo.db")
     .action(async (opts) => {
       ctx.code = await demoCommand(ctx, opts);
     });

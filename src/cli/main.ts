@@ -25,7 +25,19 @@ function build(ctx: CommandContext): Command {
     .option("--debug", "print stack traces of errors", false)
     .showHelpAfterError("(run with --help for usage)")
     .configureOutput({ writeOut: (s) => ctx.out(s), writeErr: (s) => ctx.err(s) })
-    .exitOverride();
+    .exitOverride()
+    .addHelpText(
+      "after",
+      `
+Examples:
+  newsgraph analyze article.txt                 # a digest of one article
+  newsgraph ingest ~/news/ --jobs 2             # keep a folder of articles in ./newsgraph.db
+  newsgraph search ρωσια                        # matches «Ρωσία», «της Ρωσίας», «ΡΩΣΙΑ»
+  newsgraph quotes --speaker ριαμπκοφ           # who said what
+  newsgraph entity Ryabkov                      # one person across scripts and articles
+
+Run newsgraph <command> --help for the options and examples of each command.`,
+    );
 
   for (const register of COMMANDS) register(program, ctx);
   return program;

@@ -23,6 +23,7 @@ export const registerStats: Register = (program, ctx) => {
     .description("how many articles the store holds, by language")
     .addOption(dbOption())
     .option("--json", "print as JSON", false)
+    .addHelpText("after", "\nExamples:\n  newsgraph stats\n  newsgraph stats --db news.db --json")
     .action(async (opts) => {
       ctx.code = await statsCommand(ctx, opts);
     });
