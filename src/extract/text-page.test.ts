@@ -73,6 +73,15 @@ test("breadcrumbs, bylines and captions before the body are dropped", () => {
   assert.deepEqual(a.paragraphs, ["Η Βουλή ψήφισε χθες το βράδυ τον νέο νόμο για τη διαφάνεια στις δημόσιες προμήθειες, με ευρεία πλειοψηφία."]);
 });
 
+test("a dateline between the headline and the body dates the article", () => {
+  const page = `Νέος δρόμος για το αεροδρόμιο\n\nΤρίτη, 15 Οκτωβρίου 2024, 18:48\n\nΤο υπουργείο Μεταφορών ανακοίνωσε σήμερα την κατασκευή νέου δρόμου προς το αεροδρόμιο της Λάρνακας.\n`;
+  const a = parseTextPage(page);
+  assert.equal(a.meta.published, "2024-10-15T18:48:00");
+  assert.deepEqual(a.paragraphs, ["Το υπουργείο Μεταφορών ανακοίνωσε σήμερα την κατασκευή νέου δρόμου προς το αεροδρόμιο της Λάρνακας."]);
+  const en = parseTextPage(`Ferries cancelled\n\n23/5/2020 18:48\n\nAll ferries to the islands were cancelled on Saturday because of strong winds.\n`);
+  assert.equal(en.meta.published, "2020-05-23T18:48:00");
+});
+
 test("a short line ending in a colon before a quotation belongs to the body", () => {
   const page = `Ο υπουργός για τις συντάξεις\n\nΟ υπουργός Εργασίας δήλωσε:\n\n«Οι συντάξεις θα αυξηθούν από τον Ιανουάριο.»\n`;
   const a = parseTextPage(page);

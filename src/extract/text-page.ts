@@ -2,11 +2,14 @@
 // and often a trailing block of related headlines, found by a marker line
 // ("Δείτε επίσης", "Read more", …) or by its shape (a run of short
 // headline-like lines after the body's last sentence). The block goes to
-// `related`, page furniture (breadcrumbs, "ΣΧΟΛΙΑ", adverts) is dropped.
+// `related`, page furniture (breadcrumbs, "ΣΧΟΛΙΑ", adverts) is dropped, and a
+// dateline between the headline and the body gives the publication date.
 import type { RelatedLink } from "../doc/doc.js";
 import { allLangs, type LangData } from "../lang/lang.js";
 import { fold } from "../text/normalize.js";
 import type { ExtractedArticle } from "./article.js";
+import { dateReader } from "./html/dates.js";
+import { extractLangData } from "./html/langdata.js";
 
 /** An archive's metadata line prefix, e.g. " date 2025-02-11". */
 const METADATA_PREFIX = /^\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:\s+|$)/u;
@@ -114,7 +117,15 @@ export function parseTextPage(input: string, options: TextPageOptions = {}): Ext
   if (firstProse > i) {
     let k = i;
     while (k < firstProse && (BULLET_LINE.test(lines[k].text) || isCaptionLike(lines[k].text, o.maxFrontMatterChars))) k++;
-    if (k === firstProse) i = k;
+    if (k === firstProse) {
+      // A dateline among them («Τρίτη, 15 Οκτωβρίου 2024, 18:48») dates the article.
+      const reader = dateReader(extractLangData());
+      for (let d = i; d < k && !meta.published; d++) {
+        const date = reader.inText(lines[d].text);
+        if (date) meta.published = date;
+      }
+      i = k;
+    }
   }
 
   const body: string[] = [];
