@@ -5,10 +5,8 @@
 // figures are ratios (absolute times on shared machines are noise): the quotes
 // component's own time over the rest of analyze, and the whole difference
 // between the two pipelines (which also counts later components' work on quotes).
-import { readFileSync, readdirSync } from "node:fs";
-import { join } from "node:path";
 import type { Doc } from "../doc/doc.js";
-import { DEFAULT_GOLD_DIR } from "../eval/quotes.js";
+import { DEFAULT_GOLD_DIR, loadGoldArticles } from "../eval/gold.js";
 import type { RawInput } from "../input/sources.js";
 import { analyzeRaw } from "../pipeline/analyze.js";
 import { defaultPipeline } from "../pipeline/default.js";
@@ -51,10 +49,7 @@ function timeRound(inputs: RawInput[], pipeline: Pipeline): number {
 
 export async function run(args: string[]): Promise<number> {
   const o = parseArgs(args);
-  const inputs: RawInput[] = readdirSync(o.gold)
-    .filter((f) => f.endsWith(".txt"))
-    .sort()
-    .map((f) => ({ source: f, mediaType: "text/plain", text: readFileSync(join(o.gold, f), "utf8"), hints: {} }));
+  const inputs: RawInput[] = loadGoldArticles(o.gold).map(({ id, text }) => ({ source: `${id}.txt`, mediaType: "text/plain", text, hints: {} }));
   const spent = new Map<string, number>();
   const spentWithout = new Map<string, number>();
   const components = defaultPipeline().components;

@@ -5,9 +5,7 @@
 // of two gold entities), surface P/R/F1 by type, and the seed checks: six
 // entities, the seven events (type, actor, target) and the time expressions
 // resolved against the publication date 2023-09-21.
-import { readFileSync, readdirSync, writeFileSync, mkdirSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { writeFileSync, mkdirSync } from "node:fs";
 import type { Doc } from "../doc/doc.js";
 import { analyzeRaw } from "../pipeline/analyze.js";
 import { defaultPipeline } from "../pipeline/default.js";
@@ -15,8 +13,8 @@ import { fold } from "../text/normalize.js";
 import type { Entity } from "../understand/entities/types.js";
 import type { NewsEvent } from "../understand/events/events.js";
 import type { Timex } from "../understand/time/timex.js";
+import { DEFAULT_GOLD_DIR, loadGoldArticles } from "./gold.js";
 
-const DEFAULT_GOLD_DIR = fileURLToPath(new URL("../../../shared/gold/", import.meta.url));
 const RESULTS_DIR = "eval/results";
 const RESULTS_FILE = `${RESULTS_DIR}/entities.md`;
 const SEED_ID = "seed";
@@ -77,8 +75,7 @@ function parseArgs(args: string[]): Options {
   return opts;
 }
 
-function analyze(dir: string, name: string, lang: string, published?: string): Doc {
-  const text = readFileSync(join(dir, `${name}.txt`), "utf8");
+function analyze(name: string, text: string, lang: string, published?: string): Doc {
   return analyzeRaw({ source: name, mediaType: "text/plain", text, hints: { lang, ...(published ? { published } : {}) } }, defaultPipeline());
 }
 
@@ -207,15 +204,13 @@ function seedChecks(doc: Doc, gold: GoldFile): SeedResult {
 
 export async function run(args: string[]): Promise<number> {
   const opts = parseArgs(args);
-  const files = readdirSync(opts.gold).filter((f) => f.endsWith(".json")).sort();
+  const articles = loadGoldArticles<GoldFile>(opts.gold);
   const perFile: FileScore[] = [];
   const byType = new Map<string, Prf>();
   let seed: SeedResult | null = null;
-  for (const f of files) {
-    const name = f.slice(0, -5);
-    const gold = JSON.parse(readFileSync(join(opts.gold, f), "utf8")) as GoldFile;
+  for (const { id: name, gold, text } of articles) {
     const isSeed = name === SEED_ID;
-    const doc = analyze(opts.gold, name, gold.lang, isSeed ? SEED_PUBLISHED : undefined);
+    const doc = analyze(name, text, gold.lang, isSeed ? SEED_PUBLISHED : undefined);
     perFile.push(scoreGroups(name, gold.entities, unitsOf(doc)));
     addSurfaces(byType, gold.entities, surfacesOf(doc));
     if (isSeed) seed = seedChecks(doc, gold);

@@ -11,15 +11,12 @@ import type { EntityRecognizer } from "../models/recognizer.js";
 import { parseEvalArgs, pct, writeResultSection } from "../models/report.js";
 import { nerTagger } from "../models/runtime.js";
 import { nerComponent, posComponent } from "../models/components.js";
-import { PACKAGE_ROOT } from "../models/data.js";
 import { Pipeline } from "../pipeline/pipeline.js";
 import { buildDoc } from "../pipeline/build.js";
 import { parseTextPage } from "../extract/text-page.js";
 import { langIdComponent, sentenceComponent, tokenizeComponent } from "../text/components.js";
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { DEFAULT_GOLD_DIR, loadGoldArticles } from "./gold.js";
 
-const GOLD_DIR = join(PACKAGE_ROOT, "..", "shared", "gold");
 
 const DATASETS: Record<string, string> = { el: "elNER-4", en: "CoNLL-2003" };
 
@@ -65,14 +62,12 @@ interface GoldFile {
 }
 
 /** Recall by type of gold entity surface forms among the mentions found (same text and type). */
-export function goldRecall(dir = GOLD_DIR): { files: Record<string, Record<string, { gold: number; found: number }>>; all: Record<string, { gold: number; found: number; recall: number }> } {
+export function goldRecall(dir = DEFAULT_GOLD_DIR): { files: Record<string, Record<string, { gold: number; found: number }>>; all: Record<string, { gold: number; found: number; recall: number }> } {
   const pipeline = new Pipeline([langIdComponent(), tokenizeComponent(), sentenceComponent(), posComponent(), nerComponent()]);
   const files: Record<string, Record<string, { gold: number; found: number }>> = {};
   const all: Record<string, { gold: number; found: number; recall: number }> = {};
-  const names = readdirSync(dir).filter((f) => f.endsWith(".json")).sort((a, b) => (a.startsWith("seed") ? -1 : b.startsWith("seed") ? 1 : a < b ? -1 : 1));
-  for (const f of names) {
-    const gold = JSON.parse(readFileSync(join(dir, f), "utf8")) as GoldFile;
-    const text = readFileSync(join(dir, f.replace(/\.json$/, ".txt")), "utf8");
+  const articles = loadGoldArticles<GoldFile>(dir).sort((a, b) => Number(b.id.startsWith("seed")) - Number(a.id.startsWith("seed")));
+  for (const { id, gold, text } of articles) {
     const doc = pipeline.run(buildDoc(parseTextPage(text), { lang: gold.lang }));
     const found = new Set((doc.layers.mentions ?? []).map((m) => `${m.type}\t${m.text}`));
     const byType: Record<string, { gold: number; found: number }> = {};
@@ -86,7 +81,7 @@ export function goldRecall(dir = GOLD_DIR): { files: Record<string, Record<strin
         a.found++;
       }
     }
-    files[f.replace(/\.json$/, "")] = byType;
+    files[id] = byType;
   }
   for (const a of Object.values(all)) a.recall = Math.round((a.found / a.gold) * 10000) / 10000;
   return { files, all };

@@ -7,7 +7,7 @@
 // inflection aside, or names the same gold entity (same canonical name).
 // Headline quotes are not annotated in the gold set, so predictions inside the
 // headline are left out. Writes eval/results/quotes.md.
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Doc, Span } from "../doc/doc.js";
@@ -19,8 +19,8 @@ import { searchKey } from "../text/stem.js";
 import { tokenize, tokenStrings } from "../text/tokenize.js";
 import { quoteLexicon } from "../understand/quotes/lexicon.js";
 import type { Quote } from "../understand/quotes/types.js";
+import { DEFAULT_GOLD_DIR, loadGoldArticles, type GoldArticleFile } from "./gold.js";
 
-export const DEFAULT_GOLD_DIR = fileURLToPath(new URL("../../../shared/gold/", import.meta.url));
 const RESULTS_FILE = fileURLToPath(new URL("../../eval/results/quotes.md", import.meta.url));
 const MIN_OVERLAP = 0.5;
 const LOCATE_PREFIX = 30;
@@ -108,9 +108,8 @@ function speakerOk(gold: GoldQuote, pred: Quote, file: GoldFile): boolean {
   return c !== undefined && c === canonical(speakerKey(gold.speaker));
 }
 
-function evaluateFile(dir: string, id: string): FileResult {
-  const file = JSON.parse(readFileSync(join(dir, `${id}.json`), "utf8")) as GoldFile;
-  const raw: RawInput = { source: `${id}.txt`, mediaType: "text/plain", text: readFileSync(join(dir, `${id}.txt`), "utf8"), hints: {} };
+function evaluateFile({ id, gold: file, text }: GoldArticleFile<GoldFile>): FileResult {
+  const raw: RawInput = { source: `${id}.txt`, mediaType: "text/plain", text, hints: {} };
   const doc = analyzeRaw(raw, defaultPipeline());
   const title = doc.meta.title;
   const preds = ((doc.layers.quotes as Quote[] | undefined) ?? []).filter((q) => !title || q.start >= title.end);
@@ -196,11 +195,7 @@ function parseArgs(args: string[]): Options {
 
 export async function run(args: string[]): Promise<number> {
   const o = parseArgs(args);
-  const ids = readdirSync(o.gold)
-    .filter((f) => f.endsWith(".json"))
-    .map((f) => f.slice(0, -5))
-    .sort();
-  const results = ids.map((id) => evaluateFile(o.gold, id));
+  const results = loadGoldArticles<GoldFile>(o.gold).map(evaluateFile);
   const byLang = new Map<string, Counts>();
   for (const r of results) {
     const c = byLang.get(r.lang) ?? { tp: 0, fp: 0, fn: 0, speakerRight: 0 };

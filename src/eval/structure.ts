@@ -3,16 +3,14 @@
 // of ../shared/gold: exact headline, body boundaries within 40 characters of
 // the gold ones, the exact set of related headlines, and how many direct
 // quotations the sentence splitter keeps inside one sentence.
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { body, title } from "../doc/doc.js";
-import { decodeBytes } from "../input/decode.js";
 import { analyzeRaw } from "../pipeline/analyze.js";
 import { defaultPipeline } from "../pipeline/default.js";
+import { DEFAULT_GOLD_DIR, loadGoldArticles } from "./gold.js";
 
-export const DEFAULT_GOLD_DIR = fileURLToPath(new URL("../../../shared/gold/", import.meta.url));
 const RESULTS_FILE = fileURLToPath(new URL("../../eval/results/structure.md", import.meta.url));
 const BOUNDARY_TOLERANCE = 40;
 const SPACES = /[ \t\u00a0]+/gu;
@@ -81,17 +79,6 @@ export function evaluateArticle(gold: GoldArticle, source: string): ArticleResul
   };
 }
 
-export function loadGold(dir: string): { gold: GoldArticle; text: string }[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith(".json"))
-    .sort()
-    .map((f) => {
-      const gold = JSON.parse(readFileSync(join(dir, f), "utf8")) as GoldArticle;
-      gold.id ??= f.slice(0, -5);
-      return { gold, text: decodeBytes(readFileSync(join(dir, f.replace(/\.json$/, ".txt")))).text };
-    });
-}
-
 function table(results: ArticleResult[], summary: Record<string, number>): string {
   const mark = (b: boolean) => (b ? "✓" : "✗");
   const rows = results.map(
@@ -114,7 +101,7 @@ function table(results: ArticleResult[], summary: Record<string, number>): strin
 export async function run(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { json: { type: "boolean", default: false }, gold: { type: "string" } } });
   const dir = values.gold ?? DEFAULT_GOLD_DIR;
-  const results = loadGold(dir).map(({ gold, text }) => evaluateArticle(gold, text));
+  const results = loadGoldArticles<GoldArticle>(dir).map(({ id, gold, text }) => evaluateArticle({ ...gold, id: gold.id ?? id }, text));
   const summary = {
     articles: results.length,
     title: results.filter((r) => r.title).length,

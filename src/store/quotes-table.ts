@@ -4,21 +4,15 @@
 import { stmt } from "./statements.js";
 import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
-import { searchKey } from "../text/stem.js";
-import { tokenize, tokenStrings } from "../text/tokenize.js";
 import type { Quote } from "../understand/quotes/types.js";
 import type { ArticleRef, LayerTable } from "./layer-tables.js";
+import { keysOf } from "./search-text.js";
 
 const DEFAULT_LIMIT = 50;
-const KEYED_WORD = /[\p{L}\p{N}]/u;
 
 /** Space-separated search keys of the words, with a space on each side for whole-word LIKE. */
 export function keyString(text: string | null | undefined): string {
-  if (!text) return " ";
-  const keys = tokenStrings(text, tokenize(text))
-    .filter((w) => KEYED_WORD.test(w))
-    .map((w) => searchKey(w.replace(/\.$/u, "")));
-  return ` ${keys.join(" ")} `;
+  return text ? ` ${keysOf(text).join(" ")} ` : " ";
 }
 
 function quotesOf(doc: Doc): Quote[] {

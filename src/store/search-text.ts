@@ -33,7 +33,8 @@ export function indexKeys(text: string, tok: TokenColumns, span: Span): string {
   return keys.join(" ");
 }
 
-function keysOf(text: string): string[] {
+/** The search keys of the words of a text, in order. */
+export function keysOf(text: string): string[] {
   const tok = tokenize(text);
   const keys: string[] = [];
   for (let i = 0; i < tok.length; i++) if (INDEXED_KINDS.has(tok.kind[i])) keys.push(tokenKey(text, tok, i));
