@@ -12,14 +12,14 @@ import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import Database from "better-sqlite3";
 import { getLang } from "../lang/lang.js";
 import { buildDoc } from "../pipeline/build.js";
 import { defaultPipeline } from "../pipeline/default.js";
 import { Pipeline } from "../pipeline/pipeline.js";
 import { langIdComponent, sentenceComponent, tokenizeComponent } from "../text/components.js";
 import { ingestInto } from "../cli/ingest.js";
-import { SqliteStore } from "../store/sqlite.js";
+import { bareFtsInsertSeconds } from "../store/bench-peer.js";
+import { openStore } from "../store/open.js";
 import { splitSentences } from "../text/sentences.js";
 import { tokenize } from "../text/tokenize.js";
 
@@ -101,15 +101,15 @@ function articles(sentences: string[], n: number): { title: string; paragraphs: 
 }
 
 /** Seconds to ingest the articles into a fresh store through a pipeline (best of ROUNDS). */
-function ingestSeconds(dir: string, name: string, pipeline: Pipeline, items: { title: string; paragraphs: string[] }[]): number {
+async function ingestSeconds(dir: string, name: string, pipeline: Pipeline, items: { title: string; paragraphs: string[] }[]): Promise<number> {
   let best = Infinity;
   for (let round = 0; round < ROUNDS; round++) {
-    const store = new SqliteStore(join(dir, `${name}-${round}.db`));
+    const store = await openStore(join(dir, `${name}-${round}.db`));
     const t = performance.now();
     let added = 0;
-    for (const a of items) if (store.put(pipeline.run(buildDoc({ ...a, related: [], meta: {} }))).status === "added") added++;
+    for (const a of items) if ((await store.put(pipeline.run(buildDoc({ ...a, related: [], meta: {} })))).status === "added") added++;
     best = Math.min(best, (performance.now() - t) / 1000);
-    store.close();
+    await store.close();
     if (added !== items.length) throw new Error(`only ${added} of ${items.length} articles were added`);
   }
   return best;
@@ -120,37 +120,21 @@ async function benchIngest(sentences: string[], n: number) {
   mkdirSync(join(dir, "in"));
   try {
     const items = articles(sentences, n);
-    const textOnly = ingestSeconds(dir, "text", new Pipeline([langIdComponent(), tokenizeComponent(), sentenceComponent()]), items);
-    const ours = ingestSeconds(dir, "full", defaultPipeline(), items);
+    const textOnly = await ingestSeconds(dir, "text", new Pipeline([langIdComponent(), tokenizeComponent(), sentenceComponent()]), items);
+    const ours = await ingestSeconds(dir, "full", defaultPipeline(), items);
     // The same articles as files, through `ingest` itself, on one core and on all of them.
     items.forEach((a, k) => writeFileSync(join(dir, "in", `${String(k).padStart(5, "0")}.txt`), `${a.title}\n\n${a.paragraphs.join("\n\n")}\n`, { flag: "w" }));
     const jobs = availableParallelism();
     const viaFiles = async (j: number) => {
-      const store = new SqliteStore(join(dir, `files-${j}.db`));
+      const store = await openStore(join(dir, `files-${j}.db`));
       const summary = await ingestInto(store, [join(dir, "in")], {}, {}, j);
-      store.close();
+      await store.close();
       if (summary.added !== n) throw new Error(`ingest added ${summary.added} of ${n} articles`);
       return summary.seconds;
     };
     const filesOne = await viaFiles(1);
     const filesAll = await viaFiles(jobs);
-    const db = new Database(join(dir, "peer.db"));
-    db.pragma("journal_mode = WAL");
-    db.pragma("synchronous = NORMAL");
-    db.exec("CREATE TABLE a (rowid INTEGER PRIMARY KEY, title TEXT, text TEXT); CREATE VIRTUAL TABLE f USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');");
-    const insert = db.prepare("INSERT INTO a (title, text) VALUES (?, ?)");
-    const index = db.prepare("INSERT INTO f (rowid, title, body) VALUES (?, ?, ?)");
-    let peer = Infinity;
-    for (let round = 0; round < ROUNDS; round++) {
-      db.exec("DELETE FROM a; DELETE FROM f;");
-      const t = performance.now();
-      for (const a of items) {
-        const body = a.paragraphs.join("\n\n");
-        db.transaction(() => index.run(insert.run(a.title, body).lastInsertRowid, a.title, body))();
-      }
-      peer = Math.min(peer, (performance.now() - t) / 1000);
-    }
-    db.close();
+    const peer = bareFtsInsertSeconds(join(dir, "peer.db"), items.map((a) => ({ title: a.title, body: a.paragraphs.join("\n\n") })), ROUNDS);
     return {
       articles: n,
       textLayers: { articlesPerSec: Math.round(n / textOnly) },

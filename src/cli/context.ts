@@ -2,7 +2,7 @@
 // helpers and the error class for usage mistakes.
 import { Option, type Command } from "commander";
 import { READ_DEFAULTS, type ReadOptions } from "../input/sources.js";
-import { DEFAULT_DB_FILE } from "../store/sqlite.js";
+import { DEFAULT_STORE } from "../store/open.js";
 
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
@@ -19,7 +19,30 @@ export type Register = (program: Command, ctx: CommandContext) => void;
 
 /** --db, with NEWSGRAPH_DB and ./newsgraph.db as fall-backs. */
 export function dbOption(): Option {
-  return new Option("--db <file>", "SQLite database file").env("NEWSGRAPH_DB").default(DEFAULT_DB_FILE);
+  return new Option("--db <file>", "the store: a SQLite database file").env("NEWSGRAPH_DB").default(DEFAULT_STORE);
+}
+
+/** The page of a list: --limit (with its default) and --offset. */
+export function pageOptions(flags: { limit?: string; offset?: string }, defaultLimit: number): { limit: number; offset: number } {
+  const offset = Number(flags.offset ?? 0);
+  if (!Number.isInteger(offset) || offset < 0) throw new UsageError(`--offset must be a whole number, not "${flags.offset}"`);
+  return { limit: positiveInt(flags.limit, "--limit", defaultLimit), offset };
+}
+
+const DATE_PREFIX = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/** --from and --to: a year, a month or a day (YYYY, YYYY-MM, YYYY-MM-DD). */
+export function dateOption(value: string | undefined, option: string): string | undefined {
+  if (value !== undefined && !DATE_PREFIX.test(value)) throw new UsageError(`${option} must be a date YYYY-MM-DD (or YYYY-MM, YYYY), not "${value}"`);
+  return value;
+}
+
+/** The options of list commands: their page and, where the query has them, language and publication dates. */
+export function listOptions(cmd: Command, what: string, defaultLimit: number, filters: { lang?: boolean; dates?: boolean } = {}): Command {
+  cmd.option("--limit <n>", `largest number of ${what}`, String(defaultLimit)).option("--offset <n>", `skip the first n ${what} (the next page)`);
+  if (filters.lang) cmd.option("--lang <code>", "only articles in this language (el, en …)");
+  if (filters.dates) cmd.option("--from <date>", "only articles published on or after this date (YYYY-MM-DD, YYYY-MM or YYYY)").option("--to <date>", "only articles published on or before this date");
+  return cmd;
 }
 
 /** The options of commands that read inputs. */

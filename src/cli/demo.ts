@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { fromRecord } from "../doc/record.js";
 import type { Entity } from "../understand/entities/types.js";
 import type { Quote } from "../understand/quotes/types.js";
-import { SqliteStore } from "../store/sqlite.js";
+import { openStore } from "../store/open.js";
 import { EXIT, dbOption, highlight, type CommandContext, type Register } from "./context.js";
 import { ingestInto } from "./ingest.js";
 
@@ -14,13 +14,13 @@ const QUOTE_CHARS = 90;
 const EXAMPLE_QUERIES = ["κύπρος", "drone", '"φυσικό αέριο"'];
 
 export async function demoCommand(ctx: CommandContext, flags: { db: string }): Promise<number> {
-  const store = new SqliteStore(flags.db);
+  const store = await openStore(flags.db);
   try {
     const s = await ingestInto(store, [SAMPLES_DIR], {});
     ctx.out(`Ingested the sample articles into ${flags.db}: ${s.added} added · ${s.updated} updated · ${s.unchanged} unchanged · ${s.failed} failed\n\n`);
     for (const f of s.failures) ctx.err(`newsgraph: ${f.source}: ${f.error}\n`);
     for (const { id } of s.ids) {
-      const record = store.get(id);
+      const record = await store.get(id);
       if (!record) continue;
       const doc = fromRecord(record);
       const entities = (doc.layers.entities as Entity[] | undefined) ?? [];
@@ -34,16 +34,16 @@ export async function demoCommand(ctx: CommandContext, flags: { db: string }): P
     }
     ctx.out("\nExample searches (newsgraph search …):\n");
     for (const q of EXAMPLE_QUERIES) {
-      const hits = store.search(q, { limit: 1 });
+      const { hits } = await store.search(q, { limit: 1 });
       const top = hits[0];
       ctx.out(`  ${q} → ${hits.length ? `${top.title}\n      ${highlight(top.snippet, top.highlights, ctx.isTTY)}` : "no hit"}\n`);
     }
     ctx.out(
-      `\n${store.stats().articles} articles in ${flags.db}. Try: newsgraph search <words> · newsgraph quotes --speaker <name> · newsgraph entity <name> · newsgraph show <id> · newsgraph analyze <file> --json\n`,
+      `\n${(await store.stats()).articles} articles in ${flags.db}. Try: newsgraph search <words> · newsgraph quotes --speaker <name> · newsgraph entity <name> · newsgraph show <id> · newsgraph analyze <file> --json\n`,
     );
     return s.failed ? EXIT.failure : EXIT.ok;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -2,80 +2,36 @@
 // why its articles were linked to it — and a time-ordered list of the
 // articles, quotations and events that involve it.
 import type { Doc } from "../doc/doc.js";
-import type { DocRecord } from "../doc/record.js";
-import { aliasesOf, articlesOf, findEntities, linksOf, mentionSpans, type EntityArticle, type EntityLink, type RegistryEntity } from "../store/entities-table.js";
-import { queryEvents, type StoredEvent } from "../store/events-table.js";
-import { SqliteStore } from "../store/sqlite.js";
+import { openStore } from "../store/open.js";
+import type { EntityReport, EntityReportOptions, RegistryEntity, Store, StoredEvent } from "../store/store.js";
 import type { Entity } from "../understand/entities/types.js";
 import type { NewsEvent } from "../understand/events/events.js";
 import type { Timex } from "../understand/time/timex.js";
-import { EXIT, UsageError, dbOption, type CommandContext, type Register } from "./context.js";
+import { EXIT, UsageError, dbOption, listOptions, pageOptions, type CommandContext, type Register } from "./context.js";
 
 const OTHER_MATCHES_SHOWN = 5;
 const QUOTE_WIDTH = 160;
+const DEFAULT_LIMIT = 50;
+const COOCCURRING_SHOWN = 10;
 
 export interface EntityFlags {
   db: string;
+  limit?: string;
+  offset?: string;
   json?: boolean;
 }
 
-export interface EntityQuote {
-  /** speaker: the entity said it; mentioned: the quotation names it. */
-  role: "speaker" | "mentioned";
-  articleId: string;
-  published: string | null;
-  kind: string;
-  text: string;
-  cue: string | null;
-  via: string | null;
-}
-
-export interface EntityReport {
-  entity: RegistryEntity;
-  aliases: { alias: string; lang: string; count: number }[];
-  links: EntityLink[];
-  articles: EntityArticle[];
-  quotes: EntityQuote[];
-  events: StoredEvent[];
+export interface EntityCliReport extends EntityReport {
+  /** Other registry entities the name may mean, most mentioned first. */
   otherMatches: RegistryEntity[];
 }
 
-interface QuoteRecord {
-  kind: string;
-  start: number;
-  end: number;
-  text: string;
-  cue?: string | null;
-  via?: string | null;
-  speaker?: { entityId?: string | null } | null;
-}
-
-function quotesOf(record: DocRecord | null, article: EntityArticle, spans: { start: number; end: number }[]): EntityQuote[] {
-  const quotes = (record?.quotes ?? []) as QuoteRecord[];
-  const out: EntityQuote[] = [];
-  for (const q of quotes) {
-    const spoke = !!q.speaker?.entityId && article.localIds.includes(q.speaker.entityId);
-    const named = spans.some((m) => m.start >= q.start && m.end <= q.end);
-    if (!spoke && !named) continue;
-    out.push({ role: spoke ? "speaker" : "mentioned", articleId: article.id, published: article.published, kind: q.kind, text: q.text, cue: q.cue ?? null, via: q.via ?? null });
-  }
-  return out;
-}
-
-export function entityReport(store: SqliteStore, name: string): EntityReport | null {
-  const db = store.connection;
-  const [entity, ...others] = findEntities(db, name);
+/** The report of the registry entity a name most likely means, with the others it may mean. */
+export async function entityReport(store: Store, name: string, page: EntityReportOptions = {}): Promise<EntityCliReport | null> {
+  const [entity, ...others] = await store.findEntities(name, { limit: OTHER_MATCHES_SHOWN + 1 });
   if (!entity) return null;
-  const articles = articlesOf(db, entity.id);
-  return {
-    entity,
-    aliases: aliasesOf(db, entity.id),
-    links: linksOf(db, entity.id),
-    articles,
-    quotes: articles.flatMap((a) => quotesOf(store.get(a.id), a, mentionSpans(db, entity.id, a.id))),
-    events: queryEvents(db, { involving: [entity.id] }),
-    otherMatches: others.slice(0, OTHER_MATCHES_SHOWN),
-  };
+  const report = await store.entity(entity.id, page);
+  return report && { ...report, otherMatches: others };
 }
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -91,10 +47,10 @@ export function formatEvent(e: StoredEvent): string {
   return `${what}: ${who}${extra ? ` · ${extra}` : ""}${by}\n      «${clip(e.evidence, QUOTE_WIDTH)}» [${e.articleId}]`;
 }
 
-function formatReport(r: EntityReport): string {
+function formatReport(r: EntityCliReport): string {
   const e = r.entity;
   const lines: string[] = [];
-  const names = [e.names.el, e.names.en].filter((n, i, all) => n && all.indexOf(n) === i).join(" / ");
+  const names = [...new Set(Object.values(e.names))].join(" / ");
   lines.push(`${e.name}  (${e.type}${e.code ? ` · ${e.code}` : ""} · #${e.id})`, `  names     ${names || e.name}`);
   lines.push(`  aliases   ${r.aliases.map((a) => (a.count > 1 ? `${a.alias} ×${a.count}` : a.alias)).join(" · ")}`);
   lines.push(`  mentions  ${e.mentions} in ${e.articles} article${e.articles === 1 ? "" : "s"}`);
@@ -112,6 +68,10 @@ function formatReport(r: EntityReport): string {
   if (r.events.length) {
     lines.push("", "Events");
     for (const ev of r.events) lines.push(`  ${dateOf(ev)}  ${formatEvent(ev)}`);
+  }
+  if (r.cooccurring.length) {
+    lines.push("", "Often with");
+    lines.push(`  ${r.cooccurring.slice(0, COOCCURRING_SHOWN).map((c) => `${c.name} (${c.type}) ×${c.articles}`).join(" · ")}`);
   }
   if (r.otherMatches.length) lines.push("", `Also matching: ${r.otherMatches.map((o) => `${o.name} (${o.type}, #${o.id})`).join(" · ")}`);
   return lines.join("\n") + "\n";
@@ -150,9 +110,10 @@ export function understandingDigest(doc: Doc): string[] {
 
 export async function entityCommand(ctx: CommandContext, name: string, flags: EntityFlags): Promise<number> {
   if (!name.trim()) throw new UsageError("give the name of an entity");
-  const store = new SqliteStore(flags.db, { readonly: true });
+  const page = pageOptions(flags, DEFAULT_LIMIT);
+  const store = await openStore(flags.db, { readonly: true });
   try {
-    const report = entityReport(store, name);
+    const report = await entityReport(store, name, page);
     if (!report) {
       if (flags.json) ctx.out(JSON.stringify({ query: name, entity: null }) + "\n");
       else ctx.out(`no entity matches ${JSON.stringify(name)}\n`);
@@ -161,16 +122,17 @@ export async function entityCommand(ctx: CommandContext, name: string, flags: En
     ctx.out(flags.json ? JSON.stringify({ query: name, ...report }) + "\n" : formatReport(report));
     return EXIT.ok;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
 export const registerEntity: Register = (program, ctx) => {
-  program
+  const cmd = program
     .command("entity")
-    .description("one person, organisation or place across the stored articles: names, aliases, articles, quotations and events")
+    .description("one person, organisation or place across the stored articles: names, aliases, articles, quotations, events and the entities most often beside it")
     .argument("<name...>", "a name in any script or inflection, or an ISO country code")
-    .addOption(dbOption())
+    .addOption(dbOption());
+  listOptions(cmd, "articles, quotations and events listed", DEFAULT_LIMIT)
     .option("--json", "print the entity report as JSON", false)
     .addHelpText(
       "after",
@@ -178,7 +140,8 @@ export const registerEntity: Register = (program, ctx) => {
 Examples:
   newsgraph entity Ryabkov          # also finds «Σεργκέι Ριαμπκόφ»
   newsgraph entity Ρωσίας           # Russia, with Μόσχα-as-government and Russia
-  newsgraph entity IR --json        # by ISO 3166 code`,
+  newsgraph entity IR --json        # by ISO 3166 code
+  newsgraph entity Ιράν --limit 10 --offset 10   # the second page of its lists`,
     )
     .action(async (name: string[], opts) => {
       ctx.code = await entityCommand(ctx, name.join(" "), opts);

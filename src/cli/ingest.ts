@@ -6,7 +6,7 @@ import cliProgress from "cli-progress";
 import { countInputFiles, isFailure, readInputs, sourceFile } from "../input/sources.js";
 import type { Doc } from "../doc/doc.js";
 import { createAnalyzer } from "../pipeline/pool.js";
-import { SqliteStore } from "../store/sqlite.js";
+import { openStore } from "../store/open.js";
 import type { PutStatus, Store } from "../store/store.js";
 import { EXIT, UsageError, dbOption, positiveInt, inputOptions, readOptions, type CommandContext, type InputFlags, type Register } from "./context.js";
 
@@ -50,10 +50,10 @@ export async function ingestInto(store: Store, inputs: string[], flags: InputFla
   const started = performance.now();
   const s: IngestSummary = { db: "", added: 0, updated: 0, unchanged: 0, failed: 0, interrupted: false, seconds: 0, failures: [], ids: [] };
   const queue: Promise<Outcome>[] = [];
-  const account = (o: Outcome) => {
+  const account = async (o: Outcome) => {
     if (o.doc) {
       try {
-        const r = store.put(o.doc);
+        const r = await store.put(o.doc);
         s[r.status]++;
         s.ids.push({ id: r.id, status: r.status, source: o.source });
       } catch (err) {
@@ -76,13 +76,13 @@ export async function ingestInto(store: Store, inputs: string[], flags: InputFla
               (err: unknown) => ({ source: item.source, error: err instanceof Error ? err.message : String(err) }),
             ),
       );
-      while (queue.length >= analyzer.window) account(await queue.shift()!);
+      while (queue.length >= analyzer.window) await account(await queue.shift()!);
       if (hooks.stopped?.()) {
         s.interrupted = true;
         break;
       }
     }
-    while (queue.length) account(await queue.shift()!);
+    while (queue.length) await account(await queue.shift()!);
   } finally {
     await analyzer.close();
   }
@@ -93,7 +93,7 @@ export async function ingestInto(store: Store, inputs: string[], flags: InputFla
 export async function ingestCommand(ctx: CommandContext, inputs: string[], flags: IngestFlags): Promise<number> {
   if (!inputs.length) throw new UsageError("give at least one input");
   const jobs = positiveInt(flags.jobs, "--jobs", 1);
-  const store = new SqliteStore(flags.db);
+  const store = await openStore(flags.db);
   let stop = false;
   const onSigint = () => {
     stop = true;
@@ -122,7 +122,7 @@ export async function ingestCommand(ctx: CommandContext, inputs: string[], flags
   } finally {
     bar?.stop();
     process.off("SIGINT", onSigint);
-    store.close();
+    await store.close();
   }
   summary.db = flags.db;
   if (flags.json) ctx.out(JSON.stringify(summary) + "\n");

@@ -1,9 +1,9 @@
 // `newsgraph quotes`: quotations across the stored articles — who said what,
-// through whom — filtered by speaker and by words of the quote, both matched
-// regardless of accents, case and inflection.
-import { SqliteStore } from "../store/sqlite.js";
-import { queryQuotes, type QuoteRow } from "../store/quotes-table.js";
-import { EXIT, dbOption, positiveInt, type CommandContext, type Register } from "./context.js";
+// through whom — filtered by speaker, words of the quote and outlet (matched
+// regardless of accents, case and inflection), language and date.
+import { openStore } from "../store/open.js";
+import type { StoredQuote } from "../store/store.js";
+import { EXIT, dateOption, dbOption, listOptions, pageOptions, type CommandContext, type Register } from "./context.js";
 
 const DEFAULT_LIMIT = 50;
 const UNKNOWN_SPEAKER = "(unknown speaker)";
@@ -13,11 +13,16 @@ export interface QuotesFlags {
   db: string;
   speaker?: string;
   about?: string;
+  via?: string;
+  lang?: string;
+  from?: string;
+  to?: string;
   limit?: string;
+  offset?: string;
   json?: boolean;
 }
 
-function formatRow(r: QuoteRow, n: number): string {
+function formatRow(r: StoredQuote, n: number): string {
   const marks = r.kind === "direct" ? ["«", "»"] : ["", ""];
   const source = [r.kind, r.role, r.via ? `via ${r.via}` : null, r.citing ? `citing ${r.citing}` : null, r.stance && r.polarity === "negative" ? "negative" : null]
     .filter(Boolean)
@@ -26,33 +31,36 @@ function formatRow(r: QuoteRow, n: number): string {
 }
 
 export async function quotesCommand(ctx: CommandContext, flags: QuotesFlags): Promise<number> {
-  const limit = positiveInt(flags.limit, "--limit", DEFAULT_LIMIT);
-  const store = new SqliteStore(flags.db, { readonly: true });
+  const page = pageOptions(flags, DEFAULT_LIMIT);
+  const query = { speaker: flags.speaker, about: flags.about, via: flags.via, lang: flags.lang, from: dateOption(flags.from, "--from"), to: dateOption(flags.to, "--to"), ...page };
+  const store = await openStore(flags.db, { readonly: true });
   try {
-    const rows = queryQuotes(store.connection, { speaker: flags.speaker, about: flags.about, limit });
+    const { quotes, total } = await store.quotes(query);
     if (flags.json) {
-      ctx.out(JSON.stringify({ speaker: flags.speaker ?? null, about: flags.about ?? null, quotes: rows }) + "\n");
+      ctx.out(JSON.stringify({ speaker: flags.speaker ?? null, about: flags.about ?? null, via: flags.via ?? null, total, offset: page.offset, quotes }) + "\n");
       return EXIT.ok;
     }
-    if (!rows.length) {
+    if (!quotes.length) {
       ctx.out("no quotation matches\n");
       return EXIT.ok;
     }
-    rows.forEach((r, i) => ctx.out(formatRow(r, i + 1)));
+    quotes.forEach((r, i) => ctx.out(formatRow(r, page.offset + i + 1)));
+    if (page.offset + quotes.length < total) ctx.out(`… ${total - page.offset - quotes.length} more (--offset ${page.offset + quotes.length})\n`);
     return EXIT.ok;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
 export const registerQuotes: Register = (program, ctx) => {
-  program
+  const cmd = program
     .command("quotes")
     .description("list the quotations of the stored articles: speaker — cue — quote; names match regardless of accents, case and inflection")
     .addOption(dbOption())
     .option("--speaker <name>", "only quotations by this speaker (every word must match)")
     .option("--about <term>", "only quotations whose words include these")
-    .option("--limit <n>", "largest number of quotations", String(DEFAULT_LIMIT))
+    .option("--via <outlet>", "only quotations reported through this outlet or agency");
+  listOptions(cmd, "quotations", DEFAULT_LIMIT, { lang: true, dates: true })
     .option("--json", "print the quotations as JSON", false)
     .addHelpText(
       "after",
@@ -60,7 +68,9 @@ export const registerQuotes: Register = (program, ctx) => {
 Examples:
   newsgraph quotes --speaker ριαμπκοφ          # finds «Σεργκέι Ριαμπκόφ», «του Ριαμπκόφ»
   newsgraph quotes --about drones --limit 5
-  newsgraph quotes --speaker Erdogan --json`,
+  newsgraph quotes --speaker Erdogan --json
+  newsgraph quotes --via Reuters --lang en --from 2023-09 --to 2023-10-15
+  newsgraph quotes --about drones --offset 50  # the next page`,
     )
     .action(async (opts) => {
       ctx.code = await quotesCommand(ctx, opts);

@@ -1,20 +1,29 @@
-// `newsgraph search`: ranked hits with highlighted snippets.
-import { SqliteStore } from "../store/sqlite.js";
-import { EXIT, dbOption, highlight, positiveInt, type CommandContext, type Register } from "./context.js";
+// `newsgraph search`: ranked hits with highlighted snippets, filtered by
+// language, site and publication date, with the number of hits by language and site.
+import { openStore } from "../store/open.js";
+import { EXIT, dateOption, dbOption, highlight, listOptions, pageOptions, type CommandContext, type Register } from "./context.js";
+
+const DEFAULT_LIMIT = 10;
 
 export interface SearchFlags {
   db: string;
   limit?: string;
+  offset?: string;
+  lang?: string;
+  site?: string;
+  from?: string;
+  to?: string;
   json?: boolean;
 }
 
 export async function searchCommand(ctx: CommandContext, query: string, flags: SearchFlags): Promise<number> {
-  const limit = positiveInt(flags.limit, "--limit", 10);
-  const store = new SqliteStore(flags.db, { readonly: true });
+  const page = pageOptions(flags, DEFAULT_LIMIT);
+  const options = { lang: flags.lang, site: flags.site, from: dateOption(flags.from, "--from"), to: dateOption(flags.to, "--to"), ...page };
+  const store = await openStore(flags.db, { readonly: true });
   try {
-    const hits = store.search(query, { limit });
+    const { hits, total, facets } = await store.search(query, options);
     if (flags.json) {
-      ctx.out(JSON.stringify({ query, hits }) + "\n");
+      ctx.out(JSON.stringify({ query, total, offset: page.offset, facets, hits }) + "\n");
       return EXIT.ok;
     }
     if (!hits.length) {
@@ -22,30 +31,35 @@ export async function searchCommand(ctx: CommandContext, query: string, flags: S
       return EXIT.ok;
     }
     hits.forEach((h, i) => {
+      const n = page.offset + i + 1;
       const date = h.published ? ` · ${h.published}` : "";
-      ctx.out(`${i + 1}. ${h.title || "(no headline)"}\n   ${h.id} · ${h.lang}${date} · score ${h.score}\n   ${highlight(h.snippet, h.highlights, ctx.isTTY)}\n`);
+      ctx.out(`${n}. ${h.title || "(no headline)"}\n   ${h.id} · ${h.lang}${date} · score ${h.score}\n   ${highlight(h.snippet, h.highlights, ctx.isTTY)}\n`);
     });
+    if (page.offset + hits.length < total) ctx.out(`… ${total - page.offset - hits.length} more (--offset ${page.offset + hits.length})\n`);
     return EXIT.ok;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
 export const registerSearch: Register = (program, ctx) => {
-  program
+  const cmd = program
     .command("search")
     .description("search the stored articles; matches regardless of accents, case and inflection")
     .argument("<query...>", 'words (all must match), "a phrase", OR, -excluded')
-    .addOption(dbOption())
-    .option("--limit <n>", "largest number of hits", "10")
-    .option("--json", "print the hits as JSON", false)
+    .addOption(dbOption());
+  listOptions(cmd, "hits", DEFAULT_LIMIT, { lang: true, dates: true })
+    .option("--site <name>", "only articles of this site")
+    .option("--json", "print the hits as JSON, with the total and the number of hits by language and site", false)
     .addHelpText(
       "after",
       `
 Examples:
   newsgraph search ρωσια                       # finds «Ρωσία», «της Ρωσίας», «ΡΩΣΙΑ»
   newsgraph search '"στρατιωτική συνεργασία"'  # a phrase
-  newsgraph search drone Ιράν --limit 5 --json`,
+  newsgraph search drone Ιράν --limit 5 --json
+  newsgraph search drone --lang en --from 2023-09 --to 2023-09-30
+  newsgraph search κύπρος --offset 10          # the next page`,
     )
     .action(async (query: string[], opts) => {
       ctx.code = await searchCommand(ctx, query.join(" "), opts);

@@ -1,6 +1,6 @@
 // `newsgraph show`: one stored article, as a digest or its full record.
 import { fromRecord } from "../doc/record.js";
-import { SqliteStore } from "../store/sqlite.js";
+import { openStore } from "../store/open.js";
 import { EXIT, dbOption, type CommandContext, type Register } from "./context.js";
 import { formatDigest } from "./digest.js";
 
@@ -10,9 +10,9 @@ export interface ShowFlags {
 }
 
 export async function showCommand(ctx: CommandContext, id: string, flags: ShowFlags): Promise<number> {
-  const store = new SqliteStore(flags.db, { readonly: true });
+  const store = await openStore(flags.db, { readonly: true });
   try {
-    const record = store.get(id);
+    const record = await store.get(id);
     if (!record) {
       ctx.err(`newsgraph: no article with id ${id} in ${flags.db}\n`);
       return EXIT.failure;
@@ -20,7 +20,7 @@ export async function showCommand(ctx: CommandContext, id: string, flags: ShowFl
     ctx.out(flags.json ? JSON.stringify(record) + "\n" : formatDigest(fromRecord(record)));
     return EXIT.ok;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

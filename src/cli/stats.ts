@@ -1,11 +1,11 @@
 // `newsgraph stats`: the size of the store.
-import { SqliteStore } from "../store/sqlite.js";
+import { openStore } from "../store/open.js";
 import { EXIT, dbOption, type CommandContext, type Register } from "./context.js";
 
 export async function statsCommand(ctx: CommandContext, flags: { db: string; json?: boolean }): Promise<number> {
-  const store = new SqliteStore(flags.db, { readonly: true });
+  const store = await openStore(flags.db, { readonly: true });
   try {
-    const s = store.stats();
+    const s = await store.stats();
     if (flags.json) ctx.out(JSON.stringify({ db: flags.db, ...s }) + "\n");
     else {
       const langs = Object.entries(s.byLang).map(([l, n]) => `${l} ${n}`).join(" · ");
@@ -13,7 +13,7 @@ export async function statsCommand(ctx: CommandContext, flags: { db: string; jso
     }
     return EXIT.ok;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -1,76 +1,147 @@
 import { strict as assert } from "node:assert";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { after, test } from "node:test";
+import Database from "better-sqlite3";
+import { parseTextPage } from "../extract/text-page.js";
+import { buildDoc } from "../pipeline/build.js";
+import { defaultPipeline } from "../pipeline/default.js";
+import { TempDir } from "../testing/fixtures.js";
+import { phoneticKey } from "../understand/translit/translit.js";
 import { analyzeFixture, fixtureText } from "../understand/fixtures/fixtures.js";
-import { aliasesOf, articlesOf, findEntities, linksOf } from "./entities-table.js";
-import { queryEvents } from "./events-table.js";
+import { namesOf } from "./entities-table.js";
+import { MIGRATIONS } from "./migrations.js";
 import { SqliteStore } from "./sqlite.js";
 
-const dir = mkdtempSync(join(tmpdir(), "newsgraph-entities-"));
-after(() => rmSync(dir, { recursive: true, force: true }));
+const dir = new TempDir();
+after(() => dir.remove());
+const fresh = () => new SqliteStore(dir.file(`${Math.random().toString(36).slice(2)}.db`));
 
-function storeWith(...texts: [string, string][]): SqliteStore {
-  const store = new SqliteStore(join(dir, `${Math.random().toString(36).slice(2)}.db`));
-  for (const [text, lang] of texts) store.put(analyzeFixture(text, { lang, published: "2023-09-21" }));
+async function storeWith(...texts: [string, string, string?][]): Promise<SqliteStore> {
+  const store = fresh();
+  for (const [text, lang, published] of texts) await store.put(analyzeFixture(text, { lang, published: published ?? "2023-09-21" }));
   return store;
 }
 
-test("one person across a Greek and an English article, linked by key and explained", () => {
-  const store = storeWith([fixtureText("el-ryabkov.txt"), "el"], [fixtureText("en-ryabkov.txt"), "en"]);
-  const db = store.connection;
-  const [ryabkov, ...others] = findEntities(db, "Ryabkov");
+const RYABKOV: [string, string, string?][] = [[fixtureText("el-ryabkov.txt"), "el"], [fixtureText("en-ryabkov.txt"), "en", "2023-09-22"]];
+
+test("the names of a document's entity by language leave out languages without one", () => {
+  assert.deepEqual(namesOf({ names: { el: "Αθήνα", en: null } }), [["el", "Αθήνα"]]);
+  assert.deepEqual(namesOf({ names: { en: "Athens", fr: "Athènes" } }), [["en", "Athens"], ["fr", "Athènes"]]);
+});
+
+test("one person across a Greek and an English article, linked by key and explained", async () => {
+  const store = await storeWith(...RYABKOV);
+  const [ryabkov, ...others] = await store.findEntities("Ryabkov");
   assert.equal(others.length, 0);
   assert.equal(ryabkov.name, "Σεργκέι Ριαμπκόφ");
   assert.deepEqual(ryabkov.names, { el: "Σεργκέι Ριαμπκόφ", en: "Sergei Ryabkov" }, "the English name from the text replaces the transliteration");
-  assert.equal(articlesOf(db, ryabkov.id).length, 2);
-  assert.deepEqual(linksOf(db, ryabkov.id).map((l) => l.rule), ["new", "key"]);
-  assert.equal(findEntities(db, "Ριαμπκόφ")[0].id, ryabkov.id);
-  store.close();
+  const report = await store.entity(ryabkov.id);
+  assert.ok(report);
+  assert.equal(report.articles.length, 2);
+  assert.deepEqual(report.links.map((l) => l.rule), ["new", "key"]);
+  assert.equal((await store.findEntities("Ριαμπκόφ"))[0].id, ryabkov.id);
+  assert.equal(await store.entity(ryabkov.id + 1000), null);
+  await store.close();
 });
 
-test("countries meet by ISO code, from any script or inflection", () => {
-  const store = storeWith([fixtureText("el-ryabkov.txt"), "el"], [fixtureText("en-ryabkov.txt"), "en"]);
-  const db = store.connection;
-  for (const name of ["Ρωσίας", "Russia", "RU", "Μόσχα"]) assert.equal(findEntities(db, name)[0].code, "RU", name);
-  const iran = findEntities(db, "Ιράν")[0];
-  assert.equal(articlesOf(db, iran.id).length, 2);
-  const transfers = queryEvents(db, { actors: [iran.id], targets: [findEntities(db, "Russia")[0].id], type: "transfer" });
-  assert.equal(transfers.length, 2);
-  assert.deepEqual(transfers.map((t) => t.quantity), ["εκατοντάδες drones", "hundreds of drones"]);
-  store.close();
+test("an entity report pages its lists and counts co-occurring entities and mentions per day", async () => {
+  const store = await storeWith(...RYABKOV);
+  const [iran] = await store.findEntities("Ιράν");
+  const report = await store.entity(iran.id);
+  assert.ok(report);
+  const russia = report.cooccurring.find((c) => c.name === "Ρωσία" || c.name === "Russia");
+  assert.equal(russia?.articles, 2, "Russia is in both articles with Iran");
+  assert.ok(report.cooccurring.every((c, i, all) => c.id !== iran.id && (i === 0 || all[i - 1].articles >= c.articles)));
+  assert.deepEqual(report.mentionsPerDay.map((d) => d.day), ["2023-09-21", "2023-09-22"]);
+  assert.equal(report.mentionsPerDay.reduce((n, d) => n + d.mentions, 0), iran.mentions);
+  const second = await store.entity(iran.id, { limit: 1, offset: 1 });
+  assert.deepEqual(second?.articles, report.articles.slice(1, 2));
+  assert.deepEqual(second?.events, report.events.slice(1, 2));
+  await store.close();
 });
 
-test("a lone surname links only when one stored person has it", () => {
-  const store = storeWith(
+test("countries meet by ISO code, from any script or inflection", async () => {
+  const store = await storeWith(...RYABKOV);
+  for (const name of ["Ρωσίας", "Russia", "RU", "Μόσχα"]) assert.equal((await store.findEntities(name))[0].code, "RU", name);
+  const iran = (await store.findEntities("Ιράν"))[0];
+  assert.equal(iran.articles, 2);
+  assert.equal(Object.keys(iran.names).length >= 2, true);
+  const transfers = await store.events({ actor: "Ιράν", target: "Russia", type: "transfer" });
+  assert.equal(transfers.total, 2);
+  assert.deepEqual(transfers.events.map((t) => t.quantity), ["εκατοντάδες drones", "hundreds of drones"]);
+  assert.equal((await store.events({ actor: "Ιράν", target: "Russia", type: "transfer", from: "2023-09-22" })).total, 1);
+  assert.equal((await store.events({ actor: "Ιράν", target: "Russia", type: "transfer", to: "2023-09-21" })).events[0].quantity, "εκατοντάδες drones");
+  const page = await store.events({ limit: 1, offset: 1 });
+  assert.deepEqual(page.events, (await store.events()).events.slice(1, 2));
+  assert.deepEqual((await store.events({ actor: "Ζζζζζ" })).unresolved, ["Ζζζζζ"]);
+  await store.close();
+});
+
+test("a lone surname links only when one stored person has it", async () => {
+  const store = await storeWith(
     ["Τίτλος\n\nΟ υπουργός Γιάννης Παπαδόπουλος μίλησε στη Βουλή.", "el"],
     ["Τίτλος δύο\n\nΟ βουλευτής Νίκος Παπαδόπουλος διαφώνησε.", "el"],
     ["Τίτλος τρία\n\nΟ υπουργός Παπαδόπουλος απάντησε.", "el"],
     ["Title four\n\nMinister Sergei Lavrov spoke. Later, Minister Lavrov left.", "en"],
     ["Title five\n\nMinister Lavrov answered.", "en"],
   );
-  const db = store.connection;
-  const lone = findEntities(db, "Παπαδόπουλος").find((e) => e.name === "Παπαδόπουλος");
+  const lone = (await store.findEntities("Παπαδόπουλος")).find((e) => e.name === "Παπαδόπουλος");
   assert.ok(lone, "the lone surname is an entity of its own");
-  assert.match(linksOf(db, lone.id)[0].detail, /shared by 2/);
-  const lavrov = findEntities(db, "Lavrov")[0];
+  assert.match((await store.entity(lone.id))!.links[0].detail, /shared by 2/);
+  const [lavrov] = await store.findEntities("Lavrov");
   assert.equal(lavrov.name, "Sergei Lavrov");
-  assert.deepEqual(linksOf(db, lavrov.id).map((l) => l.rule), ["new", "surname"]);
-  store.close();
+  assert.deepEqual(lavrov.names, { en: "Sergei Lavrov" });
+  assert.deepEqual((await store.entity(lavrov.id))!.links.map((l) => l.rule), ["new", "surname"]);
+  await store.close();
 });
 
-test("re-ingesting an article replaces its mentions and links", () => {
-  const store = storeWith();
+test("re-ingesting an article replaces its mentions and links", async () => {
+  const store = fresh();
   const url = "https://example.org/ryabkov";
   for (const day of ["Tuesday", "Wednesday"]) {
     const doc = analyzeFixture(fixtureText("en-ryabkov.txt").replace("Tuesday", day), { lang: "en" });
     doc.meta.url = url;
-    store.put(doc);
+    await store.put(doc);
   }
-  const ryabkov = findEntities(store.connection, "Ryabkov")[0];
-  assert.equal(articlesOf(store.connection, ryabkov.id).length, 1);
-  assert.equal(linksOf(store.connection, ryabkov.id).length, 1);
-  assert.equal(aliasesOf(store.connection, ryabkov.id).find((a) => a.alias === "Sergei Ryabkov")?.count, 1);
-  store.close();
+  const [ryabkov] = await store.findEntities("Ryabkov");
+  const report = await store.entity(ryabkov.id);
+  assert.equal(report?.articles.length, 1);
+  assert.equal(report?.links.length, 1);
+  assert.equal(report?.aliases.find((a) => a.alias === "Sergei Ryabkov")?.count, 1);
+  await store.close();
+});
+
+test("quotations by an entity and about it come from the quotation table, with the speaker's registry entity", async () => {
+  const store = fresh();
+  const pipeline = defaultPipeline();
+  for (const f of ["el-ryabkov.txt", "en-ryabkov.txt"]) await store.put(pipeline.run(buildDoc(parseTextPage(fixtureText(f)))));
+  const [ryabkov] = await store.findEntities("Ryabkov");
+  const report = await store.entity(ryabkov.id);
+  assert.ok(report?.quotes.some((q) => q.role === "speaker"));
+  const said = (await store.quotes()).quotes.filter((q) => q.speakerEntityId === ryabkov.id);
+  assert.equal(said.length, report?.quotes.filter((q) => q.role === "speaker").length);
+  const [iran] = await store.findEntities("Iran");
+  assert.ok((await store.entity(iran.id))?.quotes.some((q) => q.role === "mentioned" && /Ir[aá]n|Ιράν/u.test(q.text)));
+  await store.close();
+});
+
+test("a version-4 database keeps its entity names and speakers when migrated", async () => {
+  const file = dir.file("v4.db");
+  const db = new Database(file);
+  for (const m of MIGRATIONS.filter((m) => m.version <= 4)) db.exec(m.sql);
+  db.pragma("user_version = 4");
+  const record = { id: "a1", quotes: [{ kind: "direct", text: "Hello", speaker: { entityId: "per:x" } }] };
+  db.prepare("INSERT INTO articles (rowid, id, content_hash, title, lang, published, text, record, ingested_at) VALUES (1, 'a1', 'h1', 'T', 'en', '2023-09-21', 'T\n\nSergei Ryabkov said hello.', ?, '2023-09-21')").run(JSON.stringify(record));
+  db.prepare(
+    "INSERT INTO entities (id, key, phonetic, type, name, name_el, name_en, name_en_source, code, global, created_at) VALUES (7, 'per:x', ?, 'PER', 'Σεργκέι Ριαμπκόφ', 'Σεργκέι Ριαμπκόφ', 'Sergei Ryabkov', 'text', NULL, 1, '2023-09-21')",
+  ).run(phoneticKey("Sergei Ryabkov"));
+  db.exec(`INSERT INTO entity_mentions VALUES (1, 7, 'per:x', 3, 17, 'name', 'Sergei Ryabkov');
+           INSERT INTO entity_links VALUES (1, 'per:x', 7, 'new', 'no stored name matches');
+           INSERT INTO quotes (article_rowid, ord, kind, start_offset, end_offset, text, speaker, speaker_keys, text_keys) VALUES (1, 0, 'direct', 20, 25, 'hello', 'Sergei Ryabkov', ' x ', ' hello ');`);
+  db.close();
+  const store = new SqliteStore(file);
+  const [ryabkov] = await store.findEntities("Sergei Ryabkov");
+  assert.deepEqual(ryabkov.names, { el: "Σεργκέι Ριαμπκόφ", en: "Sergei Ryabkov" });
+  assert.equal((await store.quotes()).quotes[0].speakerEntityId, 7);
+  assert.deepEqual((await store.entity(7))?.quotes.map((q) => q.role), ["speaker"]);
+  await store.close();
 });

@@ -14,27 +14,23 @@ import type { Doc } from "../doc/doc.js";
 import { fold } from "../text/normalize.js";
 import type { Entity } from "../understand/entities/types.js";
 import { needsTransliteration, phoneticKey } from "../understand/translit/translit.js";
-import type { ArticleRef, LayerTable } from "./layer-tables.js";
+import type { ArticleRef, LayerTable } from "./layer-table.js";
+import {
+  DEFAULT_PAGE_LIMIT,
+  type CoOccurrence,
+  type DayCount,
+  type EntityAlias,
+  type EntityArticle,
+  type EntityLink,
+  type LinkRule,
+  type PageOptions,
+  type RegistryEntity,
+} from "./store.js";
 
-export type LinkRule = "code" | "key" | "alias" | "surname" | "new";
-
-export interface RegistryEntity {
-  id: number;
-  key: string;
-  type: string;
-  name: string;
-  names: { el: string | null; en: string | null };
-  code: string | null;
-  mentions: number;
-  articles: number;
-}
-
-export interface EntityLink {
-  articleId: string;
-  localId: string;
-  rule: LinkRule;
-  detail: string;
-}
+/** Where a stored name comes from: written in an article, a package's table, or transliterated from a language. */
+const SOURCE_TEXT = "text";
+const SOURCE_PACKAGE = "package";
+const SOURCE_TRANSLIT = "translit:";
 
 interface EntityRow {
   id: number;
@@ -42,10 +38,12 @@ interface EntityRow {
   phonetic: string;
   type: string;
   name: string;
-  name_el: string | null;
-  name_en: string | null;
-  name_en_source: string | null;
   code: string | null;
+}
+
+/** The names of an entity of a document by language, leaving out languages without one. */
+export function namesOf(e: { names: object }): [string, string][] {
+  return Object.entries(e.names).filter((entry): entry is [string, string] => typeof entry[1] === "string");
 }
 
 /** Candidates found by one rule: the link is made only when there is exactly one. */
@@ -85,35 +83,34 @@ function resolve(db: Database.Database, e: Entity): { id: number | null; rule: L
   return { id: null, rule: "new", detail: "no stored name matches" };
 }
 
-function create(db: Database.Database, e: Entity, lang: string): number {
-  const enFromText = e.names.en !== null && !needsTransliteration(e.name);
-  return Number(
-    stmt(db, 
-        `INSERT INTO entities (key, phonetic, type, name, name_el, name_en, name_en_source, code, global, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(e.id, e.key, e.type, e.name, e.names.el, e.names.en, e.code ? "package" : enFromText ? "text" : `translit:${lang}`, e.code, e.global ? 1 : 0, new Date().toISOString())
-      .lastInsertRowid,
-  );
+function setName(db: Database.Database, id: number, lang: string, name: string, source: string): void {
+  stmt(db, "INSERT INTO entity_names (entity_id, lang, name, source) VALUES (?, ?, ?, ?) ON CONFLICT (entity_id, lang) DO UPDATE SET name = excluded.name, source = excluded.source")
+    .run(id, lang, name, source);
 }
 
-/** A name written in the text beats a transliteration; a full name beats a surname. */
+function create(db: Database.Database, e: Entity, lang: string): number {
+  const id = Number(
+    stmt(db, "INSERT INTO entities (key, phonetic, type, name, code, global, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+      .run(e.id, e.key, e.type, e.name, e.code, e.global ? 1 : 0, new Date().toISOString()).lastInsertRowid,
+  );
+  for (const [l, name] of namesOf(e)) setName(db, id, l, name, e.code ? SOURCE_PACKAGE : name === e.name ? SOURCE_TEXT : `${SOURCE_TRANSLIT}${lang}`);
+  return id;
+}
+
+/**
+ * A name written in the text beats a transliteration; a full name beats a
+ * surname. The text's name is the entity's name in the languages whose name it is.
+ */
 function improveNames(db: Database.Database, id: number, e: Entity): void {
   const row = stmt(db, "SELECT * FROM entities WHERE id = ?").get(id) as EntityRow;
   if (row.code) return;
   const longer = e.name.split(/\s+/u).length > row.name.split(/\s+/u).length;
-  const latin = !needsTransliteration(e.name);
-  const nameEn = latin && (row.name_en_source !== "text" || longer) ? e.name : row.name_en;
-  const nameEl = !latin && (row.name_el === null || longer) ? e.name : row.name_el;
-  stmt(db, "UPDATE entities SET name = ?, phonetic = ?, key = ?, name_el = ?, name_en = ?, name_en_source = ? WHERE id = ?").run(
-    longer ? e.name : row.name,
-    longer ? e.key : row.phonetic,
-    longer ? e.id : row.key,
-    nameEl,
-    nameEn,
-    latin && nameEn === e.name ? "text" : row.name_en_source,
-    id,
-  );
+  if (longer) stmt(db, "UPDATE entities SET name = ?, phonetic = ?, key = ? WHERE id = ?").run(e.name, e.key, e.id, id);
+  for (const [lang, name] of namesOf(e)) {
+    if (name !== e.name) continue;
+    const stored = stmt(db, "SELECT source FROM entity_names WHERE entity_id = ? AND lang = ?").get(id, lang) as { source: string } | undefined;
+    if (!stored || stored.source !== SOURCE_TEXT || longer) setName(db, id, lang, name, SOURCE_TEXT);
+  }
 }
 
 function entitiesOf(doc: Doc): Entity[] {
@@ -163,68 +160,79 @@ export const entitiesTable: LayerTable = {
   },
 };
 
-function toRegistry(db: Database.Database, row: EntityRow): RegistryEntity {
-  const counts = stmt(db, "SELECT COUNT(*) AS mentions, COUNT(DISTINCT article_rowid) AS articles FROM entity_mentions WHERE entity_id = ?").get(row.id) as {
-    mentions: number;
-    articles: number;
-  };
-  return { id: row.id, key: row.key, type: row.type, name: row.name, names: { el: row.name_el, en: row.name_en }, code: row.code, ...counts };
+interface CountedRow extends EntityRow {
+  mentions: number;
+  articles: number;
 }
+
+function toRegistry(db: Database.Database, row: CountedRow): RegistryEntity {
+  const names: Record<string, string> = {};
+  for (const n of stmt(db, "SELECT lang, name FROM entity_names WHERE entity_id = ? ORDER BY lang").all(row.id) as { lang: string; name: string }[]) names[n.lang] = n.name;
+  return { id: row.id, key: row.key, type: row.type, name: row.name, names, code: row.code, mentions: row.mentions, articles: row.articles };
+}
+
+const COUNTED = `SELECT e.*, COUNT(*) AS mentions, COUNT(DISTINCT m.article_rowid) AS articles FROM entities e JOIN entity_mentions m ON m.entity_id = e.id`;
 
 /**
  * Registry entities a name may mean, most mentioned first: by ISO code, by an
  * alias with the same fold or phonetic key, or (one word) by a surname.
+ * Entities left without mentions by an article's update are not shown.
  */
-export function findEntities(db: Database.Database, name: string): RegistryEntity[] {
+export function findEntities(db: Database.Database, name: string, page: PageOptions = {}): RegistryEntity[] {
   const key = phoneticKey(name);
-  const rows = stmt(db, 
-      `SELECT DISTINCT e.* FROM entities e LEFT JOIN entity_aliases a ON a.entity_id = e.id
-       WHERE e.code = ? OR a.fold = ? OR a.phonetic = ? OR e.phonetic = ? OR (e.type = 'PER' AND e.phonetic LIKE ?)`,
-    )
-    .all(name.toUpperCase(), fold(name), key, key, `% ${key}`) as EntityRow[];
-  // Entities left without mentions by an article's update are not shown.
-  return rows.map((r) => toRegistry(db, r)).filter((e) => e.mentions > 0).sort((a, b) => b.mentions - a.mentions);
+  const rows = stmt(db,
+    `${COUNTED} WHERE e.id IN (
+       SELECT x.id FROM entities x LEFT JOIN entity_aliases a ON a.entity_id = x.id
+       WHERE x.code = ? OR a.fold = ? OR a.phonetic = ? OR x.phonetic = ? OR (x.type = 'PER' AND x.phonetic LIKE ?))
+     GROUP BY e.id ORDER BY mentions DESC, e.id LIMIT ? OFFSET ?`,
+  ).all(name.toUpperCase(), fold(name), key, key, `% ${key}`, page.limit ?? DEFAULT_PAGE_LIMIT, page.offset ?? 0) as CountedRow[];
+  return rows.map((r) => toRegistry(db, r));
 }
 
-export function aliasesOf(db: Database.Database, id: number): { alias: string; lang: string; count: number }[] {
-  return stmt(db, "SELECT alias, lang, count FROM entity_aliases WHERE entity_id = ? ORDER BY count DESC, alias").all(id) as {
-    alias: string;
-    lang: string;
-    count: number;
-  }[];
+/** One registry entity by id, or null (also when no stored article mentions it any more). */
+export function entityById(db: Database.Database, id: number): RegistryEntity | null {
+  const row = stmt(db, `${COUNTED} WHERE e.id = ? GROUP BY e.id`).get(id) as CountedRow | undefined;
+  return row ? toRegistry(db, row) : null;
 }
 
-export function linksOf(db: Database.Database, id: number): EntityLink[] {
-  return stmt(db, "SELECT a.id AS articleId, l.local_id AS localId, l.rule, l.detail FROM entity_links l JOIN articles a ON a.rowid = l.article_rowid WHERE l.entity_id = ? ORDER BY a.rowid")
-    .all(id) as EntityLink[];
+const pageParams = (page: PageOptions) => [page.limit ?? DEFAULT_PAGE_LIMIT, page.offset ?? 0];
+
+/** The aliases of an entity, most written first. */
+export function aliasesOf(db: Database.Database, id: number, page: PageOptions = {}): EntityAlias[] {
+  return stmt(db, "SELECT alias, lang, count FROM entity_aliases WHERE entity_id = ? ORDER BY count DESC, alias LIMIT ? OFFSET ?").all(id, ...pageParams(page)) as EntityAlias[];
 }
 
-export interface EntityArticle {
-  id: string;
-  title: string;
-  published: string | null;
-  ingestedAt: string;
-  mentions: number;
-  /** The article-level ids of the entity in that article. */
-  localIds: string[];
+/** Why each article's entity was linked to this one, in ingestion order. */
+export function linksOf(db: Database.Database, id: number, page: PageOptions = {}): EntityLink[] {
+  return stmt(db,
+    "SELECT a.id AS articleId, l.local_id AS localId, l.rule, l.detail FROM entity_links l JOIN articles a ON a.rowid = l.article_rowid WHERE l.entity_id = ? ORDER BY a.rowid, l.rowid LIMIT ? OFFSET ?",
+  ).all(id, ...pageParams(page)) as EntityLink[];
 }
 
 /** The articles that mention the entity, oldest first (publication date, else ingestion). */
-export function articlesOf(db: Database.Database, id: number): EntityArticle[] {
-  const rows = stmt(db, 
-      `SELECT a.id, a.title, a.published, a.ingested_at AS ingestedAt, COUNT(*) AS mentions, GROUP_CONCAT(DISTINCT m.local_id) AS localIds
-       FROM entity_mentions m JOIN articles a ON a.rowid = m.article_rowid
-       WHERE m.entity_id = ? GROUP BY a.rowid ORDER BY COALESCE(a.published, a.ingested_at), a.rowid`,
-    )
-    .all(id) as (Omit<EntityArticle, "localIds"> & { localIds: string })[];
+export function articlesOf(db: Database.Database, id: number, page: PageOptions = {}): EntityArticle[] {
+  const rows = stmt(db,
+    `SELECT a.id, a.title, a.published, a.ingested_at AS ingestedAt, COUNT(*) AS mentions, GROUP_CONCAT(DISTINCT m.local_id) AS localIds
+     FROM entity_mentions m JOIN articles a ON a.rowid = m.article_rowid
+     WHERE m.entity_id = ? GROUP BY a.rowid ORDER BY COALESCE(a.published, a.ingested_at), a.rowid LIMIT ? OFFSET ?`,
+  ).all(id, ...pageParams(page)) as (Omit<EntityArticle, "localIds"> & { localIds: string })[];
   return rows.map((r) => ({ ...r, localIds: r.localIds.split(",") }));
 }
 
-/** Where the entity is mentioned in one article (nationality words left out). */
-export function mentionSpans(db: Database.Database, id: number, articleId: string): { start: number; end: number }[] {
-  return stmt(db, 
-      `SELECT m.start_offset AS start, m.end_offset AS end FROM entity_mentions m JOIN articles a ON a.rowid = m.article_rowid
-       WHERE m.entity_id = ? AND a.id = ? AND m.role <> 'nationality' ORDER BY m.start_offset`,
-    )
-    .all(id, articleId) as { start: number; end: number }[];
+/** The other entities most often mentioned in the same articles, with the number of articles they share. */
+export function cooccurring(db: Database.Database, id: number, page: PageOptions = {}): CoOccurrence[] {
+  return stmt(db,
+    `WITH mine AS (SELECT DISTINCT article_rowid FROM entity_mentions WHERE entity_id = ?)
+     SELECT e.id, e.name, e.type, COUNT(DISTINCT m.article_rowid) AS articles
+     FROM entity_mentions m JOIN mine ON mine.article_rowid = m.article_rowid JOIN entities e ON e.id = m.entity_id
+     WHERE m.entity_id <> ? GROUP BY e.id ORDER BY articles DESC, COUNT(*) DESC, e.id LIMIT ? OFFSET ?`,
+  ).all(id, id, ...pageParams(page)) as CoOccurrence[];
+}
+
+/** Mentions of the entity by day (the publication date, else the ingestion date), oldest first. */
+export function mentionsPerDay(db: Database.Database, id: number): DayCount[] {
+  return stmt(db,
+    `SELECT substr(COALESCE(a.published, a.ingested_at), 1, 10) AS day, COUNT(*) AS mentions
+     FROM entity_mentions m JOIN articles a ON a.rowid = m.article_rowid WHERE m.entity_id = ? GROUP BY day ORDER BY day`,
+  ).all(id) as DayCount[];
 }

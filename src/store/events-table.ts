@@ -5,9 +5,9 @@ import { stmt } from "./statements.js";
 import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
 import type { NewsEvent } from "../understand/events/events.js";
-import type { ArticleRef, LayerTable } from "./layer-tables.js";
-
-const DEFAULT_LIMIT = 50;
+import { addArticleFilter, noConditions, whereClause } from "./filters.js";
+import type { ArticleRef, LayerTable } from "./layer-table.js";
+import { DEFAULT_PAGE_LIMIT, type PageOptions, type StoredEvent } from "./store.js";
 
 function eventsOf(doc: Doc): NewsEvent[] {
   const e = doc.layers.events;
@@ -51,31 +51,16 @@ export const eventsTable: LayerTable = {
   },
 };
 
-export interface StoredEvent {
-  articleId: string;
-  title: string;
-  published: string | null;
-  type: string;
-  subtype: string | null;
-  actor: { id: number; name: string } | null;
-  target: { id: number; name: string } | null;
-  instrument: string | null;
-  quantity: string | null;
-  polarity: string;
-  modality: string;
-  time: string | null;
-  assertedBy: string | null;
-  evidence: string;
-}
-
-export interface EventQuery {
-  /** Registry ids any of which may be the actor. */
+/** Events by registry ids: any of the ids given for a role may fill it. */
+export interface EventFilter extends PageOptions {
   actors?: number[];
   targets?: number[];
   /** Either role. */
   involving?: number[];
+  assertedBy?: number[];
   type?: string;
-  limit?: number;
+  from?: string;
+  to?: string;
 }
 
 interface EventRow {
@@ -100,36 +85,32 @@ interface EventRow {
 
 const inList = (ids: number[]) => `(${ids.map(() => "?").join(",")})`;
 
-/** Stored events, oldest article first, filtered by actor, target, involvement and type. */
-export function queryEvents(db: Database.Database, q: EventQuery = {}): StoredEvent[] {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (q.actors) {
-    where.push(`ev.actor_id IN ${inList(q.actors)}`);
-    params.push(...q.actors);
-  }
-  if (q.targets) {
-    where.push(`ev.target_id IN ${inList(q.targets)}`);
-    params.push(...q.targets);
-  }
-  if (q.involving) {
-    where.push(`(ev.actor_id IN ${inList(q.involving)} OR ev.target_id IN ${inList(q.involving)})`);
-    params.push(...q.involving, ...q.involving);
-  }
+/** Stored events, oldest article first, filtered by actor, target, involvement, asserting entity, type and date. */
+export function queryEvents(db: Database.Database, q: EventFilter = {}): { events: StoredEvent[]; total: number } {
+  const c = noConditions();
+  const anyOf = (columns: string[], ids: number[] | undefined) => {
+    if (!ids) return;
+    c.where.push(`(${columns.map((col) => `${col} IN ${inList(ids)}`).join(" OR ")})`);
+    columns.forEach(() => c.params.push(...ids));
+  };
+  anyOf(["ev.actor_id"], q.actors);
+  anyOf(["ev.target_id"], q.targets);
+  anyOf(["ev.actor_id", "ev.target_id"], q.involving);
+  anyOf(["ev.asserted_by_id"], q.assertedBy);
   if (q.type) {
-    where.push("ev.type = ?");
-    params.push(q.type.toUpperCase());
+    c.where.push("ev.type = ?");
+    c.params.push(q.type.toUpperCase());
   }
-  const rows = stmt(db, 
-      `SELECT a.id AS articleId, a.title, a.published, a.ingested_at AS ingestedAt, ev.type, ev.subtype, ev.actor_id, ac.name AS actor_name,
-              ev.target_id, tg.name AS target_name, ev.instrument, ev.quantity, ev.polarity, ev.modality, ev.time, ev.asserted_by, ev.evidence
-       FROM events ev JOIN articles a ON a.rowid = ev.article_rowid
-       LEFT JOIN entities ac ON ac.id = ev.actor_id LEFT JOIN entities tg ON tg.id = ev.target_id
-       ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
-       ORDER BY COALESCE(a.published, a.ingested_at), a.rowid, ev.ord LIMIT ?`,
-    )
-    .all(...params, q.limit ?? DEFAULT_LIMIT) as EventRow[];
-  return rows.map((r) => ({
+  addArticleFilter(c, "a", { from: q.from, to: q.to });
+  const from = "FROM events ev JOIN articles a ON a.rowid = ev.article_rowid";
+  const rows = stmt(db,
+    `SELECT a.id AS articleId, a.title, a.published, a.ingested_at AS ingestedAt, ev.type, ev.subtype, ev.actor_id, ac.name AS actor_name,
+            ev.target_id, tg.name AS target_name, ev.instrument, ev.quantity, ev.polarity, ev.modality, ev.time, ev.asserted_by, ev.evidence
+     ${from} LEFT JOIN entities ac ON ac.id = ev.actor_id LEFT JOIN entities tg ON tg.id = ev.target_id ${whereClause(c)}
+     ORDER BY COALESCE(a.published, a.ingested_at), a.rowid, ev.ord LIMIT ? OFFSET ?`,
+  ).all(...c.params, q.limit ?? DEFAULT_PAGE_LIMIT, q.offset ?? 0) as EventRow[];
+  const total = (stmt(db, `SELECT COUNT(*) AS n ${from} ${whereClause(c)}`).get(...c.params) as { n: number }).n;
+  const events = rows.map((r) => ({
     articleId: r.articleId,
     title: r.title,
     published: r.published,
@@ -145,4 +126,5 @@ export function queryEvents(db: Database.Database, q: EventQuery = {}): StoredEv
     assertedBy: r.asserted_by,
     evidence: r.evidence,
   }));
+  return { events, total };
 }

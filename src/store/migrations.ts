@@ -137,6 +137,32 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX events_type ON events(type);
     `,
   },
+  {
+    version: 5,
+    description: "entity names by language (entity_names); the registry entity of each quotation's speaker",
+    sql: `
+      CREATE TABLE entity_names (
+        entity_id INTEGER NOT NULL REFERENCES entities(id),
+        lang TEXT NOT NULL,
+        name TEXT NOT NULL,
+        source TEXT NOT NULL,
+        PRIMARY KEY (entity_id, lang)
+      );
+      INSERT INTO entity_names (entity_id, lang, name, source)
+        SELECT id, 'el', name_el, CASE WHEN code IS NOT NULL THEN 'package' ELSE 'text' END FROM entities WHERE name_el IS NOT NULL;
+      INSERT INTO entity_names (entity_id, lang, name, source)
+        SELECT id, 'en', name_en, COALESCE(name_en_source, 'text') FROM entities WHERE name_en IS NOT NULL;
+      ALTER TABLE entities DROP COLUMN name_el;
+      ALTER TABLE entities DROP COLUMN name_en;
+      ALTER TABLE entities DROP COLUMN name_en_source;
+      ALTER TABLE quotes ADD COLUMN speaker_entity_id INTEGER REFERENCES entities(id);
+      UPDATE quotes SET speaker_entity_id = (
+        SELECT l.entity_id FROM entity_links l JOIN articles a ON a.rowid = l.article_rowid
+        WHERE l.article_rowid = quotes.article_rowid
+          AND l.local_id = json_extract(a.record, '$.quotes[' || quotes.ord || '].speaker.entityId'));
+      CREATE INDEX quotes_speaker_entity ON quotes(speaker_entity_id);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

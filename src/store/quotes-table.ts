@@ -1,19 +1,18 @@
 // The quotations of every stored article in one table, for queries across
-// articles: who said what, matched by speaker and by words of the quote with
-// the search keys of text/stem.ts (accents, case and inflection aside).
+// articles: who said what, matched by speaker, words of the quote and outlet
+// with the search keys of text/stem.ts (accents, case and inflection aside),
+// and the registry entity of the speaker (through the article's entity links,
+// written just before by entities-table.ts).
 import { stmt } from "./statements.js";
 import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
 import type { Quote } from "../understand/quotes/types.js";
-import type { ArticleRef, LayerTable } from "./layer-tables.js";
-import { keysOf } from "./search-text.js";
+import { addArticleFilter, addKeyConditions, keyString, noConditions, whereClause } from "./filters.js";
+import type { ArticleRef, LayerTable } from "./layer-table.js";
+import { DEFAULT_PAGE_LIMIT, type EntityQuote, type PageOptions, type QuoteList, type QuoteQuery, type StoredQuote } from "./store.js";
 
-const DEFAULT_LIMIT = 50;
-
-/** Space-separated search keys of the words, with a space on each side for whole-word LIKE. */
-export function keyString(text: string | null | undefined): string {
-  return text ? ` ${keysOf(text).join(" ")} ` : " ";
-}
+/** The SQL function that gives the key string of a column (registered on each connection by the store). */
+export const KEYS_FUNCTION = "search_keys";
 
 function quotesOf(doc: Doc): Quote[] {
   const q = doc.layers.quotes;
@@ -26,12 +25,14 @@ export const quotesTable: LayerTable = {
     stmt(db, "DELETE FROM quotes WHERE article_rowid = ?").run(article.rowid);
   },
   write(db: Database.Database, article: ArticleRef, doc: Doc) {
-    const insert = stmt(db, 
-      `INSERT INTO quotes (article_rowid, ord, kind, start_offset, end_offset, text, speaker, speaker_keys, role, cue, stance, polarity, via, citing, text_keys)
-       VALUES (@rowid, @ord, @kind, @start, @end, @text, @speaker, @speakerKeys, @role, @cue, @stance, @polarity, @via, @citing, @textKeys)`,
+    const link = stmt(db, "SELECT entity_id FROM entity_links WHERE article_rowid = ? AND local_id = ?");
+    const insert = stmt(db,
+      `INSERT INTO quotes (article_rowid, ord, kind, start_offset, end_offset, text, speaker, speaker_keys, speaker_entity_id, role, cue, stance, polarity, via, citing, text_keys)
+       VALUES (@rowid, @ord, @kind, @start, @end, @text, @speaker, @speakerKeys, @speakerEntityId, @role, @cue, @stance, @polarity, @via, @citing, @textKeys)`,
     );
     quotesOf(doc).forEach((q, ord) => {
       const speaker = q.speaker ? (q.speaker.name ?? q.speaker.description) : null;
+      const local = q.speaker?.entityId;
       insert.run({
         rowid: article.rowid,
         ord,
@@ -41,6 +42,7 @@ export const quotesTable: LayerTable = {
         text: q.text,
         speaker,
         speakerKeys: keyString(speaker),
+        speakerEntityId: local ? ((link.get(article.rowid, local) as { entity_id: number } | undefined)?.entity_id ?? null) : null,
         role: q.speaker?.role ?? null,
         cue: q.cue,
         stance: q.stance?.type ?? null,
@@ -53,50 +55,35 @@ export const quotesTable: LayerTable = {
   },
 };
 
-export interface QuoteQuery {
-  /** Words of the speaker's name or description, all required. */
-  speaker?: string;
-  /** Words of the quotation, all required. */
-  about?: string;
-  limit?: number;
-}
-
-export interface QuoteRow {
-  articleId: string;
-  title: string;
-  published: string | null;
-  kind: string;
-  start: number;
-  end: number;
-  text: string;
-  speaker: string | null;
-  role: string | null;
-  cue: string | null;
-  stance: string | null;
-  polarity: string | null;
-  via: string | null;
-  citing: string | null;
-}
-
-function keyConditions(column: string, text: string | undefined, params: string[]): string[] {
-  return keyString(text)
-    .trim()
-    .split(" ")
-    .filter((k) => k !== "")
-    .map((k) => {
-      params.push(`% ${k.replace(/[%_]/g, "")} %`);
-      return `${column} LIKE ?`;
-    });
-}
-
 /** Quotations across the stored articles, newest articles first. */
-export function queryQuotes(db: Database.Database, query: QuoteQuery = {}): QuoteRow[] {
-  const params: string[] = [];
-  const where = [...keyConditions("q.speaker_keys", query.speaker, params), ...keyConditions("q.text_keys", query.about, params)];
-  const sql = `SELECT a.id AS articleId, a.title, a.published, q.kind, q.start_offset AS start, q.end_offset AS "end", q.text, q.speaker,
-                      q.role, q.cue, q.stance, q.polarity, q.via, q.citing
-               FROM quotes q JOIN articles a ON a.rowid = q.article_rowid
-               ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
-               ORDER BY a.rowid DESC, q.ord LIMIT ?`;
-  return stmt(db, sql).all(...params, query.limit ?? DEFAULT_LIMIT) as QuoteRow[];
+export function queryQuotes(db: Database.Database, query: QuoteQuery = {}): QuoteList {
+  const c = noConditions();
+  addKeyConditions(c, "q.speaker_keys", query.speaker);
+  addKeyConditions(c, "q.text_keys", query.about);
+  addKeyConditions(c, `${KEYS_FUNCTION}(q.via)`, query.via);
+  addArticleFilter(c, "a", query);
+  const from = `FROM quotes q JOIN articles a ON a.rowid = q.article_rowid ${whereClause(c)}`;
+  const quotes = stmt(db,
+    `SELECT a.id AS articleId, a.title, a.published, a.lang, q.kind, q.start_offset AS start, q.end_offset AS "end", q.text, q.speaker,
+            q.speaker_entity_id AS speakerEntityId, q.role, q.cue, q.stance, q.polarity, q.via, q.citing
+     ${from} ORDER BY a.rowid DESC, q.ord LIMIT ? OFFSET ?`,
+  ).all(...c.params, query.limit ?? DEFAULT_PAGE_LIMIT, query.offset ?? 0) as StoredQuote[];
+  const total = (stmt(db, `SELECT COUNT(*) AS n ${from}`).get(...c.params) as { n: number }).n;
+  return { quotes, total };
+}
+
+/**
+ * Quotations by a registry entity (its speaker) and quotations whose words
+ * mention it (nationality words aside), oldest article first.
+ */
+export function entityQuotes(db: Database.Database, id: number, page: PageOptions = {}): EntityQuote[] {
+  return stmt(db,
+    `SELECT CASE WHEN q.speaker_entity_id = @id THEN 'speaker' ELSE 'mentioned' END AS role, a.id AS articleId, a.published,
+            q.kind, q.text, q.cue, q.via
+     FROM quotes q JOIN articles a ON a.rowid = q.article_rowid
+     WHERE q.speaker_entity_id = @id OR EXISTS (
+       SELECT 1 FROM entity_mentions m WHERE m.article_rowid = q.article_rowid AND m.entity_id = @id AND m.role <> 'nationality'
+         AND m.start_offset >= q.start_offset AND m.end_offset <= q.end_offset)
+     ORDER BY COALESCE(a.published, a.ingested_at), a.rowid, q.ord LIMIT @limit OFFSET @offset`,
+  ).all({ id, limit: page.limit ?? DEFAULT_PAGE_LIMIT, offset: page.offset ?? 0 }) as EntityQuote[];
 }

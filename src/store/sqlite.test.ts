@@ -1,11 +1,13 @@
 import { strict as assert } from "node:assert";
 import { after, test } from "node:test";
 import Database from "better-sqlite3";
+import type { Doc } from "../doc/doc.js";
 import { parseTextPage } from "../extract/text-page.js";
 import { buildDoc } from "../pipeline/build.js";
 import { defaultPipeline } from "../pipeline/default.js";
 import { ENGLISH_PAGE, GREEK_PAGE, TempDir } from "../testing/fixtures.js";
 import { SCHEMA_VERSION } from "./migrations.js";
+import { openStore } from "./open.js";
 import { QueryError } from "./search-text.js";
 import { SqliteStore } from "./sqlite.js";
 import { StoreError } from "./store.js";
@@ -13,78 +15,115 @@ import { StoreError } from "./store.js";
 const dir = new TempDir();
 after(() => dir.remove());
 const pipeline = defaultPipeline();
-const analyse = (page: string, url?: string) => pipeline.run(buildDoc({ ...parseTextPage(page), meta: url ? { url } : {} }));
+const analyse = (page: string, meta: Doc["meta"] = {}) => pipeline.run(buildDoc({ ...parseTextPage(page), meta }));
+const ids = (r: { hits: { id: string }[] }) => r.hits.map((h) => h.id);
 
 function freshStore(name: string): SqliteStore {
   return new SqliteStore(dir.file(name));
 }
 
-test("the same article twice is one row; changed content at the same URL is an update", () => {
+test("the same article twice is one row; changed content at the same URL is an update", async () => {
   const store = freshStore("idem.db");
-  const first = store.put(analyse(GREEK_PAGE, "https://example.org/a"));
+  const first = await store.put(analyse(GREEK_PAGE, { url: "https://example.org/a" }));
   assert.equal(first.status, "added");
-  assert.deepEqual(store.put(analyse(GREEK_PAGE, "https://example.org/a")), { status: "unchanged", id: first.id });
+  assert.deepEqual(await store.put(analyse(GREEK_PAGE, { url: "https://example.org/a" })), { status: "unchanged", id: first.id });
   // The same text from another address is still the same article.
-  assert.equal(store.put(analyse(GREEK_PAGE, "https://mirror.example.org/a")).status, "unchanged");
+  assert.equal((await store.put(analyse(GREEK_PAGE, { url: "https://mirror.example.org/a" }))).status, "unchanged");
   const edited = GREEK_PAGE.replace("θα ενισχυθεί", "θα διπλασιαστεί");
-  assert.deepEqual(store.put(analyse(edited, "https://example.org/a")), { status: "updated", id: first.id });
-  assert.equal(store.stats().articles, 1);
-  assert.equal(store.search("διπλασιαστεί").length, 1);
-  assert.equal(store.search("ενισχυθεί").length, 0);
-  store.close();
+  assert.deepEqual(await store.put(analyse(edited, { url: "https://example.org/a" })), { status: "updated", id: first.id });
+  const stats = await store.stats();
+  assert.equal(stats.articles, 1);
+  assert.equal(stats.indexed, 1);
+  assert.equal((await store.search("διπλασιαστεί")).total, 1);
+  assert.equal((await store.search("ενισχυθεί")).total, 0);
+  await store.close();
 });
 
-test("search matches regardless of accents, case and inflection", () => {
+test("search matches regardless of accents, case and inflection", async () => {
   const store = freshStore("search.db");
-  const el = store.put(analyse(GREEK_PAGE)).id;
-  const en = store.put(analyse(ENGLISH_PAGE)).id;
-  for (const q of ["κυπρος", "ΚΥΠΡΟΣ", "Κύπρου", "Κύπρο"]) assert.deepEqual(store.search(q).map((h) => h.id), [el], q);
-  assert.deepEqual(store.search('"στρατιωτική συνεργασία"').map((h) => h.id), [el]);
-  assert.deepEqual(store.search('"συνεργασία στρατιωτική"').map((h) => h.id), []);
-  assert.deepEqual(store.search("worker").map((h) => h.id), [en]);
-  assert.deepEqual(store.search("Κύπρος OR workers").length, 2);
-  assert.deepEqual(store.search("Κύπρος -Τουρκίας").length, 0);
-  store.close();
+  const el = (await store.put(analyse(GREEK_PAGE))).id;
+  const en = (await store.put(analyse(ENGLISH_PAGE))).id;
+  for (const q of ["κυπρος", "ΚΥΠΡΟΣ", "Κύπρου", "Κύπρο"]) assert.deepEqual(ids(await store.search(q)), [el], q);
+  assert.deepEqual(ids(await store.search('"στρατιωτική συνεργασία"')), [el]);
+  assert.deepEqual(ids(await store.search('"συνεργασία στρατιωτική"')), []);
+  assert.deepEqual(ids(await store.search("worker")), [en]);
+  assert.equal((await store.search("Κύπρος OR workers")).total, 2);
+  assert.equal((await store.search("Κύπρος -Τουρκίας")).total, 0);
+  await store.close();
 });
 
-test("hits carry a snippet with the matched words highlighted", () => {
+test("search filters by language, site and date, pages, and counts hits by language and site", async () => {
+  const store = freshStore("filters.db");
+  const el = (await store.put(analyse(GREEK_PAGE, { published: "2023-09-21", site: "kathimerini.gr" }))).id;
+  const en = (await store.put(analyse(ENGLISH_PAGE, { published: "2023-10-02T08:00:00Z", site: "cyprus-mail.com" }))).id;
+  const both = "Κύπρος OR workers";
+  const all = await store.search(both);
+  assert.deepEqual(all.facets, { lang: { el: 1, en: 1 }, site: { "cyprus-mail.com": 1, "kathimerini.gr": 1 } });
+  const greek = await store.search(both, { lang: "el" });
+  assert.deepEqual([ids(greek), greek.total], [[el], 1]);
+  assert.deepEqual(greek.facets.lang, { el: 1, en: 1 }, "a facet is counted without its own filter");
+  assert.deepEqual(greek.facets.site, { "kathimerini.gr": 1 });
+  assert.deepEqual(ids(await store.search(both, { site: "cyprus-mail.com" })), [en]);
+  assert.deepEqual(ids(await store.search(both, { from: "2023-10" })), [en]);
+  assert.deepEqual(ids(await store.search(both, { to: "2023-09-21" })), [el]);
+  assert.deepEqual(ids(await store.search(both, { from: "2023-09-22", to: "2023-10-02" })), [en]);
+  const second = await store.search(both, { limit: 1, offset: 1 });
+  assert.equal(second.hits.length, 1);
+  assert.equal(second.total, 2);
+  assert.notEqual(second.hits[0].id, (await store.search(both, { limit: 1 })).hits[0].id);
+  assert.equal(second.hits[0].site !== null, true);
+  await store.close();
+});
+
+test("list pages the articles, newest first, by language", async () => {
+  const store = freshStore("list.db");
+  const el = (await store.put(analyse(GREEK_PAGE))).id;
+  const en = (await store.put(analyse(ENGLISH_PAGE))).id;
+  assert.deepEqual((await store.list()).articles.map((a) => a.id), [en, el]);
+  const page = await store.list({ limit: 1, offset: 1 });
+  assert.deepEqual([page.articles.map((a) => a.id), page.total], [[el], 2]);
+  assert.deepEqual((await store.list({ lang: "el" })).articles.map((a) => a.id), [el]);
+  await store.close();
+});
+
+test("hits carry a snippet with the matched words highlighted", async () => {
   const store = freshStore("snippet.db");
-  store.put(analyse(GREEK_PAGE));
-  const [hit] = store.search("τουρκια");
+  await store.put(analyse(GREEK_PAGE));
+  const [hit] = (await store.search("τουρκια")).hits;
   const marked = hit.highlights.map((h) => hit.snippet.slice(h.start, h.end));
   assert.deepEqual(marked, ["Τουρκίας"]);
-  store.close();
+  await store.close();
 });
 
-test("hits are ranked: more matches of the words rank higher", () => {
+test("hits are ranked: more matches of the words rank higher", async () => {
   const store = freshStore("rank.db");
-  const once = store.put(pipeline.run(buildDoc({ title: "Λιμάνι", paragraphs: ["Το λιμάνι άνοιξε. Ο καιρός ήταν καλός και οι επιβάτες πολλοί."], related: [], meta: {} }))).id;
-  const thrice = store.put(pipeline.run(buildDoc({ title: "Λιμάνια", paragraphs: ["Τα λιμάνια έκλεισαν, το λιμάνι της Λάρνακας και το λιμάνι της Πάφου."], related: [], meta: {} }))).id;
-  store.put(analyse(ENGLISH_PAGE));
-  const hits = store.search("λιμάνι");
+  const once = (await store.put(pipeline.run(buildDoc({ title: "Λιμάνι", paragraphs: ["Το λιμάνι άνοιξε. Ο καιρός ήταν καλός και οι επιβάτες πολλοί."], related: [], meta: {} })))).id;
+  const thrice = (await store.put(pipeline.run(buildDoc({ title: "Λιμάνια", paragraphs: ["Τα λιμάνια έκλεισαν, το λιμάνι της Λάρνακας και το λιμάνι της Πάφου."], related: [], meta: {} })))).id;
+  await store.put(analyse(ENGLISH_PAGE));
+  const { hits } = await store.search("λιμάνι");
   assert.deepEqual(hits.map((h) => h.id), [thrice, once]);
   assert.ok(hits[0].score > hits[1].score);
-  store.close();
+  await store.close();
 });
 
-test("a query without words is a clear error", () => {
+test("a query without words is a clear error", async () => {
   const store = freshStore("query.db");
-  assert.throws(() => store.search(" ,, "), QueryError);
-  store.close();
+  await assert.rejects(store.search(" ,, "), QueryError);
+  await store.close();
 });
 
-test("get accepts a unique id prefix", () => {
+test("get accepts a unique id prefix", async () => {
   const store = freshStore("get.db");
-  const { id } = store.put(analyse(GREEK_PAGE));
-  assert.equal(store.get(id)?.id, id);
-  assert.equal(store.get(id.slice(0, 6))?.id, id);
-  assert.equal(store.get("ffffffffffffffff"), null);
-  store.close();
+  const { id } = await store.put(analyse(GREEK_PAGE));
+  assert.equal((await store.get(id))?.id, id);
+  assert.equal((await store.get(id.slice(0, 6)))?.id, id);
+  assert.equal(await store.get("ffffffffffffffff"), null);
+  await store.close();
 });
 
-test("migrations set the schema version; a newer database is refused", () => {
+test("migrations set the schema version; a newer database is refused", async () => {
   const file = dir.file("version.db");
-  new SqliteStore(file).close();
+  await new SqliteStore(file).close();
   const db = new Database(file);
   assert.equal(db.pragma("user_version", { simple: true }), SCHEMA_VERSION);
   db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
@@ -92,13 +131,21 @@ test("migrations set the schema version; a newer database is refused", () => {
   assert.throws(() => new SqliteStore(file), (e: unknown) => e instanceof StoreError && /newer than this newsgraph/.test(e.message));
 });
 
-test("a failed write leaves nothing half-written", () => {
+test("a failed write leaves nothing half-written", async () => {
   const store = freshStore("atomic.db");
   const doc = analyse(GREEK_PAGE);
   // A record that cannot be serialised fails inside the transaction.
   (doc.layers as Record<string, unknown>).bad = { toJSON() { throw new Error("boom"); } };
-  assert.throws(() => store.put(doc), /boom/);
-  assert.equal(store.stats().articles, 0);
-  assert.equal(store.search("κυπρος").length, 0);
-  store.close();
+  await assert.rejects(store.put(doc), /boom/);
+  assert.equal((await store.stats()).articles, 0);
+  assert.equal((await store.search("κυπρος")).total, 0);
+  await store.close();
+});
+
+test("openStore opens SQLite files and refuses server addresses in one line", async () => {
+  const store = await openStore(dir.file("open.db"));
+  assert.equal((await store.stats()).articles, 0);
+  await store.close();
+  await assert.rejects(openStore("postgres://news@localhost/news"), (e: unknown) => e instanceof StoreError && e.message === "PostgreSQL stores are not available in this build");
+  await assert.rejects(openStore("http://example.org/db"), StoreError);
 });

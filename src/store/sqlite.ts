@@ -6,13 +6,38 @@ import Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
 import { toRecord, type DocRecord } from "../doc/record.js";
 import { docContentHash } from "../pipeline/build.js";
+import { aliasesOf, articlesOf, cooccurring, entityById, findEntities, linksOf, mentionsPerDay } from "./entities-table.js";
+import { queryEvents, type EventFilter } from "./events-table.js";
+import { addArticleFilter, keyString, noConditions, whereClause, type Conditions } from "./filters.js";
 import { LAYER_TABLES } from "./layer-tables.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
+import { KEYS_FUNCTION, entityQuotes, queryQuotes } from "./quotes-table.js";
 import { indexKeys, makeSnippet, parseQuery } from "./search-text.js";
-import { StoreError, type ArticleSummary, type PutResult, type SearchHit, type SearchOptions, type Store, type StoreStats } from "./store.js";
+import {
+  DEFAULT_PAGE_LIMIT,
+  StoreError,
+  type ArticleList,
+  type ArticleSummary,
+  type EntityReport,
+  type EntityReportOptions,
+  type EventList,
+  type EventQuery,
+  type ListOptions,
+  type PageOptions,
+  type PutResult,
+  type QuoteList,
+  type QuoteQuery,
+  type RegistryEntity,
+  type SearchOptions,
+  type SearchResult,
+  type Store,
+  type StoreStats,
+} from "./store.js";
 
 export const DEFAULT_DB_FILE = "./newsgraph.db";
 const DEFAULT_SEARCH_LIMIT = 10;
+/** The facets of a search: result field → articles column. */
+const FACETS = { lang: "lang", site: "site" } as const;
 const BUSY_TIMEOUT_MS = 5000;
 const ID_PREFIX_MIN = 4;
 
@@ -29,11 +54,12 @@ interface ArticleRow {
   published: string | null;
   url: string | null;
   source: string | null;
+  site: string | null;
   ingested_at: string;
 }
 
 function summary(r: ArticleRow): ArticleSummary {
-  return { id: r.id, title: r.title, lang: r.lang, published: r.published, url: r.url, source: r.source, ingestedAt: r.ingested_at };
+  return { id: r.id, title: r.title, lang: r.lang, published: r.published, url: r.url, site: r.site, source: r.source, ingestedAt: r.ingested_at };
 }
 
 export class SqliteStore implements Store {
@@ -51,6 +77,7 @@ export class SqliteStore implements Store {
       throw new StoreError(`cannot open the database ${file}: ${err instanceof Error ? err.message : String(err)}`);
     }
     this.migrate(options.readonly ?? false);
+    this.db.function(KEYS_FUNCTION, { deterministic: true }, (text: unknown) => keyString(typeof text === "string" ? text : null));
   }
 
   private migrate(readonly: boolean): void {
@@ -69,7 +96,7 @@ export class SqliteStore implements Store {
     }
   }
 
-  put(doc: Doc): PutResult {
+  async put(doc: Doc): Promise<PutResult> {
     const hash = docContentHash(doc);
     const record = toRecord(doc);
     const title = record.title;
@@ -122,7 +149,7 @@ export class SqliteStore implements Store {
     })();
   }
 
-  get(id: string): DocRecord | null {
+  async get(id: string): Promise<DocRecord | null> {
     let row = stmt(this.db, "SELECT record FROM articles WHERE id = ?").get(id) as { record: string } | undefined;
     if (!row && id.length >= ID_PREFIX_MIN) {
       const rows = stmt(this.db, "SELECT record FROM articles WHERE id LIKE ? LIMIT 2").all(`${id.replace(/[%_]/g, "")}%`) as { record: string }[];
@@ -132,24 +159,82 @@ export class SqliteStore implements Store {
     return row ? (JSON.parse(row.record) as DocRecord) : null;
   }
 
-  search(query: string, options: SearchOptions = {}): SearchHit[] {
+  async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
     const { match, keys } = parseQuery(query);
-    const rows = stmt(this.db, 
-        `SELECT a.rowid, a.id, a.title, a.lang, a.published, a.url, a.source, a.ingested_at, a.text,
-                bm25(articles_fts, 2.0, 1.0) AS score
-         FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-         WHERE articles_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?`,
-      )
-      .all(match, options.limit ?? DEFAULT_SEARCH_LIMIT, options.offset ?? 0) as (ArticleRow & { text: string; score: number })[];
-    return rows.map((r) => ({ ...summary(r), score: Number((-r.score).toPrecision(4)), ...makeSnippet(r.text, keys) }));
+    const matching = (filter: SearchOptions): Conditions => {
+      const c = noConditions();
+      c.where.push("articles_fts MATCH ?");
+      c.params.push(match);
+      addArticleFilter(c, "a", filter);
+      return c;
+    };
+    const from = "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid";
+    const c = matching(options);
+    const rows = stmt(this.db,
+      `SELECT a.rowid, a.id, a.title, a.lang, a.published, a.url, a.site, a.source, a.ingested_at, a.text, bm25(articles_fts, 2.0, 1.0) AS score
+       ${from} ${whereClause(c)} ORDER BY score LIMIT ? OFFSET ?`,
+    ).all(...c.params, options.limit ?? DEFAULT_SEARCH_LIMIT, options.offset ?? 0) as (ArticleRow & { text: string; score: number })[];
+    const total = (stmt(this.db, `SELECT COUNT(*) AS n ${from} ${whereClause(c)}`).get(...c.params) as { n: number }).n;
+    const facet = (name: keyof typeof FACETS): Record<string, number> => {
+      const f = matching({ ...options, [name]: undefined });
+      const column = `a.${FACETS[name]}`;
+      const counts = stmt(this.db, `SELECT ${column} AS value, COUNT(*) AS n ${from} ${whereClause(f)} AND ${column} IS NOT NULL GROUP BY ${column} ORDER BY n DESC, value`)
+        .all(...f.params) as { value: string; n: number }[];
+      return Object.fromEntries(counts.map((r) => [r.value, r.n]));
+    };
+    return {
+      hits: rows.map((r) => ({ ...summary(r), score: Number((-r.score).toPrecision(4)), ...makeSnippet(r.text, keys) })),
+      total,
+      facets: { lang: facet("lang"), site: facet("site") },
+    };
   }
 
-  list(options: { limit?: number } = {}): ArticleSummary[] {
-    const rows = stmt(this.db, "SELECT * FROM articles ORDER BY rowid DESC LIMIT ?").all(options.limit ?? -1) as ArticleRow[];
-    return rows.map(summary);
+  async list(options: ListOptions = {}): Promise<ArticleList> {
+    const c = noConditions();
+    addArticleFilter(c, "a", { lang: options.lang });
+    const rows = stmt(this.db, `SELECT * FROM articles a ${whereClause(c)} ORDER BY a.rowid DESC LIMIT ? OFFSET ?`)
+      .all(...c.params, options.limit ?? DEFAULT_PAGE_LIMIT, options.offset ?? 0) as ArticleRow[];
+    const total = (stmt(this.db, `SELECT COUNT(*) AS n FROM articles a ${whereClause(c)}`).get(...c.params) as { n: number }).n;
+    return { articles: rows.map(summary), total };
   }
 
-  stats(): StoreStats {
+  async quotes(query: QuoteQuery = {}): Promise<QuoteList> {
+    return queryQuotes(this.db, query);
+  }
+
+  async findEntities(name: string, options: PageOptions = {}): Promise<RegistryEntity[]> {
+    return findEntities(this.db, name, options);
+  }
+
+  async entity(id: number, options: EntityReportOptions = {}): Promise<EntityReport | null> {
+    const entity = entityById(this.db, id);
+    if (!entity) return null;
+    return {
+      entity,
+      aliases: aliasesOf(this.db, id, options),
+      links: linksOf(this.db, id, options),
+      articles: articlesOf(this.db, id, options),
+      quotes: entityQuotes(this.db, id, options),
+      events: queryEvents(this.db, { ...options, involving: [id] }).events,
+      cooccurring: cooccurring(this.db, id, options),
+      mentionsPerDay: mentionsPerDay(this.db, id),
+    };
+  }
+
+  async events(query: EventQuery = {}): Promise<EventList> {
+    const filter: EventFilter = { type: query.type, from: query.from, to: query.to, limit: query.limit, offset: query.offset };
+    const unresolved: string[] = [];
+    for (const [role, name] of [["actors", query.actor], ["targets", query.target], ["assertedBy", query.assertedBy]] as const) {
+      if (!name) continue;
+      const ids = findEntities(this.db, name, { limit: -1 }).map((e) => e.id);
+      if (!ids.length) unresolved.push(name);
+      filter[role] = ids;
+    }
+    if (unresolved.length) return { events: [], total: 0, unresolved };
+    return { ...queryEvents(this.db, filter), unresolved };
+  }
+
+  async stats(): Promise<StoreStats> {
     const rows = stmt(this.db, "SELECT lang, COUNT(*) AS n FROM articles GROUP BY lang ORDER BY n DESC").all() as { lang: string; n: number }[];
     const byLang: Record<string, number> = {};
     let articles = 0;
@@ -157,15 +242,11 @@ export class SqliteStore implements Store {
       byLang[r.lang] = r.n;
       articles += r.n;
     }
-    return { articles, byLang, schemaVersion: this.db.pragma("user_version", { simple: true }) as number };
+    const indexed = (stmt(this.db, "SELECT COUNT(*) AS n FROM articles_fts").get() as { n: number }).n;
+    return { articles, byLang, indexed, schemaVersion: this.db.pragma("user_version", { simple: true }) as number };
   }
 
-  /** The database connection, for the query modules of the layer tables. */
-  get connection(): Database.Database {
-    return this.db;
-  }
-
-  close(): void {
+  async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
 }

@@ -1,8 +1,11 @@
-// The Store interface every back end implements (SQLite by default), and the
-// types it speaks in.
-import type { Doc } from "../doc/doc.js";
+// The Store interface: the only way into a store, whatever the back end
+// (SQLite by default), and the query, option and result types it speaks in.
+// Every method is asynchronous; every list query pages (limit + offset).
+import type { Doc, Span } from "../doc/doc.js";
 import type { DocRecord } from "../doc/record.js";
-import type { Span } from "../doc/doc.js";
+
+/** The page size of a list query that names none. */
+export const DEFAULT_PAGE_LIMIT = 50;
 
 export type PutStatus = "added" | "updated" | "unchanged";
 
@@ -11,12 +14,31 @@ export interface PutResult {
   id: string;
 }
 
+/** One page of a list: at most `limit` items, skipping the first `offset`. */
+export interface PageOptions {
+  limit?: number;
+  offset?: number;
+}
+
+/**
+ * Article filters. Dates are publication dates, compared as prefixes
+ * (YYYY, YYYY-MM or YYYY-MM-DD, both ends included); a date filter leaves
+ * undated articles out.
+ */
+export interface ArticleFilter {
+  lang?: string;
+  from?: string;
+  to?: string;
+  site?: string;
+}
+
 export interface ArticleSummary {
   id: string;
   title: string;
   lang: string;
   published: string | null;
   url: string | null;
+  site: string | null;
   source: string | null;
   ingestedAt: string;
 }
@@ -28,26 +50,205 @@ export interface SearchHit extends ArticleSummary {
   highlights: Span[];
 }
 
-export interface SearchOptions {
-  limit?: number;
-  offset?: number;
+export type SearchOptions = PageOptions & ArticleFilter;
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** All matching articles, beyond this page. */
+  total: number;
+  /** Matching articles by language and by site, each counted with the other filters applied but not its own. */
+  facets: { lang: Record<string, number>; site: Record<string, number> };
+}
+
+export interface ListOptions extends PageOptions {
+  lang?: string;
+}
+
+export interface ArticleList {
+  /** Newest ingested first. */
+  articles: ArticleSummary[];
+  total: number;
+}
+
+export interface QuoteQuery extends PageOptions {
+  /** Words of the speaker's name or description, all required (search keys: accents, case and inflection aside). */
+  speaker?: string;
+  /** Words of the quotation, all required. */
+  about?: string;
+  /** Words of the outlet it came through (Reuters, ΑΠΕ). */
+  via?: string;
+  /** The article's language and publication dates. */
+  lang?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface StoredQuote {
+  articleId: string;
+  title: string;
+  published: string | null;
+  lang: string;
+  kind: string;
+  start: number;
+  end: number;
+  text: string;
+  speaker: string | null;
+  /** The registry entity of the speaker, when it was linked. */
+  speakerEntityId: number | null;
+  role: string | null;
+  cue: string | null;
+  stance: string | null;
+  polarity: string | null;
+  via: string | null;
+  citing: string | null;
+}
+
+export interface QuoteList {
+  /** Newest articles first, then in article order. */
+  quotes: StoredQuote[];
+  total: number;
+}
+
+/** A person, organisation or place of the cross-article registry. */
+export interface RegistryEntity {
+  id: number;
+  key: string;
+  type: string;
+  name: string;
+  /** The entity's name by language code, only for languages that have one. */
+  names: Record<string, string>;
+  code: string | null;
+  mentions: number;
+  articles: number;
+}
+
+export interface EntityAlias {
+  alias: string;
+  lang: string;
+  count: number;
+}
+
+export type LinkRule = "code" | "key" | "alias" | "surname" | "new";
+
+/** Why an article's entity was linked to a registry entity. */
+export interface EntityLink {
+  articleId: string;
+  localId: string;
+  rule: LinkRule;
+  detail: string;
+}
+
+export interface EntityArticle {
+  id: string;
+  title: string;
+  published: string | null;
+  ingestedAt: string;
+  mentions: number;
+  /** The article-level ids of the entity in that article. */
+  localIds: string[];
+}
+
+export interface EntityQuote {
+  /** speaker: the entity said it; mentioned: the quotation names it. */
+  role: "speaker" | "mentioned";
+  articleId: string;
+  published: string | null;
+  kind: string;
+  text: string;
+  cue: string | null;
+  via: string | null;
+}
+
+export interface CoOccurrence {
+  id: number;
+  name: string;
+  type: string;
+  /** Articles that mention both. */
+  articles: number;
+}
+
+export interface DayCount {
+  /** YYYY-MM-DD: the publication date, else the ingestion date. */
+  day: string;
+  mentions: number;
+}
+
+export interface StoredEvent {
+  articleId: string;
+  title: string;
+  published: string | null;
+  type: string;
+  subtype: string | null;
+  actor: { id: number; name: string } | null;
+  target: { id: number; name: string } | null;
+  instrument: string | null;
+  quantity: string | null;
+  polarity: string;
+  modality: string;
+  time: string | null;
+  assertedBy: string | null;
+  evidence: string;
+}
+
+/** The lists of an entity report are each one page (oldest first), co-occurring entities most shared first. */
+export type EntityReportOptions = PageOptions;
+
+export interface EntityReport {
+  entity: RegistryEntity;
+  aliases: EntityAlias[];
+  links: EntityLink[];
+  articles: EntityArticle[];
+  /** Quotations by the entity and quotations that name it. */
+  quotes: EntityQuote[];
+  /** Events with the entity as actor or target. */
+  events: StoredEvent[];
+  cooccurring: CoOccurrence[];
+  mentionsPerDay: DayCount[];
+}
+
+export interface EventQuery extends PageOptions {
+  /** Entity names (any script or inflection, or an ISO code), resolved through the registry. */
+  actor?: string;
+  target?: string;
+  assertedBy?: string;
+  /** An event type: COOPERATE, TRANSFER, DENY … (any case). */
+  type?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface EventList {
+  /** Oldest articles first, then in article order. */
+  events: StoredEvent[];
+  total: number;
+  /** Names of the query that no registry entity matches (then no event matches). */
+  unresolved: string[];
 }
 
 export interface StoreStats {
   articles: number;
   byLang: Record<string, number>;
+  /** Articles in the full-text index (equal to `articles` in a sound store). */
+  indexed: number;
   schemaVersion: number;
 }
 
 export interface Store {
   /** Add or update one article in one transaction. */
-  put(doc: Doc): PutResult;
+  put(doc: Doc): Promise<PutResult>;
   /** The record of an article by id (or a unique id prefix). */
-  get(id: string): DocRecord | null;
-  search(query: string, options?: SearchOptions): SearchHit[];
-  list(options?: { limit?: number }): ArticleSummary[];
-  stats(): StoreStats;
-  close(): void;
+  get(id: string): Promise<DocRecord | null>;
+  /** Ranked articles matching a query (words, "phrases", OR, -excluded). */
+  search(query: string, options?: SearchOptions): Promise<SearchResult>;
+  list(options?: ListOptions): Promise<ArticleList>;
+  quotes(query?: QuoteQuery): Promise<QuoteList>;
+  /** Registry entities a name may mean (any form in either script, or an ISO code), most mentioned first. */
+  findEntities(name: string, options?: PageOptions): Promise<RegistryEntity[]>;
+  /** Everything about one registry entity, or null when there is none with that id. */
+  entity(id: number, options?: EntityReportOptions): Promise<EntityReport | null>;
+  events(query?: EventQuery): Promise<EventList>;
+  stats(): Promise<StoreStats>;
+  close(): Promise<void>;
 }
 
 export class StoreError extends Error {

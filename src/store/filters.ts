@@ -1,0 +1,51 @@
+// SQL conditions shared by the queries of the SQLite store: article filters
+// (language, site, publication dates as prefixes) and whole-word matches of
+// search keys.
+import type { ArticleFilter } from "./store.js";
+import { keysOf } from "./search-text.js";
+
+/** WHERE conditions and their parameters, built up by the helpers below. */
+export interface Conditions {
+  where: string[];
+  params: unknown[];
+}
+
+export const noConditions = (): Conditions => ({ where: [], params: [] });
+
+export function whereClause(c: Conditions): string {
+  return c.where.length ? `WHERE ${c.where.join(" AND ")}` : "";
+}
+
+/** Space-separated search keys of the words, with a space on each side for whole-word LIKE. */
+export function keyString(text: string | null | undefined): string {
+  return text ? ` ${keysOf(text).join(" ")} ` : " ";
+}
+
+/** Every search key of `text` must be a whole word of the key string in `column`. */
+export function addKeyConditions(c: Conditions, column: string, text: string | undefined): void {
+  for (const k of keyString(text).trim().split(" ")) {
+    if (k === "") continue;
+    c.where.push(`${column} LIKE ?`);
+    c.params.push(`% ${k.replace(/[%_]/g, "")} %`);
+  }
+}
+
+/** Filters on the articles table under `alias`. */
+export function addArticleFilter(c: Conditions, alias: string, f: ArticleFilter): void {
+  if (f.lang) {
+    c.where.push(`${alias}.lang = ?`);
+    c.params.push(f.lang);
+  }
+  if (f.site) {
+    c.where.push(`${alias}.site = ?`);
+    c.params.push(f.site);
+  }
+  if (f.from) {
+    c.where.push(`${alias}.published >= ?`);
+    c.params.push(f.from);
+  }
+  if (f.to) {
+    c.where.push(`substr(${alias}.published, 1, ?) <= ?`);
+    c.params.push(f.to.length, f.to);
+  }
+}

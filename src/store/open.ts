@@ -1,0 +1,25 @@
+// Opens a store by its address: a file path (or file: URL) is a SQLite store;
+// a postgres:// address names a PostgreSQL store, which this build does not have.
+import { fileURLToPath } from "node:url";
+import { DEFAULT_DB_FILE, SqliteStore } from "./sqlite.js";
+import { StoreError, type Store } from "./store.js";
+
+/** The store used when none is named. */
+export const DEFAULT_STORE = DEFAULT_DB_FILE;
+
+const URL_SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
+const POSTGRES_SCHEMES = new Set(["postgres", "postgresql"]);
+const FILE_SCHEME = "file";
+
+export interface OpenOptions {
+  /** Open for reading only; the store must exist. */
+  readonly?: boolean;
+}
+
+export async function openStore(address: string, options: OpenOptions = {}): Promise<Store> {
+  const scheme = URL_SCHEME.exec(address)?.[1].toLowerCase();
+  if (scheme === undefined) return new SqliteStore(address, options);
+  if (scheme === FILE_SCHEME) return new SqliteStore(fileURLToPath(address), options);
+  if (POSTGRES_SCHEMES.has(scheme)) throw new StoreError("PostgreSQL stores are not available in this build");
+  throw new StoreError(`no store for ${scheme}:// addresses: give a SQLite file`);
+}
