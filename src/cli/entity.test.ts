@@ -32,6 +32,10 @@ test("entity and events commands over a Greek and an English article", async () 
   assert.equal(json.entity.code, "IR");
   assert.equal(json.articles.length, 2);
   assert.ok(json.events.some((e: { type: string }) => e.type === "DENY"));
+  assert.equal(json.entity.names.en, "Iran");
+  assert.ok(json.cooccurring.some((c: { name: string; articles: number }) => c.articles === 2));
+  assert.equal(json.mentionsPerDay.reduce((n: number, d: { mentions: number }) => n + d.mentions, 0), json.entity.mentions);
+  assert.equal(JSON.parse((await cli("entity", "Ιράν", "--db", db, "--json", "--limit", "1")).out).articles.length, 1);
 
   const events = JSON.parse((await cli("events", "--actor", "Tehran", "--target", "Ρωσία", "--type", "TRANSFER", "--db", db, "--json")).out);
   assert.equal(events.events.length, 2);

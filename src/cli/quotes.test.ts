@@ -46,3 +46,14 @@ test("quotes says so when nothing matches, and fails clearly on bad input", asyn
   assert.equal(missing.code, 1);
   assert.match(missing.err, /^newsgraph: cannot open the database/);
 });
+
+test("quotes pages with --offset and filters by --lang; a malformed date is a usage error", async () => {
+  const all = JSON.parse((await run("quotes", "--db", db, "--json")).out);
+  const second = JSON.parse((await run("quotes", "--db", db, "--json", "--limit", "1", "--offset", "1")).out);
+  assert.equal(second.total, all.total);
+  assert.deepEqual(second.quotes, all.quotes.slice(1, 2));
+  const english = JSON.parse((await run("quotes", "--db", db, "--json", "--lang", "en")).out);
+  assert.ok(english.quotes.length > 0 && english.quotes.every((q: { lang: string }) => q.lang === "en"));
+  assert.equal((await run("quotes", "--db", db, "--from", "21/9/2023")).code, 2);
+  assert.equal((await run("quotes", "--db", db, "--offset", "-1")).code, 2);
+});
