@@ -8,12 +8,28 @@ import { fold } from "../text/normalize.js";
 export const UNDETERMINED = "und";
 
 const LANG_ROOT = fileURLToPath(new URL("../../lang/", import.meta.url));
+const FINAL_DOT = /\.$/u;
 
 export interface StemRules {
   minStem: number;
   /** Suffixes, longest first. */
   suffixes: string[];
   replacements: Record<string, string>;
+}
+
+export type NumericOrder = "dmy" | "mdy";
+
+/** lang/<code>/dates.json, folded: what every reader of dates (pages, time expressions) uses. */
+export interface DateTables {
+  /** Folded month names and abbreviations (without a final dot) → month number 1–12. */
+  months: Map<string, number>;
+  /** Folded weekday names → ISO weekday (1 = Monday). */
+  weekdays: Map<string, number>;
+  /** Numeric date order by region of a language tag; "default" when none is given or listed. */
+  numericOrder: Record<string, NumericOrder>;
+  /** Folded afternoon and morning markers after a time ("pm", "μμ"). */
+  pm: string[];
+  am: string[];
 }
 
 export interface LangData {
@@ -29,6 +45,7 @@ export interface LangData {
   relatedMarkers: string[];
   boilerplate: RegExp[];
   stem: StemRules;
+  dates: DateTables;
   /** Codes the language identifier reports for this language (ISO 639-3). */
   francCodes: string[];
   /** Any other table in the folder, by file name without extension. */
@@ -51,8 +68,17 @@ const NEUTRAL: Omit<LangData, "code" | "name" | "tables"> = {
   relatedMarkers: [],
   boilerplate: [],
   stem: { minStem: Infinity, suffixes: [], replacements: {} },
+  dates: { months: new Map(), weekdays: new Map(), numericOrder: {}, pm: [], am: [] },
   francCodes: [],
 };
+
+interface DatesJson {
+  months: string[][];
+  weekdays: string[][];
+  numericOrder: Record<string, NumericOrder>;
+  pm: string[];
+  am: string[];
+}
 
 const cache = new Map<string, LangData>();
 
@@ -66,6 +92,20 @@ export function knownLanguages(): string[] {
     .filter((d) => d.isDirectory() && existsSync(`${LANG_ROOT}${d.name}/lang.json`))
     .map((d) => d.name)
     .sort();
+}
+
+/** Folded names by their 1-based position in the table (month or ISO weekday number). */
+function byPosition(lists: string[][]): Map<string, number> {
+  const out = new Map<string, number>();
+  lists.forEach((names, i) => {
+    for (const n of names) out.set(fold(n).replace(FINAL_DOT, ""), i + 1);
+  });
+  return out;
+}
+
+function dateTables(json: DatesJson | undefined): DateTables {
+  if (!json) return NEUTRAL.dates;
+  return { months: byPosition(json.months), weekdays: byPosition(json.weekdays), numericOrder: json.numericOrder, pm: json.pm.map(fold), am: json.am.map(fold) };
 }
 
 function load(code: string): LangData {
@@ -92,6 +132,7 @@ function load(code: string): LangData {
     stem: stem
       ? { minStem: stem.minStem, suffixes: [...stem.suffixes].sort((a, b) => b.length - a.length), replacements: stem.replacements ?? {} }
       : NEUTRAL.stem,
+    dates: dateTables(readJson<DatesJson>(`${dir}dates.json`)),
     francCodes: base.francCodes ?? [],
     tables,
   };
