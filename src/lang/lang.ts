@@ -32,6 +32,30 @@ export interface DateTables {
   am: string[];
 }
 
+/** lang/<code>/related-markers.json, folded: lines that open a related block or end an article. */
+export interface RelatedMarkers {
+  /** Line starts that open a block of links or headlines of other stories. */
+  related: string[];
+  /** Whole lines that open such a block ("more"). */
+  exact: string[];
+  /** Line starts that close an article (comments, author box, tags). */
+  end: string[];
+  /** Longest marker line, in words. */
+  maxWords: number;
+}
+
+/** lang/<code>/boilerplate.json: page furniture, as patterns over the folded line. */
+export interface Boilerplate {
+  /** Furniture lines of HTML and plain-text pages. */
+  lines: RegExp[];
+  /** Furniture blocks of HTML pages only. */
+  blocks: RegExp[];
+  /** Comment and tag headers: furniture of plain-text pages (they end an HTML article). */
+  headers: RegExp[];
+  /** Longest line tested, in words. */
+  maxWords: number;
+}
+
 export interface LangData {
   code: string;
   name: string;
@@ -42,8 +66,8 @@ export interface LangData {
   abbreviations: Set<string>;
   /** Abbreviations that may also end a sentence. */
   finalAbbreviations: Set<string>;
-  relatedMarkers: string[];
-  boilerplate: RegExp[];
+  relatedMarkers: RelatedMarkers;
+  boilerplate: Boilerplate;
   stem: StemRules;
   dates: DateTables;
   /** Codes the language identifier reports for this language (ISO 639-3). */
@@ -65,8 +89,8 @@ const NEUTRAL: Omit<LangData, "code" | "name" | "tables"> = {
   sentenceTerminals: new Set([".", "!", "?", "…"]),
   abbreviations: new Set(),
   finalAbbreviations: new Set(),
-  relatedMarkers: [],
-  boilerplate: [],
+  relatedMarkers: { related: [], exact: [], end: [], maxWords: 0 },
+  boilerplate: { lines: [], blocks: [], headers: [], maxWords: 0 },
   stem: { minStem: Infinity, suffixes: [], replacements: {} },
   dates: { months: new Map(), weekdays: new Map(), numericOrder: {}, pm: [], am: [] },
   francCodes: [],
@@ -94,6 +118,8 @@ export function knownLanguages(): string[] {
     .sort();
 }
 
+const pattern = (source: string) => new RegExp(source, "u");
+
 /** Folded names by their 1-based position in the table (month or ISO weekday number). */
 function byPosition(lists: string[][]): Map<string, number> {
   const out = new Map<string, number>();
@@ -113,8 +139,8 @@ function load(code: string): LangData {
   const base = readJson<LangJson>(`${dir}lang.json`);
   if (!base) return { ...NEUTRAL, code, name: code, tables: {} };
   const abbr = readJson<{ titles: string[]; final: string[] }>(`${dir}abbreviations.json`);
-  const related = readJson<{ markers: string[] }>(`${dir}related-markers.json`);
-  const boiler = readJson<{ patterns: string[] }>(`${dir}boilerplate.json`);
+  const related = readJson<{ related: string[]; exact: string[]; end: string[]; maxWords: number }>(`${dir}related-markers.json`);
+  const boiler = readJson<{ lines: string[]; blocks: string[]; headers: string[]; maxWords: number }>(`${dir}boilerplate.json`);
   const stem = readJson<{ minStem: number; suffixes: string[]; replacements?: Record<string, string> }>(`${dir}stem.json`);
   const tables: Record<string, unknown> = {};
   for (const file of readdirSync(dir)) {
@@ -127,8 +153,12 @@ function load(code: string): LangData {
     sentenceTerminals: new Set(base.sentenceTerminals),
     abbreviations: new Set([...(abbr?.titles ?? []), ...(abbr?.final ?? [])].map(fold)),
     finalAbbreviations: new Set((abbr?.final ?? []).map(fold)),
-    relatedMarkers: (related?.markers ?? []).map(fold),
-    boilerplate: (boiler?.patterns ?? []).map((p) => new RegExp(p, "u")),
+    relatedMarkers: related
+      ? { related: related.related.map(fold), exact: related.exact.map(fold), end: related.end.map(fold), maxWords: related.maxWords }
+      : NEUTRAL.relatedMarkers,
+    boilerplate: boiler
+      ? { lines: boiler.lines.map(pattern), blocks: boiler.blocks.map(pattern), headers: boiler.headers.map(pattern), maxWords: boiler.maxWords }
+      : NEUTRAL.boilerplate,
     stem: stem
       ? { minStem: stem.minStem, suffixes: [...stem.suffixes].sort((a, b) => b.length - a.length), replacements: stem.replacements ?? {} }
       : NEUTRAL.stem,

@@ -34,16 +34,6 @@ export interface ExtractLangData {
 
 export type { NumericOrder };
 
-interface RelatedJson {
-  maxWords?: number;
-  related?: string[];
-  exact?: string[];
-  end?: string[];
-}
-interface BoilerplateJson {
-  maxWords?: number;
-  patterns?: string[];
-}
 interface AuthorsJson {
   prefixes?: string[];
   joiners?: string[];
@@ -61,16 +51,13 @@ export function extractLangData(): ExtractLangData {
     authorPrefixes: [], authorJoiners: [], authorStops: [], numericOrder: new Map(), pm: new Set(), am: new Set(),
   };
   for (const lang of allLangs()) {
-    const related = lang.tables["extract-related"] as RelatedJson | undefined;
-    if (related) {
-      data.related.push(...(related.related ?? []).map(fold));
-      data.end.push(...(related.end ?? []).map(fold));
-      for (const x of related.exact ?? []) data.relatedExact.add(fold(x));
-      data.markerMaxWords = Math.max(data.markerMaxWords, related.maxWords ?? 0);
-    }
-    const boiler = lang.tables["extract-boilerplate"] as BoilerplateJson | undefined;
-    for (const p of boiler?.patterns ?? []) data.boilerplate.push(new RegExp(p, "u"));
-    data.boilerplateMaxWords = Math.max(data.boilerplateMaxWords, boiler?.maxWords ?? 0);
+    const markers = lang.relatedMarkers;
+    data.related.push(...markers.related);
+    data.end.push(...markers.end);
+    for (const x of markers.exact) data.relatedExact.add(x);
+    data.markerMaxWords = Math.max(data.markerMaxWords, markers.maxWords);
+    data.boilerplate.push(...lang.boilerplate.lines, ...lang.boilerplate.blocks);
+    data.boilerplateMaxWords = Math.max(data.boilerplateMaxWords, lang.boilerplate.maxWords);
     for (const [name, month] of lang.dates.months) data.months.set(name, month);
     const authors = lang.tables["extract-authors"] as AuthorsJson | undefined;
     data.authorPrefixes.push(...(authors?.prefixes ?? []).map(fold));
