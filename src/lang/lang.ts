@@ -56,6 +56,15 @@ export interface Boilerplate {
   maxWords: number;
 }
 
+/** lang/<code>/clitics.json: clitics written after a word with an apostrophe (Iran's, they're). */
+export interface Clitics {
+  apostrophes: string[];
+  /** Lower-case clitic forms. */
+  forms: string[];
+  /** Forms that make a possessive. */
+  possessive: string[];
+}
+
 export interface LangData {
   code: string;
   name: string;
@@ -70,6 +79,9 @@ export interface LangData {
   boilerplate: Boilerplate;
   stem: StemRules;
   dates: DateTables;
+  clitics: Clitics;
+  /** Lower-case vowels of the language's script, accented forms included (lang/<code>/orthography.json). */
+  vowels: string;
   /** Codes the language identifier reports for this language (ISO 639-3). */
   francCodes: string[];
   /** Any other table in the folder, by file name without extension. */
@@ -93,6 +105,8 @@ const NEUTRAL: Omit<LangData, "code" | "name" | "tables"> = {
   boilerplate: { lines: [], blocks: [], headers: [], maxWords: 0 },
   stem: { minStem: Infinity, suffixes: [], replacements: {} },
   dates: { months: new Map(), weekdays: new Map(), numericOrder: {}, pm: [], am: [] },
+  clitics: { apostrophes: [], forms: [], possessive: [] },
+  vowels: "",
   francCodes: [],
 };
 
@@ -163,6 +177,8 @@ function load(code: string): LangData {
       ? { minStem: stem.minStem, suffixes: [...stem.suffixes].sort((a, b) => b.length - a.length), replacements: stem.replacements ?? {} }
       : NEUTRAL.stem,
     dates: dateTables(readJson<DatesJson>(`${dir}dates.json`)),
+    clitics: readJson<Clitics>(`${dir}clitics.json`) ?? NEUTRAL.clitics,
+    vowels: readJson<{ vowels: string }>(`${dir}orthography.json`)?.vowels ?? NEUTRAL.vowels,
     francCodes: base.francCodes ?? [],
     tables,
   };
@@ -181,4 +197,9 @@ export function getLang(code: string): LangData {
 /** All languages with data, loaded. */
 export function allLangs(): LangData[] {
   return knownLanguages().map(getLang);
+}
+
+/** The union over every language of one of its lists (for language-neutral steps that need them all). */
+export function unionOfLangs(pick: (lang: LangData) => Iterable<string>): string[] {
+  return [...new Set(allLangs().flatMap((l) => [...pick(l)]))];
 }

@@ -50,7 +50,7 @@ function loadNer(lang: string): EntityRecognizer {
   const name = `ner-${lang}`;
   const dir = modelDir(name);
   const settings = checkedManifest(name).settings as { contextPass?: { file: string; window: number }; nameLexicon?: { file: string } };
-  const resources = loadResources(lang, dir);
+  const resources = loadResources(dir);
   const first = loadTagger(join(dir, NER_FILE), resources);
   const pass = settings.contextPass;
   const lexicon = settings.nameLexicon
@@ -73,7 +73,7 @@ function loadPos(lang: string): PosTagger {
   const dir = modelDir(name);
   const manifest = checkedManifest(name);
   const settings = manifest.settings as { morph?: string; toUpos?: string; lemmatizer: LemmatizerSetting };
-  const resources = loadResources(lang, dir);
+  const resources = loadResources(dir);
   const tagger = loadTagger(join(dir, POS_FILE), resources);
   let morph: MorphTagger | undefined;
   if (settings.morph) {

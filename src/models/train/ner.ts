@@ -108,7 +108,7 @@ export function trainNer(lang: string, options: NerTrainOptions = {}): void {
   const clusters = learnClusters(train.map((s) => s.words));
   saveClusters(join(dir, CLUSTER_FILE), clusters);
   log(`${name}: ${Object.keys(clusters.words).length} words clustered`);
-  const extractor = new FeatureExtractor({ ...NER_SETTINGS.features, ...loadResources(lang, dir) });
+  const extractor = new FeatureExtractor({ ...NER_SETTINGS.features, ...loadResources(dir) });
   const started = Date.now();
   const progress = (pass: string) => (epoch: number, f1: number, rows: number) =>
     log(`${name} ${pass} epoch ${epoch}: dev F1 ${f1.toFixed(4)} rows ${rows} (${((Date.now() - started) / 1000).toFixed(0)} s)`);

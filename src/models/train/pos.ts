@@ -101,7 +101,7 @@ export function trainPos(options: PosTrainOptions = {}): void {
   const raw = [...train.map((s) => s.map((t) => t.form)), ...parseColumns(readText("ner-el", "train")).map((s) => s.words)];
   const clusters = learnClusters(raw);
   saveClusters(join(dir, CLUSTER_FILE), clusters);
-  const extractor = new FeatureExtractor({ ...POS_SETTINGS.features, ...loadResources("el", dir) });
+  const extractor = new FeatureExtractor({ ...POS_SETTINGS.features, ...loadResources(dir) });
   const devTagged = asTagged(dev);
   let best = { epoch: 0, acc: -1 };
   let upos: SequenceTagger | undefined;
