@@ -87,9 +87,17 @@ export interface Mention extends Span {
   type: string;
 }
 
+/** What a body block was on its page; plain paragraphs have none. */
+export type ParagraphKind = "heading" | "item" | "quote" | "cell";
+
+/** A paragraph span, with the kind of block it was when not a plain paragraph. */
+export interface ParagraphSpan extends Span {
+  kind?: ParagraphKind;
+}
+
 /** Annotation layers; later components add theirs. */
 export interface Layers {
-  paragraphs: Span[];
+  paragraphs: ParagraphSpan[];
   sentences: Span[];
   tokens: TokenColumns;
   related: RelatedLink[];

@@ -50,3 +50,12 @@ test("a record of another schema version is refused", () => {
   const r = toRecord(analysed());
   assert.throws(() => fromRecord({ ...r, schemaVersion: 99 }), /schema version 99/);
 });
+
+test("paragraph kinds from the extractor are kept by the document, its record and the schema", () => {
+  const doc = buildDoc({ title: "Τίτλος", paragraphs: ["Υπότιτλος", "", "Κείμενο.", "Σημείο."], kinds: ["heading", null, null, "item"], related: [], meta: {} });
+  assert.deepEqual(doc.layers.paragraphs.map((p) => p.kind), ["heading", undefined, "item"]);
+  assert.equal("kind" in doc.layers.paragraphs[1], false);
+  const record = toRecord(doc);
+  assert.equal(new Ajv2020({ strict: false }).compile(schema)(record), true);
+  assert.deepEqual(fromRecord(record).layers.paragraphs, doc.layers.paragraphs);
+});

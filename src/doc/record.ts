@@ -1,6 +1,6 @@
 // JSON serialisation of a Doc (the record `analyze --json` prints and the store
 // keeps), versioned by SCHEMA_VERSION and described by schema/doc.schema.json.
-import { NO_FEATS, TOKEN_KIND_NAMES, TokenKind, body, title, type Doc, type DocMeta, type Layers, type RelatedLink, type Span, type TokenColumns } from "./doc.js";
+import { NO_FEATS, TOKEN_KIND_NAMES, TokenKind, body, title, type Doc, type DocMeta, type Layers, type ParagraphSpan, type RelatedLink, type Span, type TokenColumns } from "./doc.js";
 
 export const SCHEMA_VERSION = 1;
 
@@ -22,7 +22,7 @@ export interface DocRecord {
   title: string;
   body: string;
   text: string;
-  paragraphs: Span[];
+  paragraphs: ParagraphSpan[];
   sentences: Span[];
   tokens: TokenRecord[];
   related: RelatedLink[];

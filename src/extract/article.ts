@@ -1,6 +1,6 @@
 // What an extractor hands to the document builder: a clean article as plain
 // strings (headline, body blocks, related links, metadata), before tokenization.
-import type { RelatedLink } from "../doc/doc.js";
+import type { ParagraphKind, RelatedLink } from "../doc/doc.js";
 
 export interface ArticleMeta {
   url?: string;
@@ -17,8 +17,10 @@ export interface ArticleMeta {
 
 export interface ExtractedArticle {
   title: string | null;
-  /** Body blocks in reading order: paragraphs, headings, list items, block quotes. */
+  /** Body blocks in reading order: paragraphs, headings, list items, block quotes, table rows. */
   paragraphs: string[];
+  /** The kind of each body block, by index (null for a plain paragraph); absent when all are plain. */
+  kinds?: (ParagraphKind | null)[];
   related: RelatedLink[];
   /** The line that introduced the related block, when there was one. */
   relatedMarker?: string;

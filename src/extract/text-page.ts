@@ -20,6 +20,7 @@ const INTRODUCES_NEXT = /:\s*$/u;
 const FULL_STOP_END = /\.(?:["'»”’)\]]*)$/u;
 const MARKER_TRIM = /^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu;
 const MARKER_PREFIX_SEPARATOR = /^\s*[:：—–-]\s*/u;
+const WORD_SEPARATOR = /\s+/u;
 
 export interface TextPageOptions {
   /** Longest line still taken as a headline. */
@@ -48,18 +49,20 @@ interface Line {
 interface Tables {
   markers: string[];
   boilerplate: RegExp[];
+  boilerplateMaxWords: number;
 }
 
 function tables(langs: LangData[]): Tables {
   return {
-    markers: [...new Set(langs.flatMap((l) => l.relatedMarkers))].sort((a, b) => b.length - a.length),
-    boilerplate: langs.flatMap((l) => l.boilerplate),
+    markers: [...new Set(langs.flatMap((l) => [...l.relatedMarkers.related, ...l.relatedMarkers.exact]))].sort((a, b) => b.length - a.length),
+    boilerplate: langs.flatMap((l) => [...l.boilerplate.lines, ...l.boilerplate.headers]),
+    boilerplateMaxWords: Math.max(0, ...langs.map((l) => l.boilerplate.maxWords)),
   };
 }
 
 function isBoilerplate(line: string, t: Tables): boolean {
   const f = fold(line).trim();
-  return t.boilerplate.some((re) => re.test(f));
+  return f.split(WORD_SEPARATOR).length <= t.boilerplateMaxWords && t.boilerplate.some((re) => re.test(f));
 }
 
 /** A marker line, or a marker prefix with a headline after it ("Read also: …"). */

@@ -11,8 +11,13 @@
 // Capitals are a separate learned choice per (UPOS, sentence-initial, capital
 // pattern): proper names keep theirs (Ρωσίας → Ρωσία), a sentence's first verb not.
 
+import { unionOfLangs } from "../lang/lang.js";
+
 const ACUTE = /\u0301/g;
-const VOWEL = /[αεηιουωaeiouyάέήίόύώϊϋΐΰ]/iu;
+/** Characters escaped inside a character class. */
+const CLASS_SPECIAL = /[\\\]^-]/gu;
+/** Vowels of every language's script (lang/<code>/orthography.json), any case. */
+const VOWEL = new RegExp(`[${unionOfLangs((l) => [...l.vowels]).join("").replace(CLASS_SPECIAL, "\\$&")}]`, "iu");
 const MAX_SUFFIX = 7;
 const MAX_CACHE = 100_000;
 /** Tag keys tried in turn: full tags, then UPOS only. */

@@ -1,7 +1,7 @@
 // Loading the trained models at run time: each models/<task>-<lang>/ directory is
-// read once (on first use) and checked against its manifest; the manifest says
-// which files and which lemmatizer kind the model uses, so nothing here tests a
-// language code.
+// read once (on first use) and checked against its manifest (format and feature
+// versions, the sha256 of every file); the manifest says which files and which
+// lemmatizer kind the model uses, so nothing here tests a language code.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -12,7 +12,7 @@ import { MorphTagger, type MorphTables } from "./morph.js";
 import { PosTagger, type LemmaSource } from "./pos.js";
 import { loadResources, NER_FILE, POS_FILE } from "./resources.js";
 import { RuleLemmatizer, type LemmaRuleTable } from "./rule-lemmatizer.js";
-import { loadLinear, loadTagger, MANIFEST, modelDir, readManifest, type Manifest } from "./store.js";
+import { loadLinear, loadTagger, MANIFEST, modelDir, readManifest, verifyModelFiles, type Manifest } from "./store.js";
 import { EntityRecognizer } from "./recognizer.js";
 import { NameLexicon, type NameLexiconData } from "./names.js";
 import { PACKAGE_ROOT } from "./data.js";
@@ -33,6 +33,7 @@ function checkedManifest(name: string): Manifest {
   if (manifest.featureVersion !== FEATURE_VERSION) {
     throw new ModelFormatError(`${name}: feature version ${manifest.featureVersion}, code has ${FEATURE_VERSION}; run npm run train -- ${name}`);
   }
+  verifyModelFiles(dir, manifest);
   return manifest;
 }
 
@@ -49,7 +50,7 @@ function loadNer(lang: string): EntityRecognizer {
   const name = `ner-${lang}`;
   const dir = modelDir(name);
   const settings = checkedManifest(name).settings as { contextPass?: { file: string; window: number }; nameLexicon?: { file: string } };
-  const resources = loadResources(lang, dir);
+  const resources = loadResources(dir);
   const first = loadTagger(join(dir, NER_FILE), resources);
   const pass = settings.contextPass;
   const lexicon = settings.nameLexicon
@@ -72,7 +73,7 @@ function loadPos(lang: string): PosTagger {
   const dir = modelDir(name);
   const manifest = checkedManifest(name);
   const settings = manifest.settings as { morph?: string; toUpos?: string; lemmatizer: LemmatizerSetting };
-  const resources = loadResources(lang, dir);
+  const resources = loadResources(dir);
   const tagger = loadTagger(join(dir, POS_FILE), resources);
   let morph: MorphTagger | undefined;
   if (settings.morph) {

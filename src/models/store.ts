@@ -1,9 +1,10 @@
 // Model directories: models/<task>-<lang>/ holds the model files and manifest.json.
 // Saving writes a tagger's weights in the compact binary format; loading checks
-// the format and feature versions before building the runtime objects.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+// the format and feature versions, and every file against the sha256 the
+// manifest records, before building the runtime objects.
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { PACKAGE_ROOT } from "./data.js";
+import { PACKAGE_ROOT, sha256File } from "./data.js";
 import { FEATURE_VERSION, FeatureExtractor, type FeatureOptions } from "./features.js";
 import { decodeModel, encodeModel, MODEL_FORMAT, ModelFormatError } from "./format.js";
 import type { LinearModel } from "./linear.js";
@@ -24,10 +25,32 @@ export interface Manifest {
   featureVersion: number;
   created: string;
   labels: Record<string, string[]>;
-  files: Record<string, { bytes: number; sha256?: string }>;
+  files: Record<string, ManifestFile>;
   data: Record<string, { path: string; sha256: string }>;
   settings: Record<string, unknown>;
   scores: Record<string, unknown>;
+}
+
+/** A model file as the manifest records it. */
+export interface ManifestFile {
+  bytes: number;
+  sha256: string;
+}
+
+/** The manifest entries of files written in a model directory: their sizes and sha256. */
+export function manifestFiles(dir: string, files: string[]): Record<string, ManifestFile> {
+  return Object.fromEntries(files.map((f) => [f, { bytes: statSync(join(dir, f)).size, sha256: sha256File(join(dir, f)) }]));
+}
+
+/** Throws a one-line ModelFormatError naming the first file that is missing or whose sha256 differs from the manifest's. */
+export function verifyModelFiles(dir: string, manifest: Pick<Manifest, "name" | "files">): void {
+  for (const [file, entry] of Object.entries(manifest.files)) {
+    const path = join(dir, file);
+    if (!existsSync(path)) throw new ModelFormatError(`${manifest.name}: model file ${path} is missing`);
+    if (sha256File(path) !== entry.sha256) {
+      throw new ModelFormatError(`${manifest.name}: model file ${path} does not match the sha256 in its manifest; restore it or run npm run train -- ${manifest.name}`);
+    }
+  }
 }
 
 export function readManifest(dir: string): Manifest {

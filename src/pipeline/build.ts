@@ -2,7 +2,7 @@
 // them out as one text — headline, blank line, body paragraphs separated by
 // blank lines — with the headline, body and paragraph spans recorded.
 import { createHash } from "node:crypto";
-import { emptyTokens, type Doc, type DocMeta, type Span } from "../doc/doc.js";
+import { emptyTokens, type Doc, type DocMeta, type ParagraphSpan } from "../doc/doc.js";
 import type { ExtractedArticle } from "../extract/article.js";
 import { UNDETERMINED } from "../lang/lang.js";
 import { nfc } from "../text/normalize.js";
@@ -33,18 +33,20 @@ export function contentHash(title: string, body: string): string {
 
 export function buildDoc(article: ExtractedArticle, info: BuildInfo = {}): Doc {
   const title = article.title ? clean(article.title) : "";
-  const paragraphs = article.paragraphs.map(clean).filter((p) => p !== "");
+  const paragraphs = article.paragraphs.map((p, i) => ({ text: clean(p), kind: article.kinds?.[i] ?? null })).filter((p) => p.text !== "");
   let text = "";
   const meta: DocMeta = {};
   if (title) {
     meta.title = { start: 0, end: title.length };
     text = title;
   }
-  const spans: Span[] = [];
+  const spans: ParagraphSpan[] = [];
   for (const p of paragraphs) {
     if (text) text += BLOCK_SEPARATOR;
-    spans.push({ start: text.length, end: text.length + p.length });
-    text += p;
+    const span: ParagraphSpan = { start: text.length, end: text.length + p.text.length };
+    if (p.kind) span.kind = p.kind;
+    spans.push(span);
+    text += p.text;
   }
   if (spans.length) meta.body = { start: spans[0].start, end: spans[spans.length - 1].end };
   const m = article.meta;

@@ -2,12 +2,22 @@
 // tokens as offset columns (typed arrays). Knows URLs, e-mail addresses,
 // hashtags, numbers such as 1.500,50 and 15/10, dotted abbreviations (π.χ.,
 // U.S.), abbreviations from the language tables (κ., Dr.), hyphenated names
-// written with a space («Ταλαεΐ- Νικ»), English clitics ('s), quote marks and ellipses.
+// written with a space («Ταλαεΐ- Νικ»), clitics ('s, from every language's
+// lang/<code>/clitics.json), quote marks and ellipses.
 import { TokenKind, type TokenColumns, type TokenKindCode } from "../doc/doc.js";
-import type { LangData } from "../lang/lang.js";
+import { unionOfLangs, type LangData } from "../lang/lang.js";
 import { fold } from "./normalize.js";
 
 const WORD_CHARS = String.raw`[\p{L}\p{M}\p{N}]`;
+const REGEX_SPECIAL = /[\\^$.*+?()[\]{}|/]/gu;
+const NEVER = "(?!)";
+const escape = (s: string) => s.replace(REGEX_SPECIAL, "\\$&");
+const APOSTROPHES = unionOfLangs((l) => l.clitics.apostrophes);
+/** Clitic forms as written, lower or upper case, longest first. */
+const CLITIC_FORMS = unionOfLangs((l) => l.clitics.forms.flatMap((f) => [f, f.toUpperCase()])).sort((a, b) => b.length - a.length);
+const CLITIC = APOSTROPHES.length && CLITIC_FORMS.length
+  ? String.raw`(?<=\p{L})(?:${APOSTROPHES.map(escape).join("|")})(?:${CLITIC_FORMS.map(escape).join("|")})(?![\p{L}\p{N}])`
+  : NEVER;
 /** Alternatives in priority order; each is one capture group, in TOKEN_KINDS order. */
 const TOKEN_PATTERNS: [TokenKindCode, string][] = [
   [TokenKind.Url, String.raw`(?:https?:\/\/|www\.)[^\s<>«»"“”]*[^\s<>«»"“”.,;:!?)\]'’]`],
@@ -19,8 +29,8 @@ const TOKEN_PATTERNS: [TokenKindCode, string][] = [
   // Names hyphenated with a stray space: «Ταλαεΐ- Νικ».
   [TokenKind.Word, String.raw`\p{Lu}${WORD_CHARS}*-\x20(?=\p{Lu})${WORD_CHARS}+`],
   [TokenKind.Word, String.raw`${WORD_CHARS}+(?:(?:[-‐]|['’](?=\p{Lu}))${WORD_CHARS}+)*`],
-  // English clitics after a word, as the taggers' training data splits them: Iran 's, they 're.
-  [TokenKind.Word, String.raw`(?<=\p{L})['’](?:[sdmSDM]|re|ve|ll|RE|VE|LL)(?![\p{L}\p{N}])`],
+  // Clitics after a word, as the taggers' training data splits them: Iran 's, they 're.
+  [TokenKind.Word, CLITIC],
   [TokenKind.Punct, String.raw`\.{3}|…`],
   [TokenKind.Quote, String.raw`[«»“”„‟‘’‚‛"'‹›]`],
   [TokenKind.Punct, String.raw`[\p{P}]`],

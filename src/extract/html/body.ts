@@ -173,7 +173,10 @@ function flatten(root: El): Flat {
     const cell = CELL_TAGS.has(el.tag);
     const inline = cell || INLINE_TAGS.has(el.tag);
     const outer = owner;
-    if (cell) buf.push(" ");
+    if (cell) {
+      if (buf.length === 0) kind = blockKind;
+      buf.push(" ");
+    }
     if (!inline) {
       flush();
       if (el.tag === "br" || el.tag === "hr") return;

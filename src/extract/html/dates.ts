@@ -2,7 +2,7 @@
 // is kept when the source gives one ("2024-10-15T18:48:00+03:00"), a time without
 // zone stays local ("2024-10-15T18:48:00"), a bare day is "2024-10-15". Reads
 // ISO and RFC forms, day-month-year and month-day-year with month names from
-// lang/*/dates-months.json (Greek genitives included), numeric d/m/y or m/d/y by
+// lang/*/dates.json (every case and written form), numeric d/m/y or m/d/y by
 // the page language, and dates in URL paths.
 import { fold } from "../../text/normalize.js";
 import type { ExtractLangData, NumericOrder } from "./langdata.js";

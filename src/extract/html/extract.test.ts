@@ -41,3 +41,16 @@ test("body paragraphs are NFC", () => {
   assert.ok(got);
   assert.ok(got.paragraphs[0].startsWith("Καλημέρα".normalize("NFC")));
 });
+
+test("headings, list items, block quotes and table rows keep their kind; plain paragraphs have none", () => {
+  const para = "<p>Ο δήμος ανακοίνωσε σήμερα νέα μέτρα για την κυκλοφορία στο κέντρο της πόλης, που θα ισχύσουν από τη Δευτέρα.</p>";
+  const html = `<html><body><article>${para.repeat(3)}<h2>Τα νέα μέτρα</h2><ul><li>Πεζόδρομος στην οδό Ερμού.</li></ul><blockquote>Θα αλλάξει η πόλη.</blockquote><table><tr><td>Ώρες</td><td>08:00–20:00</td></tr></table>${para}</article></body></html>`;
+  const got = extractHtml(html);
+  assert.ok(got?.kinds);
+  const kindOf = (start: string) => got.kinds?.[got.paragraphs.findIndex((p) => p.startsWith(start))];
+  assert.equal(kindOf("Τα νέα μέτρα"), "heading");
+  assert.equal(kindOf("Πεζόδρομος"), "item");
+  assert.equal(kindOf("Θα αλλάξει"), "quote");
+  assert.equal(kindOf("Ώρες"), "cell");
+  assert.equal(kindOf("Ο δήμος"), null);
+});

@@ -1,8 +1,8 @@
 // HTML → article: parse once, find the body, read the metadata and the related
 // links. Returns null when the page holds no article (an index or listing page).
 import type { ExtractedArticle, HtmlExtractor } from "../article.js";
-import type { RelatedLink } from "../../doc/doc.js";
-import type { BodyResult, RelatedSection } from "./body.js";
+import type { ParagraphKind, RelatedLink } from "../../doc/doc.js";
+import type { BlockKind, BodyResult, RelatedSection } from "./body.js";
 import type { PageFacts } from "./meta.js";
 import { parsePage } from "./tree.js";
 import { extractBody } from "./body.js";
@@ -11,6 +11,8 @@ import { LIMITS } from "./rules.js";
 import { extractLangData } from "./langdata.js";
 
 const SKIPPED_HREF = /^(?:javascript|mailto|tel):|^#/i;
+/** The paragraph kind a body block keeps in the document (plain and preformatted blocks: none). */
+const PARAGRAPH_KINDS: Record<BlockKind, ParagraphKind | null> = { p: null, pre: null, h: "heading", li: "item", quote: "quote", cell: "cell" };
 
 /** Headline-like links of the related sections, resolved and without duplicates. */
 function relatedLinks(sections: RelatedSection[], base?: string): RelatedLink[] {
@@ -61,6 +63,8 @@ export const extractHtml: HtmlExtractor = (html, options = {}) => {
   const meta = extractMeta(page, facts, { url: options.url, title, lead: body.lead }, lang);
   const paragraphs = body.blocks.map((b) => b.text.normalize("NFC"));
   const article: ExtractedArticle = { title, paragraphs, related: relatedLinks(body.sections, options.url), meta };
+  const kinds = body.blocks.map((b) => PARAGRAPH_KINDS[b.kind]);
+  if (kinds.some((k) => k !== null)) article.kinds = kinds;
   const marker = body.sections.find((s) => s.kind === "related" && s.marker)?.marker;
   if (marker) article.relatedMarker = marker.normalize("NFC");
   return article;

@@ -1,7 +1,7 @@
 // Language tables the HTML extractor reads, merged over every language under
 // lang/ (a page's language is often unknown before extraction): related-block and
 // end-of-article markers, boilerplate lines, month names and author prefixes.
-import { allLangs } from "../../lang/lang.js";
+import { allLangs, type NumericOrder } from "../../lang/lang.js";
 import { fold } from "../../text/normalize.js";
 
 export interface ExtractLangData {
@@ -32,31 +32,12 @@ export interface ExtractLangData {
   am: Set<string>;
 }
 
-export type NumericOrder = "dmy" | "mdy";
+export type { NumericOrder };
 
-interface RelatedJson {
-  maxWords?: number;
-  related?: string[];
-  exact?: string[];
-  end?: string[];
-}
-interface BoilerplateJson {
-  maxWords?: number;
-  patterns?: string[];
-}
-interface MonthsJson {
-  /** Twelve lists of names, January first; each list holds every written form. */
-  months?: string[][];
-}
 interface AuthorsJson {
   prefixes?: string[];
   joiners?: string[];
   stops?: string[];
-}
-interface FormatsJson {
-  numericOrder?: Record<string, NumericOrder>;
-  pm?: string[];
-  am?: string[];
 }
 
 const DEFAULT_MARKER_WORDS = 6;
@@ -70,28 +51,21 @@ export function extractLangData(): ExtractLangData {
     authorPrefixes: [], authorJoiners: [], authorStops: [], numericOrder: new Map(), pm: new Set(), am: new Set(),
   };
   for (const lang of allLangs()) {
-    const related = lang.tables["extract-related"] as RelatedJson | undefined;
-    if (related) {
-      data.related.push(...(related.related ?? []).map(fold));
-      data.end.push(...(related.end ?? []).map(fold));
-      for (const x of related.exact ?? []) data.relatedExact.add(fold(x));
-      data.markerMaxWords = Math.max(data.markerMaxWords, related.maxWords ?? 0);
-    }
-    const boiler = lang.tables["extract-boilerplate"] as BoilerplateJson | undefined;
-    for (const p of boiler?.patterns ?? []) data.boilerplate.push(new RegExp(p, "u"));
-    data.boilerplateMaxWords = Math.max(data.boilerplateMaxWords, boiler?.maxWords ?? 0);
-    const months = lang.tables["dates-months"] as MonthsJson | undefined;
-    (months?.months ?? []).forEach((names, i) => {
-      for (const n of names) data.months.set(fold(n).replace(/\.$/, ""), i + 1);
-    });
+    const markers = lang.relatedMarkers;
+    data.related.push(...markers.related);
+    data.end.push(...markers.end);
+    for (const x of markers.exact) data.relatedExact.add(x);
+    data.markerMaxWords = Math.max(data.markerMaxWords, markers.maxWords);
+    data.boilerplate.push(...lang.boilerplate.lines, ...lang.boilerplate.blocks);
+    data.boilerplateMaxWords = Math.max(data.boilerplateMaxWords, lang.boilerplate.maxWords);
+    for (const [name, month] of lang.dates.months) data.months.set(name, month);
     const authors = lang.tables["extract-authors"] as AuthorsJson | undefined;
     data.authorPrefixes.push(...(authors?.prefixes ?? []).map(fold));
     data.authorJoiners.push(...(authors?.joiners ?? []).map(fold));
     data.authorStops.push(...(authors?.stops ?? []).map(fold));
-    const formats = lang.tables["dates-formats"] as FormatsJson | undefined;
-    if (formats?.numericOrder) data.numericOrder.set(lang.code, formats.numericOrder);
-    for (const w of formats?.pm ?? []) data.pm.add(fold(w));
-    for (const w of formats?.am ?? []) data.am.add(fold(w));
+    if (Object.keys(lang.dates.numericOrder).length) data.numericOrder.set(lang.code, lang.dates.numericOrder);
+    for (const w of lang.dates.pm) data.pm.add(w);
+    for (const w of lang.dates.am) data.am.add(w);
   }
   data.authorPrefixes.sort((a, b) => b.length - a.length);
   // Longest first, so that "related articles" wins over "related".

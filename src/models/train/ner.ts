@@ -4,7 +4,7 @@
 // corpus keeps documents in order, a second pass with document-context features
 // is trained on jackknifed first-pass output (so it sees first-pass errors as they
 // are on unseen text) and kept if it helps on dev.
-import { mkdirSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { learnClusters } from "../clusters.js";
 import { contextFeatures } from "../context.js";
@@ -16,7 +16,7 @@ import { concatFeatures, EntityRecognizer } from "../recognizer.js";
 import { jackknifedLexiconFeatures, NameLexicon } from "../names.js";
 import { gzipSync } from "node:zlib";
 import { CLUSTER_FILE, CONTEXT_FILE, loadResources, NAMES_FILE, NER_FILE, saveClusters } from "../resources.js";
-import { modelDir, saveTagger, writeManifest } from "../store.js";
+import { manifestFiles, modelDir, saveTagger, writeManifest } from "../store.js";
 import { averageModels } from "../linear.js";
 import { SequenceTagger, trainTagger, type TaggedSentence, type TaggerSettings } from "../tagger.js";
 
@@ -108,7 +108,7 @@ export function trainNer(lang: string, options: NerTrainOptions = {}): void {
   const clusters = learnClusters(train.map((s) => s.words));
   saveClusters(join(dir, CLUSTER_FILE), clusters);
   log(`${name}: ${Object.keys(clusters.words).length} words clustered`);
-  const extractor = new FeatureExtractor({ ...NER_SETTINGS.features, ...loadResources(lang, dir) });
+  const extractor = new FeatureExtractor({ ...NER_SETTINGS.features, ...loadResources(dir) });
   const started = Date.now();
   const progress = (pass: string) => (epoch: number, f1: number, rows: number) =>
     log(`${name} ${pass} epoch ${epoch}: dev F1 ${f1.toFixed(4)} rows ${rows} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
@@ -164,7 +164,7 @@ export function trainNer(lang: string, options: NerTrainOptions = {}): void {
     featureVersion: FEATURE_VERSION,
     created: new Date().toISOString(),
     labels: { ner: first.tagger.labels },
-    files: Object.fromEntries(files.map((f) => [f, { bytes: statSync(join(dir, f)).size, sha256: sha256File(join(dir, f)) }])),
+    files: manifestFiles(dir, files),
     data: Object.fromEntries((["train", "dev", "test"] as const).map((s) => [s, { path: split[s], sha256: sha256File(corpusPath(corpus, s)) }])),
     settings: {
       ...NER_SETTINGS,

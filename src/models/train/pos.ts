@@ -1,7 +1,7 @@
 // Training of the Greek POS + morphology + lemma model from UD Greek GDT: the UPOS
 // tagger's epoch count is chosen on dev; FEATS are trained on gold UPOS (and run on
 // predicted UPOS); the lemmatizer's lexicon and edit rules come from the train split.
-import { mkdirSync, statSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { CORPORA, corpusPath, parseColumns, parseConllu, readText, sha256File, type Split, type UdSentence } from "../data.js";
 import { FEATURE_VERSION, FeatureExtractor } from "../features.js";
@@ -11,7 +11,7 @@ import { MorphTagger } from "../morph.js";
 import { expandParts, PosTagger } from "../pos.js";
 import { CLUSTER_FILE, VOCABULARY_FILE, LEMMA_FILE, LEMMA_TABLE, loadLangTable, loadResources, MORPH_FILE, POS_FILE, saveClusters, UPOS_TABLE } from "../resources.js";
 import { learnClusters } from "../clusters.js";
-import { modelDir, saveLinear, saveTagger, writeManifest } from "../store.js";
+import { manifestFiles, modelDir, saveLinear, saveTagger, writeManifest } from "../store.js";
 import { trainTagger, type SequenceTagger, type TaggedSentence, type TaggerSettings } from "../tagger.js";
 import { writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -101,7 +101,7 @@ export function trainPos(options: PosTrainOptions = {}): void {
   const raw = [...train.map((s) => s.map((t) => t.form)), ...parseColumns(readText("ner-el", "train")).map((s) => s.words)];
   const clusters = learnClusters(raw);
   saveClusters(join(dir, CLUSTER_FILE), clusters);
-  const extractor = new FeatureExtractor({ ...POS_SETTINGS.features, ...loadResources("el", dir) });
+  const extractor = new FeatureExtractor({ ...POS_SETTINGS.features, ...loadResources(dir) });
   const devTagged = asTagged(dev);
   let best = { epoch: 0, acc: -1 };
   let upos: SequenceTagger | undefined;
@@ -147,7 +147,7 @@ export function trainPos(options: PosTrainOptions = {}): void {
     featureVersion: FEATURE_VERSION,
     created: new Date().toISOString(),
     labels: { upos: upos.labels, feats: morph.tables.classes },
-    files: Object.fromEntries(files.map((f) => [f, { bytes: statSync(join(dir, f)).size, sha256: sha256File(join(dir, f)) }])),
+    files: manifestFiles(dir, files),
     data: Object.fromEntries((["train", "dev", "test"] as const).map((s) => [s, { path: split[s], sha256: sha256File(corpusPath("pos-el", s)) }])),
     settings: {
       ...POS_SETTINGS,
@@ -224,7 +224,7 @@ export function trainPosEn(options: PosTrainOptions = {}): void {
     featureVersion: FEATURE_VERSION,
     created: new Date().toISOString(),
     labels: { xpos: tagger.labels },
-    files: Object.fromEntries([POS_FILE, VOCABULARY_FILE].map((f) => [f, { bytes: statSync(join(dir, f)).size, sha256: sha256File(join(dir, f)) }])),
+    files: manifestFiles(dir, [POS_FILE, VOCABULARY_FILE]),
     data: Object.fromEntries((["train", "dev", "test"] as const).map((s) => [s, { path: split[s], sha256: sha256File(corpusPath("pos-en", s)) }])),
     settings: {
       ...POS_EN_SETTINGS,

@@ -9,6 +9,7 @@
 // that governs the clause (demanded, denied), time from the time expressions,
 // and who asserts it from the quotation it sits in.
 import { TokenKind, firstTokenAt, type Doc, type Span } from "../../doc/doc.js";
+import { unionOfLangs } from "../../lang/lang.js";
 import { foldWord } from "../../text/normalize.js";
 import type { Entity, MentionRole } from "../entities/types.js";
 import type { Timex } from "../time/timex.js";
@@ -32,8 +33,8 @@ const GOVERNING_DENIAL = new Set(["DENY", "REJECT"]);
 const NOUN_AGENT_CUES = new Set(["of", "from"]);
 /** A governing speech verb this close before a trigger governs it without a complementizer ("denies supplying"). */
 const GOVERNED_DISTANCE = 2;
-const POSSESSIVE_MARKS = new Set(["'", "’"]);
-const POSSESSIVE_S = "s";
+const POSSESSIVE_MARKS = new Set(unionOfLangs((l) => l.clitics.apostrophes));
+const POSSESSIVE_FORMS = new Set(unionOfLangs((l) => l.clitics.possessive));
 const COMMA = ",";
 /** CAMEO 01: a quotation of a known speaker is a statement by them. */
 const STATEMENT = { type: "STATEMENT", cameo: "01" } as const;
@@ -112,7 +113,7 @@ function isWord(doc: Doc, i: number): boolean {
  */
 function cueOf(c: { doc: Doc; lex: Lexicon; folds: string[] }, first: number, last: number): string {
   const t = c.doc.layers.tokens;
-  if (last + 1 < t.length && POSSESSIVE_MARKS.has(c.folds[last]) && c.folds[last + 1] === POSSESSIVE_S && t.start[last] === t.end[last - 1]) return "poss";
+  if (last + 1 < t.length && POSSESSIVE_MARKS.has(c.folds[last]) && POSSESSIVE_FORMS.has(c.folds[last + 1]) && t.start[last] === t.end[last - 1]) return "poss";
   let j = first - 1;
   while (j >= 0 && isWord(c.doc, j) && c.lex.articles.has(c.folds[j])) j--;
   if (j < 0 || !isWord(c.doc, j)) return "bare";

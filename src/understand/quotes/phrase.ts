@@ -4,14 +4,15 @@
 // Οίκου», "Iran's foreign minister, Abbas Araqchi", "a senior US official".
 // The parse splits the phrase into a name (capitalised words right after the
 // role, or the whole phrase when it has no role), a role, or a description.
+import { unionOfLangs } from "../../lang/lang.js";
 import type { QuoteLexicon } from "./lexicon.js";
 import { isWord, tokensText, type DocView } from "./view.js";
 
 /** Longest speaker phrase, in tokens. */
 const MAX_PHRASE_TOKENS = 14;
 const COMMA = ",";
-const POSSESSIVE_MARKS = new Set(["'", "’"]);
-const POSSESSIVE_S = "s";
+const POSSESSIVE_MARKS = new Set(unionOfLangs((l) => l.clitics.apostrophes));
+const POSSESSIVE_FORMS = new Set(unionOfLangs((l) => l.clitics.possessive));
 const FINAL_DOT = /\.$/u;
 
 type Tag = "det" | "cap" | "role" | "described" | "title" | "portfolio" | "mod" | "link" | "poss" | "comma";
@@ -88,7 +89,7 @@ export function parsePhrase(v: DocView, lex: QuoteLexicon, i: number, options: P
     }
     const hasHead = tags.some((t) => HEAD_TAGS.has(t));
     // Iran's foreign minister
-    if (POSSESSIVE_MARKS.has(v.text[j]) && prev === "cap" && v.fold[j + 1] === POSSESSIVE_S && j + 2 < limit) {
+    if (POSSESSIVE_MARKS.has(v.text[j]) && prev === "cap" && POSSESSIVE_FORMS.has(v.fold[j + 1]) && j + 2 < limit) {
       tags.push("poss", "poss");
       j += 2;
       continue;

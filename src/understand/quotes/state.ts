@@ -3,6 +3,7 @@
 // sources), cue matching with auxiliaries and negation, adverbs, and the
 // source chains (via, citing, who was told) found around a quote.
 import type { Span } from "../../doc/doc.js";
+import { unionOfLangs } from "../../lang/lang.js";
 import type { CueEntry, QuoteLexicon } from "./lexicon.js";
 import { parsePhrase, phraseText, type SpeakerPhrase } from "./phrase.js";
 import type { QuoteKind, QuoteStance } from "./types.js";
@@ -41,7 +42,7 @@ export const CLAUSE_END = new Set([",", ".", ";", "!", "?", "…"]);
 /** Marks that introduce a quote after its frame (a colon and dashes). */
 export const DASHES = new Set([":", "-", "–", "—"]);
 /** Marks of the English possessive (last week's): an adverb before one is a subject. */
-const POSSESSIVE_MARKS = new Set(["'", "’"]);
+const POSSESSIVE_MARKS = new Set(unionOfLangs((l) => l.clitics.apostrophes));
 
 /** A cue found at a token: its words [first, last) including auxiliaries. */
 export interface CueMatch {

@@ -1,7 +1,8 @@
 // Time expressions: absolute (15 Οκτωβρίου, τον Φεβρουάριο του 2022,
 // 23/5/2020, Tuesday 15 October) and relative (σήμερα, πέρυσι, αυτόν τον μήνα,
 // την περασμένη εβδομάδα, last week, three days ago), found over tokens with
-// the tables of lang/<code>/time-expressions.json and given TIMEX3-style
+// the tables of lang/<code>/dates.json (month and weekday names, numeric date
+// order) and lang/<code>/time-expressions.json, and given TIMEX3-style
 // values: resolved against the reference date (the publication date) when
 // there is one, else left relative (REF-1Y, XXXX-06) and marked unanchored.
 import { TokenKind, type Doc, type Span } from "../../doc/doc.js";
@@ -9,6 +10,8 @@ import { getLang } from "../../lang/lang.js";
 import { foldWord } from "../../text/normalize.js";
 
 const TIME_TABLE = "time-expressions";
+/** The numeric date order of a language's pages when no region is given. */
+const DEFAULT_REGION = "default";
 const NUMERIC_DATE = /^(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})$/;
 const YEAR = /^(1[89]\d\d|2[01]\d\d)$/;
 const DAY = /^(0?[1-9]|[12]\d|3[01])$/;
@@ -39,8 +42,6 @@ type Meaning =
   | { kind: "weekday"; weekday: number; direction: -1 | 0 | 1 };
 
 interface TimeJson {
-  months: Record<string, string[]>;
-  weekdays: Record<string, string[]>;
   days: Record<string, number>;
   years: Record<string, number>;
   modifiers: Record<string, number>;
@@ -50,7 +51,6 @@ interface TimeJson {
   yearCues: string[];
   ago: { before: string[]; after: string[] };
   numbers: Record<string, number>;
-  numericDateOrder: "dmy" | "mdy";
 }
 
 interface Tables {
@@ -71,19 +71,14 @@ interface Tables {
 
 const tableCache = new Map<string, Tables | null>();
 
-function byNumber(record: Record<string, string[]>): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const [n, forms] of Object.entries(record)) for (const f of forms) out.set(f, Number(n));
-  return out;
-}
-
 function tables(lang: string): Tables | null {
   if (tableCache.has(lang)) return tableCache.get(lang) ?? null;
-  const j = getLang(lang).tables[TIME_TABLE] as TimeJson | undefined;
+  const data = getLang(lang);
+  const j = data.tables[TIME_TABLE] as TimeJson | undefined;
   const t: Tables | null = j
     ? {
-        months: byNumber(j.months),
-        weekdays: byNumber(j.weekdays),
+        months: data.dates.months,
+        weekdays: data.dates.weekdays,
         days: new Map(Object.entries(j.days)),
         years: new Map(Object.entries(j.years)),
         modifiers: new Map(Object.entries(j.modifiers)),
@@ -94,7 +89,7 @@ function tables(lang: string): Tables | null {
         agoBefore: j.ago.before.map((c) => c.split(" ")),
         agoAfter: new Set(j.ago.after),
         numbers: new Map(Object.entries(j.numbers)),
-        order: j.numericDateOrder,
+        order: data.dates.numericOrder[DEFAULT_REGION],
       }
     : null;
   tableCache.set(lang, t);
