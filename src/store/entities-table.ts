@@ -86,13 +86,13 @@ function resolve(db: Database.Database, e: Entity): { id: number | null; rule: L
 }
 
 function create(db: Database.Database, e: Entity, lang: string): number {
-  const enFromText = e.names.en !== null && !needsTransliteration(e.name);
+  const enFromText = e.names["en"] !== undefined && !needsTransliteration(e.name);
   return Number(
     stmt(db, 
         `INSERT INTO entities (key, phonetic, type, name, name_el, name_en, name_en_source, code, global, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(e.id, e.key, e.type, e.name, e.names.el, e.names.en, e.code ? "package" : enFromText ? "text" : `translit:${lang}`, e.code, e.global ? 1 : 0, new Date().toISOString())
+      .run(e.id, e.key, e.type, e.name, e.names["el"] ?? null, e.names["en"] ?? null, e.code ? "package" : enFromText ? "text" : `translit:${lang}`, e.code, e.global ? 1 : 0, new Date().toISOString())
       .lastInsertRowid,
   );
 }

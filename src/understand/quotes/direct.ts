@@ -8,7 +8,7 @@ import { pairMarks } from "./marks.js";
 import { parsePhrase, type SpeakerPhrase } from "./phrase.js";
 import { addressee, chainIn, claim, type CueMatch, DASHES, inTitle, matchCue, type QuoteCandidate, skipAdverbs, type State, wordCount } from "./state.js";
 import { subjectAfter, subjectBefore, titleSubject } from "./subjects.js";
-import { anyPhraseAt, isQuoteMark, isWord, sentenceBounds, tokenAtOrAfter } from "./view.js";
+import { anyPhraseAt, isQuoteMark, isWordOrNumber, sentenceBounds, tokenAtOrAfter } from "./view.js";
 
 /** Punctuation between a closing mark and the frame after it («…», τόνισε). */
 const LEAD_PUNCT = new Set([",", "-", "–", "—"]);
@@ -37,7 +37,7 @@ function frameAfter(s: State, afterClose: number, block: number): { cue: CueMatc
   if (i >= v.n || v.block[i] !== block) return null;
   const limit = frameEnd(s, i);
   // «…», όπως σημείωσε ο Χ. (but «…», όπως μετέδωσε το ΑΠΕ is a channel, claimed as a chain)
-  if (isWord(v, i) && lex.sourceMarkers.has(v.fold[i]) && !s.claimed[i] && matchCue(v, lex, i + 1)) i++;
+  if (isWordOrNumber(v, i) && lex.sourceMarkers.has(v.fold[i]) && !s.claimed[i] && matchCue(v, lex, i + 1)) i++;
   let cue = matchCue(v, lex, i);
   let phrase: SpeakerPhrase | null = null;
   if (cue) phrase = subjectAfter(s, cue, limit);
