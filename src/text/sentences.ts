@@ -4,7 +4,7 @@
 // word, an opening quote, a digit or the end of the paragraph. Abbreviations
 // are tokens of their own and do not end sentences unless the table says they
 // may; a quotation followed by its attribution («…», τόνισε ο …) stays whole.
-import { TokenKind, firstTokenAt, type Span, type TokenColumns } from "../doc/doc.js";
+import { TokenKind, tokenRange, type Span, type TokenColumns } from "../doc/doc.js";
 import type { LangData } from "../lang/lang.js";
 import { fold } from "./normalize.js";
 import { tokenTexts } from "./words.js";
@@ -134,7 +134,8 @@ export function splitSentences(text: string, tokens: TokenColumns, blocks: Span[
   const c: Ctx = { text, tok: tokens, lang: options.lang, words: options.words ?? tokenTexts(text, tokens) };
   const out: Span[] = [];
   for (const block of blocks) {
-    splitRange(c, firstTokenAt(tokens, block.start), firstTokenAt(tokens, block.end), out);
+    const [first, last] = tokenRange(tokens, block);
+    splitRange(c, first, last, out);
   }
   return out;
 }

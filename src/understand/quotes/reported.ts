@@ -3,11 +3,11 @@
 // content-first form («…πιέσεις, δήλωσε σήμερα ο …», "…, Xinhua reports."),
 // and a fronted source («Όπως ανέφερε ο Χ, …»). A reporting frame around a
 // statement already found becomes that statement's `via`.
-import { type Span, TokenKind } from "../../doc/doc.js";
+import { type Span, TokenKind, tokenRange } from "../../doc/doc.js";
 import { parsePhrase, type SpeakerPhrase } from "./phrase.js";
 import { addressee, type Chain, chainIn, claim, type CueMatch, DASHES, inTitle, label, matchCue, type QuoteCandidate, skipAdverbs, type State, wordCount } from "./state.js";
 import { coordinated, subjectAfter, subjectBefore, subjectStartOk } from "./subjects.js";
-import { anyPhraseAt, isQuoteMark, isWordOrNumber, sentenceBounds, tokenAtOrAfter } from "./view.js";
+import { anyPhraseAt, isQuoteMark, isWordOrNumber, sentenceBounds } from "./view.js";
 
 /** Punctuation trimmed from the ends of a reported clause. */
 const TRAILING_PUNCT = /[\s,.;:–—-]+$/u;
@@ -90,7 +90,8 @@ function contentStartBefore(s: State, sentStart: number, cueFirst: number): numb
 function pushIndirect(s: State, span: Span, cue: CueMatch, phrase: SpeakerPhrase | null, chain: Chain): void {
   s.out.push({ kind: "indirect", ...span, cue, phrase, ...chain, inTitle: inTitle(s, span.start) });
   claim(s, cue.first, cue.last);
-  for (let i = tokenAtOrAfter(s.v, span.start); i < s.v.n && s.v.start[i] < span.end; i++) s.reported[i] = 1;
+  const [first, last] = tokenRange(s.v.doc.layers.tokens, span);
+  for (let i = first; i < last; i++) s.reported[i] = 1;
 }
 
 /** Quotes already found inside [first, last): a frame around them is their source. */

@@ -4,12 +4,12 @@
 // description with its role, or — for pronouns, Greek pro-drop («…»,
 // πρόσθεσε.) and quotes that carry on without a cue — the previous speaker.
 // Named-entity mentions from the taggers, when present, give names their bounds.
-import type { Doc, Mention, Span } from "../../doc/doc.js";
+import { tokenRange, type Doc, type Mention, type Span } from "../../doc/doc.js";
 import type { QuoteCandidate } from "./state.js";
 import type { QuoteLexicon } from "./lexicon.js";
 import { hasComplementEnding, isFunctionWord, parsePhrase, phraseText, type SpeakerPhrase } from "./phrase.js";
 import type { QuoteSpeaker } from "./types.js";
-import { isWordOrNumber, tokenAtOrAfter, tokensText, type DocView } from "./view.js";
+import { isWordOrNumber, tokensText, type DocView } from "./view.js";
 
 /** Longest short name resolved to a fuller one, in words. */
 const MAX_SHORT_NAME = 2;
@@ -34,7 +34,7 @@ function mentionNames(v: DocView, mentions: Mention[] | undefined): FullName[] {
   const names: FullName[] = [];
   for (const m of mentions ?? []) {
     if (!NAME_TYPES.has(m.type)) continue;
-    const [a, b] = [tokenAtOrAfter(v, m.start), tokenAtOrAfter(v, m.end)];
+    const [a, b] = tokenRange(v.doc.layers.tokens, m);
     if (b - a >= 2) names.push({ text: m.text, keys: v.key.slice(a, b), span: { start: m.start, end: m.end } });
   }
   return names;
@@ -191,7 +191,7 @@ export class SpeakerResolver {
     const nameSpan: Span = { start: v.start[p.name[0]], end: v.end[p.name[1] - 1] };
     const tagged = mentionIn(this.mentions, nameSpan);
     let name = tagged?.text ?? tokensText(v, p.name[0], p.name[1]);
-    const [first, last] = tagged ? [tokenAtOrAfter(v, tagged.start), tokenAtOrAfter(v, tagged.end)] : p.name;
+    const [first, last] = tagged ? tokenRange(v.doc.layers.tokens, tagged) : p.name;
     const keys = v.key.slice(first, last);
     // A name the taggers bounded is only widened by another of their mentions.
     const roleSpan = p.role ? { start: v.start[p.role[0]], end: v.end[p.role[1] - 1] } : null;
