@@ -4,7 +4,7 @@
 // the tables of lang/<code>/time-expressions.json and given TIMEX3-style
 // values: resolved against the reference date (the publication date) when
 // there is one, else left relative (REF-1Y, XXXX-06) and marked unanchored.
-import { TokenKind, type Doc, type Span } from "../../doc/doc.js";
+import { TokenKind, type Doc } from "../../doc/doc.js";
 import type { Timex } from "../../doc/layers.js";
 import { getLang } from "../../lang/lang.js";
 import { foldWord } from "../../text/normalize.js";
