@@ -2,8 +2,6 @@
 // into the local store and print a digest of what was found in them.
 import { fileURLToPath } from "node:url";
 import { fromRecord } from "../doc/record.js";
-import type { Entity } from "../understand/entities/types.js";
-import type { Quote } from "../understand/quotes/types.js";
 import { openStore } from "../store/open.js";
 import { EXIT, dbOption, highlight, type CommandContext, type Register } from "./context.js";
 import { ingestInto } from "./ingest.js";
@@ -23,8 +21,8 @@ export async function demoCommand(ctx: CommandContext, flags: { db: string }): P
       const record = await store.get(id);
       if (!record) continue;
       const doc = fromRecord(record);
-      const entities = (doc.layers.entities as Entity[] | undefined) ?? [];
-      const quotes = (doc.layers.quotes as Quote[] | undefined) ?? [];
+      const entities = doc.layers.entities ?? [];
+      const quotes = doc.layers.quotes ?? [];
       const l = doc.layers;
       ctx.out(`• ${record.title || "(no headline)"}\n  ${id} · ${doc.lang} · ${l.sentences.length} sentences · ${entities.length} entities · ${quotes.length} quotations · ${l.related.length} related\n`);
       const top = [...entities].sort((a, b) => b.mentions.length - a.mentions.length).slice(0, TOP_ENTITIES);

@@ -1,7 +1,6 @@
 // The readable digest of an analysed article that `analyze` and `show` print.
 import type { Doc } from "../doc/doc.js";
 import { body, spanText, title } from "../doc/doc.js";
-import type { Quote } from "../understand/quotes/types.js";
 import { understandingDigest } from "./entity.js";
 
 export interface DigestOptions {
@@ -49,7 +48,7 @@ export function formatDigest(doc: Doc, options: DigestOptions = {}): string {
     for (const [type, names] of byType) lines.push(`  ${type.padEnd(6)}${[...names].join(" · ")}`);
   }
   lines.push(...understandingDigest(doc));
-  const quotes = Array.isArray(l.quotes) ? (l.quotes as Quote[]) : [];
+  const quotes = l.quotes ?? [];
   if (quotes.length) {
     lines.push("", "Quotations");
     for (const q of quotes) {

@@ -4,9 +4,6 @@
 import type { Doc } from "../doc/doc.js";
 import { openStore } from "../store/open.js";
 import type { EntityReport, EntityReportOptions, RegistryEntity, Store, StoredEvent } from "../store/store.js";
-import type { Entity } from "../understand/entities/types.js";
-import type { NewsEvent } from "../understand/events/events.js";
-import type { Timex } from "../understand/time/timex.js";
 import { EXIT, UsageError, dbOption, listOptions, pageOptions, type CommandContext, type Register } from "./context.js";
 
 const OTHER_MATCHES_SHOWN = 5;
@@ -80,22 +77,23 @@ function formatReport(r: EntityCliReport): string {
 /** Digest sections of an analysed article: its linked entities, time expressions and events. */
 export function understandingDigest(doc: Doc): string[] {
   const lines: string[] = [];
-  const entities = (doc.layers.entities ?? []) as Entity[];
+  const entities = doc.layers.entities ?? [];
   const nameOf = new Map(entities.map((e) => [e.id, e.name]));
   if (entities.length) {
     lines.push("", "Linked entities");
     for (const e of entities) {
       const forms = [...new Set(e.mentions.map((m) => doc.text.slice(m.start, m.end) + (m.role === "name" ? "" : ` (${m.role})`)))];
-      const other = e.names.en && e.names.en !== e.name ? ` (${e.names.en})` : "";
+      const en = e.names["en"];
+      const other = en && en !== e.name ? ` (${en})` : "";
       lines.push(`  ${e.type.padEnd(5)}${e.name}${other}${e.code ? ` [${e.code}]` : ""}: ${forms.join(" · ")}`);
     }
   }
-  const timex = (doc.layers.timex ?? []) as Timex[];
+  const timex = doc.layers.timex ?? [];
   if (timex.length) {
     lines.push("", "Time");
     lines.push(`  ${timex.map((t) => `${t.text} → ${t.value}${t.anchored ? "" : " (unanchored)"}`).join(" · ")}`);
   }
-  const events = (doc.layers.events ?? []) as NewsEvent[];
+  const events = doc.layers.events ?? [];
   if (events.length) {
     lines.push("", "Events");
     for (const e of events) {

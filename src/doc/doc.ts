@@ -1,6 +1,11 @@
 // The document model: one immutable text per document and stand-off annotation
 // layers over it, all in UTF-16 code-unit offsets (as JavaScript strings index).
 // Tokens are parallel typed-array columns; Span and Token objects are views.
+// The layers themselves are declared in layers.ts; this module maps character
+// spans to token ranges (charSpan) the way spaCy's Doc.char_span does.
+import type { Layers } from "./layers.js";
+
+export type { Layers, LayerMap, LayerName, Mention } from "./layers.js";
 
 /** A half-open range [start, end) into `Doc.text`. */
 export interface Span {
@@ -82,27 +87,12 @@ export interface Token extends Span {
   feats?: string;
 }
 
-export interface Mention extends Span {
-  text: string;
-  type: string;
-}
-
 /** What a body block was on its page; plain paragraphs have none. */
 export type ParagraphKind = "heading" | "item" | "quote" | "cell";
 
 /** A paragraph span, with the kind of block it was when not a plain paragraph. */
 export interface ParagraphSpan extends Span {
   kind?: ParagraphKind;
-}
-
-/** Annotation layers; later components add theirs. */
-export interface Layers {
-  paragraphs: ParagraphSpan[];
-  sentences: Span[];
-  tokens: TokenColumns;
-  related: RelatedLink[];
-  mentions?: Mention[];
-  [layer: string]: unknown;
 }
 
 export interface Doc {
@@ -152,6 +142,57 @@ export function firstTokenAt(tokens: TokenColumns, offset: number): number {
 /** Indices [first, last) of the tokens inside a span. */
 export function tokenRange(tokens: TokenColumns, span: Span): [number, number] {
   return [firstTokenAt(tokens, span.start), firstTokenAt(tokens, span.end)];
+}
+
+/** Index of the first token that ends after `offset` (binary search on ends). */
+function firstTokenEndingAfter(tokens: TokenColumns, offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tokens.end[mid] <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A token range [first, last). */
+export interface TokenSpan {
+  first: number;
+  last: number;
+}
+
+/**
+ * How a character span snaps to tokens: `strict` only when both edges fall on
+ * token boundaries; `contract` to the tokens wholly inside it; `expand` to every
+ * token it touches.
+ */
+export type Alignment = "strict" | "contract" | "expand";
+
+/** The tokens [first, last) a character span covers, or null when none do (or, strict, when an edge cuts a token). */
+export function charSpan(doc: Doc, span: Span, mode: Alignment = "strict"): TokenSpan | null {
+  const t = doc.layers.tokens;
+  let first: number;
+  let last: number;
+  if (mode === "expand") {
+    first = firstTokenEndingAfter(t, span.start);
+    last = firstTokenAt(t, span.end);
+  } else {
+    first = firstTokenAt(t, span.start);
+    last = firstTokenEndingAfter(t, span.end);
+    if (mode === "strict" && ((first < t.length && t.start[first] !== span.start) || (last > 0 && t.end[last - 1] !== span.end))) return null;
+  }
+  return first < last ? { first, last } : null;
+}
+
+/** Do two spans share at least one character? */
+export function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** The blocks no sentence crosses, in text order: the headline (when there is one) and each paragraph. */
+export function blocks(doc: Doc): Span[] {
+  return doc.meta.title ? [doc.meta.title, ...doc.layers.paragraphs] : [...doc.layers.paragraphs];
 }
 
 export function* tokens(doc: Doc, span?: Span): Generator<Token> {

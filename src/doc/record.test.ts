@@ -46,6 +46,15 @@ test("a record round-trips through fromRecord", () => {
   assert.deepEqual(again, toRecord(doc));
 });
 
+test("entity names list only the languages that have one; a record with a null name rebuilds without it", () => {
+  const r = toRecord(analysed());
+  const entities = r.entities ?? [];
+  assert.ok(entities.length > 0);
+  for (const e of entities) assert.ok(Object.values(e.names).every((n) => typeof n === "string"));
+  const old = { ...r, entities: entities.map((e) => ({ ...e, names: { ...e.names, fr: null } })) };
+  assert.deepEqual(fromRecord(JSON.parse(JSON.stringify(old))).layers.entities, fromRecord(r).layers.entities);
+});
+
 test("a record of another schema version is refused", () => {
   const r = toRecord(analysed());
   assert.throws(() => fromRecord({ ...r, schemaVersion: 99 }), /schema version 99/);

@@ -1,11 +1,13 @@
 // JSON serialisation of a Doc (the record `analyze --json` prints and the store
 // keeps), versioned by SCHEMA_VERSION and described by schema/doc.schema.json.
-import { NO_FEATS, TOKEN_KIND_NAMES, TokenKind, body, title, type Doc, type DocMeta, type Layers, type ParagraphSpan, type RelatedLink, type Span, type TokenColumns } from "./doc.js";
+import { NO_FEATS, TOKEN_KIND_NAMES, TokenKind, body, title, type Doc, type DocMeta, type ParagraphSpan, type RelatedLink, type Span, type TokenColumns } from "./doc.js";
+import { ADDED_LAYERS, CORE_LAYERS, type Entity, type LayerMap, type Layers } from "./layers.js";
 
 export const SCHEMA_VERSION = 1;
 
-/** Layers written by the core fields; any other layer is copied as it is. */
-const CORE_LAYERS = new Set(["paragraphs", "sentences", "tokens", "related"]);
+/** Layers written by the core fields; the added layers (ADDED_LAYERS) are copied as they are. */
+const CORE = new Set<string>(CORE_LAYERS);
+type AddedLayerName = (typeof ADDED_LAYERS)[number];
 
 export interface TokenRecord extends Span {
   kind: string;
@@ -14,7 +16,7 @@ export interface TokenRecord extends Span {
   feats?: string;
 }
 
-export interface DocRecord {
+export interface DocRecord extends Partial<Pick<LayerMap, AddedLayerName>> {
   schemaVersion: number;
   id: string;
   lang: string;
@@ -63,7 +65,7 @@ export function toRecord(doc: Doc, options: RecordOptions = {}): DocRecord {
     meta: { ...doc.meta },
   };
   for (const [name, layer] of Object.entries(doc.layers)) {
-    if (!CORE_LAYERS.has(name) && layer !== undefined) record[name] = layer;
+    if (!CORE.has(name) && layer !== undefined) record[name] = layer;
   }
   return record;
 }
@@ -114,6 +116,13 @@ export class RecordError extends Error {
   override name = "RecordError";
 }
 
+/** An entity with only the languages that have a name (records may list a missing name as null). */
+function withNames(e: Entity): Entity {
+  const names: Record<string, string> = {};
+  for (const [lang, name] of Object.entries(e.names)) if (typeof name === "string") names[lang] = name;
+  return { ...e, names };
+}
+
 /** Rebuild a Doc from its record. */
 export function fromRecord(record: DocRecord): Doc {
   if (record.schemaVersion !== SCHEMA_VERSION) {
@@ -125,7 +134,10 @@ export function fromRecord(record: DocRecord): Doc {
     tokens: tokenColumns(record.tokens),
     related: record.related,
   };
-  const core = new Set(["schemaVersion", "id", "lang", "langConfidence", "title", "body", "text", "paragraphs", "sentences", "tokens", "related", "meta"]);
-  for (const [name, value] of Object.entries(record)) if (!core.has(name)) layers[name] = value;
+  if (record.mentions !== undefined) layers.mentions = record.mentions;
+  if (record.quotes !== undefined) layers.quotes = record.quotes;
+  if (record.entities !== undefined) layers.entities = record.entities.map(withNames);
+  if (record.timex !== undefined) layers.timex = record.timex;
+  if (record.events !== undefined) layers.events = record.events;
   return { id: record.id, text: record.text, lang: record.lang, langConfidence: record.langConfidence, meta: record.meta, layers };
 }

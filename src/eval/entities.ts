@@ -10,9 +10,6 @@ import type { Doc } from "../doc/doc.js";
 import { analyzeRaw } from "../pipeline/analyze.js";
 import { defaultPipeline } from "../pipeline/default.js";
 import { fold } from "../text/normalize.js";
-import type { Entity } from "../understand/entities/types.js";
-import type { NewsEvent } from "../understand/events/events.js";
-import type { Timex } from "../understand/time/timex.js";
 import { DEFAULT_GOLD_DIR, loadGoldArticles } from "./gold.js";
 
 const RESULTS_DIR = "eval/results";
@@ -82,7 +79,7 @@ function analyze(name: string, text: string, lang: string, published?: string): 
 /** Predicted units: an entity, or the nationality words of a country (kept apart, as the gold keeps Ρώσος apart from Russia). */
 function unitsOf(doc: Doc): Map<string, Set<string>> {
   const units = new Map<string, Set<string>>();
-  for (const e of (doc.layers.entities ?? []) as Entity[]) {
+  for (const e of doc.layers.entities ?? []) {
     for (const m of e.mentions) {
       const unit = m.role === "nationality" ? e.id + NATIONALITY_UNIT : e.id;
       if (!units.has(unit)) units.set(unit, new Set());
@@ -95,7 +92,7 @@ function unitsOf(doc: Doc): Map<string, Set<string>> {
 /** Predicted (surface, type) pairs: capitalised nationality words are MISC, lower-case ones no entity. */
 function surfacesOf(doc: Doc): Set<string> {
   const out = new Set<string>();
-  for (const e of (doc.layers.entities ?? []) as Entity[]) {
+  for (const e of doc.layers.entities ?? []) {
     for (const m of e.mentions) {
       const text = doc.text.slice(m.start, m.end);
       if (m.role === "nationality") {
@@ -177,14 +174,14 @@ interface SeedResult {
 
 function entityName(doc: Doc, id: string | null): string | null {
   if (!id) return null;
-  const e = ((doc.layers.entities ?? []) as Entity[]).find((x) => x.id === id);
-  return e ? (e.names.en ?? e.name) : id;
+  const e = (doc.layers.entities ?? []).find((x) => x.id === id);
+  return e ? (e.names["en"] ?? e.name) : id;
 }
 
 function seedChecks(doc: Doc, gold: GoldFile): SeedResult {
   const units = unitsOf(doc);
   const entities = SEED_ENTITIES.map(([name, forms]) => ({ name, forms, ok: [...units.values()].some((u) => forms.every((f) => u.has(f))) }));
-  const predicted = ((doc.layers.events ?? []) as NewsEvent[]).map((e) => ({
+  const predicted = (doc.layers.events ?? []).map((e) => ({
     type: e.type,
     actor: entityName(doc, e.actor),
     target: entityName(doc, e.target),
@@ -194,7 +191,7 @@ function seedChecks(doc: Doc, gold: GoldFile): SeedResult {
     const hit = predicted.find((p) => p.type === g.type && same(p.actor, g.actor) && same(p.target, g.target));
     return { gold: `${g.type} ${g.actor} → ${g.target ?? "–"}`, ok: !!hit, predicted: hit ? `${hit.type} ${hit.actor} → ${hit.target ?? "–"}` : null };
   });
-  const timexes = (doc.layers.timex ?? []) as Timex[];
+  const timexes = doc.layers.timex ?? [];
   const timex = SEED_TIMEX.map(([text, expected]) => {
     const got = timexes.find((t) => t.text === text)?.value ?? null;
     return { text, expected, got, ok: got === expected };

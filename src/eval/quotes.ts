@@ -11,6 +11,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Doc, Span } from "../doc/doc.js";
+import type { Quote } from "../doc/layers.js";
 import type { RawInput } from "../input/sources.js";
 import { analyzeRaw } from "../pipeline/analyze.js";
 import { defaultPipeline } from "../pipeline/default.js";
@@ -18,7 +19,6 @@ import { nfc } from "../text/normalize.js";
 import { searchKey } from "../text/stem.js";
 import { tokenize, tokenStrings } from "../text/tokenize.js";
 import { quoteLexicon } from "../understand/quotes/lexicon.js";
-import type { Quote } from "../understand/quotes/types.js";
 import { DEFAULT_GOLD_DIR, loadGoldArticles, type GoldArticleFile } from "./gold.js";
 
 const RESULTS_FILE = fileURLToPath(new URL("../../eval/results/quotes.md", import.meta.url));
@@ -112,7 +112,7 @@ function evaluateFile({ id, gold: file, text }: GoldArticleFile<GoldFile>): File
   const raw: RawInput = { source: `${id}.txt`, mediaType: "text/plain", text, hints: {} };
   const doc = analyzeRaw(raw, defaultPipeline());
   const title = doc.meta.title;
-  const preds = ((doc.layers.quotes as Quote[] | undefined) ?? []).filter((q) => !title || q.start >= title.end);
+  const preds = (doc.layers.quotes ?? []).filter((q) => !title || q.start >= title.end);
   const used = new Set<number>();
   const taken = new Set<Quote>();
   const counts: Counts = { tp: 0, fp: 0, fn: 0, speakerRight: 0 };

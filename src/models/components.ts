@@ -2,8 +2,8 @@
 // Each runs sentence by sentence over the token columns, for any document whose
 // language has a model under models/ (loaded on first use); documents in other
 // languages pass through untouched.
+import type { Component } from "../doc/component.js";
 import { NO_FEATS, tokenRange, type Doc, type Mention, type TokenColumns } from "../doc/doc.js";
-import type { Component } from "../pipeline/pipeline.js";
 import { bioSpans } from "./ner.js";
 import { nerTagger, posTagger } from "./runtime.js";
 
@@ -59,8 +59,8 @@ class Interner {
 export function posComponent(options: TaggerComponentOptions = {}): Component {
   return {
     name: "pos",
-    requires: ["tokens", "sentences"],
-    provides: ["pos", "lemma", "feats"],
+    reads: ["tokens", "sentences"],
+    writes: ["tokens.pos", "tokens.lemma", "tokens.feats"],
     run(doc: Doc) {
       if (!wanted(options, doc.lang)) return;
       const tagger = posTagger(doc.lang);
@@ -95,8 +95,9 @@ export function posComponent(options: TaggerComponentOptions = {}): Component {
 export function nerComponent(options: TaggerComponentOptions = {}): Component {
   return {
     name: "ner",
-    requires: ["tokens", "sentences"],
-    provides: ["mentions"],
+    reads: ["tokens", "sentences"],
+    writes: ["mentions"],
+    updates: ["tokens.lemma"],
     run(doc: Doc) {
       if (!wanted(options, doc.lang)) return;
       const tagger = nerTagger(doc.lang);

@@ -4,13 +4,48 @@ import { parseTextPage } from "../extract/text-page.js";
 import { ENGLISH_PAGE, GREEK_PAGE } from "../testing/fixtures.js";
 import { buildDoc, docContentHash } from "./build.js";
 import { defaultPipeline } from "./default.js";
+import type { DocField } from "../doc/component.js";
+import { nerComponent, posComponent } from "../models/components.js";
+import { langIdComponent, sentenceComponent, tokenizeComponent } from "../text/components.js";
+import { entitiesComponent } from "../understand/entities/component.js";
+import { eventsComponent } from "../understand/events/component.js";
+import { quotesComponent } from "../understand/quotes/component.js";
+import { timexComponent } from "../understand/time/component.js";
 import { Pipeline, PipelineError, type Component } from "./pipeline.js";
 
-const noop = (name: string, requires: string[], provides: string[]): Component => ({ name, requires, provides, run() {} });
+const noop = (name: string, reads: DocField[], writes: DocField[], readsIfPresent: DocField[] = []): Component => ({ name, reads, readsIfPresent, writes, run() {} });
+const refused = (pattern: RegExp) => (e: unknown) => e instanceof PipelineError && pattern.test(e.message);
+const textLayer = () => [langIdComponent(), tokenizeComponent(), sentenceComponent()];
 
 test("a pipeline refuses a component whose requirement no earlier component provides", () => {
-  assert.throws(() => new Pipeline([noop("ner", ["tokens"], ["mentions"])]), (e: unknown) => e instanceof PipelineError && /"ner" requires layer "tokens"/.test(e.message));
+  assert.throws(() => new Pipeline([noop("ner", ["tokens"], ["mentions"])]), refused(/"ner" requires layer "tokens"/));
   assert.doesNotThrow(() => new Pipeline([noop("tok", ["text"], ["tokens"]), noop("ner", ["tokens"], ["mentions"])]));
+});
+
+test("the default pipeline builds, and so does one without the optional layers", () => {
+  assert.doesNotThrow(() => defaultPipeline());
+  assert.doesNotThrow(() => new Pipeline([...textLayer(), entitiesComponent(), timexComponent(), eventsComponent()]));
+});
+
+test("entities before quotes is refused: the speakers' entity ids would be lost", () => {
+  const order = [...textLayer(), posComponent(), nerComponent(), entitiesComponent(), quotesComponent(), timexComponent(), eventsComponent()];
+  assert.throws(() => new Pipeline(order), refused(/"entities" updates "quotes\.speaker\.entityId", but the later component "quotes" writes "quotes"/));
+});
+
+test("events before entities is refused", () => {
+  const order = [...textLayer(), quotesComponent(), timexComponent(), eventsComponent(), entitiesComponent()];
+  assert.throws(() => new Pipeline(order), refused(/"events" requires layer "entities", which no earlier component provides/));
+});
+
+test("a reader of quotations before the component that updates their speakers is refused", () => {
+  const order = [...textLayer(), quotesComponent(), noop("report", ["quotes"], []), entitiesComponent()];
+  assert.throws(() => new Pipeline(order), refused(/"report" reads "quotes" before component "entities" updates "quotes\.speaker\.entityId"/));
+});
+
+test("a layer read when present may be left out but not written later", () => {
+  assert.doesNotThrow(() => new Pipeline([...textLayer(), quotesComponent()]));
+  assert.throws(() => new Pipeline([...textLayer(), quotesComponent(), posComponent()]), refused(/"quotes" reads layer "tokens\.pos", which the later component "pos" writes/));
+  assert.throws(() => new Pipeline([...textLayer(), nerComponent(), posComponent()]), refused(/"ner" updates "tokens\.lemma", but the later component "pos" writes "tokens\.lemma"/));
 });
 
 test("the built text is headline, blank line, paragraphs separated by blank lines", () => {

@@ -4,9 +4,10 @@
 // word, an opening quote, a digit or the end of the paragraph. Abbreviations
 // are tokens of their own and do not end sentences unless the table says they
 // may; a quotation followed by its attribution («…», τόνισε ο …) stays whole.
-import { TokenKind, firstTokenAt, type Span, type TokenColumns } from "../doc/doc.js";
+import { TokenKind, tokenRange, type Span, type TokenColumns } from "../doc/doc.js";
 import type { LangData } from "../lang/lang.js";
 import { fold } from "./normalize.js";
+import { tokenTexts } from "./words.js";
 
 const OPENING_QUOTES = new Set(["«", "“", "„", "‘", "‚", "‹", "‟"]);
 const CLOSING_QUOTES = new Set(["»", "”", "’", "›"]);
@@ -23,21 +24,20 @@ const QUOTE_PAIRS: Record<string, string> = { "«": "»", "“": "”", "„": "
 
 export interface SplitOptions {
   lang: LangData;
+  /** The text of each token, when the caller has it (the word view's column); else it is made here. */
+  words?: readonly string[];
 }
 
 interface Ctx {
   text: string;
   tok: TokenColumns;
   lang: LangData;
-}
-
-function tokText(c: Ctx, i: number): string {
-  return c.text.slice(c.tok.start[i], c.tok.end[i]);
+  words: readonly string[];
 }
 
 /** Is token i (a quote mark) opening? Ambiguous marks open after space or start. */
 function isOpening(c: Ctx, i: number, first: number): boolean {
-  const t = tokText(c, i);
+  const t = c.words[i];
   if (OPENING_QUOTES.has(t) && !(t === "“" && closesGermanQuote(c, i, first))) return true;
   if (!AMBIGUOUS_QUOTES.has(t)) return false;
   if (i === first) return true;
@@ -48,7 +48,7 @@ function isOpening(c: Ctx, i: number, first: number): boolean {
 /** In „…“ the “ closes. */
 function closesGermanQuote(c: Ctx, i: number, first: number): boolean {
   for (let j = i - 1; j >= first; j--) {
-    const t = tokText(c, j);
+    const t = c.words[j];
     if (t === "„") return true;
     if (t === "“" || t === "”") return false;
   }
@@ -64,12 +64,12 @@ function attributedQuotes(c: Ctx, first: number, last: number): [number, number]
   const stack: { open: number; close: string }[] = [];
   for (let i = first; i < last; i++) {
     if (c.tok.kind[i] !== TokenKind.Quote) continue;
-    const t = tokText(c, i);
+    const t = c.words[i];
     const top = stack[stack.length - 1];
     if (top && (t === top.close || (AMBIGUOUS_QUOTES.has(t) && !isOpening(c, i, first)))) {
       stack.pop();
       if (stack.length === 0 && i + 1 < last) {
-        const next = tokText(c, i + 1);
+        const next = c.words[i + 1];
         if (ATTRIBUTION_LINKS.has(next) || LOWER_START.test(next)) out.push([top.open, i]);
       }
     } else if (QUOTE_PAIRS[t] && isOpening(c, i, first)) {
@@ -83,7 +83,7 @@ function attributedQuotes(c: Ctx, first: number, last: number): [number, number]
 
 /** Does the token at i start a new sentence? */
 function startsSentence(c: Ctx, i: number, first: number): boolean {
-  const t = tokText(c, i);
+  const t = c.words[i];
   if (c.tok.kind[i] === TokenKind.Quote) return isOpening(c, i, first);
   if (t === "(" || t === "[" || t === "—" || t === "–" || t === "-") return true;
   return UPPER_START.test(t) || DIGIT_START.test(t);
@@ -91,9 +91,9 @@ function startsSentence(c: Ctx, i: number, first: number): boolean {
 
 function isTerminal(c: Ctx, i: number): boolean {
   const kind = c.tok.kind[i];
-  if (kind === TokenKind.Punct) return c.lang.sentenceTerminals.has(tokText(c, i));
+  if (kind === TokenKind.Punct) return c.lang.sentenceTerminals.has(c.words[i]);
   if (kind === TokenKind.Abbreviation) {
-    const t = tokText(c, i);
+    const t = c.words[i];
     return c.lang.finalAbbreviations.has(fold(t.slice(0, -1)));
   }
   return false;
@@ -112,12 +112,12 @@ function splitRange(c: Ctx, first: number, last: number, out: Span[]): void {
       continue;
     }
     // A single capital and a dot is an initial (Σ. Ριαμπκόφ), not an end.
-    if (i > first && tokText(c, i) === "." && SINGLE_CAPITAL.test(tokText(c, i - 1)) && c.tok.end[i - 1] === c.tok.start[i]) {
+    if (i > first && c.words[i] === "." && SINGLE_CAPITAL.test(c.words[i - 1]) && c.tok.end[i - 1] === c.tok.start[i]) {
       i++;
       continue;
     }
     let j = i + 1;
-    while (j < last && (isTerminal(c, j) || CLOSING_BRACKETS.has(tokText(c, j)) || (c.tok.kind[j] === TokenKind.Quote && !isOpening(c, j, first)))) j++;
+    while (j < last && (isTerminal(c, j) || CLOSING_BRACKETS.has(c.words[j]) || (c.tok.kind[j] === TokenKind.Quote && !isOpening(c, j, first)))) j++;
     if (j < last && (isProtected(i) || !startsSentence(c, j, first) || c.tok.start[j] === c.tok.end[j - 1])) {
       i = j;
       continue;
@@ -131,10 +131,11 @@ function splitRange(c: Ctx, first: number, last: number, out: Span[]): void {
 
 /** Sentences of each block (paragraph or headline); no sentence crosses a block. */
 export function splitSentences(text: string, tokens: TokenColumns, blocks: Span[], options: SplitOptions): Span[] {
-  const c: Ctx = { text, tok: tokens, lang: options.lang };
+  const c: Ctx = { text, tok: tokens, lang: options.lang, words: options.words ?? tokenTexts(text, tokens) };
   const out: Span[] = [];
   for (const block of blocks) {
-    splitRange(c, firstTokenAt(tokens, block.start), firstTokenAt(tokens, block.end), out);
+    const [first, last] = tokenRange(tokens, block);
+    splitRange(c, first, last, out);
   }
   return out;
 }

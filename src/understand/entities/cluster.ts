@@ -21,6 +21,10 @@ const ID_SPACE = /\s+/gu;
 const STRAY_HYPHEN_SPACE = /(\p{L})-\s+(\p{L})/gu;
 /** Types a fallback MISC name may turn out to be, in order of preference. */
 const TYPED = ["PER", "ORG", "LOC"] as const;
+/** The languages entity names are given in: the transliterated script's and the Latin one's. */
+const TRANSLITERATED_NAME_LANG = "el";
+const LATIN_NAME_LANG = "en";
+const NAME_LANGS = [TRANSLITERATED_NAME_LANG, LATIN_NAME_LANG] as const;
 
 interface Group {
   type: EntityType;
@@ -80,6 +84,16 @@ function isGlobalName(name: string, lang: string): boolean {
   return name.split(/\s+/u).every((word) => w.connectors.has(foldWord(word)) || !LOWER_START.test(word));
 }
 
+/** The names a table gives in each name language, leaving out the languages it has none for. */
+function namesIn(nameIn: (lang: string) => string | null): Entity["names"] {
+  const names: Entity["names"] = {};
+  for (const l of NAME_LANGS) {
+    const name = nameIn(l);
+    if (name !== null) names[l] = name;
+  }
+  return names;
+}
+
 function toEntity(doc: Doc, g: Group): Entity {
   const lang = doc.lang;
   const gz = gazetteer();
@@ -87,20 +101,22 @@ function toEntity(doc: Doc, g: Group): Entity {
     .map(({ cand, role }) => ({ start: cand.start, end: cand.end, role }))
     .sort((a, b) => a.start - b.start);
   if (g.code) {
-    const names = { el: gz.countryName(g.code, "el"), en: gz.countryName(g.code, "en") };
-    const name = gz.countryName(g.code, lang) ?? names.en ?? g.code;
-    return { id: `country:${g.code}`, type: "LOC", name, names, code: g.code, key: g.code.toLowerCase(), global: true, mentions };
+    const code = g.code;
+    const names = namesIn((l) => gz.countryName(code, l));
+    const name = gz.countryName(code, lang) ?? names[LATIN_NAME_LANG] ?? code;
+    return { id: `country:${code}`, type: "LOC", name, names, code, key: code.toLowerCase(), global: true, mentions };
   }
   if (g.organisation) {
-    const names = { el: gz.organisationName(g.organisation, "el"), en: gz.organisationName(g.organisation, "en") };
-    const name = gz.organisationName(g.organisation, lang) ?? names.en ?? bestName(doc, g);
-    return { id: `org:${g.organisation.toLowerCase()}`, type: "ORG", name, names, code: null, key: g.organisation.toLowerCase(), global: true, mentions };
+    const organisation = g.organisation;
+    const names = namesIn((l) => gz.organisationName(organisation, l));
+    const name = gz.organisationName(organisation, lang) ?? names[LATIN_NAME_LANG] ?? bestName(doc, g);
+    return { id: `org:${organisation.toLowerCase()}`, type: "ORG", name, names, code: null, key: organisation.toLowerCase(), global: true, mentions };
   }
   const name = bestName(doc, g);
   const key = phoneticKey(name);
   // A name in a transliterated script (Greek) is the Greek name and, in Latin letters, the English one until the registry meets it written in English.
   const transliterated = needsTransliteration(name);
-  const names: Entity["names"] = { el: transliterated ? name : null, en: transliterated ? toLatin(name) : name };
+  const names: Entity["names"] = transliterated ? { [TRANSLITERATED_NAME_LANG]: name, [LATIN_NAME_LANG]: toLatin(name) } : { [LATIN_NAME_LANG]: name };
   const entity: Entity = {
     id: `${g.type.toLowerCase()}:${key.replace(ID_SPACE, "-") || fold(name)}`,
     type: g.type,

@@ -1,19 +1,10 @@
 // The entity component: groups the article's mentions into `doc.layers.entities`
 // and resolves the speaker of each quotation (`doc.layers.quotes`) to an entity.
-import type { Doc, Span } from "../../doc/doc.js";
-import type { Component } from "../../pipeline/pipeline.js";
+import type { Component } from "../../doc/component.js";
+import { overlaps, type Doc } from "../../doc/doc.js";
+import type { Entity, QuoteSpeaker } from "../../doc/layers.js";
 import { phoneticKey } from "../translit/translit.js";
 import { clusterEntities } from "./cluster.js";
-import type { Entity } from "./types.js";
-
-/** The part of a quotation this layer reads and fills. */
-export interface QuoteSpeakerView {
-  start: number;
-  end: number;
-  speaker: { name?: string | null; entityId?: string | null; mention?: Span | string | null } | null;
-}
-
-const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
 /**
  * The entity a named speaker is: the one with a mention written like the name
@@ -21,7 +12,7 @@ const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
  * title), else the one person with a mention inside the speaker's mention. A
  * speaker known only by a description gets none.
  */
-export function speakerEntity(doc: Doc, entities: Entity[], speaker: NonNullable<QuoteSpeakerView["speaker"]>): Entity | null {
+export function speakerEntity(doc: Doc, entities: Entity[], speaker: QuoteSpeaker): Entity | null {
   if (!speaker.name) return null;
   const key = phoneticKey(speaker.name);
   const written = (e: Entity) => e.mentions.some((m) => m.role !== "nationality" && phoneticKey(doc.text.slice(m.start, m.end)) === key);
@@ -29,7 +20,7 @@ export function speakerEntity(doc: Doc, entities: Entity[], speaker: NonNullable
   const byName = entities.filter((e) => e.key === key || written(e) || person(e));
   if (byName.length === 1) return byName[0];
   const m = speaker.mention;
-  if (!m || typeof m !== "object") return null;
+  if (!m) return null;
   const inside = entities.filter((e) => e.type === "PER" && e.mentions.some((x) => overlaps(x, m)));
   return inside.length === 1 ? inside[0] : null;
 }
@@ -37,13 +28,14 @@ export function speakerEntity(doc: Doc, entities: Entity[], speaker: NonNullable
 export function entitiesComponent(): Component {
   return {
     name: "entities",
-    requires: ["tokens", "sentences"],
-    provides: ["entities"],
+    reads: ["tokens", "sentences"],
+    readsIfPresent: ["mentions", "tokens.lemma", "quotes"],
+    writes: ["entities"],
+    updates: ["quotes.speaker.entityId"],
     run(doc: Doc) {
       const entities = clusterEntities(doc);
       doc.layers.entities = entities;
-      const quotes = doc.layers.quotes as QuoteSpeakerView[] | undefined;
-      for (const q of quotes ?? []) {
+      for (const q of doc.layers.quotes ?? []) {
         if (!q.speaker || q.speaker.entityId) continue;
         const e = speakerEntity(doc, entities, q.speaker);
         if (e) q.speaker.entityId = e.id;

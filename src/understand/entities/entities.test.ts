@@ -2,9 +2,8 @@ import { strict as assert } from "node:assert";
 import { test } from "node:test";
 import type { Doc } from "../../doc/doc.js";
 import { analyzeFixture, fixtureText, mentionTexts } from "../fixtures/fixtures.js";
-import type { Entity } from "./types.js";
 
-const entities = (doc: Doc) => doc.layers.entities as Entity[];
+const entities = (doc: Doc) => doc.layers.entities ?? [];
 const byId = (doc: Doc, id: string) => entities(doc).find((e) => e.id === id);
 
 test("inflected forms, capitals as governments and nationality words are one country", () => {
@@ -27,7 +26,7 @@ test("a capital after a place cue is the city, not the government", () => {
   const en = analyzeFixture(fixtureText("en-ryabkov.txt"), { lang: "en" });
   assert.deepEqual(mentionTexts(en, "loc:mosk"), ["Moscow"]);
   const meeting = analyzeFixture("Τίτλος\n\nΗ συνάντηση στη Μόσχα κράτησε ώρες. Η Άγκυρα πουλά όπλα στη Μόσχα.", { lang: "el" });
-  const city = (meeting.layers.entities as Entity[]).find((e) => e.capitalOf === "RU");
+  const city = (meeting.layers.entities ?? []).find((e) => e.capitalOf === "RU");
   assert.deepEqual(city && mentionTexts(meeting, city.id), ["Μόσχα"], "a meeting in Moscow is in the city");
   assert.deepEqual(mentionTexts(meeting, "country:RU"), ["Μόσχα/capital"], "arms sold to Moscow go to the government");
   assert.ok(mentionTexts(en, "country:RU").includes("Moscow/capital"));
@@ -85,11 +84,11 @@ test("the speaker of a quotation is resolved to its entity", () => {
     lang: "el",
     prepare: (d) => {
       const start = d.text.indexOf("Οι σχέσεις μας");
-      d.layers.quotes = [{ kind: "direct", start, end: start + 10, text: "", speaker: { name: "Ριαμπκόφ", description: null, role: null, entityId: null, mention: null } }];
+      const speaker = { name: "Ριαμπκόφ", description: null, role: null, entityId: null, mention: null };
+      d.layers.quotes = [{ kind: "direct", start, end: start + 10, text: "", speaker, cue: null, stance: null, via: null, citing: null }];
     },
   });
-  const quotes = doc.layers.quotes as { speaker: { entityId: string } }[];
-  assert.equal(quotes[0].speaker.entityId, "per:serg-riabkof");
+  assert.equal(doc.layers.quotes?.[0].speaker?.entityId, "per:serg-riabkof");
 });
 
 test("listed organisations are one entity across names, acronyms and scripts; acronyms only in capitals", () => {

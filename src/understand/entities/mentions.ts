@@ -3,9 +3,10 @@
 // fallback that takes runs of capitalised words; and the
 // gazetteer's matches over every token: country and capital names (also when
 // NER missed them) and nationality nouns and adjectives (ρωσική, Ρώσος).
-import { TokenKind, type Doc, type Mention, type Span } from "../../doc/doc.js";
+import { charSpan, overlaps, type Doc, type Mention, type Span } from "../../doc/doc.js";
 import { getLang } from "../../lang/lang.js";
 import { fold, foldWord } from "../../text/normalize.js";
+import { wordView } from "../../text/words.js";
 import { lexicon, triggerOf } from "../events/lexicon.js";
 import { isTimeWord } from "../time/timex.js";
 import { phoneticKey } from "../translit/translit.js";
@@ -45,61 +46,42 @@ export interface Candidate extends Span {
 interface Ctx {
   doc: Doc;
   words: EntityWords;
+  /** The text of each token (the word view's column). */
+  text: string[];
+  /** The fold key of each token. */
+  folds: string[];
+  /** 1 for a word or abbreviation. */
+  isWord: Uint8Array;
   /** Sentence index of each token. */
   sentenceOf: Int32Array;
   sentenceStart: Set<number>;
 }
 
-function tokText(doc: Doc, i: number): string {
-  const t = doc.layers.tokens;
-  return doc.text.slice(t.start[i], t.end[i]);
-}
-
-function isWordLike(doc: Doc, i: number): boolean {
-  const k = doc.layers.tokens.kind[i];
-  return k === TokenKind.Word || k === TokenKind.Abbreviation;
-}
-
 function context(doc: Doc): Ctx {
-  const t = doc.layers.tokens;
-  const sentenceOf = new Int32Array(t.length).fill(-1);
+  const n = doc.layers.tokens.length;
+  const view = wordView(doc);
+  const { text, isWord } = view;
+  const sentenceOf = view.sentence;
   const sentenceStart = new Set<number>();
-  let s = 0;
-  const sentences = doc.layers.sentences;
-  for (let i = 0; i < t.length; i++) {
-    while (s < sentences.length && sentences[s].end <= t.start[i]) s++;
-    if (s < sentences.length && sentences[s].start <= t.start[i]) {
-      if (sentenceOf[i - 1] !== s || i === 0) sentenceStart.add(i);
-      sentenceOf[i] = s;
-    }
-  }
+  for (let i = 0; i < n; i++) if (sentenceOf[i] >= 0 && (i === 0 || sentenceOf[i - 1] !== sentenceOf[i])) sentenceStart.add(i);
   // A word after an opening quote, a dash or a terminal mark inside a sentence (a quotation kept whole) starts one too.
   const terminals = getLang(doc.lang).sentenceTerminals;
-  for (let i = 1; i < t.length; i++) {
-    const prev = doc.text.slice(t.start[i - 1], t.end[i - 1]);
-    if (isWordLike(doc, i) && (OPENERS.has(prev) || terminals.has(prev))) sentenceStart.add(i);
+  for (let i = 1; i < n; i++) {
+    const prev = text[i - 1];
+    if (isWord[i] && (OPENERS.has(prev) || terminals.has(prev))) sentenceStart.add(i);
   }
   for (const i of [...sentenceStart]) {
     let j = i;
-    while (j < t.length && !isWordLike(doc, j) && sentenceOf[j] === sentenceOf[i]) j++;
+    while (j < n && !isWord[j] && sentenceOf[j] === sentenceOf[i]) j++;
     sentenceStart.add(j);
   }
-  return { doc, words: gazetteer().wordsFor(doc.lang), sentenceOf, sentenceStart };
-}
-
-function tokenRangeOf(doc: Doc, span: Span): [number, number] {
-  const t = doc.layers.tokens;
-  let first = 0;
-  while (first < t.length && t.end[first] <= span.start) first++;
-  let last = first;
-  while (last < t.length && t.start[last] < span.end) last++;
-  return [first, last];
+  return { doc, words: gazetteer().wordsFor(doc.lang), text, folds: view.fold, isWord, sentenceOf, sentenceStart };
 }
 
 function candidate(c: Ctx, first: number, last: number, type: EntityType, fromNer: boolean): Candidate {
   const t = c.doc.layers.tokens;
   const words: string[] = [];
-  for (let i = first; i < last; i++) if (isWordLike(c.doc, i)) words.push(tokText(c.doc, i));
+  for (let i = first; i < last; i++) if (c.isWord[i]) words.push(c.text[i]);
   const start = t.start[first];
   const end = t.end[last - 1];
   return { start, end, text: c.doc.text.slice(start, end), type, first, last, words, fromNer };
@@ -110,7 +92,7 @@ function placeCueBefore(c: Ctx, i: number): boolean {
   return c.words.placeCues.some((cue) => {
     let j = i - 1;
     for (let k = cue.length - 1; k >= 0; k--, j--) {
-      if (j < 0 || !isWordLike(c.doc, j) || foldWord(tokText(c.doc, j)) !== cue[k]) return false;
+      if (j < 0 || !c.isWord[j] || c.folds[j] !== cue[k]) return false;
     }
     return true;
   });
@@ -124,10 +106,10 @@ function placeCueBefore(c: Ctx, i: number): boolean {
 function eventTarget(c: Ctx, i: number): boolean {
   const lex = lexicon(c.doc.lang);
   if (!lex || i === 0) return false;
-  const cue = lex.prepositions.get(foldWord(tokText(c.doc, i - 1)));
+  const cue = lex.prepositions.get(c.folds[i - 1]);
   if (!cue) return false;
   for (let j = i - 2; j >= 0 && j >= i - TRIGGER_WINDOW && c.sentenceOf[j] === c.sentenceOf[i]; j--) {
-    const trigger = isWordLike(c.doc, j) ? triggerOf(c.doc.lang, foldWord(tokText(c.doc, j))) : null;
+    const trigger = c.isWord[j] ? triggerOf(c.doc.lang, c.folds[j]) : null;
     if (trigger) return trigger.entry.target.includes(cue);
   }
   return false;
@@ -138,11 +120,9 @@ function gazetteerMatches(c: Ctx): Candidate[] {
   const g = gazetteer();
   const t = c.doc.layers.tokens;
   const out: Candidate[] = [];
-  const foldedAt: string[] = [];
-  const folded = (j: number) => (foldedAt[j] ??= foldWord(tokText(c.doc, j)));
   let i = 0;
   while (i < t.length) {
-    if (!isWordLike(c.doc, i)) {
+    if (!c.isWord[i]) {
       i++;
       continue;
     }
@@ -150,13 +130,13 @@ function gazetteerMatches(c: Ctx): Candidate[] {
     for (let n = g.maxWords; n >= 1 && !matched; n--) {
       const idx: number[] = [];
       for (let j = i; j < t.length && idx.length < n; j++) {
-        if (!isWordLike(c.doc, j)) break;
+        if (!c.isWord[j]) break;
         idx.push(j);
       }
       if (idx.length < n) continue;
-      const words = idx.map((j) => tokText(c.doc, j));
+      const words = idx.map((j) => c.text[j]);
       const last = idx[idx.length - 1] + 1;
-      const demonym = g.demonyms.get(idx.map(folded).join(" "));
+      const demonym = g.demonyms.get(idx.map((j) => c.folds[j]).join(" "));
       if (demonym) {
         const cand = candidate(c, i, last, "MISC", false);
         out.push({ ...cand, code: demonym, place: "demonym" });
@@ -179,9 +159,9 @@ function gazetteerMatches(c: Ctx): Candidate[] {
 }
 
 function isCapitalised(c: Ctx, i: number): boolean {
-  if (!isWordLike(c.doc, i)) return false;
-  const w = tokText(c.doc, i);
-  const f = foldWord(w);
+  if (!c.isWord[i]) return false;
+  const w = c.text[i];
+  const f = c.folds[i];
   return UPPER_START.test(w) && LETTER.test(w) && !c.words.functionWords.has(f) && !isTimeWord(c.doc.lang, f);
 }
 
@@ -190,12 +170,12 @@ function capitalisedRuns(c: Ctx, known: Set<string>): Candidate[] {
   const t = c.doc.layers.tokens;
   const out: Candidate[] = [];
   const w = c.words;
-  const folded = (i: number) => foldWord(tokText(c.doc, i)).replace(FINAL_DOT, "");
+  const folded = (i: number) => c.folds[i].replace(FINAL_DOT, "");
   let i = 0;
   while (i < t.length) {
     if (!isCapitalised(c, i) || w.titleWords.has(folded(i))) {
       // A lower-case organisation head with a capitalised complement: «υπουργείο Εξωτερικών».
-      if (isWordLike(c.doc, i) && w.orgHeads.has(folded(i)) && i + 1 < t.length && isCapitalised(c, i + 1) && w.titleWords.has(folded(i + 1)) && !UPPER_START.test(tokText(c.doc, i))) {
+      if (c.isWord[i] && w.orgHeads.has(folded(i)) && i + 1 < t.length && isCapitalised(c, i + 1) && w.titleWords.has(folded(i + 1)) && !UPPER_START.test(c.text[i])) {
         let last = i + 2;
         while (last < t.length && isCapitalised(c, last) && w.titleWords.has(folded(last))) last++;
         out.push(candidate(c, i, last, "ORG", false));
@@ -206,12 +186,12 @@ function capitalisedRuns(c: Ctx, known: Set<string>): Candidate[] {
     let last = i + 1;
     for (;;) {
       if (last < t.length && isCapitalised(c, last) && !w.titleWords.has(folded(last)) && c.sentenceOf[last] === c.sentenceOf[i]) last++;
-      else if (last + 1 < t.length && isWordLike(c.doc, last) && w.connectors.has(folded(last)) && isCapitalised(c, last + 1) && !w.titleWords.has(folded(last + 1))) last += 2;
+      else if (last + 1 < t.length && c.isWord[last] && w.connectors.has(folded(last)) && isCapitalised(c, last + 1) && !w.titleWords.has(folded(last + 1))) last += 2;
       else break;
     }
     let first = i;
     // A sentence-initial word is a name only when the gazetteer or the rest of the article says so.
-    if (c.sentenceStart.has(first) && !known.has(phoneticKey(tokText(c.doc, first))) && !gazetteer().byKey.has(nameKey([tokText(c.doc, first)]))) {
+    if (c.sentenceStart.has(first) && !known.has(phoneticKey(c.text[first])) && !gazetteer().byKey.has(nameKey([c.text[first]]))) {
       first++;
       while (first < last && (!isCapitalised(c, first) || w.connectors.has(folded(first)))) first++;
     }
@@ -226,14 +206,14 @@ function capitalisedRuns(c: Ctx, known: Set<string>): Candidate[] {
 function fallbackType(c: Ctx, first: number, last: number): EntityType {
   const w = c.words;
   const words: string[] = [];
-  for (let i = first; i < last; i++) if (isWordLike(c.doc, i)) words.push(tokText(c.doc, i));
+  for (let i = first; i < last; i++) if (c.isWord[i]) words.push(c.text[i]);
   const foldedWords = words.map(foldWord);
   if (foldedWords.some((f) => w.orgHeads.has(f))) return "ORG";
   if (foldedWords.some((f) => w.stateHeads.has(f))) return "LOC";
   if (words.length === 1 && ALL_CAPS.test(words[0])) return "ORG";
   let j = first - 1;
-  while (j >= 0 && !isWordLike(c.doc, j)) j--;
-  const before = j >= 0 ? foldWord(tokText(c.doc, j)).replace(FINAL_DOT, "") : "";
+  while (j >= 0 && !c.isWord[j]) j--;
+  const before = j >= 0 ? c.folds[j].replace(FINAL_DOT, "") : "";
   if (w.titles.has(before) || w.titleWords.has(before)) return "PER";
   if (w.orgHeads.has(before)) return "ORG";
   return words.length >= 2 ? "PER" : "MISC";
@@ -243,7 +223,7 @@ function fallbackType(c: Ctx, first: number, last: number): EntityType {
 function knownNames(c: Ctx): Set<string> {
   const known = new Set<string>();
   for (let i = 0; i < c.doc.layers.tokens.length; i++) {
-    if (!c.sentenceStart.has(i) && isCapitalised(c, i)) known.add(phoneticKey(tokText(c.doc, i)));
+    if (!c.sentenceStart.has(i) && isCapitalised(c, i)) known.add(phoneticKey(c.text[i]));
   }
   return known;
 }
@@ -251,14 +231,13 @@ function knownNames(c: Ctx): Set<string> {
 function nerCandidates(c: Ctx, mentions: Mention[]): Candidate[] {
   const out: Candidate[] = [];
   for (const m of mentions) {
-    const [first, last] = tokenRangeOf(c.doc, m);
-    if (first >= last) continue;
-    out.push(candidate(c, first, last, TYPE_OF_LABEL[m.type.toUpperCase()] ?? "MISC", true));
+    const range = charSpan(c.doc, m, "expand");
+    if (!range) continue;
+    out.push(candidate(c, range.first, range.last, TYPE_OF_LABEL[m.type.toUpperCase()] ?? "MISC", true));
   }
   return out;
 }
 
-const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end;
 
 /** Is the mention a state's name built on the place: Κυπριακή Δημοκρατία, Republic of Turkey? */
@@ -270,8 +249,8 @@ function isStateName(c: Ctx, container: Candidate, p: Candidate): boolean {
 function pieces(c: Ctx, run: Candidate, p: Candidate): Candidate[] {
   const out: Candidate[] = [];
   for (let [first, last] of [[run.first, p.first], [p.last, run.last]]) {
-    while (first < last && (!isCapitalised(c, first) || c.words.connectors.has(foldWord(tokText(c.doc, first))))) first++;
-    while (last > first && (!isCapitalised(c, last - 1) || c.words.connectors.has(foldWord(tokText(c.doc, last - 1))))) last--;
+    while (first < last && (!isCapitalised(c, first) || c.words.connectors.has(c.folds[first]))) first++;
+    while (last > first && (!isCapitalised(c, last - 1) || c.words.connectors.has(c.folds[last - 1]))) last--;
     if (first < last) out.push(candidate(c, first, last, fallbackType(c, first, last), false));
   }
   return out;

@@ -2,9 +2,8 @@ import { strict as assert } from "node:assert";
 import { test } from "node:test";
 import type { Doc } from "../../doc/doc.js";
 import { analyzeFixture, fixtureText } from "../fixtures/fixtures.js";
-import type { NewsEvent } from "./events.js";
 
-const events = (doc: Doc) => doc.layers.events as NewsEvent[];
+const events = (doc: Doc) => doc.layers.events ?? [];
 const find = (doc: Doc, type: string, trigger: string) => events(doc).find((e) => e.type === type && e.trigger.text === trigger);
 
 test("Greek: transfer with quantity and time, denial, sanctions against, cooperation by genitive or subject", () => {
@@ -50,7 +49,7 @@ test("negation, future and who asserts: the quotation's speaker, else the articl
     lang: "el",
     prepare: (d) => {
       const start = d.text.indexOf("Η Αθήνα");
-      d.layers.quotes = [{ kind: "indirect", start, end: d.text.indexOf(", είπε"), text: "", speaker: { name: "Γιώργος Νικολάου", entityId: null }, via: "ΑΠΕ" }];
+      d.layers.quotes = [{ kind: "indirect", start, end: d.text.indexOf(", είπε"), text: "", speaker: { name: "Γιώργος Νικολάου", description: null, role: null, entityId: null, mention: null }, cue: null, stance: null, via: "ΑΠΕ", citing: null }];
     },
   });
   const send = find(doc, "TRANSFER", "στείλει");
@@ -69,8 +68,8 @@ test("a quotation of a resolved speaker is a statement; a speech verb that is a 
       const a = d.text.indexOf("Θα συνεχίσουμε");
       const b = d.text.indexOf("υπάρχει πρόβλημα");
       d.layers.quotes = [
-        { kind: "direct", start: a, end: a + 14, text: "Θα συνεχίσουμε", speaker: speaker("Σεργκέι Ριαμπκόφ"), cue: "είπε", stance: { type: "say" } },
-        { kind: "indirect", start: b, end: b + 16, text: "υπάρχει πρόβλημα", speaker: speaker("Σεργκέι Ριαμπκόφ"), cue: "αρνείται", stance: { type: "deny" } },
+        { kind: "direct", start: a, end: a + 14, text: "Θα συνεχίσουμε", speaker: speaker("Σεργκέι Ριαμπκόφ"), cue: "είπε", stance: { type: "say", polarity: "positive" }, via: null, citing: null },
+        { kind: "indirect", start: b, end: b + 16, text: "υπάρχει πρόβλημα", speaker: speaker("Σεργκέι Ριαμπκόφ"), cue: "αρνείται", stance: { type: "deny", polarity: "positive" }, via: null, citing: null },
       ];
     },
   });

@@ -8,11 +8,11 @@
 // and modality from negation, future, possibility, cessation and the event
 // that governs the clause (demanded, denied), time from the time expressions,
 // and who asserts it from the quotation it sits in.
-import { TokenKind, firstTokenAt, type Doc, type Span } from "../../doc/doc.js";
+import { TokenKind, tokenRange, type Doc, type Span } from "../../doc/doc.js";
 import { unionOfLangs } from "../../lang/lang.js";
 import { foldWord } from "../../text/normalize.js";
-import type { Entity, MentionRole } from "../entities/types.js";
-import type { Timex } from "../time/timex.js";
+import { wordView } from "../../text/words.js";
+import type { AssertedBy, Entity, MentionRole, Modality, NewsEvent, Quote, Timex } from "../../doc/layers.js";
 import { lexicon, triggerOf, type Lexicon, type Trigger } from "./lexicon.js";
 
 /** Tokens before a verb searched for negation and modal words. */
@@ -39,41 +39,7 @@ const COMMA = ",";
 /** CAMEO 01: a quotation of a known speaker is a statement by them. */
 const STATEMENT = { type: "STATEMENT", cameo: "01" } as const;
 
-export type Modality = "asserted" | "future" | "possible" | "demanded" | "denied";
-
-export interface AssertedBy {
-  /** speaker: the speaker of the quotation the event sits in (or the actor of a speech event); article: the article itself. */
-  by: "speaker" | "article";
-  name: string | null;
-  entityId: string | null;
-  via: string | null;
-}
-
-export interface NewsEvent {
-  type: string;
-  subtype: string | null;
-  cameo: string;
-  actor: string | null;
-  target: string | null;
-  instrument: string | null;
-  quantity: string | null;
-  polarity: "positive" | "negative";
-  modality: Modality;
-  /** The value of the time expression the event is placed at. */
-  time: string | null;
-  assertedBy: AssertedBy;
-  trigger: Span & { text: string };
-  evidence: Span;
-}
-
-/** The part of a quotation read here. */
-interface QuoteView extends Span {
-  kind?: string;
-  speaker: { name?: string | null; description?: string | null; entityId?: string | null } | null;
-  cue?: string | null;
-  stance?: { type: string } | null;
-  via?: string | null;
-}
+export type { AssertedBy, Modality, NewsEvent } from "../../doc/layers.js";
 
 interface MentionAt {
   first: number;
@@ -92,18 +58,11 @@ interface Ctx {
   doc: Doc;
   lex: Lexicon;
   folds: string[];
+  /** 1 for a word or abbreviation (the word view's column). */
+  words: Uint8Array;
   mentions: MentionAt[];
   timex: Timex[];
-  quotes: QuoteView[];
-}
-
-function tokenIndex(doc: Doc, offset: number): number {
-  return firstTokenAt(doc.layers.tokens, offset);
-}
-
-function isWord(doc: Doc, i: number): boolean {
-  const k = doc.layers.tokens.kind[i];
-  return k === TokenKind.Word || k === TokenKind.Abbreviation;
+  quotes: Quote[];
 }
 
 /**
@@ -111,32 +70,36 @@ function isWord(doc: Doc, i: number): boolean {
  * two prepositions the outer one: «κατά του Ιράν» is against), "poss" for a
  * possessive (Moscow's), or "bare".
  */
-function cueOf(c: { doc: Doc; lex: Lexicon; folds: string[] }, first: number, last: number): string {
+type Tokens = Pick<Ctx, "doc" | "lex" | "folds" | "words">;
+
+function cueOf(c: Tokens, first: number, last: number): string {
   const t = c.doc.layers.tokens;
   if (last + 1 < t.length && POSSESSIVE_MARKS.has(c.folds[last]) && POSSESSIVE_FORMS.has(c.folds[last + 1]) && t.start[last] === t.end[last - 1]) return "poss";
   let j = first - 1;
-  while (j >= 0 && isWord(c.doc, j) && c.lex.articles.has(c.folds[j])) j--;
-  if (j < 0 || !isWord(c.doc, j)) return "bare";
+  while (j >= 0 && c.words[j] && c.lex.articles.has(c.folds[j])) j--;
+  if (j < 0 || !c.words[j]) return "bare";
   const cls = c.lex.prepositions.get(c.folds[j]);
   if (!cls) return "bare";
-  const outer = j > 0 && isWord(c.doc, j - 1) ? c.lex.prepositions.get(c.folds[j - 1]) : undefined;
+  const outer = j > 0 && c.words[j - 1] ? c.lex.prepositions.get(c.folds[j - 1]) : undefined;
   return outer ?? cls;
 }
 
-function mentionsOf(doc: Doc, lex: Lexicon, folds: string[], entities: Entity[]): MentionAt[] {
+function mentionsOf(c: Tokens, entities: Entity[]): MentionAt[] {
   const out: MentionAt[] = [];
   for (const entity of entities) {
     for (const m of entity.mentions) {
-      const first = tokenIndex(doc, m.start);
-      const last = tokenIndex(doc, m.end);
-      out.push({ first, last, entity, role: m.role, cue: cueOf({ doc, lex, folds }, first, last) });
+      const [first, last] = tokenRange(c.doc.layers.tokens, m);
+      out.push({ first, last, entity, role: m.role, cue: cueOf(c, first, last) });
     }
   }
   return out.sort((a, b) => a.first - b.first);
 }
 
 function sentences(doc: Doc): Sentence[] {
-  return doc.layers.sentences.map((s) => ({ first: tokenIndex(doc, s.start), last: tokenIndex(doc, s.end) }));
+  return doc.layers.sentences.map((s) => {
+    const [first, last] = tokenRange(doc.layers.tokens, s);
+    return { first, last };
+  });
 }
 
 /** Index of the clause break nearest before i in the sentence (or the sentence's first token). */
@@ -312,23 +275,16 @@ function statements(c: Ctx): NewsEvent[] {
 /** The events of a document whose entities (and, when present, time expressions and quotations) are known. */
 export function findEvents(doc: Doc): NewsEvent[] {
   const lex = lexicon(doc.lang);
-  const entities = doc.layers.entities as Entity[] | undefined;
+  const entities = doc.layers.entities;
   if (!lex || !entities) return [];
-  const tok = doc.layers.tokens;
-  const folds: string[] = [];
-  for (let i = 0; i < tok.length; i++) folds.push(foldWord(doc.text.slice(tok.start[i], tok.end[i])));
-  const c: Ctx = {
-    doc,
-    lex,
-    folds,
-    mentions: mentionsOf(doc, lex, folds, entities),
-    timex: (doc.layers.timex as Timex[] | undefined) ?? [],
-    quotes: (doc.layers.quotes as QuoteView[] | undefined) ?? [],
-  };
+  const view = wordView(doc);
+  const tokens: Tokens = { doc, lex, folds: view.fold, words: view.isWord };
+  const c: Ctx = { ...tokens, mentions: mentionsOf(tokens, entities), timex: doc.layers.timex ?? [], quotes: doc.layers.quotes ?? [] };
+  const { folds } = c;
   const out: NewsEvent[] = statements(c);
   for (const s of sentences(doc)) {
     for (let t = s.first; t < s.last; t++) {
-      if (!isWord(doc, t)) continue;
+      if (!c.words[t]) continue;
       const trig = triggerOf(doc.lang, folds[t]);
       if (!trig) continue;
       if (c.mentions.some((m) => m.first <= t && t < m.last)) continue;

@@ -2,16 +2,14 @@
 // resolves their speakers and source chains, and sets `doc.layers.quotes`.
 // Requires tokens and sentences; uses the taggers' mentions and POS when an
 // earlier component has set them.
+import type { Component } from "../../doc/component.js";
 import type { Doc } from "../../doc/doc.js";
-import type { Component } from "../../pipeline/pipeline.js";
+import type { Quote } from "../../doc/layers.js";
 import { detectQuotes } from "./detect.js";
 import { quoteLexicon, type QuoteLexicon } from "./lexicon.js";
 import { SpeakerResolver } from "./speakers.js";
 import { stanceOf, type DetectOptions } from "./state.js";
-import type { Quote } from "./types.js";
 import { makeView, tokensText } from "./view.js";
-
-export const QUOTES_LAYER = "quotes";
 
 export interface QuoteComponentOptions extends DetectOptions {
   /** The lexicon to use (default: every language's tables under lang/). */
@@ -39,10 +37,11 @@ export function findQuotes(doc: Doc, options: QuoteComponentOptions = {}): Quote
 export function quotesComponent(options: QuoteComponentOptions = {}): Component {
   return {
     name: "quotes",
-    requires: ["tokens", "sentences"],
-    provides: [QUOTES_LAYER],
+    reads: ["tokens", "sentences"],
+    readsIfPresent: ["mentions", "tokens.pos"],
+    writes: ["quotes"],
     run(doc: Doc) {
-      doc.layers[QUOTES_LAYER] = findQuotes(doc, options);
+      doc.layers.quotes = findQuotes(doc, options);
     },
   };
 }

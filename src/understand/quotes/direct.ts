@@ -4,11 +4,12 @@
 // are long enough (continuations of the previous speaker), or stand in the
 // headline; headline statements without marks («Μόσχα: Δεν υποκύπτουμε …»).
 // Scare quotes and titles in quote marks are left out by length and position.
+import { tokenRange } from "../../doc/doc.js";
 import { pairMarks } from "./marks.js";
 import { parsePhrase, type SpeakerPhrase } from "./phrase.js";
 import { addressee, chainIn, claim, type CueMatch, DASHES, inTitle, matchCue, type QuoteCandidate, skipAdverbs, type State, wordCount } from "./state.js";
 import { subjectAfter, subjectBefore, titleSubject } from "./subjects.js";
-import { anyPhraseAt, isQuoteMark, isWord, sentenceBounds, tokenAtOrAfter } from "./view.js";
+import { anyPhraseAt, isQuoteMark, isWordOrNumber, sentenceBounds, tokenAtOrAfter } from "./view.js";
 
 /** Punctuation between a closing mark and the frame after it («…», τόνισε). */
 const LEAD_PUNCT = new Set([",", "-", "–", "—"]);
@@ -37,7 +38,7 @@ function frameAfter(s: State, afterClose: number, block: number): { cue: CueMatc
   if (i >= v.n || v.block[i] !== block) return null;
   const limit = frameEnd(s, i);
   // «…», όπως σημείωσε ο Χ. (but «…», όπως μετέδωσε το ΑΠΕ is a channel, claimed as a chain)
-  if (isWord(v, i) && lex.sourceMarkers.has(v.fold[i]) && !s.claimed[i] && matchCue(v, lex, i + 1)) i++;
+  if (isWordOrNumber(v, i) && lex.sourceMarkers.has(v.fold[i]) && !s.claimed[i] && matchCue(v, lex, i + 1)) i++;
   let cue = matchCue(v, lex, i);
   let phrase: SpeakerPhrase | null = null;
   if (cue) phrase = subjectAfter(s, cue, limit);
@@ -118,8 +119,7 @@ export function detectDirect(s: State): void {
   let lastBlock = -1;
   for (const span of spans) {
     const open = tokenAtOrAfter(v, span.open);
-    const first = tokenAtOrAfter(v, span.start);
-    const last = tokenAtOrAfter(v, span.end);
+    const [first, last] = tokenRange(v.doc.layers.tokens, span);
     const words = wordCount(v, first, last);
     if (!words) continue;
     const afterClose = span.closed ? tokenAtOrAfter(v, span.close + 1) : last;
@@ -160,8 +160,7 @@ export function detectTitleStatement(s: State): void {
   const { v, lex, o } = s;
   const t = v.doc.meta.title;
   if (!t) return;
-  const first = tokenAtOrAfter(v, t.start);
-  const last = tokenAtOrAfter(v, t.end);
+  const [first, last] = tokenRange(v.doc.layers.tokens, t);
   for (let i = first + 1; i < last; i++) {
     if (v.text[i] !== ":") continue;
     if (isQuoteMark(v, i + 1) || s.quoted[i + 1]) return;

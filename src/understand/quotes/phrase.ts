@@ -6,7 +6,7 @@
 // role, or the whole phrase when it has no role), a role, or a description.
 import { unionOfLangs } from "../../lang/lang.js";
 import type { QuoteLexicon } from "./lexicon.js";
-import { isWord, tokensText, type DocView } from "./view.js";
+import { isWordOrNumber, tokensText, type DocView } from "./view.js";
 
 /** Longest speaker phrase, in tokens. */
 const MAX_PHRASE_TOKENS = 14;
@@ -50,7 +50,7 @@ function isCue(v: DocView, lex: QuoteLexicon, i: number): boolean {
 
 /** Tag of a token that may head or extend a phrase, by the lexicon. */
 function wordTag(v: DocView, lex: QuoteLexicon, i: number, prev: Tag | undefined): Tag | null {
-  if (!isWord(v, i)) return null;
+  if (!isWordOrNumber(v, i)) return null;
   const f = v.fold[i];
   const k = v.key[i];
   if (lex.titles.has(f.replace(FINAL_DOT, ""))) return "title";
@@ -72,11 +72,11 @@ export function parsePhrase(v: DocView, lex: QuoteLexicon, i: number, options: P
   const tags: Tag[] = [];
   let j = i;
   const dets = options.subject ? lex.subjectDeterminers : lex.determiners;
-  if (isWord(v, j) && dets.has(v.fold[j]) && !(v.cap[j] && lex.pronouns.has(v.fold[j]))) {
+  if (isWordOrNumber(v, j) && dets.has(v.fold[j]) && !(v.cap[j] && lex.pronouns.has(v.fold[j]))) {
     tags.push("det");
     j++;
   }
-  if (j < limit && isWord(v, j) && lex.pronouns.has(v.fold[j])) {
+  if (j < limit && isWordOrNumber(v, j) && lex.pronouns.has(v.fold[j])) {
     return { start: i, end: j + 1, pronoun: true, name: null, role: null, described: false };
   }
   while (j < limit && v.block[j] === v.block[i]) {
@@ -95,9 +95,9 @@ export function parsePhrase(v: DocView, lex: QuoteLexicon, i: number, options: P
       continue;
     }
     // του ιρανικού υπουργείου Άμυνας, of the ministry
-    if (hasHead && isWord(v, j) && lex.linkers.has(v.fold[j])) {
+    if (hasHead && isWordOrNumber(v, j) && lex.linkers.has(v.fold[j])) {
       let k = j + 1;
-      if (k < limit && isWord(v, k) && lex.determiners.has(v.fold[k]) && !v.cap[k]) k++;
+      if (k < limit && isWordOrNumber(v, k) && lex.determiners.has(v.fold[k]) && !v.cap[k]) k++;
       const next = wordTag(v, lex, k, "link");
       const afterNext = wordTag(v, lex, k + 1, "link");
       if (next && next !== "title" && next !== "mod" && k < limit) {
@@ -105,7 +105,7 @@ export function parsePhrase(v: DocView, lex: QuoteLexicon, i: number, options: P
         j = k;
         continue;
       }
-      if (k + 1 < limit && isWord(v, k) && !v.cap[k] && afterNext && HEAD_TAGS.has(afterNext)) {
+      if (k + 1 < limit && isWordOrNumber(v, k) && !v.cap[k] && afterNext && HEAD_TAGS.has(afterNext)) {
         for (let m = j; m <= k; m++) tags.push(m === k ? "mod" : "link");
         j = k + 1;
         continue;
@@ -113,13 +113,13 @@ export function parsePhrase(v: DocView, lex: QuoteLexicon, i: number, options: P
       break;
     }
     // An unlisted profession between a determiner and a name: ο μετεωρολόγος Κλέαρχος Μαρουσάκης
-    if (prev === "det" && isWord(v, j) && !v.cap[j] && !isCue(v, lex, j) && !isFunctionWord(lex, v.fold[j]) && wordTag(v, lex, j + 1, "role") === "cap" && j + 1 < limit) {
+    if (prev === "det" && isWordOrNumber(v, j) && !v.cap[j] && !isCue(v, lex, j) && !isFunctionWord(lex, v.fold[j]) && wordTag(v, lex, j + 1, "role") === "cap" && j + 1 < limit) {
       tags.push("role");
       j++;
       continue;
     }
     // One adjective before a role: ο αμερικανός υπουργός
-    if (isWord(v, j) && !v.cap[j] && !isCue(v, lex, j) && !isFunctionWord(lex, v.fold[j]) && j + 1 < limit) {
+    if (isWordOrNumber(v, j) && !v.cap[j] && !isCue(v, lex, j) && !isFunctionWord(lex, v.fold[j]) && j + 1 < limit) {
       const next = wordTag(v, lex, j + 1, "mod");
       if (next === "role" || next === "described") {
         tags.push("mod");
@@ -219,6 +219,6 @@ function split(v: DocView, lex: QuoteLexicon, start: number, end: number, tags: 
 
 /** The phrase's text without its determiner. */
 export function phraseText(v: DocView, lex: QuoteLexicon, p: SpeakerPhrase): string {
-  const from = isWord(v, p.start) && lex.determiners.has(v.fold[p.start]) && p.end - p.start > 1 ? p.start + 1 : p.start;
+  const from = isWordOrNumber(v, p.start) && lex.determiners.has(v.fold[p.start]) && p.end - p.start > 1 ? p.start + 1 : p.start;
   return tokensText(v, from, p.end);
 }

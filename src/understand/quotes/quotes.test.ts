@@ -22,11 +22,11 @@ function find(quotes: Quote[], fragment: string): Quote {
 
 test("the component declares its layers and fills doc.layers.quotes", () => {
   const c = quotesComponent();
-  assert.deepEqual(c.requires, ["tokens", "sentences"]);
-  assert.deepEqual(c.provides, ["quotes"]);
+  assert.deepEqual(c.reads, ["tokens", "sentences"]);
+  assert.deepEqual(c.writes, ["quotes"]);
   const doc = prepare(GREEK_ARTICLE);
   c.run(doc);
-  assert.ok(Array.isArray(doc.layers.quotes) && (doc.layers.quotes as Quote[]).length > 0);
+  assert.ok(doc.layers.quotes && doc.layers.quotes.length > 0);
 });
 
 test("Greek: content-first, direct with source chain, pro-drop, reported speech with stance", () => {

@@ -3,11 +3,11 @@
 // content-first form («…πιέσεις, δήλωσε σήμερα ο …», "…, Xinhua reports."),
 // and a fronted source («Όπως ανέφερε ο Χ, …»). A reporting frame around a
 // statement already found becomes that statement's `via`.
-import { type Span, TokenKind } from "../../doc/doc.js";
+import { type Span, TokenKind, tokenRange } from "../../doc/doc.js";
 import { parsePhrase, type SpeakerPhrase } from "./phrase.js";
 import { addressee, type Chain, chainIn, claim, type CueMatch, DASHES, inTitle, label, matchCue, type QuoteCandidate, skipAdverbs, type State, wordCount } from "./state.js";
 import { coordinated, subjectAfter, subjectBefore, subjectStartOk } from "./subjects.js";
-import { anyPhraseAt, isQuoteMark, isWord, sentenceBounds, tokenAtOrAfter } from "./view.js";
+import { anyPhraseAt, isQuoteMark, isWordOrNumber, sentenceBounds } from "./view.js";
 
 /** Punctuation trimmed from the ends of a reported clause. */
 const TRAILING_PUNCT = /[\s,.;:–—-]+$/u;
@@ -36,7 +36,7 @@ function clauseEnd(s: State, from: number, sentEnd: number): { end: number; next
     for (let b = k - 1; b >= from; b--) {
       const p = subjectStartOk(s, b, from) ? parsePhrase(v, lex, b, { subject: true, limit: k }) : null;
       if (p && p.end === k && (b === from || boundary(b))) return { end: backOff(b), next: p };
-      if (!isWord(v, b) || !v.cap[b]) break;
+      if (!isWordOrNumber(v, b) || !v.cap[b]) break;
     }
     if (boundary(k) || opensReportedClause(s, cue, sentEnd)) return { end: backOff(k), next: null };
   }
@@ -48,7 +48,7 @@ function opensReportedClause(s: State, cue: CueMatch, sentEnd: number): boolean 
   const { v, lex, o } = s;
   for (let j = cue.last; j < Math.min(sentEnd, cue.last + o.maxComplementizerGap + 1); j++) {
     if (lex.complementizers.has(v.fold[j])) return true;
-    if (!isWord(v, j)) return false;
+    if (!isWordOrNumber(v, j)) return false;
   }
   return false;
 }
@@ -74,7 +74,7 @@ function hasVerb(s: State, first: number, last: number): boolean {
   let foreignWords = 0;
   for (let i = first; i < last; i++) {
     if (VERB_TAGS.has(pos[i])) return true;
-    if (isWord(s.v, i)) words++;
+    if (isWordOrNumber(s.v, i)) words++;
     foreignWords += foreign[i];
   }
   return foreignWords * 2 > words;
@@ -90,7 +90,8 @@ function contentStartBefore(s: State, sentStart: number, cueFirst: number): numb
 function pushIndirect(s: State, span: Span, cue: CueMatch, phrase: SpeakerPhrase | null, chain: Chain): void {
   s.out.push({ kind: "indirect", ...span, cue, phrase, ...chain, inTitle: inTitle(s, span.start) });
   claim(s, cue.first, cue.last);
-  for (let i = tokenAtOrAfter(s.v, span.start); i < s.v.n && s.v.start[i] < span.end; i++) s.reported[i] = 1;
+  const [first, last] = tokenRange(s.v.doc.layers.tokens, span);
+  for (let i = first; i < last; i++) s.reported[i] = 1;
 }
 
 /** Quotes already found inside [first, last): a frame around them is their source. */
@@ -106,7 +107,7 @@ function complementizerAfter(s: State, cue: CueMatch, sentEnd: number): number {
     // said they were concerned that …: the bare clause starts at the pronoun
     if (cue.entry.bareClause && lex.pronouns.has(v.fold[j])) return -1;
     if (lex.complementizers.has(v.fold[j]) || (cue.entry.infinitival && lex.infinitival.has(v.fold[j]))) return j;
-    if (!isWord(v, j) && v.text[j] !== ",") return -1;
+    if (!isWordOrNumber(v, j) && v.text[j] !== ",") return -1;
   }
   return -1;
 }
@@ -168,7 +169,7 @@ function bareClause(s: State, cue: CueMatch, before: SpeakerPhrase, sentEnd: num
   if (!cue.entry.bareClause || cue.entry.objectAfter || (before.end !== cue.first && v.text[cue.first - 1] !== ",")) return;
   const from = skipAdverbs(s, cue.last, sentEnd);
   // not "added 200 jobs", "said in a statement"
-  const starts = from < sentEnd && isWord(v, from) && v.kind[from] !== TokenKind.Number && !lex.clauseBlockers.has(v.fold[from]);
+  const starts = from < sentEnd && isWordOrNumber(v, from) && v.kind[from] !== TokenKind.Number && !lex.clauseBlockers.has(v.fold[from]);
   if (!starts || matchCue(v, lex, from)) return;
   const { end } = clauseEnd(s, from, sentEnd);
   const span = contentSpan(s, from, end);
@@ -202,7 +203,7 @@ export function detectFrontedSources(s: State): void {
   const { v, lex, o } = s;
   for (const [sentStart, sentEnd] of v.sentenceTokens) {
     if (sentStart >= sentEnd || s.quoted[sentStart]) continue;
-    if (!isWord(v, sentStart) || !lex.sourceMarkers.has(v.fold[sentStart])) continue;
+    if (!isWordOrNumber(v, sentStart) || !lex.sourceMarkers.has(v.fold[sentStart])) continue;
     let cue = matchCue(v, lex, sentStart + 1);
     let phrase: SpeakerPhrase | null = null;
     let sourceEnd = sentStart;

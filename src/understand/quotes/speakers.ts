@@ -4,12 +4,12 @@
 // description with its role, or — for pronouns, Greek pro-drop («…»,
 // πρόσθεσε.) and quotes that carry on without a cue — the previous speaker.
 // Named-entity mentions from the taggers, when present, give names their bounds.
-import type { Doc, Mention, Span } from "../../doc/doc.js";
+import { tokenRange, type Doc, type Mention, type Span } from "../../doc/doc.js";
 import type { QuoteCandidate } from "./state.js";
 import type { QuoteLexicon } from "./lexicon.js";
 import { hasComplementEnding, isFunctionWord, parsePhrase, phraseText, type SpeakerPhrase } from "./phrase.js";
 import type { QuoteSpeaker } from "./types.js";
-import { isWord, tokenAtOrAfter, tokensText, type DocView } from "./view.js";
+import { isWordOrNumber, tokensText, type DocView } from "./view.js";
 
 /** Longest short name resolved to a fuller one, in words. */
 const MAX_SHORT_NAME = 2;
@@ -34,7 +34,7 @@ function mentionNames(v: DocView, mentions: Mention[] | undefined): FullName[] {
   const names: FullName[] = [];
   for (const m of mentions ?? []) {
     if (!NAME_TYPES.has(m.type)) continue;
-    const [a, b] = [tokenAtOrAfter(v, m.start), tokenAtOrAfter(v, m.end)];
+    const [a, b] = tokenRange(v.doc.layers.tokens, m);
     if (b - a >= 2) names.push({ text: m.text, keys: v.key.slice(a, b), span: { start: m.start, end: m.end } });
   }
   return names;
@@ -44,7 +44,7 @@ function mentionNames(v: DocView, mentions: Mention[] | undefined): FullName[] {
 function capitalisedRuns(v: DocView, lex: QuoteLexicon): FullName[] {
   const names: FullName[] = [];
   const nameWord = (i: number) =>
-    isWord(v, i) && v.cap[i] === 1 && !lex.roles.has(v.key[i]) && !lex.portfolios.has(v.key[i]) && !lex.described.has(v.key[i]) && !lex.titles.has(v.fold[i].replace(FINAL_DOT, "")) && !lex.cues.has(v.fold[i]) && !isFunctionWord(lex, v.fold[i]) && !lex.sourceMarkers.has(v.fold[i]);
+    isWordOrNumber(v, i) && v.cap[i] === 1 && !lex.roles.has(v.key[i]) && !lex.portfolios.has(v.key[i]) && !lex.described.has(v.key[i]) && !lex.titles.has(v.fold[i].replace(FINAL_DOT, "")) && !lex.cues.has(v.fold[i]) && !isFunctionWord(lex, v.fold[i]) && !lex.sourceMarkers.has(v.fold[i]);
   for (let i = 0; i < v.n; ) {
     if (!nameWord(i)) {
       i++;
@@ -53,8 +53,8 @@ function capitalisedRuns(v: DocView, lex: QuoteLexicon): FullName[] {
     let j = i;
     while (j < v.n && nameWord(j) && v.block[j] === v.block[i]) j++;
     // της Δημοκρατίας Νίκος Ανδρέου, δήμαρχος Βόλου Αχιλλέας Μπέος: the first word is not the name's
-    const afterRole = isWord(v, i - 1) && (lex.roles.has(v.key[i - 1]) || lex.portfolios.has(v.key[i - 1]));
-    if (j - i >= MIN_RUN_AFTER_LINKER && isWord(v, i - 1) && (lex.linkers.has(v.fold[i - 1]) || (afterRole && hasComplementEnding(lex, v.fold[i])))) i++;
+    const afterRole = isWordOrNumber(v, i - 1) && (lex.roles.has(v.key[i - 1]) || lex.portfolios.has(v.key[i - 1]));
+    if (j - i >= MIN_RUN_AFTER_LINKER && isWordOrNumber(v, i - 1) && (lex.linkers.has(v.fold[i - 1]) || (afterRole && hasComplementEnding(lex, v.fold[i])))) i++;
     if (j - i >= 2 && j - i <= MAX_FULL_NAME) names.push({ text: tokensText(v, i, j), keys: v.key.slice(i, j), span: { start: v.start[i], end: v.end[j - 1] } });
     i = j;
   }
@@ -125,7 +125,7 @@ export class SpeakerResolver {
     const keys = new Set<string>();
     for (let i = first; i < last; i++) {
       const f = this.v.fold[i];
-      if (isWord(this.v, i) && !this.lex.linkers.has(f) && !this.lex.determiners.has(f)) keys.add(this.v.key[i]);
+      if (isWordOrNumber(this.v, i) && !this.lex.linkers.has(f) && !this.lex.determiners.has(f)) keys.add(this.v.key[i]);
     }
     return keys;
   }
@@ -191,7 +191,7 @@ export class SpeakerResolver {
     const nameSpan: Span = { start: v.start[p.name[0]], end: v.end[p.name[1] - 1] };
     const tagged = mentionIn(this.mentions, nameSpan);
     let name = tagged?.text ?? tokensText(v, p.name[0], p.name[1]);
-    const [first, last] = tagged ? [tokenAtOrAfter(v, tagged.start), tokenAtOrAfter(v, tagged.end)] : p.name;
+    const [first, last] = tagged ? tokenRange(v.doc.layers.tokens, tagged) : p.name;
     const keys = v.key.slice(first, last);
     // A name the taggers bounded is only widened by another of their mentions.
     const roleSpan = p.role ? { start: v.start[p.role[0]], end: v.end[p.role[1] - 1] } : null;

@@ -7,7 +7,7 @@ import { unionOfLangs } from "../../lang/lang.js";
 import type { CueEntry, QuoteLexicon } from "./lexicon.js";
 import { parsePhrase, phraseText, type SpeakerPhrase } from "./phrase.js";
 import type { QuoteKind, QuoteStance } from "./types.js";
-import { anyPhraseAt, type DocView, isQuoteMark, isWord, sentenceBounds, tokensText } from "./view.js";
+import { anyPhraseAt, type DocView, isQuoteMark, isWordOrNumber, sentenceBounds, tokensText } from "./view.js";
 
 /** Thresholds of the rules (defaults in DEFAULTS). */
 export interface DetectOptions {
@@ -88,7 +88,7 @@ export interface State {
  * or a noun that looks like a cue (the report, denied claims).
  */
 export function matchCue(v: DocView, lex: QuoteLexicon, i: number): CueMatch | null {
-  if (!isWord(v, i)) return null;
+  if (!isWordOrNumber(v, i)) return null;
   const entries = lex.cues.get(v.fold[i]);
   if (!entries) return null;
   // A capital inside a sentence makes a name (United States), not a verb.
@@ -98,11 +98,11 @@ export function matchCue(v: DocView, lex: QuoteLexicon, i: number): CueMatch | n
     for (let k = 1; k < entry.words.length && ok; k++) ok = v.fold[i + k] === entry.words[k];
     if (!ok) continue;
     let first = i;
-    while (first > 0 && isWord(v, first - 1) && lex.auxiliaries.has(v.fold[first - 1]) && i - first < 2) first--;
-    if (isWord(v, first - 1) && (lex.passives.has(v.fold[first - 1]) || (first === i && lex.notBeforeVerb.has(v.fold[i - 1])))) return null;
+    while (first > 0 && isWordOrNumber(v, first - 1) && lex.auxiliaries.has(v.fold[first - 1]) && i - first < 2) first--;
+    if (isWordOrNumber(v, first - 1) && (lex.passives.has(v.fold[first - 1]) || (first === i && lex.notBeforeVerb.has(v.fold[i - 1])))) return null;
     // denied claims that …: the second form is a noun
-    if (first === i && isWord(v, i - 1) && lex.cues.has(v.fold[i - 1]) && matchCue(v, lex, i - 1)) return null;
-    const negated = isWord(v, first - 1) && lex.negations.has(v.fold[first - 1]);
+    if (first === i && isWordOrNumber(v, i - 1) && lex.cues.has(v.fold[i - 1]) && matchCue(v, lex, i - 1)) return null;
+    const negated = isWordOrNumber(v, first - 1) && lex.negations.has(v.fold[first - 1]);
     return { first, head: i, last: i + entry.words.length, entry, negated };
   }
   return null;
@@ -116,7 +116,7 @@ function opensClause(v: DocView, i: number): boolean {
 
 export function wordCount(v: DocView, first: number, last: number): number {
   let n = 0;
-  for (let i = first; i < last; i++) if (isWord(v, i)) n++;
+  for (let i = first; i < last; i++) if (isWordOrNumber(v, i)) n++;
   return n;
 }
 

@@ -5,7 +5,7 @@
 // antecedent of a pro-drop quote.
 import { isFunctionWord, parsePhrase, type SpeakerPhrase } from "./phrase.js";
 import { CLAUSE_END, type CueMatch, matchCue, skipAdverbs, type State } from "./state.js";
-import { type DocView, isWord, sentenceBounds, tokenAtOrAfter, tokensText } from "./view.js";
+import { type DocView, isWordOrNumber, sentenceBounds, tokenAtOrAfter, tokensText } from "./view.js";
 
 /** Most plain words of a subject without a lexicon word (οι ντόπιοι κάτοικοι). */
 const MAX_PLAIN_WORDS = 3;
@@ -14,13 +14,13 @@ const MIN_ANTECEDENT_CHARS = 2;
 
 export function subjectStartOk(s: State, i: number, sentStart: number): boolean {
   const { v, lex } = s;
-  if (!isWord(v, i)) return false;
+  if (!isWordOrNumber(v, i)) return false;
   if (i > sentStart && afterPreposition(s, i)) return false;
   if (lex.subjectDeterminers.has(v.fold[i])) return true;
   if (!v.cap[i] && !lex.pronouns.has(v.fold[i])) return false;
   if (i === sentStart) return true;
   const prev = v.text[i - 1];
-  return !isWord(v, i - 1) || lex.conjunctions.has(v.fold[i - 1]) || prev === ",";
+  return !isWordOrNumber(v, i - 1) || lex.conjunctions.has(v.fold[i - 1]) || prev === ",";
 }
 
 /** "Dr. Peter Hall, an economist, said": the name before a role in apposition, with that role. */
@@ -39,7 +39,7 @@ function namedBefore(s: State, apposition: SpeakerPhrase, sentStart: number): Sp
 /** The phrase, in any case, that ends right before token `end` (με τον Τούρκο υπουργό Εξωτερικών | να δηλώνει). */
 function phraseEndingAt(s: State, end: number, sentStart: number): SpeakerPhrase | null {
   for (let i = end - 1; i >= Math.max(sentStart, end - s.o.maxSubjectLookback); i--) {
-    if (!isWord(s.v, i) || !s.lex.determiners.has(s.v.fold[i])) continue;
+    if (!isWordOrNumber(s.v, i) || !s.lex.determiners.has(s.v.fold[i])) continue;
     const p = parsePhrase(s.v, s.lex, i, { subject: false, limit: end });
     if (p && p.end === end && !p.pronoun) return p;
   }
@@ -57,7 +57,7 @@ function knownName(v: DocView, p: SpeakerPhrase): boolean {
 }
 
 function afterPreposition(s: State, i: number): boolean {
-  return isWord(s.v, i - 1) && s.lex.prepositions.has(s.v.fold[i - 1]);
+  return isWordOrNumber(s.v, i - 1) && s.lex.prepositions.has(s.v.fold[i - 1]);
 }
 
 /**
@@ -68,22 +68,22 @@ function afterPreposition(s: State, i: number): boolean {
 function plainSubject(s: State, cueFirst: number, sentStart: number): SpeakerPhrase | null {
   const { v, lex } = s;
   let i = cueFirst - 1;
-  while (i >= sentStart && cueFirst - i <= MAX_PLAIN_WORDS && isWord(v, i) && !v.cap[i] && !isFunctionWord(lex, v.fold[i]) && !matchCue(v, lex, i)) i--;
+  while (i >= sentStart && cueFirst - i <= MAX_PLAIN_WORDS && isWordOrNumber(v, i) && !v.cap[i] && !isFunctionWord(lex, v.fold[i]) && !matchCue(v, lex, i)) i--;
   if (i === cueFirst - 1 || i < sentStart || s.quoted[i]) return null;
   // Singapore dealers said, Western diplomats say: capitalised modifiers that open the sentence
   let k = i;
-  while (k >= sentStart && isWord(v, k) && v.cap[k] && !isFunctionWord(lex, v.fold[k])) k--;
+  while (k >= sentStart && isWordOrNumber(v, k) && v.cap[k] && !isFunctionWord(lex, v.fold[k])) k--;
   if (k < i && k < sentStart) return { start: k + 1, end: cueFirst, pronoun: false, name: null, role: null, described: true };
-  if (!isWord(v, i) || !lex.plainDeterminers.has(v.fold[i]) || afterPreposition(s, i)) return null;
+  if (!isWordOrNumber(v, i) || !lex.plainDeterminers.has(v.fold[i]) || afterPreposition(s, i)) return null;
   return { start: i, end: cueFirst, pronoun: false, name: null, role: null, described: true };
 }
 
 /** A subject determiner and a few plain words that end the clause after the cue: «…», λένε οι καταναλωτές. */
 function plainSubjectAfter(s: State, j: number, limit: number): SpeakerPhrase | null {
   const { v, lex } = s;
-  if (!isWord(v, j) || !lex.plainDeterminers.has(v.fold[j])) return null;
+  if (!isWordOrNumber(v, j) || !lex.plainDeterminers.has(v.fold[j])) return null;
   let k = j + 1;
-  while (k < limit && k - j <= MAX_PLAIN_WORDS && isWord(v, k) && !v.cap[k] && !isFunctionWord(lex, v.fold[k]) && !matchCue(v, lex, k)) k++;
+  while (k < limit && k - j <= MAX_PLAIN_WORDS && isWordOrNumber(v, k) && !v.cap[k] && !isFunctionWord(lex, v.fold[k]) && !matchCue(v, lex, k)) k++;
   const ends = k >= limit || CLAUSE_END.has(v.text[k]);
   return k > j + 1 && ends ? { start: j, end: k, pronoun: false, name: null, role: null, described: true } : null;
 }
@@ -144,7 +144,7 @@ export function subjectAfter(s: State, cue: CueMatch, limit: number): SpeakerPhr
   if (plain) return plain;
   // ανέφεραν σε άρθρο τους οι Financial Times; σχολίασε στο ΚΥΠΕ ανώτερος διπλωμάτης
   for (let k = j + 1; k < Math.min(limit, j + cue.entry.subjectGap); k++) {
-    if (!isWord(v, k) || s.quoted[k] || lex.complementizers.has(v.fold[k]) || matchCue(v, lex, k)) return null;
+    if (!isWordOrNumber(v, k) || s.quoted[k] || lex.complementizers.has(v.fold[k]) || matchCue(v, lex, k)) return null;
     const p = parsePhrase(v, lex, k, { subject: true, limit });
     if (p && !p.pronoun && (lex.subjectDeterminers.has(v.fold[k]) || ((p.role || p.described) && !v.cap[k] && !lex.determiners.has(v.fold[k - 1])))) return p;
   }
@@ -164,7 +164,7 @@ export function titleSubject(s: State, from: number, to: number): SpeakerPhrase 
 /** «… and denied that …»: a cue after a conjunction shares the subject of the sentence's earlier cue. */
 export function coordinated(s: State, cue: CueMatch, sentStart: number): SpeakerPhrase | null {
   const { v, lex } = s;
-  if (!isWord(v, cue.first - 1) || !lex.conjunctions.has(v.fold[cue.first - 1])) return null;
+  if (!isWordOrNumber(v, cue.first - 1) || !lex.conjunctions.has(v.fold[cue.first - 1])) return null;
   for (let k = s.out.length - 1; k >= 0; k--) {
     const q = s.out[k];
     if (q.cue && q.cue.last <= cue.first && q.cue.first >= sentStart && q.phrase) return q.phrase;

@@ -1,13 +1,13 @@
 // The time component: `doc.layers.timex`, resolved against `doc.meta.published`.
+import type { Component } from "../../doc/component.js";
 import type { Doc } from "../../doc/doc.js";
-import type { Component } from "../../pipeline/pipeline.js";
 import { findTimex } from "./timex.js";
 
 export function timexComponent(): Component {
   return {
     name: "timex",
-    requires: ["tokens"],
-    provides: ["timex"],
+    reads: ["tokens"],
+    writes: ["timex"],
     run(doc: Doc) {
       doc.layers.timex = findTimex(doc);
     },

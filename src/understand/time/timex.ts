@@ -5,7 +5,8 @@
 // order) and lang/<code>/time-expressions.json, and given TIMEX3-style
 // values: resolved against the reference date (the publication date) when
 // there is one, else left relative (REF-1Y, XXXX-06) and marked unanchored.
-import { TokenKind, type Doc, type Span } from "../../doc/doc.js";
+import { TokenKind, type Doc } from "../../doc/doc.js";
+import type { Timex } from "../../doc/layers.js";
 import { getLang } from "../../lang/lang.js";
 import { foldWord } from "../../text/normalize.js";
 
@@ -26,13 +27,7 @@ const UPPER_START = /^\p{Lu}/u;
 
 export type Unit = "D" | "W" | "M" | "Y";
 
-export interface Timex extends Span {
-  text: string;
-  /** TIMEX3-style value: 2023-09-21, 2023-09, 2022, 2023-W37; REF-1Y, XXXX-06 when unanchored. */
-  value: string;
-  /** Is the value a calendar value (absolute, or resolved against the reference date)? */
-  anchored: boolean;
-}
+export type { Timex } from "../../doc/layers.js";
 
 /** What an expression means before it is resolved. */
 type Meaning =
