@@ -2,7 +2,7 @@
 // shape it holds, and the record shapes of the layers the understanding
 // components add (mentions, quotations, entities, time expressions, events).
 // Offsets are UTF-16 code units into `Doc.text`.
-import type { ParagraphSpan, RelatedLink, Span, TokenColumns } from "./doc.js";
+import type { ParagraphSpan, RelatedLink, Span, TokenColumns } from "./base.js";
 
 /** A named-entity mention from the tagger. */
 export interface Mention extends Span {

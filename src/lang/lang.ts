@@ -65,6 +65,12 @@ export interface Clitics {
   possessive: string[];
 }
 
+/** Quotation marks of lang/<code>/quote-marks.json: pairs, and which marks open and close alike. */
+export interface QuoteMarks {
+  /** [opening, closing] pairs, in table order. */
+  pairs: [string, string][];
+}
+
 export interface LangData {
   code: string;
   name: string;
@@ -80,6 +86,7 @@ export interface LangData {
   stem: StemRules;
   dates: DateTables;
   clitics: Clitics;
+  quoteMarks: QuoteMarks;
   /** Lower-case vowels of the language's script, accented forms included (lang/<code>/orthography.json). */
   vowels: string;
   /** Codes the language identifier reports for this language (ISO 639-3). */
@@ -106,6 +113,7 @@ const NEUTRAL: Omit<LangData, "code" | "name" | "tables"> = {
   stem: { minStem: Infinity, suffixes: [], replacements: {} },
   dates: { months: new Map(), weekdays: new Map(), numericOrder: {}, pm: [], am: [] },
   clitics: { apostrophes: [], forms: [], possessive: [] },
+  quoteMarks: { pairs: [] },
   vowels: "",
   francCodes: [],
 };
@@ -178,6 +186,7 @@ function load(code: string): LangData {
       : NEUTRAL.stem,
     dates: dateTables(readJson<DatesJson>(`${dir}dates.json`)),
     clitics: readJson<Clitics>(`${dir}clitics.json`) ?? NEUTRAL.clitics,
+    quoteMarks: readJson<QuoteMarks>(`${dir}quote-marks.json`) ?? NEUTRAL.quoteMarks,
     vowels: readJson<{ vowels: string }>(`${dir}orthography.json`)?.vowels ?? NEUTRAL.vowels,
     francCodes: base.francCodes ?? [],
     tables,
@@ -202,4 +211,33 @@ export function allLangs(): LangData[] {
 /** The union over every language of one of its lists (for language-neutral steps that need them all). */
 export function unionOfLangs(pick: (lang: LangData) => Iterable<string>): string[] {
   return [...new Set(allLangs().flatMap((l) => [...pick(l)]))];
+}
+
+/** Every language's quotation marks, for the language-neutral steps (tokens, sentences). */
+export interface QuoteMarkSets {
+  /** Every mark, opening or closing. */
+  all: string[];
+  /** Marks that only open (« “ „ ‘ …): an opening and a closing mark differ. */
+  opening: Set<string>;
+  /** Marks that open and close alike (" '). */
+  symmetric: Set<string>;
+  /** The closing mark of each opening mark, from the first pair that lists it. */
+  closerOf: Map<string, string>;
+}
+
+let quoteMarkSets: QuoteMarkSets | undefined;
+
+export function allQuoteMarks(): QuoteMarkSets {
+  if (quoteMarkSets) return quoteMarkSets;
+  const pairs = allLangs().flatMap((l) => l.quoteMarks.pairs);
+  const closerOf = new Map<string, string>();
+  const symmetric = new Set<string>();
+  const opening = new Set<string>();
+  for (const [open, close] of pairs) {
+    if (open === close) symmetric.add(open);
+    else opening.add(open);
+    if (!closerOf.has(open)) closerOf.set(open, close);
+  }
+  quoteMarkSets = { all: [...new Set(pairs.flat())], opening, symmetric, closerOf };
+  return quoteMarkSets;
 }

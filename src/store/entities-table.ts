@@ -113,11 +113,6 @@ function improveNames(db: Database.Database, id: number, e: Entity): void {
   }
 }
 
-function entitiesOf(doc: Doc): Entity[] {
-  const e = doc.layers.entities;
-  return Array.isArray(e) ? (e as Entity[]) : [];
-}
-
 export const entitiesTable: LayerTable = {
   name: "entities",
   clear(db: Database.Database, article: ArticleRef) {
@@ -142,7 +137,7 @@ export const entitiesTable: LayerTable = {
        ON CONFLICT (entity_id, alias) DO NOTHING`,
     );
     const insertLink = stmt(db, "INSERT INTO entity_links (article_rowid, local_id, entity_id, rule, detail) VALUES (?, ?, ?, ?, ?)");
-    for (const e of entitiesOf(doc)) {
+    for (const e of doc.layers.entities ?? []) {
       const found = resolve(db, e);
       let id = found.id;
       if (id === null) id = create(db, e, doc.lang);

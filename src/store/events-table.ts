@@ -4,15 +4,9 @@
 import { stmt } from "./statements.js";
 import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
-import type { NewsEvent } from "../understand/events/events.js";
 import { addArticleFilter, noConditions, whereClause } from "./filters.js";
 import type { ArticleRef, LayerTable } from "./layer-table.js";
 import { DEFAULT_PAGE_LIMIT, type PageOptions, type StoredEvent } from "./store.js";
-
-function eventsOf(doc: Doc): NewsEvent[] {
-  const e = doc.layers.events;
-  return Array.isArray(e) ? (e as NewsEvent[]) : [];
-}
 
 export const eventsTable: LayerTable = {
   name: "events",
@@ -28,7 +22,7 @@ export const eventsTable: LayerTable = {
        VALUES (@rowid, @ord, @type, @subtype, @actor, @target, @instrument, @quantity, @polarity, @modality, @time,
                @assertedBy, @assertedById, @start, @end, @evidence)`,
     );
-    eventsOf(doc).forEach((e, ord) => {
+    (doc.layers.events ?? []).forEach((e, ord) => {
       insert.run({
         rowid: article.rowid,
         ord,

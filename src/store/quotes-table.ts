@@ -6,18 +6,12 @@
 import { stmt } from "./statements.js";
 import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
-import type { Quote } from "../understand/quotes/types.js";
 import { addArticleFilter, addKeyConditions, keyString, noConditions, whereClause } from "./filters.js";
 import type { ArticleRef, LayerTable } from "./layer-table.js";
 import { DEFAULT_PAGE_LIMIT, type EntityQuote, type PageOptions, type QuoteList, type QuoteQuery, type StoredQuote } from "./store.js";
 
 /** The SQL function that gives the key string of a column (registered on each connection by the store). */
 export const KEYS_FUNCTION = "search_keys";
-
-function quotesOf(doc: Doc): Quote[] {
-  const q = doc.layers.quotes;
-  return Array.isArray(q) ? (q as Quote[]) : [];
-}
 
 export const quotesTable: LayerTable = {
   name: "quotes",
@@ -30,7 +24,7 @@ export const quotesTable: LayerTable = {
       `INSERT INTO quotes (article_rowid, ord, kind, start_offset, end_offset, text, speaker, speaker_keys, speaker_entity_id, role, cue, stance, polarity, via, citing, text_keys)
        VALUES (@rowid, @ord, @kind, @start, @end, @text, @speaker, @speakerKeys, @speakerEntityId, @role, @cue, @stance, @polarity, @via, @citing, @textKeys)`,
     );
-    quotesOf(doc).forEach((q, ord) => {
+    (doc.layers.quotes ?? []).forEach((q, ord) => {
       const speaker = q.speaker ? (q.speaker.name ?? q.speaker.description) : null;
       const local = q.speaker?.entityId;
       insert.run({

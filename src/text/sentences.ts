@@ -5,13 +5,14 @@
 // are tokens of their own and do not end sentences unless the table says they
 // may; a quotation followed by its attribution («…», τόνισε ο …) stays whole.
 import { TokenKind, tokenRange, type Span, type TokenColumns } from "../doc/doc.js";
-import type { LangData } from "../lang/lang.js";
+import { allQuoteMarks, type LangData } from "../lang/lang.js";
 import { fold } from "./normalize.js";
 import { tokenTexts } from "./words.js";
 
-const OPENING_QUOTES = new Set(["«", "“", "„", "‘", "‚", "‹", "‟"]);
-const CLOSING_QUOTES = new Set(["»", "”", "’", "›"]);
-const AMBIGUOUS_QUOTES = new Set(['"', "'"]);
+/** Quotation marks of every language (lang/<code>/quote-marks.json). */
+const QUOTE_MARKS = allQuoteMarks();
+const OPENING_QUOTES = QUOTE_MARKS.opening;
+const AMBIGUOUS_QUOTES = QUOTE_MARKS.symmetric;
 const CLOSING_BRACKETS = new Set([")", "]", "}"]);
 const UPPER_START = /^[\p{Lu}\p{Lt}]/u;
 const LOWER_START = /^\p{Ll}/u;
@@ -19,8 +20,13 @@ const DIGIT_START = /^\p{N}/u;
 const SINGLE_CAPITAL = /^\p{Lu}$/u;
 /** Marks that may follow a quotation and tie it to its attribution. */
 const ATTRIBUTION_LINKS = new Set([",", "—", "–", "-"]);
-/** Pairs of guillemet-like quotes whose content is tracked for attribution. */
-const QUOTE_PAIRS: Record<string, string> = { "«": "»", "“": "”", "„": "“", "‹": "›" };
+/** The closing mark of each opening mark, for tracking quotations and their attribution. */
+const QUOTE_PAIRS = QUOTE_MARKS.closerOf;
+/** Opening marks that also close another opening mark (“ closes „ in „…“), with the marks they close. */
+const CLOSES_OPENERS = new Map<string, string[]>();
+for (const [open, close] of QUOTE_PAIRS) {
+  if (OPENING_QUOTES.has(close)) CLOSES_OPENERS.set(close, [...(CLOSES_OPENERS.get(close) ?? []), open]);
+}
 
 export interface SplitOptions {
   lang: LangData;
@@ -38,19 +44,22 @@ interface Ctx {
 /** Is token i (a quote mark) opening? Ambiguous marks open after space or start. */
 function isOpening(c: Ctx, i: number, first: number): boolean {
   const t = c.words[i];
-  if (OPENING_QUOTES.has(t) && !(t === "“" && closesGermanQuote(c, i, first))) return true;
+  if (OPENING_QUOTES.has(t) && !closesEarlierOpener(c, i, first)) return true;
   if (!AMBIGUOUS_QUOTES.has(t)) return false;
   if (i === first) return true;
   const before = c.text.charCodeAt(c.tok.start[i] - 1);
   return before === 0x20 || before === 0x0a || before === 0x09 || before === 0x28; // space, newline, tab, (
 }
 
-/** In „…“ the “ closes. */
-function closesGermanQuote(c: Ctx, i: number, first: number): boolean {
+/** In „…“ the “ closes: a mark that closes an opener still open before it in the sentence. */
+function closesEarlierOpener(c: Ctx, i: number, first: number): boolean {
+  const t = c.words[i];
+  const openers = CLOSES_OPENERS.get(t);
+  if (!openers) return false;
   for (let j = i - 1; j >= first; j--) {
-    const t = c.words[j];
-    if (t === "„") return true;
-    if (t === "“" || t === "”") return false;
+    const u = c.words[j];
+    if (openers.includes(u)) return true;
+    if (u === t || u === QUOTE_PAIRS.get(t)) return false;
   }
   return false;
 }
@@ -72,8 +81,8 @@ function attributedQuotes(c: Ctx, first: number, last: number): [number, number]
         const next = c.words[i + 1];
         if (ATTRIBUTION_LINKS.has(next) || LOWER_START.test(next)) out.push([top.open, i]);
       }
-    } else if (QUOTE_PAIRS[t] && isOpening(c, i, first)) {
-      stack.push({ open: i, close: QUOTE_PAIRS[t] });
+    } else if (QUOTE_PAIRS.has(t) && isOpening(c, i, first)) {
+      stack.push({ open: i, close: QUOTE_PAIRS.get(t) ?? t });
     } else if (AMBIGUOUS_QUOTES.has(t) && isOpening(c, i, first)) {
       stack.push({ open: i, close: t });
     }

@@ -5,13 +5,15 @@
 // written with a space («Ταλαεΐ- Νικ»), clitics ('s, from every language's
 // lang/<code>/clitics.json), quote marks and ellipses.
 import { TokenKind, type TokenColumns, type TokenKindCode } from "../doc/doc.js";
-import { unionOfLangs, type LangData } from "../lang/lang.js";
+import { allQuoteMarks, unionOfLangs, type LangData } from "../lang/lang.js";
 import { fold } from "./normalize.js";
 
 const WORD_CHARS = String.raw`[\p{L}\p{M}\p{N}]`;
 const REGEX_SPECIAL = /[\\^$.*+?()[\]{}|/]/gu;
 const NEVER = "(?!)";
 const escape = (s: string) => s.replace(REGEX_SPECIAL, "\\$&");
+/** Every language's quotation marks (lang/<code>/quote-marks.json) as one character class. */
+const QUOTE_CLASS = `[${allQuoteMarks().all.map(escape).join("")}]`;
 const APOSTROPHES = unionOfLangs((l) => l.clitics.apostrophes);
 /** Clitic forms as written, lower or upper case, longest first. */
 const CLITIC_FORMS = unionOfLangs((l) => l.clitics.forms.flatMap((f) => [f, f.toUpperCase()])).sort((a, b) => b.length - a.length);
@@ -32,7 +34,7 @@ const TOKEN_PATTERNS: [TokenKindCode, string][] = [
   // Clitics after a word, as the taggers' training data splits them: Iran 's, they 're.
   [TokenKind.Word, CLITIC],
   [TokenKind.Punct, String.raw`\.{3}|…`],
-  [TokenKind.Quote, String.raw`[«»“”„‟‘’‚‛"'‹›]`],
+  [TokenKind.Quote, QUOTE_CLASS],
   [TokenKind.Punct, String.raw`[\p{P}]`],
   [TokenKind.Symbol, String.raw`\S`],
 ];

@@ -4,7 +4,7 @@
 // gazetteer's matches over every token: country and capital names (also when
 // NER missed them) and nationality nouns and adjectives (ρωσική, Ρώσος).
 import { charSpan, overlaps, type Doc, type Mention, type Span } from "../../doc/doc.js";
-import { getLang } from "../../lang/lang.js";
+import { allQuoteMarks, getLang } from "../../lang/lang.js";
 import { fold, foldWord } from "../../text/normalize.js";
 import { wordView } from "../../text/words.js";
 import { lexicon, triggerOf } from "../events/lexicon.js";
@@ -19,8 +19,10 @@ const UPPER_START = /^\p{Lu}/u;
 const ALL_CAPS = /^[\p{Lu}\p{N}.&/-]{2,}$/u;
 const LETTER = /\p{L}/u;
 const FINAL_DOT = /\.$/u;
-/** Marks after which a word starts a sentence or a quotation. */
-const OPENERS = new Set(["«", "“", "„", '"', "‘", "—", "–", "-", ":"]);
+/** Dashes and the colon, after which a word starts a sentence or a quotation. */
+const CLAUSE_OPENERS = ["—", "–", "-", ":"];
+/** Marks after which a word starts a sentence or a quotation: quotation marks (lang/<code>/quote-marks.json) and CLAUSE_OPENERS. */
+const OPENERS = new Set([...allQuoteMarks().opening, ...allQuoteMarks().symmetric, ...CLAUSE_OPENERS]);
 /** Fallback names are at least this long (no stray initials: «Τ/κ»). */
 const MIN_NAME_LENGTH = 2;
 /** Tokens before a capital searched for an event trigger (drones sold «στη Μόσχα»). */

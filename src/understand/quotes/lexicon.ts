@@ -11,7 +11,6 @@ import type { Polarity } from "./types.js";
 const CUE_TABLE = "quote-cues";
 const SPEAKER_TABLE = "quote-speakers";
 const SOURCE_TABLE = "quote-sources";
-const MARK_TABLE = "quote-marks";
 
 interface CueJson {
   lemma: string;
@@ -65,10 +64,6 @@ interface SourceTableJson {
   citing?: string[];
   sourceMarkers?: string[];
   attribution?: string[];
-}
-
-interface MarkTableJson {
-  pairs: [string, string][];
 }
 
 /** One speech verb form (possibly of several words) and what it says about the statement. */
@@ -273,8 +268,7 @@ export function buildLexicon(langs: LangData[]): QuoteLexicon {
       addAll(lex.sourceMarkers, src.sourceMarkers, foldWord);
       addPhrases(lex.attribution, src.attribution);
     }
-    const marks = table<MarkTableJson>(lang, MARK_TABLE);
-    for (const [open, close] of marks?.pairs ?? []) {
+    for (const [open, close] of lang.quoteMarks.pairs) {
       const set = lex.marks.get(open) ?? new Set<string>();
       set.add(close);
       lex.marks.set(open, set);
