@@ -248,6 +248,8 @@ export interface Store {
   entity(id: number, options?: EntityReportOptions): Promise<EntityReport | null>;
   events(query?: EventQuery): Promise<EventList>;
   stats(): Promise<StoreStats>;
+  /** "ok" when the store is sound, else the problems found, one line. */
+  integrityCheck(): Promise<string>;
   close(): Promise<void>;
 }
 
