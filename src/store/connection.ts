@@ -28,6 +28,12 @@ export interface ConnectionOptions {
 
 export const CONNECTION_DEFAULTS: Required<ConnectionOptions> = { readonly: false, busyTimeoutMs: 5000, retries: 4, retryDelayMs: 100 };
 
+/** The options with a default for each one not given. */
+export function withDefaults(o: ConnectionOptions): Required<ConnectionOptions> {
+  const d = CONNECTION_DEFAULTS;
+  return { readonly: o.readonly ?? d.readonly, busyTimeoutMs: o.busyTimeoutMs ?? d.busyTimeoutMs, retries: o.retries ?? d.retries, retryDelayMs: o.retryDelayMs ?? d.retryDelayMs };
+}
+
 /** The largest store read into memory when it cannot be opened read-only in place. */
 export const READONLY_COPY_MAX_BYTES = 512 * 1024 * 1024;
 

@@ -11,7 +11,7 @@ import { toRecord, type DocRecord } from "../doc/record.js";
 import { docContentHash } from "../pipeline/build.js";
 import { aliasesOf, articlesOf, cooccurring, entityById, findEntities, linksOf, mentionsPerDay } from "./entities-table.js";
 import { queryEvents, type EventFilter } from "./events-table.js";
-import { CONNECTION_DEFAULTS, closeConnection, openConnection, retryBusy, retryBusySync, type ConnectionOptions } from "./connection.js";
+import { closeConnection, openConnection, retryBusy, retryBusySync, withDefaults, type ConnectionOptions } from "./connection.js";
 import { addArticleFilter, keyString, noConditions, whereClause, type Conditions } from "./filters.js";
 import { LAYER_TABLES } from "./layer-tables.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
@@ -73,7 +73,7 @@ export class SqliteStore implements Store {
     private readonly file: string = DEFAULT_DB_FILE,
     options: SqliteOptions = {},
   ) {
-    this.options = { ...CONNECTION_DEFAULTS, ...options };
+    this.options = withDefaults(options);
     this.db = openConnection(file, this.options);
     try {
       this.migrate();
@@ -176,7 +176,7 @@ export class SqliteStore implements Store {
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
-    const { match, keys } = parseQuery(query);
+    const { match, keys } = parseQuery(query, { maxTerms: options.maxTerms });
     const matching = (filter: SearchOptions): Conditions => {
       const c = noConditions();
       c.where.push("articles_fts MATCH ?");
