@@ -52,3 +52,10 @@ test("a word repeated thousands of times is searched once; too many words is ref
   assert.equal(r.code, 1);
   assert.match(r.err, /^newsgraph: the query has more than 64 words to search for\n$/);
 });
+
+test("stats --check reports the store's integrity", async () => {
+  const r = await run("stats", "--check", "--db", db);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.out, /\nintegrity: ok\n$/);
+  assert.equal(JSON.parse((await run("stats", "--check", "--json", "--db", db)).out).integrity, "ok");
+});
