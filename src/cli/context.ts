@@ -3,10 +3,12 @@
 import { Option, type Command } from "commander";
 import { READ_DEFAULTS, type ReadOptions } from "../input/sources.js";
 import { DEFAULT_STORE } from "../store/open.js";
+import { STYLE, safeForTerminal } from "../util/terminal.js";
 
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
 export interface CommandContext {
+  /** Standard output; what is written is made safe for a terminal (control characters of article content escaped). */
   out(s: string): void;
   err(s: string): void;
   /** Is standard error a terminal (progress bars, colour)? */
@@ -86,16 +88,13 @@ export function readOptions(flags: InputFlags): ReadOptions {
   };
 }
 
-const BOLD = "\x1b[1m";
-const RESET = "\x1b[0m";
-
-/** Mark the given spans of a string: bold on a terminal, [brackets] elsewhere. */
+/** Mark the given spans of a string: bold on a terminal, [brackets] elsewhere; the text is escaped first, so only these marks style it. */
 export function highlight(text: string, spans: { start: number; end: number }[], tty: boolean): string {
   let out = "";
   let at = 0;
   for (const s of spans) {
-    out += text.slice(at, s.start) + (tty ? BOLD : "[") + text.slice(s.start, s.end) + (tty ? RESET : "]");
+    out += safeForTerminal(text.slice(at, s.start)) + (tty ? STYLE.bold : "[") + safeForTerminal(text.slice(s.start, s.end)) + (tty ? STYLE.reset : "]");
     at = s.end;
   }
-  return out + text.slice(at);
+  return out + safeForTerminal(text.slice(at));
 }

@@ -1,6 +1,8 @@
 // The newsgraph command line: parses arguments (commander), runs one command,
 // and turns every failure into one clear line and an exit code
 // (0 success, 1 failure, 2 usage error; the stack only with --debug).
+// Everything the commands print passes through safeForTerminal here, the one
+// place where text from articles meets the terminal.
 import { Command, CommanderError } from "commander";
 import { registerAnalyze } from "./analyze.js";
 import { registerDemo } from "./demo.js";
@@ -11,6 +13,7 @@ import { registerQuotes } from "./quotes.js";
 import { registerSearch } from "./search.js";
 import { registerShow } from "./show.js";
 import { registerStats } from "./stats.js";
+import { safeForTerminal } from "../util/terminal.js";
 import { EXIT, UsageError, type CommandContext, type Register } from "./context.js";
 
 const VERSION = "0.1.0";
@@ -51,10 +54,13 @@ export interface MainIo {
 
 /** Run the CLI with the given arguments; returns the exit code. */
 export async function main(argv: string[], io: MainIo = {}): Promise<number> {
+  const isTTY = io.isTTY ?? Boolean(process.stderr.isTTY);
+  const out = io.out ?? ((s: string) => process.stdout.write(s));
+  const err = io.err ?? ((s: string) => process.stderr.write(s));
   const ctx: CommandContext = {
-    out: io.out ?? ((s) => process.stdout.write(s)),
-    err: io.err ?? ((s) => process.stderr.write(s)),
-    isTTY: io.isTTY ?? Boolean(process.stderr.isTTY),
+    out: (s) => out(safeForTerminal(s, { styles: isTTY })),
+    err: (s) => err(safeForTerminal(s)),
+    isTTY,
     code: EXIT.ok,
   };
   const debug = argv.includes("--debug");

@@ -1,9 +1,40 @@
 // `newsgraph search`: ranked hits with highlighted snippets, filtered by
 // language, site and publication date, with the number of hits by language and site.
+// A word with a leading - excludes it (`search drones -russia`); such words
+// are told apart from options before commander reads them.
+import { Command } from "commander";
 import { openStore } from "../store/open.js";
+import { QUERY_DEFAULTS } from "../store/search-text.js";
 import { EXIT, dateOption, dbOption, highlight, listOptions, pageOptions, type CommandContext, type Register } from "./context.js";
 
 const DEFAULT_LIMIT = 10;
+const END_OF_OPTIONS = "--";
+/** A single dash and at least two characters: no option of `search` looks like that, so it is an excluded word. */
+const EXCLUDED_WORD = /^-[^-]./su;
+
+/** The arguments with excluded words (-word) moved after "--", where they are query words; option values stay with their options. */
+export function excludedWordsLast(cmd: Command, args: string[]): string[] {
+  const kept: string[] = [];
+  const words: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === END_OF_OPTIONS) return [...kept, END_OF_OPTIONS, ...words, ...args.slice(i + 1)];
+    const option = cmd.options.find((o) => o.long === arg || o.short === arg);
+    if (option) {
+      kept.push(arg);
+      if (option.required && i + 1 < args.length) kept.push(args[++i]);
+    } else if (EXCLUDED_WORD.test(arg)) words.push(arg);
+    else kept.push(arg);
+  }
+  return words.length ? [...kept, END_OF_OPTIONS, ...words] : kept;
+}
+
+/** The search command, reading `-word` arguments as excluded words rather than unknown options. */
+class SearchCommand extends Command {
+  override parseOptions(args: string[]) {
+    return super.parseOptions(excludedWordsLast(this, args));
+  }
+}
 
 export interface SearchFlags {
   db: string;
@@ -43,10 +74,11 @@ export async function searchCommand(ctx: CommandContext, query: string, flags: S
 }
 
 export const registerSearch: Register = (program, ctx) => {
-  const cmd = program
-    .command("search")
+  const cmd = new SearchCommand("search").copyInheritedSettings(program);
+  program.addCommand(cmd);
+  cmd
     .description("search the stored articles; matches regardless of accents, case and inflection")
-    .argument("<query...>", 'words (all must match), "a phrase", OR, -excluded')
+    .argument("<query...>", 'words (all must match), "a phrase", OR, NOT, -excluded')
     .addOption(dbOption());
   listOptions(cmd, "hits", DEFAULT_LIMIT, { lang: true, dates: true })
     .option("--site <name>", "only articles of this site")
@@ -59,7 +91,14 @@ Examples:
   newsgraph search '"στρατιωτική συνεργασία"'  # a phrase
   newsgraph search drone Ιράν --limit 5 --json
   newsgraph search drone --lang en --from 2023-09 --to 2023-09-30
-  newsgraph search κύπρος --offset 10          # the next page`,
+  newsgraph search κύπρος --offset 10          # the next page
+  newsgraph search drones -russia              # drones, not russia: -word excludes a word
+  newsgraph search --lang en -- drones -x      # after --, every argument is a query word
+
+Words are ANDed; "a phrase" keeps its words in order; OR between words gives
+either; -word (or NOT word) leaves out articles with that word. A query of only
+excluded words is refused. A one-letter -x looks like an option: put the query
+after --. Repeated words count once; at most ${QUERY_DEFAULTS.maxTerms} words.`,
     )
     .action(async (query: string[], opts) => {
       ctx.code = await searchCommand(ctx, query.join(" "), opts);

@@ -1,17 +1,21 @@
-// `newsgraph stats`: the size of the store.
+// `newsgraph stats`: the size of the store; with --check, whether it is sound.
 import { openStore } from "../store/open.js";
 import { EXIT, dbOption, type CommandContext, type Register } from "./context.js";
 
-export async function statsCommand(ctx: CommandContext, flags: { db: string; json?: boolean }): Promise<number> {
+const INTEGRITY_OK = "ok";
+
+export async function statsCommand(ctx: CommandContext, flags: { db: string; json?: boolean; check?: boolean }): Promise<number> {
   const store = await openStore(flags.db, { readonly: true });
   try {
     const s = await store.stats();
-    if (flags.json) ctx.out(JSON.stringify({ db: flags.db, ...s }) + "\n");
+    const integrity = flags.check ? await store.integrityCheck() : undefined;
+    if (flags.json) ctx.out(JSON.stringify({ db: flags.db, ...s, ...(integrity === undefined ? {} : { integrity }) }) + "\n");
     else {
       const langs = Object.entries(s.byLang).map(([l, n]) => `${l} ${n}`).join(" · ");
       ctx.out(`${flags.db}: ${s.articles} articles${langs ? ` (${langs})` : ""} · schema version ${s.schemaVersion}\n`);
+      if (integrity !== undefined) ctx.out(`integrity: ${integrity}\n`);
     }
-    return EXIT.ok;
+    return integrity === undefined || integrity === INTEGRITY_OK ? EXIT.ok : EXIT.failure;
   } finally {
     await store.close();
   }
@@ -23,7 +27,8 @@ export const registerStats: Register = (program, ctx) => {
     .description("how many articles the store holds, by language")
     .addOption(dbOption())
     .option("--json", "print as JSON", false)
-    .addHelpText("after", "\nExamples:\n  newsgraph stats\n  newsgraph stats --db news.db --json")
+    .option("--check", "also check the store's integrity (exit 1 when it is not sound)", false)
+    .addHelpText("after", "\nExamples:\n  newsgraph stats\n  newsgraph stats --db news.db --json\n  newsgraph stats --check")
     .action(async (opts) => {
       ctx.code = await statsCommand(ctx, opts);
     });

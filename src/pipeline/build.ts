@@ -10,6 +10,8 @@ import { nfc } from "../text/normalize.js";
 const BLOCK_SEPARATOR = "\n\n";
 const ID_HEX_CHARS = 16;
 const INNER_WHITESPACE = /[\t\v\f\r \u00a0\u2000-\u200b\u202f\u205f\u3000]+/gu;
+/** Control characters, removed (tab, line feed and the other whitespace controls are handled as whitespace). */
+const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/gu;
 
 export interface BuildInfo {
   source?: string;
@@ -19,7 +21,7 @@ export interface BuildInfo {
 }
 
 function clean(s: string): string {
-  return nfc(s).replace(INNER_WHITESPACE, " ").trim();
+  return nfc(s).replace(CONTROLS, "").replace(INNER_WHITESPACE, " ").trim();
 }
 
 export function sha256(text: string): string {

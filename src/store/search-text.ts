@@ -48,46 +48,94 @@ export interface ParsedQuery {
   keys: Set<string>;
 }
 
+export interface QueryOptions {
+  /** The most search keys a query may hold (repeated words count once); more is refused. */
+  maxTerms?: number;
+}
+
+export const QUERY_DEFAULTS: Required<QueryOptions> = { maxTerms: 64 };
+
 export class QueryError extends Error {
   override name = "QueryError";
 }
 
 const ftsString = (keys: string[]) => `"${keys.join(" ").replace(/"/g, '""')}"`;
 
+/** A term and the terms excluded from it by NOT operators. */
+interface Chain {
+  head: string;
+  excluded: Set<string>;
+}
+
+const chainString = (c: Chain) => [c.head, ...c.excluded].join(" NOT ");
+
 /**
  * Words are ANDed; "quoted words" form a phrase; OR, AND and NOT (in capitals)
- * are operators; a leading - excludes a word.
+ * are operators; a word with a leading - is excluded from every result, so
+ * `drones -russia` is drones NOT russia. Repeated terms count once, and the
+ * whole query is read in one pass (time proportional to its length).
  */
-export function parseQuery(query: string): ParsedQuery {
-  const parts: string[] = [];
+export function parseQuery(query: string, options: QueryOptions = {}): ParsedQuery {
+  const maxTerms = options.maxTerms ?? QUERY_DEFAULTS.maxTerms;
+  /** Alternatives (OR), each a set of ANDed chains. */
+  const alternatives: Set<string>[] = [];
+  const excluded = new Set<string>();
   const keys = new Set<string>();
+  const termsSeen = new Set<string>();
+  const keysOfWord = new Map<string, string[]>();
+  let termKeys = 0;
+  let chain: Chain | null = null;
+  let operator: string | null = null;
+  const term = (termKeyList: string[]): string => {
+    const t = ftsString(termKeyList);
+    if (!termsSeen.has(t)) {
+      termsSeen.add(t);
+      termKeys += termKeyList.length;
+      if (termKeys > maxTerms) throw new QueryError(`the query has more than ${maxTerms} words to search for`);
+    }
+    return t;
+  };
+  const endChain = () => {
+    if (chain) alternatives[alternatives.length - 1].add(chainString(chain));
+  };
+  const addPositive = (termKeyList: string[]) => {
+    const t = term(termKeyList);
+    if (chain && operator === "NOT") chain.excluded.add(t);
+    else {
+      endChain();
+      termKeyList.forEach((k) => keys.add(k));
+      if (!chain || operator === "OR") alternatives.push(new Set());
+      chain = { head: t, excluded: new Set() };
+    }
+    operator = null;
+  };
   for (const m of query.matchAll(QUERY_PART)) {
     if (m[1] !== undefined) {
       const phrase = keysOf(m[1]);
-      if (phrase.length) {
-        parts.push(ftsString(phrase));
-        phrase.forEach((k) => keys.add(k));
-      }
+      if (phrase.length) addPositive(phrase);
       continue;
     }
     const word = m[2];
     if (OPERATORS.has(word)) {
-      if (parts.length && !OPERATORS.has(parts[parts.length - 1])) parts.push(word);
+      if (chain && operator === null) operator = word;
       continue;
     }
     const negative = word.startsWith("-") && word.length > 1;
-    const wordKeys = keysOf(negative ? word.slice(1) : word);
+    const bare = negative ? word.slice(1) : word;
+    let wordKeys = keysOfWord.get(bare);
+    if (!wordKeys) keysOfWord.set(bare, (wordKeys = keysOf(bare)));
     if (!wordKeys.length) continue;
-    if (negative) {
-      if (parts.length && !OPERATORS.has(parts[parts.length - 1])) parts.push("NOT", ftsString(wordKeys));
-      continue;
-    }
-    parts.push(ftsString(wordKeys));
-    wordKeys.forEach((k) => keys.add(k));
+    if (negative) excluded.add(term(wordKeys));
+    else addPositive(wordKeys);
   }
-  while (parts.length && OPERATORS.has(parts[parts.length - 1])) parts.pop();
-  if (!parts.length) throw new QueryError("the query has no words to search for");
-  return { match: parts.join(" "), keys };
+  endChain();
+  if (!alternatives.length) {
+    throw new QueryError(excluded.size ? "a query of only excluded words (-word) matches nothing: add a word to look for" : "the query has no words to search for");
+  }
+  // Explicit AND: FTS5 binds an implicit AND tighter than NOT, an explicit one looser.
+  const distinct = [...new Set(alternatives.map((a) => [...a].join(" AND ")))];
+  const positive = distinct.length > 1 ? `(${distinct.join(" OR ")})` : distinct[0];
+  return { match: [positive, ...excluded].join(" NOT "), keys };
 }
 
 /** A window of the text around the densest group of matched words. */

@@ -131,6 +131,21 @@ test("migrations set the schema version; a newer database is refused", async () 
   assert.throws(() => new SqliteStore(file), (e: unknown) => e instanceof StoreError && /newer than this newsgraph/.test(e.message));
 });
 
+test("stored text has no NULs or other control characters, only tabs and newlines as whitespace controls", async () => {
+  const store = freshStore("controls.db");
+  const padding = "Λόγια ".repeat(2000);
+  const doc = pipeline.run(
+    buildDoc({ title: "Κύπρος\u0000 \u001b]0;x\u0007και\u009b Τουρκία", paragraphs: [`${padding}\u0000τέλος\u007f.`, "Δεύτερη\u0001 παράγραφος."], related: [], meta: {} }),
+  );
+  const { id } = await store.put(doc);
+  const record = await store.get(id);
+  assert.equal(record?.title, "Κύπρος ]0;xκαι Τουρκία");
+  assert.ok(record?.text.endsWith("τέλος.\n\nΔεύτερη παράγραφος."));
+  assert.doesNotMatch(record?.text ?? "", /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u);
+  assert.equal((await store.search("τελος")).total, 1);
+  await store.close();
+});
+
 test("a failed write leaves nothing half-written", async () => {
   const store = freshStore("atomic.db");
   const doc = analyse(GREEK_PAGE);

@@ -1,13 +1,17 @@
 // The embedded default store: one SQLite file through better-sqlite3 (12.x;
 // 13.x crashes on Node 20). WAL journal, one transaction per article, so an
 // interrupted ingest keeps every article already committed and nothing half.
+// Several processes may share one store: each write transaction takes the write
+// lock up front and waits or retries while another holds it, and migrations
+// re-read the schema version inside the lock (see connection.ts).
 import { stmt } from "./statements.js";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
 import { toRecord, type DocRecord } from "../doc/record.js";
 import { docContentHash } from "../pipeline/build.js";
 import { aliasesOf, articlesOf, cooccurring, entityById, findEntities, linksOf, mentionsPerDay } from "./entities-table.js";
 import { queryEvents, type EventFilter } from "./events-table.js";
+import { closeConnection, openConnection, retryBusy, retryBusySync, withDefaults, type ConnectionOptions } from "./connection.js";
 import { addArticleFilter, keyString, noConditions, whereClause, type Conditions } from "./filters.js";
 import { LAYER_TABLES } from "./layer-tables.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
@@ -38,12 +42,11 @@ export const DEFAULT_DB_FILE = "./newsgraph.db";
 const DEFAULT_SEARCH_LIMIT = 10;
 /** The facets of a search: result field → articles column. */
 const FACETS = { lang: "lang", site: "site" } as const;
-const BUSY_TIMEOUT_MS = 5000;
 const ID_PREFIX_MIN = 4;
+/** What PRAGMA integrity_check answers for a sound database. */
+const INTEGRITY_OK = "ok";
 
-export interface SqliteOptions {
-  readonly?: boolean;
-}
+export type SqliteOptions = ConnectionOptions;
 
 interface ArticleRow {
   rowid: number;
@@ -64,36 +67,48 @@ function summary(r: ArticleRow): ArticleSummary {
 
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
+  private readonly options: Required<SqliteOptions>;
 
-  constructor(file: string = DEFAULT_DB_FILE, options: SqliteOptions = {}) {
+  constructor(
+    private readonly file: string = DEFAULT_DB_FILE,
+    options: SqliteOptions = {},
+  ) {
+    this.options = withDefaults(options);
+    this.db = openConnection(file, this.options);
     try {
-      this.db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
-      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-      if (!options.readonly) {
-        this.db.pragma("journal_mode = WAL");
-        this.db.pragma("synchronous = NORMAL");
-      }
+      this.migrate();
     } catch (err) {
-      throw new StoreError(`cannot open the database ${file}: ${err instanceof Error ? err.message : String(err)}`);
+      closeConnection(this.db);
+      throw err;
     }
-    this.migrate(options.readonly ?? false);
     this.db.function(KEYS_FUNCTION, { deterministic: true }, (text: unknown) => keyString(typeof text === "string" ? text : null));
   }
 
-  private migrate(readonly: boolean): void {
-    const current = this.db.pragma("user_version", { simple: true }) as number;
-    if (current > SCHEMA_VERSION) {
-      throw new StoreError(`the database has schema version ${current}, newer than this newsgraph (${SCHEMA_VERSION}): upgrade newsgraph`);
+  private schemaVersion(): number {
+    const version = this.db.pragma("user_version", { simple: true }) as number;
+    if (version > SCHEMA_VERSION) {
+      throw new StoreError(`the database has schema version ${version}, newer than this newsgraph (${SCHEMA_VERSION}): upgrade newsgraph`);
     }
+    return version;
+  }
+
+  /** Apply the missing migrations in one write transaction, deciding inside the lock, so a process that waited on another's migration finds nothing left to do. */
+  private migrate(): void {
+    const current = this.schemaVersion();
     if (current === SCHEMA_VERSION) return;
-    if (readonly) throw new StoreError(`the database needs migrating from version ${current}; open it writable once`);
-    for (const m of MIGRATIONS) {
-      if (m.version <= current) continue;
-      this.db.transaction(() => {
-        this.db.exec(m.sql);
-        this.db.pragma(`user_version = ${m.version}`);
-      })();
-    }
+    if (this.options.readonly) throw new StoreError(`the database needs migrating from version ${current}; open it writable once`);
+    retryBusySync(this.file, this.options, () =>
+      this.db
+        .transaction(() => {
+          const locked = this.schemaVersion();
+          for (const m of MIGRATIONS) {
+            if (m.version <= locked) continue;
+            this.db.exec(m.sql);
+            this.db.pragma(`user_version = ${m.version}`);
+          }
+        })
+        .immediate(),
+    );
   }
 
   async put(doc: Doc): Promise<PutResult> {
@@ -102,7 +117,7 @@ export class SqliteStore implements Store {
     const title = record.title;
     const canonical = doc.meta.canonicalUrl ?? doc.meta.url ?? null;
     const now = new Date().toISOString();
-    return this.db.transaction((): PutResult => {
+    const write = this.db.transaction((): PutResult => {
       const same = stmt(this.db, "SELECT id FROM articles WHERE content_hash = ?").get(hash) as { id: string } | undefined;
       if (same) return { status: "unchanged", id: same.id };
       const existing = stmt(this.db, "SELECT rowid, id FROM articles WHERE id = ? OR (canonical_url IS NOT NULL AND canonical_url = ?)")
@@ -146,7 +161,8 @@ export class SqliteStore implements Store {
       stmt(this.db, "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)").run(rowid, titleKeys, bodyKeys);
       for (const table of LAYER_TABLES) table.write(this.db, { rowid, id: values.id }, doc);
       return { status: existing ? "updated" : "added", id: values.id };
-    })();
+    });
+    return retryBusy(this.file, this.options, () => write.immediate());
   }
 
   async get(id: string): Promise<DocRecord | null> {
@@ -160,7 +176,7 @@ export class SqliteStore implements Store {
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
-    const { match, keys } = parseQuery(query);
+    const { match, keys } = parseQuery(query, { maxTerms: options.maxTerms });
     const matching = (filter: SearchOptions): Conditions => {
       const c = noConditions();
       c.where.push("articles_fts MATCH ?");
@@ -246,7 +262,13 @@ export class SqliteStore implements Store {
     return { articles, byLang, indexed, schemaVersion: this.db.pragma("user_version", { simple: true }) as number };
   }
 
+  async integrityCheck(): Promise<string> {
+    const rows = this.db.pragma("integrity_check") as { integrity_check: string }[];
+    const problems = rows.map((r) => r.integrity_check).filter((m) => m !== INTEGRITY_OK);
+    return problems.length ? problems.join("; ") : INTEGRITY_OK;
+  }
+
   async close(): Promise<void> {
-    if (this.db.open) this.db.close();
+    closeConnection(this.db);
   }
 }

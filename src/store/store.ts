@@ -50,7 +50,10 @@ export interface SearchHit extends ArticleSummary {
   highlights: Span[];
 }
 
-export type SearchOptions = PageOptions & ArticleFilter;
+export interface SearchOptions extends PageOptions, ArticleFilter {
+  /** The most search keys a query may hold (repeated words count once; default 64); a longer query is refused. */
+  maxTerms?: number;
+}
 
 export interface SearchResult {
   hits: SearchHit[];
@@ -238,7 +241,7 @@ export interface Store {
   put(doc: Doc): Promise<PutResult>;
   /** The record of an article by id (or a unique id prefix). */
   get(id: string): Promise<DocRecord | null>;
-  /** Ranked articles matching a query (words, "phrases", OR, -excluded). */
+  /** Ranked articles matching a query (words, "phrases", OR, NOT, -excluded); a query it cannot take is a QueryError. */
   search(query: string, options?: SearchOptions): Promise<SearchResult>;
   list(options?: ListOptions): Promise<ArticleList>;
   quotes(query?: QuoteQuery): Promise<QuoteList>;
@@ -248,6 +251,8 @@ export interface Store {
   entity(id: number, options?: EntityReportOptions): Promise<EntityReport | null>;
   events(query?: EventQuery): Promise<EventList>;
   stats(): Promise<StoreStats>;
+  /** "ok" when the store is sound, else the problems found, one line. */
+  integrityCheck(): Promise<string>;
   close(): Promise<void>;
 }
 
