@@ -7,7 +7,7 @@ import type { El, ParsedPage } from "./tree.js";
 import type { ExtractLangData } from "./langdata.js";
 import { fold } from "../../text/normalize.js";
 import { dateFromUrl, dateReader, normalizeIsoDate } from "./dates.js";
-import { hintTokens } from "./body.js";
+import { hintTokens, moreWordsThan } from "./body.js";
 import { LIMITS, META_LIMITS } from "./rules.js";
 
 const WS = /\s+/g;
@@ -322,7 +322,7 @@ export function extractMeta(page: ParsedPage, facts: PageFacts, input: MetaInput
 
 /** A short line that opens with "By", "Του", "Συντάκτης:"… */
 function startsWithAuthorPrefix(text: string, lang: ExtractLangData): boolean {
-  if (text.split(" ").length > LIMITS.maxBylineWords) return false;
+  if (moreWordsThan(text, LIMITS.maxBylineWords)) return false;
   const key = fold(text);
   return lang.authorPrefixes.some((p) => key.startsWith(p) && /[\s:]/.test(key[p.length] ?? ""));
 }
