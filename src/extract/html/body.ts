@@ -9,6 +9,7 @@ import type { El, Node } from "./tree.js";
 import type { ExtractLangData } from "./langdata.js";
 import { fold } from "../../text/normalize.js";
 import { dateReader } from "./dates.js";
+import { trimEdges } from "../trim.js";
 import {
   BODY_PROPS, META_LIMITS, FURNITURE_ROLES, FURNITURE_TAGS, INLINE_TAGS, LIMITS,
   POSITIVE_HINT, RELATED_HINT, STRONG_NEGATIVE_HINT, WEAK_NEGATIVE_HINT, WEIGHTS,
@@ -62,7 +63,6 @@ const CAMEL = /(\p{Ll})(\p{Lu})/gu;
 const SEPARATORS = /[_-]+/g;
 const TERMINAL = /[.!?;…»"”’)]\s*$/u;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
-const MARKER_TRIM = /^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu;
 const NOT_LETTERS = /[^\p{L}\p{N}]+/gu;
 const WORD_END = /[\s\p{P}]/u;
 const MARKER_END = /[:：–—|]/u;
@@ -318,7 +318,7 @@ function bestContainer(flat: Flat): { el: El; depth: number } {
 /** Folded marker text of a short line, or null when the line is too long to be one. */
 function markerKey(text: string, maxWords: number): string | null {
   if (moreContentWordsThan(text, maxWords)) return null;
-  const t = fold(text).replace(MARKER_TRIM, "");
+  const t = trimEdges(fold(text));
   if (!t || moreWordsThan(t, maxWords)) return null;
   return t;
 }
@@ -411,7 +411,7 @@ function leadTexts(blocks: Block[], container: El, title: string | null | undefi
 /** A link line inside the body that a related marker opens ("ΔΙΑΒΑΣΤΕ ΕΠΙΣΗΣ: <a>…</a>"). */
 function inlineRelated(flat: Flat, i: number, lang: ExtractLangData): RelatedSection | null {
   const text = flat.blocks[i].text;
-  const key = fold(text).replace(MARKER_TRIM, "");
+  const key = trimEdges(fold(text));
   const phrase = startsWithPhrase(key.split(" ").slice(0, lang.markerMaxWords).join(" "), lang.related);
   if (!phrase) return null;
   const anchors = flat.anchors.filter((a) => a.block === i);
