@@ -131,7 +131,7 @@ function parseJsonLine(line: string, source: string, charset: string): RawInput 
   try {
     obj = JSON.parse(line);
   } catch (err) {
-    return { source, error: `not valid JSON (${message(err)})` };
+    return failure(source, `not valid JSON (${message(err)})`);
   }
   if (typeof obj !== "object" || obj === null || Array.isArray(obj)) return { source, error: "a JSON Lines record must be an object" };
   const r = obj as Record<string, unknown>;
