@@ -15,6 +15,6 @@ test("trims punctuation, symbols and spaces at both ends, as the regular express
 });
 
 test("linear cost on a long inner run of punctuation", () => {
-  const g = growth((n) => `a${"-".repeat(n)}b`, trimEdges, 1_000_000);
+  const g = growth((n) => `a${"-".repeat(n)}b`, trimEdges, 200_000);
   assert.ok(g.ratio <= MAX_GROWTH, describeGrowth("inner run", g));
 });

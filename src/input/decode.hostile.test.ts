@@ -57,7 +57,7 @@ for (const [name, make, options] of FAMILIES) {
     const g = growth(make, (bytes) => {
       decodeBytes(bytes, options);
       isBinary(bytes);
-    }, 500_000);
+    }, 200_000);
     assert.ok(g.ratio <= MAX_GROWTH, describeGrowth(name, g));
   });
 }

@@ -1,21 +1,27 @@
-// Timing tests of linear cost: the best of a few runs on an input of size n and
-// on one of size 4n, compared as a ratio (not as absolute times, which depend on
-// the machine). Linear work gives about 4; quadratic work gives about 16. The
-// heap is collected before each run, so no run pays for the garbage of another.
+// Timing tests of linear cost: the processor time of `run` on an input of size n
+// and on one of size 4n, compared as a ratio (not as absolute times, which depend
+// on the machine). Linear work gives about 4; quadratic work gives about 16.
+// Processor time, not wall time, so that other processes on a busy machine do not
+// count; each measurement repeats the run until it lasts long enough to be well
+// above the clock's resolution, and the heap is collected before it, so that no
+// measurement pays for the garbage of another.
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 
-/** Fewest milliseconds a measurement of the small input is taken to last (timer noise). */
-const MIN_MS = 2;
-const RUNS = 3;
-const ATTEMPTS = 3;
+/** Processor time one measurement of the small input should last, ms. */
+const TARGET_MS = 25;
+const MAX_REPEAT = 200;
+const MIN_ROUNDS = 3;
+const MAX_ROUNDS = 10;
+/** Processor-clock resolution, ms: the smallest small time divided by. */
+const CLOCK_MS = 0.001;
 /** The growth from n to 4n accepted as linear (4 plus noise). */
 export const MAX_GROWTH = 5;
 
 export interface Growth {
-  /** Best time on the input of size n, ms. */
+  /** Best processor time on the input of size n (per measurement), ms. */
   small: number;
-  /** Best time on the input of size 4n, ms. */
+  /** Best processor time on the input of size 4n (per measurement, same repeats), ms. */
   large: number;
   ratio: number;
 }
@@ -23,42 +29,35 @@ export interface Growth {
 setFlagsFromString("--expose-gc");
 const collect = runInNewContext("gc") as () => void;
 
-function timed(run: () => void): number {
+/** Processor time of `repeat` runs, ms. */
+function cpuTime(run: () => void, repeat: number): number {
   collect();
-  const t = performance.now();
-  run();
-  return performance.now() - t;
-}
-
-/** Best times on the two inputs over a few interleaved runs, so that a busy moment of the machine hits both. */
-function measure(run: () => void, runLarge: () => void, runs: number): Growth {
-  let small = Infinity;
-  let large = Infinity;
-  for (let i = 0; i < runs; i++) {
-    small = Math.min(small, timed(run));
-    large = Math.min(large, timed(runLarge));
-  }
-  return { small, large, ratio: large / Math.max(small, MIN_MS) };
+  const start = process.cpuUsage();
+  for (let i = 0; i < repeat; i++) run();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
 }
 
 /**
- * How much longer `run` takes on make(4n) than on make(n). A measurement over
- * `maxRatio` is taken again (up to ATTEMPTS times) and the lowest ratio kept:
- * a loaded machine can slow one measurement down, but super-linear work is slow
- * every time. Inputs are built outside the timing.
+ * How much longer `run` takes on make(4n) than on make(n), from the best of
+ * interleaved measurements of each. Measurements go on, up to MAX_ROUNDS, while
+ * the ratio is over `maxRatio`: noise slows some of them down, super-linear
+ * work slows all of them. Inputs are built outside the timing.
  */
 export function growth<T>(make: (n: number) => T, run: (input: T) => unknown, n: number, maxRatio = MAX_GROWTH): Growth {
   const smallInput = make(n);
   const largeInput = make(4 * n);
-  run(smallInput);
   run(largeInput);
-  const once = () => measure(() => run(smallInput), () => run(largeInput), RUNS);
-  let best = once();
-  for (let attempt = 1; attempt < ATTEMPTS && best.ratio > maxRatio; attempt++) {
-    const g = once();
-    if (g.ratio < best.ratio) best = g;
+  const once = cpuTime(() => run(smallInput), 1);
+  const repeat = Math.min(MAX_REPEAT, Math.max(1, Math.ceil(TARGET_MS / Math.max(once, 0.01))));
+  let small = Infinity;
+  let large = Infinity;
+  const ratio = () => large / Math.max(small, CLOCK_MS);
+  for (let round = 0; round < MIN_ROUNDS || (round < MAX_ROUNDS && ratio() > maxRatio); round++) {
+    small = Math.min(small, cpuTime(() => run(smallInput), repeat));
+    large = Math.min(large, cpuTime(() => run(largeInput), repeat));
   }
-  return best;
+  return { small, large, ratio: ratio() };
 }
 
 /** A readable line for an assertion message. */
