@@ -1,6 +1,7 @@
 // What an extractor hands to the document builder: a clean article as plain
 // strings (headline, body blocks, related links, metadata), before tokenization.
 import type { ParagraphKind, RelatedLink } from "../doc/doc.js";
+import type { HtmlLimits } from "./html/tree.js";
 
 export interface ArticleMeta {
   url?: string;
@@ -30,6 +31,8 @@ export interface ExtractedArticle {
 export interface ExtractOptions {
   /** Address of the page, used to resolve links and read dates from the URL. */
   url?: string;
+  /** Limits on the page (bytes, tags, nesting); defaults in HTML_LIMITS. */
+  limits?: Partial<HtmlLimits>;
 }
 
 /** An HTML extractor returns null when the page holds no article (index, listing). */

@@ -10,6 +10,7 @@ import { fold } from "../text/normalize.js";
 import type { ExtractedArticle } from "./article.js";
 import { dateReader } from "./html/dates.js";
 import { extractLangData } from "./html/langdata.js";
+import { trimEdges } from "./trim.js";
 
 /** An archive's metadata line prefix, e.g. " date 2025-02-11". */
 const METADATA_PREFIX = /^\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:\s+|$)/u;
@@ -18,7 +19,6 @@ const BULLET_LINE = /^[•·▪►»>|]\s*\S/u;
 const SENTENCE_END = /[.!?;…](?:["'»”’)\]]*)$/u;
 const INTRODUCES_NEXT = /:\s*$/u;
 const FULL_STOP_END = /\.(?:["'»”’)\]]*)$/u;
-const MARKER_TRIM = /^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu;
 const MARKER_PREFIX_SEPARATOR = /^\s*[:：—–-]\s*/u;
 const WORD_SEPARATOR = /\s+/u;
 
@@ -31,6 +31,8 @@ export interface TextPageOptions {
   minRelatedRun?: number;
   /** Lines shorter than this with no final punctuation before the body are captions or bylines. */
   maxFrontMatterChars?: number;
+  /** Longest line that can be a related marker or page furniture: longer lines are body text, never folded for matching. */
+  maxFurnitureChars?: number;
   /** Language tables whose markers and furniture patterns apply (default: all). */
   langs?: LangData[];
 }
@@ -40,6 +42,7 @@ const DEFAULTS: Required<Omit<TextPageOptions, "langs">> = {
   maxRelatedChars: 200,
   minRelatedRun: 3,
   maxFrontMatterChars: 100,
+  maxFurnitureChars: 1000,
 };
 
 interface Line {
@@ -60,15 +63,15 @@ function tables(langs: LangData[]): Tables {
   };
 }
 
-function isBoilerplate(line: string, t: Tables): boolean {
-  const f = fold(line).trim();
+/** Is the line (folded) page furniture? */
+function isBoilerplate(folded: string, t: Tables): boolean {
+  const f = folded.trim();
   return f.split(WORD_SEPARATOR).length <= t.boilerplateMaxWords && t.boilerplate.some((re) => re.test(f));
 }
 
-/** A marker line, or a marker prefix with a headline after it ("Read also: …"). */
-function matchMarker(line: string, t: Tables): { marker: string; rest: string } | null {
-  const f = fold(line);
-  const bare = f.replace(MARKER_TRIM, "");
+/** A marker line, or a marker prefix with a headline after it ("Read also: …"); `f` is the folded line. */
+function matchMarker(line: string, f: string, t: Tables): { marker: string; rest: string } | null {
+  const bare = trimEdges(f);
   for (const m of t.markers) {
     if (bare === m) return { marker: line, rest: "" };
     if (f.startsWith(m)) {
@@ -137,14 +140,15 @@ export function parseTextPage(input: string, options: TextPageOptions = {}): Ext
   let inRelated = false;
   for (; i < lines.length; i++) {
     const line = lines[i].text;
-    const marker = body.length > 0 ? matchMarker(line, t) : null;
+    const folded = line.length <= o.maxFurnitureChars ? fold(line) : null;
+    const marker = body.length > 0 && folded !== null ? matchMarker(line, folded, t) : null;
     if (marker) {
       relatedMarker ??= marker.marker;
       inRelated = true;
       if (marker.rest) related.push({ title: marker.rest, url: null });
       continue;
     }
-    if (isBoilerplate(line, t)) continue;
+    if (folded !== null && isBoilerplate(folded, t)) continue;
     // A long line ending in a full stop after a marker: the block was an insert inside the body.
     const bodyResumes = line.length > o.maxFrontMatterChars && FULL_STOP_END.test(line);
     if (inRelated && !bodyResumes) related.push({ title: line, url: null });

@@ -5,11 +5,12 @@ import assert from "node:assert/strict";
 import http from "node:http";
 import zlib from "node:zlib";
 import type { AddressInfo } from "node:net";
+import type { LookupAddress } from "node:dns";
 import iconv from "iconv-lite";
 import { decodeBytes } from "./decode.js";
 import {
   BlockedAddressError, ContentTypeError, HttpStatusError, InvalidUrlError, TimeoutError, TooLargeError,
-  TooManyRedirectsError, fetchUrl, isPrivateAddress,
+  TooManyRedirectsError, fetchUrl, ipv6Groups, isPrivateAddress, type Resolver,
 } from "./fetch.js";
 
 const PAGE = "<html><head><title>Δοκιμή</title></head><body><p>Καλημέρα</p></body></html>";
@@ -45,6 +46,16 @@ before(async () => {
       res.writeHead(200, { "content-type": "text/html" });
       res.write("<html><body>");
       setTimeout(() => res.end("</body></html>"), 2_000).unref();
+    } else if (path === "/stall-length") {
+      res.writeHead(200, { "content-type": "text/html", "content-length": String(Buffer.byteLength(PAGE)) });
+      res.write(PAGE.slice(0, 20));
+    } else if (path === "/stall-gzip") {
+      const gz = zlib.gzipSync(PAGE.repeat(50));
+      res.writeHead(200, { "content-type": "text/html", "content-encoding": "gzip" });
+      res.write(gz.subarray(0, gz.length >> 1));
+    } else if (path === "/binary") {
+      res.writeHead(200);
+      res.end(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]));
     } else if (path === "/slow") {
       setTimeout(() => res.end("late"), 2_000).unref();
     } else {
@@ -110,9 +121,80 @@ test("refuses URLs that are not http(s), with a one-line message", async () => {
   await assert.rejects(fetchUrl("not a url"), (err: unknown) => err instanceof InvalidUrlError && !err.message.includes("\n"));
 });
 
-test("classifies addresses", () => {
-  for (const a of ["127.0.0.1", "10.1.2.3", "172.16.5.4", "192.168.1.1", "169.254.1.1", "100.64.0.1", "0.0.0.0", "::1", "fe80::1", "fc00::1", "::ffff:127.0.0.1"]) {
-    assert.equal(isPrivateAddress(a), true, a);
+test("a body that stalls past the time-out is an error, never a truncated page", async () => {
+  await assert.rejects(fetchUrl(`${base}/stall-length`, { allowPrivate: true, timeoutMs: 200 }), TimeoutError);
+  await assert.rejects(fetchUrl(`${base}/stall-gzip`, { allowPrivate: true, timeoutMs: 200 }), TimeoutError);
+});
+
+test("a binary body is refused, with or without a content type", async () => {
+  await assert.rejects(fetchUrl(`${base}/binary`, { allowPrivate: true }), (err: unknown) => err instanceof ContentTypeError && /binary/.test(err.message));
+});
+
+/** Every spelling of a non-public address, as a URL host (normalised by the URL parser) or as a resolved address. */
+const PRIVATE_HOSTS = [
+  // IPv4: loopback, this network, private, link-local and the metadata address, shared (CGNAT), and more.
+  "127.0.0.1", "127.255.255.254", "0.0.0.0", "0.1.2.3", "10.0.0.1", "10.255.255.255", "172.16.0.1", "172.31.255.255",
+  "192.168.0.1", "169.254.0.1", "169.254.169.254", "100.64.0.1", "100.127.255.255", "192.0.0.8", "198.18.0.1",
+  "224.0.0.1", "255.255.255.255",
+  // IPv4 spellings the URL parser turns into 127.0.0.1 and 10.0.0.1.
+  "2130706433", "0x7f.1", "0177.0.0.1", "127.1", "0x7f000001", "017700000001", "10.1", "0",
+  // IPv6 loopback and unspecified, in every spelling.
+  "[::1]", "[0:0:0:0:0:0:0:1]", "[::0001]", "[0000:0000:0000:0000:0000:0000:0000:0001]", "[::]", "[0::0]",
+  // IPv4-compatible, mapped (dotted and hex), translated, NAT64.
+  "[::127.0.0.1]", "[::7f00:1]", "[::ffff:127.0.0.1]", "[::ffff:7f00:1]", "[::FFFF:10.0.0.1]", "[::ffff:a9fe:a9fe]",
+  "[::ffff:0:7f00:1]", "[64:ff9b::7f00:1]", "[64:ff9b::127.0.0.1]", "[64:ff9b::a9fe:a9fe]", "[64:ff9b:1::1]",
+  // Link-local, unique-local, site-local, multicast, documentation.
+  "[fe80::1]", "[febf::1]", "[fc00::1]", "[fd12:3456::1]", "[fec0::1]", "[ff02::1]", "[2001:db8::1]",
+  // 6to4 and Teredo embedding private IPv4 addresses.
+  "[2002:7f00:1::]", "[2002:a00:1::1]", "[2002:c0a8:101::1]", "[2001:0:7f00:1::]", "[2001:0:4136:e378:8000:63bf:80ff:fffe]",
+];
+const PUBLIC_HOSTS = [
+  "8.8.8.8", "151.101.1.69", "1.1.1.1", "100.128.0.1", "172.32.0.1", "[2001:4860:4860::8888]", "[2a00:1450:4001:80b::200e]",
+  "[::ffff:8.8.8.8]", "[64:ff9b::808:808]", "[2002:808:808::1]",
+];
+
+test("classifies every spelling of a non-public address, after the URL parser", () => {
+  for (const host of PRIVATE_HOSTS) {
+    const hostname = new URL(`http://${host}/`).hostname.replace(/^\[|\]$/g, "");
+    assert.equal(isPrivateAddress(hostname), true, `${host} (${hostname})`);
+    assert.equal(isPrivateAddress(host.replace(/^\[|\]$/g, "")), true, host);
   }
-  for (const a of ["8.8.8.8", "151.101.1.69", "2001:4860:4860::8888"]) assert.equal(isPrivateAddress(a), false, a);
+  for (const host of PUBLIC_HOSTS) {
+    const hostname = new URL(`http://${host}/`).hostname.replace(/^\[|\]$/g, "");
+    assert.equal(isPrivateAddress(hostname), false, `${host} (${hostname})`);
+  }
+  for (const junk of ["", "localhost", "::1::", "1:2:3:4:5:6:7:8:9", "fe80::1%eth0x:"]) assert.equal(isPrivateAddress(junk), true, junk);
+});
+
+test("IPv6 groups from any spelling", () => {
+  assert.deepEqual(ipv6Groups("::1"), [0, 0, 0, 0, 0, 0, 0, 1]);
+  assert.deepEqual(ipv6Groups("[::ffff:127.0.0.1]"), [0, 0, 0, 0, 0, 0xffff, 0x7f00, 1]);
+  assert.deepEqual(ipv6Groups("fe80::1%eth0"), [0xfe80, 0, 0, 0, 0, 0, 0, 1]);
+  assert.equal(ipv6Groups("1::2::3"), null);
+  assert.equal(ipv6Groups("::1.2.3.256"), null);
+});
+
+test("every loopback spelling of the test server is refused; --allow-private is the only way past", async () => {
+  const port = (server.address() as AddressInfo).port;
+  for (const host of ["127.0.0.1", "2130706433", "0x7f.1", "0177.0.0.1", "127.1"]) {
+    await assert.rejects(fetchUrl(`http://${host}:${port}/page`), BlockedAddressError, host);
+    assert.equal((await fetchUrl(`http://${host}:${port}/page`, { allowPrivate: true })).status, 200, host);
+  }
+  for (const host of ["[::1]", "[::127.0.0.1]", "[::ffff:127.0.0.1]", "[::ffff:7f00:1]", "[64:ff9b::7f00:1]", "[0:0:0:0:0:0:0:1]"]) {
+    await assert.rejects(fetchUrl(`http://${host}:${port}/page`), BlockedAddressError, host);
+  }
+});
+
+test("DNS answers are checked when the socket connects: a public-looking name that resolves to loopback is refused", async () => {
+  const port = (server.address() as AddressInfo).port;
+  const asked: string[] = [];
+  const resolve: Resolver = (hostname, _options, callback) => {
+    asked.push(hostname);
+    const answer: LookupAddress[] = [{ address: "127.0.0.1", family: 4 }];
+    callback(null, answer);
+  };
+  await assert.rejects(fetchUrl(`http://news.example.com:${port}/page`, { resolve }), (err: unknown) => err instanceof BlockedAddressError && err.message.includes("127.0.0.1"));
+  assert.deepEqual(asked, ["news.example.com"]);
+  const r = await fetchUrl(`http://news.example.com:${port}/page`, { resolve, allowPrivate: true });
+  assert.equal(Buffer.from(r.bytes).toString("utf8"), PAGE);
 });

@@ -2,7 +2,10 @@
 // overall time-out, a size cap on the decoded body, a content-type check, the
 // charset from the headers and a clear user agent. Every address the host name
 // resolves to is checked, at connection time, against private, loopback,
-// link-local and other non-public ranges, refused unless `allowPrivate`.
+// link-local and other non-public ranges, refused unless `allowPrivate`; IPv6
+// addresses that embed an IPv4 address (mapped, compatible, NAT64, 6to4,
+// Teredo) are judged by the address they embed. A body that does not complete
+// in time is an error, and so is a binary body, whatever its declared type.
 import http from "node:http";
 import https from "node:https";
 import dns from "node:dns";
@@ -10,6 +13,7 @@ import net from "node:net";
 import zlib from "node:zlib";
 import type { LookupFunction } from "node:net";
 import type { Readable } from "node:stream";
+import { isBinary } from "./decode.js";
 
 export interface FetchOptions {
   /** Allow private, loopback and link-local addresses (tests, intranets). */
@@ -21,7 +25,16 @@ export interface FetchOptions {
   /** Largest number of redirects followed. */
   maxRedirects?: number;
   userAgent?: string;
+  /** Name resolution (dns.lookup; replaceable in tests). Its answers are checked when the socket connects. */
+  resolve?: Resolver;
 }
+
+/** The shape of dns.lookup with `all: true`. */
+export type Resolver = (
+  hostname: string,
+  options: dns.LookupAllOptions,
+  callback: (err: NodeJS.ErrnoException | null, addresses: dns.LookupAddress[]) => void,
+) => void;
 
 export interface FetchResult {
   finalUrl: string;
@@ -31,13 +44,18 @@ export interface FetchResult {
   charset?: string;
 }
 
+function systemResolver(...[hostname, options, callback]: Parameters<Resolver>): void {
+  dns.lookup(hostname, options, callback);
+}
+
 export const FETCH_DEFAULTS = {
   allowPrivate: false,
   timeoutMs: 20_000,
   maxBytes: 10 * 1024 * 1024,
   maxRedirects: 5,
   userAgent: "newsgraph/0.1 (news article extraction; +https://github.com/newsgraph/newsgraph)",
-} as const;
+  resolve: systemResolver,
+};
 
 /** Media types we can read: HTML, XHTML, XML feeds and plain text. */
 const ACCEPTED_TYPE = /^(text\/html|application\/xhtml\+xml|text\/plain|text\/xml|application\/(?:rss\+|atom\+)?xml)$/;
@@ -51,10 +69,25 @@ const BLOCKED_V4: [string, number][] = [
   ["172.16.0.0", 12], ["192.0.0.0", 24], ["192.0.2.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15],
   ["198.51.100.0", 24], ["203.0.113.0", 24], ["224.0.0.0", 4], ["240.0.0.0", 4],
 ];
+/** IPv6 ranges refused whole; ::/96 holds the unspecified and loopback addresses and the deprecated IPv4-compatible ones. */
 const BLOCKED_V6: [string, number][] = [
-  ["::", 128], ["::1", 128], ["64:ff9b::", 96], ["100::", 64], ["2001:db8::", 32], ["fc00::", 7], ["fe80::", 10], ["ff00::", 8],
+  ["::", 96], ["64:ff9b:1::", 48], ["100::", 64], ["2001:db8::", 32], ["2001:10::", 28], ["2001:20::", 28], ["fc00::", 7], ["fe80::", 10],
+  ["fec0::", 10], ["ff00::", 8],
 ];
-const V4_MAPPED = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i;
+/**
+ * IPv6 prefixes whose addresses carry an IPv4 address: prefix groups, and the
+ * 16-bit groups holding the IPv4 address (XOR mask for Teredo's obfuscated client).
+ */
+const EMBEDS_V4: { prefix: number[]; groups: [number, number]; xor?: number }[] = [
+  { prefix: [0, 0, 0, 0, 0, 0xffff], groups: [6, 7] }, // ::ffff:a.b.c.d (mapped)
+  { prefix: [0, 0, 0, 0, 0xffff, 0], groups: [6, 7] }, // ::ffff:0:a.b.c.d (translated)
+  { prefix: [0x64, 0xff9b, 0, 0, 0, 0], groups: [6, 7] }, // NAT64
+  { prefix: [0x2002], groups: [1, 2] }, // 6to4
+  { prefix: [0x2001, 0], groups: [2, 3] }, // Teredo server
+  { prefix: [0x2001, 0], groups: [6, 7], xor: 0xffff }, // Teredo client
+];
+const IPV6_GROUPS = 8;
+const HEX_GROUP = /^[0-9a-f]{1,4}$/i;
 
 export class FetchError extends Error {
   override name = "FetchError";
@@ -97,14 +130,47 @@ const blockList = new net.BlockList();
 for (const [a, p] of BLOCKED_V4) blockList.addSubnet(a, p, "ipv4");
 for (const [a, p] of BLOCKED_V6) blockList.addSubnet(a, p, "ipv6");
 
-/** Is this IP address outside the public internet? */
+/** The eight 16-bit groups of an IPv6 address (any spelling, zone id ignored), or null. */
+export function ipv6Groups(address: string): number[] | null {
+  let a = address.replace(/^\[|\]$/g, "").replace(/%.*$/, "");
+  const dotted = /(?:^|:)(\d+\.\d+\.\d+\.\d+)$/.exec(a);
+  if (dotted) {
+    if (net.isIP(dotted[1]) !== 4) return null;
+    const [b0, b1, b2, b3] = dotted[1].split(".").map(Number);
+    a = `${a.slice(0, a.length - dotted[1].length)}${((b0 << 8) | b1).toString(16)}:${((b2 << 8) | b3).toString(16)}`;
+  }
+  const halves = a.split("::");
+  if (halves.length > 2) return null;
+  const parse = (h: string) => (h === "" ? [] : h.split(":"));
+  const head = parse(halves[0]);
+  const tail = halves.length === 2 ? parse(halves[1]) : [];
+  const missing = IPV6_GROUPS - head.length - tail.length;
+  if (halves.length === 2 ? missing < 1 : missing !== 0) return null;
+  const groups = [...head, ...Array<string>(halves.length === 2 ? missing : 0).fill("0"), ...tail];
+  if (!groups.every((g) => HEX_GROUP.test(g))) return null;
+  return groups.map((g) => parseInt(g, 16));
+}
+
+function v4FromGroups(hi: number, lo: number): string {
+  return `${hi >> 8}.${hi & 0xff}.${lo >> 8}.${lo & 0xff}`;
+}
+
+/**
+ * Is this IP address outside the public internet? IPv4 in dotted form (URLs
+ * normalise the decimal, octal and hex spellings to it), IPv6 in any spelling;
+ * anything that is not an address counts as private.
+ */
 export function isPrivateAddress(address: string): boolean {
-  const mapped = V4_MAPPED.exec(address);
-  if (mapped) return isPrivateAddress(mapped[1]);
-  const family = net.isIP(address);
-  if (family === 4) return blockList.check(address, "ipv4");
-  if (family === 6) return blockList.check(address, "ipv6");
-  return true;
+  if (net.isIP(address) === 4) return blockList.check(address, "ipv4");
+  const g = ipv6Groups(address);
+  if (!g) return true;
+  for (const e of EMBEDS_V4) {
+    if (e.prefix.every((p, i) => g[i] === p)) {
+      const mask = e.xor ?? 0;
+      if (isPrivateAddress(v4FromGroups(g[e.groups[0]] ^ mask, g[e.groups[1]] ^ mask))) return true;
+    }
+  }
+  return blockList.check(g.map((x) => x.toString(16)).join(":"), "ipv6");
 }
 
 function parseUrl(raw: string, base?: string): URL {
@@ -121,11 +187,11 @@ function parseUrl(raw: string, base?: string): URL {
 }
 
 /** A DNS lookup that refuses non-public addresses, used by the socket itself. */
-function guardedLookup(allowPrivate: boolean): LookupFunction {
+function guardedLookup(allowPrivate: boolean, resolve: Resolver): LookupFunction {
   return (hostname, options, callback) => {
-    dns.lookup(hostname, { ...options, all: true }, (err, addresses) => {
+    resolve(hostname, { ...options, all: true }, (err, list) => {
       if (err) return callback(new DnsError(`cannot resolve host "${hostname}" (${err.code ?? err.message})`, { cause: err }), "", 4);
-      const list = addresses as dns.LookupAddress[];
+      if (!list.length) return callback(new DnsError(`cannot resolve host "${hostname}" (no address)`), "", 4);
       const blocked = allowPrivate ? undefined : list.find((a) => isPrivateAddress(a.address));
       if (blocked) {
         return callback(new BlockedAddressError(`refusing to fetch "${hostname}": it resolves to the non-public address ${blocked.address} (use --allow-private to allow)`), "", 4);
@@ -153,7 +219,7 @@ function request(url: URL, opts: Required<FetchOptions>, signal: AbortSignal): P
   return new Promise((resolve, reject) => {
     const req = lib.get(url, {
       headers: { "user-agent": opts.userAgent, accept: ACCEPT_HEADER, "accept-encoding": "gzip, deflate, br" },
-      lookup: guardedLookup(opts.allowPrivate),
+      lookup: guardedLookup(opts.allowPrivate, opts.resolve),
       signal,
     });
     req.on("response", resolve);
@@ -187,7 +253,10 @@ function readBody(res: http.IncomingMessage, url: URL, maxBytes: number): Promis
       }
       chunks.push(chunk);
     });
-    stream.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    stream.on("end", () => {
+      if (res.complete) resolve(new Uint8Array(Buffer.concat(chunks)));
+      else reject(new NetworkError(`${url.href}: the connection ended before the whole body arrived`));
+    });
     stream.on("error", (err) => reject(wrapError(err, url)));
     res.on("error", (err) => reject(wrapError(err, url)));
   });
@@ -219,6 +288,7 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
         throw new ContentTypeError(`${current.href} is "${contentType}", not an HTML or text page`);
       }
       const bytes = await readBody(res, current, opts.maxBytes);
+      if (isBinary(bytes)) throw new ContentTypeError(`${current.href} is binary content${contentType ? ` (declared "${contentType}")` : ""}, not an HTML or text page`);
       const charset = CHARSET_PARAM.exec(header)?.[1]?.toLowerCase();
       const result: FetchResult = { finalUrl: current.href, status, contentType: contentType || "text/html", bytes };
       if (charset) result.charset = charset;

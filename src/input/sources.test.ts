@@ -1,8 +1,11 @@
 import { strict as assert } from "node:assert";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import * as fsp from "node:fs/promises";
 import { after, test } from "node:test";
 import iconv from "iconv-lite";
 import { ENGLISH_PAGE, GREEK_PAGE, TempDir } from "../testing/fixtures.js";
-import { countInputFiles, isFailure, readInputs, type InputFailure, type RawInput } from "./sources.js";
+import { countInputFiles, isFailure, readInputs, type InputFailure, type InputFs, type RawInput } from "./sources.js";
 
 const dir = new TempDir();
 after(() => dir.remove());
@@ -75,4 +78,83 @@ test("missing files and files over the size limit are failures, not exceptions",
   assert.equal(items.length, 2);
   assert.ok(isFailure(items[0]) && items[0].error.includes("no such file"));
   assert.ok(isFailure(items[1]) && items[1].error.includes("--max-bytes"));
+});
+
+const rel = (i: RawInput | InputFailure) => i.source.slice(dir.path.length + 1);
+const outcome = (i: RawInput | InputFailure) => (isFailure(i) ? `${rel(i)}: ${i.error}` : rel(i));
+
+test("an unreadable subfolder is reported and the walk goes on past it", async () => {
+  dir.write("locked/a.txt", ENGLISH_PAGE);
+  dir.write("locked/b-secret/x.txt", ENGLISH_PAGE);
+  dir.write("locked/c.txt", GREEK_PAGE);
+  const denied = (path: string | Buffer) => String(path).endsWith("b-secret");
+  const fs: InputFs = {
+    readdir: (path) => (denied(path) ? Promise.reject(new Error(`EACCES: permission denied, scandir '${String(path)}'`)) : fsp.readdir(path, { withFileTypes: true, encoding: "buffer" })),
+    stat: (path) => fsp.stat(path),
+    readFile: (path) => fsp.readFile(path),
+  };
+  const items = await collect([dir.file("locked")], { fs });
+  assert.deepEqual(items.map(outcome), [
+    "locked/a.txt",
+    `locked/b-secret: cannot read the folder (EACCES: permission denied, scandir '${dir.file("locked/b-secret")}')`,
+    "locked/c.txt",
+  ]);
+});
+
+test("an unreadable file is reported and the walk goes on", async () => {
+  dir.write("files/a.txt", ENGLISH_PAGE);
+  dir.write("files/b.txt", ENGLISH_PAGE);
+  const fs: InputFs = {
+    readdir: (path) => fsp.readdir(path, { withFileTypes: true, encoding: "buffer" }),
+    stat: (path) => fsp.stat(path),
+    readFile: (path) => (String(path).endsWith("a.txt") ? Promise.reject(new Error("EACCES: permission denied")) : fsp.readFile(path)),
+  };
+  assert.deepEqual((await collect([dir.file("files")], { fs })).map(outcome), ["files/a.txt: EACCES: permission denied", "files/b.txt"]);
+});
+
+test("symbolic links are followed once; broken links, loops and special files are reported", async () => {
+  dir.write("links/real/a.txt", ENGLISH_PAGE);
+  dir.write("elsewhere/b.txt", GREEK_PAGE);
+  symlinkSync(dir.file("elsewhere/b.txt"), dir.file("links/b-link.txt"));
+  symlinkSync(dir.file("links/real"), dir.file("links/c-folder-link"));
+  symlinkSync(dir.file("missing.txt"), dir.file("links/d-broken.txt"));
+  symlinkSync(dir.file("links"), dir.file("links/real/e-loop"));
+  execFileSync("mkfifo", [dir.file("links/f-pipe.txt")]);
+  const items = await collect([dir.file("links")]);
+  assert.deepEqual(items.map((i) => outcome(i).replace(/\(ENOENT.*\)$/, "(ENOENT)")), [
+    "links/b-link.txt",
+    "links/c-folder-link/a.txt",
+    "links/c-folder-link/e-loop: a symbolic link loop (it leads back to a folder being read); not followed",
+    "links/d-broken.txt: cannot read it (ENOENT)",
+    "links/f-pipe.txt: not a regular file",
+  ]);
+  assert.equal(await countInputFiles([dir.file("links")]), 5);
+});
+
+test("file names in any bytes are read; control characters in names are escaped in every message", async () => {
+  const folder = dir.file("names");
+  mkdirSync(folder);
+  writeFileSync(Buffer.concat([Buffer.from(`${folder}/caf`), Buffer.from([0xe9]), Buffer.from(".txt")]), ENGLISH_PAGE);
+  writeFileSync(`${folder}/evil\nnewsgraph: fake.txt`, new Uint8Array([0x00, 0x01]));
+  writeFileSync(`${folder}/\u001b[2Jclear.txt`, ENGLISH_PAGE);
+  const items = await collect([folder]);
+  assert.deepEqual(items.map(outcome), [
+    "names/\\u001b[2Jclear.txt",
+    "names/caf\\xe9.txt",
+    "names/evil\\nnewsgraph: fake.txt: not a text file (binary content)",
+  ]);
+  assert.equal((items[1] as RawInput).text, ENGLISH_PAGE);
+});
+
+test("decoding warnings and the charset decision travel with the input", async () => {
+  const bad = dir.write("damaged.txt", new Uint8Array([...new TextEncoder().encode(GREEK_PAGE), 0xff, 0x41]));
+  const [item] = (await collect([bad])) as RawInput[];
+  assert.equal(item.charset, "utf-8");
+  assert.equal(item.charsetDecision, "sniffed");
+  assert.deepEqual(item.warnings, ["1 invalid UTF-8 sequence replaced by U+FFFD"]);
+  const late = new Uint8Array(new TextEncoder().encode(`${ENGLISH_PAGE}\n${"filler line. ".repeat(1000)}`));
+  late[9000] = 0;
+  const [stored] = (await collect([dir.write("late-nul.txt", late)])) as RawInput[];
+  assert.ok(!stored.text.includes("\u0000"));
+  assert.deepEqual(stored.warnings, ["1 control character removed"]);
 });

@@ -1,10 +1,15 @@
 // Inputs → decoded raw documents. An input is a file, a folder (read
 // recursively, by extension), a JSON Lines file ({url?, title?, text | html,
 // published?, lang?} per line), a URL, or "-" for standard input. Each item
-// is either a RawInput or an InputFailure, so a bad file never stops a run.
-import { readFile, readdir, stat } from "node:fs/promises";
-import { extname, join } from "node:path";
-import { decodeBytes } from "./decode.js";
+// is either a RawInput or an InputFailure, so a bad file never stops a run:
+// an unreadable folder, a broken link or a symbolic-link loop is reported and
+// the walk goes on. File names may hold any bytes; labels and messages show
+// control characters as visible escapes.
+import * as fsp from "node:fs/promises";
+import type { Dirent, Stats } from "node:fs";
+import { extname } from "node:path";
+import { escapeControl } from "../util/terminal.js";
+import { decodeBytes, isBinary, stripControls, type CharsetDecision } from "./decode.js";
 import { fetchUrl } from "./fetch.js";
 
 export type MediaType = "text/plain" | "text/html";
@@ -21,6 +26,10 @@ export interface RawInput {
   mediaType: MediaType;
   text: string;
   charset?: string;
+  /** How the charset was chosen (see decode.ts). */
+  charsetDecision?: CharsetDecision;
+  /** What decoding replaced, corrected or removed, one line each. */
+  warnings?: string[];
   hints: InputHints;
 }
 
@@ -40,7 +49,24 @@ export interface ReadOptions {
   published?: string;
   /** Standard input, for "-" (replaceable in tests). */
   stdin?: () => Promise<Uint8Array>;
+  /** The file system calls of the folder walk and file reads (replaceable in tests). */
+  fs?: InputFs;
 }
+
+/** A path as the file system takes it: a string, or bytes for names that are not UTF-8. */
+export type FsPath = string | Buffer;
+
+export interface InputFs {
+  readdir(path: FsPath): Promise<Dirent<Buffer>[]>;
+  stat(path: FsPath): Promise<Stats>;
+  readFile(path: FsPath): Promise<Buffer>;
+}
+
+const NODE_FS: InputFs = {
+  readdir: (path) => fsp.readdir(path, { withFileTypes: true, encoding: "buffer" }),
+  stat: (path) => fsp.stat(path),
+  readFile: (path) => fsp.readFile(path),
+};
 
 export const READ_DEFAULTS = { maxBytes: 20 * 1024 * 1024, allowPrivate: false, timeoutMs: 20_000 };
 
@@ -50,20 +76,48 @@ const JSONL_EXTENSIONS = new Set([".jsonl", ".ndjson"]);
 const URL_INPUT = /^https?:\/\//i;
 const LOOKS_LIKE_HTML = /^\s*(?:<!doctype html|<html|<head|<body|<\?xml|<!--|<meta|<div|<article)/i;
 const STDIN_SOURCE = "stdin";
-const BINARY_SNIFF_BYTES = 8192;
-/** Share of control characters above which bytes are taken as binary. */
-const MAX_CONTROL_SHARE = 0.02;
+const PATH_SEPARATOR = Buffer.from("/");
+const PRINTABLE_ASCII = /^[\x20-\x7e]$/;
 
 export class InputError extends Error {
   override name = "InputError";
 }
 
-export function isFailure(x: RawInput | InputFailure): x is InputFailure {
+export function isFailure<T extends object>(x: T | InputFailure): x is InputFailure {
   return "error" in x;
 }
 
 function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
+}
+
+/** A failure whose source and message are safe to print on one line. */
+function failure(source: string, error: string): InputFailure {
+  return { source: escapeControl(source), error: escapeControl(error) };
+}
+
+/** A file name for people: UTF-8 as written, other bytes as \xNN. */
+function nameLabel(name: Buffer): string {
+  const text = name.toString("utf8");
+  if (Buffer.from(text, "utf8").equals(name)) return text;
+  let out = "";
+  for (const b of name) {
+    const c = String.fromCharCode(b);
+    out += PRINTABLE_ASCII.test(c) ? c : `\\x${b.toString(16).padStart(2, "0")}`;
+  }
+  return out;
+}
+
+/** A child path: a string while names are UTF-8, bytes once one is not. */
+function childPath(dir: FsPath, name: Buffer): FsPath {
+  const text = name.toString("utf8");
+  if (typeof dir === "string" && Buffer.from(text, "utf8").equals(name)) return dir.endsWith("/") ? dir + text : `${dir}/${text}`;
+  const base = typeof dir === "string" ? Buffer.from(dir, "utf8") : dir;
+  return Buffer.concat(base[base.length - 1] === PATH_SEPARATOR[0] ? [base, name] : [base, PATH_SEPARATOR, name]);
+}
+
+function childLabel(dir: string, name: Buffer): string {
+  return dir.endsWith("/") ? dir + nameLabel(name) : `${dir}/${nameLabel(name)}`;
 }
 
 async function readStdin(): Promise<Uint8Array> {
@@ -77,7 +131,7 @@ function parseJsonLine(line: string, source: string, charset: string): RawInput 
   try {
     obj = JSON.parse(line);
   } catch (err) {
-    return { source, error: `not valid JSON (${message(err)})` };
+    return failure(source, `not valid JSON (${message(err)})`);
   }
   if (typeof obj !== "object" || obj === null || Array.isArray(obj)) return { source, error: "a JSON Lines record must be an object" };
   const r = obj as Record<string, unknown>;
@@ -85,26 +139,39 @@ function parseJsonLine(line: string, source: string, charset: string): RawInput 
   const html = str("html");
   const text = str("text");
   if (html === undefined && text === undefined) return { source, error: 'a record needs "text" or "html"' };
+  const clean = stripControls((html ?? text) as string);
   const hints: InputHints = {};
   for (const k of ["url", "title", "published", "lang"] as const) {
     const v = str(k);
     if (v !== undefined) hints[k] = v;
   }
-  return { source, mediaType: html !== undefined ? "text/html" : "text/plain", text: (html ?? text) as string, charset, hints };
+  const raw: RawInput = { source, mediaType: html !== undefined ? "text/html" : "text/plain", text: clean.text, charset, hints };
+  if (clean.removed) raw.warnings = [`${clean.removed} control character${clean.removed === 1 ? "" : "s"} removed`];
+  return raw;
 }
 
 function* jsonLines(bytes: Uint8Array, source: string): Generator<RawInput | InputFailure> {
-  const { text, charset } = decodeBytes(bytes);
-  const lines = text.split("\n");
+  const decoded = decodeBytes(bytes);
+  /** The file's own decoding warnings go with its first record. */
+  let fileWarnings = decoded.warnings.map(escapeControl);
+  const lines = decoded.text.split("\n");
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].trim();
-    if (line) yield parseJsonLine(line, `${source}:${i + 1}`, charset);
+    if (!line) continue;
+    const item = parseJsonLine(line, `${source}:${i + 1}`, decoded.charset);
+    if (!isFailure(item) && fileWarnings.length) {
+      item.warnings = [...fileWarnings, ...(item.warnings ?? [])];
+      fileWarnings = [];
+    }
+    yield item;
   }
 }
 
 function decodeAs(bytes: Uint8Array, source: string, mediaType: MediaType, hints: InputHints = {}, declared?: string): RawInput {
-  const { text, charset } = decodeBytes(bytes, { html: mediaType === "text/html", declared });
-  return { source, mediaType, text, charset, hints };
+  const d = decodeBytes(bytes, { html: mediaType === "text/html", declared });
+  const raw: RawInput = { source, mediaType, text: d.text, charset: d.charset, charsetDecision: d.decision, hints };
+  if (d.warnings.length) raw.warnings = d.warnings.map(escapeControl);
+  return raw;
 }
 
 function sniffMedia(bytes: Uint8Array): "html" | "jsonl" | "text" {
@@ -114,20 +181,8 @@ function sniffMedia(bytes: Uint8Array): "html" | "jsonl" | "text" {
   return "text";
 }
 
-/** NUL bytes or many control characters in the first bytes: not text. */
-function looksBinary(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, BINARY_SNIFF_BYTES);
-  let control = 0;
-  for (let i = 0; i < n; i++) {
-    const b = bytes[i];
-    if (b === 0) return true;
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
-  }
-  return control > n * MAX_CONTROL_SHARE;
-}
-
 function* fromBytes(bytes: Uint8Array, source: string, kind: "html" | "jsonl" | "text"): Generator<RawInput | InputFailure> {
-  if (looksBinary(bytes)) yield { source, error: "not a text file (binary content)" };
+  if (isBinary(bytes)) yield failure(source, "not a text file (binary content)");
   else if (kind === "jsonl") yield* jsonLines(bytes, source);
   else yield decodeAs(bytes, source, kind === "html" ? "text/html" : "text/plain");
 }
@@ -140,33 +195,93 @@ function kindOfPath(path: string): "html" | "jsonl" | "text" | null {
   return null;
 }
 
-async function* walk(dir: string): AsyncGenerator<string> {
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
-  for (const e of entries) {
-    if (e.name.startsWith(".")) continue;
-    const path = join(dir, e.name);
-    if (e.isDirectory()) yield* walk(path);
-    else if (e.isFile() && kindOfPath(path)) yield path;
+/** A file found by the folder walk: its path for the file system and its label for people. */
+interface Found {
+  path: FsPath;
+  label: string;
+}
+
+/** Identity of a folder, to recognise it when a link leads back to it. */
+function folderKey(info: Stats): string {
+  return `${info.dev}:${info.ino}`;
+}
+
+/**
+ * The article files under a folder, recursively, in name order. Symbolic links
+ * are followed; a link back to a folder being walked is reported as a loop, and
+ * one to a folder already walked is not walked again. Folders that cannot be
+ * read, broken links and special files with an article extension are reported.
+ */
+async function* walk(fs: InputFs, dir: FsPath, label: string, open: Set<string>, done: Set<string>): AsyncGenerator<Found | InputFailure> {
+  let entries: Dirent<Buffer>[];
+  try {
+    entries = await fs.readdir(dir);
+  } catch (err) {
+    yield failure(label, `cannot read the folder (${message(err)})`);
+    return;
+  }
+  const named = entries.map((e) => ({ e, text: e.name.toString("utf8") })).sort((a, b) => a.text.localeCompare(b.text));
+  for (const { e, text } of named) {
+    if (text.startsWith(".")) continue;
+    const path = childPath(dir, e.name);
+    const childName = childLabel(label, e.name);
+    let isDir = e.isDirectory();
+    let isFile = e.isFile();
+    let info: Stats | null = null;
+    if (isDir || e.isSymbolicLink()) {
+      try {
+        info = await fs.stat(path);
+      } catch (err) {
+        if (kindOfPath(text) || isDir) yield failure(childName, `cannot read it (${message(err)})`);
+        continue;
+      }
+      isDir = info.isDirectory();
+      isFile = info.isFile();
+    }
+    if (isDir && info) {
+      const key = folderKey(info);
+      if (open.has(key)) yield failure(childName, "a symbolic link loop (it leads back to a folder being read); not followed");
+      else if (!done.has(key)) {
+        open.add(key);
+        yield* walk(fs, path, childName, open, done);
+        open.delete(key);
+        done.add(key);
+      }
+    } else if (kindOfPath(text)) {
+      yield isFile ? { path, label: childName } : failure(childName, "not a regular file");
+    }
   }
 }
 
-async function* fromFile(path: string, o: typeof READ_DEFAULTS, explicit: boolean): AsyncGenerator<RawInput | InputFailure> {
-  const info = await stat(path);
-  if (info.size > o.maxBytes) {
-    yield { source: path, error: `file is ${info.size} bytes, over the limit of ${o.maxBytes} (--max-bytes)` };
+async function* walkFolder(fs: InputFs, dir: string): AsyncGenerator<Found | InputFailure> {
+  let key: string | null = null;
+  try {
+    key = folderKey(await fs.stat(dir));
+  } catch (err) {
+    yield failure(dir, `cannot read the folder (${message(err)})`);
     return;
   }
-  const bytes = await readFile(path);
-  const kind = kindOfPath(path) ?? (explicit ? sniffMedia(bytes) : null);
-  if (kind) yield* fromBytes(bytes, path, kind);
+  yield* walk(fs, dir, dir, new Set([key]), new Set());
+}
+
+async function* fromFile(fs: InputFs, path: FsPath, label: string, o: typeof READ_DEFAULTS, explicit: boolean): AsyncGenerator<RawInput | InputFailure> {
+  const source = escapeControl(label);
+  const info = await fs.stat(path);
+  if (info.size > o.maxBytes) {
+    yield failure(label, `file is ${info.size} bytes, over the limit of ${o.maxBytes} (--max-bytes)`);
+    return;
+  }
+  const bytes = await fs.readFile(path);
+  const kind = kindOfPath(label) ?? (explicit ? sniffMedia(bytes) : null);
+  if (kind) yield* fromBytes(bytes, source, kind);
 }
 
 /** How many files (and URLs, and standard input) the inputs name: the units of a progress bar. */
-export async function countInputFiles(inputs: string[]): Promise<number> {
+export async function countInputFiles(inputs: string[], fs: InputFs = NODE_FS): Promise<number> {
   let n = 0;
   for (const input of inputs) {
-    const info = input === "-" || URL_INPUT.test(input) ? null : await stat(input).catch(() => null);
-    if (info?.isDirectory()) for await (const _ of walk(input)) n++;
+    const info = input === "-" || URL_INPUT.test(input) ? null : await fs.stat(input).catch(() => null);
+    if (info?.isDirectory()) for await (const _ of walkFolder(fs, input)) n++;
     else n++;
   }
   return n;
@@ -186,6 +301,7 @@ export async function* readInputs(inputs: string[], options: ReadOptions = {}): 
 }
 
 async function* expand(inputs: string[], o: typeof READ_DEFAULTS & ReadOptions): AsyncGenerator<RawInput | InputFailure> {
+  const fs = o.fs ?? NODE_FS;
   for (const input of inputs) {
     try {
       if (input === "-") {
@@ -195,25 +311,29 @@ async function* expand(inputs: string[], o: typeof READ_DEFAULTS & ReadOptions):
       } else if (URL_INPUT.test(input)) {
         const page = await fetchUrl(input, { allowPrivate: o.allowPrivate, timeoutMs: o.timeoutMs, maxBytes: o.maxBytes });
         const html = /html|xml/i.test(page.contentType);
-        yield decodeAs(page.bytes, input, html ? "text/html" : "text/plain", { url: page.finalUrl }, page.charset);
+        yield decodeAs(page.bytes, escapeControl(input), html ? "text/html" : "text/plain", { url: page.finalUrl }, page.charset);
       } else {
-        const info = await stat(input).catch(() => null);
+        const info = await fs.stat(input).catch(() => null);
         if (!info) throw new InputError(`no such file or folder: ${input}`);
         if (info.isDirectory()) {
           let files = 0;
-          for await (const path of walk(input)) {
+          for await (const found of walkFolder(fs, input)) {
             files++;
+            if (isFailure(found)) {
+              yield found;
+              continue;
+            }
             try {
-              yield* fromFile(path, o, false);
+              yield* fromFile(fs, found.path, found.label, o, false);
             } catch (err) {
-              yield { source: path, error: message(err) };
+              yield failure(found.label, message(err));
             }
           }
-          if (!files) yield { source: input, error: "the folder holds no .txt, .html or .jsonl file" };
-        } else yield* fromFile(input, o, true);
+          if (!files) yield failure(input, "the folder holds no .txt, .html or .jsonl file");
+        } else yield* fromFile(fs, input, input, o, true);
       }
     } catch (err) {
-      yield { source: input, error: message(err) };
+      yield failure(input, message(err));
     }
   }
 }

@@ -29,3 +29,15 @@ const escape = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(HEX_DI
 export function safeForTerminal(s: string, options: TerminalOptions = {}): string {
   return s.replace(UNSAFE, (c) => (options.styles ? (SGR[c] ?? escape(c)) : escape(c)));
 }
+
+/** Line breaks and tabs, named in one-line messages. */
+const LINE_BREAKS: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+
+/**
+ * `s` made safe for one line of a message (a file name, an error from a
+ * stranger's page): everything safeForTerminal escapes, and line breaks and
+ * tabs too, so a name cannot split an error line or fake a line of ours.
+ */
+export function escapeControl(s: string): string {
+  return safeForTerminal(s).replace(/[\n\r\t]/gu, (c) => LINE_BREAKS[c]);
+}

@@ -9,6 +9,7 @@ import type { El, Node } from "./tree.js";
 import type { ExtractLangData } from "./langdata.js";
 import { fold } from "../../text/normalize.js";
 import { dateReader } from "./dates.js";
+import { trimEdges } from "../trim.js";
 import {
   BODY_PROPS, META_LIMITS, FURNITURE_ROLES, FURNITURE_TAGS, INLINE_TAGS, LIMITS,
   POSITIVE_HINT, RELATED_HINT, STRONG_NEGATIVE_HINT, WEAK_NEGATIVE_HINT, WEIGHTS,
@@ -62,12 +63,44 @@ const CAMEL = /(\p{Ll})(\p{Lu})/gu;
 const SEPARATORS = /[_-]+/g;
 const TERMINAL = /[.!?;…»"”’)]\s*$/u;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
-const MARKER_TRIM = /^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu;
 const NOT_LETTERS = /[^\p{L}\p{N}]+/gu;
 const WORD_END = /[\s\p{P}]/u;
 const MARKER_END = /[:：–—|]/u;
 /** Counters and page numbers standing alone ("6", "1/5", "12 | 3"). */
 const NUMBER_ONLY = /^[\d\s/|.,:+-]+$/u;
+
+/** Does the text have more than `max` space-separated words? Counts spaces, stopping early (no word array). */
+export function moreWordsThan(text: string, max: number): boolean {
+  let spaces = 0;
+  for (let i = text.indexOf(" "); i >= 0; i = text.indexOf(" ", i + 1)) if (++spaces >= max) return true;
+  return false;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const SPACE = 0x20;
+
+/**
+ * Are there more than `max` words (between spaces) holding a letter or a digit?
+ * Such words survive folding and trimming, so this bounds a marker key's words
+ * from below without folding a long text.
+ */
+function moreContentWordsThan(text: string, max: number): boolean {
+  let words = 0;
+  for (let i = 0; i < text.length; ) {
+    let end = text.indexOf(" ", i);
+    if (end < 0) end = text.length;
+    for (let k = i; k < end; k++) {
+      const c = text.charCodeAt(k);
+      const lower = c | SPACE;
+      if ((c >= 0x30 && c <= 0x39) || (lower >= 0x61 && lower <= 0x7a) || (c >= 0x80 && LETTER_OR_DIGIT.test(text[k]))) {
+        if (++words > max) return true;
+        break;
+      }
+    }
+    i = end + 1;
+  }
+  return false;
+}
 
 /** Table cells join the text of their row; the row is the block. */
 const CELL_TAGS = new Set(["td", "th"]);
@@ -287,8 +320,9 @@ function bestContainer(flat: Flat): { el: El; depth: number } {
 
 /** Folded marker text of a short line, or null when the line is too long to be one. */
 function markerKey(text: string, maxWords: number): string | null {
-  const t = fold(text).replace(MARKER_TRIM, "");
-  if (!t || t.split(" ").length > maxWords) return null;
+  if (moreContentWordsThan(text, maxWords)) return null;
+  const t = trimEdges(fold(text));
+  if (!t || moreWordsThan(t, maxWords)) return null;
   return t;
 }
 
@@ -357,7 +391,7 @@ function dropBylines(blocks: Block[], indices: number[], lang: ExtractLangData):
   const drop = new Set<number>();
   for (let k = 0; k < scan; k++) {
     const text = blocks[indices[k]].text;
-    if (text.split(" ").length > LIMITS.maxBylineWords) continue;
+    if (moreWordsThan(text, LIMITS.maxBylineWords)) continue;
     const key = fold(text);
     const byline = lang.authorPrefixes.some((p) => key.startsWith(p) && /[\s:]/.test(key[p.length] ?? ""));
     if (byline || reader.inText(text) !== null) drop.add(k);
@@ -380,7 +414,7 @@ function leadTexts(blocks: Block[], container: El, title: string | null | undefi
 /** A link line inside the body that a related marker opens ("ΔΙΑΒΑΣΤΕ ΕΠΙΣΗΣ: <a>…</a>"). */
 function inlineRelated(flat: Flat, i: number, lang: ExtractLangData): RelatedSection | null {
   const text = flat.blocks[i].text;
-  const key = fold(text).replace(MARKER_TRIM, "");
+  const key = trimEdges(fold(text));
   const phrase = startsWithPhrase(key.split(" ").slice(0, lang.markerMaxWords).join(" "), lang.related);
   if (!phrase) return null;
   const anchors = flat.anchors.filter((a) => a.block === i);

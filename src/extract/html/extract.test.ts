@@ -3,6 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { extractHtml } from "./index.js";
+import { HTML_LIMITS, HtmlLimitError } from "./tree.js";
 import { checkFixture, dateAccuracy, loadFixtures } from "./fixtures.js";
 
 const fixtures = loadFixtures();
@@ -28,8 +29,9 @@ test("empty and text-free input give null, not an error", () => {
 
 test("deeply nested and unbalanced markup does not break the extractor", () => {
   const para = "<p>Ο δήμος ανακοίνωσε σήμερα νέα μέτρα για την κυκλοφορία στο κέντρο της πόλης, που θα ισχύσουν από τη Δευτέρα.</p>";
-  const deep = `${"<div>".repeat(20_000)}${para.repeat(4)}${"</div>".repeat(20_000)}`;
-  assert.ok(extractHtml(`<html><body>${deep}</body></html>`)?.paragraphs.length);
+  const deep = (n: number) => `<html><body>${"<div>".repeat(n)}${para.repeat(4)}${"</div>".repeat(n)}</body></html>`;
+  assert.ok(extractHtml(deep(HTML_LIMITS.maxOpen - 10))?.paragraphs.length);
+  assert.throws(() => extractHtml(deep(20_000)), (err: unknown) => err instanceof HtmlLimitError && err.limit === "maxOpen");
   const broken = `<html><body><article><p>${para.repeat(4)}<div><span></p></li></td><b>`;
   assert.ok(extractHtml(broken)?.paragraphs.length);
 });

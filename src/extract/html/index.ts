@@ -54,7 +54,7 @@ function isListing(body: BodyResult, facts: PageFacts): boolean {
 }
 
 export const extractHtml: HtmlExtractor = (html, options = {}) => {
-  const page = parsePage(html);
+  const page = parsePage(html, options.limits);
   const lang = extractLangData();
   const facts = pageFacts(page);
   const title = headline(page, facts, options.url);

@@ -7,8 +7,9 @@ import type { El, ParsedPage } from "./tree.js";
 import type { ExtractLangData } from "./langdata.js";
 import { fold } from "../../text/normalize.js";
 import { dateFromUrl, dateReader, normalizeIsoDate } from "./dates.js";
-import { hintTokens } from "./body.js";
+import { hintTokens, moreWordsThan } from "./body.js";
 import { LIMITS, META_LIMITS } from "./rules.js";
+import { trimEdges } from "../trim.js";
 
 const WS = /\s+/g;
 const ARTICLE_TYPES = /^(?:\w*Article|BlogPosting|Report|ReportageNews|LiveBlogPosting|SocialMediaPosting|Posting)$/;
@@ -20,7 +21,6 @@ const TITLE_SEPARATORS = /\s+[|–—:»·•-]+\s+/;
 const URLISH = /^(?:https?:\/\/|www\.)|\.(?:com|org|net|gr|cy)\b/i;
 const HANDLE_OR_MAIL = /@\S+|\S+@\S+/g;
 const NAME_SPLIT = /\s*(?:,|;|\/|\||\n)\s*/;
-const EDGE_PUNCT = /^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$/gu;
 const HAS_DIGIT = /\d/;
 const BRACKETS = /[()[\]{}<>]/;
 const CAPITALISED = /^\p{Lu}/u;
@@ -201,11 +201,11 @@ export function cleanAuthors(raw: string[], lang: ExtractLangData, site?: string
       const words = part.split(" ");
       const cut = words.findIndex((w) => {
         const f = fold(w);
-        const bare = f.replace(EDGE_PUNCT, "");
+        const bare = trimEdges(f);
         return lang.authorStops.includes(f) || lang.authorStops.includes(bare) || lang.months.has(bare) || HAS_DIGIT.test(w);
       });
       if (cut >= 0) part = words.slice(0, cut).join(" ");
-      part = part.replace(EDGE_PUNCT, "");
+      part = trimEdges(part);
       key = fold(part);
       if (part.length < META_LIMITS.minAuthorChars || part.length > META_LIMITS.maxAuthorChars || part.split(" ").length > META_LIMITS.maxAuthorWords) continue;
       if (!CAPITALISED.test(part) || BRACKETS.test(part) || key === siteKey || URLISH.test(part) || seen.has(key)) continue;
@@ -322,7 +322,7 @@ export function extractMeta(page: ParsedPage, facts: PageFacts, input: MetaInput
 
 /** A short line that opens with "By", "Του", "Συντάκτης:"… */
 function startsWithAuthorPrefix(text: string, lang: ExtractLangData): boolean {
-  if (text.split(" ").length > LIMITS.maxBylineWords) return false;
+  if (moreWordsThan(text, LIMITS.maxBylineWords)) return false;
   const key = fold(text);
   return lang.authorPrefixes.some((p) => key.startsWith(p) && /[\s:]/.test(key[p.length] ?? ""));
 }

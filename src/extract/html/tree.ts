@@ -1,7 +1,10 @@
 // One SAX pass of htmlparser2 builds a compact element tree (no script, style or
 // other non-text content) and gathers the head metadata on the way: <title>,
-// <meta>, <link>, JSON-LD scripts and the document language.
+// <meta>, <link>, JSON-LD scripts and the document language. The page is held
+// to explicit limits (bytes, tags, elements open at once) so that its cost stays
+// linear in its size: a page over a limit is refused with the limit named.
 import { Parser } from "htmlparser2";
+import type { Handler, ParserOptions } from "htmlparser2";
 
 export interface El {
   tag: string;
@@ -33,26 +36,77 @@ const SKIP_CONTENT = new Set([
   "canvas", "select", "textarea", "button", "option", "video", "audio", "map", "head",
 ]);
 const JSON_LD_TYPE = /ld\+json/i;
-/** Deeper elements are folded into their ancestor at this depth (keeps recursion bounded). */
-const MAX_DEPTH = 256;
+const PARSER_OPTIONS: ParserOptions = { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true };
+
+export interface HtmlLimits {
+  /** Largest page read, in UTF-8 bytes. */
+  maxBytes: number;
+  /** Most tags on a page, start and end tags counted (an element has one or two). */
+  maxTags: number;
+  /** Deeper elements are folded into their ancestor at this depth (keeps recursion bounded). */
+  maxDepth: number;
+  /** Most elements open at once (unclosed tags): the parser's work per tag grows with it. */
+  maxOpen: number;
+}
+
+export const HTML_LIMITS: Readonly<HtmlLimits> = {
+  maxBytes: 20 * 1024 * 1024,
+  maxTags: 500_000,
+  maxDepth: 256,
+  maxOpen: 1024,
+};
+
+/** A page over one of the HTML limits; the message names the limit. */
+export class HtmlLimitError extends Error {
+  override name = "HtmlLimitError";
+  constructor(readonly limit: keyof HtmlLimits, message: string) {
+    super(`${message} (HTML limit ${limit})`);
+  }
+}
+
+/** htmlparser2's parser, counting the tags the tokenizer reports, start and end, against the tag limit. */
+class CountingParser extends Parser {
+  private tags = 0;
+
+  constructor(handler: Partial<Handler>, private readonly maxTags: number) {
+    super(handler, PARSER_OPTIONS);
+  }
+
+  private count(): void {
+    if (++this.tags > this.maxTags) throw new HtmlLimitError("maxTags", `the page has more than ${this.maxTags} tags`);
+  }
+
+  override onopentagname(start: number, endIndex: number): void {
+    this.count();
+    super.onopentagname(start, endIndex);
+  }
+
+  override onclosetag(start: number, endIndex: number): void {
+    this.count();
+    super.onclosetag(start, endIndex);
+  }
+}
 
 function newEl(tag: string, attrs: Record<string, string>, parent: El | null): El {
   return { tag, attrs, parent, children: [], b0: 0, b1: 0 };
 }
 
-export function parsePage(html: string): ParsedPage {
+export function parsePage(html: string, limits: Partial<HtmlLimits> = {}): ParsedPage {
+  const { maxBytes, maxTags, maxDepth, maxOpen } = { ...HTML_LIMITS, ...limits };
+  const bytes = Buffer.byteLength(html, "utf8");
+  if (bytes > maxBytes) throw new HtmlLimitError("maxBytes", `the page is ${bytes} bytes, more than ${maxBytes}`);
   const root = newEl("#root", {}, null);
   const head: HeadData = { title: "", metas: [], links: [], jsonLd: [], lang: null };
   let cur = root;
   let depth = 0;
-  /** Open elements below MAX_DEPTH, not kept as elements. */
+  /** Open elements below maxDepth, not kept as elements. */
   let folded = 0;
   /** Depth inside SKIP_CONTENT elements (their subtree is not kept). */
   let skip = 0;
   let inTitle = false;
   let jsonLd: string[] | null = null;
 
-  const parser = new Parser(
+  const parser = new CountingParser(
     {
       onopentag(name, attrs) {
         if (name === "meta") head.metas.push(attrs);
@@ -60,7 +114,8 @@ export function parsePage(html: string): ParsedPage {
         else if (name === "html" && attrs.lang && !head.lang) head.lang = attrs.lang;
         else if (name === "title" && !head.title && (skip === 0 || cur.tag === "head")) inTitle = true;
         else if (name === "script" && JSON_LD_TYPE.test(attrs.type ?? "")) jsonLd = [];
-        if (depth >= MAX_DEPTH) {
+        if (depth + folded >= maxOpen) throw new HtmlLimitError("maxOpen", `the page has more than ${maxOpen} elements open at once`);
+        if (depth >= maxDepth) {
           folded++;
           return;
         }
@@ -90,7 +145,7 @@ export function parsePage(html: string): ParsedPage {
         if (cur.parent) cur = cur.parent;
       },
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+    maxTags,
   );
   parser.end(html);
   return { root, head };

@@ -1,0 +1,66 @@
+// Timing tests of linear cost: the processor time of `run` on an input of size n
+// and on one of size 4n, compared as a ratio (not as absolute times, which depend
+// on the machine). Linear work gives about 4; quadratic work gives about 16.
+// Processor time, not wall time, so that other processes on a busy machine do not
+// count; each measurement repeats the run until it lasts long enough to be well
+// above the clock's resolution, and the heap is collected before it, so that no
+// measurement pays for the garbage of another.
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+
+/** Processor time one measurement of the small input should last, ms. */
+const TARGET_MS = 25;
+const MAX_REPEAT = 200;
+const MIN_ROUNDS = 3;
+const MAX_ROUNDS = 10;
+/** Processor-clock resolution, ms: the smallest small time divided by. */
+const CLOCK_MS = 0.001;
+/** The growth from n to 4n accepted as linear (4 plus noise). */
+export const MAX_GROWTH = 5;
+
+export interface Growth {
+  /** Best processor time on the input of size n (per measurement), ms. */
+  small: number;
+  /** Best processor time on the input of size 4n (per measurement, same repeats), ms. */
+  large: number;
+  ratio: number;
+}
+
+setFlagsFromString("--expose-gc");
+const collect = runInNewContext("gc") as () => void;
+
+/** Processor time of `repeat` runs, ms. */
+function cpuTime(run: () => void, repeat: number): number {
+  collect();
+  const start = process.cpuUsage();
+  for (let i = 0; i < repeat; i++) run();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
+/**
+ * How much longer `run` takes on make(4n) than on make(n), from the best of
+ * interleaved measurements of each. Measurements go on, up to MAX_ROUNDS, while
+ * the ratio is over `maxRatio`: noise slows some of them down, super-linear
+ * work slows all of them. Inputs are built outside the timing.
+ */
+export function growth<T>(make: (n: number) => T, run: (input: T) => unknown, n: number, maxRatio = MAX_GROWTH): Growth {
+  const smallInput = make(n);
+  const largeInput = make(4 * n);
+  run(largeInput);
+  const once = cpuTime(() => run(smallInput), 1);
+  const repeat = Math.min(MAX_REPEAT, Math.max(1, Math.ceil(TARGET_MS / Math.max(once, 0.01))));
+  let small = Infinity;
+  let large = Infinity;
+  const ratio = () => large / Math.max(small, CLOCK_MS);
+  for (let round = 0; round < MIN_ROUNDS || (round < MAX_ROUNDS && ratio() > maxRatio); round++) {
+    small = Math.min(small, cpuTime(() => run(smallInput), repeat));
+    large = Math.min(large, cpuTime(() => run(largeInput), repeat));
+  }
+  return { small, large, ratio: ratio() };
+}
+
+/** A readable line for an assertion message. */
+export function describeGrowth(name: string, g: Growth): string {
+  return `${name}: ${g.small.toFixed(1)} ms at n, ${g.large.toFixed(1)} ms at 4n (×${g.ratio.toFixed(1)})`;
+}
