@@ -3,6 +3,7 @@
 // section per split so dev and test runs do not overwrite each other.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { knownLanguages } from "../lang/lang.js";
 import { PACKAGE_ROOT, type Split } from "./data.js";
 
 export const RESULTS_DIR = join(PACKAGE_ROOT, "eval", "results");
@@ -23,7 +24,7 @@ export function parseEvalArgs(args: readonly string[], defaults: Partial<EvalArg
     const at = args.indexOf(name);
     return at >= 0 ? args[at + 1] : undefined;
   };
-  const lang = value("--lang") ?? defaults.lang ?? "el";
+  const lang = value("--lang") ?? defaults.lang ?? knownLanguages()[0];
   const split = (value("--split") ?? defaults.split ?? "test") as Split;
   if (!["train", "dev", "test"].includes(split)) throw new UsageError(`--split must be dev or test, not ${split}`);
   return { lang, split, json: args.includes("--json") };
