@@ -39,7 +39,7 @@ export function writeResultSection(name: string, title: string, split: string, b
     const parts = readFileSync(file, "utf8").split(SECTION).slice(1);
     for (const p of parts) sections.set(p.slice(0, p.indexOf("\n")).trim(), p.slice(p.indexOf("\n") + 1).trim());
   }
-  sections.set(split, `${body.trim()}\n\n_Run ${new Date().toISOString().slice(0, 10)}._`);
+  sections.set(split, body.trim());
   const order = [...sections.keys()].sort();
   const text = `# ${title}\n` + order.map((s) => `${SECTION}${s}\n\n${sections.get(s)}\n`).join("");
   writeFileSync(file, text);
