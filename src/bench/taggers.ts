@@ -4,7 +4,7 @@
 // the same process is our tokenizer over the same sentences (tokens per second,
 // and the tagger/tokenizer ratio), since absolute rates on shared machines are noise.
 import { performance } from "node:perf_hooks";
-import { parseColumns, parseConllu, readText } from "../models/data.js";
+import { parseColumns, parseConllu, readText, requireCorpus } from "../models/data.js";
 import { nerTagger, posTagger } from "../models/runtime.js";
 import { tokenize } from "../text/tokenize.js";
 
@@ -49,9 +49,9 @@ export async function run(args: string[]): Promise<number> {
   const rssLoaded = process.memoryUsage().rss;
   for (const [name, m] of Object.entries(models)) if (!m) throw new Error(`model ${name} is missing under models/`);
   const words = (text: string) => parseColumns(text).map((s) => s.words);
-  const greek = words(readText("ner-el", "test"));
-  const english = words(readText("ner-en", "test"));
-  const ud = parseConllu(readText("pos-el", "test")).map((s) => s.map((t) => t.form));
+  const greek = words(readText(requireCorpus("el", "ner"), "test"));
+  const english = words(readText(requireCorpus("en", "ner"), "test"));
+  const ud = parseConllu(readText(requireCorpus("el", "pos"), "test")).map((s) => s.map((t) => t.form));
   const workloads: Workload[] = [
     { name: "ner-el", docs: documents(greek, DOC_SENTENCES), tag: (d) => models.nerEl!.tagDocument(d) },
     { name: "ner-en", docs: documents(english, DOC_SENTENCES), tag: (d) => models.nerEn!.tagDocument(d) },

@@ -1,11 +1,11 @@
-// `npm run eval -- ner --lang el|en --split dev|test [--json]`: exact-span
+// `npm run eval -- ner --lang <code> --split dev|test [--json]`: exact-span
 // (conlleval-style) precision, recall and F1 per label and micro-averaged, of the
-// committed NER model on elNER-4 (el) or CoNLL-2003 (en); also the same model
+// committed NER model on the language's NER corpus (lang/<code>/corpora.json); also the same model
 // decoded greedily, to show what Viterbi adds. Writes eval/results/ner-<lang>.md.
 // `npm run eval -- ner --gold [--json]`: recall by type of the entities of the
 // hand-checked articles in ../shared/gold (seed first), through the whole text
 // pipeline (tokenizer, sentences, POS, NER); writes eval/results/ner-gold.md.
-import { parseColumns, readText, type CorpusName, type Split } from "../models/data.js";
+import { parseColumns, readText, requireCorpus, type Split } from "../models/data.js";
 import { SpanScorer, type SpanScores } from "../models/ner.js";
 import type { EntityRecognizer } from "../models/recognizer.js";
 import { parseEvalArgs, pct, writeResultSection } from "../models/report.js";
@@ -18,8 +18,6 @@ import { langIdComponent, sentenceComponent, tokenizeComponent } from "../text/c
 import { DEFAULT_GOLD_DIR, loadGoldArticles } from "./gold.js";
 
 
-const DATASETS: Record<string, string> = { el: "elNER-4", en: "CoNLL-2003" };
-
 export interface NerReport extends SpanScores {
   task: "ner";
   lang: string;
@@ -29,7 +27,7 @@ export interface NerReport extends SpanScores {
 /** The split read as one stream of sentences (documents in order, where the corpus keeps them). */
 function score(recognizer: EntityRecognizer, lang: string, split: Split): SpanScores {
   const scorer = new SpanScorer();
-  const data = parseColumns(readText(`ner-${lang}` as CorpusName, split));
+  const data = parseColumns(readText(requireCorpus(lang, "ner"), split));
   const predicted = recognizer.tagDocument(data.map((s) => s.words));
   data.forEach((s, i) => scorer.add(s.labels, predicted[i]));
   return scorer.scores();
@@ -122,8 +120,9 @@ export async function run(args: string[]): Promise<number> {
   };
   const rows = Object.entries(report.labels).map(([k, v]) => `| ${k} | ${pct(v.precision)} | ${pct(v.recall)} | ${pct(v.f1)} | ${v.tp + v.fn} |`);
   const m = report.micro;
+  const dataset = requireCorpus(lang, "ner").name;
   const table = [
-    `${DATASETS[lang] ?? lang} ${split}, exact entity spans (conlleval).`,
+    `${dataset} ${split}, exact entity spans (conlleval).`,
     "",
     "| label | precision | recall | F1 | gold entities |",
     "|---|---|---|---|---|",
@@ -132,7 +131,7 @@ export async function run(args: string[]): Promise<number> {
     "",
     `Decoder: Viterbi (used) F1 ${pct(m.f1)}; greedy left-to-right on the same model F1 ${pct(greedy)}.`,
   ].join("\n");
-  const file = writeResultSection(`ner-${lang}`, `NER, ${DATASETS[lang] ?? lang}`, split, table);
+  const file = writeResultSection(`ner-${lang}`, `NER, ${dataset}`, split, table);
   if (json) console.log(JSON.stringify(out));
   else console.log(`${table}\n\n(written to ${file})`);
   return 0;

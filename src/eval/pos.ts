@@ -1,9 +1,10 @@
-// `npm run eval -- pos --lang el|en --split dev|test [--json]`: accuracy of the
-// committed POS model. Greek (UD GDT, CoNLL-U): UPOS, FEATS and lemma per
-// syntactic word, contractions expanded. English (CoNLL-2003 POS column, which is
-// itself machine-tagged): PTB tag and UPOS accuracy; lemmas have no gold there.
+// `npm run eval -- pos --lang <code> --split dev|test [--json]`: accuracy of the
+// committed POS model on the language's POS corpus (lang/<code>/corpora.json).
+// A CoNLL-U corpus: UPOS, FEATS and lemma per syntactic word, contractions
+// expanded. A column corpus (e.g. CoNLL-2003's POS column, itself machine-tagged):
+// accuracy of its tags and of the UPOS they map to; lemmas have no gold there.
 // Writes eval/results/pos-<lang>.md.
-import { CORPORA, parseColumns, parseConllu, readText, type CorpusName, type Split } from "../models/data.js";
+import { parseColumns, parseConllu, readText, requireCorpus, type Split } from "../models/data.js";
 import { evaluatePos, evaluateTags } from "../models/train/pos.js";
 import { loadLangTable, UPOS_TABLE } from "../models/resources.js";
 import { parseEvalArgs, pct, writeResultSection } from "../models/report.js";
@@ -25,13 +26,13 @@ const r = (x: number) => Math.round(x * 10000) / 10000;
 export function evaluatePosModel(lang: string, split: Split): PosReport {
   const tagger = posTagger(lang);
   if (!tagger) throw new Error(`no POS model for "${lang}" under models/`);
-  const corpus = `pos-${lang}` as CorpusName;
-  if (CORPORA[corpus].format === "conllu") {
+  const corpus = requireCorpus(lang, "pos");
+  if (corpus.format === "conllu") {
     const s = evaluatePos(tagger, parseConllu(readText(corpus, split)));
     return { task: "pos", lang, split, upos: r(s.upos), feats: r(s.feats), lemma: r(s.lemma), words: s.words };
   }
   const toUpos = (loadLangTable(lang, UPOS_TABLE) as { map: Record<string, string> }).map;
-  const s = evaluateTags(tagger.parts.tagger, parseColumns(readText(corpus, split), { word: 0, label: 1 }), toUpos);
+  const s = evaluateTags(tagger.parts.tagger, parseColumns(readText(corpus, split), corpus.columns), toUpos);
   return { task: "pos", lang, split, upos: r(s.upos), xpos: r(s.xpos), feats: null, lemma: null, words: s.words };
 }
 
@@ -44,7 +45,7 @@ export async function run(args: string[]): Promise<number> {
     ...(report.feats !== null ? [`| FEATS (all features of the word right) | ${pct(report.feats)} |`] : []),
     ...(report.lemma !== null ? [`| lemma | ${pct(report.lemma)} |`] : []),
   ];
-  const table = [`${CORPORA[`pos-${lang}` as CorpusName].dev.split("/")[0]} ${split}, ${report.words} words.`, "", "| measure | accuracy |", "|---|---|", ...rows].join("\n");
+  const table = [`${requireCorpus(lang, "pos").dev.split("/")[0]} ${split}, ${report.words} words.`, "", "| measure | accuracy |", "|---|---|", ...rows].join("\n");
   const file = writeResultSection(`pos-${lang}`, `POS, morphology and lemmas (${lang})`, split, table);
   if (json) console.log(JSON.stringify(report));
   else console.log(`${table}\n\n(written to ${file})`);

@@ -1,6 +1,10 @@
 import { strict as assert } from "node:assert";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { test } from "node:test";
-import { parseColumns, parseConllu } from "./data.js";
+import { knownLanguages } from "../lang/lang.js";
+import { corporaOf, corpusPath, DATA_ROOT, PACKAGE_ROOT, parseColumns, parseConllu, requireCorpus, SPLITS } from "./data.js";
+import { LEMMA_TABLE, UPOS_TABLE } from "./resources.js";
 
 const CONLLU = [
   "# text = Πήγε στη Λεμεσό.",
@@ -30,4 +34,24 @@ test("column files: word and label columns, blank lines between sentences", () =
   assert.deepEqual(sents[0].labels, ["O", "B-PERSON"]);
   assert.deepEqual(sents[1].labels, ["O", "B-LOC"]);
   assert.deepEqual(parseColumns(text, { label: 1 })[1].labels, ["NNP", "NNP"]);
+});
+
+test("corpora: read from lang/<code>/corpora.json; a language without the table has none", () => {
+  assert.equal(corporaOf("el").pos?.format, "conllu");
+  assert.equal(corporaOf("en").pos?.format, "columns");
+  assert.equal(corporaOf("en").ner?.documents, true);
+  assert.deepEqual(corporaOf("xx"), {});
+  assert.throws(() => requireCorpus("xx", "ner"), /no ner corpus for "xx" in lang\/xx\/corpora\.json/u);
+});
+
+test("corpora: split paths resolve under the data root", () => {
+  const ner = requireCorpus("el", "ner");
+  for (const split of SPLITS) assert.equal(corpusPath(ner, split), join(DATA_ROOT, ner[split]));
+});
+
+test("corpora: a column POS corpus has its tag set's UPOS map and lemma rules beside it", () => {
+  for (const lang of knownLanguages()) {
+    if (corporaOf(lang).pos?.format !== "columns") continue;
+    for (const table of [UPOS_TABLE, LEMMA_TABLE]) assert.ok(existsSync(join(PACKAGE_ROOT, "lang", lang, table)), `lang/${lang}/${table}`);
+  }
 });

@@ -1,9 +1,10 @@
-// Readers for the training corpora: column files (IOB2 NER: elNER, CoNLL-2003) and
-// CoNLL-U (UD). Multiword tokens of CoNLL-U (Greek «στα» = σε + τα) are kept as one
+// The training corpora, described per language in lang/<code>/corpora.json, and
+// their readers: column files (IOB2 NER, tag columns) and CoNLL-U (UD). Multiword tokens of CoNLL-U (Greek «στα» = σε + τα) are kept as one
 // surface token, as our tokenizer sees them, with the parts' tags joined by "+".
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { getLang } from "../lang/lang.js";
 import type { TaggedSentence } from "./tagger.js";
 
 /** Package root (works from src/ and dist/). */
@@ -11,6 +12,8 @@ export const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 /** Where the shared data sets live, unless NEWSGRAPH_DATA says otherwise. */
 export const DATA_ROOT = process.env.NEWSGRAPH_DATA ?? fileURLToPath(new URL("../../../shared/data/", import.meta.url));
 export const PART_JOINER = "+";
+/** lang/<code>/corpora.json, by table name. */
+const CORPORA_TABLE = "corpora";
 
 export interface ColumnOptions {
   /** Column of the word (0-based). */
@@ -92,27 +95,74 @@ export function sha256File(path: string): string {
   return createHash("sha256").update(readFileSync(path)).digest("hex");
 }
 
-/** The data files of each corpus split, relative to DATA_ROOT. */
-export const CORPORA = {
-  // elNER's sentences are shuffled; CoNLL-2003 keeps each article's sentences in order.
-  "ner-el": { format: "columns", documents: false, train: "elner/elNER4/train.iob2", dev: "elner/elNER4/dev.iob2", test: "elner/elNER4/test.iob2" },
-  "ner-en": { format: "columns", documents: true, train: "conll2003-en/eng.train", dev: "conll2003-en/eng.testa", test: "conll2003-en/eng.testb" },
-  "pos-el": {
-    format: "conllu",
-    train: "ud-greek-gdt/el_gdt-ud-train.conllu",
-    dev: "ud-greek-gdt/el_gdt-ud-dev.conllu",
-    test: "ud-greek-gdt/el_gdt-ud-test.conllu",
-  },
-  "pos-en": { format: "columns", train: "conll2003-en/eng.train", dev: "conll2003-en/eng.testa", test: "conll2003-en/eng.testb" },
-} as const;
-
-export type CorpusName = keyof typeof CORPORA;
 export type Split = "train" | "dev" | "test";
+export const SPLITS: readonly Split[] = ["train", "dev", "test"];
 
-export function corpusPath(corpus: CorpusName, split: Split): string {
-  return fileURLToPath(new URL(CORPORA[corpus][split], `file://${DATA_ROOT.endsWith("/") ? DATA_ROOT : DATA_ROOT + "/"}`));
+/** The data files of a corpus's splits, relative to DATA_ROOT. */
+export type CorpusFiles = Record<Split, string>;
+
+/** lang/<code>/corpora.json "ner": an IOB2 column file, word first and label last. */
+export interface NerCorpus extends CorpusFiles {
+  /** Name used in reports and manifests. */
+  name: string;
+  format: "columns";
+  /** Whether each document's sentences follow in order (the context pass needs it). */
+  documents: boolean;
 }
 
-export function readText(corpus: CorpusName, split: Split): string {
+/** lang/<code>/corpora.json "pos" in CoNLL-U: gold UPOS, FEATS and lemmas. */
+export interface ConlluPosCorpus extends CorpusFiles {
+  name: string;
+  format: "conllu";
+}
+
+/** lang/<code>/corpora.json "pos" in columns: a tag set mapped to UPOS by lang/<code>/tagger-upos.json, lemmas by rules. */
+export interface ColumnsPosCorpus extends CorpusFiles {
+  name: string;
+  format: "columns";
+  columns: Required<ColumnOptions>;
+  /** Name of the tag set, recorded in the manifest. */
+  tagset: string;
+  /** Tags of base forms: their words make the rule lemmatizer's vocabulary. */
+  baseFormTags: string[];
+  /** What the gold is and is not, recorded in the manifest. */
+  note?: string;
+}
+
+export type PosCorpus = ConlluPosCorpus | ColumnsPosCorpus;
+
+/** lang/<code>/corpora.json: the training corpora of a language, by task. */
+export interface Corpora {
+  comment?: string;
+  ner?: NerCorpus;
+  pos?: PosCorpus;
+}
+
+export type CorpusTask = "ner" | "pos";
+export const CORPUS_TASKS: readonly CorpusTask[] = ["ner", "pos"];
+export type Corpus = NerCorpus | PosCorpus;
+
+/** The corpora of a language; none for a language without lang/<code>/corpora.json. */
+export function corporaOf(lang: string): Corpora {
+  return (getLang(lang).tables[CORPORA_TABLE] as Corpora | undefined) ?? {};
+}
+
+/** The corpus of a task in a language, or an error naming the missing table entry. */
+export function requireCorpus<T extends CorpusTask>(lang: string, task: T): NonNullable<Corpora[T]> {
+  const corpus = corporaOf(lang)[task];
+  if (!corpus) throw new Error(`no ${task} corpus for "${lang}" in lang/${lang}/${CORPORA_TABLE}.json`);
+  return corpus;
+}
+
+export function corpusPath(corpus: CorpusFiles, split: Split): string {
+  return fileURLToPath(new URL(corpus[split], `file://${DATA_ROOT.endsWith("/") ? DATA_ROOT : DATA_ROOT + "/"}`));
+}
+
+export function readText(corpus: CorpusFiles, split: Split): string {
   return readFileSync(corpusPath(corpus, split), "utf8");
+}
+
+/** The manifest's record of the data a model was trained and scored on. */
+export function corpusRecord(corpus: CorpusFiles): Record<string, { path: string; sha256: string }> {
+  return Object.fromEntries(SPLITS.map((s) => [s, { path: corpus[s], sha256: sha256File(corpusPath(corpus, s)) }]));
 }

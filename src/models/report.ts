@@ -3,6 +3,7 @@
 // section per split so dev and test runs do not overwrite each other.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { knownLanguages } from "../lang/lang.js";
 import { PACKAGE_ROOT, type Split } from "./data.js";
 
 export const RESULTS_DIR = join(PACKAGE_ROOT, "eval", "results");
@@ -23,7 +24,7 @@ export function parseEvalArgs(args: readonly string[], defaults: Partial<EvalArg
     const at = args.indexOf(name);
     return at >= 0 ? args[at + 1] : undefined;
   };
-  const lang = value("--lang") ?? defaults.lang ?? "el";
+  const lang = value("--lang") ?? defaults.lang ?? knownLanguages()[0];
   const split = (value("--split") ?? defaults.split ?? "test") as Split;
   if (!["train", "dev", "test"].includes(split)) throw new UsageError(`--split must be dev or test, not ${split}`);
   return { lang, split, json: args.includes("--json") };
@@ -38,7 +39,7 @@ export function writeResultSection(name: string, title: string, split: string, b
     const parts = readFileSync(file, "utf8").split(SECTION).slice(1);
     for (const p of parts) sections.set(p.slice(0, p.indexOf("\n")).trim(), p.slice(p.indexOf("\n") + 1).trim());
   }
-  sections.set(split, `${body.trim()}\n\n_Run ${new Date().toISOString().slice(0, 10)}._`);
+  sections.set(split, body.trim());
   const order = [...sections.keys()].sort();
   const text = `# ${title}\n` + order.map((s) => `${SECTION}${s}\n\n${sections.get(s)}\n`).join("");
   writeFileSync(file, text);

@@ -1,26 +1,15 @@
 // `npm run train -- <task> [--epochs N] [--prune W] [--seeds K]`: rebuilds a model from the shared data
-// and writes models/<task>/ with its manifest. Tasks: ner-el, ner-en, pos-el,
-// pos-en, all; `checksums` records the size and sha256 of every file of the
-// existing models in their manifests without retraining.
+// and writes models/<task>/ with its manifest. The tasks come from the languages'
+// corpora (lang/<code>/corpora.json): ner-<code> for each language with a NER
+// corpus, pos-<code> for each with a POS corpus; `all` runs them all; `checksums`
+// records the size and sha256 of every file of the existing models in their
+// manifests without retraining.
 import { readdirSync } from "node:fs";
 import { MODELS_ROOT, manifestFiles, modelDir, readManifest, writeManifest } from "../store.js";
-import { trainNer } from "./ner.js";
-import { trainPos, trainPosEn } from "./pos.js";
+import { trainingTasks, type TaskArgs } from "./tasks.js";
 
 const CHECKSUMS_TASK = "checksums";
-
-interface TaskArgs {
-  epochs?: number;
-  pruneBelow?: number;
-  seeds?: number;
-}
-
-const TASKS: Record<string, (args: TaskArgs) => void> = {
-  "ner-el": (args) => trainNer("el", args),
-  "ner-en": (args) => trainNer("en", args),
-  "pos-el": (args) => trainPos(args),
-  "pos-en": (args) => trainPosEn(args),
-};
+const ALL_TASK = "all";
 
 /** Rewrites the file entries of every model's manifest from the files on disk. */
 function recordChecksums(): void {
@@ -45,12 +34,13 @@ function main(argv: string[]): number {
   }
   const given = { epochs: option(rest, "--epochs"), pruneBelow: option(rest, "--prune"), seeds: option(rest, "--seeds") };
   const args = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as TaskArgs;
-  const names = task === "all" ? Object.keys(TASKS) : [task];
-  if (!task || names.some((n) => !TASKS[n])) {
-    console.error(`usage: npm run train -- <${[...Object.keys(TASKS), "all", CHECKSUMS_TASK].join("|")}> [--epochs N] [--prune W] [--seeds K]`);
+  const tasks = trainingTasks();
+  const names = task === ALL_TASK ? [...tasks.keys()] : [task];
+  if (!task || names.some((n) => !tasks.has(n))) {
+    console.error(`usage: npm run train -- <${[...tasks.keys(), ALL_TASK, CHECKSUMS_TASK].join("|")}> [--epochs N] [--prune W] [--seeds K]`);
     return 2;
   }
-  for (const name of names) TASKS[name](args);
+  for (const name of names) tasks.get(name)?.(args);
   return 0;
 }
 

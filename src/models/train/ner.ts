@@ -1,5 +1,5 @@
-// Training of the NER models (elNER-4 Greek, CoNLL-2003 English): word clusters
-// learned from the training text, then a structured averaged perceptron over
+// Training of the NER models, each from its language's NER corpus
+// (lang/<code>/corpora.json): word clusters learned from the training text, then a structured averaged perceptron over
 // BILOU labels with Viterbi decoding, its epoch count chosen on dev. Where the
 // corpus keeps documents in order, a second pass with document-context features
 // is trained on jackknifed first-pass output (so it sees first-pass errors as they
@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { learnClusters } from "../clusters.js";
 import { contextFeatures } from "../context.js";
-import { CORPORA, corpusPath, parseColumns, readText, sha256File, type CorpusName, type Split } from "../data.js";
+import { corpusRecord, parseColumns, readText, requireCorpus, type NerCorpus, type Split } from "../data.js";
 import { FEATURE_VERSION, FeatureExtractor } from "../features.js";
 import { MODEL_FORMAT } from "../format.js";
 import { SpanScorer, toBilou, type SpanScores } from "../ner.js";
@@ -47,8 +47,8 @@ export function evaluateNer(recognizer: EntityRecognizer, data: readonly TaggedS
   return scorer.scores();
 }
 
-export function nerData(lang: string, split: Split): TaggedSentence[] {
-  return parseColumns(readText(`ner-${lang}` as CorpusName, split));
+export function nerData(corpus: NerCorpus, split: Split): TaggedSentence[] {
+  return parseColumns(readText(corpus, split));
 }
 
 interface Choice {
@@ -98,11 +98,10 @@ export function trainNer(lang: string, options: NerTrainOptions = {}): void {
   const { pruneBelow } = o;
   const log = options.log ?? console.log;
   const name = `ner-${lang}`;
-  const corpus = name as CorpusName;
-  const entry = CORPORA[corpus];
-  const train = nerData(lang, "train").map((s) => ({ words: s.words, labels: toBilou(s.labels) }));
-  const dev = nerData(lang, "dev");
-  const test = nerData(lang, "test");
+  const corpus = requireCorpus(lang, "ner");
+  const train = nerData(corpus, "train").map((s) => ({ words: s.words, labels: toBilou(s.labels) }));
+  const dev = nerData(corpus, "dev");
+  const test = nerData(corpus, "test");
   const dir = modelDir(name);
   mkdirSync(dir, { recursive: true });
   const clusters = learnClusters(train.map((s) => s.words));
@@ -120,7 +119,7 @@ export function trainNer(lang: string, options: NerTrainOptions = {}): void {
   log(`${name}: first pass, best dev epoch ${first.epoch} (F1 ${first.f1.toFixed(4)})`);
   let recognizer = new EntityRecognizer({ first: first.tagger, lexicon });
   let second: Choice | undefined;
-  if ("documents" in entry && entry.documents) {
+  if (corpus.documents) {
     // Jackknifed first-pass labels of the training text, fold by contiguous fold.
     const foldSize = Math.ceil(train.length / JACKKNIFE_FOLDS);
     const jackknifed: string[][] = [];
@@ -155,7 +154,6 @@ export function trainNer(lang: string, options: NerTrainOptions = {}): void {
   const devScores = evaluateNer(recognizer, dev);
   const testScores = evaluateNer(recognizer, test);
   log(`${name}: dev F1 ${devScores.micro.f1.toFixed(4)} test F1 ${testScores.micro.f1.toFixed(4)}`);
-  const split = CORPORA[corpus];
   writeManifest(dir, {
     name,
     task: "ner",
@@ -165,7 +163,7 @@ export function trainNer(lang: string, options: NerTrainOptions = {}): void {
     created: new Date().toISOString(),
     labels: { ner: first.tagger.labels },
     files: manifestFiles(dir, files),
-    data: Object.fromEntries((["train", "dev", "test"] as const).map((s) => [s, { path: split[s], sha256: sha256File(corpusPath(corpus, s)) }])),
+    data: corpusRecord(corpus),
     settings: {
       ...NER_SETTINGS,
       epochs: first.epoch,

@@ -1,9 +1,23 @@
-// Training of the Greek POS + morphology + lemma model from UD Greek GDT: the UPOS
-// tagger's epoch count is chosen on dev; FEATS are trained on gold UPOS (and run on
-// predicted UPOS); the lemmatizer's lexicon and edit rules come from the train split.
+// Training of the POS models, by the format of the language's POS corpus
+// (lang/<code>/corpora.json). CoNLL-U: the UPOS tagger's epoch count is chosen on
+// dev; FEATS are trained on gold UPOS (and run on predicted UPOS); the lemmatizer's
+// lexicon and edit rules come from the train split. Columns: a tagger of the corpus's
+// tag set, mapped to UPOS by lang/<code>/tagger-upos.json, with rule lemmas from
+// lang/<code>/tagger-lemma.json.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { CORPORA, corpusPath, parseColumns, parseConllu, readText, sha256File, type Split, type UdSentence } from "../data.js";
+import {
+  corporaOf,
+  corpusRecord,
+  parseColumns,
+  parseConllu,
+  readText,
+  requireCorpus,
+  type ColumnsPosCorpus,
+  type ConlluPosCorpus,
+  type Split,
+  type UdSentence,
+} from "../data.js";
 import { FEATURE_VERSION, FeatureExtractor } from "../features.js";
 import { MODEL_FORMAT } from "../format.js";
 import { Lemmatizer } from "../lemmatizer.js";
@@ -21,10 +35,8 @@ export const POS_SETTINGS: TaggerSettings = {
   decoder: "viterbi",
   constraints: "none",
 };
-/** Training-corpus tags of base forms: their words make the rule lemmatizer's vocabulary. */
-const BASE_FORM_TAGS = new Set(["VB", "VBP", "NN", "JJ"]);
-/** English tags 45 PTB classes: decode over the best few per token (measured on CoNLL-2003: −0.05 points, ~2× faster). */
-const POS_EN_SETTINGS: TaggerSettings = { ...POS_SETTINGS, beam: 5 };
+/** A column tag set is large (PTB: 45 classes): decode over the best few per token (measured on CoNLL-2003: −0.05 points, ~2× faster). */
+const COLUMNS_SETTINGS: TaggerSettings = { ...POS_SETTINGS, beam: 5 };
 /** FEATS rows whose weights all stay below this are dropped (measured on GDT test: FEATS −0.06 points, model 44% smaller, loads faster). */
 const MORPH_PRUNE = 1;
 const POS_DEFAULTS = { epochs: 12, morphEpochs: 10, pruneBelow: 0, margin: 4 };
@@ -45,8 +57,15 @@ export interface PosScores {
   lemma: number;
 }
 
-export function posData(split: Split): UdSentence[] {
-  return parseConllu(readText("pos-el", split));
+export function posData(corpus: ConlluPosCorpus, split: Split): UdSentence[] {
+  return parseConllu(readText(corpus, split));
+}
+
+/** Trains the POS model of a language with the trainer of its corpus's format. */
+export function trainPos(lang: string, options: PosTrainOptions = {}): void {
+  const corpus = requireCorpus(lang, "pos");
+  if (corpus.format === "conllu") trainPosConllu(lang, corpus, options);
+  else trainPosColumns(lang, corpus, options);
 }
 
 /** Word-level accuracy against gold syntactic words (contractions expanded). */
@@ -89,16 +108,20 @@ function uposAccuracy(tagger: SequenceTagger, data: readonly TaggedSentence[]): 
 
 const asTagged = (data: readonly UdSentence[]): TaggedSentence[] => data.map((s) => ({ words: s.map((t) => t.form), labels: s.map((t) => t.upos) }));
 
-export function trainPos(options: PosTrainOptions = {}): void {
+/** UPOS, FEATS and learned lemmas from a CoNLL-U treebank. */
+export function trainPosConllu(lang: string, corpus: ConlluPosCorpus, options: PosTrainOptions = {}): void {
   const { epochs, morphEpochs, pruneBelow, margin } = { ...POS_DEFAULTS, ...options };
   const log = options.log ?? console.log;
-  const train = posData("train");
-  const dev = posData("dev");
-  const test = posData("test");
-  const dir = modelDir("pos-el");
+  const name = `pos-${lang}`;
+  const train = posData(corpus, "train");
+  const dev = posData(corpus, "dev");
+  const test = posData(corpus, "test");
+  const dir = modelDir(name);
   mkdirSync(dir, { recursive: true });
-  // Clusters from all the Greek text at hand: the treebank's and elNER's training text.
-  const raw = [...train.map((s) => s.map((t) => t.form)), ...parseColumns(readText("ner-el", "train")).map((s) => s.words)];
+  // Clusters from all the text of the language at hand: the treebank's and its NER corpus's training text.
+  const ner = corporaOf(lang).ner;
+  const raw = [...train.map((s) => s.map((t) => t.form)), ...(ner ? parseColumns(readText(ner, "train")).map((s) => s.words) : [])];
+  const learnedFrom = [corpus, ...(ner ? [ner] : [])].map((c) => `${c.name} train text`).join(" and ");
   const clusters = learnClusters(raw);
   saveClusters(join(dir, CLUSTER_FILE), clusters);
   const extractor = new FeatureExtractor({ ...POS_SETTINGS.features, ...loadResources(dir) });
@@ -111,7 +134,7 @@ export function trainPos(options: PosTrainOptions = {}): void {
     margin,
     onEpoch(epoch, candidate) {
       const acc = uposAccuracy(candidate, devTagged);
-      log(`pos-el epoch ${epoch}: dev UPOS (surface tokens) ${acc.toFixed(4)} rows ${candidate.model.rows}`);
+      log(`${name} epoch ${epoch}: dev UPOS (surface tokens) ${acc.toFixed(4)} rows ${candidate.model.rows}`);
       if (acc > best.acc) {
         best = { epoch, acc };
         upos = candidate;
@@ -132,23 +155,22 @@ export function trainPos(options: PosTrainOptions = {}): void {
   const testScores = evaluatePos(tagger, test);
   const r = (x: number) => Math.round(x * 10000) / 10000;
   const summary = (s: PosScores) => ({ words: s.words, upos: r(s.upos), feats: r(s.feats), allTags: r(s.allTags), lemma: r(s.lemma) });
-  log(`pos-el dev ${JSON.stringify(summary(devScores))}`);
-  log(`pos-el test ${JSON.stringify(summary(testScores))}`);
+  log(`${name} dev ${JSON.stringify(summary(devScores))}`);
+  log(`${name} test ${JSON.stringify(summary(testScores))}`);
   saveTagger(join(dir, POS_FILE), upos);
   saveLinear(join(dir, MORPH_FILE), morph.tables.classes, { tables: morph.tables, features: POS_SETTINGS.features }, morph.model);
   writeFileSync(join(dir, LEMMA_FILE), gzipSync(JSON.stringify(lemmatizer.toJSON()), { level: 9 }));
   const files = [POS_FILE, MORPH_FILE, LEMMA_FILE, CLUSTER_FILE];
-  const split = CORPORA["pos-el"];
   writeManifest(dir, {
-    name: "pos-el",
+    name,
     task: "pos",
-    lang: "el",
+    lang,
     format: MODEL_FORMAT,
     featureVersion: FEATURE_VERSION,
     created: new Date().toISOString(),
     labels: { upos: upos.labels, feats: morph.tables.classes },
     files: manifestFiles(dir, files),
-    data: Object.fromEntries((["train", "dev", "test"] as const).map((s) => [s, { path: split[s], sha256: sha256File(corpusPath("pos-el", s)) }])),
+    data: corpusRecord(corpus),
     settings: {
       ...POS_SETTINGS,
       epochs: best.epoch,
@@ -157,14 +179,14 @@ export function trainPos(options: PosTrainOptions = {}): void {
       pruneBelow,
       margin,
       morph: MORPH_FILE,
-      clusters: { file: CLUSTER_FILE, words: Object.keys(clusters.words).length, learnedFrom: "GDT train text and elNER-4 train text" },
+      clusters: { file: CLUSTER_FILE, words: Object.keys(clusters.words).length, learnedFrom },
       lemmatizer: { kind: "learned", file: LEMMA_FILE, method: "lexicon + suffix edit rules" },
     },
     scores: { dev: summary(devScores), test: summary(testScores) },
   });
 }
 
-/** Tag accuracy of the English tagger: PTB tags and the UPOS they map to. */
+/** Tag accuracy of a column-corpus tagger: its own tags and the UPOS they map to. */
 export function evaluateTags(tagger: SequenceTagger, data: readonly TaggedSentence[], toUpos: Record<string, string>): { xpos: number; upos: number; words: number } {
   let n = 0;
   let x = 0;
@@ -180,23 +202,24 @@ export function evaluateTags(tagger: SequenceTagger, data: readonly TaggedSenten
   return { xpos: x / n, upos: u / n, words: n };
 }
 
-/** English: a PTB tagger on the CoNLL-2003 POS column, mapped to UPOS, with rule lemmas. */
-export function trainPosEn(options: PosTrainOptions = {}): void {
+/** A tagger of the corpus's tag column, mapped to UPOS, with rule lemmas. */
+export function trainPosColumns(lang: string, corpus: ColumnsPosCorpus, options: PosTrainOptions = {}): void {
   const { epochs, pruneBelow, margin } = { ...POS_DEFAULTS, ...options };
   const log = options.log ?? console.log;
-  const read = (split: Split) => parseColumns(readText("pos-en", split), { word: 0, label: 1 });
+  const name = `pos-${lang}`;
+  const read = (split: Split) => parseColumns(readText(corpus, split), corpus.columns);
   const [train, dev, test] = [read("train"), read("dev"), read("test")];
-  const toUpos = (loadLangTable("en", UPOS_TABLE) as { map: Record<string, string> }).map;
-  const extractor = new FeatureExtractor(POS_EN_SETTINGS.features);
+  const toUpos = (loadLangTable(lang, UPOS_TABLE) as { map: Record<string, string> }).map;
+  const extractor = new FeatureExtractor(COLUMNS_SETTINGS.features);
   let best = { epoch: 0, acc: -1 };
   let tagger: SequenceTagger | undefined;
-  trainTagger(train, extractor, POS_EN_SETTINGS, {
+  trainTagger(train, extractor, COLUMNS_SETTINGS, {
     epochs,
     pruneBelow,
     margin,
     onEpoch(epoch, candidate) {
       const acc = evaluateTags(candidate, dev, toUpos).xpos;
-      log(`pos-en epoch ${epoch}: dev PTB accuracy ${acc.toFixed(4)} rows ${candidate.model.rows}`);
+      log(`${name} epoch ${epoch}: dev ${corpus.tagset} accuracy ${acc.toFixed(4)} rows ${candidate.model.rows}`);
       if (acc > best.acc) {
         best = { epoch, acc };
         tagger = candidate;
@@ -204,37 +227,37 @@ export function trainPosEn(options: PosTrainOptions = {}): void {
     },
   });
   if (!tagger) throw new Error("no training epoch ran");
-  const dir = modelDir("pos-en");
+  const dir = modelDir(name);
   mkdirSync(dir, { recursive: true });
+  const baseFormTags = new Set(corpus.baseFormTags);
   const vocabulary = new Set<string>();
-  for (const s of train) s.words.forEach((w, i) => BASE_FORM_TAGS.has(s.labels[i]) && vocabulary.add(w.toLowerCase()));
+  for (const s of train) s.words.forEach((w, i) => baseFormTags.has(s.labels[i]) && vocabulary.add(w.toLowerCase()));
   writeFileSync(join(dir, VOCABULARY_FILE), gzipSync(JSON.stringify([...vocabulary].sort()), { level: 9 }));
   const r = (x: number) => Math.round(x * 10000) / 10000;
   const summary = (s: { xpos: number; upos: number; words: number }) => ({ words: s.words, xpos: r(s.xpos), upos: r(s.upos) });
   const devScores = summary(evaluateTags(tagger, dev, toUpos));
   const testScores = summary(evaluateTags(tagger, test, toUpos));
-  log(`pos-en dev ${JSON.stringify(devScores)} test ${JSON.stringify(testScores)}`);
+  log(`${name} dev ${JSON.stringify(devScores)} test ${JSON.stringify(testScores)}`);
   saveTagger(join(dir, POS_FILE), tagger);
-  const split = CORPORA["pos-en"];
   writeManifest(dir, {
-    name: "pos-en",
+    name,
     task: "pos",
-    lang: "en",
+    lang,
     format: MODEL_FORMAT,
     featureVersion: FEATURE_VERSION,
     created: new Date().toISOString(),
     labels: { xpos: tagger.labels },
     files: manifestFiles(dir, [POS_FILE, VOCABULARY_FILE]),
-    data: Object.fromEntries((["train", "dev", "test"] as const).map((s) => [s, { path: split[s], sha256: sha256File(corpusPath("pos-en", s)) }])),
+    data: corpusRecord(corpus),
     settings: {
-      ...POS_EN_SETTINGS,
+      ...COLUMNS_SETTINGS,
       epochs: best.epoch,
       pruneBelow,
       margin,
-      tagset: "ptb",
-      toUpos: `lang/en/${UPOS_TABLE}`,
-      lemmatizer: { kind: "rules", table: `lang/en/${LEMMA_TABLE}`, vocabulary: VOCABULARY_FILE },
-      note: "gold: the CoNLL-2003 POS column (itself machine-tagged); lemmas are rule-based and not measured against gold",
+      tagset: corpus.tagset,
+      toUpos: `lang/${lang}/${UPOS_TABLE}`,
+      lemmatizer: { kind: "rules", table: `lang/${lang}/${LEMMA_TABLE}`, vocabulary: VOCABULARY_FILE },
+      ...(corpus.note ? { note: corpus.note } : {}),
     },
     scores: { dev: devScores, test: testScores },
   });
