@@ -3,7 +3,9 @@
 // hashtags, numbers such as 1.500,50 and 15/10, dotted abbreviations (π.χ.,
 // U.S.), abbreviations from the language tables (κ., Dr.), hyphenated names
 // written with a space («Ταλαεΐ- Νικ»), clitics ('s, from every language's
-// lang/<code>/clitics.json), quote marks and ellipses.
+// lang/<code>/clitics.json), quote marks and ellipses. Every alternative that
+// may fail after a long scan has its repetition bounded, so that retrying it
+// at each position of a long run (a.a.a…, ----, %%%%) stays linear.
 import { TokenKind, type TokenColumns, type TokenKindCode } from "../doc/doc.js";
 import { allQuoteMarks, unionOfLangs, type LangData } from "../lang/lang.js";
 import { fold } from "./normalize.js";
@@ -11,6 +13,10 @@ import { fold } from "./normalize.js";
 const WORD_CHARS = String.raw`[\p{L}\p{M}\p{N}]`;
 const REGEX_SPECIAL = /[\\^$.*+?()[\]{}|/]/gu;
 const NEVER = "(?!)";
+/** Longest local part of an e-mail address (RFC 5321), in characters. */
+const MAX_EMAIL_LOCAL = 64;
+/** Most letter-and-dot parts of a dotted abbreviation (π.χ., U.S.A., κ.λπ.). */
+const MAX_ABBREVIATION_PARTS = 12;
 const escape = (s: string) => s.replace(REGEX_SPECIAL, "\\$&");
 /** Every language's quotation marks (lang/<code>/quote-marks.json) as one character class. */
 const QUOTE_CLASS = `[${allQuoteMarks().all.map(escape).join("")}]`;
@@ -23,10 +29,10 @@ const CLITIC = APOSTROPHES.length && CLITIC_FORMS.length
 /** Alternatives in priority order; each is one capture group, in TOKEN_KINDS order. */
 const TOKEN_PATTERNS: [TokenKindCode, string][] = [
   [TokenKind.Url, String.raw`(?:https?:\/\/|www\.)[^\s<>«»"“”]*[^\s<>«»"“”.,;:!?)\]'’]`],
-  [TokenKind.Email, String.raw`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`],
+  [TokenKind.Email, String.raw`[\p{L}\p{N}._%+-]{1,${MAX_EMAIL_LOCAL}}@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`],
   [TokenKind.Hashtag, String.raw`[#@][\p{L}\p{N}_]+`],
   // Dotted abbreviations and initialisms: π.χ., κ.λπ., U.S., Ph.D.
-  [TokenKind.Abbreviation, String.raw`(?:\p{L}{1,3}\.){2,}(?!\p{L})`],
+  [TokenKind.Abbreviation, String.raw`(?:\p{L}{1,3}\.){2,${MAX_ABBREVIATION_PARTS}}(?!\p{L})`],
   [TokenKind.Number, String.raw`[+-]?\p{N}+(?:[.,:/]\p{N}+)*(?!${WORD_CHARS})`],
   // Names hyphenated with a stray space: «Ταλαεΐ- Νικ».
   [TokenKind.Word, String.raw`\p{Lu}${WORD_CHARS}*-\x20(?=\p{Lu})${WORD_CHARS}+`],
