@@ -111,8 +111,13 @@ function isTerminal(c: Ctx, i: number): boolean {
 /** Split one paragraph (a token range) into sentences. */
 function splitRange(c: Ctx, first: number, last: number, out: Span[]): void {
   if (first >= last) return;
+  // Top-level quotations: disjoint and in order, so one cursor follows the terminals.
   const protectedRanges = attributedQuotes(c, first, last);
-  const isProtected = (i: number) => protectedRanges.some(([a, b]) => i > a && i < b);
+  let range = 0;
+  const isProtected = (i: number) => {
+    while (range < protectedRanges.length && protectedRanges[range][1] <= i) range++;
+    return range < protectedRanges.length && i > protectedRanges[range][0];
+  };
   let sentenceStart = first;
   let i = first;
   while (i < last) {

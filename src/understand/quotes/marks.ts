@@ -40,6 +40,45 @@ interface Pair {
   closed: boolean;
 }
 
+/**
+ * The quotes open in a block, innermost last, with for each mark the depths of
+ * the open quotes it may close: finding the innermost quote a mark closes
+ * costs no scan of the stack, however deep a run of opening marks makes it.
+ */
+class OpenStack {
+  readonly items: Open[] = [];
+  private readonly closable = new Map<string, number[]>();
+
+  constructor(private readonly marks: Map<string, Set<string>>) {}
+
+  get length(): number {
+    return this.items.length;
+  }
+
+  push(open: Open): void {
+    for (const c of this.marks.get(open.mark) ?? []) {
+      let depths = this.closable.get(c);
+      if (!depths) this.closable.set(c, (depths = []));
+      depths.push(this.items.length);
+    }
+    this.items.push(open);
+  }
+
+  /** Depth of the innermost open quote that `mark` closes, or -1. */
+  closedBy(mark: string): number {
+    return this.closable.get(mark)?.at(-1) ?? -1;
+  }
+
+  /** Drop the quotes at `depth` and deeper. */
+  truncate(depth: number): void {
+    while (this.items.length > depth) {
+      const open = this.items.pop();
+      if (!open) return;
+      for (const c of this.marks.get(open.mark) ?? []) this.closable.get(c)?.pop();
+    }
+  }
+}
+
 function isLetter(ch: string | undefined): boolean {
   return ch !== undefined && LETTER_OR_DIGIT.test(ch);
 }
@@ -80,7 +119,7 @@ export function pairMarks(text: string, blocks: Span[], marks: Map<string, Set<s
   const positions = markPositions(text, marks);
   let next = 0;
   const pairs: Pair[] = [];
-  let stack: Open[] = [];
+  const stack = new OpenStack(marks);
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b];
     let from = block.start;
@@ -88,11 +127,12 @@ export function pairMarks(text: string, blocks: Span[], marks: Map<string, Set<s
       // A quote still open: does this paragraph carry it on?
       const first = firstVisible(text, block);
       // “… ¶ “… (English) or «… ¶ »… (Greek) carries the quote on
-      const carries = text[first] === stack[0].mark || (first + 1 < block.end && marks.get(stack[0].mark)?.has(text[first]) && isLetter(text[first + 1]));
+      const outer = stack.items[0].mark;
+      const carries = text[first] === outer || (first + 1 < block.end && marks.get(outer)?.has(text[first]) && isLetter(text[first + 1]));
       if (carries) from = first + 1;
       else {
-        closeAtBlockEnd(stack, pairs, blocks[b - 1].end);
-        stack = [];
+        closeAtBlockEnd(stack.items, pairs, blocks[b - 1].end);
+        stack.truncate(0);
       }
     }
     while (next < positions.length && positions[next] < from) next++;
@@ -101,19 +141,19 @@ export function pairMarks(text: string, blocks: Span[], marks: Map<string, Set<s
       const ch = text[i];
       const opens = marks.has(ch);
       if (APOSTROPHES.has(ch) && isLetter(text[i - 1]) && isLetter(text[i + 1])) continue;
-      const depth = stack.findLastIndex((o) => marks.get(o.mark)?.has(ch));
+      const depth = stack.closedBy(ch);
       const symmetric = opens && (marks.get(ch)?.has(ch) ?? false);
       // A symmetric mark (") closes when it follows a word, opens when a word follows it.
       const closes = depth >= 0 && (!symmetric || !SPACE.test(text[i - 1] ?? " ") || !isLetter(text[i + 1]));
       if (closes) {
-        pairs.push({ open: stack[depth], close: i, depth, closed: true });
-        stack.length = depth;
+        pairs.push({ open: stack.items[depth], close: i, depth, closed: true });
+        stack.truncate(depth);
       } else if (opens && (!symmetric || !isLetter(text[i - 1]))) {
         stack.push({ mark: ch, at: i, block: b });
       }
     }
   }
-  if (stack.length) closeAtBlockEnd(stack, pairs, blocks[blocks.length - 1].end);
+  if (stack.length) closeAtBlockEnd(stack.items, pairs, blocks[blocks.length - 1].end);
   return pairs
     .filter((p) => p.depth === 0)
     .sort((a, b) => a.open.at - b.open.at)

@@ -9,9 +9,8 @@ import { addressee, type Chain, chainIn, claim, type CueMatch, DASHES, inTitle, 
 import { coordinated, subjectAfter, subjectBefore, subjectStartOk } from "./subjects.js";
 import { anyPhraseAt, isQuoteMark, isWordOrNumber, sentenceBounds } from "./view.js";
 
-/** Punctuation trimmed from the ends of a reported clause. */
-const TRAILING_PUNCT = /[\s,.;:–—-]+$/u;
-const LEADING_PUNCT = /^[\s,.;:–—-]+/u;
+/** Punctuation trimmed from the ends of a reported clause (one character each; every \s is one UTF-16 unit). */
+const EDGE_PUNCT = /^[\s,.;:–—-]$/u;
 /** POS tags of a finite verb, checked in a clause when the taggers ran. */
 const VERB_TAGS = new Set(["VERB", "AUX"]);
 
@@ -59,10 +58,8 @@ function contentSpan(s: State, first: number, last: number): Span | null {
   const text = v.doc.text;
   let start = v.start[first];
   let end = v.end[last - 1];
-  const lead = LEADING_PUNCT.exec(text.slice(start, end));
-  if (lead) start += lead[0].length;
-  const trail = TRAILING_PUNCT.exec(text.slice(start, end));
-  if (trail) end -= trail[0].length;
+  while (start < end && EDGE_PUNCT.test(text[start])) start++;
+  while (end > start && EDGE_PUNCT.test(text[end - 1])) end--;
   return end > start ? { start, end } : null;
 }
 
