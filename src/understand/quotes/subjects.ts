@@ -11,6 +11,8 @@ import { type DocView, isWordOrNumber, sentenceBounds, tokenAtOrAfter, tokensTex
 const MAX_PLAIN_WORDS = 3;
 /** Shortest name taken as an antecedent, in characters (not an initial such as «Τ/κ»). */
 const MIN_ANTECEDENT_CHARS = 2;
+/** Farthest an antecedent is looked for before its quote, in tokens (two long paragraphs). */
+const MAX_ANTECEDENT_DISTANCE = 1000;
 
 export function subjectStartOk(s: State, i: number, sentStart: number): boolean {
   const { v, lex } = s;
@@ -173,7 +175,8 @@ export function coordinated(s: State, cue: CueMatch, sentStart: number): Speaker
 }
 
 /**
- * The nearest named subject before token t, in its paragraph or the one before:
+ * The nearest named subject before token t, in its paragraph or the one before
+ * (at most MAX_ANTECEDENT_DISTANCE tokens back):
  * «Ο πρόεδρος Χ επισκέφθηκε … «…», είπε.» Where word order marks the subject,
  * only a phrase that opens a sentence counts.
  */
@@ -181,7 +184,7 @@ export function antecedentBefore(s: State, t: number): SpeakerPhrase | null {
   const { v, lex } = s;
   const block = v.block[t];
   const firstBlock = block > 0 ? block - 1 : block;
-  const from = tokenAtOrAfter(v, v.blocks[firstBlock]?.start ?? 0);
+  const from = Math.max(tokenAtOrAfter(v, v.blocks[firstBlock]?.start ?? 0), t - MAX_ANTECEDENT_DISTANCE);
   const subjectFirst = lex.subjectFirstLangs.has(v.doc.lang);
   for (let i = t - 1; i >= from; i--) {
     if (s.quoted[i] || s.reported[i] || s.sourced[i]) continue;

@@ -9,6 +9,12 @@ import type { PhraseIndex } from "./lexicon.js";
 
 const WORD_KINDS = new Set<number>([TokenKind.Word, TokenKind.Abbreviation, TokenKind.Number]);
 const LETTER = /\p{L}/u;
+/**
+ * Farthest the rules reach from a token inside its sentence, in tokens each
+ * way: written sentences are far shorter, and a page without full stops then
+ * costs each cue and quote a bounded scan, not one of the whole page.
+ */
+export const MAX_SENTENCE_REACH = 512;
 
 export interface DocView {
   doc: Doc;
@@ -92,11 +98,16 @@ export function anyPhraseAt(v: DocView, i: number, phrases: PhraseIndex): number
   return 0;
 }
 
-/** Token bounds [first, last) of the sentence holding token i (or of its block). */
+/**
+ * Token bounds [first, last) of the sentence holding token i, cut to
+ * MAX_SENTENCE_REACH tokens on each side of i (or [i, i + 1] outside sentences).
+ */
 export function sentenceBounds(v: DocView, i: number): [number, number] {
-  const s = v.sentence[i];
-  if (s >= 0) return v.sentenceTokens[s];
-  return [i, i + 1];
+  const s = i >= 0 && i < v.n ? v.sentence[i] : -1;
+  if (s < 0) return [i, i + 1];
+  const bounds = v.sentenceTokens[s];
+  if (bounds[0] >= i - MAX_SENTENCE_REACH && bounds[1] <= i + MAX_SENTENCE_REACH + 1) return bounds;
+  return [Math.max(bounds[0], i - MAX_SENTENCE_REACH), Math.min(bounds[1], i + MAX_SENTENCE_REACH + 1)];
 }
 
 /** Text of the tokens [first, last). */
