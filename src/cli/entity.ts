@@ -83,8 +83,8 @@ export function understandingDigest(doc: Doc): string[] {
     lines.push("", "Linked entities");
     for (const e of entities) {
       const forms = [...new Set(e.mentions.map((m) => doc.text.slice(m.start, m.end) + (m.role === "name" ? "" : ` (${m.role})`)))];
-      const en = e.names["en"];
-      const other = en && en !== e.name ? ` (${en})` : "";
+      const others = [...new Set(Object.values(e.names))].filter((n) => n !== e.name);
+      const other = others.length ? ` (${others.join(" / ")})` : "";
       lines.push(`  ${e.type.padEnd(5)}${e.name}${other}${e.code ? ` [${e.code}]` : ""}: ${forms.join(" · ")}`);
     }
   }

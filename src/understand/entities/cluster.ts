@@ -7,6 +7,7 @@
 // spells (ΔΟΑΕ ↔ Διεθνής Οργανισμός Ατομικής Ενέργειας). Ambiguity keeps
 // mentions apart: a wrong merge is worse than a missed one.
 import { TokenKind, tokenAt, type Doc } from "../../doc/doc.js";
+import { allLangs, knownLanguages } from "../../lang/lang.js";
 import { fold, foldWord } from "../../text/normalize.js";
 import { needsTransliteration, phoneticKey, toLatin } from "../translit/translit.js";
 import { gazetteer, wordKey } from "./gazetteer.js";
@@ -21,10 +22,21 @@ const ID_SPACE = /\s+/gu;
 const STRAY_HYPHEN_SPACE = /(\p{L})-\s+(\p{L})/gu;
 /** Types a fallback MISC name may turn out to be, in order of preference. */
 const TYPED = ["PER", "ORG", "LOC"] as const;
-/** The languages entity names are given in: the transliterated script's and the Latin one's. */
-const TRANSLITERATED_NAME_LANG = "el";
-const LATIN_NAME_LANG = "en";
-const NAME_LANGS = [TRANSLITERATED_NAME_LANG, LATIN_NAME_LANG] as const;
+/**
+ * The pivot language of canonical names: every entity has a name in it (a
+ * transliteration until the registry meets the name written in it), so names
+ * meet across scripts. Names are also given in every language with data.
+ */
+const PIVOT_NAME_LANG = "en";
+const NAME_LANGS = knownLanguages();
+/** The language whose script a name is written in (Greek letters → el), for each non-Latin script with data. */
+const LANG_OF_SCRIPT: [RegExp, string][] = allLangs()
+  .filter((l) => l.script && l.script !== "Latin")
+  .map((l) => [new RegExp(`\\p{Script=${l.script}}`, "u"), l.code]);
+
+function langOfScript(name: string): string | undefined {
+  return LANG_OF_SCRIPT.find(([re]) => re.test(name))?.[1];
+}
 
 interface Group {
   type: EntityType;
@@ -103,20 +115,20 @@ function toEntity(doc: Doc, g: Group): Entity {
   if (g.code) {
     const code = g.code;
     const names = namesIn((l) => gz.countryName(code, l));
-    const name = gz.countryName(code, lang) ?? names[LATIN_NAME_LANG] ?? code;
+    const name = gz.countryName(code, lang) ?? names[PIVOT_NAME_LANG] ?? code;
     return { id: `country:${code}`, type: "LOC", name, names, code, key: code.toLowerCase(), global: true, mentions };
   }
   if (g.organisation) {
     const organisation = g.organisation;
     const names = namesIn((l) => gz.organisationName(organisation, l));
-    const name = gz.organisationName(organisation, lang) ?? names[LATIN_NAME_LANG] ?? bestName(doc, g);
+    const name = gz.organisationName(organisation, lang) ?? names[PIVOT_NAME_LANG] ?? bestName(doc, g);
     return { id: `org:${organisation.toLowerCase()}`, type: "ORG", name, names, code: null, key: organisation.toLowerCase(), global: true, mentions };
   }
   const name = bestName(doc, g);
   const key = phoneticKey(name);
-  // A name in a transliterated script (Greek) is the Greek name and, in Latin letters, the English one until the registry meets it written in English.
-  const transliterated = needsTransliteration(name);
-  const names: Entity["names"] = transliterated ? { [TRANSLITERATED_NAME_LANG]: name, [LATIN_NAME_LANG]: toLatin(name) } : { [LATIN_NAME_LANG]: name };
+  // A name in a transliterated script (Greek) is the name in that script's language and, in Latin letters, the pivot one until the registry meets it written so.
+  const scriptLang = needsTransliteration(name) ? langOfScript(name) : undefined;
+  const names: Entity["names"] = scriptLang ? { [scriptLang]: name, [PIVOT_NAME_LANG]: toLatin(name) } : { [PIVOT_NAME_LANG]: name };
   const entity: Entity = {
     id: `${g.type.toLowerCase()}:${key.replace(ID_SPACE, "-") || fold(name)}`,
     type: g.type,
