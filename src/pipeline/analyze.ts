@@ -1,8 +1,8 @@
 // From a raw input to an analysed Doc: choose the extractor by media type
 // (plain-text page, HTML page, or a JSON Lines record with its own fields),
 // build the document and run the pipeline over it, held to the analysis
-// limits (limits.ts): a text with more words than the token limit is refused
-// before extraction, the HTML extractor keeps to its limits, and the pipeline
+// limits (limits.ts): a text (or the article of a page) with more words than
+// the token limit is refused before tokenising, the HTML extractor keeps to its limits, and the pipeline
 // checks the tokens and the time budget after each component.
 import type { Doc } from "../doc/doc.js";
 import type { ExtractedArticle } from "../extract/article.js";
@@ -43,6 +43,7 @@ export function analyzeRaw(raw: RawInput, pipeline: Pipeline, limits: Readonly<A
   const started = performance.now();
   if (raw.mediaType !== "text/html") checkWords(raw.text, limits.maxTokens);
   const article = extractArticle(raw, limits);
+  if (raw.mediaType === "text/html") checkWords(`${article.title ?? ""}\n${article.paragraphs.join("\n")}`, limits.maxTokens);
   const doc = buildDoc(article, { source: raw.source, charset: raw.charset, charsetDecision: raw.charsetDecision, warnings: raw.warnings, lang: raw.hints.lang });
   return pipeline.run(doc, { maxTokens: limits.maxTokens, timeBudgetMs: limits.timeBudgetMs, started });
 }
