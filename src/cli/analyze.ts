@@ -3,7 +3,7 @@ import { toRecord } from "../doc/record.js";
 import { isFailure, readInputs } from "../input/sources.js";
 import { analyzeRaw } from "../pipeline/analyze.js";
 import { defaultPipeline } from "../pipeline/default.js";
-import { EXIT, UsageError, inputOptions, positiveInt, readOptions, type CommandContext, type InputFlags, type Register } from "./context.js";
+import { EXIT, UsageError, analysisLimits, inputOptions, positiveInt, readOptions, type CommandContext, type InputFlags, type Register } from "./context.js";
 import { formatDigest } from "./digest.js";
 
 export interface AnalyzeFlags extends InputFlags {
@@ -20,6 +20,7 @@ function sentenceLimit(value: string | undefined): number {
 export async function analyzeCommand(ctx: CommandContext, inputs: string[], flags: AnalyzeFlags): Promise<number> {
   if (!inputs.length) throw new UsageError("give at least one input");
   const limit = sentenceLimit(flags.sentences);
+  const limits = analysisLimits(flags);
   const pipeline = defaultPipeline();
   let failures = 0;
   let first = true;
@@ -29,9 +30,10 @@ export async function analyzeCommand(ctx: CommandContext, inputs: string[], flag
       failures++;
       continue;
     }
+    for (const w of item.warnings ?? []) ctx.err(`newsgraph: ${item.source}: warning: ${w}\n`);
     let doc;
     try {
-      doc = analyzeRaw(item, pipeline);
+      doc = analyzeRaw(item, pipeline, limits);
     } catch (err) {
       ctx.err(`newsgraph: ${item.source}: ${err instanceof Error ? err.message : String(err)}\n`);
       failures++;
@@ -62,7 +64,12 @@ Examples:
   newsgraph analyze article.txt --published 2023-09-21 --json | jq .timex
   newsgraph analyze page.html --json | jq .sentences
   cat article.txt | newsgraph analyze -
-  newsgraph analyze https://example.org/news/1 --json`,
+  newsgraph analyze https://example.org/news/1 --json
+  newsgraph analyze long.txt --max-tokens 300000 --time-budget 120000
+
+A decoding warning (bad UTF-8 bytes replaced, a declared charset corrected) is a
+line "newsgraph: <input>: warning: …" on standard error; an article over a limit
+fails with the limit named and the next one is analysed.`,
       ),
   ).action(async (inputs: string[], opts) => {
     ctx.code = await analyzeCommand(ctx, inputs, opts);

@@ -2,6 +2,7 @@
 // helpers and the error class for usage mistakes.
 import { Option, type Command } from "commander";
 import { READ_DEFAULTS, type ReadOptions } from "../input/sources.js";
+import { ANALYSIS_LIMITS, type AnalysisLimits } from "../pipeline/limits.js";
 import { DEFAULT_STORE } from "../store/open.js";
 import { STYLE, safeForTerminal } from "../util/terminal.js";
 
@@ -47,10 +48,16 @@ export function listOptions(cmd: Command, what: string, defaultLimit: number, fi
   return cmd;
 }
 
-/** The options of commands that read inputs. */
+/** The options of commands that read inputs, the limits of their analysis included. */
 export function inputOptions(cmd: Command): Command {
+  const L = ANALYSIS_LIMITS;
   return cmd
     .option("--max-bytes <n>", "largest file, page or standard input read, in bytes", String(READ_DEFAULTS.maxBytes))
+    .option("--max-tags <n>", "most tags on an HTML page, start and end tags counted", String(L.maxTags))
+    .option("--max-open <n>", "most HTML elements open (unclosed) at once", String(L.maxOpen))
+    .option("--max-depth <n>", "HTML nesting kept as elements; deeper elements are folded into their ancestor", String(L.maxDepth))
+    .option("--max-tokens <n>", "most tokens in one article (a text with more words is refused before extraction)", String(L.maxTokens))
+    .option("--time-budget <ms>", "time for analysing one article, in milliseconds (with --jobs, a worker stuck twice as long is replaced)", String(L.timeBudgetMs))
     .option("--timeout <ms>", "time-out for fetching one URL, in milliseconds", String(READ_DEFAULTS.timeoutMs))
     .option("--allow-private", "allow URLs on private, loopback and link-local addresses", false)
     .option("--published <date>", "publication date YYYY-MM-DD that relative times (σήμερα, last week) resolve against; it overrides a page's own date, not a JSON Lines record's");
@@ -69,6 +76,11 @@ export function positiveInt(value: string | undefined, option: string, fallback:
 
 export interface InputFlags {
   maxBytes?: string;
+  maxTags?: string;
+  maxOpen?: string;
+  maxDepth?: string;
+  maxTokens?: string;
+  timeBudget?: string;
   timeout?: string;
   allowPrivate?: boolean;
   published?: string;
@@ -85,6 +97,19 @@ export function readOptions(flags: InputFlags): ReadOptions {
     maxBytes: positiveInt(flags.maxBytes, "--max-bytes", READ_DEFAULTS.maxBytes),
     timeoutMs: positiveInt(flags.timeout, "--timeout", READ_DEFAULTS.timeoutMs),
     allowPrivate: Boolean(flags.allowPrivate),
+  };
+}
+
+/** The analysis limits of the options; --max-bytes is both the read limit and the HTML page limit. */
+export function analysisLimits(flags: InputFlags): AnalysisLimits {
+  const L = ANALYSIS_LIMITS;
+  return {
+    maxBytes: positiveInt(flags.maxBytes, "--max-bytes", READ_DEFAULTS.maxBytes),
+    maxTags: positiveInt(flags.maxTags, "--max-tags", L.maxTags),
+    maxOpen: positiveInt(flags.maxOpen, "--max-open", L.maxOpen),
+    maxDepth: positiveInt(flags.maxDepth, "--max-depth", L.maxDepth),
+    maxTokens: positiveInt(flags.maxTokens, "--max-tokens", L.maxTokens),
+    timeBudgetMs: positiveInt(flags.timeBudget, "--time-budget", L.timeBudgetMs),
   };
 }
 

@@ -16,6 +16,7 @@ export async function demoCommand(ctx: CommandContext, flags: { db: string }): P
   try {
     const s = await ingestInto(store, [SAMPLES_DIR], {});
     ctx.out(`Ingested the sample articles into ${flags.db}: ${s.added} added · ${s.updated} updated · ${s.unchanged} unchanged · ${s.failed} failed\n\n`);
+    for (const w of s.warnings) ctx.err(`newsgraph: ${w.source}: warning: ${w.warning}\n`);
     for (const f of s.failures) ctx.err(`newsgraph: ${f.source}: ${f.error}\n`);
     for (const { id } of s.ids) {
       const record = await store.get(id);

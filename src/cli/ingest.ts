@@ -8,7 +8,7 @@ import type { Doc } from "../doc/doc.js";
 import { createAnalyzer } from "../pipeline/pool.js";
 import { openStore } from "../store/open.js";
 import type { PutStatus, Store } from "../store/store.js";
-import { EXIT, UsageError, dbOption, positiveInt, inputOptions, readOptions, type CommandContext, type InputFlags, type Register } from "./context.js";
+import { EXIT, UsageError, analysisLimits, dbOption, positiveInt, inputOptions, readOptions, type CommandContext, type InputFlags, type Register } from "./context.js";
 
 export interface IngestFlags extends InputFlags {
   db: string;
@@ -26,6 +26,8 @@ export interface IngestSummary {
   interrupted: boolean;
   seconds: number;
   failures: { source: string; error: string }[];
+  /** Decoding warnings (bad bytes replaced, a charset corrected): not failures. */
+  warnings: { source: string; warning: string }[];
   ids: { id: string; status: PutStatus; source: string }[];
 }
 
@@ -46,9 +48,10 @@ type Outcome = { source: string; doc?: Doc; error?: string };
  * runs in worker threads while this thread writes, one transaction per article.
  */
 export async function ingestInto(store: Store, inputs: string[], flags: InputFlags, hooks: IngestHooks = {}, jobs = 1): Promise<IngestSummary> {
-  const analyzer = createAnalyzer(jobs);
+  const readOpts = readOptions(flags);
+  const analyzer = createAnalyzer(jobs, analysisLimits(flags));
   const started = performance.now();
-  const s: IngestSummary = { db: "", added: 0, updated: 0, unchanged: 0, failed: 0, interrupted: false, seconds: 0, failures: [], ids: [] };
+  const s: IngestSummary = { db: "", added: 0, updated: 0, unchanged: 0, failed: 0, interrupted: false, seconds: 0, failures: [], warnings: [], ids: [] };
   const queue: Promise<Outcome>[] = [];
   const account = async (o: Outcome) => {
     if (o.doc) {
@@ -67,7 +70,8 @@ export async function ingestInto(store: Store, inputs: string[], flags: InputFla
     hooks.onItem?.(o.source, s);
   };
   try {
-    for await (const item of readInputs(inputs, readOptions(flags))) {
+    for await (const item of readInputs(inputs, readOpts)) {
+      if (!isFailure(item)) for (const warning of item.warnings ?? []) s.warnings.push({ source: item.source, warning });
       queue.push(
         isFailure(item)
           ? Promise.resolve({ source: item.source, error: item.error })
@@ -127,6 +131,7 @@ export async function ingestCommand(ctx: CommandContext, inputs: string[], flags
   summary.db = flags.db;
   if (flags.json) ctx.out(JSON.stringify(summary) + "\n");
   else {
+    for (const w of summary.warnings) ctx.err(`newsgraph: ${w.source}: warning: ${w.warning}\n`);
     for (const f of summary.failures) ctx.err(`newsgraph: ${f.source}: ${f.error}\n`);
     const total = summary.added + summary.updated + summary.unchanged;
     const rate = total >= RATE_MIN_ARTICLES && summary.seconds > 0 ? ` (${Math.round(total / summary.seconds)} articles/s)` : "";
@@ -157,8 +162,9 @@ Examples:
   NEWSGRAPH_DB=news.db newsgraph ingest a.html b.txt
   newsgraph ingest archive/ --jobs 2      # analyse on two cores
 
-Bad files are reported and skipped; Ctrl-C stops after the current article,
-keeping everything already stored.`,
+Bad files are reported and skipped, and so is an article over a limit (the limit
+is named); decoding warnings are reported and the article is stored. Ctrl-C stops
+after the current article, keeping everything already stored.`,
       ),
   ).action(async (inputs: string[], opts) => {
     ctx.code = await ingestCommand(ctx, inputs, opts);

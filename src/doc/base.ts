@@ -1,6 +1,8 @@
 // The primitives of the document model: spans, token columns and kinds,
 // metadata and paragraph kinds. doc.ts re-exports them with the Doc itself;
 // layers.ts builds the annotation layers on them.
+import type { CharsetDecision } from "../input/decode.js";
+
 /** A half-open range [start, end) into `Doc.text`. */
 export interface Span {
   start: number;
@@ -32,6 +34,10 @@ export interface DocMeta {
   source?: string;
   /** Character set the bytes were decoded from. */
   charset?: string;
+  /** How that charset was chosen: a byte-order mark, declared by the transport, a <meta> of the page, sniffed, or corrected (the declared one did not fit the bytes). */
+  charsetDecision?: CharsetDecision;
+  /** What decoding replaced, corrected or removed, one line each. */
+  warnings?: string[];
 }
 
 /** The FEATS value of a token without features. */

@@ -8,6 +8,7 @@
 import * as fsp from "node:fs/promises";
 import type { Dirent, Stats } from "node:fs";
 import { extname } from "node:path";
+import { LimitError } from "../util/limits.js";
 import { escapeControl } from "../util/terminal.js";
 import { decodeBytes, isBinary, stripControls, type CharsetDecision } from "./decode.js";
 import { fetchUrl } from "./fetch.js";
@@ -126,7 +127,7 @@ async function readStdin(): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-function parseJsonLine(line: string, source: string, charset: string): RawInput | InputFailure {
+function parseJsonLine(line: string, source: string, charset: string, charsetDecision: CharsetDecision): RawInput | InputFailure {
   let obj: unknown;
   try {
     obj = JSON.parse(line);
@@ -145,7 +146,7 @@ function parseJsonLine(line: string, source: string, charset: string): RawInput 
     const v = str(k);
     if (v !== undefined) hints[k] = v;
   }
-  const raw: RawInput = { source, mediaType: html !== undefined ? "text/html" : "text/plain", text: clean.text, charset, hints };
+  const raw: RawInput = { source, mediaType: html !== undefined ? "text/html" : "text/plain", text: clean.text, charset, charsetDecision, hints };
   if (clean.removed) raw.warnings = [`${clean.removed} control character${clean.removed === 1 ? "" : "s"} removed`];
   return raw;
 }
@@ -158,7 +159,7 @@ function* jsonLines(bytes: Uint8Array, source: string): Generator<RawInput | Inp
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].trim();
     if (!line) continue;
-    const item = parseJsonLine(line, `${source}:${i + 1}`, decoded.charset);
+    const item = parseJsonLine(line, `${source}:${i + 1}`, decoded.charset, decoded.decision);
     if (!isFailure(item) && fileWarnings.length) {
       item.warnings = [...fileWarnings, ...(item.warnings ?? [])];
       fileWarnings = [];
@@ -268,7 +269,7 @@ async function* fromFile(fs: InputFs, path: FsPath, label: string, o: typeof REA
   const source = escapeControl(label);
   const info = await fs.stat(path);
   if (info.size > o.maxBytes) {
-    yield failure(label, `file is ${info.size} bytes, over the limit of ${o.maxBytes} (--max-bytes)`);
+    yield failure(label, new LimitError("maxBytes", info.size, o.maxBytes, "the file is larger than the limit").message);
     return;
   }
   const bytes = await fs.readFile(path);
@@ -306,7 +307,7 @@ async function* expand(inputs: string[], o: typeof READ_DEFAULTS & ReadOptions):
     try {
       if (input === "-") {
         const bytes = await (o.stdin ?? readStdin)();
-        if (bytes.length > o.maxBytes) throw new InputError(`standard input is over the limit of ${o.maxBytes} bytes (--max-bytes)`);
+        if (bytes.length > o.maxBytes) throw new LimitError("maxBytes", bytes.length, o.maxBytes, "standard input is larger than the limit");
         yield* fromBytes(bytes, STDIN_SOURCE, sniffMedia(bytes));
       } else if (URL_INPUT.test(input)) {
         const page = await fetchUrl(input, { allowPrivate: o.allowPrivate, timeoutMs: o.timeoutMs, maxBytes: o.maxBytes });

@@ -1,12 +1,16 @@
 // From a raw input to an analysed Doc: choose the extractor by media type
 // (plain-text page, HTML page, or a JSON Lines record with its own fields),
-// build the document and run the pipeline over it.
+// build the document and run the pipeline over it, held to the analysis
+// limits (limits.ts): a text (or the article of a page) with more words than
+// the token limit is refused before tokenising, the HTML extractor keeps to its limits, and the pipeline
+// checks the tokens and the time budget after each component.
 import type { Doc } from "../doc/doc.js";
 import type { ExtractedArticle } from "../extract/article.js";
 import { extractHtml } from "../extract/html/index.js";
 import { parseTextPage } from "../extract/text-page.js";
 import type { RawInput } from "../input/sources.js";
 import { buildDoc } from "./build.js";
+import { ANALYSIS_LIMITS, checkWords, type AnalysisLimits } from "./limits.js";
 import type { Pipeline } from "./pipeline.js";
 
 export class NoArticleError extends Error {
@@ -15,10 +19,10 @@ export class NoArticleError extends Error {
 
 const LINE_BREAKS = /\r\n|\r|\n/u;
 
-export function extractArticle(raw: RawInput): ExtractedArticle {
+export function extractArticle(raw: RawInput, limits: Readonly<AnalysisLimits> = ANALYSIS_LIMITS): ExtractedArticle {
   let article: ExtractedArticle;
   if (raw.mediaType === "text/html") {
-    const found = extractHtml(raw.text, raw.hints.url ? { url: raw.hints.url } : {});
+    const found = extractHtml(raw.text, raw.hints.url ? { url: raw.hints.url, limits } : { limits });
     if (!found) throw new NoArticleError("no article found on the page (an index or listing page?)");
     article = found;
   } else if (raw.hints.title !== undefined) {
@@ -35,8 +39,11 @@ export function extractArticle(raw: RawInput): ExtractedArticle {
   return article;
 }
 
-export function analyzeRaw(raw: RawInput, pipeline: Pipeline): Doc {
-  const article = extractArticle(raw);
-  const doc = buildDoc(article, { source: raw.source, charset: raw.charset, lang: raw.hints.lang });
-  return pipeline.run(doc);
+export function analyzeRaw(raw: RawInput, pipeline: Pipeline, limits: Readonly<AnalysisLimits> = ANALYSIS_LIMITS): Doc {
+  const started = performance.now();
+  if (raw.mediaType !== "text/html") checkWords(raw.text, limits.maxTokens);
+  const article = extractArticle(raw, limits);
+  if (raw.mediaType === "text/html") checkWords(`${article.title ?? ""}\n${article.paragraphs.join("\n")}`, limits.maxTokens);
+  const doc = buildDoc(article, { source: raw.source, charset: raw.charset, charsetDecision: raw.charsetDecision, warnings: raw.warnings, lang: raw.hints.lang });
+  return pipeline.run(doc, { maxTokens: limits.maxTokens, timeBudgetMs: limits.timeBudgetMs, started });
 }

@@ -2,6 +2,7 @@
 // them out as one text — headline, blank line, body paragraphs separated by
 // blank lines — with the headline, body and paragraph spans recorded.
 import { createHash } from "node:crypto";
+import type { CharsetDecision } from "../input/decode.js";
 import { emptyTokens, type Doc, type DocMeta, type ParagraphSpan } from "../doc/doc.js";
 import type { ExtractedArticle } from "../extract/article.js";
 import { UNDETERMINED } from "../lang/lang.js";
@@ -16,6 +17,10 @@ const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/gu;
 export interface BuildInfo {
   source?: string;
   charset?: string;
+  /** How the charset was chosen. */
+  charsetDecision?: CharsetDecision;
+  /** What decoding replaced, corrected or removed. */
+  warnings?: readonly string[];
   /** Language given by the input, trusted over identification. */
   lang?: string;
 }
@@ -63,6 +68,8 @@ export function buildDoc(article: ExtractedArticle, info: BuildInfo = {}): Doc {
   if (article.relatedMarker) meta.relatedMarker = clean(article.relatedMarker);
   if (info.source) meta.source = info.source;
   if (info.charset) meta.charset = info.charset;
+  if (info.charsetDecision) meta.charsetDecision = info.charsetDecision;
+  if (info.warnings?.length) meta.warnings = [...info.warnings];
   const bodyText = meta.body ? text.slice(meta.body.start, meta.body.end) : "";
   const hash = contentHash(title, bodyText);
   const key = meta.canonicalUrl ?? meta.url ?? hash;

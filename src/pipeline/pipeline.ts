@@ -2,14 +2,21 @@
 // declaring what it reads, writes and updates. Building a pipeline checks the
 // order: every field read or updated is written by an earlier component (or,
 // when read only if present, by no later one), and no component reads a layer
-// whose fields a later component updates.
+// whose fields a later component updates. A run may be held to a token limit
+// and a time budget, checked after each component.
 import { BUILT_FIELDS, type Component, type DocField } from "../doc/component.js";
 import type { Doc } from "../doc/doc.js";
+import { checkBudget, checkTokens, type AnalysisLimits } from "./limits.js";
 
 export type { Component } from "../doc/component.js";
 
 /** Token columns are fields of their own: an update to one is not an update of the tokens. */
 const TOKEN_COLUMN_PREFIX = "tokens.";
+
+/** The limits a run checks after each component; `started` is when the document's analysis began (performance.now()). */
+export interface RunLimits extends Partial<Pick<AnalysisLimits, "maxTokens" | "timeBudgetMs">> {
+  started?: number;
+}
 
 export class PipelineError extends Error {
   override name = "PipelineError";
@@ -62,8 +69,13 @@ export class Pipeline {
     return [...new Set(this.components.flatMap((c) => c.writes))];
   }
 
-  run(doc: Doc): Doc {
-    for (const c of this.components) c.run(doc);
+  run(doc: Doc, limits: RunLimits = {}): Doc {
+    const started = limits.started ?? performance.now();
+    for (const c of this.components) {
+      c.run(doc);
+      if (limits.maxTokens !== undefined) checkTokens(doc.layers.tokens.length, limits.maxTokens);
+      if (limits.timeBudgetMs !== undefined) checkBudget(started, limits.timeBudgetMs, `component "${c.name}"`);
+    }
     return doc;
   }
 }

@@ -1,11 +1,16 @@
 // Analysis on more than one core: an Analyzer runs the default pipeline either
 // in this thread or in a pool of worker threads (one pipeline, with its models,
-// per worker). Results come back as promises; callers keep their own order.
+// per worker), within the analysis limits. Results come back as promises;
+// callers keep their own order. A worker stuck in one document for more than
+// twice the time budget is terminated and replaced: that document fails with
+// the time budget named, the documents queued behind it go to the new worker.
 import { Worker } from "node:worker_threads";
 import type { Doc } from "../doc/doc.js";
 import type { RawInput } from "../input/sources.js";
+import { LimitError } from "../util/limits.js";
 import { analyzeRaw } from "./analyze.js";
 import { defaultPipeline } from "./default.js";
+import { ANALYSIS_LIMITS, WORKER_BUDGET_FACTOR, type AnalysisLimits } from "./limits.js";
 
 const WORKER_FILE = new URL("./worker.js", import.meta.url);
 
@@ -16,6 +21,22 @@ export interface PoolRequest {
 
 export type PoolReply = { id: number; doc: Doc } | { id: number; error: string };
 
+/** What a worker posts: a reply, or that its pipeline is loaded (the time budget runs from then on). */
+export type WorkerMessage = PoolReply | { ready: true };
+
+/** What a worker is started with. */
+export interface WorkerData {
+  limits: AnalysisLimits;
+  /** A module exporting `pipeline()`, run instead of the default pipeline (tests). */
+  pipelineModule?: string;
+}
+
+export interface PoolOptions {
+  limits?: Readonly<AnalysisLimits>;
+  /** See WorkerData.pipelineModule. */
+  pipelineModule?: string;
+}
+
 export interface Analyzer {
   /** How many documents it is worth having in flight at once. */
   readonly window: number;
@@ -23,12 +44,12 @@ export interface Analyzer {
   close(): Promise<void>;
 }
 
-/** The pipeline in this thread. */
-export function localAnalyzer(): Analyzer {
+/** The pipeline in this thread (the time budget is checked between components). */
+export function localAnalyzer(limits: Readonly<AnalysisLimits> = ANALYSIS_LIMITS): Analyzer {
   const pipeline = defaultPipeline();
   return {
     window: 1,
-    analyze: async (raw) => analyzeRaw(raw, pipeline),
+    analyze: async (raw) => analyzeRaw(raw, pipeline, limits),
     close: async () => {},
   };
 }
@@ -36,45 +57,115 @@ export function localAnalyzer(): Analyzer {
 /** In-flight documents per worker: enough to keep each busy while the caller writes. */
 const IN_FLIGHT_PER_WORKER = 4;
 
+interface Pending {
+  raw: RawInput;
+  resolve: (d: Doc) => void;
+  reject: (e: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  /** Ids sent to this worker, in order: the first is the one it is analysing. */
+  queue: number[];
+  /** Has the worker loaded its pipeline? */
+  ready: boolean;
+  /** When the first of the queue began. */
+  since: number;
+  timer?: NodeJS.Timeout;
+}
+
 /** A pool of `size` worker threads, each with its own pipeline. */
-export function workerAnalyzer(size: number): Analyzer {
-  const workers = Array.from({ length: size }, () => new Worker(WORKER_FILE));
-  const pending = new Map<number, { resolve: (d: Doc) => void; reject: (e: Error) => void }>();
-  const load = new Array<number>(size).fill(0);
+export function workerAnalyzer(size: number, options: PoolOptions = {}): Analyzer {
+  const data: WorkerData = { limits: { ...(options.limits ?? ANALYSIS_LIMITS) }, ...(options.pipelineModule ? { pipelineModule: options.pipelineModule } : {}) };
+  const stuckMs = data.limits.timeBudgetMs * WORKER_BUDGET_FACTOR;
+  const pending = new Map<number, Pending>();
+  const slots: Slot[] = [];
   let next = 0;
+  let closed = false;
+
   const failAll = (err: Error) => {
     for (const p of pending.values()) p.reject(err);
     pending.clear();
+    for (const s of slots) s.queue.length = 0;
   };
-  workers.forEach((w, k) => {
-    w.on("message", (reply: PoolReply) => {
-      load[k]--;
+  /** Times the document at the head of the slot's queue. */
+  const watch = (s: Slot) => {
+    clearTimeout(s.timer);
+    s.timer = undefined;
+    if (!s.queue.length || !s.ready || closed) return;
+    s.since = performance.now();
+    s.timer = setTimeout(() => replace(s), stuckMs);
+  };
+  const newWorker = () => new Worker(WORKER_FILE, { workerData: data });
+  /** Listens to the slot's current worker. */
+  const listen = (s: Slot) => {
+    const w = s.worker;
+    w.on("message", (reply: WorkerMessage) => {
+      if (s.worker !== w) return;
+      if ("ready" in reply) {
+        s.ready = true;
+        watch(s);
+        return;
+      }
+      const at = s.queue.indexOf(reply.id);
+      if (at >= 0) s.queue.splice(at, 1);
+      if (at === 0) watch(s);
       const p = pending.get(reply.id);
       pending.delete(reply.id);
       if (!p) return;
       if ("error" in reply) p.reject(new Error(reply.error));
       else p.resolve(reply.doc);
     });
-    w.on("error", (err) => failAll(new Error(`analysis worker failed: ${err.message}`)));
-  });
+    w.on("error", (err) => {
+      if (s.worker === w) failAll(new Error(`analysis worker failed: ${err.message}`));
+    });
+  };
+  /** The worker is stuck: fail its current document, start a new worker and give it the rest of the queue. */
+  const replace = (s: Slot) => {
+    const stuck = s.queue.shift();
+    const elapsed = Math.round(performance.now() - s.since);
+    void s.worker.terminate();
+    s.worker = newWorker();
+    s.ready = false;
+    listen(s);
+    if (stuck !== undefined) {
+      const p = pending.get(stuck);
+      pending.delete(stuck);
+      p?.reject(new LimitError("timeBudgetMs", elapsed, data.limits.timeBudgetMs, "the analysis did not finish and its worker was replaced", " ms"));
+    }
+    for (const id of s.queue) {
+      const p = pending.get(id);
+      if (p) s.worker.postMessage({ id, raw: p.raw } satisfies PoolRequest);
+    }
+    watch(s);
+  };
+
+  for (let k = 0; k < size; k++) {
+    const s: Slot = { worker: newWorker(), queue: [], ready: false, since: 0 };
+    slots.push(s);
+    listen(s);
+  }
   return {
     window: size * IN_FLIGHT_PER_WORKER,
     analyze(raw) {
       const id = next++;
-      const k = load.indexOf(Math.min(...load));
-      load[k]++;
+      const s = slots.reduce((a, b) => (b.queue.length < a.queue.length ? b : a));
       return new Promise<Doc>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        workers[k].postMessage({ id, raw } satisfies PoolRequest);
+        pending.set(id, { raw, resolve, reject });
+        s.queue.push(id);
+        s.worker.postMessage({ id, raw } satisfies PoolRequest);
+        if (s.queue.length === 1) watch(s);
       });
     },
     async close() {
-      await Promise.all(workers.map((w) => w.terminate()));
+      closed = true;
+      for (const s of slots) clearTimeout(s.timer);
+      await Promise.all(slots.map((s) => s.worker.terminate()));
     },
   };
 }
 
 /** An analyzer for `jobs` parallel analyses (1: this thread). */
-export function createAnalyzer(jobs: number): Analyzer {
-  return jobs > 1 ? workerAnalyzer(jobs) : localAnalyzer();
+export function createAnalyzer(jobs: number, limits: Readonly<AnalysisLimits> = ANALYSIS_LIMITS): Analyzer {
+  return jobs > 1 ? workerAnalyzer(jobs, { limits }) : localAnalyzer(limits);
 }

@@ -1,22 +1,26 @@
-// A worker thread of the analysis pool: runs the default pipeline over the raw
-// inputs it is sent and posts back the analysed documents (plain data and
-// typed arrays, which structured cloning carries as they are).
-import { parentPort } from "node:worker_threads";
+// A worker thread of the analysis pool: runs a pipeline (the default one, or
+// the one a test names in workerData) over the raw inputs it is sent, within
+// the analysis limits it was given; says when its pipeline is loaded and posts back the analysed documents
+// (plain data and typed arrays, which structured cloning carries as they are).
+import { parentPort, workerData } from "node:worker_threads";
 import type { RawInput } from "../input/sources.js";
 import { analyzeRaw } from "./analyze.js";
 import { defaultPipeline } from "./default.js";
-import type { PoolReply, PoolRequest } from "./pool.js";
+import type { Pipeline } from "./pipeline.js";
+import type { PoolReply, PoolRequest, WorkerData, WorkerMessage } from "./pool.js";
 
-const pipeline = defaultPipeline();
+const data = workerData as WorkerData;
+const pipeline: Pipeline = data.pipelineModule ? ((await import(data.pipelineModule)) as { pipeline(): Pipeline }).pipeline() : defaultPipeline();
 const port = parentPort;
 if (!port) throw new Error("the analysis worker must run in a worker thread");
 
 port.on("message", ({ id, raw }: PoolRequest) => {
   let reply: PoolReply;
   try {
-    reply = { id, doc: analyzeRaw(raw as RawInput, pipeline) };
+    reply = { id, doc: analyzeRaw(raw as RawInput, pipeline, data.limits) };
   } catch (err) {
     reply = { id, error: err instanceof Error ? err.message : String(err) };
   }
   port.postMessage(reply);
 });
+port.postMessage({ ready: true } satisfies WorkerMessage);

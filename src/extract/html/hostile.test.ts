@@ -39,7 +39,7 @@ test("every limit is enforced and named", () => {
   assert.equal(outcome(`<html><body>${"<p>x</p>".repeat(HTML_LIMITS.maxTags)}`), "maxTags");
   assert.equal(outcome(`<html><body>${"</x>".repeat(HTML_LIMITS.maxTags + 1)}`), "maxTags");
   assert.equal(outcome(SENTENCE.repeat(10), { maxBytes: 100 }), "maxBytes");
-  assert.throws(() => parsePage("<div>".repeat(20), { maxOpen: 10 }), /more than 10 elements open at once \(HTML limit maxOpen\)/);
+  assert.throws(() => parsePage("<div>".repeat(20), { maxOpen: 10 }), /max-open exceeded \(11 > 10\): the page has more elements open at once/);
 });
 
 test("nesting below the folded depth keeps its text", () => {

@@ -5,6 +5,7 @@
 // linear in its size: a page over a limit is refused with the limit named.
 import { Parser } from "htmlparser2";
 import type { Handler, ParserOptions } from "htmlparser2";
+import { LimitError } from "../../util/limits.js";
 
 export interface El {
   tag: string;
@@ -57,10 +58,10 @@ export const HTML_LIMITS: Readonly<HtmlLimits> = {
 };
 
 /** A page over one of the HTML limits; the message names the limit. */
-export class HtmlLimitError extends Error {
+export class HtmlLimitError extends LimitError {
   override name = "HtmlLimitError";
-  constructor(readonly limit: keyof HtmlLimits, message: string) {
-    super(`${message} (HTML limit ${limit})`);
+  constructor(override readonly limit: keyof HtmlLimits, value: number, max: number, detail: string) {
+    super(limit, value, max, detail);
   }
 }
 
@@ -73,7 +74,7 @@ class CountingParser extends Parser {
   }
 
   private count(): void {
-    if (++this.tags > this.maxTags) throw new HtmlLimitError("maxTags", `the page has more than ${this.maxTags} tags`);
+    if (++this.tags > this.maxTags) throw new HtmlLimitError("maxTags", this.tags, this.maxTags, "the page has more tags (start and end) than the limit");
   }
 
   override onopentagname(start: number, endIndex: number): void {
@@ -94,7 +95,7 @@ function newEl(tag: string, attrs: Record<string, string>, parent: El | null): E
 export function parsePage(html: string, limits: Partial<HtmlLimits> = {}): ParsedPage {
   const { maxBytes, maxTags, maxDepth, maxOpen } = { ...HTML_LIMITS, ...limits };
   const bytes = Buffer.byteLength(html, "utf8");
-  if (bytes > maxBytes) throw new HtmlLimitError("maxBytes", `the page is ${bytes} bytes, more than ${maxBytes}`);
+  if (bytes > maxBytes) throw new HtmlLimitError("maxBytes", bytes, maxBytes, "the page has more bytes than the limit");
   const root = newEl("#root", {}, null);
   const head: HeadData = { title: "", metas: [], links: [], jsonLd: [], lang: null };
   let cur = root;
@@ -114,7 +115,7 @@ export function parsePage(html: string, limits: Partial<HtmlLimits> = {}): Parse
         else if (name === "html" && attrs.lang && !head.lang) head.lang = attrs.lang;
         else if (name === "title" && !head.title && (skip === 0 || cur.tag === "head")) inTitle = true;
         else if (name === "script" && JSON_LD_TYPE.test(attrs.type ?? "")) jsonLd = [];
-        if (depth + folded >= maxOpen) throw new HtmlLimitError("maxOpen", `the page has more than ${maxOpen} elements open at once`);
+        if (depth + folded >= maxOpen) throw new HtmlLimitError("maxOpen", depth + folded + 1, maxOpen, "the page has more elements open at once (unclosed) than the limit");
         if (depth >= maxDepth) {
           folded++;
           return;

@@ -1,0 +1,115 @@
+// `npm run bench -- kill [--trials <n>] [--articles <n>]`: kill -9 trials of
+// `newsgraph ingest`. Each trial ingests generated articles into a new store
+// (every other trial with --jobs 2), counts what another reader sees committed
+// at a random moment, kills the process at once with SIGKILL, and checks that
+// nothing counted is lost, nothing is half-written (integrity check, every
+// article indexed and readable), and that a resumed ingest adds exactly the rest.
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ingestInto } from "../cli/ingest.js";
+import { fromRecord } from "../doc/record.js";
+import { openStore } from "../store/open.js";
+
+const CLI = fileURLToPath(new URL("../../bin/newsgraph.js", import.meta.url));
+const DEFAULT_TRIALS = 10;
+const DEFAULT_ARTICLES = 1000;
+/** The kill comes this long after the start, at random: from before the first article to well into the run. */
+const KILL_AFTER_MS = { min: 500, max: 5000 };
+const PAGE = 1000;
+
+function parseArgs(args: string[]): { trials: number; articles: number } {
+  const o = { trials: DEFAULT_TRIALS, articles: DEFAULT_ARTICLES };
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === "--trials" && args[i + 1]) o.trials = Number(args[++i]);
+    else if (args[i] === "--articles" && args[i + 1]) o.articles = Number(args[++i]);
+    else throw new Error(`unknown option "${args[i]}" (options: --trials <n>, --articles <n>)`);
+  }
+  for (const [name, n] of Object.entries(o)) if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} must be a positive whole number`);
+  return o;
+}
+
+function article(i: number): string {
+  return (
+    `Harbour board ${i} meets on the new quay\n\n` +
+    `The harbour board met on Tuesday to discuss quay ${i}. Chairman John Miller said the works would start in spring, according to the minutes.\n\n` +
+    `Unions asked for a vote on plan ${i} before any contract is signed.\n`
+  );
+}
+
+/** What a reader of the store sees: articles, indexed articles, and whether every record reads back. */
+async function inspect(db: string): Promise<{ articles: number; indexed: number; integrity: string; unreadable: number }> {
+  const store = await openStore(db, { readonly: true });
+  try {
+    const { articles, indexed } = await store.stats();
+    let unreadable = 0;
+    for (let offset = 0; offset < articles; offset += PAGE) {
+      for (const a of (await store.list({ limit: PAGE, offset })).articles) {
+        const record = await store.get(a.id);
+        if (!record || fromRecord(record).id !== a.id) unreadable++;
+      }
+    }
+    return { articles, indexed, integrity: await store.integrityCheck(), unreadable };
+  } finally {
+    await store.close();
+  }
+}
+
+async function committed(db: string): Promise<number> {
+  try {
+    const store = await openStore(db, { readonly: true });
+    try {
+      return (await store.stats()).articles;
+    } finally {
+      await store.close();
+    }
+  } catch {
+    return 0;
+  }
+}
+
+export async function run(args: string[]): Promise<number> {
+  const o = parseArgs(args);
+  const dir = mkdtempSync(join(tmpdir(), "newsgraph-kill-bench-"));
+  let bad = 0;
+  let killed = 0;
+  try {
+    const folder = join(dir, "in");
+    mkdirSync(folder);
+    for (let i = 0; i < o.articles; i++) writeFileSync(join(folder, `a${String(i).padStart(5, "0")}.txt`), article(i));
+    for (let t = 0; t < o.trials; t++) {
+      const db = join(dir, `trial-${t}.db`);
+      const jobs = t % 2 ? ["--jobs", "2"] : [];
+      const child = spawn(process.execPath, [CLI, "ingest", folder, "--db", db, "--no-progress", ...jobs], { stdio: "ignore" });
+      const exited = new Promise<number | null>((r) => child.on("exit", (code) => r(code)));
+      const delay = Math.round(KILL_AFTER_MS.min + Math.random() * (KILL_AFTER_MS.max - KILL_AFTER_MS.min));
+      await new Promise((r) => setTimeout(r, delay));
+      const seen = await committed(db);
+      child.kill("SIGKILL");
+      const code = await exited;
+      const after = await inspect(db);
+      const store = await openStore(db);
+      const resumed = await ingestInto(store, [folder], {});
+      await store.close();
+      const final = await inspect(db);
+      const problems = [
+        after.articles < seen ? `lost ${seen - after.articles} committed articles` : "",
+        after.integrity !== "ok" ? `integrity: ${after.integrity}` : "",
+        after.indexed !== after.articles ? `${after.articles - after.indexed} articles not indexed` : "",
+        after.unreadable ? `${after.unreadable} unreadable records` : "",
+        resumed.unchanged !== after.articles || resumed.added !== o.articles - after.articles ? `resume: ${resumed.added} added, ${resumed.unchanged} unchanged` : "",
+        final.articles !== o.articles || final.integrity !== "ok" ? `after resuming: ${final.articles} articles, integrity ${final.integrity}` : "",
+      ].filter(Boolean);
+      if (problems.length) bad++;
+      if (code === null) killed++;
+      const when = code === null ? `killed after ${delay} ms` : `finished before the kill (${delay} ms)`;
+      console.log(`trial ${t + 1}${jobs.length ? " (--jobs 2)" : ""}: ${when}; ${seen} committed before, ${after.articles} stored after, integrity ${after.integrity}; resumed +${resumed.added} → ${final.articles}/${o.articles}${problems.length ? ` ✗ ${problems.join("; ")}` : " ✓"}`);
+    }
+    console.log(`${o.trials - bad} of ${o.trials} trials (${killed} killed mid-run) lost nothing and left nothing half-written`);
+    return bad ? 1 : 0;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
