@@ -3,6 +3,7 @@ import { test } from "node:test";
 import Database from "better-sqlite3";
 import fc from "fast-check";
 import { QUERY_DEFAULTS, QueryError, parseQuery } from "./search-text.js";
+import { MAX_GROWTH, describeGrowth, growth } from "../testing/linear.js";
 
 const match = (q: string) => parseQuery(q).match;
 
@@ -35,41 +36,20 @@ const HOSTILE_QUERIES: Record<string, (n: number) => string> = {
   "excluded words repeated": (n) => `drones ${Array(n).fill("-russia").join(" ")}`,
   "one long unclosed phrase": (n) => `"${"word ".repeat(n)}`,
 };
-const GROWTH_LIMIT = 5;
-const RUNS = 7;
-const ROUNDS = 3;
 
-const parseTimed = (q: string): number => {
-  const t0 = performance.now();
+/** Parse a query, taking its own one-line error as a result. */
+const parse = (q: string): void => {
   try {
     parseQuery(q);
   } catch (e) {
     if (!(e instanceof QueryError)) throw e;
   }
-  return performance.now() - t0;
 };
-
-/** Time at 4n over time at n, each the best of interleaved runs, the best of a few rounds. */
-function growth(make: (n: number) => string, n: number): number {
-  const small = make(n);
-  const large = make(4 * n);
-  let best = Infinity;
-  for (let round = 0; round < ROUNDS && best > GROWTH_LIMIT; round++) {
-    let tSmall = Infinity;
-    let tLarge = Infinity;
-    for (let r = 0; r < RUNS; r++) {
-      tSmall = Math.min(tSmall, parseTimed(small));
-      tLarge = Math.min(tLarge, parseTimed(large));
-    }
-    best = Math.min(best, tLarge / tSmall);
-  }
-  return best;
-}
 
 test("parsing time grows linearly with the query (n and 4n within 5×)", () => {
   for (const [name, make] of Object.entries(HOSTILE_QUERIES)) {
-    const ratio = growth(make, 20_000);
-    assert.ok(ratio <= GROWTH_LIMIT, `${name}: 4n took ${ratio.toFixed(1)}× the time of n`);
+    const g = growth(make, parse, 20_000);
+    assert.ok(g.ratio <= MAX_GROWTH, describeGrowth(name, g));
   }
 });
 
