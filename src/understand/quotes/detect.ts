@@ -6,16 +6,15 @@ import { detectDirect, detectTitleStatement } from "./direct.js";
 import type { QuoteLexicon } from "./lexicon.js";
 import { parsePhrase } from "./phrase.js";
 import { detectFrontedSources, detectIndirect } from "./reported.js";
-import { claim, DEFAULTS, type DetectOptions, type QuoteCandidate, type State } from "./state.js";
-import { antecedentBefore } from "./subjects.js";
+import { claim, DEFAULTS, type DetectOptions, newState, type QuoteCandidate, type State } from "./state.js";
+import { antecedentFinder } from "./subjects.js";
 import { anyPhraseAt, type DocView, tokenAtOrAfter } from "./view.js";
 
 /** Claim the tokens of source-chain phrases so their verbs (όπως μετέδωσε) are not taken as cues; mark them and their outlets. */
 function claimChains(s: State): void {
   const { v, lex } = s;
-  for (let i = 0; i < v.n; i++) {
+  for (const i of s.chainStarts) {
     const len = anyPhraseAt(v, i, lex.via) || anyPhraseAt(v, i, lex.citing);
-    if (!len) continue;
     claim(s, i, i + len);
     const outlet = parsePhrase(v, lex, i + len, { subject: false, limit: v.n });
     for (let k = i; k < (outlet ? outlet.end : i + len); k++) s.sourced[k] = 1;
@@ -24,12 +23,13 @@ function claimChains(s: State): void {
 
 /** All quotation candidates of a document, in text order. */
 export function detectQuotes(v: DocView, lex: QuoteLexicon, options: DetectOptions = {}): QuoteCandidate[] {
-  const s: State = { v, lex, o: { ...DEFAULTS, ...options }, quoted: new Uint8Array(v.n + 2), claimed: new Uint8Array(v.n + 2), reported: new Uint8Array(v.n + 2), sourced: new Uint8Array(v.n + 2), out: [] };
+  const s = newState(v, lex, { ...DEFAULTS, ...options });
   claimChains(s);
   detectDirect(s);
   detectTitleStatement(s);
   detectFrontedSources(s);
   detectIndirect(s);
-  for (const q of s.out) if (!q.phrase || q.phrase.pronoun) q.antecedent = antecedentBefore(s, tokenAtOrAfter(v, q.start));
+  const antecedentBefore = antecedentFinder(s);
+  for (const q of s.out) if (!q.phrase || q.phrase.pronoun) q.antecedent = antecedentBefore(tokenAtOrAfter(v, q.start));
   return s.out.sort((a, b) => a.start - b.start);
 }

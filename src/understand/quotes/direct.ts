@@ -7,7 +7,7 @@
 import { tokenRange } from "../../doc/doc.js";
 import { pairMarks } from "./marks.js";
 import { parsePhrase, type SpeakerPhrase } from "./phrase.js";
-import { addressee, chainIn, claim, type CueMatch, DASHES, inTitle, matchCue, type QuoteCandidate, skipAdverbs, type State, wordCount } from "./state.js";
+import { addQuote, addressee, chainIn, claim, type CueMatch, DASHES, inTitle, matchCue, type QuoteCandidate, skipAdverbs, type State, wordCount } from "./state.js";
 import { subjectAfter, subjectBefore, titleSubject } from "./subjects.js";
 import { anyPhraseAt, isQuoteMark, isWordOrNumber, sentenceBounds, tokenAtOrAfter } from "./view.js";
 
@@ -150,7 +150,7 @@ export function detectDirect(s: State): void {
     for (let i = first; i < last; i++) s.quoted[i] = 1;
     s.quoted[open] = 1;
     if (span.closed && afterClose - 1 >= 0) s.quoted[afterClose - 1] = 1;
-    s.out.push(cand);
+    addQuote(s, cand);
     lastBlock = v.block[open];
   }
 }
@@ -166,7 +166,7 @@ export function detectTitleStatement(s: State): void {
     if (isQuoteMark(v, i + 1) || s.quoted[i + 1]) return;
     const phrase = parsePhrase(v, lex, first, { subject: true, limit: i });
     if (!phrase || phrase.end !== i || phrase.pronoun || wordCount(v, i + 1, last) < o.minTitleWords) return;
-    s.out.push({ kind: "direct", start: v.start[i + 1], end: t.end, cue: null, phrase, via: null, citing: null, inTitle: true });
+    addQuote(s, { kind: "direct", start: v.start[i + 1], end: t.end, cue: null, phrase, via: null, citing: null, inTitle: true });
     return;
   }
 }

@@ -5,9 +5,9 @@
 // statement already found becomes that statement's `via`.
 import { type Span, TokenKind, tokenRange } from "../../doc/doc.js";
 import { parsePhrase, type SpeakerPhrase } from "./phrase.js";
-import { addressee, type Chain, chainIn, claim, type CueMatch, DASHES, inTitle, label, matchCue, type QuoteCandidate, skipAdverbs, type State, wordCount } from "./state.js";
+import { addQuote, addressee, type Chain, chainIn, claim, type CueMatch, DASHES, inTitle, label, markReported, matchCue, type QuoteCandidate, skipAdverbs, type State, wordCount } from "./state.js";
 import { coordinated, subjectAfter, subjectBefore, subjectStartOk } from "./subjects.js";
-import { anyPhraseAt, isQuoteMark, isWordOrNumber, sentenceBounds } from "./view.js";
+import { anyPhraseAt, isQuoteMark, isWordOrNumber, sentenceBounds, tokenAtOrAfter } from "./view.js";
 
 /** Punctuation trimmed from the ends of a reported clause (one character each; every \s is one UTF-16 unit). */
 const EDGE_PUNCT = /^[\s,.;:–—-]$/u;
@@ -77,23 +77,38 @@ function hasVerb(s: State, first: number, last: number): boolean {
   return foreignWords * 2 > words;
 }
 
+/** After each token, the token after the last colon or quoted token before it (0 when none): direct quotes are all found. */
+function afterStops(s: State): Uint32Array {
+  const after = new Uint32Array(s.v.n + 1);
+  for (let i = 0; i < s.v.n; i++) after[i + 1] = s.quoted[i] || s.v.text[i] === ":" ? i + 1 : after[i];
+  return after;
+}
+
 /** Start of the content that precedes a cue in its sentence (after a colon or an earlier quote). */
-function contentStartBefore(s: State, sentStart: number, cueFirst: number): number {
-  let start = sentStart;
-  for (let i = sentStart; i < cueFirst; i++) if (s.quoted[i] || s.v.text[i] === ":") start = i + 1;
-  return start;
+function contentStartBefore(stops: Uint32Array, sentStart: number, cueFirst: number): number {
+  return Math.max(sentStart, stops[cueFirst]);
 }
 
 function pushIndirect(s: State, span: Span, cue: CueMatch, phrase: SpeakerPhrase | null, chain: Chain): void {
-  s.out.push({ kind: "indirect", ...span, cue, phrase, ...chain, inTitle: inTitle(s, span.start) });
+  addQuote(s, { kind: "indirect", ...span, cue, phrase, ...chain, inTitle: inTitle(s, span.start) });
   claim(s, cue.first, cue.last);
   const [first, last] = tokenRange(s.v.doc.layers.tokens, span);
-  for (let i = first; i < last; i++) s.reported[i] = 1;
+  markReported(s, first, last);
 }
 
-/** Quotes already found inside [first, last): a frame around them is their source. */
+/** Quotes already found inside the span, in the order found: a frame around them is their source. */
 function framed(s: State, span: Span): QuoteCandidate[] {
-  return s.out.filter((q) => q.start >= span.start && q.end <= span.end);
+  const found: number[] = [];
+  const first = tokenAtOrAfter(s.v, span.start);
+  const last = tokenAtOrAfter(s.v, span.end);
+  for (let w = first >>> 5; w <= last >>> 5; w++) {
+    for (let bits = s.outStartBits[w]; bits; bits &= bits - 1) {
+      const t = (w << 5) + 31 - Math.clz32(bits & -bits);
+      if (t < first || t > last) continue;
+      for (const k of s.outByStart.get(t) ?? []) if (s.out[k].start >= span.start && s.out[k].end <= span.end) found.push(k);
+    }
+  }
+  return found.sort((a, b) => a - b).map((k) => s.out[k]);
 }
 
 /** The complementizer a few tokens after the cue (δήλωσε ότι, said on Thursday that), or -1. */
@@ -176,6 +191,7 @@ function bareClause(s: State, cue: CueMatch, before: SpeakerPhrase, sentEnd: num
 /** Reported speech around every cue not used yet, by the first rule that applies. */
 export function detectIndirect(s: State): void {
   const { v, lex } = s;
+  const stops = afterStops(s);
   for (let i = 0; i < v.n; i++) {
     if (s.quoted[i] || s.claimed[i]) continue;
     const cue = matchCue(v, lex, i);
@@ -187,7 +203,7 @@ export function detectIndirect(s: State): void {
       afterComplementizer(s, cue, comp, sentence);
       continue;
     }
-    const start = contentStartBefore(s, sentStart, cue.first);
+    const start = contentStartBefore(stops, sentStart, cue.first);
     if (contentBeforeInverted(s, cue, start, sentEnd)) continue;
     const before = subjectBefore(s, cue, sentStart);
     if (!before) continue;

@@ -7,7 +7,7 @@ import { unionOfLangs } from "../../lang/lang.js";
 import type { CueEntry, QuoteLexicon } from "./lexicon.js";
 import { parsePhrase, phraseText, type SpeakerPhrase } from "./phrase.js";
 import type { QuoteKind, QuoteStance } from "./types.js";
-import { anyPhraseAt, type DocView, isQuoteMark, isWordOrNumber, sentenceBounds, tokensText } from "./view.js";
+import { anyPhraseAt, type DocView, isQuoteMark, isWordOrNumber, sentenceBounds, tokenAtOrAfter, tokensText } from "./view.js";
 
 /** Thresholds of the rules (defaults in DEFAULTS). */
 export interface DetectOptions {
@@ -77,9 +77,57 @@ export interface State {
   claimed: Uint8Array;
   /** Tokens inside reported clauses already found: not subjects of later cues. */
   reported: Uint8Array;
+  /** For each token, a token at or before the next one not yet reported (a union-find over marked runs). */
+  reportedNext: Int32Array;
   /** Source-chain phrases and the outlet after each (όπως μετέδωσε το πρακτορείο RIA): never speakers by position. */
   sourced: Uint8Array;
   out: QuoteCandidate[];
+  /** Indexes into `out` by the token at or after each quote's start. */
+  outByStart: Map<number, number[]>;
+  /** The keys of `outByStart` as bits (token t is bit t % 32 of word t / 32): a span's quotes without a scan of its tokens. */
+  outStartBits: Uint32Array;
+  /** Tokens where a source-chain phrase (όπως μετέδωσε, according to, citing) starts, in order. */
+  chainStarts: Int32Array;
+  /** Indexes into `out` by the first token of each quote's cue. */
+  outByCue: Map<number, number[]>;
+}
+
+/** A new state over a document: nothing quoted, claimed or found yet. */
+export function newState(v: DocView, lex: QuoteLexicon, o: Required<DetectOptions>): State {
+  const flags = () => new Uint8Array(v.n + 2);
+  const chainStarts: number[] = [];
+  for (let i = 0; i < v.n; i++) if (anyPhraseAt(v, i, lex.via) || anyPhraseAt(v, i, lex.citing)) chainStarts.push(i);
+  return {
+    v, lex, o, quoted: flags(), claimed: flags(), reported: flags(), reportedNext: Int32Array.from({ length: v.n + 3 }, (_, i) => i), sourced: flags(),
+    out: [], outByStart: new Map(), outStartBits: new Uint32Array((v.n >>> 5) + 1), outByCue: new Map(), chainStarts: Int32Array.from(chainStarts),
+  };
+}
+
+/** Number of entries of the sorted `xs` below `x`. */
+export function countBelow(xs: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function addTo(index: Map<number, number[]>, key: number, k: number): void {
+  const list = index.get(key);
+  if (list) list.push(k);
+  else index.set(key, [k]);
+}
+
+/** Add a quote to `out` and to its indexes. */
+export function addQuote(s: State, q: QuoteCandidate): void {
+  const k = s.out.push(q) - 1;
+  const t = tokenAtOrAfter(s.v, q.start);
+  addTo(s.outByStart, t, k);
+  s.outStartBits[t >>> 5] |= 1 << (t & 31);
+  if (q.cue) addTo(s.outByCue, q.cue.first, k);
 }
 
 /**
@@ -115,9 +163,9 @@ function opensClause(v: DocView, i: number): boolean {
 }
 
 export function wordCount(v: DocView, first: number, last: number): number {
-  let n = 0;
-  for (let i = first; i < last; i++) if (isWordOrNumber(v, i)) n++;
-  return n;
+  const a = Math.min(Math.max(first, 0), v.n);
+  const b = Math.min(Math.max(last, 0), v.n);
+  return b > a ? v.wordsBefore[b] - v.wordsBefore[a] : 0;
 }
 
 /** Skip adverbs (σήμερα, on Thursday) from token i. */
@@ -143,8 +191,9 @@ export interface Chain {
 
 /** Source-chain phrases (όπως μετέδωσε …, according to …, citing …) in [from, to). */
 export function chainIn(s: State, from: number, to: number, chain: Chain = { via: null, citing: null }): Chain {
-  const { v, lex } = s;
-  for (let i = from; i < to; i++) {
+  const { v, lex, chainStarts } = s;
+  for (let k = countBelow(chainStarts, from); k < chainStarts.length && chainStarts[k] < to; k++) {
+    const i = chainStarts[k];
     if (s.quoted[i]) continue;
     for (const [list, field] of [[lex.via, "via"], [lex.citing, "citing"]] as const) {
       if (chain[field]) continue;
@@ -181,6 +230,22 @@ export function stanceOf(cue: CueMatch | null): QuoteStance | null {
   if (!cue) return null;
   const flip = cue.negated ? (cue.entry.polarity === "positive" ? "negative" : "positive") : cue.entry.polarity;
   return { type: cue.entry.stance, polarity: flip };
+}
+
+/** Mark the tokens [first, last) as reported, each token once over all calls (overlapping clauses cost their new tokens). */
+export function markReported(s: State, first: number, last: number): void {
+  const next = s.reportedNext;
+  const find = (i: number): number => {
+    while (next[i] !== i) {
+      next[i] = next[next[i]];
+      i = next[i];
+    }
+    return i;
+  };
+  for (let i = find(Math.max(first, 0)); i < last; i = find(i + 1)) {
+    s.reported[i] = 1;
+    next[i] = i + 1;
+  }
 }
 
 export function claim(s: State, first: number, last: number): void {

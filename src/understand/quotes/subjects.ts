@@ -4,7 +4,7 @@
 // apposition, the subject of a να-clause or of a coordinated cue, and the named
 // antecedent of a pro-drop quote.
 import { isFunctionWord, parsePhrase, type SpeakerPhrase } from "./phrase.js";
-import { CLAUSE_END, type CueMatch, matchCue, skipAdverbs, type State } from "./state.js";
+import { CLAUSE_END, countBelow, type CueMatch, matchCue, skipAdverbs, type State } from "./state.js";
 import { type DocView, isWordOrNumber, sentenceBounds, tokenAtOrAfter, tokensText } from "./view.js";
 
 /** Most plain words of a subject without a lexicon word (οι ντόπιοι κάτοικοι). */
@@ -167,31 +167,55 @@ export function titleSubject(s: State, from: number, to: number): SpeakerPhrase 
 export function coordinated(s: State, cue: CueMatch, sentStart: number): SpeakerPhrase | null {
   const { v, lex } = s;
   if (!isWordOrNumber(v, cue.first - 1) || !lex.conjunctions.has(v.fold[cue.first - 1])) return null;
-  for (let k = s.out.length - 1; k >= 0; k--) {
-    const q = s.out[k];
-    if (q.cue && q.cue.last <= cue.first && q.cue.first >= sentStart && q.phrase) return q.phrase;
+  let latest = -1;
+  for (let t = sentStart; t < cue.first; t++) {
+    for (const k of s.outByCue.get(t) ?? []) {
+      const q = s.out[k];
+      if (k > latest && q.cue && q.cue.last <= cue.first && q.phrase) latest = k;
+    }
   }
-  return null;
+  return latest >= 0 ? s.out[latest].phrase : null;
 }
 
 /**
- * The nearest named subject before token t, in its paragraph or the one before
+ * Tokens that may open an antecedent, in text order: outside quotes, reported
+ * clauses and source chains, and opening a sentence (or, where case marks the
+ * subject, after a subject determiner). Computed once per document, after the
+ * rules have run, so that each pro-drop quote looks only at these.
+ */
+function antecedentStarts(s: State): Int32Array {
+  const { v, lex } = s;
+  const subjectFirst = lex.subjectFirstLangs.has(v.doc.lang);
+  const starts: number[] = [];
+  for (let i = 0; i < v.n; i++) {
+    if (s.quoted[i] || s.reported[i] || s.sourced[i]) continue;
+    const [sentStart] = sentenceBounds(v, i);
+    if (subjectFirst ? i !== sentStart : !lex.subjectDeterminers.has(v.fold[i]) && i !== sentStart) continue;
+    starts.push(i);
+  }
+  return Int32Array.from(starts);
+}
+
+/**
+ * The finder of antecedents over the document's final state: for a token t,
+ * the nearest named subject before it, in its paragraph or the one before
  * (at most MAX_ANTECEDENT_DISTANCE tokens back):
  * «Ο πρόεδρος Χ επισκέφθηκε … «…», είπε.» Where word order marks the subject,
  * only a phrase that opens a sentence counts.
  */
-export function antecedentBefore(s: State, t: number): SpeakerPhrase | null {
+export function antecedentFinder(s: State): (t: number) => SpeakerPhrase | null {
   const { v, lex } = s;
-  const block = v.block[t];
-  const firstBlock = block > 0 ? block - 1 : block;
-  const from = Math.max(tokenAtOrAfter(v, v.blocks[firstBlock]?.start ?? 0), t - MAX_ANTECEDENT_DISTANCE);
-  const subjectFirst = lex.subjectFirstLangs.has(v.doc.lang);
-  for (let i = t - 1; i >= from; i--) {
-    if (s.quoted[i] || s.reported[i] || s.sourced[i]) continue;
-    const [sentStart] = sentenceBounds(v, i);
-    if (subjectFirst ? i !== sentStart : !lex.subjectDeterminers.has(v.fold[i]) && i !== sentStart) continue;
-    const p = parsePhrase(v, lex, i, { subject: true, limit: t });
-    if (p?.name && !p.pronoun && tokensText(v, p.name[0], p.name[1]).length >= MIN_ANTECEDENT_CHARS && (i !== sentStart || lex.subjectDeterminers.has(v.fold[i]) || knownName(v, p))) return p;
-  }
-  return null;
+  const starts = antecedentStarts(s);
+  return (t) => {
+    const block = v.block[t];
+    const firstBlock = block > 0 ? block - 1 : block;
+    const from = Math.max(tokenAtOrAfter(v, v.blocks[firstBlock]?.start ?? 0), t - MAX_ANTECEDENT_DISTANCE);
+    for (let k = countBelow(starts, t) - 1; k >= 0 && starts[k] >= from; k--) {
+      const i = starts[k];
+      const [sentStart] = sentenceBounds(v, i);
+      const p = parsePhrase(v, lex, i, { subject: true, limit: t });
+      if (p?.name && !p.pronoun && tokensText(v, p.name[0], p.name[1]).length >= MIN_ANTECEDENT_CHARS && (i !== sentStart || lex.subjectDeterminers.has(v.fold[i]) || knownName(v, p))) return p;
+    }
+    return null;
+  };
 }

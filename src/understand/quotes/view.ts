@@ -39,6 +39,8 @@ export interface DocView {
   pos: string[] | null;
   /** How often each search key occurs capitalised: surnames recur. */
   capKeys: Map<string, number>;
+  /** Words and numbers before each token (n + 1 entries): counts over spans. */
+  wordsBefore: Uint32Array;
   /** Words written in another script than the document's language (an English sentence in a Greek article). */
   foreign: Uint8Array;
 }
@@ -66,6 +68,8 @@ export function makeView(doc: Doc): DocView {
   const native = script ? new RegExp(`\\p{Script=${script}}`, "u") : null;
   const foreign = new Uint8Array(n);
   if (native) for (let i = 0; i < n; i++) if (t.kind[i] === TokenKind.Word && LETTER.test(text[i]) && !native.test(text[i])) foreign[i] = 1;
+  const wordsBefore = new Uint32Array(n + 1);
+  for (let i = 0; i < n; i++) wordsBefore[i + 1] = wordsBefore[i] + (WORD_KINDS.has(t.kind[i]) ? 1 : 0);
   const capKeys = new Map<string, number>();
   for (let i = 0; i < n; i++) if (cap[i]) capKeys.set(key[i], (capKeys.get(key[i]) ?? 0) + 1);
   let pos: string[] | null = null;
@@ -76,7 +80,7 @@ export function makeView(doc: Doc): DocView {
   return {
     doc, n, start: t.start, end: t.end, kind: t.kind, text, fold: w.fold, key, cap,
     sentence: w.sentence, sentences: doc.layers.sentences, sentenceTokens: w.sentenceTokens,
-    blocks: blocks(doc), block: w.block, pos, capKeys, foreign,
+    blocks: blocks(doc), block: w.block, pos, capKeys, wordsBefore, foreign,
   };
 }
 
