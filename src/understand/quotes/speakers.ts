@@ -20,6 +20,8 @@ const PERSON = "PER";
 /** Farthest a phrase's role word may stand from its start, in tokens (ο Ρώσος υφυπουργός). */
 const MAX_ROLE_DISTANCE = 4;
 const FINAL_DOT = /\.$/u;
+/** Joins the search keys of a name's last words into one map key (no key holds it). */
+const KEY_JOIN = "\u0000";
 /** A run of capitalised words this long after a linker holds an affiliation, then a name. */
 const MIN_RUN_AFTER_LINKER = 3;
 
@@ -61,39 +63,94 @@ function capitalisedRuns(v: DocView, lex: QuoteLexicon): FullName[] {
   return names;
 }
 
-/** The fullest name whose last words are these keys, outside the phrase's role, else null. */
-function fullerName(names: FullName[], keys: string[], role: Span | null): FullName | null {
-  if (keys.length > MAX_SHORT_NAME) return null;
-  let best: FullName | null = null;
+/** Full names by their last zero to MAX_SHORT_NAME keys (joined by KEY_JOIN), longest names first, else in text order. */
+type NameIndex = Map<string, FullName[]>;
+
+function indexNames(names: FullName[]): NameIndex {
+  const index: NameIndex = new Map();
   for (const n of names) {
-    if (n.keys.length <= keys.length) continue;
-    // the same words with the role before them (εκπρόσωπος της Υπηρεσίας Ανδρέας Κεττής) are not a fuller name
-    if (role && n.span.start < role.end && role.start < n.span.end) continue;
-    const tail = n.keys.slice(n.keys.length - keys.length);
-    if (tail.every((k, i) => k === keys[i]) && (!best || n.keys.length > best.keys.length)) best = n;
+    for (let len = 0; len <= MAX_SHORT_NAME && len < n.keys.length; len++) {
+      const tail = n.keys.slice(n.keys.length - len).join(KEY_JOIN);
+      const list = index.get(tail);
+      if (list) list.push(n);
+      else index.set(tail, [n]);
+    }
   }
-  return best;
+  for (const list of index.values()) list.sort((a, b) => b.keys.length - a.keys.length);
+  return index;
+}
+
+/** The fullest name whose last words are these keys, outside the phrase's role (the first in text order of the longest), else null. */
+function fullerName(names: NameIndex, keys: string[], role: Span | null): FullName | null {
+  if (keys.length > MAX_SHORT_NAME) return null;
+  for (const n of names.get(keys.join(KEY_JOIN)) ?? []) {
+    // the same words with the role before them (εκπρόσωπος της Υπηρεσίας Ανδρέας Κεττής) are not a fuller name
+    if (!(role && n.span.start < role.end && role.start < n.span.end)) return n;
+  }
+  return null;
+}
+
+/** Spans sorted by start, each with its rank in the original order and a payload. */
+interface SpanIndex<T> {
+  items: { start: number; end: number; rank: number; value: T }[];
+  /** Longest span: an overlapping span starts at most this far before. */
+  longest: number;
+}
+
+function indexSpans<T>(items: { start: number; end: number; value: T }[]): SpanIndex<T> {
+  const ranked = items.map((it, rank) => ({ ...it, rank }));
+  ranked.sort((a, b) => a.start - b.start || a.rank - b.rank);
+  return { items: ranked, longest: ranked.reduce((m, it) => Math.max(m, it.end - it.start), 0) };
+}
+
+/** The payload of the first span (in the original order) that starts in [from, to] and passes `ok`, else null. */
+function firstStartingIn<T>(index: SpanIndex<T>, from: number, to: number, ok: (start: number, end: number) => boolean): T | null {
+  const { items } = index;
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (items[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  let best: (typeof items)[number] | null = null;
+  for (let k = lo; k < items.length && items[k].start <= to; k++) {
+    const it = items[k];
+    if ((!best || it.rank < best.rank) && ok(it.start, it.end)) best = it;
+  }
+  return best ? best.value : null;
+}
+
+/** The taggers' person names of more than one word. */
+function personMentions(mentions: Mention[] | undefined): SpanIndex<Mention> {
+  return indexSpans((mentions ?? []).filter((m) => m.type === PERSON && m.text.includes(" ")).map((m) => ({ start: m.start, end: m.end, value: m })));
 }
 
 /**
  * A full name (person, more than one word) the taggers found inside the phrase's
  * name bounds: it narrows a name the rules drew too wide.
  */
-function mentionIn(mentions: Mention[] | undefined, span: Span): Mention | undefined {
-  return mentions?.find((m) => m.type === PERSON && m.start >= span.start && m.end <= span.end && m.text.includes(" ") && (m.start > span.start || m.end < span.end));
+function mentionIn(people: SpanIndex<Mention>, span: Span): Mention | undefined {
+  return firstStartingIn(people, span.start, span.end, (start, end) => end <= span.end && (start > span.start || end < span.end)) ?? undefined;
 }
 
-/** The id of the entity (from the entity layer, when present) that holds the mention. */
-function entityIdAt(doc: Doc, span: Span): string | null {
+/** The mentions of the entity layer (when present), each with its entity's id, in entity order. */
+function entityMentions(doc: Doc): SpanIndex<string> {
   const entities = doc.layers.entities;
-  if (!Array.isArray(entities)) return null;
+  const items: { start: number; end: number; value: string }[] = [];
+  if (!Array.isArray(entities)) return indexSpans(items);
   for (const e of entities as { id?: unknown; mentions?: unknown }[]) {
     if (typeof e?.id !== "string" || !Array.isArray(e.mentions)) continue;
     for (const m of e.mentions as Partial<Span>[]) {
-      if (typeof m?.start === "number" && typeof m.end === "number" && m.start < span.end && span.start < m.end) return e.id;
+      if (typeof m?.start === "number" && typeof m.end === "number") items.push({ start: m.start, end: m.end, value: e.id });
     }
   }
-  return null;
+  return indexSpans(items);
+}
+
+/** The id of the entity that holds the mention: the first entity with a mention overlapping it. */
+function entityIdAt(entities: SpanIndex<string>, span: Span): string | null {
+  return firstStartingIn(entities, span.start - entities.longest, span.end - 1, (start, end) => start < span.end && span.start < end);
 }
 
 /** A speaker seen so far, with the search keys of its role or description words. */
@@ -104,8 +161,9 @@ interface SeenSpeaker {
 
 export class SpeakerResolver {
   /** Full names from the taggers' mentions, then from capitalised runs (tried in this order). */
-  private readonly names: FullName[][];
-  private readonly mentions: Mention[] | undefined;
+  private readonly names: NameIndex[];
+  private readonly people: SpanIndex<Mention>;
+  private readonly entities: SpanIndex<string>;
   private readonly seen: SeenSpeaker[] = [];
   private titled: (SeenSpeaker & { at: number })[] | null = null;
   private previous: QuoteSpeaker | null = null;
@@ -116,8 +174,10 @@ export class SpeakerResolver {
     private readonly v: DocView,
     private readonly lex: QuoteLexicon,
   ) {
-    this.mentions = v.doc.layers.mentions;
-    this.names = [mentionNames(v, this.mentions), capitalisedRuns(v, lex)];
+    const mentions = v.doc.layers.mentions;
+    this.people = personMentions(mentions);
+    this.entities = entityMentions(v.doc);
+    this.names = [indexNames(mentionNames(v, mentions)), indexNames(capitalisedRuns(v, lex))];
   }
 
   /** Search keys of the content words in [first, last). */
@@ -184,12 +244,12 @@ export class SpeakerResolver {
     if (!p.name) {
       const known = remember ? this.referent(p) : null;
       if (known) return { ...known, mention };
-      const described: QuoteSpeaker = { name: null, description: phraseText(v, lex, p), role, entityId: entityIdAt(v.doc, mention), mention };
+      const described: QuoteSpeaker = { name: null, description: phraseText(v, lex, p), role, entityId: entityIdAt(this.entities, mention), mention };
       if (remember) this.remember(described, p.start, p.end);
       return described;
     }
     const nameSpan: Span = { start: v.start[p.name[0]], end: v.end[p.name[1] - 1] };
-    const tagged = mentionIn(this.mentions, nameSpan);
+    const tagged = mentionIn(this.people, nameSpan);
     let name = tagged?.text ?? tokensText(v, p.name[0], p.name[1]);
     const [first, last] = tagged ? tokenRange(v.doc.layers.tokens, tagged) : p.name;
     const keys = v.key.slice(first, last);
@@ -197,7 +257,7 @@ export class SpeakerResolver {
     const roleSpan = p.role ? { start: v.start[p.role[0]], end: v.end[p.role[1] - 1] } : null;
     const fuller = fullerName(this.names[0], keys, roleSpan) ?? (tagged ? null : fullerName(this.names[1], keys, roleSpan));
     if (fuller) name = fuller.text;
-    const speaker: QuoteSpeaker = { name, description: null, role, entityId: entityIdAt(v.doc, nameSpan), mention };
+    const speaker: QuoteSpeaker = { name, description: null, role, entityId: entityIdAt(this.entities, nameSpan), mention };
     if (p.role && remember) this.remember(speaker, p.role[0], p.role[1]);
     return speaker;
   }
