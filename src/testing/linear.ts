@@ -9,10 +9,12 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 
 /** Processor time one measurement of the small input should last, ms. */
-const TARGET_MS = 25;
+const TARGET_MS = 40;
 const MAX_REPEAT = 200;
 const MIN_ROUNDS = 3;
 const MAX_ROUNDS = 10;
+/** Single runs of the small input whose best sets the repeat count. */
+const CALIBRATION_RUNS = 3;
 /** Processor-clock resolution, ms: the smallest small time divided by. */
 const CLOCK_MS = 0.001;
 /** The growth from n to 4n accepted as linear (4 plus noise). */
@@ -48,7 +50,9 @@ export function growth<T>(make: (n: number) => T, run: (input: T) => unknown, n:
   const smallInput = make(n);
   const largeInput = make(4 * n);
   run(largeInput);
-  const once = cpuTime(() => run(smallInput), 1);
+  // The first runs compile the code: the repeat count comes from warm runs.
+  let once = Infinity;
+  for (let i = 0; i < CALIBRATION_RUNS; i++) once = Math.min(once, cpuTime(() => run(smallInput), 1));
   const repeat = Math.min(MAX_REPEAT, Math.max(1, Math.ceil(TARGET_MS / Math.max(once, 0.01))));
   let small = Infinity;
   let large = Infinity;
