@@ -7,13 +7,15 @@ import { BoundedMap } from "./cache.js";
 import { addNumber, finish, hash1, seed } from "./hash.js";
 import { flatten, type FeatureExtractor, type FlatFeatures, type SentenceFeatures } from "./features.js";
 import { AveragedPerceptron, type LinearModel } from "./linear.js";
-import { random, shuffle, WordScores } from "./tagger.js";
+import { random, shuffle, WORD_SCORES_BYTES, WordScores } from "./tagger.js";
 
 const NONE = "_";
 const UPOS_SUFFIXES = 4;
 /** UPOS-conditioned keys per token. */
 const UPOS_KEYS = 4 + UPOS_SUFFIXES;
 const MAX_CACHE = 100_000;
+/** Word-type scores over every FEATS class are wide: twice a tagger's memory keeps as many words. */
+const MORPH_SCORES_BYTES = 2 * WORD_SCORES_BYTES;
 /** Template numbers of the UPOS-conditioned features (apart from the extractor's). */
 const T = { upos: 200, uposPrev: 201, uposNext: 202, uposSuffix: 210, uposPair: 220, uposPrevWord: 221 } as const;
 
@@ -79,7 +81,7 @@ export class MorphTagger {
       if (!m) this.byForm.set(form, (m = new Map()));
       m.set(key.slice(tab + 1), list);
     }
-    this.wordScores = new WordScores(model, extractor.options.window);
+    this.wordScores = new WordScores(model, extractor.options.window, MORPH_SCORES_BYTES);
   }
 
   /** Class indices of a FEATS string: one per attribute, "_" where absent. */

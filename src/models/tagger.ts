@@ -22,8 +22,8 @@ export interface TaggerSettings {
   beam?: number;
 }
 
-/** Memory for the summed scores of word types (per tagger). */
-const WORD_SCORES_BYTES = 16 * 1024 * 1024;
+/** Memory for the summed scores of word types, per tagger. */
+export const WORD_SCORES_BYTES = 16 * 1024 * 1024;
 
 /**
  * Summed (integer) scores of each word type's keys, per group: its own keys,
@@ -36,10 +36,10 @@ export class WordScores {
   readonly window: number;
   private readonly cache: BoundedMap<WordInfo, Int32Array>;
 
-  constructor(model: LinearModel, window: number) {
+  constructor(model: LinearModel, window: number, budget = WORD_SCORES_BYTES) {
     this.model = model;
     this.window = window;
-    this.cache = new BoundedMap(entriesWithin(WORD_SCORES_BYTES, (1 + 2 * window) * model.classes * 4));
+    this.cache = new BoundedMap(entriesWithin(budget, (1 + 2 * window) * model.classes * 4));
   }
 
   /** Group offsets (in classes): own 0, left d at d, right d at window + d. */
