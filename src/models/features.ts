@@ -184,19 +184,26 @@ function capClass(w: string): number {
   return Cap.Mixed;
 }
 
+/** Shape character of each character met so far. */
+const charShapes = new Map<string, string>();
+
+function charShape(ch: string): string {
+  let c = charShapes.get(ch);
+  if (c !== undefined) return c;
+  if (LETTER.test(ch)) {
+    const accented = ACCENT.test(ch.normalize("NFD"));
+    const upper = ch !== ch.toLowerCase();
+    c = upper ? (accented ? "Á" : "X") : accented ? "á" : "x";
+  } else if (DIGIT.test(ch)) c = "d";
+  else c = ch;
+  charShapes.set(ch, c);
+  return c;
+}
+
 /** Shape: X upper, x lower, Á/á accented, d digit, other characters as they are. */
 export function wordShape(w: string): string {
   let out = "";
-  for (const ch of w.normalize("NFC")) {
-    let c: string;
-    if (LETTER.test(ch)) {
-      const accented = ACCENT.test(ch.normalize("NFD"));
-      const upper = ch !== ch.toLowerCase();
-      c = upper ? (accented ? "Á" : "X") : accented ? "á" : "x";
-    } else if (DIGIT.test(ch)) c = "d";
-    else c = ch;
-    out += c;
-  }
+  for (const ch of w.normalize("NFC")) out += charShape(ch);
   return out;
 }
 
