@@ -2,6 +2,8 @@
 import { openStore } from "../store/open.js";
 import { EXIT, dbOption, type CommandContext, type Register } from "./context.js";
 
+const BYTES_PER_KB = 1024;
+
 export async function statsCommand(ctx: CommandContext, flags: { db: string; json?: boolean }): Promise<number> {
   const store = await openStore(flags.db, { readonly: true });
   try {
@@ -9,7 +11,8 @@ export async function statsCommand(ctx: CommandContext, flags: { db: string; jso
     if (flags.json) ctx.out(JSON.stringify({ db: flags.db, ...s }) + "\n");
     else {
       const langs = Object.entries(s.byLang).map(([l, n]) => `${l} ${n}`).join(" · ");
-      ctx.out(`${flags.db}: ${s.articles} articles${langs ? ` (${langs})` : ""} · schema version ${s.schemaVersion}\n`);
+      const size = s.articles ? ` · ${(s.bytesPerArticle / BYTES_PER_KB).toFixed(1)} KB per article` : "";
+      ctx.out(`${flags.db}: ${s.articles} articles${langs ? ` (${langs})` : ""}${size} · schema version ${s.schemaVersion}\n`);
     }
     return EXIT.ok;
   } finally {

@@ -2,6 +2,7 @@ import { strict as assert } from "node:assert";
 import { after, test } from "node:test";
 import Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
+import { toRecord } from "../doc/record.js";
 import { parseTextPage } from "../extract/text-page.js";
 import { buildDoc } from "../pipeline/build.js";
 import { defaultPipeline } from "../pipeline/default.js";
@@ -148,4 +149,20 @@ test("openStore opens SQLite files and refuses server addresses in one line", as
   await store.close();
   await assert.rejects(openStore("postgres://news@localhost/news"), (e: unknown) => e instanceof StoreError && e.message === "PostgreSQL stores are not available in this build");
   await assert.rejects(openStore("http://example.org/db"), StoreError);
+});
+
+test("a stored article comes back as the record of its document, kept compact", async () => {
+  const store = freshStore("record.db");
+  for (const doc of [analyse(GREEK_PAGE, { url: "https://example.org/g" }), analyse(ENGLISH_PAGE)]) {
+    const { id } = await store.put(doc);
+    const back = await store.get(id);
+    assert.deepEqual(back, toRecord(doc));
+    assert.equal(JSON.stringify(back), JSON.stringify(toRecord(doc)), "the same keys in the same order");
+  }
+  const db = new Database(dir.file("record.db"), { readonly: true });
+  const row = db.prepare("SELECT length(record) AS record, length(tokens) AS tokens FROM articles LIMIT 1").get() as { record: number; tokens: number };
+  db.close();
+  assert.ok(row.tokens < row.record, JSON.stringify(row));
+  assert.ok((await store.stats()).bytesPerArticle > 0);
+  await store.close();
 });
