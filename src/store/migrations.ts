@@ -186,7 +186,7 @@ export const MIGRATIONS: Migration[] = [
   },
   {
     version: 7,
-    description: "the token columns of each article as a compact binary blob beside its record (records written before keep their token list)",
+    description: "the token columns of each article as a compact binary blob beside its record, both deflated (records written before stay JSON text with their token list)",
     sql: `ALTER TABLE articles ADD COLUMN tokens BLOB;`,
   },
 ];

@@ -4,8 +4,10 @@
 // In a batch (beginBatch), the articles share transactions committed every N
 // articles or every second; each article is still a savepoint of its own.
 // An article's record is kept without its text (the text column has it) and
-// without its token list (a compact blob of token columns); get() restores both.
+// without its token list (a compact blob of token columns), deflated; get()
+// restores both.
 import { stmt } from "./statements.js";
+import { deflateRawSync, inflateRawSync } from "node:zlib";
 import Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
 import { tokenRecords, toRecord, type DocRecord } from "../doc/record.js";
@@ -67,7 +69,8 @@ interface ArticleRow {
 }
 
 interface StoredRecord {
-  record: string;
+  /** JSON text, or (with the token blob) deflated JSON. */
+  record: string | Buffer;
   text: string;
   tokens: Buffer | null;
 }
@@ -173,8 +176,8 @@ export class SqliteStore implements Store {
         site: doc.meta.site ?? null,
         source: doc.meta.source ?? null,
         text: doc.text,
-        record: JSON.stringify(existing ? { ...record, id: existing.id } : record),
-        tokens: encodeTokens(doc.layers.tokens),
+        record: deflateRawSync(JSON.stringify(existing ? { ...record, id: existing.id } : record)),
+        tokens: deflateRawSync(encodeTokens(doc.layers.tokens)),
         now,
       };
       let rowid: number;
@@ -213,10 +216,10 @@ export class SqliteStore implements Store {
       row = rows[0];
     }
     if (!row) return null;
-    const record = JSON.parse(row.record) as DocRecord;
-    // Records stored before the token blob keep their text and token list.
-    if (row.tokens === null) return record;
-    return { ...record, text: row.text, tokens: tokenRecords(decodeTokens(row.tokens)) };
+    // Records stored before the token blob are plain JSON with their text and token list.
+    if (row.tokens === null) return JSON.parse(row.record.toString()) as DocRecord;
+    const record = JSON.parse(inflateRawSync(row.record).toString("utf8")) as DocRecord;
+    return { ...record, text: row.text, tokens: tokenRecords(decodeTokens(inflateRawSync(row.tokens))) };
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
