@@ -67,7 +67,7 @@ export async function run(args: string[]): Promise<number> {
       tokens,
       tokensPerSecond: Math.round(tagger),
       tokenizerTokensPerSecond: Math.round(tokenizer),
-      ratio: Math.round((tagger / tokenizer) * 100) / 100,
+      ratio: Math.round((tagger / tokenizer) * 1000) / 1000,
     };
   });
   const out = {

@@ -1,5 +1,5 @@
-// `newsgraph ingest`: analyse inputs and store them, one transaction per
-// article; a progress bar on a terminal, bad files reported and skipped,
+// `newsgraph ingest`: analyse inputs and store them, in transactions of many
+// articles (each article all or nothing); a progress bar on a terminal, bad files reported and skipped,
 // Ctrl-C stops after the current article, and a summary at the end.
 import { availableParallelism } from "node:os";
 import cliProgress from "cli-progress";
@@ -44,8 +44,8 @@ const RATE_MIN_ARTICLES = 20;
 type Outcome = { source: string; doc?: Doc; error?: string };
 
 /**
- * Ingest inputs into an open store, in input order. With `jobs` > 1 the analysis
- * runs in worker threads while this thread writes, one transaction per article.
+ * Ingest inputs into an open store, in input order, committed in batches. With
+ * `jobs` > 1 the analysis runs in worker threads while this thread writes.
  */
 export async function ingestInto(store: Store, inputs: string[], flags: InputFlags, hooks: IngestHooks = {}, jobs = 1): Promise<IngestSummary> {
   const readOpts = readOptions(flags);
@@ -69,6 +69,7 @@ export async function ingestInto(store: Store, inputs: string[], flags: InputFla
     }
     hooks.onItem?.(o.source, s);
   };
+  await store.beginBatch();
   try {
     for await (const item of readInputs(inputs, readOpts)) {
       if (!isFailure(item)) for (const warning of item.warnings ?? []) s.warnings.push({ source: item.source, warning });
@@ -88,6 +89,7 @@ export async function ingestInto(store: Store, inputs: string[], flags: InputFla
     }
     while (queue.length) await account(await queue.shift()!);
   } finally {
+    await store.endBatch();
     await analyzer.close();
   }
   s.seconds = Math.round(performance.now() - started) / 1000;

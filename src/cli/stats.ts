@@ -3,6 +3,7 @@ import { openStore } from "../store/open.js";
 import { EXIT, dbOption, type CommandContext, type Register } from "./context.js";
 
 const INTEGRITY_OK = "ok";
+const BYTES_PER_KB = 1024;
 
 export async function statsCommand(ctx: CommandContext, flags: { db: string; json?: boolean; check?: boolean }): Promise<number> {
   const store = await openStore(flags.db, { readonly: true });
@@ -12,7 +13,8 @@ export async function statsCommand(ctx: CommandContext, flags: { db: string; jso
     if (flags.json) ctx.out(JSON.stringify({ db: flags.db, ...s, ...(integrity === undefined ? {} : { integrity }) }) + "\n");
     else {
       const langs = Object.entries(s.byLang).map(([l, n]) => `${l} ${n}`).join(" · ");
-      ctx.out(`${flags.db}: ${s.articles} articles${langs ? ` (${langs})` : ""} · schema version ${s.schemaVersion}\n`);
+      const size = s.articles ? ` · ${(s.bytesPerArticle / BYTES_PER_KB).toFixed(1)} KB per article` : "";
+      ctx.out(`${flags.db}: ${s.articles} articles${langs ? ` (${langs})` : ""}${size} · schema version ${s.schemaVersion}\n`);
       if (integrity !== undefined) ctx.out(`integrity: ${integrity}\n`);
     }
     return integrity === undefined || integrity === INTEGRITY_OK ? EXIT.ok : EXIT.failure;

@@ -37,7 +37,8 @@ export interface RecordOptions {
   tokens?: boolean;
 }
 
-function tokenRecords(t: TokenColumns): TokenRecord[] {
+/** The token list of a record, from the token columns. */
+export function tokenRecords(t: TokenColumns): TokenRecord[] {
   const out: TokenRecord[] = new Array(t.length);
   for (let i = 0; i < t.length; i++) {
     const r: TokenRecord = { start: t.start[i], end: t.end[i], kind: TOKEN_KIND_NAMES[t.kind[i]] ?? "unknown" };

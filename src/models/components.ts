@@ -34,6 +34,24 @@ function sentenceRanges(doc: Doc): [number, number][] {
   return doc.layers.sentences.map((s) => tokenRange(t, s)).filter(([a, b]) => b > a);
 }
 
+interface Sentences {
+  tokens: TokenColumns;
+  ranges: [number, number][];
+  words: string[][];
+}
+
+/** Each document's sentences as words, made once for both taggers (the same strings, so word lookups hash them once). */
+const sentencesOf = new WeakMap<Doc, Sentences>();
+
+function docSentences(doc: Doc): Sentences {
+  const cached = sentencesOf.get(doc);
+  if (cached && cached.tokens === doc.layers.tokens) return cached;
+  const ranges = sentenceRanges(doc);
+  const out = { tokens: doc.layers.tokens, ranges, words: ranges.map(([first, last]) => sentenceWords(doc, first, last)) };
+  sentencesOf.set(doc, out);
+  return out;
+}
+
 class Interner {
   readonly values: string[];
   private readonly index = new Map<string, number>();
@@ -71,14 +89,15 @@ export function posComponent(options: TaggerComponentOptions = {}): Component {
       const feats: string[] = new Array<string>(t.length).fill(NO_FEATS);
       const tags = new Interner();
       const lemmas = new Interner(NO_LEMMA);
-      for (const [first, last] of sentenceRanges(doc)) {
-        const out = tagger.tag(sentenceWords(doc, first, last));
+      const { ranges, words } = docSentences(doc);
+      ranges.forEach(([first, last], s) => {
+        const out = tagger.tag(words[s]);
         for (let i = first; i < last; i++) {
           pos[i] = tags.id(out.upos[i - first]);
           lemma[i] = lemmas.id(out.lemmas[i - first]);
           feats[i] = out.feats[i - first];
         }
-      }
+      });
       t.pos = pos;
       t.posTags = tags.values;
       t.lemma = lemma;
@@ -104,8 +123,8 @@ export function nerComponent(options: TaggerComponentOptions = {}): Component {
       if (!tagger) return;
       const t = doc.layers.tokens;
       const mentions: Mention[] = [];
-      const ranges = sentenceRanges(doc);
-      const labels = tagger.tagDocument(ranges.map(([first, last]) => sentenceWords(doc, first, last)));
+      const { ranges, words } = docSentences(doc);
+      const labels = tagger.tagDocument(words);
       ranges.forEach(([first], s) => {
         for (const span of bioSpans(labels[s])) {
           const start = t.start[first + span.start];

@@ -23,32 +23,38 @@ export interface DecodeInput {
 
 const FORBIDDEN = -1e30;
 
+/** Transitions with the forbidden moves scored FORBIDDEN (a path through one can never win). */
+function masked(t: DecodeInput["transitions"], allowed: Uint8Array): Float64Array {
+  const out = Float64Array.from(t);
+  for (let i = 0; i < out.length; i++) if (!allowed[i]) out[i] = FORBIDDEN;
+  return out;
+}
+
 export function viterbi(input: DecodeInput, out = new Int32Array(input.length)): Int32Array {
-  const { length: n, classes: c, emissions: e, transitions: t, allowed, beam = 0 } = input;
+  const { length: n, classes: c, emissions: e, allowed, beam = 0 } = input;
   if (n === 0) return out;
   if (beam > 0 && beam < c) return beamViterbi(input, beam, out);
+  const t = allowed ? masked(input.transitions, allowed) : input.transitions;
   let prev = new Float64Array(c);
   let cur = new Float64Array(c);
   const back = new Int32Array(n * c);
-  for (let k = 0; k < c; k++) {
-    const i = c * c + k;
-    prev[k] = allowed && !allowed[i] ? FORBIDDEN : e[k] + t[i];
-  }
+  for (let k = 0; k < c; k++) prev[k] = e[k] + t[c * c + k];
   for (let pos = 1; pos < n; pos++) {
-    for (let k = 0; k < c; k++) {
-      let best = -Infinity;
-      let arg = 0;
-      for (let p = 0; p < c; p++) {
-        const i = p * c + k;
-        const s = allowed && !allowed[i] ? FORBIDDEN : prev[p] + t[i];
-        if (s > best) {
-          best = s;
-          arg = p;
+    // Previous class outermost, so the transition rows are read in order; ties go to the lowest previous class.
+    cur.fill(-Infinity);
+    const row = pos * c;
+    for (let p = 0; p < c; p++) {
+      const from = prev[p];
+      const base = p * c;
+      for (let k = 0; k < c; k++) {
+        const s = from + t[base + k];
+        if (s > cur[k]) {
+          cur[k] = s;
+          back[row + k] = p;
         }
       }
-      cur[k] = best + e[pos * c + k];
-      back[pos * c + k] = arg;
     }
+    for (let k = 0; k < c; k++) cur[k] += e[row + k];
     [prev, cur] = [cur, prev];
   }
   let best = 0;

@@ -1,8 +1,10 @@
 // Feature extraction for the sequence taggers. Word-level features (fold key,
 // lower-case form with accents, prefixes and suffixes, word shape with accents and
 // capitals, script, gazetteer hits, word cluster) are hashed once per word type and
-// cached; context features (neighbouring words, shapes, suffixes, bigrams) combine
-// the cached hashes of the neighbours, so a token costs a few dozen integer mixes.
+// cached, and so are the keys a word gives its neighbours (its fold key, form,
+// suffix, shape and cluster at each distance); only the joint features (bigrams,
+// shape trigram, capitals pair, position, quotes) are hashed per token. `flatten`
+// lists every token's keys in template order, as the trainer reads them.
 import { fold } from "../text/normalize.js";
 import { addNumber, addRange, finish, hash1, seed } from "./hash.js";
 
@@ -69,15 +71,104 @@ const DEFAULTS = { affixes: 5, window: 2 } as const;
 /** Which of a word's cluster labels its neighbours see. */
 const CONTEXT_CLUSTER = 1;
 
-interface WordInfo {
-  /** Keys of the word's own features. */
+/**
+ * A word type's features, hashed once: its own keys, and the keys it gives a
+ * token it is the neighbour of (`left[d - 1]` when it stands d places to that
+ * token's left, `right[d - 1]` when to its right).
+ */
+export interface WordInfo {
   own: Uint32Array;
+  left: Uint32Array[];
+  right: Uint32Array[];
   fold: number;
-  raw: number;
-  suffix: number;
   shape: number;
   cap: number;
-  cluster: number;
+}
+
+/** Keys per token that combine several tokens (bigrams, trigram, position, quotes). */
+export const PAIR_KEYS = 7;
+/** Neighbour keys beyond the fold key at distance 1: raw, suffix, shape, then cluster. */
+const NEAR_KEYS = 4;
+
+/**
+ * A sentence's features: each token's word type, the joint keys per token
+ * (`pairs[i * PAIR_KEYS ...]`), and extra keys per token (lexicon, document context).
+ */
+export interface SentenceFeatures {
+  words: readonly string[];
+  infos: readonly WordInfo[];
+  /** What stands beyond the sentence's ends. */
+  bos: WordInfo;
+  eos: WordInfo;
+  window: number;
+  pairs: Uint32Array;
+  extra?: readonly Uint32Array[];
+}
+
+/** All keys of every token, flat: `keys[offsets[i] .. offsets[i+1])`. */
+export interface FlatFeatures {
+  keys: Uint32Array;
+  offsets: Uint32Array;
+}
+
+/** The same features with extra keys per token appended to each token's. */
+export function withExtra(base: SentenceFeatures, extra: readonly Uint32Array[] | undefined): SentenceFeatures {
+  if (!extra) return base;
+  if (!base.extra) return { ...base, extra };
+  return { ...base, extra: base.extra.map((e, i) => concatKeys(e, extra[i])) };
+}
+
+/** Two key lists as one. */
+export function concatKeys(a: Uint32Array, b: Uint32Array): Uint32Array {
+  if (!b.length) return a;
+  if (!a.length) return b;
+  const out = new Uint32Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/** The word type at position `j` of the sentence (the boundary types beyond its ends). */
+export function infoAt(f: SentenceFeatures, j: number): WordInfo {
+  return j < 0 ? f.bos : j >= f.infos.length ? f.eos : f.infos[j];
+}
+
+/** Flat keys of a sentence, each token's in template order (as the trainer reads them). */
+export function flatten(f: SentenceFeatures): FlatFeatures {
+  const n = f.infos.length;
+  const win = f.window;
+  let total = 0;
+  for (let i = 0; i < n; i++) total += f.infos[i].own.length + 2 * (win + NEAR_KEYS) + PAIR_KEYS + (f.extra?.[i].length ?? 0);
+  const keys = new Uint32Array(total);
+  const offsets = new Uint32Array(n + 1);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    offsets[i] = k;
+    keys.set(f.infos[i].own, k);
+    k += f.infos[i].own.length;
+    for (let d = 1; d <= win; d++) {
+      keys[k++] = infoAt(f, i - d).left[d - 1][0];
+      keys[k++] = infoAt(f, i + d).right[d - 1][0];
+    }
+    const prev = infoAt(f, i - 1).left[0];
+    const next = infoAt(f, i + 1).right[0];
+    for (let j = 1; j < NEAR_KEYS; j++) {
+      keys[k++] = prev[j];
+      keys[k++] = next[j];
+    }
+    const p = i * PAIR_KEYS;
+    for (let j = 0; j < PAIR_KEYS - 1; j++) keys[k++] = f.pairs[p + j];
+    keys[k++] = prev[NEAR_KEYS];
+    keys[k++] = next[NEAR_KEYS];
+    keys[k++] = f.pairs[p + PAIR_KEYS - 1];
+    const extra = f.extra?.[i];
+    if (extra) {
+      keys.set(extra, k);
+      k += extra.length;
+    }
+  }
+  offsets[n] = k;
+  return { keys, offsets };
 }
 
 /** Capitalisation classes. */
@@ -93,19 +184,26 @@ function capClass(w: string): number {
   return Cap.Mixed;
 }
 
+/** Shape character of each character met so far. */
+const charShapes = new Map<string, string>();
+
+function charShape(ch: string): string {
+  let c = charShapes.get(ch);
+  if (c !== undefined) return c;
+  if (LETTER.test(ch)) {
+    const accented = ACCENT.test(ch.normalize("NFD"));
+    const upper = ch !== ch.toLowerCase();
+    c = upper ? (accented ? "Á" : "X") : accented ? "á" : "x";
+  } else if (DIGIT.test(ch)) c = "d";
+  else c = ch;
+  charShapes.set(ch, c);
+  return c;
+}
+
 /** Shape: X upper, x lower, Á/á accented, d digit, other characters as they are. */
 export function wordShape(w: string): string {
   let out = "";
-  for (const ch of w.normalize("NFC")) {
-    let c: string;
-    if (LETTER.test(ch)) {
-      const accented = ACCENT.test(ch.normalize("NFD"));
-      const upper = ch !== ch.toLowerCase();
-      c = upper ? (accented ? "Á" : "X") : accented ? "á" : "x";
-    } else if (DIGIT.test(ch)) c = "d";
-    else c = ch;
-    out += c;
-  }
+  for (const ch of w.normalize("NFC")) out += charShape(ch);
   return out;
 }
 
@@ -146,62 +244,34 @@ export class FeatureExtractor {
 
   constructor(options: FeatureOptions = {}) {
     this.options = { ...DEFAULTS, ...options };
+    if (this.options.window < 1) throw new Error("the feature window must be at least 1");
     this.bos = this.info(BOS);
     this.eos = this.info(EOS);
   }
 
-  /**
-   * Features of all tokens: keys in `keys[offsets[i] .. offsets[i+1])`, the
-   * first `own[i]` of them the word's own (the same wherever the word occurs).
-   */
-  extract(words: readonly string[]): { keys: Uint32Array; offsets: Uint32Array; own: Uint32Array; words: readonly string[] } {
+  /** Features of all tokens of a sentence. */
+  extract(words: readonly string[]): SentenceFeatures {
     const n = words.length;
     const infos: WordInfo[] = new Array(n);
-    let total = 0;
-    for (let i = 0; i < n; i++) {
-      infos[i] = this.info(words[i]);
-      total += infos[i].own.length;
-    }
-    const win = this.options.window;
-    const perToken = 4 * win + 15;
+    for (let i = 0; i < n; i++) infos[i] = this.info(words[i]);
     const quoted = quotedLengths(words);
-    const keys = new Uint32Array(total + n * perToken);
-    const offsets = new Uint32Array(n + 1);
-    const own = new Uint32Array(n);
+    const pairs = new Uint32Array(n * PAIR_KEYS);
     const at = (j: number): WordInfo => (j < 0 ? this.bos : j >= n ? this.eos : infos[j]);
-    const ctx = (template: number, value: number): number => finish(addNumber(seed(template), value));
     const ctx2 = (template: number, a: number, b: number): number => finish(addNumber(addNumber(seed(template), a), b));
     let k = 0;
     for (let i = 0; i < n; i++) {
-      offsets[i] = k;
       const me = infos[i];
-      keys.set(me.own, k);
-      k += me.own.length;
-      own[i] = me.own.length;
-      for (let d = 1; d <= win; d++) {
-        keys[k++] = ctx(T.foldAt + d, at(i - d).fold);
-        keys[k++] = ctx(T.foldAt + win + d, at(i + d).fold);
-      }
       const prev = at(i - 1);
       const next = at(i + 1);
-      keys[k++] = ctx(T.rawAt, prev.raw);
-      keys[k++] = ctx(T.rawAt + 1, next.raw);
-      keys[k++] = ctx(T.suffixAt, prev.suffix);
-      keys[k++] = ctx(T.suffixAt + 1, next.suffix);
-      keys[k++] = ctx(T.shapeAt, prev.shape);
-      keys[k++] = ctx(T.shapeAt + 1, next.shape);
-      keys[k++] = ctx2(T.bigramLeft, prev.fold, me.fold);
-      keys[k++] = ctx2(T.bigramRight, me.fold, next.fold);
-      keys[k++] = finish(addNumber(addNumber(addNumber(seed(T.shapeTrigram), prev.shape), me.shape), next.shape));
-      keys[k++] = ctx2(T.capPair, prev.cap * 8 + me.cap, next.cap);
-      keys[k++] = ctx2(T.first, i === 0 ? 1 : 0, me.shape);
-      keys[k++] = ctx2(T.skipBigram, at(i - 2).fold, next.fold);
-      keys[k++] = ctx(T.clusterAt, prev.cluster);
-      keys[k++] = ctx(T.clusterAt + 1, next.cluster);
-      keys[k++] = ctx2(T.quoted, quoted[i], me.cap);
+      pairs[k++] = ctx2(T.bigramLeft, prev.fold, me.fold);
+      pairs[k++] = ctx2(T.bigramRight, me.fold, next.fold);
+      pairs[k++] = finish(addNumber(addNumber(addNumber(seed(T.shapeTrigram), prev.shape), me.shape), next.shape));
+      pairs[k++] = ctx2(T.capPair, prev.cap * 8 + me.cap, next.cap);
+      pairs[k++] = ctx2(T.first, i === 0 ? 1 : 0, me.shape);
+      pairs[k++] = ctx2(T.skipBigram, at(i - 2).fold, next.fold);
+      pairs[k++] = ctx2(T.quoted, quoted[i], me.cap);
     }
-    offsets[n] = k;
-    return { keys: keys.subarray(0, k), offsets, own, words };
+    return { words, infos, bos: this.bos, eos: this.eos, window: this.options.window, pairs };
   }
 
   private info(word: string): WordInfo {
@@ -242,14 +312,28 @@ export class FeatureExtractor {
     for (const label of labels) own.push(hash1(T.cluster, label));
     const context = labels[Math.min(CONTEXT_CLUSTER, labels.length - 1)];
     const suffix3 = lowerChars.slice(-3).join("");
-    return {
-      own: Uint32Array.from(own),
-      fold: hash1(T.fold, folded),
-      raw: hash1(T.raw, word),
-      suffix: finish(addRange(seed(T.suffix + 3), suffix3, 0, suffix3.length)),
-      shape: hash1(T.shortShape, short),
-      cap: capClass(word),
-      cluster: context ? hash1(T.cluster, context) : 0,
-    };
+    const foldKey = hash1(T.fold, folded);
+    const raw = hash1(T.raw, word);
+    const suffix = finish(addRange(seed(T.suffix + 3), suffix3, 0, suffix3.length));
+    const shapeKey = hash1(T.shortShape, short);
+    const cluster = context ? hash1(T.cluster, context) : 0;
+    const ctx = (template: number, value: number): number => finish(addNumber(seed(template), value));
+    const win = this.options.window;
+    const left: Uint32Array[] = [];
+    const right: Uint32Array[] = [];
+    for (let d = 1; d <= win; d++) {
+      const near = d === 1;
+      left.push(
+        near
+          ? Uint32Array.of(ctx(T.foldAt + d, foldKey), ctx(T.rawAt, raw), ctx(T.suffixAt, suffix), ctx(T.shapeAt, shapeKey), ctx(T.clusterAt, cluster))
+          : Uint32Array.of(ctx(T.foldAt + d, foldKey)),
+      );
+      right.push(
+        near
+          ? Uint32Array.of(ctx(T.foldAt + win + d, foldKey), ctx(T.rawAt + 1, raw), ctx(T.suffixAt + 1, suffix), ctx(T.shapeAt + 1, shapeKey), ctx(T.clusterAt + 1, cluster))
+          : Uint32Array.of(ctx(T.foldAt + win + d, foldKey)),
+      );
+    }
+    return { own: Uint32Array.from(own), left, right, fold: foldKey, shape: shapeKey, cap: capClass(word) };
   }
 }

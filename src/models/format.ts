@@ -7,7 +7,6 @@ import { LinearModel } from "./linear.js";
 
 export const MODEL_FORMAT = "newsgraph-linear/1";
 const MAGIC = 0x4e47504d; // "NGPM"
-const INT16_MAX = 32767;
 const GZIP_LEVEL = 9;
 
 export interface ModelHeader {
@@ -29,20 +28,13 @@ export function encodeModel(header: ModelHeader, model: LinearModel): Buffer {
   const c = model.classes;
   const keys = model.rowKeys();
   const order = Array.from(keys.keys()).sort((a, b) => keys[a] - keys[b]);
-  let maxAbs = 0;
-  for (const v of model.weights) maxAbs = Math.max(maxAbs, Math.abs(v));
-  const scale = maxAbs > 0 ? maxAbs / INT16_MAX : 1;
-  // Quantise, then drop rows that became all zero.
+  const { quantised, scale } = model;
+  // Rows that are all zero are dropped.
   const keptKeys: number[] = [];
   const quant: number[] = [];
   for (const r of order) {
-    const row = new Int16Array(c);
-    let any = false;
-    for (let k = 0; k < c; k++) {
-      row[k] = Math.round(model.weights[r * c + k] / scale);
-      if (row[k] !== 0) any = true;
-    }
-    if (!any) continue;
+    const row = quantised.subarray(r * c, r * c + c);
+    if (!row.some((v) => v !== 0)) continue;
     keptKeys.push(keys[r]);
     for (const v of row) quant.push(v);
   }
@@ -96,8 +88,8 @@ export function decodeModel(file: Buffer): { header: ModelHeader; model: LinearM
   const keys = new Uint32Array(rows);
   let key = 0;
   for (let i = 0; i < rows; i++) keys[i] = key = (key + deltas[i]) >>> 0;
-  const weights = new Float32Array(rows * c);
-  for (let r = 0; r < rows; r++) for (let k = 0; k < c; k++) weights[r * c + k] = weights16[k * rows + r] * scale;
+  const quantised = new Int16Array(rows * c);
+  for (let r = 0; r < rows; r++) for (let k = 0; k < c; k++) quantised[r * c + k] = weights16[k * rows + r];
   const header: ModelHeader = { format: meta.format, featureVersion: meta.featureVersion, labels: meta.labels, settings: meta.settings };
-  return { header, model: new LinearModel(c, keys, weights, transitions) };
+  return { header, model: new LinearModel(c, keys, { quantised, scale }, transitions) };
 }

@@ -12,6 +12,7 @@
 // pattern): proper names keep theirs (Ρωσίας → Ρωσία), a sentence's first verb not.
 
 import { unionOfLangs } from "../lang/lang.js";
+import { BoundedMap } from "./cache.js";
 
 const ACUTE = /\u0301/g;
 /** Characters escaped inside a character class. */
@@ -178,7 +179,8 @@ export class Lemmatizer {
   private readonly rules: EditRule[];
   private readonly suffixes: Map<string, number>;
   private readonly cases: Map<string, CaseOp>;
-  private readonly cache = new Map<string, string>();
+  /** Per form, the lemmas already found for it, with the tags they were found for. */
+  private readonly cache = new BoundedMap<string, { upos: string; feats: string; initial: boolean; lemma: string }[]>(MAX_CACHE);
 
   constructor(data: LemmatizerData) {
     this.lexicon = new Map(Object.entries(data.lexicon));
@@ -243,13 +245,12 @@ export class Lemmatizer {
   }
 
   lemmatize(form: string, upos: string, feats: string, initial = false): string {
-    const key = `${form}\t${upos}\t${feats}\t${initial ? 1 : 0}`;
-    let lemma = this.cache.get(key);
-    if (lemma === undefined) {
-      if (this.cache.size >= MAX_CACHE) this.cache.clear();
-      lemma = this.compute(form, upos, feats, initial);
-      this.cache.set(key, lemma);
-    }
+    let seen = this.cache.get(form);
+    if (seen) {
+      for (const s of seen) if (s.upos === upos && s.feats === feats && s.initial === initial) return s.lemma;
+    } else this.cache.set(form, (seen = []));
+    const lemma = this.compute(form, upos, feats, initial);
+    seen.push({ upos, feats, initial, lemma });
     return lemma;
   }
 

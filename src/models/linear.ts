@@ -9,6 +9,7 @@ const EMPTY = 0;
 /** Load factor of the open-addressing key table. */
 const TABLE_FILL = 0.5;
 const INITIAL_ROWS = 1 << 14;
+const INT16_MAX = 32767;
 
 function tableSize(rows: number): number {
   let size = 16;
@@ -16,50 +17,80 @@ function tableSize(rows: number): number {
   return size;
 }
 
+/** Weights quantised to int16 with one scale: `weight = quantised × scale`. */
+export interface QuantisedWeights {
+  quantised: Int16Array;
+  scale: number;
+}
+
+/** int16 quantisation of float weights: the largest magnitude becomes ±32767. */
+export function quantise(weights: Float32Array): QuantisedWeights {
+  let maxAbs = 0;
+  for (const v of weights) maxAbs = Math.max(maxAbs, Math.abs(v));
+  const scale = maxAbs > 0 ? maxAbs / INT16_MAX : 1;
+  const quantised = new Int16Array(weights.length);
+  for (let i = 0; i < weights.length; i++) quantised[i] = Math.round(weights[i] / scale);
+  return { quantised, scale };
+}
+
+/**
+ * Row weights are int16 (`rows × classes`) with one scale per model, and scores
+ * are summed as integers: exact, so the order of summation (or a cached partial
+ * sum) never changes a score. The key table interleaves each key with its row,
+ * so finding a row touches one cache line.
+ */
 export class LinearModel {
   readonly classes: number;
   readonly rows: number;
-  /** Row weights, `rows × classes`. */
-  readonly weights: Float32Array;
+  readonly quantised: Int16Array;
+  readonly scale: number;
   /** Transition weights: `(classes + 1) × classes`; row `classes` is the start state. */
   readonly transitions: Float32Array;
-  private readonly keys: Uint32Array;
-  private readonly slots: Int32Array;
+  /** Open addressing: `[key, row]` pairs, key 0 = empty. */
+  private readonly table: Int32Array;
   private readonly mask: number;
 
-  constructor(classes: number, keys: Uint32Array, weights: Float32Array, transitions?: Float32Array) {
-    if (weights.length !== keys.length * classes) throw new Error("weights do not match keys × classes");
+  constructor(classes: number, keys: Uint32Array, weights: Float32Array | QuantisedWeights, transitions?: Float32Array) {
+    const q = weights instanceof Float32Array ? quantise(weights) : weights;
+    if (q.quantised.length !== keys.length * classes) throw new Error("weights do not match keys × classes");
     this.classes = classes;
     this.rows = keys.length;
-    this.weights = weights;
+    this.quantised = q.quantised;
+    this.scale = q.scale;
     this.transitions = transitions ?? new Float32Array((classes + 1) * classes);
     const size = tableSize(keys.length);
     this.mask = size - 1;
-    this.keys = new Uint32Array(size);
-    this.slots = new Int32Array(size);
+    this.table = new Int32Array(size * 2);
     for (let r = 0; r < keys.length; r++) {
       let slot = keys[r] & this.mask;
-      while (this.keys[slot] !== EMPTY) slot = (slot + 1) & this.mask;
-      this.keys[slot] = keys[r];
-      this.slots[slot] = r;
+      while (this.table[slot * 2] !== EMPTY) slot = (slot + 1) & this.mask;
+      this.table[slot * 2] = keys[r] | 0;
+      this.table[slot * 2 + 1] = r;
     }
+  }
+
+  /** The dequantised weights, `rows × classes`. */
+  get weights(): Float32Array {
+    return Float32Array.from(this.quantised, (v) => v * this.scale);
   }
 
   /** Row index of a feature key, or −1. */
   row(key: number): number {
+    const t = this.table;
+    const k32 = key | 0;
     let slot = key & this.mask;
     for (;;) {
-      const k = this.keys[slot];
-      if (k === key) return this.slots[slot];
+      const k = t[slot * 2];
+      if (k === k32) return t[slot * 2 + 1];
       if (k === EMPTY) return -1;
       slot = (slot + 1) & this.mask;
     }
   }
 
-  /** Add the rows of `features[from..to)` into `out[offset .. offset+classes)`. */
-  score(features: Uint32Array, from: number, to: number, out: Float32Array | Float64Array, offset = 0): void {
+  /** Add the quantised rows of `features[from..to)` into `out[offset .. offset+classes)`. */
+  sum(features: Uint32Array, from: number, to: number, out: Int32Array, offset = 0): void {
     const c = this.classes;
-    const w = this.weights;
+    const w = this.quantised;
     for (let f = from; f < to; f++) {
       const r = this.row(features[f]);
       if (r < 0) continue;
@@ -68,10 +99,20 @@ export class LinearModel {
     }
   }
 
-  /** As `score`, but only for the classes listed in `only` (the rest of `out` is left alone). */
-  scoreSome(features: Uint32Array, from: number, to: number, out: Float64Array, only: Int32Array): void {
+  /** As `sum`, for one key. */
+  sumKey(key: number, out: Int32Array, offset = 0): void {
+    const r = this.row(key);
+    if (r < 0) return;
     const c = this.classes;
-    const w = this.weights;
+    const w = this.quantised;
+    const base = r * c;
+    for (let k = 0; k < c; k++) out[offset + k] += w[base + k];
+  }
+
+  /** As `sum`, but only for the classes listed in `only` (the rest of `out` is left alone). */
+  sumSome(features: Uint32Array, from: number, to: number, out: Int32Array, only: Int32Array): void {
+    const c = this.classes;
+    const w = this.quantised;
     for (let f = from; f < to; f++) {
       const r = this.row(features[f]);
       if (r < 0) continue;
@@ -80,10 +121,17 @@ export class LinearModel {
     }
   }
 
+  /** Scores (dequantised) of `features[from..to)` added into `out[offset .. offset+classes)`. */
+  score(features: Uint32Array, from: number, to: number, out: Float32Array | Float64Array, offset = 0): void {
+    const sums = new Int32Array(this.classes);
+    this.sum(features, from, to, sums);
+    for (let k = 0; k < this.classes; k++) out[offset + k] += sums[k] * this.scale;
+  }
+
   /** The feature keys, in row order. */
   rowKeys(): Uint32Array {
     const out = new Uint32Array(this.rows);
-    for (let s = 0; s < this.keys.length; s++) if (this.keys[s] !== EMPTY) out[this.slots[s]] = this.keys[s];
+    for (let s = 0; s < this.table.length; s += 2) if (this.table[s] !== EMPTY) out[this.table[s + 1]] = this.table[s] >>> 0;
     return out;
   }
 }
@@ -206,10 +254,11 @@ export function averageModels(models: readonly LinearModel[]): LinearModel {
   const rows = new Map<number, Float32Array>();
   for (const m of models) {
     const keys = m.rowKeys();
+    const w = m.weights;
     for (let r = 0; r < keys.length; r++) {
       let row = rows.get(keys[r]);
       if (!row) rows.set(keys[r], (row = new Float32Array(c)));
-      for (let k = 0; k < c; k++) row[k] += m.weights[r * c + k] / models.length;
+      for (let k = 0; k < c; k++) row[k] += w[r * c + k] / models.length;
     }
   }
   const keys = Uint32Array.from(rows.keys());

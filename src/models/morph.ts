@@ -3,14 +3,19 @@
 // FEATS string is the candidate with the best summed score, among the FEATS seen
 // with its form and UPOS in training, or else among all seen with its UPOS. So the
 // output is always a combination that exists, and one pass costs a few dozen rows.
+import { BoundedMap } from "./cache.js";
 import { addNumber, finish, hash1, seed } from "./hash.js";
-import type { FeatureExtractor } from "./features.js";
+import { flatten, type FeatureExtractor, type FlatFeatures, type SentenceFeatures } from "./features.js";
 import { AveragedPerceptron, type LinearModel } from "./linear.js";
-import { random, shuffle, type SentenceFeatures } from "./tagger.js";
+import { random, shuffle, WORD_SCORES_BYTES, WordScores } from "./tagger.js";
 
 const NONE = "_";
 const UPOS_SUFFIXES = 4;
+/** UPOS-conditioned keys per token. */
+const UPOS_KEYS = 4 + UPOS_SUFFIXES;
 const MAX_CACHE = 100_000;
+/** Word-type scores over every FEATS class are wide: twice a tagger's memory keeps as many words. */
+const MORPH_SCORES_BYTES = 2 * WORD_SCORES_BYTES;
 /** Template numbers of the UPOS-conditioned features (apart from the extractor's). */
 const T = { upos: 200, uposPrev: 201, uposNext: 202, uposSuffix: 210, uposPair: 220, uposPrevWord: 221 } as const;
 
@@ -47,14 +52,16 @@ export class MorphTagger {
   private readonly classIndex: Map<string, number>;
   /** FEATS string → its class indices (one per attribute). */
   private readonly encoded = new Map<string, Int32Array>();
-  private scores = new Float64Array(0);
+  private scores = new Int32Array(0);
+  private tokenScores = new Int32Array(0);
   /** Per word: hash of its lower-case form, then of its suffixes 1..UPOS_SUFFIXES. */
-  private readonly wordHashes = new Map<string, Uint32Array>();
+  private readonly wordHashes = new BoundedMap<string, Uint32Array>(MAX_CACHE);
   private readonly uposHashes = new Map<string, number>();
-  /** "upos\tword" → scores of the word's own features over the UPOS's classes. */
-  private readonly ownCache = new Map<string, Float32Array>();
   /** Classes any candidate of a UPOS uses: the only ones scored for it. */
   private readonly uposClasses = new Map<string, Int32Array>();
+  /** form → UPOS → FEATS strings seen. */
+  private readonly byForm = new Map<string, Map<string, string[]>>();
+  private readonly wordScores: WordScores;
 
   constructor(tables: MorphTables, model: LinearModel, extractor: FeatureExtractor) {
     this.tables = tables;
@@ -67,6 +74,14 @@ export class MorphTagger {
       for (const f of list) for (const k of this.encode(f)) used.add(k);
       this.uposClasses.set(upos, Int32Array.from([...used].sort((a, b) => a - b)));
     }
+    for (const [key, list] of Object.entries(tables.byForm)) {
+      const tab = key.indexOf("\t");
+      const form = key.slice(0, tab);
+      let m = this.byForm.get(form);
+      if (!m) this.byForm.set(form, (m = new Map()));
+      m.set(key.slice(tab + 1), list);
+    }
+    this.wordScores = new WordScores(model, extractor.options.window, MORPH_SCORES_BYTES);
   }
 
   /** Class indices of a FEATS string: one per attribute, "_" where absent. */
@@ -80,13 +95,12 @@ export class MorphTagger {
   }
 
   candidates(form: string, upos: string): string[] {
-    return this.tables.byForm[`${form}\t${upos}`] ?? this.tables.byUpos[upos] ?? [NONE];
+    return this.byForm.get(form)?.get(upos) ?? this.tables.byUpos[upos] ?? [NONE];
   }
 
   private wordHash(word: string): Uint32Array {
     let h = this.wordHashes.get(word);
     if (h) return h;
-    if (this.wordHashes.size >= MAX_CACHE) this.wordHashes.clear();
     const lower = [...word.toLowerCase()];
     h = new Uint32Array(UPOS_SUFFIXES + 1);
     h[0] = hash1(T.uposPrevWord, lower.join(""));
@@ -101,17 +115,12 @@ export class MorphTagger {
     return h;
   }
 
-  /** All features of the sentence: the extractor's (`base`, if already extracted) plus the UPOS-conditioned ones. */
-  features(words: readonly string[], upos: readonly string[], base: SentenceFeatures = this.extractor.extract(words)): SentenceFeatures {
+  /** The UPOS-conditioned keys of every token, `UPOS_KEYS` each. */
+  private uposKeys(words: readonly string[], upos: readonly string[]): Uint32Array {
     const n = words.length;
-    const extra = 4 + UPOS_SUFFIXES;
-    const keys = new Uint32Array(base.keys.length + n * extra);
-    const offsets = new Uint32Array(n + 1);
+    const keys = new Uint32Array(n * UPOS_KEYS);
     let k = 0;
     for (let i = 0; i < n; i++) {
-      offsets[i] = k;
-      keys.set(base.keys.subarray(base.offsets[i], base.offsets[i + 1]), k);
-      k += base.offsets[i + 1] - base.offsets[i];
       const u = this.uposHash(upos[i]);
       const prev = i > 0 ? this.uposHash(upos[i - 1]) : 0;
       const next = i + 1 < n ? this.uposHash(upos[i + 1]) : 0;
@@ -122,49 +131,64 @@ export class MorphTagger {
       keys[k++] = finish(addNumber(addNumber(seed(T.uposPrevWord), u), i > 0 ? this.wordHash(words[i - 1])[0] : 0));
       for (let s = 1; s <= UPOS_SUFFIXES; s++) keys[k++] = finish(addNumber(addNumber(seed(T.uposSuffix + s), u), own[s]));
     }
+    return keys;
+  }
+
+  /** All features of the sentence, flat: the extractor's (`base`, if already extracted) plus the UPOS-conditioned ones. */
+  features(words: readonly string[], upos: readonly string[], base: SentenceFeatures = this.extractor.extract(words)): FlatFeatures {
+    const flat = flatten(base);
+    const extra = this.uposKeys(words, upos);
+    const n = words.length;
+    const keys = new Uint32Array(flat.keys.length + extra.length);
+    const offsets = new Uint32Array(n + 1);
+    let k = 0;
+    for (let i = 0; i < n; i++) {
+      offsets[i] = k;
+      keys.set(flat.keys.subarray(flat.offsets[i], flat.offsets[i + 1]), k);
+      k += flat.offsets[i + 1] - flat.offsets[i];
+      keys.set(extra.subarray(i * UPOS_KEYS, (i + 1) * UPOS_KEYS), k);
+      k += UPOS_KEYS;
+    }
     offsets[n] = k;
-    return { keys: keys.subarray(0, k), offsets };
+    return { keys, offsets };
   }
 
   tag(words: readonly string[], upos: readonly string[], base: SentenceFeatures = this.extractor.extract(words)): string[] {
-    const { keys, offsets } = this.features(words, upos, base);
-    const own = base.own;
     const c = this.model.classes;
-    if (this.scores.length < c) this.scores = new Float64Array(c);
+    if (this.scores.length < c) {
+      this.scores = new Int32Array(c);
+      this.tokenScores = new Int32Array(c);
+    }
     const out: string[] = new Array(words.length);
+    let extra: Uint32Array | undefined;
+    let vectors: Int32Array[] | undefined;
     for (let i = 0; i < words.length; i++) {
       const candidates = this.candidates(words[i], upos[i]);
       if (candidates.length === 1) {
         out[i] = candidates[0];
         continue;
       }
-      this.scores.fill(0);
+      extra ??= this.uposKeys(words, upos);
+      vectors ??= this.wordScores.sentence(base);
+      // The extractor's keys score through the word-type sums (all classes); the UPOS keys only over the UPOS's classes.
+      const all = this.tokenScores;
+      all.fill(0);
+      this.wordScores.token(base, vectors, i, all, 0);
       const only = this.uposClasses.get(upos[i]);
-      if (only && own) {
-        // The word's own features score the same for every occurrence with this UPOS.
-        const cached = this.ownScores(words[i], upos[i], only, keys, offsets[i], offsets[i] + own[i]);
-        for (let j = 0; j < only.length; j++) this.scores[only[j]] = cached[j];
-        this.model.scoreSome(keys, offsets[i] + own[i], offsets[i + 1], this.scores, only);
-      } else if (only) this.model.scoreSome(keys, offsets[i], offsets[i + 1], this.scores, only);
-      else this.model.score(keys, offsets[i], offsets[i + 1], this.scores);
-      out[i] = this.best(candidates, this.scores);
+      const scores = this.scores;
+      if (only) {
+        for (let j = 0; j < only.length; j++) scores[only[j]] = all[only[j]];
+        this.model.sumSome(extra, i * UPOS_KEYS, (i + 1) * UPOS_KEYS, scores, only);
+      } else {
+        scores.set(all);
+        this.model.sum(extra, i * UPOS_KEYS, (i + 1) * UPOS_KEYS, scores);
+      }
+      out[i] = this.best(candidates, scores);
     }
     return out;
   }
 
-  private ownScores(word: string, upos: string, only: Int32Array, keys: Uint32Array, from: number, to: number): Float32Array {
-    const key = `${upos}\t${word}`;
-    let cached = this.ownCache.get(key);
-    if (cached) return cached;
-    const sums = new Float64Array(this.model.classes);
-    this.model.scoreSome(keys, from, to, sums, only);
-    cached = Float32Array.from(only, (k) => sums[k]);
-    if (this.ownCache.size >= MAX_CACHE) this.ownCache.clear();
-    this.ownCache.set(key, cached);
-    return cached;
-  }
-
-  private best(candidates: readonly string[], scores: Float64Array): string {
+  private best(candidates: readonly string[], scores: Float64Array | Int32Array): string {
     let best = candidates[0];
     let bestScore = -Infinity;
     for (const f of candidates) {

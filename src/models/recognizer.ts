@@ -3,7 +3,8 @@
 // (what the first pass said about the same word elsewhere in the document).
 import { contextFeatures } from "./context.js";
 import type { NameLexicon } from "./names.js";
-import { withExtra, type SequenceTagger } from "./tagger.js";
+import { concatKeys, withExtra } from "./features.js";
+import type { SequenceTagger } from "./tagger.js";
 
 export interface RecognizerParts {
   first: SequenceTagger;
@@ -17,12 +18,7 @@ export interface RecognizerParts {
 
 /** Per-token concatenation of two feature lists. */
 export function concatFeatures(a: readonly Uint32Array[], b: readonly Uint32Array[]): Uint32Array[] {
-  return a.map((x, i) => {
-    const out = new Uint32Array(x.length + b[i].length);
-    out.set(x);
-    out.set(b[i], x.length);
-    return out;
-  });
+  return a.map((x, i) => concatKeys(x, b[i]));
 }
 
 export class EntityRecognizer {

@@ -1,8 +1,9 @@
 // A sequence tagger = feature extractor + linear model + decoder, and its trainer:
 // a structured averaged perceptron (Collins 2002) that decodes each training
 // sentence with the same decoder used at run time and updates on the differences.
+import { entriesWithin, BoundedMap } from "./cache.js";
 import { bilouConstraints, bioConstraints, DECODERS, type Decoder } from "./decode.js";
-import { FeatureExtractor, type FeatureOptions } from "./features.js";
+import { FeatureExtractor, flatten, infoAt, PAIR_KEYS, withExtra, type FeatureOptions, type SentenceFeatures, type WordInfo } from "./features.js";
 import { AveragedPerceptron, type LinearModel } from "./linear.js";
 
 export interface TaggedSentence {
@@ -10,26 +11,6 @@ export interface TaggedSentence {
   labels: string[];
   /** Extra feature keys per token (document context), added to the extractor's. */
   extra?: Uint32Array[];
-}
-
-/** The extractor's features of a sentence with extra keys per token appended. */
-export function withExtra(base: SentenceFeatures, extra: readonly Uint32Array[] | undefined): SentenceFeatures {
-  if (!extra) return base;
-  const n = base.offsets.length - 1;
-  let more = 0;
-  for (const e of extra) more += e.length;
-  const keys = new Uint32Array(base.keys.length + more);
-  const offsets = new Uint32Array(n + 1);
-  let k = 0;
-  for (let i = 0; i < n; i++) {
-    offsets[i] = k;
-    keys.set(base.keys.subarray(base.offsets[i], base.offsets[i + 1]), k);
-    k += base.offsets[i + 1] - base.offsets[i];
-    keys.set(extra[i], k);
-    k += extra[i].length;
-  }
-  offsets[n] = k;
-  return { keys, offsets, own: base.own, words: base.words };
 }
 
 export interface TaggerSettings {
@@ -41,16 +22,68 @@ export interface TaggerSettings {
   beam?: number;
 }
 
-export interface SentenceFeatures {
-  keys: Uint32Array;
-  offsets: Uint32Array;
-  /** How many of each token's keys (at the start of its range) belong to the word itself. */
-  own?: Uint32Array;
-  words?: readonly string[];
-}
+/** Memory for the summed scores of word types, per tagger. */
+export const WORD_SCORES_BYTES = 16 * 1024 * 1024;
 
-/** Word types whose own-feature scores a tagger remembers. */
-const OWN_CACHE_SIZE = 100_000;
+/**
+ * Summed (integer) scores of each word type's keys, per group: its own keys,
+ * then as the left neighbour at distance 1..window, then as the right one. A
+ * token's emission is its word's own group, its neighbours' groups and the
+ * joint keys, so most tokens cost a few vector additions and seven lookups.
+ */
+export class WordScores {
+  readonly model: LinearModel;
+  readonly window: number;
+  private readonly cache: BoundedMap<WordInfo, Int32Array>;
+
+  constructor(model: LinearModel, window: number, budget = WORD_SCORES_BYTES) {
+    this.model = model;
+    this.window = window;
+    this.cache = new BoundedMap(entriesWithin(budget, (1 + 2 * window) * model.classes * 4));
+  }
+
+  /** Group offsets (in classes): own 0, left d at d, right d at window + d. */
+  of(info: WordInfo): Int32Array {
+    let v = this.cache.get(info);
+    if (v) return v;
+    const c = this.model.classes;
+    v = new Int32Array((1 + 2 * this.window) * c);
+    this.model.sum(info.own, 0, info.own.length, v, 0);
+    for (let d = 1; d <= this.window; d++) {
+      this.model.sum(info.left[d - 1], 0, info.left[d - 1].length, v, d * c);
+      this.model.sum(info.right[d - 1], 0, info.right[d - 1].length, v, (this.window + d) * c);
+    }
+    this.cache.set(info, v);
+    return v;
+  }
+
+  /** The vectors of a sentence's word types, from `window` places before it to `window` after. */
+  sentence(f: SentenceFeatures): Int32Array[] {
+    const n = f.infos.length;
+    const win = this.window;
+    const out: Int32Array[] = new Array(n + 2 * win);
+    for (let j = -win; j < n + win; j++) out[j + win] = this.of(infoAt(f, j));
+    return out;
+  }
+
+  /** Integer scores of token `i` (all classes) added into `out[offset ..]`; `vectors` from `sentence(f)`. */
+  token(f: SentenceFeatures, vectors: readonly Int32Array[], i: number, out: Int32Array, offset: number): void {
+    const c = this.model.classes;
+    const win = this.window;
+    const own = vectors[i + win];
+    for (let k = 0; k < c; k++) out[offset + k] += own[k];
+    for (let d = 1; d <= win; d++) {
+      const l = vectors[i + win - d];
+      const r = vectors[i + win + d];
+      const lo = d * c;
+      const ro = (win + d) * c;
+      for (let k = 0; k < c; k++) out[offset + k] += l[lo + k] + r[ro + k];
+    }
+    for (let p = i * PAIR_KEYS; p < (i + 1) * PAIR_KEYS; p++) this.model.sumKey(f.pairs[p], out, offset);
+    const extra = f.extra?.[i];
+    if (extra) this.model.sum(extra, 0, extra.length, out, offset);
+  }
+}
 
 export class SequenceTagger {
   readonly labels: string[];
@@ -59,9 +92,9 @@ export class SequenceTagger {
   readonly settings: TaggerSettings;
   private readonly allowed: Uint8Array | undefined;
   private decode: Decoder;
+  private readonly scores: WordScores;
+  private sums = new Int32Array(0);
   private emissions = new Float64Array(0);
-  /** Summed scores of each word's own features (most tokens are frequent words). */
-  private readonly ownScores = new Map<string, Float32Array>();
 
   constructor(labels: string[], model: LinearModel, extractor: FeatureExtractor, settings: TaggerSettings) {
     if (model.classes !== labels.length) throw new Error(`model has ${model.classes} classes, labels ${labels.length}`);
@@ -71,6 +104,7 @@ export class SequenceTagger {
     this.settings = settings;
     this.allowed = constraintsFor(settings, labels);
     this.decode = DECODERS[settings.decoder];
+    this.scores = new WordScores(model, extractor.options.window);
   }
 
   /** Use another decoder (for measuring decoders on the same model). */
@@ -84,38 +118,27 @@ export class SequenceTagger {
   }
 
   /** Class indices for already extracted features (so later stages can reuse them). */
-  tagFeatures({ keys, offsets, own, words }: SentenceFeatures): Int32Array {
-    const n = offsets.length - 1;
+  tagFeatures(f: SentenceFeatures): Int32Array {
+    if (f.window !== this.scores.window) throw new Error(`features of window ${f.window}, tagger window ${this.scores.window}`);
+    const n = f.infos.length;
     const c = this.model.classes;
-    if (this.emissions.length < n * c) this.emissions = new Float64Array(n * c * 2);
-    const e = this.emissions;
-    e.fill(0, 0, n * c);
-    for (let i = 0; i < n; i++) {
-      let from = offsets[i];
-      if (own && words) {
-        const scores = this.wordScores(words[i], keys, from, from + own[i]);
-        for (let k = 0; k < c; k++) e[i * c + k] = scores[k];
-        from += own[i];
-      }
-      this.model.score(keys, from, offsets[i + 1], e, i * c);
+    if (this.sums.length < n * c) {
+      this.sums = new Int32Array(n * c * 2);
+      this.emissions = new Float64Array(n * c * 2);
     }
+    const sums = this.sums;
+    const e = this.emissions;
+    sums.fill(0, 0, n * c);
+    const vectors = this.scores.sentence(f);
+    for (let i = 0; i < n; i++) this.scores.token(f, vectors, i, sums, i * c);
+    const scale = this.model.scale;
+    for (let j = 0; j < n * c; j++) e[j] = sums[j] * scale;
     return this.decode({ length: n, classes: c, emissions: e, transitions: this.model.transitions, allowed: this.allowed, beam: this.settings.beam });
-  }
-
-  private wordScores(word: string, keys: Uint32Array, from: number, to: number): Float32Array {
-    let scores = this.ownScores.get(word);
-    if (scores) return scores;
-    const sum = new Float64Array(this.model.classes);
-    this.model.score(keys, from, to, sum);
-    scores = Float32Array.from(sum);
-    if (this.ownScores.size >= OWN_CACHE_SIZE) this.ownScores.clear();
-    this.ownScores.set(word, scores);
-    return scores;
   }
 
   tag(words: readonly string[], extra?: readonly Uint32Array[]): string[] {
     if (!words.length) return [];
-    const ids = extra ? this.tagFeatures(withExtra(this.extractor.extract(words), extra)) : this.tagIds(words);
+    const ids = this.tagFeatures(withExtra(this.extractor.extract(words), extra));
     return Array.from(ids, (k) => this.labels[k]);
   }
 }
@@ -184,7 +207,7 @@ export function trainTagger(
   const id = new Map(labels.map((l, i) => [l, i]));
   const allowed = constraintsFor(settings, labels);
   const decode = DECODERS[settings.decoder];
-  const examples = data.map((s) => ({ ...withExtra(extractor.extract(s.words), s.extra), gold: Int32Array.from(s.labels, (l) => id.get(l)!) }));
+  const examples = data.map((s) => ({ ...flatten(withExtra(extractor.extract(s.words), s.extra)), gold: Int32Array.from(s.labels, (l) => id.get(l)!) }));
   const trainer = new AveragedPerceptron(c);
   const rnd = random(seed);
   const order = examples.map((_, i) => i);

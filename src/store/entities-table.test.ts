@@ -7,7 +7,7 @@ import { defaultPipeline } from "../pipeline/default.js";
 import { TempDir } from "../testing/fixtures.js";
 import { phoneticKey } from "../understand/translit/translit.js";
 import { analyzeFixture, fixtureText } from "../understand/fixtures/fixtures.js";
-import { namesOf } from "./entities-table.js";
+import { LOOKUP, namesOf } from "./entities-table.js";
 import { MIGRATIONS } from "./migrations.js";
 import { SqliteStore } from "./sqlite.js";
 
@@ -143,5 +143,32 @@ test("a version-4 database keeps its entity names and speakers when migrated", a
   assert.deepEqual(ryabkov.names, { el: "Σεργκέι Ριαμπκόφ", en: "Sergei Ryabkov" });
   assert.equal((await store.quotes()).quotes[0].speakerEntityId, 7);
   assert.deepEqual((await store.entity(7))?.quotes.map((q) => q.role), ["speaker"]);
+  assert.deepEqual((await store.findEntities("Ryabkov")).map((e) => e.id), [7], "the migration fills the surname keys of stored entities");
+  await store.close();
+});
+
+test("every registry lookup is an index search, never a scan of a table", () => {
+  const db = new Database(dir.file("plan.db"));
+  for (const m of MIGRATIONS) db.exec(m.sql);
+  for (const [name, sql] of Object.entries(LOOKUP)) {
+    const params = Array.from({ length: sql.split("?").length - 1 }, () => "x");
+    const steps = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+    assert.ok(steps.some((d) => /^SEARCH .* USING .*(INDEX|PRIMARY KEY)/.test(d)), `${name}: ${steps.join(" · ")}`);
+    assert.ok(!steps.some((d) => d.startsWith("SCAN")), `${name} scans: ${steps.join(" · ")}`);
+  }
+  db.close();
+});
+
+test("a lone surname links to the one stored person whose name ends with it, and not when two share it", async () => {
+  const store = fresh();
+  const put = (text: string) => store.put(analyzeFixture(text, { lang: "en", published: "2023-09-21" }));
+  await put("Talks\n\nForeign minister Sergei Ryabkov met the press in Geneva on Monday.\n");
+  await put("More talks\n\nThe talks would go on, Mr Ryabkov told reporters in Geneva on Tuesday.\n");
+  const [ryabkov] = await store.findEntities("Ryabkov");
+  assert.deepEqual((await store.entity(ryabkov.id))?.links.map((l) => l.rule), ["new", "surname"]);
+  await put("Others\n\nDefence minister Pavel Ryabkov met the press in Moscow on Wednesday.\n");
+  await put("Again\n\nThe talks are over, Mr Ryabkov told reporters in Geneva on Thursday.\n");
+  const links = (await Promise.all((await store.findEntities("Ryabkov")).map((e) => store.entity(e.id)))).flatMap((r) => r?.links ?? []);
+  assert.ok(links.some((l) => l.rule === "new" && l.detail.includes("surname shared by 2 stored people")), JSON.stringify(links));
   await store.close();
 });

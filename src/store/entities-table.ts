@@ -52,20 +52,56 @@ function unique(rows: { id: number }[]): number | null {
   return ids.length === 1 ? ids[0] : null;
 }
 
+/** Kinds of entity_keys rows: the entity's whole phonetic key, and each suffix of it after a space (surnames). */
+const KEY_NAME = "name";
+const KEY_SUFFIX = "suffix";
+const WORD_SEPARATOR = " ";
+
+/**
+ * The statements that find registry entities by a key, each an index search
+ * (never a scan of the registry): linking looks up one article's entity with each.
+ */
+export const LOOKUP = {
+  code: "SELECT id FROM entities WHERE code = ?",
+  key: "SELECT id FROM entities WHERE key = ? AND global = 1",
+  alias: "SELECT DISTINCT a.entity_id AS id, a.alias FROM entity_aliases a JOIN entities x ON x.id = a.entity_id WHERE a.phonetic = ? AND x.type = ? AND x.global = 1",
+  /** People whose whole key is the surname's, or ends with it after a space. */
+  surname: `SELECT x.id, x.name FROM entity_keys k JOIN entities x ON x.id = k.entity_id
+            WHERE k.kind IN ('${KEY_NAME}', '${KEY_SUFFIX}') AND k.key = ? AND x.type = 'PER' AND x.global = 1`,
+  /** Entities a name may mean: by code, alias fold or phonetic key, whole key, or (people) a key ending with it. */
+  names: `SELECT id FROM entities WHERE code = ?
+          UNION SELECT entity_id FROM entity_aliases WHERE fold = ?
+          UNION SELECT entity_id FROM entity_aliases WHERE phonetic = ?
+          UNION SELECT entity_id FROM entity_keys WHERE kind = '${KEY_NAME}' AND key = ?
+          UNION SELECT k.entity_id FROM entity_keys k JOIN entities x ON x.id = k.entity_id WHERE k.kind = '${KEY_SUFFIX}' AND k.key = ? AND x.type = 'PER'`,
+} as const;
+
+/** The entity_keys rows of a phonetic key: the key itself, and the rest after each space. */
+function keyRows(phonetic: string): [string, string][] {
+  const rows: [string, string][] = [[phonetic, KEY_NAME]];
+  for (let at = phonetic.indexOf(WORD_SEPARATOR); at >= 0; at = phonetic.indexOf(WORD_SEPARATOR, at + 1)) rows.push([phonetic.slice(at + 1), KEY_SUFFIX]);
+  return rows;
+}
+
+function setKeys(db: Database.Database, id: number, phonetic: string): void {
+  stmt(db, "DELETE FROM entity_keys WHERE entity_id = ?").run(id);
+  const insert = stmt(db, "INSERT INTO entity_keys (key, kind, entity_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
+  for (const [key, kind] of keyRows(phonetic)) insert.run(key, kind, id);
+}
+
 function resolve(db: Database.Database, e: Entity): { id: number | null; rule: LinkRule; detail: string } {
   if (e.code) {
-    const id = unique(stmt(db, "SELECT id FROM entities WHERE code = ?").all(e.code) as { id: number }[]);
+    const id = unique(stmt(db, LOOKUP.code).all(e.code) as { id: number }[]);
     return { id, rule: "code", detail: `ISO 3166 code ${e.code}` };
   }
   if (!e.global) return { id: null, rule: "new", detail: "not a proper name: kept to its article" };
   const words = e.key.split(" ").length;
   if (words > 1 || e.type !== "PER") {
-    const byKey = unique(stmt(db, "SELECT id FROM entities WHERE key = ? AND global = 1").all(e.id) as { id: number }[]);
+    const byKey = unique(stmt(db, LOOKUP.key).all(e.id) as { id: number }[]);
     if (byKey !== null) return { id: byKey, rule: "key", detail: `same key ${e.id}` };
   }
   if (words > 1) {
-    const rows = stmt(db, "SELECT DISTINCT a.entity_id AS id, a.alias FROM entity_aliases a JOIN entities x ON x.id = a.entity_id WHERE a.phonetic = ? AND x.type = ? AND x.global = 1")
-      .all(e.key, e.type) as { id: number; alias: string }[];
+    const rows = stmt(db, LOOKUP.alias).all(e.key, e.type) as { id: number; alias: string }[];
     const id = unique(rows);
     if (id !== null) {
       const across = needsTransliteration(rows[0].alias) !== needsTransliteration(e.name);
@@ -74,8 +110,7 @@ function resolve(db: Database.Database, e: Entity): { id: number | null; rule: L
     return { id: null, rule: "new", detail: "no stored name matches" };
   }
   if (e.type === "PER") {
-    const rows = stmt(db, "SELECT id, name FROM entities WHERE type = 'PER' AND global = 1 AND (phonetic = ? OR phonetic LIKE ?)")
-      .all(e.key, `% ${e.key}`) as { id: number; name: string }[];
+    const rows = stmt(db, LOOKUP.surname).all(e.key) as { id: number; name: string }[];
     const id = unique(rows);
     if (id !== null) return { id, rule: "surname", detail: `«${e.name}» is the surname of «${rows[0].name}», the only stored person with it` };
     return { id: null, rule: "new", detail: rows.length ? `surname shared by ${rows.length} stored people` : "no stored person has this name" };
@@ -93,6 +128,7 @@ function create(db: Database.Database, e: Entity, lang: string): number {
     stmt(db, "INSERT INTO entities (key, phonetic, type, name, code, global, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
       .run(e.id, e.key, e.type, e.name, e.code, e.global ? 1 : 0, new Date().toISOString()).lastInsertRowid,
   );
+  setKeys(db, id, e.key);
   for (const [l, name] of namesOf(e)) setName(db, id, l, name, e.code ? SOURCE_PACKAGE : name === e.name ? SOURCE_TEXT : `${SOURCE_TRANSLIT}${lang}`);
   return id;
 }
@@ -105,7 +141,10 @@ function improveNames(db: Database.Database, id: number, e: Entity): void {
   const row = stmt(db, "SELECT * FROM entities WHERE id = ?").get(id) as EntityRow;
   if (row.code) return;
   const longer = e.name.split(/\s+/u).length > row.name.split(/\s+/u).length;
-  if (longer) stmt(db, "UPDATE entities SET name = ?, phonetic = ?, key = ? WHERE id = ?").run(e.name, e.key, e.id, id);
+  if (longer) {
+    stmt(db, "UPDATE entities SET name = ?, phonetic = ?, key = ? WHERE id = ?").run(e.name, e.key, e.id, id);
+    setKeys(db, id, e.key);
+  }
   for (const [lang, name] of namesOf(e)) {
     if (name !== e.name) continue;
     const stored = stmt(db, "SELECT source FROM entity_names WHERE entity_id = ? AND lang = ?").get(id, lang) as { source: string } | undefined;
@@ -175,12 +214,8 @@ const COUNTED = `SELECT e.*, COUNT(*) AS mentions, COUNT(DISTINCT m.article_rowi
  */
 export function findEntities(db: Database.Database, name: string, page: PageOptions = {}): RegistryEntity[] {
   const key = phoneticKey(name);
-  const rows = stmt(db,
-    `${COUNTED} WHERE e.id IN (
-       SELECT x.id FROM entities x LEFT JOIN entity_aliases a ON a.entity_id = x.id
-       WHERE x.code = ? OR a.fold = ? OR a.phonetic = ? OR x.phonetic = ? OR (x.type = 'PER' AND x.phonetic LIKE ?))
-     GROUP BY e.id ORDER BY mentions DESC, e.id LIMIT ? OFFSET ?`,
-  ).all(name.toUpperCase(), fold(name), key, key, `% ${key}`, page.limit ?? DEFAULT_PAGE_LIMIT, page.offset ?? 0) as CountedRow[];
+  const rows = stmt(db, `${COUNTED} WHERE e.id IN (${LOOKUP.names}) GROUP BY e.id ORDER BY mentions DESC, e.id LIMIT ? OFFSET ?`)
+    .all(name.toUpperCase(), fold(name), key, key, key, page.limit ?? DEFAULT_PAGE_LIMIT, page.offset ?? 0) as CountedRow[];
   return rows.map((r) => toRegistry(db, r));
 }
 

@@ -163,6 +163,32 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX quotes_speaker_entity ON quotes(speaker_entity_id);
     `,
   },
+  {
+    version: 6,
+    description: "lookup keys of the registry (entity_keys): each entity's phonetic key and its word suffixes, for linking and name lookups by index",
+    sql: `
+      CREATE TABLE entity_keys (
+        key TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        entity_id INTEGER NOT NULL REFERENCES entities(id),
+        PRIMARY KEY (kind, key, entity_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX entity_keys_entity ON entity_keys(entity_id);
+      INSERT INTO entity_keys (key, kind, entity_id)
+        WITH RECURSIVE suffixes(entity_id, rest, depth) AS (
+          SELECT id, phonetic, 0 FROM entities
+          UNION ALL
+          SELECT entity_id, substr(rest, instr(rest, ' ') + 1), depth + 1 FROM suffixes WHERE instr(rest, ' ') > 0
+        )
+        SELECT rest, CASE WHEN depth = 0 THEN 'name' ELSE 'suffix' END, entity_id FROM suffixes WHERE true
+        ON CONFLICT DO NOTHING;
+    `,
+  },
+  {
+    version: 7,
+    description: "the token columns of each article as a compact binary blob beside its record, both deflated (records written before stay JSON text with their token list)",
+    sql: `ALTER TABLE articles ADD COLUMN tokens BLOB;`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -2,6 +2,7 @@ import { strict as assert } from "node:assert";
 import { after, test } from "node:test";
 import Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
+import { toRecord } from "../doc/record.js";
 import { parseTextPage } from "../extract/text-page.js";
 import { buildDoc } from "../pipeline/build.js";
 import { defaultPipeline } from "../pipeline/default.js";
@@ -163,4 +164,21 @@ test("openStore opens SQLite files and refuses server addresses in one line", as
   await store.close();
   await assert.rejects(openStore("postgres://news@localhost/news"), (e: unknown) => e instanceof StoreError && e.message === "PostgreSQL stores are not available in this build");
   await assert.rejects(openStore("http://example.org/db"), StoreError);
+});
+
+test("a stored article comes back as the record of its document, kept compact", async () => {
+  const store = freshStore("record.db");
+  const docs = [analyse(GREEK_PAGE, { url: "https://example.org/g" }), analyse(ENGLISH_PAGE)];
+  for (const doc of docs) {
+    const { id } = await store.put(doc);
+    const back = await store.get(id);
+    assert.deepEqual(back, toRecord(doc));
+    assert.equal(JSON.stringify(back), JSON.stringify(toRecord(doc)), "the same keys in the same order");
+  }
+  const db = new Database(dir.file("record.db"), { readonly: true });
+  const stored = (db.prepare("SELECT length(record) + length(tokens) AS n FROM articles ORDER BY rowid LIMIT 1").get() as { n: number }).n;
+  db.close();
+  assert.ok(stored * 4 < JSON.stringify(toRecord(docs[0])).length, `${stored} bytes stored`);
+  assert.ok((await store.stats()).bytesPerArticle > 0);
+  await store.close();
 });

@@ -4,10 +4,16 @@
 // Several processes may share one store: each write transaction takes the write
 // lock up front and waits or retries while another holds it, and migrations
 // re-read the schema version inside the lock (see connection.ts).
+// In a batch (beginBatch), the articles share transactions committed every N
+// articles or every second; each article is still a savepoint of its own.
+// An article's record is kept without its text (the text column has it) and
+// without its token list (a compact blob of token columns), deflated; get()
+// restores both.
 import { stmt } from "./statements.js";
+import { deflateRawSync, inflateRawSync } from "node:zlib";
 import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
-import { toRecord, type DocRecord } from "../doc/record.js";
+import { tokenRecords, toRecord, type DocRecord } from "../doc/record.js";
 import { docContentHash } from "../pipeline/build.js";
 import { aliasesOf, articlesOf, cooccurring, entityById, findEntities, linksOf, mentionsPerDay } from "./entities-table.js";
 import { queryEvents, type EventFilter } from "./events-table.js";
@@ -17,10 +23,12 @@ import { LAYER_TABLES } from "./layer-tables.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
 import { KEYS_FUNCTION, entityQuotes, queryQuotes } from "./quotes-table.js";
 import { indexKeys, makeSnippet, parseQuery } from "./search-text.js";
+import { decodeTokens, encodeTokens } from "./token-blob.js";
 import {
   DEFAULT_PAGE_LIMIT,
   StoreError,
   type ArticleList,
+  type BatchOptions,
   type ArticleSummary,
   type EntityReport,
   type EntityReportOptions,
@@ -45,6 +53,8 @@ const FACETS = { lang: "lang", site: "site" } as const;
 const ID_PREFIX_MIN = 4;
 /** What PRAGMA integrity_check answers for a sound database. */
 const INTEGRITY_OK = "ok";
+const DEFAULT_BATCH_ARTICLES = 100;
+const DEFAULT_BATCH_MS = 1000;
 
 export type SqliteOptions = ConnectionOptions;
 
@@ -61,6 +71,13 @@ interface ArticleRow {
   ingested_at: string;
 }
 
+interface StoredRecord {
+  /** JSON text, or (with the token blob) deflated JSON. */
+  record: string | Buffer;
+  text: string;
+  tokens: Buffer | null;
+}
+
 function summary(r: ArticleRow): ArticleSummary {
   return { id: r.id, title: r.title, lang: r.lang, published: r.published, url: r.url, site: r.site, source: r.source, ingestedAt: r.ingested_at };
 }
@@ -68,6 +85,10 @@ function summary(r: ArticleRow): ArticleSummary {
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly options: Required<SqliteOptions>;
+  private batch: Required<BatchOptions> | null = null;
+  /** Puts in the open batch transaction, and the timer that commits it. */
+  private uncommitted = 0;
+  private commitTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly file: string = DEFAULT_DB_FILE,
@@ -111,9 +132,46 @@ export class SqliteStore implements Store {
     );
   }
 
+  async beginBatch(options: BatchOptions = {}): Promise<void> {
+    this.batch = { articles: options.articles ?? DEFAULT_BATCH_ARTICLES, ms: options.ms ?? DEFAULT_BATCH_MS };
+  }
+
+  async endBatch(): Promise<void> {
+    this.commitBatch();
+    this.batch = null;
+  }
+
+  private commitBatch(): void {
+    if (this.commitTimer) clearTimeout(this.commitTimer);
+    this.commitTimer = null;
+    if (this.db.open && this.db.inTransaction) this.db.exec("COMMIT");
+    this.uncommitted = 0;
+  }
+
   async put(doc: Doc): Promise<PutResult> {
+    if (!this.batch) return this.write(doc);
+    if (!this.db.inTransaction) {
+      await retryBusy(this.file, this.options, () => this.db.exec("BEGIN IMMEDIATE"));
+      this.commitTimer = setTimeout(() => this.commitBatch(), this.batch.ms).unref();
+    }
+    try {
+      const result = await this.write(doc);
+      if (++this.uncommitted >= this.batch.articles) this.commitBatch();
+      return result;
+    } catch (err) {
+      if (!this.db.inTransaction && this.uncommitted) {
+        const lost = this.uncommitted;
+        this.commitBatch();
+        throw new StoreError(`${err instanceof Error ? err.message : String(err)}; the ${lost} articles written since the last commit were rolled back`);
+      }
+      throw err;
+    }
+  }
+
+  /** Add or update one article in a transaction (a savepoint inside a batch). */
+  private write(doc: Doc): Promise<PutResult> {
     const hash = docContentHash(doc);
-    const record = toRecord(doc);
+    const record: DocRecord = { ...toRecord(doc, { tokens: false }), text: "" };
     const title = record.title;
     const canonical = doc.meta.canonicalUrl ?? doc.meta.url ?? null;
     const now = new Date().toISOString();
@@ -133,14 +191,15 @@ export class SqliteStore implements Store {
         site: doc.meta.site ?? null,
         source: doc.meta.source ?? null,
         text: doc.text,
-        record: JSON.stringify(existing ? { ...record, id: existing.id } : record),
+        record: deflateRawSync(JSON.stringify(existing ? { ...record, id: existing.id } : record)),
+        tokens: deflateRawSync(encodeTokens(doc.layers.tokens)),
         now,
       };
       let rowid: number;
       if (existing) {
         stmt(this.db, 
             `UPDATE articles SET content_hash=@hash, url=@url, canonical_url=@canonical, title=@title, lang=@lang, published=@published,
-             site=@site, source=@source, text=@text, record=@record, updated_at=@now WHERE rowid=@rowid`,
+             site=@site, source=@source, text=@text, record=@record, tokens=@tokens, updated_at=@now WHERE rowid=@rowid`,
           )
           .run({ ...values, rowid: existing.rowid });
         rowid = existing.rowid;
@@ -149,8 +208,8 @@ export class SqliteStore implements Store {
       } else {
         rowid = Number(
           stmt(this.db, 
-              `INSERT INTO articles (id, content_hash, url, canonical_url, title, lang, published, site, source, text, record, ingested_at)
-               VALUES (@id, @hash, @url, @canonical, @title, @lang, @published, @site, @source, @text, @record, @now)`,
+              `INSERT INTO articles (id, content_hash, url, canonical_url, title, lang, published, site, source, text, record, tokens, ingested_at)
+               VALUES (@id, @hash, @url, @canonical, @title, @lang, @published, @site, @source, @text, @record, @tokens, @now)`,
             )
             .run(values).lastInsertRowid,
         );
@@ -166,13 +225,17 @@ export class SqliteStore implements Store {
   }
 
   async get(id: string): Promise<DocRecord | null> {
-    let row = stmt(this.db, "SELECT record FROM articles WHERE id = ?").get(id) as { record: string } | undefined;
+    let row = stmt(this.db, "SELECT record, text, tokens FROM articles WHERE id = ?").get(id) as StoredRecord | undefined;
     if (!row && id.length >= ID_PREFIX_MIN) {
-      const rows = stmt(this.db, "SELECT record FROM articles WHERE id LIKE ? LIMIT 2").all(`${id.replace(/[%_]/g, "")}%`) as { record: string }[];
+      const rows = stmt(this.db, "SELECT record, text, tokens FROM articles WHERE id LIKE ? LIMIT 2").all(`${id.replace(/[%_]/g, "")}%`) as StoredRecord[];
       if (rows.length > 1) throw new StoreError(`the id prefix "${id}" matches more than one article`);
       row = rows[0];
     }
-    return row ? (JSON.parse(row.record) as DocRecord) : null;
+    if (!row) return null;
+    // Records stored before the token blob are plain JSON with their text and token list.
+    if (row.tokens === null) return JSON.parse(row.record.toString()) as DocRecord;
+    const record = JSON.parse(inflateRawSync(row.record).toString("utf8")) as DocRecord;
+    return { ...record, text: row.text, tokens: tokenRecords(decodeTokens(inflateRawSync(row.tokens))) };
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
@@ -259,7 +322,9 @@ export class SqliteStore implements Store {
       articles += r.n;
     }
     const indexed = (stmt(this.db, "SELECT COUNT(*) AS n FROM articles_fts").get() as { n: number }).n;
-    return { articles, byLang, indexed, schemaVersion: this.db.pragma("user_version", { simple: true }) as number };
+    const bytes = (this.db.pragma("page_count", { simple: true }) as number) * (this.db.pragma("page_size", { simple: true }) as number);
+    const bytesPerArticle = articles ? Math.round(bytes / articles) : 0;
+    return { articles, byLang, indexed, bytesPerArticle, schemaVersion: this.db.pragma("user_version", { simple: true }) as number };
   }
 
   async integrityCheck(): Promise<string> {
@@ -269,6 +334,8 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    this.commitBatch();
+    this.batch = null;
     closeConnection(this.db);
   }
 }

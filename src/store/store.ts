@@ -233,12 +233,28 @@ export interface StoreStats {
   byLang: Record<string, number>;
   /** Articles in the full-text index (equal to `articles` in a sound store). */
   indexed: number;
+  /** The size of the store (every table and index) divided by its articles; 0 for an empty store. */
+  bytesPerArticle: number;
   schemaVersion: number;
 }
 
+/** How a batch of puts is committed: after this many articles, or this long after its first put, whichever comes first. */
+export interface BatchOptions {
+  articles?: number;
+  ms?: number;
+}
+
 export interface Store {
-  /** Add or update one article in one transaction. */
+  /** Add or update one article, all or nothing (in its own transaction, or in the open batch's). */
   put(doc: Doc): Promise<PutResult>;
+  /**
+   * Write the puts that follow in shared transactions, each committed after
+   * `articles` puts or `ms` milliseconds, and at endBatch() or close(). A crash
+   * loses the uncommitted puts whole, never part of an article.
+   */
+  beginBatch(options?: BatchOptions): Promise<void>;
+  /** Commit the open batch; puts take one transaction each again. */
+  endBatch(): Promise<void>;
   /** The record of an article by id (or a unique id prefix). */
   get(id: string): Promise<DocRecord | null>;
   /** Ranked articles matching a query (words, "phrases", OR, NOT, -excluded); a query it cannot take is a QueryError. */

@@ -1,0 +1,122 @@
+// `npm run bench -- store-scale [--articles N] [--every K] [--json]`: the store
+// as it grows. Ingests N generated, distinct articles (./articles.ts) through
+// the default pipeline into a fresh SQLite file in the temporary folder, in
+// batches as `ingest` does, and reports articles/s per K articles (the curve:
+// flat when linking does not grow with the registry), bytes per article, and
+// the p50 in-process latency of the analyst's queries (entity, quotes
+// --speaker, events --actor, search) at the first K articles and at N.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { buildDoc } from "../pipeline/build.js";
+import { defaultPipeline } from "../pipeline/default.js";
+import { openStore } from "../store/open.js";
+import type { Store } from "../store/store.js";
+import { ArticleGenerator } from "./articles.js";
+
+const DEFAULT_ARTICLES = 2000;
+const DEFAULT_EVERY = 1000;
+const QUERY_RUNS = 21;
+/** A word of most Greek news articles, for the search probe. */
+const SEARCH_PROBE = "κυβέρνηση";
+
+interface Probes {
+  entity: string;
+  speaker: string;
+  actor: string;
+  search: string;
+}
+
+type Latencies = Record<keyof Probes, number>;
+
+async function p50(fn: () => Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  for (let r = 0; r < QUERY_RUNS; r++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return Math.round(times[Math.floor(times.length / 2)] * 1000) / 1000;
+}
+
+/** Names to query, taken from what the first articles stored: a quoted speaker, an event's actor. */
+async function chooseProbes(store: Store): Promise<Probes> {
+  const speaker = (await store.quotes({ limit: 200 })).quotes.find((q) => q.speakerEntityId !== null)?.speaker ?? "";
+  const actor = (await store.events({ limit: 200 })).events.find((e) => e.actor)?.actor?.name ?? "";
+  return { entity: actor || speaker, speaker, actor, search: SEARCH_PROBE };
+}
+
+async function latencies(store: Store, probes: Probes): Promise<Latencies> {
+  return {
+    entity: await p50(async () => {
+      const [first] = await store.findEntities(probes.entity);
+      if (first) await store.entity(first.id);
+    }),
+    speaker: await p50(() => store.quotes({ speaker: probes.speaker })),
+    actor: await p50(() => store.events({ actor: probes.actor })),
+    search: await p50(() => store.search(probes.search)),
+  };
+}
+
+export async function run(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { json: { type: "boolean", default: false }, articles: { type: "string", default: String(DEFAULT_ARTICLES) }, every: { type: "string", default: String(DEFAULT_EVERY) } },
+  });
+  const n = Number(values.articles);
+  const every = Math.min(Number(values.every), n);
+  if (!(n > 0 && every > 0)) throw new Error("--articles and --every take positive numbers");
+  const generator = new ArticleGenerator();
+  const pipeline = defaultPipeline();
+  const dir = mkdtempSync(join(tmpdir(), "newsgraph-store-scale-"));
+  const store = await openStore(join(dir, "store.db"));
+  const curve: { articles: number; articlesPerSec: number; tokensPerSec: number }[] = [];
+  const at: { articles: number; bytesPerArticle: number; p50ms: Latencies }[] = [];
+  let probes: Probes | null = null;
+  try {
+    let tokens = 0;
+    let started = performance.now();
+    await store.beginBatch();
+    for (let i = 0; i < n; i++) {
+      const a = generator.article(i);
+      const doc = pipeline.run(buildDoc({ title: a.title, paragraphs: a.paragraphs, related: [], meta: {} }));
+      tokens += doc.layers.tokens.length;
+      const { status } = await store.put(doc);
+      if (status !== "added") throw new Error(`article ${i} was ${status}, not added: the generated articles must be distinct`);
+      const done = i + 1;
+      if (done % every !== 0 && done !== n) continue;
+      const seconds = (performance.now() - started) / 1000;
+      const size = done - (curve.length ? curve[curve.length - 1].articles : 0);
+      curve.push({ articles: done, articlesPerSec: Math.round((size / seconds) * 10) / 10, tokensPerSec: Math.round(tokens / seconds) });
+      if (done === every || done === n) {
+        await store.endBatch();
+        probes ??= await chooseProbes(store);
+        at.push({ articles: done, bytesPerArticle: (await store.stats()).bytesPerArticle, p50ms: await latencies(store, probes) });
+        await store.beginBatch();
+      }
+      tokens = 0;
+      started = performance.now();
+    }
+    await store.endBatch();
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const first = curve[0].articlesPerSec;
+  const last = curve[curve.length - 1].articlesPerSec;
+  const result = { task: "store-scale", articles: n, every, probes, curve, lastToFirst: Math.round((last / first) * 100) / 100, at };
+  if (values.json) console.log(JSON.stringify(result));
+  else {
+    console.log(`store-scale: ${n} generated articles, one fresh store`);
+    for (const c of curve) console.log(`  up to ${c.articles}: ${c.articlesPerSec} articles/s (${c.tokensPerSec} tokens/s)`);
+    console.log(`  last ${every} vs first ${every}: ${result.lastToFirst}×`);
+    for (const x of at) {
+      const q = Object.entries(x.p50ms).map(([k, v]) => `${k} ${v} ms`).join(" · ");
+      console.log(`  at ${x.articles} articles: ${(x.bytesPerArticle / 1024).toFixed(1)} KB per article · p50 ${q}`);
+    }
+    console.log(`  probes: ${JSON.stringify(probes)}`);
+  }
+  return 0;
+}
