@@ -1,4 +1,4 @@
-// `npm run bench -- kill [--trials <n>] [--articles <n>]`: kill -9 trials of
+// `npm run bench -- kill [--trials <n>] [--articles <n>] [--json]`: kill -9 trials of
 // `newsgraph ingest`. Each trial ingests generated articles into a new store
 // (every other trial with --jobs 2), counts what another reader sees committed
 // at a random moment, kills the process at once with SIGKILL, and checks that
@@ -20,15 +20,17 @@ const DEFAULT_ARTICLES = 1000;
 const KILL_AFTER_MS = { min: 500, max: 5000 };
 const PAGE = 1000;
 
-function parseArgs(args: string[]): { trials: number; articles: number } {
+function parseArgs(args: string[]): { trials: number; articles: number; json: boolean } {
   const o = { trials: DEFAULT_TRIALS, articles: DEFAULT_ARTICLES };
+  let json = false;
   for (let i = 0; i < args.length; i++) {
     if (args[i] === "--trials" && args[i + 1]) o.trials = Number(args[++i]);
     else if (args[i] === "--articles" && args[i + 1]) o.articles = Number(args[++i]);
-    else throw new Error(`unknown option "${args[i]}" (options: --trials <n>, --articles <n>)`);
+    else if (args[i] === "--json") json = true;
+    else throw new Error(`unknown option "${args[i]}" (options: --trials <n>, --articles <n>, --json)`);
   }
   for (const [name, n] of Object.entries(o)) if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} must be a positive whole number`);
-  return o;
+  return { ...o, json };
 }
 
 function article(i: number): string {
@@ -75,6 +77,10 @@ export async function run(args: string[]): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), "newsgraph-kill-bench-"));
   let bad = 0;
   let killed = 0;
+  const trials: { jobs: number; killedAfterMs: number | null; committedBefore: number; storedAfter: number; integrity: string; problems: string[] }[] = [];
+  const log = (line: string) => {
+    if (!o.json) console.log(line);
+  };
   try {
     const folder = join(dir, "in");
     mkdirSync(folder);
@@ -105,9 +111,11 @@ export async function run(args: string[]): Promise<number> {
       if (problems.length) bad++;
       if (code === null) killed++;
       const when = code === null ? `killed after ${delay} ms` : `finished before the kill (${delay} ms)`;
-      console.log(`trial ${t + 1}${jobs.length ? " (--jobs 2)" : ""}: ${when}; ${seen} committed before, ${after.articles} stored after, integrity ${after.integrity}; resumed +${resumed.added} → ${final.articles}/${o.articles}${problems.length ? ` ✗ ${problems.join("; ")}` : " ✓"}`);
+      trials.push({ jobs: jobs.length ? 2 : 1, killedAfterMs: code === null ? delay : null, committedBefore: seen, storedAfter: after.articles, integrity: after.integrity, problems });
+      log(`trial ${t + 1}${jobs.length ? " (--jobs 2)" : ""}: ${when}; ${seen} committed before, ${after.articles} stored after, integrity ${after.integrity}; resumed +${resumed.added} → ${final.articles}/${o.articles}${problems.length ? ` ✗ ${problems.join("; ")}` : " ✓"}`);
     }
-    console.log(`${o.trials - bad} of ${o.trials} trials (${killed} killed mid-run) lost nothing and left nothing half-written`);
+    if (o.json) console.log(JSON.stringify({ task: "kill", trials: o.trials, passed: o.trials - bad, killedMidRun: killed, results: trials }));
+    log(`${o.trials - bad} of ${o.trials} trials (${killed} killed mid-run) lost nothing and left nothing half-written`);
     return bad ? 1 : 0;
   } finally {
     rmSync(dir, { recursive: true, force: true });

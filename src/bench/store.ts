@@ -1,4 +1,4 @@
-// `npm run bench -- store [--processes <n>] [--articles <n>]`: n concurrent
+// `npm run bench -- store [--processes <n>] [--articles <n>] [--json]`: n concurrent
 // `newsgraph ingest` processes on one new store, each with its own articles;
 // every article must be stored, with no errors and a sound store.
 import { mkdtempSync, rmSync } from "node:fs";
@@ -9,15 +9,17 @@ import { concurrentIngest } from "../testing/concurrent-ingest.js";
 const DEFAULT_PROCESSES = 8;
 const DEFAULT_ARTICLES = 150;
 
-function parseArgs(args: string[]): { processes: number; articles: number } {
+function parseArgs(args: string[]): { processes: number; articles: number; json: boolean } {
   const o = { processes: DEFAULT_PROCESSES, articles: DEFAULT_ARTICLES };
+  let json = false;
   for (let i = 0; i < args.length; i++) {
     if (args[i] === "--processes" && args[i + 1]) o.processes = Number(args[++i]);
     else if (args[i] === "--articles" && args[i + 1]) o.articles = Number(args[++i]);
-    else throw new Error(`unknown option "${args[i]}" (options: --processes <n>, --articles <n>)`);
+    else if (args[i] === "--json") json = true;
+    else throw new Error(`unknown option "${args[i]}" (options: --processes <n>, --articles <n>, --json)`);
   }
   for (const [name, n] of Object.entries(o)) if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} must be a positive whole number`);
-  return o;
+  return { ...o, json };
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -25,8 +27,12 @@ export async function run(args: string[]): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), "newsgraph-store-bench-"));
   try {
     const r = await concurrentIngest({ dir, processes: o.processes, articlesPerProcess: o.articles });
-    console.log(`${o.processes} concurrent ingest processes × ${o.articles} articles: ${r.stored}/${r.expected} stored · ${r.errors.length} errors · integrity ${r.integrity} · ${r.seconds.toFixed(1)} s`);
-    for (const e of r.errors.slice(0, 10)) console.log(`  ${e}`);
+    if (o.json) {
+      console.log(JSON.stringify({ task: "store", processes: o.processes, articlesPerProcess: o.articles, stored: r.stored, expected: r.expected, errors: r.errors, integrity: r.integrity, seconds: Number(r.seconds.toFixed(1)) }));
+    } else {
+      console.log(`${o.processes} concurrent ingest processes × ${o.articles} articles: ${r.stored}/${r.expected} stored · ${r.errors.length} errors · integrity ${r.integrity} · ${r.seconds.toFixed(1)} s`);
+      for (const e of r.errors.slice(0, 10)) console.log(`  ${e}`);
+    }
     return r.stored === r.expected && !r.errors.length && r.integrity === "ok" ? 0 : 1;
   } finally {
     rmSync(dir, { recursive: true, force: true });
