@@ -4,6 +4,8 @@
 import type { ArticleFilter } from "./store.js";
 import { keysOf } from "./search-text.js";
 
+const LIKE_WILDCARDS = /[%_]/g;
+
 /** WHERE conditions and their parameters, built up by the helpers below. */
 export interface Conditions {
   where: string[];
@@ -21,12 +23,28 @@ export function keyString(text: string | null | undefined): string {
   return text ? ` ${keysOf(text).join(" ")} ` : " ";
 }
 
+/** The search keys a query looks for, without LIKE's wildcards (so a lookup by key finds what a LIKE finds). */
+function queryKeys(text: string | undefined): string[] {
+  return keyString(text).trim().split(" ").filter((k) => k !== "").map((k) => k.replace(LIKE_WILDCARDS, ""));
+}
+
 /** Every search key of `text` must be a whole word of the key string in `column`. */
 export function addKeyConditions(c: Conditions, column: string, text: string | undefined): void {
-  for (const k of keyString(text).trim().split(" ")) {
-    if (k === "") continue;
+  for (const k of queryKeys(text)) {
     c.where.push(`${column} LIKE ?`);
-    c.params.push(`% ${k.replace(/[%_]/g, "")} %`);
+    c.params.push(`% ${k} %`);
+  }
+}
+
+/**
+ * Every search key of `text` must be listed for the row by `lookup`: a SELECT
+ * of the columns of `row` from a table of keys, with one parameter (`key = ?`),
+ * so each key is an index search instead of a LIKE over every row.
+ */
+export function addKeyLookups(c: Conditions, row: string, lookup: string, text: string | undefined): void {
+  for (const k of queryKeys(text)) {
+    c.where.push(`${row} IN (${lookup})`);
+    c.params.push(k);
   }
 }
 

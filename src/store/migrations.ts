@@ -189,6 +189,27 @@ export const MIGRATIONS: Migration[] = [
     description: "the token columns of each article as a compact binary blob beside its record, both deflated (records written before stay JSON text with their token list)",
     sql: `ALTER TABLE articles ADD COLUMN tokens BLOB;`,
   },
+  {
+    version: 8,
+    description: "the search keys of each quotation's speaker, one row a key (quote_speaker_keys), for speaker queries by index",
+    sql: `
+      CREATE TABLE quote_speaker_keys (
+        key TEXT NOT NULL,
+        article_rowid INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+        ord INTEGER NOT NULL,
+        PRIMARY KEY (key, article_rowid, ord)
+      ) WITHOUT ROWID;
+      CREATE INDEX quote_speaker_keys_article ON quote_speaker_keys(article_rowid);
+      INSERT INTO quote_speaker_keys (key, article_rowid, ord)
+        WITH RECURSIVE words(article_rowid, ord, key, rest) AS (
+          SELECT article_rowid, ord, '', ltrim(speaker_keys, ' ') FROM quotes
+          UNION ALL
+          SELECT article_rowid, ord, substr(rest, 1, instr(rest || ' ', ' ') - 1), substr(rest, instr(rest || ' ', ' ') + 1) FROM words WHERE rest <> ''
+        )
+        SELECT key, article_rowid, ord FROM words WHERE key <> ''
+        ON CONFLICT DO NOTHING;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

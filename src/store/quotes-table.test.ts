@@ -1,11 +1,14 @@
 import { strict as assert } from "node:assert";
 import { after, test } from "node:test";
+import Database from "better-sqlite3";
 import { parseTextPage } from "../extract/text-page.js";
 import { buildDoc } from "../pipeline/build.js";
 import { defaultPipeline } from "../pipeline/default.js";
 import { TempDir } from "../testing/fixtures.js";
 import { ENGLISH_ARTICLE, GREEK_ARTICLE } from "../understand/quotes/fixtures.js";
 import { keyString } from "./filters.js";
+import { MIGRATIONS } from "./migrations.js";
+import { KEYS_FUNCTION, quoteQuerySql } from "./quotes-table.js";
 import { SqliteStore } from "./sqlite.js";
 
 const dir = new TempDir();
@@ -52,5 +55,54 @@ test("an updated article replaces its quotations", async () => {
   const edited = ENGLISH_ARTICLE.replace('"We will not accept it."', "");
   await store.put(pipeline.run(buildDoc({ ...parseTextPage(edited), meta: url })));
   assert.equal((await store.quotes()).total, before - 1);
+  await store.close();
+});
+
+test("an updated article replaces the search keys of its speakers", async () => {
+  const store = new SqliteStore(dir.file("update-speakers.db"));
+  const url = { url: "https://example.org/speakers" };
+  await store.put(pipeline.run(buildDoc({ ...parseTextPage(GREEK_ARTICLE), meta: url })));
+  const before = (await store.quotes({ speaker: "ευαγγελιου" })).total;
+  assert.ok(before >= 3);
+  await store.put(pipeline.run(buildDoc({ ...parseTextPage(GREEK_ARTICLE), meta: url })));
+  assert.equal((await store.quotes({ speaker: "ευαγγελιου" })).total, before);
+  await store.put(pipeline.run(buildDoc({ ...parseTextPage(ENGLISH_ARTICLE), meta: url })));
+  assert.equal((await store.quotes({ speaker: "ευαγγελιου" })).total, 0);
+  assert.ok((await store.quotes({ speaker: "lawson" })).total >= 1);
+  await store.close();
+});
+
+test("a speaker query is an index search of the speakers' keys, never a scan", () => {
+  const db = new Database(dir.file("plan.db"));
+  for (const m of MIGRATIONS) db.exec(m.sql);
+  db.function(KEYS_FUNCTION, (text: unknown) => keyString(typeof text === "string" ? text : null));
+  for (const query of [{ speaker: "Sergei Ryabkov" }, { speaker: "Ryabkov", about: "talks", lang: "en" }]) {
+    const sql = quoteQuerySql(query);
+    for (const [statement, params] of [[sql.rows, [...sql.params, 10, 0]], [sql.count, sql.params]] as const) {
+      const steps = (db.prepare(`EXPLAIN QUERY PLAN ${statement}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+      assert.ok(steps.some((d) => /^SEARCH quote_speaker_keys USING .*(INDEX|PRIMARY KEY) \(key=\?\)/.test(d)), steps.join(" · "));
+      assert.ok(!steps.some((d) => /^SCAN (quote_speaker_keys|q)\b/.test(d)), `scans: ${steps.join(" · ")}`);
+    }
+  }
+  db.close();
+});
+
+test("a version-7 database gets the search keys of its stored speakers when migrated", async () => {
+  const file = dir.file("v7.db");
+  const db = new Database(file);
+  for (const m of MIGRATIONS.filter((m) => m.version <= 7)) db.exec(m.sql);
+  db.pragma("user_version = 7");
+  db.prepare("INSERT INTO articles (rowid, id, content_hash, title, lang, published, text, record, ingested_at) VALUES (1, 'a1', 'h1', 'T', 'en', '2023-09-21', 'T', '{}', '2023-09-21')").run();
+  const insert = db.prepare("INSERT INTO quotes (article_rowid, ord, kind, start_offset, end_offset, text, speaker, speaker_keys, text_keys) VALUES (1, ?, 'direct', 0, 1, 'T', ?, ?, ' t ')");
+  insert.run(0, "Sergei Ryabkov", keyString("Sergei Ryabkov"));
+  insert.run(1, null, keyString(null));
+  insert.run(2, "Ryabkov", keyString("Ryabkov"));
+  db.close();
+  const store = new SqliteStore(file);
+  const ords = async (speaker: string) => (await store.quotes({ speaker })).quotes.map((q) => q.speaker);
+  assert.deepEqual(await ords("ryabkov"), ["Sergei Ryabkov", "Ryabkov"]);
+  assert.deepEqual(await ords("Sergei Ryabkov"), ["Sergei Ryabkov"]);
+  assert.deepEqual(await ords("Sergei"), ["Sergei Ryabkov"]);
+  assert.deepEqual(await ords("Ryab"), [], "a speaker's key matches whole, never as a prefix");
   await store.close();
 });

@@ -6,16 +6,20 @@
 import { stmt } from "./statements.js";
 import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
-import { addArticleFilter, addKeyConditions, keyString, noConditions, whereClause } from "./filters.js";
+import { addArticleFilter, addKeyConditions, addKeyLookups, keyString, noConditions, whereClause } from "./filters.js";
 import type { ArticleRef, LayerTable } from "./layer-table.js";
 import { DEFAULT_PAGE_LIMIT, type EntityQuote, type PageOptions, type QuoteList, type QuoteQuery, type StoredQuote } from "./store.js";
 
 /** The SQL function that gives the key string of a column (registered on each connection by the store). */
 export const KEYS_FUNCTION = "search_keys";
 
+/** The quotations whose speaker has a search key (one parameter), by the index of quote_speaker_keys. */
+export const SPEAKER_KEY_LOOKUP = "SELECT article_rowid, ord FROM quote_speaker_keys WHERE key = ?";
+
 export const quotesTable: LayerTable = {
   name: "quotes",
   clear(db: Database.Database, article: ArticleRef) {
+    stmt(db, "DELETE FROM quote_speaker_keys WHERE article_rowid = ?").run(article.rowid);
     stmt(db, "DELETE FROM quotes WHERE article_rowid = ?").run(article.rowid);
   },
   write(db: Database.Database, article: ArticleRef, doc: Doc) {
@@ -24,8 +28,10 @@ export const quotesTable: LayerTable = {
       `INSERT INTO quotes (article_rowid, ord, kind, start_offset, end_offset, text, speaker, speaker_keys, speaker_entity_id, role, cue, stance, polarity, via, citing, text_keys)
        VALUES (@rowid, @ord, @kind, @start, @end, @text, @speaker, @speakerKeys, @speakerEntityId, @role, @cue, @stance, @polarity, @via, @citing, @textKeys)`,
     );
+    const insertKey = stmt(db, "INSERT INTO quote_speaker_keys (key, article_rowid, ord) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
     (doc.layers.quotes ?? []).forEach((q, ord) => {
       const speaker = q.speaker ? (q.speaker.name ?? q.speaker.description) : null;
+      const speakerKeys = keyString(speaker);
       const local = q.speaker?.entityId;
       insert.run({
         rowid: article.rowid,
@@ -35,7 +41,7 @@ export const quotesTable: LayerTable = {
         end: q.end,
         text: q.text,
         speaker,
-        speakerKeys: keyString(speaker),
+        speakerKeys,
         speakerEntityId: local ? ((link.get(article.rowid, local) as { entity_id: number } | undefined)?.entity_id ?? null) : null,
         role: q.speaker?.role ?? null,
         cue: q.cue,
@@ -45,24 +51,33 @@ export const quotesTable: LayerTable = {
         citing: q.citing,
         textKeys: keyString(q.text),
       });
+      for (const key of speakerKeys.split(" ")) if (key !== "") insertKey.run(key, article.rowid, ord);
     });
   },
 };
 
-/** Quotations across the stored articles, newest articles first. */
-export function queryQuotes(db: Database.Database, query: QuoteQuery = {}): QuoteList {
+/** The statements of a quotation query: a page of rows (then its limit and offset) and their count, with their parameters. */
+export function quoteQuerySql(query: QuoteQuery = {}): { rows: string; count: string; params: unknown[] } {
   const c = noConditions();
-  addKeyConditions(c, "q.speaker_keys", query.speaker);
+  addKeyLookups(c, "(q.article_rowid, q.ord)", SPEAKER_KEY_LOOKUP, query.speaker);
   addKeyConditions(c, "q.text_keys", query.about);
   addKeyConditions(c, `${KEYS_FUNCTION}(q.via)`, query.via);
   addArticleFilter(c, "a", query);
   const from = `FROM quotes q JOIN articles a ON a.rowid = q.article_rowid ${whereClause(c)}`;
-  const quotes = stmt(db,
-    `SELECT a.id AS articleId, a.title, a.published, a.lang, q.kind, q.start_offset AS start, q.end_offset AS "end", q.text, q.speaker,
-            q.speaker_entity_id AS speakerEntityId, q.role, q.cue, q.stance, q.polarity, q.via, q.citing
-     ${from} ORDER BY a.rowid DESC, q.ord LIMIT ? OFFSET ?`,
-  ).all(...c.params, query.limit ?? DEFAULT_PAGE_LIMIT, query.offset ?? 0) as StoredQuote[];
-  const total = (stmt(db, `SELECT COUNT(*) AS n ${from}`).get(...c.params) as { n: number }).n;
+  return {
+    rows: `SELECT a.id AS articleId, a.title, a.published, a.lang, q.kind, q.start_offset AS start, q.end_offset AS "end", q.text, q.speaker,
+                  q.speaker_entity_id AS speakerEntityId, q.role, q.cue, q.stance, q.polarity, q.via, q.citing
+           ${from} ORDER BY a.rowid DESC, q.ord LIMIT ? OFFSET ?`,
+    count: `SELECT COUNT(*) AS n ${from}`,
+    params: c.params,
+  };
+}
+
+/** Quotations across the stored articles, newest articles first. */
+export function queryQuotes(db: Database.Database, query: QuoteQuery = {}): QuoteList {
+  const sql = quoteQuerySql(query);
+  const quotes = stmt(db, sql.rows).all(...sql.params, query.limit ?? DEFAULT_PAGE_LIMIT, query.offset ?? 0) as StoredQuote[];
+  const total = (stmt(db, sql.count).get(...sql.params) as { n: number }).n;
   return { quotes, total };
 }
 
