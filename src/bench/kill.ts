@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { ingestInto } from "../cli/ingest.js";
 import { fromRecord } from "../doc/record.js";
 import { openStore } from "../store/open.js";
+import { countOptions } from "./args.js";
 
 const CLI = fileURLToPath(new URL("../../bin/newsgraph.js", import.meta.url));
 const DEFAULT_TRIALS = 10;
@@ -20,18 +21,6 @@ const DEFAULT_ARTICLES = 1000;
 const KILL_AFTER_MS = { min: 500, max: 5000 };
 const PAGE = 1000;
 
-function parseArgs(args: string[]): { trials: number; articles: number; json: boolean } {
-  const o = { trials: DEFAULT_TRIALS, articles: DEFAULT_ARTICLES };
-  let json = false;
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === "--trials" && args[i + 1]) o.trials = Number(args[++i]);
-    else if (args[i] === "--articles" && args[i + 1]) o.articles = Number(args[++i]);
-    else if (args[i] === "--json") json = true;
-    else throw new Error(`unknown option "${args[i]}" (options: --trials <n>, --articles <n>, --json)`);
-  }
-  for (const [name, n] of Object.entries(o)) if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} must be a positive whole number`);
-  return { ...o, json };
-}
 
 function article(i: number): string {
   return (
@@ -73,7 +62,7 @@ async function committed(db: string): Promise<number> {
 }
 
 export async function run(args: string[]): Promise<number> {
-  const o = parseArgs(args);
+  const o = countOptions(args, { trials: DEFAULT_TRIALS, articles: DEFAULT_ARTICLES });
   const dir = mkdtempSync(join(tmpdir(), "newsgraph-kill-bench-"));
   let bad = 0;
   let killed = 0;

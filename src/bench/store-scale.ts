@@ -8,12 +8,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { buildDoc } from "../pipeline/build.js";
 import { defaultPipeline } from "../pipeline/default.js";
 import { openStore } from "../store/open.js";
 import type { Store } from "../store/store.js";
 import { ArticleGenerator } from "./articles.js";
+import { countOptions } from "./args.js";
 
 const DEFAULT_ARTICLES = 2000;
 const DEFAULT_EVERY = 1000;
@@ -61,13 +61,9 @@ async function latencies(store: Store, probes: Probes): Promise<Latencies> {
 }
 
 export async function run(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: { json: { type: "boolean", default: false }, articles: { type: "string", default: String(DEFAULT_ARTICLES) }, every: { type: "string", default: String(DEFAULT_EVERY) } },
-  });
-  const n = Number(values.articles);
-  const every = Math.min(Number(values.every), n);
-  if (!(n > 0 && every > 0)) throw new Error("--articles and --every take positive numbers");
+  const values = countOptions(args, { articles: DEFAULT_ARTICLES, every: DEFAULT_EVERY });
+  const n = values.articles;
+  const every = Math.min(values.every, n);
   const generator = new ArticleGenerator();
   const pipeline = defaultPipeline();
   const dir = mkdtempSync(join(tmpdir(), "newsgraph-store-scale-"));

@@ -5,25 +5,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { concurrentIngest } from "../testing/concurrent-ingest.js";
+import { countOptions } from "./args.js";
 
 const DEFAULT_PROCESSES = 8;
 const DEFAULT_ARTICLES = 150;
 
-function parseArgs(args: string[]): { processes: number; articles: number; json: boolean } {
-  const o = { processes: DEFAULT_PROCESSES, articles: DEFAULT_ARTICLES };
-  let json = false;
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === "--processes" && args[i + 1]) o.processes = Number(args[++i]);
-    else if (args[i] === "--articles" && args[i + 1]) o.articles = Number(args[++i]);
-    else if (args[i] === "--json") json = true;
-    else throw new Error(`unknown option "${args[i]}" (options: --processes <n>, --articles <n>, --json)`);
-  }
-  for (const [name, n] of Object.entries(o)) if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} must be a positive whole number`);
-  return { ...o, json };
-}
 
 export async function run(args: string[]): Promise<number> {
-  const o = parseArgs(args);
+  const o = countOptions(args, { processes: DEFAULT_PROCESSES, articles: DEFAULT_ARTICLES });
   const dir = mkdtempSync(join(tmpdir(), "newsgraph-store-bench-"));
   try {
     const r = await concurrentIngest({ dir, processes: o.processes, articlesPerProcess: o.articles });

@@ -2,17 +2,11 @@ import { strict as assert } from "node:assert";
 import { after, test } from "node:test";
 import iconv from "iconv-lite";
 import { ENGLISH_PAGE, GREEK_PAGE, TempDir } from "../testing/fixtures.js";
-import { main } from "./main.js";
+import { runCli as run } from "../testing/cli.js";
 
 const dir = new TempDir();
 after(() => dir.remove());
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s), isTTY: false });
-  return { code, out, err };
-}
 
 const greek = dir.write("in/greek.txt", GREEK_PAGE);
 const english = dir.write("in/english.txt", ENGLISH_PAGE);

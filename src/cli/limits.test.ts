@@ -5,17 +5,11 @@ import { strict as assert } from "node:assert";
 import { after, test } from "node:test";
 import iconv from "iconv-lite";
 import { ENGLISH_PAGE, GREEK_PAGE, TempDir } from "../testing/fixtures.js";
-import { main } from "./main.js";
+import { runCli as run } from "../testing/cli.js";
 
 const dir = new TempDir();
 after(() => dir.remove());
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s), isTTY: false });
-  return { code, out, err };
-}
 
 const INVALID_UTF8 = Buffer.from([0xff, 0xfe]);
 /** UTF-8 with two stray bytes in the body. */

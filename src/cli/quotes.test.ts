@@ -2,18 +2,12 @@ import { strict as assert } from "node:assert";
 import { after, before, test } from "node:test";
 import { TempDir } from "../testing/fixtures.js";
 import { ENGLISH_ARTICLE, GREEK_ARTICLE } from "../understand/quotes/fixtures.js";
-import { main } from "./main.js";
+import { runCli as run } from "../testing/cli.js";
 
 const dir = new TempDir();
 after(() => dir.remove());
 const db = dir.file("cli-quotes.db");
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s), isTTY: false });
-  return { code, out, err };
-}
 
 before(async () => {
   const r = await run("ingest", dir.write("in/el.txt", GREEK_ARTICLE), dir.write("in/en.txt", ENGLISH_ARTICLE), "--db", db);

@@ -1,18 +1,12 @@
 import { strict as assert } from "node:assert";
 import { after, before, test } from "node:test";
 import { TempDir } from "../testing/fixtures.js";
-import { main } from "./main.js";
+import { runCli as run } from "../testing/cli.js";
 
 const dir = new TempDir();
 after(() => dir.remove());
 const db = dir.file("search.db");
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s), isTTY: false });
-  return { code, out, err };
-}
 
 const titles = async (...argv: string[]) => {
   const r = await run("search", "--db", db, "--json", ...argv);

@@ -57,15 +57,20 @@ function busyError(file: string, o: Required<ConnectionOptions>, err: unknown): 
   return new StoreError(`the store ${file} stayed busy (another process is writing) after ${o.retries + 1} attempts: ${message(err)}`);
 }
 
+/** The pause before the next attempt after `err`; rethrows what is not a busy store, or a busy store past the last attempt. */
+function pauseAfter(file: string, o: Required<ConnectionOptions>, err: unknown, attempt: number): number {
+  if (!BUSY_CODE.test(sqliteCode(err))) throw err;
+  if (attempt >= o.retries) throw busyError(file, o, err);
+  return retryDelay(o, attempt);
+}
+
 /** Run `fn`, again after a pause when the store is busy; for work that cannot wait asynchronously (opening). */
 export function retryBusySync<T>(file: string, o: Required<ConnectionOptions>, fn: () => T): T {
   for (let attempt = 0; ; attempt++) {
     try {
       return fn();
     } catch (err) {
-      if (!BUSY_CODE.test(sqliteCode(err))) throw err;
-      if (attempt >= o.retries) throw busyError(file, o, err);
-      Atomics.wait(sleeper, 0, 0, retryDelay(o, attempt));
+      Atomics.wait(sleeper, 0, 0, pauseAfter(file, o, err, attempt));
     }
   }
 }
@@ -76,9 +81,8 @@ export async function retryBusy<T>(file: string, o: Required<ConnectionOptions>,
     try {
       return fn();
     } catch (err) {
-      if (!BUSY_CODE.test(sqliteCode(err))) throw err;
-      if (attempt >= o.retries) throw busyError(file, o, err);
-      await new Promise((resolve) => setTimeout(resolve, retryDelay(o, attempt)));
+      const pause = pauseAfter(file, o, err, attempt);
+      await new Promise((resolve) => setTimeout(resolve, pause));
     }
   }
 }

@@ -22,7 +22,8 @@ const FINAL_DOT = /\.$/u;
 /** Dashes and the colon, after which a word starts a sentence or a quotation. */
 const CLAUSE_OPENERS = ["—", "–", "-", ":"];
 /** Marks after which a word starts a sentence or a quotation: quotation marks (lang/<code>/quote-marks.json) and CLAUSE_OPENERS. */
-const OPENERS = new Set([...allQuoteMarks().opening, ...allQuoteMarks().symmetric, ...CLAUSE_OPENERS]);
+const QUOTE_MARKS = allQuoteMarks();
+const OPENERS = new Set([...QUOTE_MARKS.opening, ...QUOTE_MARKS.symmetric, ...CLAUSE_OPENERS]);
 /** Fallback names are at least this long (no stray initials: «Τ/κ»). */
 const MIN_NAME_LENGTH = 2;
 /** Tokens before a capital searched for an event trigger (drones sold «στη Μόσχα»). */
