@@ -21,9 +21,11 @@ const CLOCK_MS = 0.001;
 export const MAX_GROWTH = 5;
 
 export interface Growth {
-  /** Best processor time on the input of size n (per measurement), ms. */
+  /** The smaller of the two sizes compared (n, or 4n after escalation). */
+  size: number;
+  /** Best processor time on the smaller input (per measurement), ms. */
   small: number;
-  /** Best processor time on the input of size 4n (per measurement, same repeats), ms. */
+  /** Best processor time on the input four times as large (per measurement, same repeats), ms. */
   large: number;
   ratio: number;
 }
@@ -40,15 +42,8 @@ function cpuTime(run: () => void, repeat: number): number {
   return (used.user + used.system) / 1000;
 }
 
-/**
- * How much longer `run` takes on make(4n) than on make(n), from the best of
- * interleaved measurements of each. Measurements go on, up to MAX_ROUNDS, while
- * the ratio is over `maxRatio`: noise slows some of them down, super-linear
- * work slows all of them. Inputs are built outside the timing.
- */
-export function growth<T>(make: (n: number) => T, run: (input: T) => unknown, n: number, maxRatio = MAX_GROWTH): Growth {
-  const smallInput = make(n);
-  const largeInput = make(4 * n);
+/** Best-of-interleaved processor times of `run` on two inputs, as a ratio. */
+function comparePair<T>(run: (input: T) => unknown, smallInput: T, largeInput: T, size: number, maxRatio: number): Growth {
   run(largeInput);
   // The first runs compile the code: the repeat count comes from warm runs.
   let once = Infinity;
@@ -61,10 +56,27 @@ export function growth<T>(make: (n: number) => T, run: (input: T) => unknown, n:
     small = Math.min(small, cpuTime(() => run(smallInput), repeat));
     large = Math.min(large, cpuTime(() => run(largeInput), repeat));
   }
-  return { small, large, ratio: ratio() };
+  return { size, small, large, ratio: ratio() };
+}
+
+/**
+ * How much longer `run` takes on make(4n) than on make(n), from the best of
+ * interleaved measurements of each. Measurements go on, up to MAX_ROUNDS, while
+ * the ratio is over `maxRatio`: noise slows some of them down, super-linear
+ * work slows all of them. A ratio still over it is measured again one step up,
+ * make(4n) against make(16n): the step from one processor-cache level to the
+ * next happens once, so linear work grows by about 4 there again, while
+ * super-linear work grows by more at larger sizes than at smaller ones. Inputs
+ * are built outside the timing.
+ */
+export function growth<T>(make: (n: number) => T, run: (input: T) => unknown, n: number, maxRatio = MAX_GROWTH): Growth {
+  const mid = make(4 * n);
+  const first = comparePair(run, make(n), mid, n, maxRatio);
+  if (first.ratio <= maxRatio) return first;
+  return comparePair(run, mid, make(16 * n), 4 * n, maxRatio);
 }
 
 /** A readable line for an assertion message. */
 export function describeGrowth(name: string, g: Growth): string {
-  return `${name}: ${g.small.toFixed(1)} ms at n, ${g.large.toFixed(1)} ms at 4n (×${g.ratio.toFixed(1)})`;
+  return `${name}: ${g.small.toFixed(1)} ms at size ${g.size}, ${g.large.toFixed(1)} ms at size ${4 * g.size} (×${g.ratio.toFixed(1)})`;
 }
