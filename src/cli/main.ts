@@ -11,6 +11,7 @@ import { registerEvents } from "./events.js";
 import { registerIngest } from "./ingest.js";
 import { registerQuotes } from "./quotes.js";
 import { registerSearch } from "./search.js";
+import { registerServe } from "./serve.js";
 import { registerShow } from "./show.js";
 import { registerStats } from "./stats.js";
 import { safeForTerminal } from "../util/terminal.js";
@@ -19,7 +20,7 @@ import { EXIT, UsageError, type CommandContext, type Register } from "./context.
 const VERSION = "0.1.0";
 
 /** The commands, in the order --help lists them. */
-const COMMANDS: Register[] = [registerAnalyze, registerIngest, registerSearch, registerQuotes, registerEntity, registerEvents, registerShow, registerStats, registerDemo];
+const COMMANDS: Register[] = [registerAnalyze, registerIngest, registerSearch, registerQuotes, registerEntity, registerEvents, registerShow, registerStats, registerServe, registerDemo];
 
 function build(ctx: CommandContext): Command {
   const program = new Command("newsgraph")
