@@ -3,15 +3,11 @@
 // response carries (no inline script, no framing, no type sniffing).
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
-import type { Store } from "../store/store.js";
 import { apiRoutes } from "./api/routes.js";
+import type { AppOptions } from "./options.js";
 import { uiRoutes } from "./ui/routes.js";
 
-export interface AppOptions {
-  store: Store;
-  /** The token write requests must carry (Authorization: Bearer …); with none, writes are refused. */
-  token?: string;
-}
+export type { AppOptions } from "./options.js";
 
 /** Content-Security-Policy: scripts and styles only from this server, never inline. */
 const CSP = {

@@ -1,7 +1,7 @@
 // The JSON API: routes and their schemas declared once with zod, from which
 // come the validation, the TypeScript types and the OpenAPI 3.1 document.
 import { OpenAPIHono, createRoute, z } from "@hono/zod-openapi";
-import type { AppOptions } from "../app.js";
+import type { AppOptions } from "../options.js";
 
 const StatsSchema = z
   .object({

@@ -1,6 +1,6 @@
 // The UI pages, rendered on the server (hono/jsx) and readable without JavaScript.
 import { Hono } from "hono";
-import type { AppOptions } from "../app.js";
+import type { AppOptions } from "../options.js";
 
 export function uiRoutes({ store }: AppOptions): Hono {
   const ui = new Hono();
