@@ -269,9 +269,11 @@ export class SqliteStore implements Store {
     const rows = stmt(this.db,
       `WITH page AS (SELECT articles_fts.rowid AS rowid, bm25(articles_fts, 2.0, 1.0) AS score FROM articles_fts ${ranked.join} ${whereClause(ranked.c)}
                      ORDER BY score, articles_fts.rowid LIMIT ? OFFSET ?)
-       SELECT a.rowid, a.id, a.title, a.lang, a.published, a.url, a.site, a.source, a.ingested_at, a.text, page.score
+       SELECT a.rowid, a.id, a.title, a.lang, a.published, a.url, a.site, a.source, a.ingested_at, a.text, page.score,
+              (SELECT COUNT(*) FROM quotes q WHERE q.article_rowid = a.rowid) AS quotes,
+              (SELECT COUNT(DISTINCT l.entity_id) FROM entity_links l WHERE l.article_rowid = a.rowid) AS entities
        FROM page JOIN articles a ON a.rowid = page.rowid ORDER BY page.score, page.rowid`,
-    ).all(...ranked.c.params, options.limit ?? DEFAULT_SEARCH_LIMIT, options.offset ?? 0) as (ArticleRow & { text: string; score: number })[];
+    ).all(...ranked.c.params, options.limit ?? DEFAULT_SEARCH_LIMIT, options.offset ?? 0) as (ArticleRow & { text: string; score: number; quotes: number; entities: number })[];
     const counted = matching({ ...options, lang: undefined, site: undefined });
     const groups = stmt(this.db,
       `SELECT a.lang AS lang, a.site AS site, substr(a.published, 1, ${DAY_CHARS}) AS day, COUNT(*) AS n
@@ -292,7 +294,7 @@ export class SqliteStore implements Store {
       if (g.day !== null) add(days, g.day, g.n);
     }
     return {
-      hits: rows.map((r) => ({ ...summary(r), score: Number((-r.score).toPrecision(4)), ...makeSnippet(r.text, keys) })),
+      hits: rows.map((r) => ({ ...summary(r), score: Number((-r.score).toPrecision(4)), ...makeSnippet(r.text, keys), quotes: r.quotes, entities: r.entities })),
       total,
       facets: { lang: byCount(lang), site: byCount(site) },
       days: [...days].sort(([a], [b]) => (a < b ? -1 : 1)).map(([day, articles]) => ({ day, articles })),

@@ -52,6 +52,10 @@ export interface SearchHit extends ArticleSummary {
   snippet: string;
   /** Matched words inside `snippet`. */
   highlights: Span[];
+  /** The article's quotations. */
+  quotes: number;
+  /** The registry entities the article mentions. */
+  entities: number;
 }
 
 export interface SearchOptions extends PageOptions, ArticleFilter {

@@ -4,6 +4,8 @@
 // analysis raise to HTTP statuses. Messages are one line; stacks never leave
 // the server.
 import { z } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { BlockedAddressError, FetchError, InvalidUrlError } from "../../input/fetch.js";
@@ -100,4 +102,9 @@ export function errorResponse(err: unknown): Response {
 /** The OpenAPI description of a problem response. */
 export function problemContent(description: string) {
   return { content: { [PROBLEM_MEDIA_TYPE]: { schema: ProblemSchema } }, description };
+}
+
+/** Refuses a body over `maxBytes` with a 413 problem (read as it streams in, whatever Content-Length says). */
+export function limitBody(maxBytes: number): MiddlewareHandler {
+  return bodyLimit({ maxSize: maxBytes, onError: () => problemResponse(413, `the body is larger than the limit of ${maxBytes} bytes`) });
 }

@@ -51,9 +51,15 @@ export async function* exportChunks<T>(spec: ExportSpec<T>): AsyncGenerator<stri
   if (spec.format === "json") yield "\n]\n";
 }
 
-/** A streamed attachment of every row of a list. */
-export function exportResponse<T>(spec: ExportSpec<T>): Response {
-  const chunks = exportChunks(spec);
+/**
+ * A streamed attachment of every row of a list. The first page is read before
+ * the response is made, so a query the store refuses is still an error
+ * response, not a broken download.
+ */
+export async function exportResponse<T>(spec: ExportSpec<T>): Promise<Response> {
+  const pageSize = spec.pageSize ?? EXPORT_PAGE_SIZE;
+  const first = await spec.page(0, pageSize);
+  const chunks = exportChunks({ ...spec, pageSize, page: (offset, limit) => (offset === 0 ? Promise.resolve(first) : spec.page(offset, limit)) });
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
