@@ -18,7 +18,9 @@ import { docContentHash } from "../pipeline/build.js";
 import { aliasesOf, articlesOf, cooccurring, entityById, findEntities, linksOf, mentionsPerDay } from "./entities-table.js";
 import { queryEvents, type EventFilter } from "./events-table.js";
 import { closeConnection, openConnection, retryBusy, retryBusySync, withDefaults, type ConnectionOptions } from "./connection.js";
-import { addArticleFilter, keyString, noConditions, whereClause, type Conditions } from "./filters.js";
+import { addArticleFilter, keyString, noConditions, whereClause } from "./filters.js";
+import { articleCounts, articleEntities } from "./article-facts.js";
+import { SEARCH_FROM, searchConditions, searchFacets } from "./search-facets.js";
 import { LAYER_TABLES } from "./layer-tables.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
 import { KEYS_FUNCTION, entityQuotes, queryQuotes } from "./quotes-table.js";
@@ -27,8 +29,10 @@ import { decodeTokens, encodeTokens } from "./token-blob.js";
 import {
   DEFAULT_PAGE_LIMIT,
   StoreError,
+  type ArticleCounts,
   type ArticleList,
   type BatchOptions,
+  type FacetOptions,
   type ArticleSummary,
   type EntityReport,
   type EntityReportOptions,
@@ -40,6 +44,7 @@ import {
   type QuoteList,
   type QuoteQuery,
   type RegistryEntity,
+  type SearchFacets,
   type SearchOptions,
   type SearchResult,
   type Store,
@@ -240,24 +245,16 @@ export class SqliteStore implements Store {
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
     const { match, keys } = parseQuery(query, { maxTerms: options.maxTerms });
-    const matching = (filter: SearchOptions): Conditions => {
-      const c = noConditions();
-      c.where.push("articles_fts MATCH ?");
-      c.params.push(match);
-      addArticleFilter(c, "a", filter);
-      return c;
-    };
-    const from = "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid";
-    const c = matching(options);
+    const c = searchConditions(match, options);
     const rows = stmt(this.db,
       `SELECT a.rowid, a.id, a.title, a.lang, a.published, a.url, a.site, a.source, a.ingested_at, a.text, bm25(articles_fts, 2.0, 1.0) AS score
-       ${from} ${whereClause(c)} ORDER BY score LIMIT ? OFFSET ?`,
+       ${SEARCH_FROM} ${whereClause(c)} ORDER BY score LIMIT ? OFFSET ?`,
     ).all(...c.params, options.limit ?? DEFAULT_SEARCH_LIMIT, options.offset ?? 0) as (ArticleRow & { text: string; score: number })[];
-    const total = (stmt(this.db, `SELECT COUNT(*) AS n ${from} ${whereClause(c)}`).get(...c.params) as { n: number }).n;
+    const total = (stmt(this.db, `SELECT COUNT(*) AS n ${SEARCH_FROM} ${whereClause(c)}`).get(...c.params) as { n: number }).n;
     const facet = (name: keyof typeof FACETS): Record<string, number> => {
-      const f = matching({ ...options, [name]: undefined });
+      const f = searchConditions(match, { ...options, [name]: undefined });
       const column = `a.${FACETS[name]}`;
-      const counts = stmt(this.db, `SELECT ${column} AS value, COUNT(*) AS n ${from} ${whereClause(f)} AND ${column} IS NOT NULL GROUP BY ${column} ORDER BY n DESC, value`)
+      const counts = stmt(this.db, `SELECT ${column} AS value, COUNT(*) AS n ${SEARCH_FROM} ${whereClause(f)} AND ${column} IS NOT NULL GROUP BY ${column} ORDER BY n DESC, value`)
         .all(...f.params) as { value: string; n: number }[];
       return Object.fromEntries(counts.map((r) => [r.value, r.n]));
     };
@@ -266,6 +263,18 @@ export class SqliteStore implements Store {
       total,
       facets: { lang: facet("lang"), site: facet("site") },
     };
+  }
+
+  async searchFacets(query: string, options: FacetOptions = {}): Promise<SearchFacets> {
+    return searchFacets(this.db, parseQuery(query, { maxTerms: options.maxTerms }).match, options);
+  }
+
+  async articleCounts(ids: string[]): Promise<Record<string, ArticleCounts>> {
+    return articleCounts(this.db, ids);
+  }
+
+  async articleEntities(id: string): Promise<Record<string, number>> {
+    return articleEntities(this.db, id);
   }
 
   async list(options: ListOptions = {}): Promise<ArticleList> {

@@ -53,6 +53,10 @@ export interface SearchHit extends ArticleSummary {
 export interface SearchOptions extends PageOptions, ArticleFilter {
   /** The most search keys a query may hold (repeated words count once; default 64); a longer query is refused. */
   maxTerms?: number;
+  /** Only articles that mention one of these registry entities. */
+  entities?: number[];
+  /** Only articles with a quotation whose speaker's name or description has all these words (search keys). */
+  speaker?: string;
 }
 
 export interface SearchResult {
@@ -61,6 +65,43 @@ export interface SearchResult {
   total: number;
   /** Matching articles by language and by site, each counted with the other filters applied but not its own. */
   facets: { lang: Record<string, number>; site: Record<string, number> };
+}
+
+/** Options of `searchFacets`: the search's filters, and how many entities and speakers to list. */
+export interface FacetOptions extends SearchOptions {
+  /** Entities and speakers listed, most frequent first (default 10). */
+  top?: number;
+}
+
+export interface SpeakerCount {
+  /** The registry entity's name when the speaker was linked, else the speaker as written. */
+  name: string;
+  entityId: number | null;
+  quotes: number;
+}
+
+export interface ArticleDay {
+  /** YYYY-MM-DD: the publication date, else the ingestion date. */
+  day: string;
+  articles: number;
+}
+
+/** What the articles matching a search hold, over all of them (not one page). */
+export interface SearchFacets {
+  /** Matching articles per day, oldest first. */
+  days: ArticleDay[];
+  /** Entities mentioned in most matching articles (`articles`: how many). */
+  entities: CoOccurrence[];
+  /** Speakers of most quotations in the matching articles. */
+  speakers: SpeakerCount[];
+}
+
+/** How much an article's layers hold. */
+export interface ArticleCounts {
+  quotes: number;
+  /** The article's entities (each linked to a registry entity). */
+  entities: number;
+  events: number;
 }
 
 export interface ListOptions extends PageOptions {
@@ -259,6 +300,12 @@ export interface Store {
   get(id: string): Promise<DocRecord | null>;
   /** Ranked articles matching a query (words, "phrases", OR, NOT, -excluded); a query it cannot take is a QueryError. */
   search(query: string, options?: SearchOptions): Promise<SearchResult>;
+  /** Articles per day, top entities and top speakers of the articles a search matches, with its filters. */
+  searchFacets(query: string, options?: FacetOptions): Promise<SearchFacets>;
+  /** Counts of quotations, entities and events of the articles with these ids (unknown ids left out). */
+  articleCounts(ids: string[]): Promise<Record<string, ArticleCounts>>;
+  /** The registry entity each of an article's entities is linked to: article-level id → registry id (empty for an unknown article). */
+  articleEntities(id: string): Promise<Record<string, number>>;
   list(options?: ListOptions): Promise<ArticleList>;
   quotes(query?: QuoteQuery): Promise<QuoteList>;
   /** Registry entities a name may mean (any form in either script, or an ISO code), most mentioned first. */
