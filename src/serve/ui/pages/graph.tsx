@@ -1,0 +1,76 @@
+// "/graph": the entity network for a search query or around one entity, drawn
+// by graph.js (sigma + graphology) from /api/graph; without JavaScript, and for
+// keyboard and screen-reader use, the same entities are listed as links.
+import type { CoOccurrence } from "../../../store/store.js";
+import { EntityName, Field, Notice, entityHref } from "../components.js";
+import type { PageFunction } from "../page.js";
+import { queryString, text, wholeNumber } from "../params.js";
+
+const DEFAULT_NODES = 50;
+const MAX_NODES = 300;
+
+export const graphPage: PageFunction = async (store, ctx, query) => {
+  const t = ctx.ui.t;
+  const q = text(query, "q");
+  const entityText = text(query, "entity");
+  const limit = Math.min(MAX_NODES, wholeNumber(text(query, "limit")) ?? DEFAULT_NODES);
+  // An entity by registry id, else the entity a name most likely means.
+  const entityId = wholeNumber(entityText) ?? (entityText ? (await store.findEntities(entityText, { limit: 1 }))[0]?.id : undefined);
+  const report = entityId !== undefined ? await store.entity(entityId, { limit }) : null;
+  let listed: CoOccurrence[] = [];
+  let source: string | null = null;
+  if (report) {
+    listed = report.cooccurring;
+    source = queryString({ entity: report.entity.id, limit });
+  } else if (q) {
+    listed = (await store.searchFacets(q, { top: limit })).entities;
+    source = queryString({ q, limit });
+  }
+  const title = report ? t("graph.titleEntity", { name: report.entity.name }) : q ? t("graph.titleQuery", { q }) : t("graph.title");
+  return {
+    title,
+    scripts: source ? ["graph.js"] : [],
+    body: (
+      <>
+        <h1>{title}</h1>
+        <form class="filters" action="/graph" method="get" aria-label={t("graph.form")}>
+          <Field id="graph-q" label={t("search.query")} name="q" value={report ? undefined : q} />
+          <Field id="graph-entity" label={t("filter.entity")} name="entity" value={report ? report.entity.name : entityText} />
+          <Field id="graph-limit" label={t("graph.limit")} name="limit" value={String(limit)} type="number" />
+          <div class="actions">
+            <button type="submit">{t("graph.submit")}</button>
+          </div>
+        </form>
+        {entityText && !report && <Notice kind="info">{t("lookup.none", { name: entityText })}</Notice>}
+        {source && (
+          <>
+            <div class="graph-canvas" id="graph" data-graph-src={`/api/graph${source}`} role="img" aria-label={t("graph.canvas")}></div>
+            <p id="graph-status" class="hint" role="status" aria-live="polite" data-loading={t("graph.loading")} data-empty={t("graph.empty")} data-failed={t("graph.failed")}>
+              {t("graph.needsScript")}
+            </p>
+            <p>
+              <a href={`/api/graph${queryString({ ...(report ? { entity: report.entity.id } : { q }), limit, format: "gexf" })}`} download>
+                {t("export.gexf")}
+              </a>
+            </p>
+            <section aria-labelledby="graph-list-heading">
+              <h2 id="graph-list-heading">{report ? t("graph.neighbours") : t("graph.entities")}</h2>
+              {report && (
+                <p>
+                  <a href={entityHref(report.entity.id)}>{report.entity.name}</a>
+                </p>
+              )}
+              <ul class="inline-list">
+                {listed.map((e) => (
+                  <li>
+                    <EntityName id={e.id} name={e.name} type={e.type} /> <span class="count">{ctx.ui.number(e.articles)}</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          </>
+        )}
+      </>
+    ),
+  };
+};
