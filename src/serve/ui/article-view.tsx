@@ -15,6 +15,14 @@ import type { PageContext } from "./layout.js";
 import { layerOf, markText, type Mark } from "./marked-text.js";
 
 const CALENDAR_VALUE = /^\d{4}(-\d{2}(-\d{2})?)?$/u;
+/** The quotation list shows the start of each quotation (the whole is marked in the text). */
+const EXCERPT_CHARS = 120;
+const WORD_END = /\s+\S*$/u;
+
+/** The start of a text, cut at a word boundary, with an ellipsis when cut. */
+export function excerpt(text: string, max = EXCERPT_CHARS): string {
+  return text.length <= max ? text : `${text.slice(0, max).replace(WORD_END, "")}…`;
+}
 
 export interface ArticleViewProps {
   ctx: PageContext;
@@ -33,7 +41,6 @@ function entityTarget(e: Entity, registry: Record<string, number> | null): strin
 }
 
 const quoteAnchor = (q: Quote) => `q-${q.start}`;
-const eventAnchor = (i: number) => `event-${i + 1}`;
 
 function layers(ctx: PageContext, record: DocRecord, registry: Record<string, number> | null): Mark[][] {
   const t = ctx.ui.t;
@@ -127,12 +134,12 @@ function speakerOf(ctx: PageContext, q: Quote, entities: Map<string, Entity>, re
   );
 }
 
-function QuoteItem({ ctx, q, n, entities, registry, lang }: { ctx: PageContext; q: Quote; n: number; entities: Map<string, Entity>; registry: Record<string, number> | null; lang: string }) {
+function QuoteItem({ ctx, q, entities, registry, lang }: { ctx: PageContext; q: Quote; entities: Map<string, Entity>; registry: Record<string, number> | null; lang: string }) {
   const t = ctx.ui.t;
   return (
-    <li id={quoteAnchor(q)} value={n}>
-      <blockquote lang={lang} class={`quote-text quote-${q.kind}`}>
-        {q.text}
+    <li id={quoteAnchor(q)}>
+      <blockquote class={`quote-${q.kind}`} lang={lang}>
+        {q.kind === "direct" ? `«${excerpt(q.text)}»` : excerpt(q.text)}
       </blockquote>
       <dl class="attribution">
         <dt>{t("quote.speaker")}</dt>
@@ -158,23 +165,21 @@ function QuoteItem({ ctx, q, n, entities, registry, lang }: { ctx: PageContext; 
         {q.citing && (
           <>
             <dt>{t("quote.citing")}</dt>
-            <dd lang={lang}>{q.citing}</dd>
+            <dd>{q.citing}</dd>
           </>
         )}
         {q.via && (
           <>
             <dt>{t("quote.via")}</dt>
-            <dd lang={lang}>{q.via}</dd>
+            <dd>{q.via}</dd>
           </>
         )}
-        <dt>{t("quote.kind")}</dt>
-        <dd>{t(`quote.kind.${q.kind}`)}</dd>
       </dl>
     </li>
   );
 }
 
-function EventItem({ ctx, e, i, record, entities, registry }: { ctx: PageContext; e: NewsEvent; i: number; record: DocRecord; entities: Map<string, Entity>; registry: Record<string, number> | null }) {
+function EventItem({ ctx, e, record, entities, registry }: { ctx: PageContext; e: NewsEvent; record: DocRecord; entities: Map<string, Entity>; registry: Record<string, number> | null }) {
   const t = ctx.ui.t;
   const party = (id: string | null) => {
     const entity = id ? entities.get(id) : undefined;
@@ -190,22 +195,20 @@ function EventItem({ ctx, e, i, record, entities, registry }: { ctx: PageContext
   };
   const by = e.assertedBy;
   return (
-    <li id={eventAnchor(i)}>
+    <li>
       <p class="event-line">
         <strong>{e.subtype ? `${e.type}/${e.subtype}` : e.type}</strong> {party(e.actor)} → {party(e.target)}
-        {(e.quantity ?? e.instrument) && <span lang={record.lang}> · {e.quantity ?? e.instrument}</span>}
+        {(e.quantity ?? e.instrument) && <> · {e.quantity ?? e.instrument}</>}
         {e.polarity === "negative" && ` · ${t("event.negated")}`}
         {e.modality !== "asserted" && ` · ${t(`event.modality.${e.modality}`)}`}
         {e.time && ` · ${t("event.at", { time: e.time })}`}
       </p>
       <p class="event-source">
         {t("event.accordingTo")}{" "}
-        {by.by === "article" ? t("event.byArticle") : by.entityId && entities.get(by.entityId) ? party(by.entityId) : <span lang={record.lang}>{by.name ?? t("quote.unknownSpeaker")}</span>}
-        {by.via && <span lang={record.lang}> ({t("quote.via")} {by.via})</span>}
+        {by.by === "article" ? t("event.byArticle") : by.entityId && entities.get(by.entityId) ? party(by.entityId) : (by.name ?? t("quote.unknownSpeaker"))}
+        {by.via && ` (${t("quote.via")} ${by.via})`}
       </p>
-      <blockquote class="evidence" lang={record.lang}>
-        {record.text.slice(e.evidence.start, e.evidence.end)}
-      </blockquote>
+      <blockquote lang={record.lang}>{record.text.slice(e.evidence.start, e.evidence.end)}</blockquote>
     </li>
   );
 }
@@ -265,8 +268,8 @@ export function ArticleView({ ctx, record, registry, jsonHref }: ArticleViewProp
         <h2 id="quotes-heading">{t("article.quotes", { n: quotes.length })}</h2>
         {quotes.length ? (
           <ol class="quote-list">
-            {quotes.map((q, i) => (
-              <QuoteItem ctx={ctx} q={q} n={i + 1} entities={entities} registry={registry} lang={record.lang} />
+            {quotes.map((q) => (
+              <QuoteItem ctx={ctx} q={q} entities={entities} registry={registry} lang={record.lang} />
             ))}
           </ol>
         ) : (
@@ -320,8 +323,8 @@ export function ArticleView({ ctx, record, registry, jsonHref }: ArticleViewProp
         <h2 id="events-heading">{t("article.events", { n: events.length })}</h2>
         {events.length ? (
           <ol class="event-list">
-            {events.map((e, i) => (
-              <EventItem ctx={ctx} e={e} i={i} record={record} entities={entities} registry={registry} />
+            {events.map((e) => (
+              <EventItem ctx={ctx} e={e} record={record} entities={entities} registry={registry} />
             ))}
           </ol>
         ) : (

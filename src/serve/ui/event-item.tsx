@@ -19,7 +19,7 @@ export function EventItem({ ctx, e }: { ctx: PageContext; e: StoredEvent }) {
       <p class="event-source">
         {t("event.accordingTo")} {e.assertedBy ?? t("event.byArticle")}
       </p>
-      <blockquote class="evidence">{e.evidence}</blockquote>
+      <blockquote>{e.evidence}</blockquote>
       <p class="meta">
         <DateText ctx={ctx} value={e.published} /> · <ArticleTitle ctx={ctx} id={e.articleId} title={e.title} />
       </p>

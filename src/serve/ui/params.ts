@@ -39,6 +39,11 @@ export function paging(query: Query, defaultLimit = DEFAULT_PAGE_SIZE): Paging {
   return { offset: whole(query, "offset", 0, MAX_OFFSET), limit: Math.max(1, whole(query, "limit", defaultLimit, MAX_PAGE_SIZE)) };
 }
 
+/** The paging parameters of a link to another page of a list: the offset, and the limit when it is not the default. */
+export function pageLink(offset: number, limit: number, defaultLimit = DEFAULT_PAGE_SIZE): { offset?: number; limit?: number } {
+  return { offset: offset || undefined, limit: limit === defaultLimit ? undefined : limit };
+}
+
 /** A text parameter, trimmed; undefined when empty; refused when longer than MAX_PARAM_LENGTH. */
 export function text(query: Query, name: string): string | undefined {
   const v = query(name)?.trim();

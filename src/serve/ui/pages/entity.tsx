@@ -8,7 +8,7 @@ import { ArticleTitle, DateText, DayChart, EntityName, Notice, Paging, articleHr
 import { EventItem } from "../event-item.js";
 import type { PageContext } from "../layout.js";
 import type { PageFunction } from "../page.js";
-import { paging, queryString, text, wholeNumber } from "../params.js";
+import { pageLink, paging, queryString, text, wholeNumber } from "../params.js";
 
 function QuoteList({ ctx, quotes, empty }: { ctx: PageContext; quotes: EntityQuote[]; empty: string }) {
   if (!quotes.length) return <p>{empty}</p>;
@@ -173,7 +173,7 @@ export function entityPage(idText: string): PageFunction {
               ))}
             </ol>
           </section>
-          <Paging ctx={ctx} offset={page.offset} limit={page.limit} shown={longest} href={(offset) => `${entityHref(e.id)}${queryString({ offset: offset || undefined, limit: query("limit") })}`} />
+          <Paging ctx={ctx} offset={page.offset} limit={page.limit} shown={longest} href={(offset) => `${entityHref(e.id)}${queryString(pageLink(offset, page.limit))}`} />
         </article>
       ),
     };
@@ -214,7 +214,7 @@ export const entityLookupPage: PageFunction = async (store, ctx, query) => {
             ))}
           </ol>
         )}
-        <Paging ctx={ctx} offset={page.offset} limit={page.limit} shown={found.length} href={(offset) => `/entities${queryString({ q: name, offset: offset || undefined })}`} />
+        <Paging ctx={ctx} offset={page.offset} limit={page.limit} shown={found.length} href={(offset) => `/entities${queryString({ q: name, ...pageLink(offset, page.limit) })}`} />
       </>
     ),
   };

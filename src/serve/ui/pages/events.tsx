@@ -4,7 +4,7 @@
 import { Field, Notice, Paging } from "../components.js";
 import { EventItem } from "../event-item.js";
 import type { PageFunction } from "../page.js";
-import { date, paging, queryString, text } from "../params.js";
+import { date, pageLink, paging, queryString, text } from "../params.js";
 
 export const eventsPage: PageFunction = async (store, ctx, query) => {
   const t = ctx.ui.t;
@@ -38,7 +38,7 @@ export const eventsPage: PageFunction = async (store, ctx, query) => {
             ))}
           </ol>
         )}
-        <Paging ctx={ctx} offset={page.offset} limit={page.limit} shown={events.length} total={total} href={(offset) => `/events${queryString({ ...f, offset: offset || undefined })}`} />
+        <Paging ctx={ctx} offset={page.offset} limit={page.limit} shown={events.length} total={total} href={(offset) => `/events${queryString({ ...f, ...pageLink(offset, page.limit) })}`} />
         <section class="exports" aria-labelledby="export-heading">
           <h2 id="export-heading">{t("export.title")}</h2>
           <ul>

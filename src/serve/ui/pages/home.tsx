@@ -1,7 +1,7 @@
 // "/": the search box, what the store holds, and the articles ingested last.
 import type { PageFunction } from "../page.js";
 import { ArticleTitle, DateText, Paging } from "../components.js";
-import { paging, queryString } from "../params.js";
+import { pageLink, paging, queryString } from "../params.js";
 
 export const homePage: PageFunction = async (store, ctx, query) => {
   const t = ctx.ui.t;
@@ -55,7 +55,7 @@ export const homePage: PageFunction = async (store, ctx, query) => {
           ) : (
             <p>{t("home.empty")}</p>
           )}
-          <Paging ctx={ctx} offset={page.offset} limit={page.limit} shown={recent.articles.length} total={recent.total} href={(offset) => `/${queryString({ offset })}`} />
+          <Paging ctx={ctx} offset={page.offset} limit={page.limit} shown={recent.articles.length} total={recent.total} href={(offset) => `/${queryString(pageLink(offset, page.limit))}`} />
         </section>
       </>
     ),

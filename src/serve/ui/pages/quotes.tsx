@@ -6,7 +6,7 @@ import type { StoredQuote } from "../../../store/store.js";
 import { ArticleTitle, DateText, EntityName, Field, Paging, articleHref } from "../components.js";
 import type { PageContext } from "../layout.js";
 import type { PageFunction } from "../page.js";
-import { date, paging, queryString, text } from "../params.js";
+import { date, pageLink, paging, queryString, text } from "../params.js";
 
 interface SpeakerGroup {
   name: string | null;
@@ -95,7 +95,7 @@ export const quotesPage: PageFunction = async (store, ctx, query) => {
             </ol>
           </section>
         ))}
-        <Paging ctx={ctx} offset={page.offset} limit={page.limit} shown={quotes.length} total={total} href={(offset) => `/quotes${queryString({ ...f, offset: offset || undefined })}`} />
+        <Paging ctx={ctx} offset={page.offset} limit={page.limit} shown={quotes.length} total={total} href={(offset) => `/quotes${queryString({ ...f, ...pageLink(offset, page.limit) })}`} />
         <section class="exports" aria-labelledby="export-heading">
           <h2 id="export-heading">{t("export.title")}</h2>
           <ul>

@@ -8,9 +8,10 @@ import type { SearchOptions } from "../../../store/store.js";
 import { ArticleTitle, DateText, DayChart, Facet, Field, Notice, Paging, entityHref } from "../components.js";
 import type { PageContext } from "../layout.js";
 import type { PageFunction } from "../page.js";
-import { date, paging, queryString, text, wholeNumber, type Query } from "../params.js";
+import { date, pageLink, paging, queryString, text, type Query, wholeNumber } from "../params.js";
 
 const FACET_SIZE = 10;
+const SEARCH_PAGE_SIZE = 10;
 
 /** The filters of the page, as they appear in its address. */
 interface Filters {
@@ -74,7 +75,7 @@ function SearchForm({ ctx, f, entityName }: { ctx: PageContext; f: Filters; enti
 export const searchPage: PageFunction = async (store, ctx, query) => {
   const t = ctx.ui.t;
   const f = filtersOf(query);
-  const page = paging(query, 10);
+  const page = paging(query, SEARCH_PAGE_SIZE);
   const title = f.q ? t("search.titleFor", { q: f.q }) : t("search.title");
   if (!f.q) return { title, body: <><h1>{t("search.title")}</h1><SearchForm ctx={ctx} f={f} /></> };
   // The entity filter: a registry id (from a facet or an entity page), else a name with every entity it may mean.
@@ -128,7 +129,7 @@ export const searchPage: PageFunction = async (store, ctx, query) => {
             ) : (
               <p>{t("search.none")}</p>
             )}
-            <Paging ctx={ctx} offset={page.offset} limit={page.limit} shown={result.hits.length} total={result.total} href={(offset) => href({ offset: offset || undefined })} />
+            <Paging ctx={ctx} offset={page.offset} limit={page.limit} shown={result.hits.length} total={result.total} href={(offset) => href(pageLink(offset, page.limit, SEARCH_PAGE_SIZE))} />
             <section class="exports" aria-labelledby="export-heading">
               <h2 id="export-heading">{t("export.title")}</h2>
               <ul>
