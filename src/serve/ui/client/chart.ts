@@ -18,6 +18,8 @@ const DAY_S = 24 * 3600;
 /** Steps between labelled days: a day, two, a week, two weeks, a month, a quarter, half a year, a year. */
 const DAY_STEPS = [1, 2, 7, 14, 30, 91, 182, 365].map((d) => d * DAY_S);
 const MIN_LABEL_SPACE_PX = 90;
+/** Room for the last day's label, centred on the right edge. */
+const RIGHT_PADDING_PX = 40;
 
 const dayLabel = (s: number) => new Date(s * SECONDS_PER_MS).toISOString().slice(0, 10);
 
@@ -37,6 +39,7 @@ function draw(el: HTMLElement): void {
       width: Math.max(200, el.clientWidth),
       height: HEIGHT,
       legend: { show: false },
+      padding: [8, RIGHT_PADDING_PX, 0, 0],
       scales: {
         x: { time: true, range: (_u, min, max) => [min - DAY_S, max + DAY_S] },
         y: { range: (_u, _min, max) => [0, Math.max(1, max)] },

@@ -29,7 +29,7 @@ interface GraphData {
 /** The colours of entity types and edge kinds (the page's legend uses the same). */
 const TYPE_COLOURS: Record<string, string> = { PER: "#b45309", ORG: "#6d28d9", LOC: "#047857", MISC: "#be185d" };
 const OTHER_COLOUR = "#4b5563";
-const EDGE_COLOURS: Record<GraphEdge["kind"], string> = { cooccurrence: "#cbd5e1", speaker: "#2563eb", actor: "#dc2626" };
+const EDGE_COLOURS: Record<GraphEdge["kind"], string> = { cooccurrence: "#94a3b8", speaker: "#2563eb", actor: "#dc2626" };
 const MIN_NODE_SIZE = 4;
 const MAX_NODE_SIZE = 18;
 const LAYOUT_ITERATIONS = 300;
@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     }
     const graph = buildGraph(data);
     forceAtlas2.assign(graph, { iterations: LAYOUT_ITERATIONS, settings: forceAtlas2.inferSettings(graph) });
-    const renderer = new Sigma(graph, container, { settings: { labelRenderedSizeThreshold: 8 } });
+    const renderer = new Sigma(graph, container, { settings: { itemSizesReference: "screen", autoRescaleContent: "labels", labelRenderedSizeThreshold: 6 } });
     renderer.on("clickNode", ({ node }) => {
       if (REGISTRY_ID.test(node)) window.location.assign(`/entities/${node}`);
     });

@@ -7,6 +7,9 @@ import type { PageFunction } from "../page.js";
 import { queryString, text, wholeNumber } from "../params.js";
 
 const DEFAULT_NODES = 50;
+const ENTITY_TYPES = ["PER", "ORG", "LOC", "MISC"];
+/** The kinds of link the graph draws (the colours of client/graph.ts). */
+const EDGE_KINDS = ["cooccurrence", "speaker", "actor"];
 const MAX_NODES = 300;
 
 export const graphPage: PageFunction = async (store, ctx, query) => {
@@ -45,6 +48,18 @@ export const graphPage: PageFunction = async (store, ctx, query) => {
         {source && (
           <>
             <div class="graph-canvas" id="graph" data-graph-src={`/api/graph${source}`} role="img" aria-label={t("graph.canvas")}></div>
+            <ul class="legend graph-legend" aria-label={t("graph.legend")}>
+              {ENTITY_TYPES.map((type) => (
+                <li>
+                  <span class={`ent ent-${type}`}>{t(`type.${type}`)}</span>
+                </li>
+              ))}
+              {EDGE_KINDS.map((kind) => (
+                <li>
+                  <span class={`edge edge-${kind}`}>{t(`graph.edge.${kind}`)}</span>
+                </li>
+              ))}
+            </ul>
             <p id="graph-status" class="hint" role="status" aria-live="polite" data-loading={t("graph.loading")} data-empty={t("graph.empty")} data-failed={t("graph.failed")}>
               {t("graph.needsScript")}
             </p>
