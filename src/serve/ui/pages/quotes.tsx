@@ -59,9 +59,10 @@ function QuoteRow({ ctx, q }: { ctx: PageContext; q: StoredQuote }) {
 
 export const quotesPage: PageFunction = async (store, ctx, query) => {
   const t = ctx.ui.t;
-  const f = { speaker: text(query, "speaker"), about: text(query, "about"), via: text(query, "via"), lang: text(query, "lang"), from: date(query, "from"), to: date(query, "to") };
+  // The address's names are the API's (`words` for the words of the quotation).
+  const f = { speaker: text(query, "speaker"), words: text(query, "words"), via: text(query, "via"), lang: text(query, "lang"), from: date(query, "from"), to: date(query, "to") };
   const page = paging(query);
-  const { quotes, total } = await store.quotes({ ...f, ...page });
+  const { quotes, total } = await store.quotes({ speaker: f.speaker, about: f.words, via: f.via, lang: f.lang, from: f.from, to: f.to, ...page });
   const groups = bySpeaker(quotes);
   return {
     title: f.speaker ? t("quotes.titleFor", { speaker: f.speaker }) : t("quotes.title"),
@@ -70,7 +71,7 @@ export const quotesPage: PageFunction = async (store, ctx, query) => {
         <h1>{t("quotes.title")}</h1>
         <form class="filters" action="/quotes" method="get" aria-label={t("quotes.form")}>
           <Field id="quotes-speaker" label={t("filter.speaker")} name="speaker" value={f.speaker} />
-          <Field id="quotes-about" label={t("filter.about")} name="about" value={f.about} />
+          <Field id="quotes-words" label={t("filter.words")} name="words" value={f.words} />
           <Field id="quotes-via" label={t("filter.via")} name="via" value={f.via} placeholder="Reuters, ΑΠΕ" />
           <Field id="quotes-lang" label={t("filter.lang")} name="lang" value={f.lang} placeholder="el, en" />
           <Field id="quotes-from" label={t("filter.from")} name="from" value={f.from} placeholder="YYYY-MM-DD" />
