@@ -6,7 +6,8 @@ import { openStore } from "../store/open.js";
 import { EXIT, dbOption, highlight, type CommandContext, type Register } from "./context.js";
 import { ingestInto } from "./ingest.js";
 
-const SAMPLES_DIR = fileURLToPath(new URL("../../samples/", import.meta.url));
+/** The bundled sample articles (Greek and English). */
+export const SAMPLES_DIR = fileURLToPath(new URL("../../samples/", import.meta.url));
 const TOP_ENTITIES = 5;
 const QUOTE_CHARS = 90;
 const EXAMPLE_QUERIES = ["κύπρος", "drone", '"φυσικό αέριο"'];

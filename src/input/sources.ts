@@ -298,6 +298,24 @@ export function sourceFile(source: string): string {
   return source.replace(/:\d+$/u, "");
 }
 
+/** One page fetched through the guarded fetcher (fetch.ts) and decoded; fetch errors are thrown. */
+export async function readUrl(url: string, options: ReadOptions = {}): Promise<RawInput> {
+  const o = { ...READ_DEFAULTS, ...options };
+  const page = await fetchUrl(url, { allowPrivate: o.allowPrivate, timeoutMs: o.timeoutMs, maxBytes: o.maxBytes });
+  const html = /html|xml/i.test(page.contentType);
+  const raw = decodeAs(page.bytes, escapeControl(url), html ? "text/html" : "text/plain", { url: page.finalUrl }, page.charset);
+  if (options.published) raw.hints.published ??= options.published;
+  return raw;
+}
+
+/** A text given as a string (a text page, or an HTML page), with its control characters removed as from a file. */
+export function readString(text: string, source: string, mediaType: MediaType, hints: InputHints = {}): RawInput {
+  const clean = stripControls(text);
+  const raw: RawInput = { source, mediaType, text: clean.text, hints };
+  if (clean.removed) raw.warnings = [`${clean.removed} control character${clean.removed === 1 ? "" : "s"} removed`];
+  return raw;
+}
+
 /** Expand inputs into decoded raw documents, in order; failures are yielded, not thrown. */
 export async function* readInputs(inputs: string[], options: ReadOptions = {}): AsyncGenerator<RawInput | InputFailure> {
   for await (const item of expand(inputs, { ...READ_DEFAULTS, ...options })) {
@@ -315,9 +333,7 @@ async function* expand(inputs: string[], o: typeof READ_DEFAULTS & ReadOptions):
         if (bytes.length > o.maxBytes) throw new LimitError("maxBytes", bytes.length, o.maxBytes, "standard input is larger than the limit");
         yield* fromBytes(bytes, STDIN_SOURCE, sniffMedia(bytes));
       } else if (URL_INPUT.test(input)) {
-        const page = await fetchUrl(input, { allowPrivate: o.allowPrivate, timeoutMs: o.timeoutMs, maxBytes: o.maxBytes });
-        const html = /html|xml/i.test(page.contentType);
-        yield decodeAs(page.bytes, escapeControl(input), html ? "text/html" : "text/plain", { url: page.finalUrl }, page.charset);
+        yield await readUrl(input, o);
       } else {
         const info = await fs.stat(input).catch(() => null);
         if (!info) throw new InputError(`no such file or folder: ${input}`);

@@ -24,15 +24,25 @@ export interface ConnectionOptions {
   retries?: number;
   /** The pause before the first retry; each next one doubles (with jitter). */
   retryDelayMs?: number;
+  /** The most memory the connection's page cache may take, in MiB (SQLite cache_size; pages are kept as they are read). */
+  cacheMiB?: number;
 }
 
-export const CONNECTION_DEFAULTS: Required<ConnectionOptions> = { readonly: false, busyTimeoutMs: 5000, retries: 4, retryDelayMs: 100 };
+export const CONNECTION_DEFAULTS: Required<ConnectionOptions> = { readonly: false, busyTimeoutMs: 5000, retries: 4, retryDelayMs: 100, cacheMiB: 64 };
 
 /** The options with a default for each one not given. */
 export function withDefaults(o: ConnectionOptions): Required<ConnectionOptions> {
   const d = CONNECTION_DEFAULTS;
-  return { readonly: o.readonly ?? d.readonly, busyTimeoutMs: o.busyTimeoutMs ?? d.busyTimeoutMs, retries: o.retries ?? d.retries, retryDelayMs: o.retryDelayMs ?? d.retryDelayMs };
+  return {
+    readonly: o.readonly ?? d.readonly,
+    busyTimeoutMs: o.busyTimeoutMs ?? d.busyTimeoutMs,
+    retries: o.retries ?? d.retries,
+    retryDelayMs: o.retryDelayMs ?? d.retryDelayMs,
+    cacheMiB: o.cacheMiB ?? d.cacheMiB,
+  };
 }
+
+const KIB_PER_MIB = 1024;
 
 /** The largest store read into memory when it cannot be opened read-only in place. */
 export const READONLY_COPY_MAX_BYTES = 512 * 1024 * 1024;
@@ -117,6 +127,8 @@ export function openConnection(file: string, o: Required<ConnectionOptions>): Da
       retryBusySync(file, o, () => db.pragma("journal_mode = WAL"));
       db.pragma("synchronous = NORMAL");
     }
+    // A negative cache_size is a size in KiB.
+    db.pragma(`cache_size = -${Math.round(o.cacheMiB * KIB_PER_MIB)}`);
     return db;
   } catch (err) {
     db.close();

@@ -175,13 +175,14 @@ export const entitiesTable: LayerTable = {
       `INSERT INTO entity_aliases (entity_id, alias, fold, phonetic, lang, count) VALUES (?, ?, ?, ?, ?, 0)
        ON CONFLICT (entity_id, alias) DO NOTHING`,
     );
-    const insertLink = stmt(db, "INSERT INTO entity_links (article_rowid, local_id, entity_id, rule, detail) VALUES (?, ?, ?, ?, ?)");
+    const insertLink = stmt(db, "INSERT INTO entity_links (article_rowid, local_id, entity_id, rule, detail, article_date, mentions) VALUES (?, ?, ?, ?, ?, ?, ?)");
     for (const e of doc.layers.entities ?? []) {
       const found = resolve(db, e);
       let id = found.id;
       if (id === null) id = create(db, e, doc.lang);
       else improveNames(db, id, e);
-      insertLink.run(article.rowid, e.id, id, found.id === null ? "new" : found.rule, found.id === null && found.rule !== "new" ? `first seen (${found.detail})` : found.detail);
+      const detail = found.id === null && found.rule !== "new" ? `first seen (${found.detail})` : found.detail;
+      insertLink.run(article.rowid, e.id, id, found.id === null ? "new" : found.rule, detail, article.date, e.mentions.length);
       const aliases = new Set<string>();
       for (const m of e.mentions) {
         const text = doc.text.slice(m.start, m.end);
@@ -205,7 +206,11 @@ function toRegistry(db: Database.Database, row: CountedRow): RegistryEntity {
   return { id: row.id, key: row.key, type: row.type, name: row.name, names, code: row.code, mentions: row.mentions, articles: row.articles };
 }
 
-const COUNTED = `SELECT e.*, COUNT(*) AS mentions, COUNT(DISTINCT m.article_rowid) AS articles FROM entities e JOIN entity_mentions m ON m.entity_id = e.id`;
+/** Entities with their mentions and articles, counted on the index of their links (each link keeps its mention count). */
+const COUNTED = `SELECT e.*, SUM(l.mentions) AS mentions, COUNT(DISTINCT l.article_rowid) AS articles FROM entities e JOIN entity_links l ON l.entity_id = e.id`;
+
+/** How many of an entity's newest articles its co-occurring entities are counted in. */
+export const COOCCURRENCE_SAMPLE = 500;
 
 /**
  * Registry entities a name may mean, most mentioned first: by ISO code, by an
@@ -225,6 +230,13 @@ export function entityById(db: Database.Database, id: number): RegistryEntity | 
   return row ? toRegistry(db, row) : null;
 }
 
+/** Registry entities by id, with their counts, in no particular order (ids without mentions left out). */
+export function entitiesByIds(db: Database.Database, ids: number[]): RegistryEntity[] {
+  if (!ids.length) return [];
+  const rows = stmt(db, `${COUNTED} WHERE e.id IN (SELECT value FROM json_each(?)) GROUP BY e.id`).all(JSON.stringify(ids)) as CountedRow[];
+  return rows.map((r) => toRegistry(db, r));
+}
+
 const pageParams = (page: PageOptions) => [page.limit ?? DEFAULT_PAGE_LIMIT, page.offset ?? 0];
 
 /** The aliases of an entity, most written first. */
@@ -232,37 +244,45 @@ export function aliasesOf(db: Database.Database, id: number, page: PageOptions =
   return stmt(db, "SELECT alias, lang, count FROM entity_aliases WHERE entity_id = ? ORDER BY count DESC, alias LIMIT ? OFFSET ?").all(id, ...pageParams(page)) as EntityAlias[];
 }
 
-/** Why each article's entity was linked to this one, in ingestion order. */
+/** Why each article's entity was linked to this one, in the order of the articles (oldest first), from the index of links by entity and date. */
 export function linksOf(db: Database.Database, id: number, page: PageOptions = {}): EntityLink[] {
   return stmt(db,
-    "SELECT a.id AS articleId, l.local_id AS localId, l.rule, l.detail FROM entity_links l JOIN articles a ON a.rowid = l.article_rowid WHERE l.entity_id = ? ORDER BY a.rowid, l.rowid LIMIT ? OFFSET ?",
+    `WITH page AS (SELECT article_rowid, local_id, article_date FROM entity_links WHERE entity_id = ? ORDER BY article_date, article_rowid, local_id LIMIT ? OFFSET ?)
+     SELECT a.id AS articleId, l.local_id AS localId, l.rule, l.detail
+     FROM page JOIN entity_links l ON l.article_rowid = page.article_rowid AND l.local_id = page.local_id JOIN articles a ON a.rowid = page.article_rowid
+     ORDER BY page.article_date, page.article_rowid, page.local_id`,
   ).all(id, ...pageParams(page)) as EntityLink[];
 }
 
-/** The articles that mention the entity, oldest first (publication date, else ingestion). */
+/** The articles that mention the entity, oldest first (publication date, else ingestion), one page read from the index of links by entity and date. */
 export function articlesOf(db: Database.Database, id: number, page: PageOptions = {}): EntityArticle[] {
   const rows = stmt(db,
-    `SELECT a.id, a.title, a.published, a.ingested_at AS ingestedAt, COUNT(*) AS mentions, GROUP_CONCAT(DISTINCT m.local_id) AS localIds
-     FROM entity_mentions m JOIN articles a ON a.rowid = m.article_rowid
-     WHERE m.entity_id = ? GROUP BY a.rowid ORDER BY COALESCE(a.published, a.ingested_at), a.rowid LIMIT ? OFFSET ?`,
+    `WITH page AS (
+       SELECT article_rowid, article_date, SUM(mentions) AS mentions, GROUP_CONCAT(local_id) AS localIds FROM entity_links
+       WHERE entity_id = ? GROUP BY article_date, article_rowid ORDER BY article_date, article_rowid LIMIT ? OFFSET ?)
+     SELECT a.id, a.title, a.published, a.ingested_at AS ingestedAt, page.mentions, page.localIds
+     FROM page JOIN articles a ON a.rowid = page.article_rowid ORDER BY page.article_date, page.article_rowid`,
   ).all(id, ...pageParams(page)) as (Omit<EntityArticle, "localIds"> & { localIds: string })[];
   return rows.map((r) => ({ ...r, localIds: r.localIds.split(",") }));
 }
 
-/** The other entities most often mentioned in the same articles, with the number of articles they share. */
-export function cooccurring(db: Database.Database, id: number, page: PageOptions = {}): CoOccurrence[] {
+/**
+ * The other entities most often in the same articles, with the number of
+ * articles they share, counted over the entity's `sample` newest articles.
+ */
+export function cooccurring(db: Database.Database, id: number, page: PageOptions = {}, sample = COOCCURRENCE_SAMPLE): CoOccurrence[] {
   return stmt(db,
-    `WITH mine AS (SELECT DISTINCT article_rowid FROM entity_mentions WHERE entity_id = ?)
-     SELECT e.id, e.name, e.type, COUNT(DISTINCT m.article_rowid) AS articles
-     FROM entity_mentions m JOIN mine ON mine.article_rowid = m.article_rowid JOIN entities e ON e.id = m.entity_id
-     WHERE m.entity_id <> ? GROUP BY e.id ORDER BY articles DESC, COUNT(*) DESC, e.id LIMIT ? OFFSET ?`,
-  ).all(id, id, ...pageParams(page)) as CoOccurrence[];
+    `WITH recent AS (SELECT article_rowid FROM entity_links WHERE entity_id = @id GROUP BY article_date, article_rowid ORDER BY article_date DESC, article_rowid DESC LIMIT @sample),
+     counts AS (SELECT l.entity_id AS id, COUNT(DISTINCT l.article_rowid) AS articles, SUM(l.mentions) AS mentions
+                FROM recent JOIN entity_links l ON l.article_rowid = recent.article_rowid WHERE l.entity_id <> @id
+                GROUP BY l.entity_id ORDER BY articles DESC, mentions DESC, l.entity_id LIMIT @limit OFFSET @offset)
+     SELECT e.id, e.name, e.type, counts.articles FROM counts JOIN entities e ON e.id = counts.id ORDER BY counts.articles DESC, counts.mentions DESC, e.id`,
+  ).all({ id, sample, limit: page.limit ?? DEFAULT_PAGE_LIMIT, offset: page.offset ?? 0 }) as CoOccurrence[];
 }
 
-/** Mentions of the entity by day (the publication date, else the ingestion date), oldest first. */
+/** Mentions of the entity by day (the publication date, else the ingestion date), oldest first, summed on the index of links. */
 export function mentionsPerDay(db: Database.Database, id: number): DayCount[] {
   return stmt(db,
-    `SELECT substr(COALESCE(a.published, a.ingested_at), 1, 10) AS day, COUNT(*) AS mentions
-     FROM entity_mentions m JOIN articles a ON a.rowid = m.article_rowid WHERE m.entity_id = ? GROUP BY day ORDER BY day`,
+    "SELECT substr(article_date, 1, 10) AS day, SUM(mentions) AS mentions FROM entity_links WHERE entity_id = ? GROUP BY day ORDER BY day",
   ).all(id) as DayCount[];
 }

@@ -1,6 +1,6 @@
 // SQL conditions shared by the queries of the SQLite store: article filters
-// (language, site, publication dates as prefixes) and whole-word matches of
-// search keys.
+// (language, site, publication dates as prefixes, registry entities mentioned
+// or quoted) and whole-word matches of search keys.
 import type { ArticleFilter } from "./store.js";
 import { keysOf } from "./search-text.js";
 
@@ -48,8 +48,24 @@ export function addKeyLookups(c: Conditions, row: string, lookup: string, text: 
   }
 }
 
+/** Does the filter hold a condition on the articles? */
+export function hasArticleFilter(f: ArticleFilter): boolean {
+  return Boolean(f.lang || f.site || f.from || f.to || f.entity || f.speaker);
+}
+
+/** A list of ids as one parameter, for `IN (SELECT value FROM json_each(?))`. */
+export const idList = (ids: number[]): string => JSON.stringify(ids);
+
 /** Filters on the articles table under `alias`. */
 export function addArticleFilter(c: Conditions, alias: string, f: ArticleFilter): void {
+  if (f.entity) {
+    c.where.push(`${alias}.rowid IN (SELECT article_rowid FROM entity_links WHERE entity_id IN (SELECT value FROM json_each(?)))`);
+    c.params.push(idList(f.entity));
+  }
+  if (f.speaker) {
+    c.where.push(`${alias}.rowid IN (SELECT article_rowid FROM quotes WHERE speaker_entity_id IN (SELECT value FROM json_each(?)))`);
+    c.params.push(idList(f.speaker));
+  }
   if (f.lang) {
     c.where.push(`${alias}.lang = ?`);
     c.params.push(f.lang);

@@ -7,6 +7,8 @@ import type { Doc } from "../doc/doc.js";
 export interface ArticleRef {
   rowid: number;
   id: string;
+  /** The article's publication date, else its ingestion time: the order of the rows that list it by date. */
+  date: string;
 }
 
 export interface LayerTable {

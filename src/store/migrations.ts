@@ -210,6 +210,40 @@ export const MIGRATIONS: Migration[] = [
         ON CONFLICT DO NOTHING;
     `,
   },
+  {
+    version: 9,
+    description:
+      "the article's date on each entity link (with its mention count) and each quotation, and the registry entities each quotation names (quote_mentions), indexed by entity and date, so entity reports, counts, facets and graphs read indexes, a page at a time, instead of every mention",
+    sql: `
+      ALTER TABLE entity_links ADD COLUMN article_date TEXT NOT NULL DEFAULT '';
+      ALTER TABLE entity_links ADD COLUMN mentions INTEGER NOT NULL DEFAULT 0;
+      UPDATE entity_links SET
+        article_date = (SELECT COALESCE(a.published, a.ingested_at) FROM articles a WHERE a.rowid = entity_links.article_rowid),
+        mentions = (SELECT COUNT(*) FROM entity_mentions m WHERE m.article_rowid = entity_links.article_rowid AND m.local_id = entity_links.local_id);
+      CREATE INDEX entity_links_entity_date ON entity_links(entity_id, article_date, article_rowid, mentions, local_id);
+      CREATE INDEX entity_links_article ON entity_links(article_rowid, entity_id, mentions);
+      DROP INDEX entity_links_entity;
+      CREATE INDEX entity_mentions_entity_article ON entity_mentions(entity_id, article_rowid);
+      DROP INDEX entity_mentions_entity;
+      ALTER TABLE quotes ADD COLUMN article_date TEXT NOT NULL DEFAULT '';
+      UPDATE quotes SET article_date = (SELECT COALESCE(a.published, a.ingested_at) FROM articles a WHERE a.rowid = quotes.article_rowid);
+      CREATE INDEX quotes_speaker_date ON quotes(speaker_entity_id, article_date, article_rowid, ord);
+      DROP INDEX quotes_speaker_entity;
+      CREATE TABLE quote_mentions (
+        entity_id INTEGER NOT NULL REFERENCES entities(id),
+        article_date TEXT NOT NULL,
+        article_rowid INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+        ord INTEGER NOT NULL,
+        PRIMARY KEY (entity_id, article_date, article_rowid, ord)
+      ) WITHOUT ROWID;
+      CREATE INDEX quote_mentions_article ON quote_mentions(article_rowid);
+      INSERT INTO quote_mentions (entity_id, article_date, article_rowid, ord)
+        SELECT m.entity_id, q.article_date, q.article_rowid, q.ord
+        FROM quotes q JOIN entity_mentions m ON m.article_rowid = q.article_rowid AND m.role <> 'nationality'
+          AND m.start_offset >= q.start_offset AND m.end_offset <= q.end_offset
+        WHERE true ON CONFLICT DO NOTHING;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -13,28 +13,39 @@ import { DEFAULT_PAGE_LIMIT, type EntityQuote, type PageOptions, type QuoteList,
 /** The SQL function that gives the key string of a column (registered on each connection by the store). */
 export const KEYS_FUNCTION = "search_keys";
 
+/** The role of a mention that is a nationality word («Ρώσος»): it does not name the entity in a quotation. */
+const NATIONALITY = "nationality";
+
 /** The quotations whose speaker has a search key (one parameter), by the index of quote_speaker_keys. */
 export const SPEAKER_KEY_LOOKUP = "SELECT article_rowid, ord FROM quote_speaker_keys WHERE key = ?";
 
 export const quotesTable: LayerTable = {
   name: "quotes",
   clear(db: Database.Database, article: ArticleRef) {
+    stmt(db, "DELETE FROM quote_mentions WHERE article_rowid = ?").run(article.rowid);
     stmt(db, "DELETE FROM quote_speaker_keys WHERE article_rowid = ?").run(article.rowid);
     stmt(db, "DELETE FROM quotes WHERE article_rowid = ?").run(article.rowid);
   },
   write(db: Database.Database, article: ArticleRef, doc: Doc) {
     const link = stmt(db, "SELECT entity_id FROM entity_links WHERE article_rowid = ? AND local_id = ?");
+    const registryId = (local: string | null | undefined) => (local ? ((link.get(article.rowid, local) as { entity_id: number } | undefined)?.entity_id ?? null) : null);
     const insert = stmt(db,
-      `INSERT INTO quotes (article_rowid, ord, kind, start_offset, end_offset, text, speaker, speaker_keys, speaker_entity_id, role, cue, stance, polarity, via, citing, text_keys)
-       VALUES (@rowid, @ord, @kind, @start, @end, @text, @speaker, @speakerKeys, @speakerEntityId, @role, @cue, @stance, @polarity, @via, @citing, @textKeys)`,
+      `INSERT INTO quotes (article_rowid, ord, kind, start_offset, end_offset, text, speaker, speaker_keys, speaker_entity_id, role, cue, stance, polarity, via, citing, text_keys, article_date)
+       VALUES (@rowid, @ord, @kind, @start, @end, @text, @speaker, @speakerKeys, @speakerEntityId, @role, @cue, @stance, @polarity, @via, @citing, @textKeys, @date)`,
     );
     const insertKey = stmt(db, "INSERT INTO quote_speaker_keys (key, article_rowid, ord) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
+    const insertMention = stmt(db, "INSERT INTO quote_mentions (entity_id, article_date, article_rowid, ord) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
+    /** The registry entity of each mention that names an entity (nationality words aside). */
+    const named = (doc.layers.entities ?? []).flatMap((e) => {
+      const id = registryId(e.id);
+      return id === null ? [] : e.mentions.filter((m) => m.role !== NATIONALITY).map((m) => ({ id, start: m.start, end: m.end }));
+    });
     (doc.layers.quotes ?? []).forEach((q, ord) => {
       const speaker = q.speaker ? (q.speaker.name ?? q.speaker.description) : null;
       const speakerKeys = keyString(speaker);
-      const local = q.speaker?.entityId;
       insert.run({
         rowid: article.rowid,
+        date: article.date,
         ord,
         kind: q.kind,
         start: q.start,
@@ -42,7 +53,7 @@ export const quotesTable: LayerTable = {
         text: q.text,
         speaker,
         speakerKeys,
-        speakerEntityId: local ? ((link.get(article.rowid, local) as { entity_id: number } | undefined)?.entity_id ?? null) : null,
+        speakerEntityId: registryId(q.speaker?.entityId),
         role: q.speaker?.role ?? null,
         cue: q.cue,
         stance: q.stance?.type ?? null,
@@ -52,6 +63,7 @@ export const quotesTable: LayerTable = {
         textKeys: keyString(q.text),
       });
       for (const key of speakerKeys.split(" ")) if (key !== "") insertKey.run(key, article.rowid, ord);
+      for (const m of named) if (m.start >= q.start && m.end <= q.end) insertMention.run(m.id, article.date, article.rowid, ord);
     });
   },
 };
@@ -62,13 +74,15 @@ export function quoteQuerySql(query: QuoteQuery = {}): { rows: string; count: st
   addKeyLookups(c, "(q.article_rowid, q.ord)", SPEAKER_KEY_LOOKUP, query.speaker);
   addKeyConditions(c, "q.text_keys", query.about);
   addKeyConditions(c, `${KEYS_FUNCTION}(q.via)`, query.via);
-  addArticleFilter(c, "a", query);
-  const from = `FROM quotes q JOIN articles a ON a.rowid = q.article_rowid ${whereClause(c)}`;
+  addArticleFilter(c, "a", { lang: query.lang, from: query.from, to: query.to });
+  const join = "JOIN articles a ON a.rowid = q.article_rowid";
+  /** The count reads the articles only when a filter is on them. */
+  const countJoin = query.lang || query.from || query.to ? join : "";
   return {
     rows: `SELECT a.id AS articleId, a.title, a.published, a.lang, q.kind, q.start_offset AS start, q.end_offset AS "end", q.text, q.speaker,
                   q.speaker_entity_id AS speakerEntityId, q.role, q.cue, q.stance, q.polarity, q.via, q.citing
-           ${from} ORDER BY a.rowid DESC, q.ord LIMIT ? OFFSET ?`,
-    count: `SELECT COUNT(*) AS n ${from}`,
+           FROM quotes q ${join} ${whereClause(c)} ORDER BY q.article_rowid DESC, q.ord LIMIT ? OFFSET ?`,
+    count: `SELECT COUNT(*) AS n FROM quotes q ${countJoin} ${whereClause(c)}`,
     params: c.params,
   };
 }
@@ -81,18 +95,25 @@ export function queryQuotes(db: Database.Database, query: QuoteQuery = {}): Quot
   return { quotes, total };
 }
 
+const QUOTE_OF_ENTITY = `a.id AS articleId, a.published, q.kind, q.text, q.cue, q.via`;
+
 /**
- * Quotations by a registry entity (its speaker) and quotations whose words
- * mention it (nationality words aside), oldest article first.
+ * One page of the quotations by a registry entity (its speaker), then one page
+ * of the quotations that name it (not its own), each oldest article first.
+ * Both read an index by entity and date (quotes_speaker_date, quote_mentions),
+ * so a page costs what it shows, not what the entity is mentioned in.
  */
 export function entityQuotes(db: Database.Database, id: number, page: PageOptions = {}): EntityQuote[] {
-  return stmt(db,
-    `SELECT CASE WHEN q.speaker_entity_id = @id THEN 'speaker' ELSE 'mentioned' END AS role, a.id AS articleId, a.published,
-            q.kind, q.text, q.cue, q.via
-     FROM quotes q JOIN articles a ON a.rowid = q.article_rowid
-     WHERE q.speaker_entity_id = @id OR EXISTS (
-       SELECT 1 FROM entity_mentions m WHERE m.article_rowid = q.article_rowid AND m.entity_id = @id AND m.role <> 'nationality'
-         AND m.start_offset >= q.start_offset AND m.end_offset <= q.end_offset)
-     ORDER BY COALESCE(a.published, a.ingested_at), a.rowid, q.ord LIMIT @limit OFFSET @offset`,
-  ).all({ id, limit: page.limit ?? DEFAULT_PAGE_LIMIT, offset: page.offset ?? 0 }) as EntityQuote[];
+  const params = { id, limit: page.limit ?? DEFAULT_PAGE_LIMIT, offset: page.offset ?? 0 };
+  const said = stmt(db,
+    `SELECT 'speaker' AS role, ${QUOTE_OF_ENTITY} FROM quotes q JOIN articles a ON a.rowid = q.article_rowid
+     WHERE q.speaker_entity_id = @id ORDER BY q.article_date, q.article_rowid, q.ord LIMIT @limit OFFSET @offset`,
+  ).all(params) as EntityQuote[];
+  const about = stmt(db,
+    `SELECT 'mentioned' AS role, ${QUOTE_OF_ENTITY}
+     FROM quote_mentions qm JOIN quotes q ON q.article_rowid = qm.article_rowid AND q.ord = qm.ord JOIN articles a ON a.rowid = qm.article_rowid
+     WHERE qm.entity_id = @id AND (q.speaker_entity_id IS NULL OR q.speaker_entity_id <> @id)
+     ORDER BY qm.article_date, qm.article_rowid, qm.ord LIMIT @limit OFFSET @offset`,
+  ).all(params) as EntityQuote[];
+  return [...said, ...about];
 }

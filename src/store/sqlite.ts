@@ -18,9 +18,9 @@ import { docContentHash } from "../pipeline/build.js";
 import { aliasesOf, articlesOf, cooccurring, entityById, findEntities, linksOf, mentionsPerDay } from "./entities-table.js";
 import { queryEvents, type EventFilter } from "./events-table.js";
 import { closeConnection, openConnection, retryBusy, retryBusySync, withDefaults, type ConnectionOptions } from "./connection.js";
-import { addArticleFilter, keyString, noConditions, whereClause } from "./filters.js";
-import { articleCounts, articleEntities } from "./article-facts.js";
-import { SEARCH_FROM, searchConditions, searchFacets } from "./search-facets.js";
+import { entityGraph, searchEntities } from "./article-sets.js";
+import { articleEntities } from "./article-facts.js";
+import { addArticleFilter, hasArticleFilter, keyString, noConditions, whereClause, type Conditions } from "./filters.js";
 import { LAYER_TABLES } from "./layer-tables.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
 import { KEYS_FUNCTION, entityQuotes, queryQuotes } from "./quotes-table.js";
@@ -29,10 +29,13 @@ import { decodeTokens, encodeTokens } from "./token-blob.js";
 import {
   DEFAULT_PAGE_LIMIT,
   StoreError,
-  type ArticleCounts,
+  type ArticleFilter,
   type ArticleList,
   type BatchOptions,
-  type FacetOptions,
+  type EntityGraph,
+  type GraphQuery,
+  type SearchEntities,
+  type SearchEntitiesOptions,
   type ArticleSummary,
   type EntityReport,
   type EntityReportOptions,
@@ -44,7 +47,6 @@ import {
   type QuoteList,
   type QuoteQuery,
   type RegistryEntity,
-  type SearchFacets,
   type SearchOptions,
   type SearchResult,
   type Store,
@@ -53,8 +55,8 @@ import {
 
 export const DEFAULT_DB_FILE = "./newsgraph.db";
 const DEFAULT_SEARCH_LIMIT = 10;
-/** The facets of a search: result field → articles column. */
-const FACETS = { lang: "lang", site: "site" } as const;
+/** YYYY-MM-DD: the day of an ISO date. */
+const DAY_CHARS = 10;
 const ID_PREFIX_MIN = 4;
 /** What PRAGMA integrity_check answers for a sound database. */
 const INTEGRITY_OK = "ok";
@@ -81,6 +83,11 @@ interface StoredRecord {
   record: string | Buffer;
   text: string;
   tokens: Buffer | null;
+}
+
+/** Counts as an object, most first, then by name. */
+function byCount(counts: Map<string, number>): Record<string, number> {
+  return Object.fromEntries([...counts].sort(([a, n], [b, m]) => m - n || (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 function summary(r: ArticleRow): ArticleSummary {
@@ -209,7 +216,7 @@ export class SqliteStore implements Store {
           .run({ ...values, rowid: existing.rowid });
         rowid = existing.rowid;
         stmt(this.db, "DELETE FROM articles_fts WHERE rowid = ?").run(rowid);
-        for (const table of LAYER_TABLES) table.clear(this.db, { rowid, id: values.id });
+        for (const table of LAYER_TABLES) table.clear(this.db, { rowid, id: values.id, date: "" });
       } else {
         rowid = Number(
           stmt(this.db, 
@@ -223,7 +230,8 @@ export class SqliteStore implements Store {
       const titleKeys = doc.meta.title ? indexKeys(doc.text, tok, doc.meta.title) : "";
       const bodyKeys = doc.meta.body ? indexKeys(doc.text, tok, doc.meta.body) : "";
       stmt(this.db, "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)").run(rowid, titleKeys, bodyKeys);
-      for (const table of LAYER_TABLES) table.write(this.db, { rowid, id: values.id }, doc);
+      const { date } = stmt(this.db, "SELECT COALESCE(published, ingested_at) AS date FROM articles WHERE rowid = ?").get(rowid) as { date: string };
+      for (const table of LAYER_TABLES) table.write(this.db, { rowid, id: values.id, date }, doc);
       return { status: existing ? "updated" : "added", id: values.id };
     });
     return retryBusy(this.file, this.options, () => write.immediate());
@@ -243,34 +251,64 @@ export class SqliteStore implements Store {
     return { ...record, text: row.text, tokens: tokenRecords(decodeTokens(inflateRawSync(row.tokens))) };
   }
 
+  /**
+   * Two passes over the matching articles: the page, ranked (BM25 on the index
+   * alone when no filter needs the articles, then the page's articles read),
+   * and one grouped count by language, site and day from which the total,
+   * both facets and the articles per day are summed.
+   */
   async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
     const { match, keys } = parseQuery(query, { maxTerms: options.maxTerms });
-    const c = searchConditions(match, options);
+    const matching = (filter: ArticleFilter): { join: string; c: Conditions } => {
+      const c = noConditions();
+      c.where.push("articles_fts MATCH ?");
+      c.params.push(match);
+      addArticleFilter(c, "a", filter);
+      return { join: hasArticleFilter(filter) ? "JOIN articles a ON a.rowid = articles_fts.rowid" : "", c };
+    };
+    const ranked = matching(options);
     const rows = stmt(this.db,
-      `SELECT a.rowid, a.id, a.title, a.lang, a.published, a.url, a.site, a.source, a.ingested_at, a.text, bm25(articles_fts, 2.0, 1.0) AS score
-       ${SEARCH_FROM} ${whereClause(c)} ORDER BY score LIMIT ? OFFSET ?`,
-    ).all(...c.params, options.limit ?? DEFAULT_SEARCH_LIMIT, options.offset ?? 0) as (ArticleRow & { text: string; score: number })[];
-    const total = (stmt(this.db, `SELECT COUNT(*) AS n ${SEARCH_FROM} ${whereClause(c)}`).get(...c.params) as { n: number }).n;
-    const facet = (name: keyof typeof FACETS): Record<string, number> => {
-      const f = searchConditions(match, { ...options, [name]: undefined });
-      const column = `a.${FACETS[name]}`;
-      const counts = stmt(this.db, `SELECT ${column} AS value, COUNT(*) AS n ${SEARCH_FROM} ${whereClause(f)} AND ${column} IS NOT NULL GROUP BY ${column} ORDER BY n DESC, value`)
-        .all(...f.params) as { value: string; n: number }[];
-      return Object.fromEntries(counts.map((r) => [r.value, r.n]));
-    };
+      `WITH page AS (SELECT articles_fts.rowid AS rowid, bm25(articles_fts, 2.0, 1.0) AS score FROM articles_fts ${ranked.join} ${whereClause(ranked.c)}
+                     ORDER BY score, articles_fts.rowid LIMIT ? OFFSET ?)
+       SELECT a.rowid, a.id, a.title, a.lang, a.published, a.url, a.site, a.source, a.ingested_at, a.text, page.score,
+              (SELECT COUNT(*) FROM quotes q WHERE q.article_rowid = a.rowid) AS quotes,
+              (SELECT COUNT(DISTINCT l.entity_id) FROM entity_links l WHERE l.article_rowid = a.rowid) AS entities
+       FROM page JOIN articles a ON a.rowid = page.rowid ORDER BY page.score, page.rowid`,
+    ).all(...ranked.c.params, options.limit ?? DEFAULT_SEARCH_LIMIT, options.offset ?? 0) as (ArticleRow & { text: string; score: number; quotes: number; entities: number })[];
+    const counted = matching({ ...options, lang: undefined, site: undefined });
+    const groups = stmt(this.db,
+      `SELECT a.lang AS lang, a.site AS site, substr(a.published, 1, ${DAY_CHARS}) AS day, COUNT(*) AS n
+       FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid ${whereClause(counted.c)} GROUP BY 1, 2, 3`,
+    ).all(...counted.c.params) as { lang: string; site: string | null; day: string | null; n: number }[];
+    const lang = new Map<string, number>();
+    const site = new Map<string, number>();
+    const days = new Map<string, number>();
+    const add = (m: Map<string, number>, key: string, n: number) => m.set(key, (m.get(key) ?? 0) + n);
+    let total = 0;
+    for (const g of groups) {
+      const langOk = !options.lang || g.lang === options.lang;
+      const siteOk = !options.site || g.site === options.site;
+      if (siteOk) add(lang, g.lang, g.n);
+      if (langOk && g.site !== null) add(site, g.site, g.n);
+      if (!langOk || !siteOk) continue;
+      total += g.n;
+      if (g.day !== null) add(days, g.day, g.n);
+    }
     return {
-      hits: rows.map((r) => ({ ...summary(r), score: Number((-r.score).toPrecision(4)), ...makeSnippet(r.text, keys) })),
+      hits: rows.map((r) => ({ ...summary(r), score: Number((-r.score).toPrecision(4)), ...makeSnippet(r.text, keys), quotes: r.quotes, entities: r.entities })),
       total,
-      facets: { lang: facet("lang"), site: facet("site") },
+      facets: { lang: byCount(lang), site: byCount(site) },
+      days: [...days].sort(([a], [b]) => (a < b ? -1 : 1)).map(([day, articles]) => ({ day, articles })),
     };
   }
 
-  async searchFacets(query: string, options: FacetOptions = {}): Promise<SearchFacets> {
-    return searchFacets(this.db, parseQuery(query, { maxTerms: options.maxTerms }).match, options);
+  async searchEntities(query: string, options: SearchEntitiesOptions = {}): Promise<SearchEntities> {
+    return searchEntities(this.db, parseQuery(query, { maxTerms: options.maxTerms }).match, options);
   }
 
-  async articleCounts(ids: string[]): Promise<Record<string, ArticleCounts>> {
-    return articleCounts(this.db, ids);
+  async graph(query: GraphQuery = {}): Promise<EntityGraph> {
+    const match = query.query === undefined ? undefined : parseQuery(query.query, { maxTerms: query.maxTerms }).match;
+    return entityGraph(this.db, { ...query, match });
   }
 
   async articleEntities(id: string): Promise<Record<string, number>> {

@@ -30,6 +30,10 @@ export interface ArticleFilter {
   from?: string;
   to?: string;
   site?: string;
+  /** Registry ids: only articles that mention one of them (an empty list matches nothing). */
+  entity?: number[];
+  /** Registry ids: only articles that quote one of them (an empty list matches nothing). */
+  speaker?: number[];
 }
 
 export interface ArticleSummary {
@@ -48,60 +52,95 @@ export interface SearchHit extends ArticleSummary {
   snippet: string;
   /** Matched words inside `snippet`. */
   highlights: Span[];
+  /** The article's quotations. */
+  quotes: number;
+  /** The registry entities the article mentions. */
+  entities: number;
 }
 
 export interface SearchOptions extends PageOptions, ArticleFilter {
   /** The most search keys a query may hold (repeated words count once; default 64); a longer query is refused. */
   maxTerms?: number;
-  /** Only articles that mention one of these registry entities. */
-  entities?: number[];
-  /** Only articles with a quotation whose speaker's name or description has all these words (search keys). */
-  speaker?: string;
 }
 
 export interface SearchResult {
+  /** Best first (ties: oldest stored first). */
   hits: SearchHit[];
   /** All matching articles, beyond this page. */
   total: number;
   /** Matching articles by language and by site, each counted with the other filters applied but not its own. */
   facets: { lang: Record<string, number>; site: Record<string, number> };
+  /** Matching articles by publication day (undated ones aside), oldest first. */
+  days: DayArticles[];
 }
 
-/** Options of `searchFacets`: the search's filters, and how many entities and speakers to list. */
-export interface FacetOptions extends SearchOptions {
-  /** Entities and speakers listed, most frequent first (default 10). */
-  top?: number;
-}
-
-export interface SpeakerCount {
-  /** The registry entity's name when the speaker was linked, else the speaker as written. */
-  name: string;
-  entityId: number | null;
-  quotes: number;
-}
-
-export interface ArticleDay {
-  /** YYYY-MM-DD: the publication date, else the ingestion date. */
+export interface DayArticles {
+  /** YYYY-MM-DD */
   day: string;
   articles: number;
 }
 
-/** What the articles matching a search hold, over all of them (not one page). */
-export interface SearchFacets {
-  /** Matching articles per day, oldest first. */
-  days: ArticleDay[];
-  /** Entities mentioned in most matching articles (`articles`: how many). */
-  entities: CoOccurrence[];
-  /** Speakers of most quotations in the matching articles. */
-  speakers: SpeakerCount[];
+export interface SearchEntitiesOptions extends ArticleFilter {
+  maxTerms?: number;
+  /** How many entities and speakers to list (default 10). */
+  top?: number;
+  /** How many of the newest matching articles they are counted over (default 1,000). */
+  sample?: number;
 }
 
-/** How much an article's layers hold. */
-export interface ArticleCounts {
-  quotes: number;
-  /** The article's entities (each linked to a registry entity). */
-  entities: number;
-  events: number;
+/** A registry entity counted in a set of articles. */
+export interface EntityCount {
+  id: number;
+  name: string;
+  type: string;
+  /** Articles of the set that mention it (or, for a speaker, quote it). */
+  articles: number;
+}
+
+export interface SearchEntities {
+  /** Most articles first. */
+  entities: EntityCount[];
+  speakers: EntityCount[];
+  /** The matching articles counted (the newest, up to `sample`). */
+  sampled: number;
+}
+
+export interface GraphQuery extends ArticleFilter {
+  /** The articles a search matches … */
+  query?: string;
+  /** … or those that mention one registry entity (its neighbourhood; it is always a node). */
+  around?: number;
+  maxTerms?: number;
+  /** The most nodes (default 100): the entities in the most of the articles. */
+  nodes?: number;
+  /** How many of the newest articles the graph is drawn from (default 500). */
+  sample?: number;
+}
+
+export interface GraphNode {
+  id: number;
+  name: string;
+  type: string;
+  /** Articles of the sample that mention it. */
+  weight: number;
+}
+
+export type GraphEdgeKind = "cooccurrence" | "speaker" | "actor";
+
+export interface GraphEdge {
+  source: number;
+  target: number;
+  /** cooccurrence: articles that mention both (source < target); speaker: quotations by source that name target; actor: events of source on target. */
+  kind: GraphEdgeKind;
+  weight: number;
+}
+
+export interface EntityGraph {
+  /** Heaviest first. */
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  /** The articles the graph was drawn from. */
+  sampled: number;
 }
 
 export interface ListOptions extends PageOptions {
@@ -242,10 +281,11 @@ export interface EntityReport {
   aliases: EntityAlias[];
   links: EntityLink[];
   articles: EntityArticle[];
-  /** Quotations by the entity and quotations that name it. */
+  /** One page of quotations by the entity (role "speaker"), then one page of quotations that name it (role "mentioned"). */
   quotes: EntityQuote[];
   /** Events with the entity as actor or target. */
   events: StoredEvent[];
+  /** Counted over the entity's newest articles (500). */
   cooccurring: CoOccurrence[];
   mentionsPerDay: DayCount[];
 }
@@ -300,10 +340,10 @@ export interface Store {
   get(id: string): Promise<DocRecord | null>;
   /** Ranked articles matching a query (words, "phrases", OR, NOT, -excluded); a query it cannot take is a QueryError. */
   search(query: string, options?: SearchOptions): Promise<SearchResult>;
-  /** Articles per day, top entities and top speakers of the articles a search matches, with its filters. */
-  searchFacets(query: string, options?: FacetOptions): Promise<SearchFacets>;
-  /** Counts of quotations, entities and events of the articles with these ids (unknown ids left out). */
-  articleCounts(ids: string[]): Promise<Record<string, ArticleCounts>>;
+  /** The registry entities and quoted speakers of the articles a query matches, most frequent first (counted over the newest of them). */
+  searchEntities(query: string, options?: SearchEntitiesOptions): Promise<SearchEntities>;
+  /** Entities and how they meet (in articles, as speaker and named, as actor and target) in the articles of a query or around an entity. */
+  graph(query?: GraphQuery): Promise<EntityGraph>;
   /** The registry entity each of an article's entities is linked to: article-level id → registry id (empty for an unknown article). */
   articleEntities(id: string): Promise<Record<string, number>>;
   list(options?: ListOptions): Promise<ArticleList>;

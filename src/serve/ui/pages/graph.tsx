@@ -1,7 +1,8 @@
 // "/graph": the entity network for a search query or around one entity, drawn
 // by graph.js (sigma + graphology) from /api/graph; without JavaScript, and for
 // keyboard and screen-reader use, the same entities are listed as links.
-import type { CoOccurrence } from "../../../store/store.js";
+import type { EntityGraph } from "../../../store/store.js";
+import { resolveEntityFilter } from "../../api/entity-filter.js";
 import { EntityName, Field, Notice, entityHref } from "../components.js";
 import type { PageFunction } from "../page.js";
 import { queryString, text, wholeNumber } from "../params.js";
@@ -17,18 +18,19 @@ export const graphPage: PageFunction = async (store, ctx, query) => {
   const q = text(query, "q");
   const entityText = text(query, "entity");
   const limit = Math.min(MAX_NODES, wholeNumber(text(query, "limit")) ?? DEFAULT_NODES);
-  // An entity by registry id, else the entity a name most likely means.
-  const entityId = wholeNumber(entityText) ?? (entityText ? (await store.findEntities(entityText, { limit: 1 }))[0]?.id : undefined);
-  const report = entityId !== undefined ? await store.entity(entityId, { limit }) : null;
-  let listed: CoOccurrence[] = [];
+  // Around an entity (a registry id, else the entity a name most likely means), or the articles of a search.
+  const around = await resolveEntityFilter(store, entityText);
+  const report = around?.ids.length ? await store.entity(around.ids[0], { limit: 1 }) : null;
+  let graph: EntityGraph | null = null;
   let source: string | null = null;
   if (report) {
-    listed = report.cooccurring;
+    graph = await store.graph({ around: report.entity.id, nodes: limit });
     source = queryString({ entity: report.entity.id, limit });
-  } else if (q) {
-    listed = (await store.searchFacets(q, { top: limit })).entities;
+  } else if (q && !entityText) {
+    graph = await store.graph({ query: q, nodes: limit });
     source = queryString({ q, limit });
   }
+  const listed = (graph?.nodes ?? []).filter((n) => n.id !== report?.entity.id);
   const title = report ? t("graph.titleEntity", { name: report.entity.name }) : q ? t("graph.titleQuery", { q }) : t("graph.title");
   return {
     title,
@@ -78,7 +80,7 @@ export const graphPage: PageFunction = async (store, ctx, query) => {
               <ul class="inline-list">
                 {listed.map((e) => (
                   <li>
-                    <EntityName id={e.id} name={e.name} type={e.type} /> <span class="count">{ctx.ui.number(e.articles)}</span>
+                    <EntityName id={e.id} name={e.name} type={e.type} /> <span class="count">{ctx.ui.number(e.weight)}</span>
                   </li>
                 ))}
               </ul>

@@ -4,7 +4,8 @@
 // to export the results (CSV, NDJSON) and the graph (GEXF).
 import type { Child } from "hono/jsx";
 import type { Span } from "../../../doc/doc.js";
-import type { SearchOptions } from "../../../store/store.js";
+import type { EntityCount, SearchOptions, Store } from "../../../store/store.js";
+import { resolveEntityFilter } from "../../api/entity-filter.js";
 import { ArticleTitle, DateText, DayChart, Facet, Field, Notice, Paging, entityHref } from "../components.js";
 import type { PageContext } from "../layout.js";
 import type { PageFunction } from "../page.js";
@@ -48,7 +49,13 @@ function Snippet({ text, highlights }: { text: string; highlights: Span[] }) {
   return <p class="snippet">{out}</p>;
 }
 
-function SearchForm({ ctx, f, entityName }: { ctx: PageContext; f: Filters; entityName?: string }) {
+/** The name of a registry entity given by id, to show it in the filter's field. */
+async function entityName(store: Store, value: string | undefined): Promise<string | undefined> {
+  const id = wholeNumber(value);
+  return id === undefined ? value : ((await store.entity(id, { limit: 1 }))?.entity.name ?? value);
+}
+
+function SearchForm({ ctx, f, names = {} }: { ctx: PageContext; f: Filters; names?: { entity?: string; speaker?: string } }) {
   const t = ctx.ui.t;
   return (
     <form class="filters" action="/search" method="get" role="search" aria-label={t("search.form")}>
@@ -63,8 +70,8 @@ function SearchForm({ ctx, f, entityName }: { ctx: PageContext; f: Filters; enti
       <Field id="search-to" label={t("filter.to")} name="to" value={f.to} placeholder="YYYY-MM-DD" />
       <Field id="search-lang" label={t("filter.lang")} name="lang" value={f.lang} placeholder="el, en" />
       <Field id="search-site" label={t("filter.site")} name="site" value={f.site} placeholder="kathimerini.gr" />
-      <Field id="search-entity" label={t("filter.entity")} name="entity" value={entityName ?? f.entity} />
-      <Field id="search-speaker" label={t("filter.speaker")} name="speaker" value={f.speaker} />
+      <Field id="search-entity" label={t("filter.entity")} name="entity" value={names.entity ?? f.entity} />
+      <Field id="search-speaker" label={t("filter.speaker")} name="speaker" value={names.speaker ?? f.speaker} />
       <div class="actions">
         <button type="submit">{t("search.submit")}</button>
       </div>
@@ -78,29 +85,32 @@ export const searchPage: PageFunction = async (store, ctx, query) => {
   const page = paging(query, SEARCH_PAGE_SIZE);
   const title = f.q ? t("search.titleFor", { q: f.q }) : t("search.title");
   if (!f.q) return { title, body: <><h1>{t("search.title")}</h1><SearchForm ctx={ctx} f={f} /></> };
-  // The entity filter: a registry id (from a facet or an entity page), else a name with every entity it may mean.
-  const entityId = wholeNumber(f.entity);
-  const entityIds = entityId !== undefined ? [entityId] : f.entity ? (await store.findEntities(f.entity, { limit: -1 })).map((e) => e.id) : undefined;
-  const entityName = entityId !== undefined ? (await store.entity(entityId, { limit: 1 }))?.entity.name : undefined;
-  const options: SearchOptions = { lang: f.lang, site: f.site, from: f.from, to: f.to, speaker: f.speaker, entities: entityIds, ...page };
-  const [result, facets] = await Promise.all([store.search(f.q, options), store.searchFacets(f.q, { ...options, top: FACET_SIZE })]);
-  const counts = await store.articleCounts(result.hits.map((h) => h.id));
-  const href = (change: Partial<Filters> & { offset?: number }) => `/search${queryString({ ...f, ...change })}`;
+  // Entity and speaker: a registry id (from a facet or an entity page), else a name standing for every entity it may mean.
+  const [entity, speaker] = await Promise.all([resolveEntityFilter(store, f.entity), resolveEntityFilter(store, f.speaker)]);
+  const unresolved = [entity?.unresolved, speaker?.unresolved].filter((n): n is string => n !== undefined);
+  const names = { entity: await entityName(store, f.entity), speaker: await entityName(store, f.speaker) };
+  const options: SearchOptions = { lang: f.lang, site: f.site, from: f.from, to: f.to, entity: entity?.ids, speaker: speaker?.ids, ...page };
+  const [result, counted] = await Promise.all([store.search(f.q, options), store.searchEntities(f.q, { ...options, top: FACET_SIZE })]);
+  const href = (change: Partial<Filters> & { offset?: number; limit?: number }) => `/search${queryString({ ...f, ...change })}`;
   const facetItems = (name: keyof Filters, values: Record<string, number>, label: (v: string) => Child = (v) => v) =>
     Object.entries(values)
       .slice(0, FACET_SIZE)
       .map(([value, count]) => ({ label: label(value), count, href: href({ [name]: value }), active: f[name] === value }));
+  const entityItems = (name: "entity" | "speaker", counts: EntityCount[]) =>
+    counts.map((e) => ({ label: <span class={`ent ent-${e.type}`}>{e.name}</span>, count: e.articles, href: href({ [name]: String(e.id) }), active: f[name] === String(e.id) }));
   return {
     title,
     scripts: ["chart.js"],
     body: (
       <>
         <h1>{title}</h1>
-        <SearchForm ctx={ctx} f={f} entityName={entityName} />
-        {entityIds && !entityIds.length && <Notice kind="info">{t("search.noEntity", { name: f.entity ?? "" })}</Notice>}
-        {entityId !== undefined && entityName && (
+        <SearchForm ctx={ctx} f={f} names={names} />
+        {unresolved.map((name) => (
+          <Notice kind="info">{t("search.noEntity", { name })}</Notice>
+        ))}
+        {entity?.ids.length === 1 && (
           <p class="filter-note">
-            {t("search.onlyEntity")} <a href={entityHref(entityId)}>{entityName}</a>
+            {t("search.onlyEntity")} <a href={entityHref(entity.ids[0])}>{names.entity}</a>
           </p>
         )}
         <div class="results-layout">
@@ -108,23 +118,21 @@ export const searchPage: PageFunction = async (store, ctx, query) => {
             <h2 id="results-heading">{t("search.results", { n: result.total })}</h2>
             {result.hits.length ? (
               <ol class="hits" start={page.offset + 1}>
-                {result.hits.map((h) => {
-                  const c = counts[h.id];
-                  return (
-                    <li class="hit">
-                      <h3 lang={h.lang}>
-                        <ArticleTitle ctx={ctx} id={h.id} title={h.title} />
-                      </h3>
-                      <p class="meta">
-                        {h.site ?? t("article.unknownOutlet")} · <DateText ctx={ctx} value={h.published} /> · {ctx.ui.language(h.lang)}
-                        {c && <> · {t("search.counts", { quotes: c.quotes, entities: c.entities })}</>}
-                      </p>
-                      <div lang={h.lang}>
-                        <Snippet text={h.snippet} highlights={h.highlights} />
-                      </div>
-                    </li>
-                  );
-                })}
+                {result.hits.map((h) => (
+                  <li class="hit">
+                    <h3 lang={h.lang}>
+                      <ArticleTitle ctx={ctx} id={h.id} title={h.title} />
+                    </h3>
+                    <p class="meta">
+                      {h.site ?? t("article.unknownOutlet")} · <DateText ctx={ctx} value={h.published} /> · {ctx.ui.language(h.lang)}
+                      {" "}
+                      · {t("search.counts", { quotes: h.quotes, entities: h.entities })}
+                    </p>
+                    <div lang={h.lang}>
+                      <Snippet text={h.snippet} highlights={h.highlights} />
+                    </div>
+                  </li>
+                ))}
               </ol>
             ) : (
               <p>{t("search.none")}</p>
@@ -155,15 +163,11 @@ export const searchPage: PageFunction = async (store, ctx, query) => {
             </section>
           </section>
           <aside class="facets" aria-label={t("facets.label")}>
-            <DayChart ctx={ctx} id="days" title={t("search.perDay")} unit={t("chart.articles")} series={{ days: facets.days.map((d) => d.day), counts: facets.days.map((d) => d.articles) }} />
+            <DayChart ctx={ctx} id="days" title={t("search.perDay")} unit={t("chart.articles")} series={{ days: result.days.map((d) => d.day), counts: result.days.map((d) => d.articles) }} />
             <Facet ctx={ctx} title={t("facets.lang")} items={facetItems("lang", result.facets.lang, (v) => ctx.ui.language(v))} />
             <Facet ctx={ctx} title={t("facets.site")} items={facetItems("site", result.facets.site)} />
-            <Facet
-              ctx={ctx}
-              title={t("facets.entities")}
-              items={facets.entities.map((e) => ({ label: <span class={`ent ent-${e.type}`}>{e.name}</span>, count: e.articles, href: href({ entity: String(e.id) }), active: entityId === e.id }))}
-            />
-            <Facet ctx={ctx} title={t("facets.speakers")} items={facets.speakers.map((s) => ({ label: s.name, count: s.quotes, href: href({ speaker: s.name }), active: f.speaker === s.name }))} />
+            <Facet ctx={ctx} title={t("facets.entities")} items={entityItems("entity", counted.entities)} />
+            <Facet ctx={ctx} title={t("facets.speakers")} items={entityItems("speaker", counted.speakers)} />
           </aside>
         </div>
       </>
