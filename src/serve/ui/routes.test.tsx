@@ -18,7 +18,7 @@ import { GREEK_PAGE, TempDir } from "../../testing/fixtures.js";
 import { HOSTILE, REPORT_WORD, buildUiStore, type UiStore } from "../../testing/ui-store.js";
 import { createApp } from "../app.js";
 import { assetUrl } from "./assets.js";
-import { MAX_FORM_BYTES } from "./pages/analyze.js";
+import { BODY_LIMITS } from "../options.js";
 import { linkableUrl } from "./safe-url.js";
 
 const REPORTS = 12;
@@ -335,7 +335,7 @@ test("analyze: a pasted text is shown as an article page and not stored; address
   assert.equal((await post({ text: "  " })).status, 400);
   assert.equal((await post({ text: GREEK_PAGE, published: "21/09/2023" })).status, 400);
   assert.equal((await post({ text: GREEK_PAGE }, { "sec-fetch-site": "cross-site" })).status, 403);
-  const large = await post({ text: "α".repeat(MAX_FORM_BYTES) });
+  const large = await post({ text: "α".repeat(BODY_LIMITS.articleBytes / 2) });
   assert.equal(large.status, 413);
   assert.equal((await get("/analyze")).doc.querySelector("form")?.getAttribute("method"), "post");
 });

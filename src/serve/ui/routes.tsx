@@ -10,13 +10,15 @@ import { getCookie, setCookie } from "hono/cookie";
 import { html } from "hono/html";
 import { QueryError } from "../../store/search-text.js";
 import type { Store } from "../../store/store.js";
-import type { AppOptions } from "../options.js";
+import { ANALYSIS_LIMITS } from "../../pipeline/limits.js";
+import { localAnalyzer, type Analyzer } from "../../pipeline/pool.js";
+import { BODY_LIMITS, type AppOptions } from "../options.js";
 import { ASSET_ROUTE, assetRoutes } from "./assets.js";
 import { Notice } from "./components.js";
 import { UI_COOKIE, UI_PARAM, chooseUi, ui } from "./i18n.js";
 import { Layout, type PageContext } from "./layout.js";
 import type { PageFunction, PageResult } from "./page.js";
-import { analyzeFormPage, analyzePage, MAX_FORM_BYTES, type AnalyzeForm } from "./pages/analyze.js";
+import { analyzeFormPage, analyzePage, type AnalyzeDeps, type AnalyzeForm } from "./pages/analyze.js";
 import { articlePage } from "./pages/article.js";
 import { entityLookupPage, entityPage } from "./pages/entity.js";
 import { eventsPage } from "./pages/events.js";
@@ -71,7 +73,17 @@ async function formFields(c: Context): Promise<AnalyzeForm> {
   return { text: field("text"), url: field("url")?.trim() || undefined, published: field("published")?.trim() || undefined };
 }
 
-export function uiRoutes({ store }: AppOptions): Hono {
+export function uiRoutes(options: AppOptions): Hono {
+  const { store } = options;
+  const limits = options.analysisLimits ?? ANALYSIS_LIMITS;
+  const formBytes = options.bodyLimits?.articleBytes ?? BODY_LIMITS.articleBytes;
+  let local: Analyzer | undefined;
+  const deps: AnalyzeDeps = {
+    analyzer: () => options.analyzer ?? (local ??= localAnalyzer(limits)),
+    maxBytes: limits.maxBytes,
+    allowPrivate: options.allowPrivate ?? false,
+    fetchTimeoutMs: options.fetchTimeoutMs,
+  };
   const app = new Hono();
   const show = (page: PageFunction) => (c: Context) => render(c, store, page);
   app.route(ASSET_ROUTE, assetRoutes());
@@ -87,13 +99,13 @@ export function uiRoutes({ store }: AppOptions): Hono {
   app.post(
     "/analyze",
     bodyLimit({
-      maxSize: MAX_FORM_BYTES,
-      onError: (c) => render(c, store, async (_s, ctx) => ({ title: ctx.ui.t("error.title"), status: 413, body: <Notice kind="error">{ctx.ui.t("analyze.tooLarge", { mb: MAX_FORM_BYTES / 1024 / 1024 })}</Notice> })),
+      maxSize: formBytes,
+      onError: (c) => render(c, store, async (_s, ctx) => ({ title: ctx.ui.t("error.title"), status: 413, body: <Notice kind="error">{ctx.ui.t("analyze.tooLarge", { mb: formBytes / 1024 / 1024 })}</Notice> })),
     }),
     async (c) => {
       const site = c.req.header("sec-fetch-site");
       if (site && !SAME_ORIGIN_FETCH.has(site)) return render(c, store, async (_s, ctx) => ({ title: ctx.ui.t("error.title"), status: 403, body: <Notice kind="error">{ctx.ui.t("analyze.crossSite")}</Notice> }));
-      return render(c, store, analyzePage(await formFields(c)));
+      return render(c, store, analyzePage(await formFields(c), deps));
     },
   );
   return app;

@@ -1,21 +1,17 @@
 // "/analyze": paste a text or an HTML page, or give a URL, and see the article
 // page of it without storing anything. A plain form POST (no JavaScript); URLs
 // are fetched through the input layer's guarded fetcher (http(s) only, private
-// addresses refused, time-out and size cap); the analysis keeps to the
-// pipeline's limits.
+// addresses refused unless the app allows them, time-out and size cap); the
+// analysis is the app's (the serve command's worker) and keeps to its limits.
 import { toRecord } from "../../../doc/record.js";
-import { isFailure, readBytes, readInputs, type InputFailure, type RawInput } from "../../../input/sources.js";
-import { localAnalyzer, type Analyzer } from "../../../pipeline/pool.js";
+import { isFailure, readBytes, readUrl, type InputFailure, type RawInput } from "../../../input/sources.js";
+import type { Analyzer } from "../../../pipeline/pool.js";
 import { ArticleView } from "../article-view.js";
 import { Field, Notice } from "../components.js";
 import type { PageContext } from "../layout.js";
 import type { PageFunction, PageResult } from "../page.js";
 import { linkableUrl } from "../safe-url.js";
 
-/** The largest form accepted (text or HTML pasted), in bytes. */
-export const MAX_FORM_BYTES = 2 * 1024 * 1024;
-/** Time and size limits of fetching a URL given in the form. */
-const FETCH_TIMEOUT_MS = 15_000;
 const FORM_SOURCE = "form";
 const PUBLISHED = /^\d{4}-\d{2}-\d{2}$/u;
 
@@ -25,7 +21,15 @@ export interface AnalyzeForm {
   published?: string;
 }
 
-let analyzer: Analyzer | null = null;
+/** How the app reads and analyses what the form gives. */
+export interface AnalyzeDeps {
+  /** The app's analyzer (made on first use). */
+  analyzer(): Analyzer;
+  /** Largest page fetched, in bytes. */
+  maxBytes: number;
+  allowPrivate: boolean;
+  fetchTimeoutMs?: number;
+}
 
 function AnalyzeFormView({ ctx, form }: { ctx: PageContext; form: AnalyzeForm }) {
   const t = ctx.ui.t;
@@ -59,19 +63,22 @@ export const analyzeFormPage: PageFunction = async (_store, ctx) => ({
   ),
 });
 
-async function rawInput(form: AnalyzeForm): Promise<RawInput | InputFailure> {
+async function rawInput(form: AnalyzeForm, deps: AnalyzeDeps): Promise<RawInput | InputFailure> {
   if (form.url) {
     const url = linkableUrl(form.url);
     if (!url) return { source: form.url, error: "only http:// and https:// addresses can be fetched" };
-    for await (const item of readInputs([url], { timeoutMs: FETCH_TIMEOUT_MS, maxBytes: MAX_FORM_BYTES * 5 })) return item;
-    return { source: url, error: "nothing was read" };
+    try {
+      return await readUrl(url, { allowPrivate: deps.allowPrivate, maxBytes: deps.maxBytes, ...(deps.fetchTimeoutMs ? { timeoutMs: deps.fetchTimeoutMs } : {}) });
+    } catch (err) {
+      return { source: url, error: err instanceof Error ? err.message : String(err) };
+    }
   }
   const [item] = readBytes(new TextEncoder().encode(form.text ?? ""), FORM_SOURCE);
   return item ?? { source: FORM_SOURCE, error: "nothing was read" };
 }
 
 /** The page of an analysed form: the article view of the text or URL, or the error, with the form again. */
-export function analyzePage(form: AnalyzeForm): PageFunction {
+export function analyzePage(form: AnalyzeForm, deps: AnalyzeDeps): PageFunction {
   return async (_store, ctx): Promise<PageResult> => {
     const t = ctx.ui.t;
     const again = (status: 400 | 422, message: string): PageResult => ({
@@ -87,13 +94,12 @@ export function analyzePage(form: AnalyzeForm): PageFunction {
     });
     if (!form.url && !form.text?.trim()) return again(400, t("analyze.empty"));
     if (form.published && !PUBLISHED.test(form.published)) return again(400, t("analyze.badDate"));
-    const raw = await rawInput(form);
+    const raw = await rawInput(form, deps);
     if (isFailure(raw)) return again(422, t("analyze.failed", { error: raw.error }));
     if (form.published) raw.hints.published ??= form.published;
-    analyzer ??= localAnalyzer();
     let record;
     try {
-      record = toRecord(await analyzer.analyze(raw), { tokens: false });
+      record = toRecord(await deps.analyzer().analyze(raw), { tokens: false });
     } catch (err) {
       return again(422, t("analyze.failed", { error: err instanceof Error ? err.message : String(err) }));
     }
