@@ -20,6 +20,9 @@ const DAY_STEPS = [1, 2, 7, 14, 30, 91, 182, 365].map((d) => d * DAY_S);
 const MIN_LABEL_SPACE_PX = 90;
 /** Room for the last day's label, centred on the right edge. */
 const RIGHT_PADDING_PX = 40;
+const MAX_BAR_PX = 24;
+/** Room on each side of the first and last day: a day, or a twentieth of the span. */
+const edge = (min: number, max: number) => Math.max(DAY_S, (max - min) / 20);
 
 const dayLabel = (s: number) => new Date(s * SECONDS_PER_MS).toISOString().slice(0, 10);
 
@@ -33,7 +36,7 @@ function draw(el: HTMLElement): void {
   const data = seriesOf(el);
   if (!data || !data.days.length) return;
   const xs = data.days.map((d) => Date.parse(`${d}T00:00:00Z`) / SECONDS_PER_MS);
-  const bars = uPlot.paths.bars?.({ size: [0.8, 48] });
+  const bars = uPlot.paths.bars?.({ size: [0.8, MAX_BAR_PX] });
   const plot = new uPlot(
     {
       width: Math.max(200, el.clientWidth),
@@ -41,7 +44,7 @@ function draw(el: HTMLElement): void {
       legend: { show: false },
       padding: [8, RIGHT_PADDING_PX, 0, 0],
       scales: {
-        x: { time: true, range: (_u, min, max) => [min - DAY_S, max + DAY_S] },
+        x: { time: true, range: (_u, min, max) => [min - edge(min, max), max + edge(min, max)] },
         y: { range: (_u, _min, max) => [0, Math.max(1, max)] },
       },
       axes: [
