@@ -1,11 +1,11 @@
-// The joints of the code base, checked on its sources: the import graph of the
+// The joints of the code base, checked on its sources (.ts and .tsx): the import graph of the
 // modules has no cycle; the layers below the pipeline (doc, lang, text, models,
 // extract, input, understand, util) never import the pipeline or anything above
 // it; only src/store/ reaches a database; and no code casts a document layer.
 // Test files and test support (src/testing/, fixtures/) are the top of the
 // graph and may import what they test with.
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
@@ -15,7 +15,7 @@ const SRC = resolve(dirname(fileURLToPath(import.meta.url)), "../src");
 const IMPORT = /^\s*(?:import|export)\s[^;]*?from\s+"([^"]+)"|^\s*import\s+"([^"]+)"/gmu;
 /** Folders below the pipeline, and the folders they must not import. */
 const LOWER = ["doc", "lang", "text", "models", "extract", "input", "understand", "util"];
-const UPPER = ["pipeline", "store", "cli", "eval", "bench", "server", "web", "intake"];
+const UPPER = ["pipeline", "store", "cli", "eval", "bench", "serve", "server", "web", "intake"];
 const DATABASE_CLIENTS = /from\s+"(?:better-sqlite3|pg|postgres)"/u;
 const SQL = /\b(?:SELECT\s+[\w*(]|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(?:TABLE|INDEX))/u;
 const LAYER_CAST = /layers(?:\.\w+|\[[^\]]+\])\s*(?:\?\?\s*\[\]\s*\)?)?\s*\)?\s*as\s/u;
@@ -26,18 +26,20 @@ function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const path = join(dir, e.name);
     if (e.isDirectory()) return sources(path);
-    return e.name.endsWith(".ts") && !e.name.endsWith(".d.ts") ? [path] : [];
+    return /\.tsx?$/u.test(e.name) && !e.name.endsWith(".d.ts") ? [path] : [];
   });
 }
 
-const isTestSupport = (file: string) => /\.test\.ts$|\/testing\/|\/fixtures\//u.test(file);
+const isTestSupport = (file: string) => /\.test\.tsx?$|\/testing\/|\/fixtures\//u.test(file);
 const folderOf = (file: string) => relative(SRC, file).split("/")[0];
 
 function importsOf(file: string, text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(IMPORT)) {
     const spec = m[1] ?? m[2];
-    if (spec.startsWith(".")) out.push(resolve(dirname(file), spec).replace(/\.js$/u, ".ts"));
+    if (!spec.startsWith(".")) continue;
+    const target = resolve(dirname(file), spec).replace(/\.js$/u, ".ts");
+    out.push(existsSync(target) ? target : `${target}x`);
   }
   return out;
 }

@@ -5,7 +5,7 @@ import * as fsp from "node:fs/promises";
 import { after, test } from "node:test";
 import iconv from "iconv-lite";
 import { ENGLISH_PAGE, GREEK_PAGE, TempDir } from "../testing/fixtures.js";
-import { countInputFiles, isFailure, readInputs, type InputFailure, type InputFs, type RawInput } from "./sources.js";
+import { countInputFiles, isFailure, readBytes, readInputs, type InputFailure, type InputFs, type RawInput } from "./sources.js";
 
 const dir = new TempDir();
 after(() => dir.remove());
@@ -157,4 +157,15 @@ test("decoding warnings and the charset decision travel with the input", async (
   const [stored] = (await collect([dir.write("late-nul.txt", late)])) as RawInput[];
   assert.ok(!stored.text.includes("\u0000"));
   assert.deepEqual(stored.warnings, ["1 control character removed"]);
+});
+
+test("bytes given directly are sniffed like standard input, under the given source name", () => {
+  const [html] = [...readBytes(new TextEncoder().encode("<!doctype html><p>Γεια</p>"), "form")];
+  assert.equal((html as RawInput).mediaType, "text/html");
+  assert.equal((html as RawInput).source, "form");
+  const [text] = [...readBytes(new TextEncoder().encode(GREEK_PAGE), "form")];
+  assert.equal((text as RawInput).mediaType, "text/plain");
+  assert.equal((text as RawInput).text, GREEK_PAGE);
+  const [binary] = [...readBytes(new Uint8Array([0, 1, 2, 0, 0, 0xff]), "form")];
+  assert.ok(isFailure(binary));
 });

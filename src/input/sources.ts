@@ -277,6 +277,11 @@ async function* fromFile(fs: InputFs, path: FsPath, label: string, o: typeof REA
   if (kind) yield* fromBytes(bytes, source, kind);
 }
 
+/** Raw documents of bytes given directly (a posted form or body), sniffed as HTML, JSON Lines or text as standard input is; the size limit is the caller's. */
+export function readBytes(bytes: Uint8Array, source: string): Generator<RawInput | InputFailure> {
+  return fromBytes(bytes, escapeControl(source), sniffMedia(bytes));
+}
+
 /** How many files (and URLs, and standard input) the inputs name: the units of a progress bar. */
 export async function countInputFiles(inputs: string[], fs: InputFs = NODE_FS): Promise<number> {
   let n = 0;

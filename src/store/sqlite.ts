@@ -19,6 +19,7 @@ import { aliasesOf, articlesOf, cooccurring, entityById, findEntities, linksOf, 
 import { queryEvents, type EventFilter } from "./events-table.js";
 import { closeConnection, openConnection, retryBusy, retryBusySync, withDefaults, type ConnectionOptions } from "./connection.js";
 import { entityGraph, searchEntities } from "./article-sets.js";
+import { articleEntities } from "./article-facts.js";
 import { addArticleFilter, hasArticleFilter, keyString, noConditions, whereClause, type Conditions } from "./filters.js";
 import { LAYER_TABLES } from "./layer-tables.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
@@ -308,6 +309,10 @@ export class SqliteStore implements Store {
   async graph(query: GraphQuery = {}): Promise<EntityGraph> {
     const match = query.query === undefined ? undefined : parseQuery(query.query, { maxTerms: query.maxTerms }).match;
     return entityGraph(this.db, { ...query, match });
+  }
+
+  async articleEntities(id: string): Promise<Record<string, number>> {
+    return articleEntities(this.db, id);
   }
 
   async list(options: ListOptions = {}): Promise<ArticleList> {

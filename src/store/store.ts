@@ -344,6 +344,8 @@ export interface Store {
   searchEntities(query: string, options?: SearchEntitiesOptions): Promise<SearchEntities>;
   /** Entities and how they meet (in articles, as speaker and named, as actor and target) in the articles of a query or around an entity. */
   graph(query?: GraphQuery): Promise<EntityGraph>;
+  /** The registry entity each of an article's entities is linked to: article-level id → registry id (empty for an unknown article). */
+  articleEntities(id: string): Promise<Record<string, number>>;
   list(options?: ListOptions): Promise<ArticleList>;
   quotes(query?: QuoteQuery): Promise<QuoteList>;
   /** Registry entities a name may mean (any form in either script, or an ISO code), most mentioned first. */
