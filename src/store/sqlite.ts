@@ -15,6 +15,9 @@ import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
 import { tokenRecords, toRecord, type DocRecord } from "../doc/record.js";
 import { docContentHash } from "../pipeline/build.js";
+import { copiesOf, copyLinks, notACopy } from "./copies-table.js";
+import { queryStories, setStoryOptions, storyOf, storyReport } from "./stories-table.js";
+import type { StoryOptions } from "../stories/assign.js";
 import { aliasesOf, articlesOf, cooccurring, entityById, findEntities, linksOf, mentionsPerDay } from "./entities-table.js";
 import { queryEvents, type EventFilter } from "./events-table.js";
 import { closeConnection, openConnection, retryBusy, retryBusySync, withDefaults, type ConnectionOptions } from "./connection.js";
@@ -44,7 +47,9 @@ import {
   type SearchResult,
   type Store,
   type StoreStats,
+  type StoryReport,
 } from "./store.js";
+import type { ArticleLinks, StoryList, StoryQuery } from "./story-types.js";
 
 export const DEFAULT_DB_FILE = "./newsgraph.db";
 const DEFAULT_SEARCH_LIMIT = 10;
@@ -56,7 +61,10 @@ const INTEGRITY_OK = "ok";
 const DEFAULT_BATCH_ARTICLES = 100;
 const DEFAULT_BATCH_MS = 1000;
 
-export type SqliteOptions = ConnectionOptions;
+export interface SqliteOptions extends ConnectionOptions {
+  /** Story assignment settings, when not the defaults. */
+  stories?: StoryOptions;
+}
 
 interface ArticleRow {
   rowid: number;
@@ -84,7 +92,7 @@ function summary(r: ArticleRow): ArticleSummary {
 
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
-  private readonly options: Required<SqliteOptions>;
+  private readonly options: Required<ConnectionOptions>;
   private batch: Required<BatchOptions> | null = null;
   /** Puts in the open batch transaction, and the timer that commits it. */
   private uncommitted = 0;
@@ -102,6 +110,7 @@ export class SqliteStore implements Store {
       closeConnection(this.db);
       throw err;
     }
+    if (options.stories) setStoryOptions(this.db, options.stories);
     this.db.function(KEYS_FUNCTION, { deterministic: true }, (text: unknown) => keyString(typeof text === "string" ? text : null));
   }
 
@@ -244,6 +253,7 @@ export class SqliteStore implements Store {
       const c = noConditions();
       c.where.push("articles_fts MATCH ?");
       c.params.push(match);
+      c.where.push(notACopy("a"));
       addArticleFilter(c, "a", filter);
       return c;
     };
@@ -261,8 +271,9 @@ export class SqliteStore implements Store {
         .all(...f.params) as { value: string; n: number }[];
       return Object.fromEntries(counts.map((r) => [r.value, r.n]));
     };
+    const copies = copiesOf(this.db, rows.map((r) => r.rowid));
     return {
-      hits: rows.map((r) => ({ ...summary(r), score: Number((-r.score).toPrecision(4)), ...makeSnippet(r.text, keys) })),
+      hits: rows.map((r) => ({ ...summary(r), score: Number((-r.score).toPrecision(4)), ...makeSnippet(r.text, keys), copies: copies.get(r.rowid) ?? [] })),
       total,
       facets: { lang: facet("lang"), site: facet("site") },
     };
@@ -311,6 +322,19 @@ export class SqliteStore implements Store {
     }
     if (unresolved.length) return { events: [], total: 0, unresolved };
     return { ...queryEvents(this.db, filter), unresolved };
+  }
+
+  async stories(query: StoryQuery = {}): Promise<StoryList> {
+    return queryStories(this.db, query);
+  }
+
+  async story(id: number): Promise<StoryReport | null> {
+    return storyReport(this.db, id);
+  }
+
+  async links(id: string): Promise<ArticleLinks | null> {
+    const row = stmt(this.db, "SELECT rowid FROM articles WHERE id = ?").get(id) as { rowid: number } | undefined;
+    return row ? { ...copyLinks(this.db, row.rowid), story: storyOf(this.db, row.rowid) } : null;
   }
 
   async stats(): Promise<StoreStats> {
