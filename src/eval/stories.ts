@@ -51,6 +51,8 @@ interface Article {
 export interface SplitResult extends ClusteringScore {
   articles: number;
   stories: number;
+  /** The predicted stories: article ids with their gold story (id:story), in the order the store lists them. */
+  predicted: string[][];
 }
 
 /** A small deterministic generator (mulberry32), for the shuffled orders. */
@@ -110,7 +112,14 @@ async function assign(articles: Article[], options: StoryOptions): Promise<Map<s
 
 async function score(articles: Article[], hard: Map<string, Set<string>>, options: StoryOptions): Promise<SplitResult> {
   const items: Item[] = articles.map((a) => ({ id: a.id, gold: a.gold, lang: a.lang }));
-  return { articles: items.length, stories: new Set(items.map((i) => i.gold)).size, ...scoreClustering(items, await assign(articles, options), hard) };
+  const assigned = await assign(articles, options);
+  const byStory = new Map<string, string[]>();
+  for (const a of [...articles].sort((x, y) => x.id.localeCompare(y.id))) {
+    const s = assigned.get(a.id) ?? a.id;
+    byStory.set(s, [...(byStory.get(s) ?? []), `${a.id}:${a.gold}`]);
+  }
+  const predicted = [...byStory.values()].sort((x, y) => x[0].localeCompare(y[0]));
+  return { articles: items.length, stories: new Set(items.map((i) => i.gold)).size, ...scoreClustering(items, assigned, hard), predicted };
 }
 
 const isDev = (story: string) => Number(STORY_NUMBER.exec(story)?.[1] ?? 0) % 2 === 1;
@@ -162,6 +171,10 @@ function markdown(results: Record<string, SplitResult>, shuffles: { bcubedF1: nu
     `All articles in ${SHUFFLES} shuffled orders: B-cubed F1 ${range(shuffles.bcubedF1)}; el-el F1 ${range(shuffles.pairF1["el-el"])}; en-en F1 ${range(shuffles.pairF1["en-en"])}; el-en F1 ${range(shuffles.pairF1["el-en"])}.`,
     "",
     `Settings: ${JSON.stringify(STORY_DEFAULTS)}.`,
+    "",
+    "Predicted stories of all articles (article:gold story):",
+    "",
+    ...results.all.predicted.map((p) => `- ${p.join(" ")}`),
     "",
   );
   return lines.join("\n");

@@ -10,7 +10,7 @@ import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
 import { bandValues, compareFingerprints, fingerprint, signatureBytes, signatureFromBytes, type CopyMatch, type Fingerprint } from "../stories/fingerprint.js";
 import type { ArticleRef, LayerTable } from "./layer-table.js";
-import type { ArticleLinks, CopyRef } from "./story-types.js";
+import type { ArticleLinks, CopyRef, StoryArticle } from "./story-types.js";
 
 /** The schema of copies: part of migration 10 (migrations.ts). */
 export const COPIES_SCHEMA = `
@@ -34,6 +34,15 @@ export const COPIES_SCHEMA = `
     exact INTEGER NOT NULL
   );
   CREATE INDEX article_copies_original ON article_copies(original_rowid);
+  CREATE TABLE article_duplicates (
+    article_rowid INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+    source TEXT NOT NULL,
+    url TEXT,
+    site TEXT,
+    published TEXT,
+    seen_at TEXT NOT NULL,
+    PRIMARY KEY (article_rowid, source)
+  );
 `;
 
 /** Rows read per band value: the most recent bodies sharing it (a boilerplate shingle shared by thousands stays cheap). */
@@ -118,7 +127,19 @@ export const copiesTable: LayerTable = {
   },
 };
 
+/** Record that another source published a stored article word for word (nothing when it is the article's own source). */
+export function recordDuplicate(db: Database.Database, rowid: number, doc: Doc, now: string): void {
+  const source = doc.meta.source ?? doc.meta.url;
+  if (!source) return;
+  stmt(db,
+    `INSERT INTO article_duplicates (article_rowid, source, url, site, published, seen_at)
+     SELECT rowid, ?, ?, ?, ?, ? FROM articles WHERE rowid = ? AND COALESCE(source, url, '') <> ? ON CONFLICT DO NOTHING`,
+  ).run(source, doc.meta.url ?? null, doc.meta.site ?? null, doc.meta.published ?? null, now, rowid, source);
+}
+
 const COPY_REF_COLUMNS = "a.id, a.title, a.site, a.source, a.url, a.published, c.similarity, c.exact";
+/** Duplicates as copy references: the stored article's id and title, the duplicate's source. */
+const DUPLICATE_REF = "SELECT a.id, a.title, d.site, d.source, d.url, d.published, 1 AS similarity, 1 AS exact FROM article_duplicates d JOIN articles a ON a.rowid = d.article_rowid";
 
 interface CopyRow extends Omit<CopyRef, "exact"> {
   exact: number;
@@ -126,10 +147,20 @@ interface CopyRow extends Omit<CopyRef, "exact"> {
 
 const copyRef = (r: CopyRow): CopyRef => ({ ...r, exact: r.exact === 1 });
 
-/** The copies of each of the articles (by rowid), earliest first. */
+/** The copies of each of the articles (by rowid), earliest first: stored copies, then word-for-word duplicates from other sources. */
 export function copiesOf(db: Database.Database, rowids: number[]): Map<number, CopyRef[]> {
   const q = stmt(db, `SELECT ${COPY_REF_COLUMNS} FROM article_copies c JOIN articles a ON a.rowid = c.article_rowid WHERE c.original_rowid = ? ORDER BY COALESCE(a.published, a.ingested_at), a.rowid`);
-  return new Map(rowids.map((r) => [r, (q.all(r) as CopyRow[]).map(copyRef)]));
+  const d = stmt(db, `${DUPLICATE_REF} WHERE d.article_rowid = ? ORDER BY d.seen_at, d.source`);
+  return new Map(rowids.map((r) => [r, [...(q.all(r) as CopyRow[]), ...(d.all(r) as CopyRow[])].map(copyRef)]));
+}
+
+/** The word-for-word duplicates of the articles of a story, as story articles. */
+export function duplicatesInStory(db: Database.Database, story: number): StoryArticle[] {
+  return stmt(db,
+    `SELECT a.id, a.title, a.lang, d.site, d.source, d.url, d.published, a.id AS copyOf, 1 AS similarity
+     FROM story_articles sa JOIN articles a ON a.rowid = sa.article_rowid JOIN article_duplicates d ON d.article_rowid = a.rowid
+     WHERE sa.story_id = ? ORDER BY a.rowid, d.seen_at, d.source`,
+  ).all(story) as StoryArticle[];
 }
 
 /** The original an article (by rowid) copies, with the similarity of the copy. */

@@ -15,7 +15,7 @@ import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
 import { tokenRecords, toRecord, type DocRecord } from "../doc/record.js";
 import { docContentHash } from "../pipeline/build.js";
-import { copiesOf, copyLinks, notACopy } from "./copies-table.js";
+import { copiesOf, copyLinks, notACopy, recordDuplicate } from "./copies-table.js";
 import { queryStories, setStoryOptions, storyOf, storyReport } from "./stories-table.js";
 import type { StoryOptions } from "../stories/assign.js";
 import { aliasesOf, articlesOf, cooccurring, entityById, findEntities, linksOf, mentionsPerDay } from "./entities-table.js";
@@ -185,8 +185,11 @@ export class SqliteStore implements Store {
     const canonical = doc.meta.canonicalUrl ?? doc.meta.url ?? null;
     const now = new Date().toISOString();
     const write = this.db.transaction((): PutResult => {
-      const same = stmt(this.db, "SELECT id FROM articles WHERE content_hash = ?").get(hash) as { id: string } | undefined;
-      if (same) return { status: "unchanged", id: same.id };
+      const same = stmt(this.db, "SELECT rowid, id FROM articles WHERE content_hash = ?").get(hash) as { rowid: number; id: string } | undefined;
+      if (same) {
+        recordDuplicate(this.db, same.rowid, doc, now);
+        return { status: "unchanged", id: same.id };
+      }
       const existing = stmt(this.db, "SELECT rowid, id FROM articles WHERE id = ? OR (canonical_url IS NOT NULL AND canonical_url = ?)")
         .get(doc.id, canonical) as { rowid: number; id: string } | undefined;
       const values = {

@@ -27,8 +27,8 @@ import {
   type StoryOptions,
   type StoryProfile,
 } from "../stories/assign.js";
-import { articleFeatures, type DatePrecision } from "../stories/features.js";
-import { originalOf, notACopy } from "./copies-table.js";
+import { articleFeatures, hasHeadline, headline, type DatePrecision } from "../stories/features.js";
+import { duplicatesInStory, originalOf, notACopy } from "./copies-table.js";
 import { findEntities } from "./entities-table.js";
 import type { ArticleRef, LayerTable } from "./layer-table.js";
 import { DEFAULT_PAGE_LIMIT, type StoredQuote, type StoryReport } from "./store.js";
@@ -39,9 +39,11 @@ export const STORIES_SCHEMA = `
   CREATE TABLE stories (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     title TEXT NOT NULL,
+    titled INTEGER NOT NULL,
     size INTEGER NOT NULL,
     reports INTEGER NOT NULL,
-    first_date TEXT NOT NULL,
+    first_published TEXT,
+    last_published TEXT,
     last_date TEXT NOT NULL,
     seq INTEGER NOT NULL,
     profile BLOB NOT NULL
@@ -83,16 +85,17 @@ const LOOKUP_TERMS = 20;
 const IDF_FLOOR = 1;
 const KEY_ENTITIES = 10;
 const STORY_QUOTES = 50;
-/** A date: the publication date, else the day the article was stored. */
+/** An article's date for ordering stories: its publication date, else the day it was stored. */
 const ARTICLE_DATE = "COALESCE(a.published, substr(a.ingested_at, 1, 10))";
+const STORY_COLUMNS = "s.id, s.title, s.size, s.reports, s.first_published, s.last_published";
 
 interface StoryRow {
   id: number;
   title: string;
   size: number;
   reports: number;
-  first_date: string;
-  last_date: string;
+  first_published: string | null;
+  last_published: string | null;
 }
 
 const pack = (value: unknown): Buffer => deflateRawSync(JSON.stringify(value));
@@ -133,18 +136,32 @@ function nextSeq(db: Database.Database): number {
   return ((stmt(db, "SELECT MAX(seq) AS seq FROM stories").get() as { seq: number | null }).seq ?? 0) + 1;
 }
 
-function articleDate(db: Database.Database, rowid: number): { date: string; title: string } {
-  return stmt(db, `SELECT ${ARTICLE_DATE} AS date, a.title FROM articles a WHERE a.rowid = ?`).get(rowid) as { date: string; title: string };
+interface ArticleDates {
+  published: string | null;
+  date: string;
 }
+
+function articleDates(db: Database.Database, rowid: number): ArticleDates {
+  return stmt(db, `SELECT a.published, ${ARTICLE_DATE} AS date FROM articles a WHERE a.rowid = ?`).get(rowid) as ArticleDates;
+}
+
+const earliest = (a: string | null, b: string | null) => (a === null ? b : b === null || a <= b ? a : b);
+const latest = (a: string | null, b: string | null) => (a === null ? b : b === null || a >= b ? a : b);
 
 /** Add an article to a story: its row, the story's counts and dates. */
 function join(db: Database.Database, story: number, rowid: number, row: { score: number | null; day: number | null; precision: DatePrecision | null; contribution: Contribution | null }, seq: number): void {
   stmt(db, "INSERT INTO story_articles (article_rowid, story_id, score, day, precision, contribution) VALUES (?, ?, ?, ?, ?, ?)")
     .run(rowid, story, row.score, row.day, row.precision, row.contribution ? pack(row.contribution) : null);
-  const { date } = articleDate(db, rowid);
-  stmt(db,
-    `UPDATE stories SET size = size + 1, reports = reports + ?, first_date = MIN(first_date, ?), last_date = MAX(last_date, ?), seq = ? WHERE id = ?`,
-  ).run(row.contribution ? 1 : 0, date, date, seq, story);
+  const a = articleDates(db, rowid);
+  const s = stmt(db, "SELECT first_published, last_published, last_date FROM stories WHERE id = ?").get(story) as { first_published: string | null; last_published: string | null; last_date: string };
+  stmt(db, "UPDATE stories SET size = size + 1, reports = reports + ?, first_published = ?, last_published = ?, last_date = ?, seq = ? WHERE id = ?").run(
+    row.contribution ? 1 : 0,
+    earliest(s.first_published, a.published),
+    latest(s.last_published, a.published),
+    latest(s.last_date, a.date),
+    seq,
+    story,
+  );
 }
 
 /** The story an article joins as a copy: its original's, or, for the new original of earlier copies, theirs. */
@@ -174,11 +191,14 @@ export function assignStory(db: Database.Database, rowid: number, doc: Doc, opti
   const profile = story === null ? emptyProfile() : unpack<StoryProfile>((stmt(db, "SELECT profile FROM stories WHERE id = ?").get(story) as { profile: Buffer }).profile);
   const updated = applyContribution(profile, c, 1, options);
   if (story === null) {
-    const { date, title } = articleDate(db, rowid);
     story = Number(
-      stmt(db, "INSERT INTO stories (title, size, reports, first_date, last_date, seq, profile) VALUES (?, 0, 0, ?, ?, ?, ?)").run(title, date, date, seq, pack(updated)).lastInsertRowid,
+      stmt(db, "INSERT INTO stories (title, titled, size, reports, last_date, seq, profile) VALUES (?, ?, 0, 0, '', ?, ?)").run(headline(doc), hasHeadline(doc) ? 1 : 0, seq, pack(updated)).lastInsertRowid,
     );
-  } else stmt(db, "UPDATE stories SET profile = ? WHERE id = ?").run(pack(updated), story);
+  } else {
+    stmt(db, "UPDATE stories SET profile = ? WHERE id = ?").run(pack(updated), story);
+    // A story opened by an article without a headline takes the first headline that comes.
+    if (hasHeadline(doc)) stmt(db, "UPDATE stories SET title = ?, titled = 1 WHERE id = ? AND titled = 0").run(headline(doc), story);
+  }
   join(db, story, rowid, { score: choice.story === null ? null : choice.score, day: a.day?.day ?? null, precision: a.day?.precision ?? null, contribution: c }, seq);
   const key = stmt(db, "INSERT INTO story_keys (key, story_id, seq) VALUES (?, ?, ?) ON CONFLICT(key, story_id) DO UPDATE SET seq = excluded.seq");
   for (const k of lookup) key.run(k, story, seq);
@@ -199,10 +219,11 @@ export function removeFromStory(db: Database.Database, rowid: number, options: S
     if (row.contribution) profile = applyContribution(profile, unpack<Contribution>(row.contribution), -1, options);
     const days = stmt(db, "SELECT day, precision FROM story_articles WHERE story_id = ? AND day IS NOT NULL").all(story) as { day: number; precision: DatePrecision }[];
     profile = { ...profile, days: dayRange(days) };
-    const dates = stmt(db, `SELECT MIN(${ARTICLE_DATE}) AS first, MAX(${ARTICLE_DATE}) AS last FROM story_articles sa JOIN articles a ON a.rowid = sa.article_rowid WHERE sa.story_id = ?`)
-      .get(story) as { first: string; last: string };
-    stmt(db, "UPDATE stories SET size = size - 1, reports = reports - ?, first_date = ?, last_date = ?, profile = ? WHERE id = ?")
-      .run(row.contribution ? 1 : 0, dates.first, dates.last, pack(profile), story);
+    const dates = stmt(db,
+      `SELECT MIN(a.published) AS first, MAX(a.published) AS last, MAX(${ARTICLE_DATE}) AS date FROM story_articles sa JOIN articles a ON a.rowid = sa.article_rowid WHERE sa.story_id = ?`,
+    ).get(story) as { first: string | null; last: string | null; date: string };
+    stmt(db, "UPDATE stories SET size = size - 1, reports = reports - ?, first_published = ?, last_published = ?, last_date = ?, profile = ? WHERE id = ?")
+      .run(row.contribution ? 1 : 0, dates.first, dates.last, dates.date, pack(profile), story);
   }
   if (row.contribution) {
     const c = unpack<Contribution>(row.contribution);
@@ -239,14 +260,15 @@ interface StoryArticleRow {
   similarity: number | null;
 }
 
-/** The articles of a story, in the order they joined. */
+/** The articles of a story, in the order they joined, then the word-for-word duplicates of them from other sources. */
 function storyArticles(db: Database.Database, story: number): StoryArticle[] {
-  return stmt(db,
+  const stored = stmt(db,
     `SELECT a.id, a.title, a.lang, a.site, a.source, a.url, a.published, o.id AS copyOf, c.similarity
      FROM story_articles sa JOIN articles a ON a.rowid = sa.article_rowid
      LEFT JOIN article_copies c ON c.article_rowid = a.rowid LEFT JOIN articles o ON o.rowid = c.original_rowid
      WHERE sa.story_id = ? ORDER BY a.rowid`,
   ).all(story) as StoryArticleRow[];
+  return [...stored, ...duplicatesInStory(db, story)];
 }
 
 function summary(db: Database.Database, r: StoryRow, withArticles: boolean): StorySummary {
@@ -255,7 +277,7 @@ function summary(db: Database.Database, r: StoryRow, withArticles: boolean): Sto
     `SELECT a.site FROM story_articles sa JOIN articles a ON a.rowid = sa.article_rowid
      WHERE sa.story_id = ? AND a.site IS NOT NULL AND ${notACopy("a")} GROUP BY a.site ORDER BY MIN(${ARTICLE_DATE}), a.site`,
   ).all(r.id) as { site: string }[]).map((x) => x.site);
-  const out: StorySummary = { id: r.id, title: r.title, size: r.size, reports: r.reports, languages, outlets, from: r.first_date, to: r.last_date };
+  const out: StorySummary = { id: r.id, title: r.title, size: r.size, reports: r.reports, languages, outlets, from: r.first_published, to: r.last_published };
   if (withArticles) out.articles = storyArticles(db, r.id);
   return out;
 }
@@ -275,7 +297,7 @@ export function queryStories(db: Database.Database, q: StoryQuery = {}): StoryLi
     params.push(...ids);
   }
   const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
-  const rows = stmt(db, `SELECT s.id, s.title, s.size, s.reports, s.first_date, s.last_date FROM stories s ${clause} ORDER BY s.last_date DESC, s.id DESC LIMIT ? OFFSET ?`)
+  const rows = stmt(db, `SELECT ${STORY_COLUMNS} FROM stories s ${clause} ORDER BY s.last_date DESC, s.id DESC LIMIT ? OFFSET ?`)
     .all(...params, q.limit ?? DEFAULT_PAGE_LIMIT, q.offset ?? 0) as StoryRow[];
   const total = (stmt(db, `SELECT COUNT(*) AS n FROM stories s ${clause}`).get(...params) as { n: number }).n;
   return { stories: rows.map((r) => summary(db, r, q.withArticles ?? false)), total, unresolved: [] };
@@ -283,7 +305,7 @@ export function queryStories(db: Database.Database, q: StoryQuery = {}): StoryLi
 
 /** One story in full, or null. */
 export function storyReport(db: Database.Database, id: number): StoryReport | null {
-  const row = stmt(db, "SELECT id, title, size, reports, first_date, last_date FROM stories WHERE id = ?").get(id) as StoryRow | undefined;
+  const row = stmt(db, `SELECT ${STORY_COLUMNS} FROM stories s WHERE s.id = ?`).get(id) as StoryRow | undefined;
   if (!row) return null;
   const articles = storyArticles(db, id);
   const firstPublisher = [...articles].sort((a, b) => (a.published ?? "\uffff").localeCompare(b.published ?? "\uffff"))[0] ?? null;

@@ -25,7 +25,7 @@ export interface ArticleLinks {
 export interface StoryQuery {
   limit?: number;
   offset?: number;
-  /** Stories with an article published (else ingested) on or after this date (YYYY, YYYY-MM or YYYY-MM-DD). */
+  /** Stories with an article published (an undated one: stored) on or after this date (YYYY, YYYY-MM or YYYY-MM-DD). */
   since?: string;
   /** An entity name (any script or inflection, or an ISO code), resolved through the registry: stories with an article that mentions it. */
   entity?: string;
@@ -33,6 +33,11 @@ export interface StoryQuery {
   withArticles?: boolean;
 }
 
+/**
+ * An article of a story. An input that was word for word a stored article
+ * (not stored again) is listed with that article's id, its own source, and
+ * `copyOf` the same id.
+ */
 export interface StoryArticle {
   id: string;
   title: string;
@@ -55,7 +60,7 @@ export interface StorySummary {
   languages: string[];
   /** Outlets (sites) of its reports. */
   outlets: string[];
-  /** The first and last publication dates (else ingestion dates) of its articles. */
+  /** The first and last publication dates of its articles (null when none is dated). */
   from: string | null;
   to: string | null;
   /** Its articles, in the order they joined, when the query asked for them. */
@@ -63,7 +68,7 @@ export interface StorySummary {
 }
 
 export interface StoryList {
-  /** Most recent first (the last date of their articles), then the newer story. */
+  /** Most recent first (the last publication date of their articles, an undated one's storing date), then the newer story. */
   stories: StorySummary[];
   total: number;
   /** The entity name of the query when the registry knows no entity by it (then no story matches). */

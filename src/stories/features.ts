@@ -40,6 +40,9 @@ const THOUSANDS_GROUP = 3;
 const DATE_KEY = /^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|XXXX-\d{2}-\d{2})$/u;
 const PUBLISHED = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/u;
 const MS_PER_DAY = 86_400_000;
+/** Longest label taken from the body of an article without a headline. */
+const LABEL_MAX = 120;
+const SPACES = /\s+/gu;
 
 export type DatePrecision = "day" | "month" | "year";
 
@@ -144,4 +147,17 @@ export function articleFeatures(doc: Doc): ArticleFeatures {
     if (key) add(keys, `s:${key.slice(2)}`, 1);
   }
   return { lang: doc.lang, published: publicationDay(doc.meta.published), terms, keys };
+}
+
+export function hasHeadline(doc: Doc): boolean {
+  return Boolean(doc.meta.title && doc.meta.title.end > doc.meta.title.start);
+}
+
+/** The headline of a document, else the start of its first sentence (a label for what it reports). */
+export function headline(doc: Doc): string {
+  const t = doc.meta.title;
+  if (t && hasHeadline(doc)) return doc.text.slice(t.start, t.end).replace(SPACES, " ").trim();
+  const first = doc.layers.sentences.find((s) => !t || s.start >= t.end);
+  const text = first ? doc.text.slice(first.start, first.end).replace(SPACES, " ").trim() : "";
+  return text.length > LABEL_MAX ? `${text.slice(0, LABEL_MAX - 1).trimEnd()}…` : text;
 }

@@ -12,7 +12,7 @@ import { wordView } from "../text/words.js";
 /** Signature length (hash functions). */
 export const SIGNATURE_SIZE = 64;
 /** Signature values per LSH band; SIGNATURE_SIZE / BAND_ROWS bands. */
-export const BAND_ROWS = 4;
+export const BAND_ROWS = 2;
 export const BANDS = SIGNATURE_SIZE / BAND_ROWS;
 /** Words per shingle. */
 const SHINGLE_WORDS = 4;
@@ -39,7 +39,7 @@ export interface CopyOptions {
   minShingles?: number;
 }
 
-export const COPY_DEFAULTS: Required<CopyOptions> = { minJaccard: 0.5, minContainment: 0.7, minShingles: 8 };
+export const COPY_DEFAULTS: Required<CopyOptions> = { minJaccard: 0.4, minContainment: 0.8, minShingles: 8 };
 
 export interface CopyMatch {
   /** The estimated Jaccard similarity of the two bodies' shingles. */
