@@ -29,10 +29,10 @@ const SHUFFLES = 5;
 const UNDATED = "\uffff";
 /** Settings compared by --sweep (each list replaces the default of its option). */
 const SWEEP: Partial<Record<keyof StoryOptions, number[]>> = {
+  termWeight: [1, 2, 3],
+  entityWeight: [0.5, 1],
   threshold: [0.15, 0.2, 0.25, 0.3],
   crossThreshold: [0.15, 0.2, 0.25, 0.3],
-  numberWeight: [0.5, 1, 2],
-  dateWeight: [0, 0.3, 1],
 };
 const SWEEP_SHOWN = 10;
 

@@ -45,12 +45,12 @@ export interface StoryOptions {
 }
 
 export const STORY_DEFAULTS: Required<StoryOptions> = {
-  termWeight: 1,
+  termWeight: 2,
   entityWeight: 1,
   numberWeight: 1,
   dateWeight: 0.3,
   threshold: 0.2,
-  crossThreshold: 0.2,
+  crossThreshold: 0.25,
   maxGapDays: 4,
   coarseSlackDays: 30,
   decayDays: 7,
