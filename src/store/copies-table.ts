@@ -48,6 +48,9 @@ export const COPIES_SCHEMA = `
 /** Rows read per band value: the most recent bodies sharing it (a boilerplate shingle shared by thousands stays cheap). */
 const CANDIDATES_PER_BAND = 20;
 
+/** The bodies with a band value (band, value, then the limit): one index search. */
+export const BAND_LOOKUP = "SELECT article_rowid FROM fingerprint_bands WHERE band = ? AND value = ? ORDER BY article_rowid DESC LIMIT ?";
+
 /** An SQL condition: the article under `alias` is no copy of another. */
 export const notACopy = (alias: string) => `NOT EXISTS (SELECT 1 FROM article_copies c WHERE c.article_rowid = ${alias}.rowid)`;
 
@@ -74,7 +77,7 @@ export function originalOf(db: Database.Database, rowid: number): number | null 
 
 /** The stored bodies that share a band value with the fingerprint, each with how alike it is, most alike first (then the earliest stored). */
 function matches(db: Database.Database, fp: Fingerprint, self: number): { rowid: number; match: CopyMatch }[] {
-  const lookup = stmt(db, "SELECT article_rowid FROM fingerprint_bands WHERE band = ? AND value = ? ORDER BY article_rowid DESC LIMIT ?");
+  const lookup = stmt(db, BAND_LOOKUP);
   const load = stmt(db, "SELECT article_rowid, shingles, exact, signature FROM article_fingerprints WHERE article_rowid = ?");
   const seen = new Set<number>([self]);
   const out: { rowid: number; match: CopyMatch }[] = [];

@@ -44,11 +44,11 @@ export const STORIES_SCHEMA = `
     reports INTEGER NOT NULL,
     first_published TEXT,
     last_published TEXT,
-    last_date TEXT NOT NULL,
+    last_stored TEXT NOT NULL,
     seq INTEGER NOT NULL,
     profile BLOB NOT NULL
   );
-  CREATE INDEX stories_last_date ON stories(last_date);
+  CREATE INDEX stories_recent ON stories(COALESCE(last_published, last_stored));
   CREATE INDEX stories_seq ON stories(seq);
   CREATE TABLE story_articles (
     article_rowid INTEGER PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
@@ -85,9 +85,16 @@ const LOOKUP_TERMS = 20;
 const IDF_FLOOR = 1;
 const KEY_ENTITIES = 10;
 const STORY_QUOTES = 50;
-/** An article's date for ordering stories: its publication date, else the day it was stored. */
-const ARTICLE_DATE = "COALESCE(a.published, substr(a.ingested_at, 1, 10))";
+/** A story's date for ordering and --since: its last publication date, else (no article dated) when it was last added to. */
+const STORY_DATE = "COALESCE(s.last_published, s.last_stored)";
 const STORY_COLUMNS = "s.id, s.title, s.size, s.reports, s.first_published, s.last_published";
+
+/** The lookups of an assignment, each one index search: stories by key (key, then the limit), and a key's count. */
+export const STORY_LOOKUPS = {
+  stories: "SELECT story_id FROM story_keys WHERE key = ? ORDER BY seq DESC LIMIT ?",
+  count: "SELECT articles FROM story_key_counts WHERE key = ?",
+  latest: "SELECT MAX(seq) AS seq FROM stories",
+};
 
 interface StoryRow {
   id: number;
@@ -103,7 +110,7 @@ const unpack = <T>(blob: Buffer): T => JSON.parse(inflateRawSync(blob).toString(
 
 /** Document frequencies of the keys, and the IDF they give. */
 function idfOf(db: Database.Database, keys: Iterable<string>): Idf {
-  const count = stmt(db, "SELECT articles FROM story_key_counts WHERE key = ?");
+  const count = stmt(db, STORY_LOOKUPS.count);
   const n = (key: string) => (count.get(key) as { articles: number } | undefined)?.articles ?? 0;
   const total = n(TOTAL_KEY);
   const idf = new Map<string, number>();
@@ -122,7 +129,7 @@ function countKeys(db: Database.Database, keys: string[], sign: 1 | -1): void {
 
 /** Stories sharing keys with the article, by index: per key the most recently active, then the best-sharing compared in full. */
 function candidates(db: Database.Database, keys: string[], idf: Idf): Candidate[] {
-  const lookup = stmt(db, "SELECT story_id FROM story_keys WHERE key = ? ORDER BY seq DESC LIMIT ?");
+  const lookup = stmt(db, STORY_LOOKUPS.stories);
   const shared = new Map<number, number>();
   for (const k of keys) {
     for (const { story_id } of lookup.all(k, CANDIDATES_PER_KEY) as { story_id: number }[]) shared.set(story_id, (shared.get(story_id) ?? 0) + idf(k));
@@ -133,16 +140,16 @@ function candidates(db: Database.Database, keys: string[], idf: Idf): Candidate[
 }
 
 function nextSeq(db: Database.Database): number {
-  return ((stmt(db, "SELECT MAX(seq) AS seq FROM stories").get() as { seq: number | null }).seq ?? 0) + 1;
+  return ((stmt(db, STORY_LOOKUPS.latest).get() as { seq: number | null }).seq ?? 0) + 1;
 }
 
 interface ArticleDates {
   published: string | null;
-  date: string;
+  stored: string;
 }
 
 function articleDates(db: Database.Database, rowid: number): ArticleDates {
-  return stmt(db, `SELECT a.published, ${ARTICLE_DATE} AS date FROM articles a WHERE a.rowid = ?`).get(rowid) as ArticleDates;
+  return stmt(db, "SELECT published, ingested_at AS stored FROM articles WHERE rowid = ?").get(rowid) as ArticleDates;
 }
 
 const earliest = (a: string | null, b: string | null) => (a === null ? b : b === null || a <= b ? a : b);
@@ -153,12 +160,12 @@ function join(db: Database.Database, story: number, rowid: number, row: { score:
   stmt(db, "INSERT INTO story_articles (article_rowid, story_id, score, day, precision, contribution) VALUES (?, ?, ?, ?, ?, ?)")
     .run(rowid, story, row.score, row.day, row.precision, row.contribution ? pack(row.contribution) : null);
   const a = articleDates(db, rowid);
-  const s = stmt(db, "SELECT first_published, last_published, last_date FROM stories WHERE id = ?").get(story) as { first_published: string | null; last_published: string | null; last_date: string };
-  stmt(db, "UPDATE stories SET size = size + 1, reports = reports + ?, first_published = ?, last_published = ?, last_date = ?, seq = ? WHERE id = ?").run(
+  const s = stmt(db, "SELECT first_published, last_published FROM stories WHERE id = ?").get(story) as { first_published: string | null; last_published: string | null };
+  stmt(db, "UPDATE stories SET size = size + 1, reports = reports + ?, first_published = ?, last_published = ?, last_stored = ?, seq = ? WHERE id = ?").run(
     row.contribution ? 1 : 0,
     earliest(s.first_published, a.published),
     latest(s.last_published, a.published),
-    latest(s.last_date, a.date),
+    a.stored,
     seq,
     story,
   );
@@ -192,7 +199,7 @@ export function assignStory(db: Database.Database, rowid: number, doc: Doc, opti
   const updated = applyContribution(profile, c, 1, options);
   if (story === null) {
     story = Number(
-      stmt(db, "INSERT INTO stories (title, titled, size, reports, last_date, seq, profile) VALUES (?, ?, 0, 0, '', ?, ?)").run(headline(doc), hasHeadline(doc) ? 1 : 0, seq, pack(updated)).lastInsertRowid,
+      stmt(db, "INSERT INTO stories (title, titled, size, reports, last_stored, seq, profile) VALUES (?, ?, 0, 0, '', ?, ?)").run(headline(doc), hasHeadline(doc) ? 1 : 0, seq, pack(updated)).lastInsertRowid,
     );
   } else {
     stmt(db, "UPDATE stories SET profile = ? WHERE id = ?").run(pack(updated), story);
@@ -220,10 +227,10 @@ export function removeFromStory(db: Database.Database, rowid: number, options: S
     const days = stmt(db, "SELECT day, precision FROM story_articles WHERE story_id = ? AND day IS NOT NULL").all(story) as { day: number; precision: DatePrecision }[];
     profile = { ...profile, days: dayRange(days) };
     const dates = stmt(db,
-      `SELECT MIN(a.published) AS first, MAX(a.published) AS last, MAX(${ARTICLE_DATE}) AS date FROM story_articles sa JOIN articles a ON a.rowid = sa.article_rowid WHERE sa.story_id = ?`,
-    ).get(story) as { first: string | null; last: string | null; date: string };
-    stmt(db, "UPDATE stories SET size = size - 1, reports = reports - ?, first_published = ?, last_published = ?, last_date = ?, profile = ? WHERE id = ?")
-      .run(row.contribution ? 1 : 0, dates.first, dates.last, dates.date, pack(profile), story);
+      "SELECT MIN(a.published) AS first, MAX(a.published) AS last, MAX(a.ingested_at) AS stored FROM story_articles sa JOIN articles a ON a.rowid = sa.article_rowid WHERE sa.story_id = ?",
+    ).get(story) as { first: string | null; last: string | null; stored: string };
+    stmt(db, "UPDATE stories SET size = size - 1, reports = reports - ?, first_published = ?, last_published = ?, last_stored = ?, profile = ? WHERE id = ?")
+      .run(row.contribution ? 1 : 0, dates.first, dates.last, dates.stored, pack(profile), story);
   }
   if (row.contribution) {
     const c = unpack<Contribution>(row.contribution);
@@ -275,7 +282,7 @@ function summary(db: Database.Database, r: StoryRow, withArticles: boolean): Sto
   const languages = (stmt(db, "SELECT DISTINCT a.lang FROM story_articles sa JOIN articles a ON a.rowid = sa.article_rowid WHERE sa.story_id = ? ORDER BY a.lang").all(r.id) as { lang: string }[]).map((x) => x.lang);
   const outlets = (stmt(db,
     `SELECT a.site FROM story_articles sa JOIN articles a ON a.rowid = sa.article_rowid
-     WHERE sa.story_id = ? AND a.site IS NOT NULL AND ${notACopy("a")} GROUP BY a.site ORDER BY MIN(${ARTICLE_DATE}), a.site`,
+     WHERE sa.story_id = ? AND a.site IS NOT NULL AND ${notACopy("a")} GROUP BY a.site ORDER BY MIN(COALESCE(a.published, a.ingested_at)), a.site`,
   ).all(r.id) as { site: string }[]).map((x) => x.site);
   const out: StorySummary = { id: r.id, title: r.title, size: r.size, reports: r.reports, languages, outlets, from: r.first_published, to: r.last_published };
   if (withArticles) out.articles = storyArticles(db, r.id);
@@ -287,7 +294,7 @@ export function queryStories(db: Database.Database, q: StoryQuery = {}): StoryLi
   const where: string[] = [];
   const params: unknown[] = [];
   if (q.since) {
-    where.push("s.last_date >= ?");
+    where.push(`${STORY_DATE} >= ?`);
     params.push(q.since);
   }
   if (q.entity) {
@@ -297,7 +304,7 @@ export function queryStories(db: Database.Database, q: StoryQuery = {}): StoryLi
     params.push(...ids);
   }
   const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
-  const rows = stmt(db, `SELECT ${STORY_COLUMNS} FROM stories s ${clause} ORDER BY s.last_date DESC, s.id DESC LIMIT ? OFFSET ?`)
+  const rows = stmt(db, `SELECT ${STORY_COLUMNS} FROM stories s ${clause} ORDER BY ${STORY_DATE} DESC, s.id DESC LIMIT ? OFFSET ?`)
     .all(...params, q.limit ?? DEFAULT_PAGE_LIMIT, q.offset ?? 0) as StoryRow[];
   const total = (stmt(db, `SELECT COUNT(*) AS n FROM stories s ${clause}`).get(...params) as { n: number }).n;
   return { stories: rows.map((r) => summary(db, r, q.withArticles ?? false)), total, unresolved: [] };

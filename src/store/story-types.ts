@@ -25,7 +25,7 @@ export interface ArticleLinks {
 export interface StoryQuery {
   limit?: number;
   offset?: number;
-  /** Stories with an article published (an undated one: stored) on or after this date (YYYY, YYYY-MM or YYYY-MM-DD). */
+  /** Stories whose last publication date (a story of undated articles: when it was last added to) is on or after this date (YYYY, YYYY-MM or YYYY-MM-DD). */
   since?: string;
   /** An entity name (any script or inflection, or an ISO code), resolved through the registry: stories with an article that mentions it. */
   entity?: string;
@@ -68,7 +68,7 @@ export interface StorySummary {
 }
 
 export interface StoryList {
-  /** Most recent first (the last publication date of their articles, an undated one's storing date), then the newer story. */
+  /** Most recent first (the last publication date of their articles; a story of undated articles, when it was last added to), then the newer story. */
   stories: StorySummary[];
   total: number;
   /** The entity name of the query when the registry knows no entity by it (then no story matches). */
