@@ -1,6 +1,6 @@
 // The joints of the code base, checked on its sources (.ts and .tsx): the import graph of the
 // modules has no cycle; the layers below the pipeline (doc, lang, text, models,
-// extract, input, understand, util) never import the pipeline or anything above
+// extract, input, understand, stories, util) never import the pipeline or anything above
 // it; only src/store/ reaches a database; and no code casts a document layer.
 // Test files and test support (src/testing/, fixtures/) are the top of the
 // graph and may import what they test with.
@@ -14,7 +14,7 @@ import { fileURLToPath } from "node:url";
 const SRC = resolve(dirname(fileURLToPath(import.meta.url)), "../src");
 const IMPORT = /^\s*(?:import|export)\s[^;]*?from\s+"([^"]+)"|^\s*import\s+"([^"]+)"/gmu;
 /** Folders below the pipeline, and the folders they must not import. */
-const LOWER = ["doc", "lang", "text", "models", "extract", "input", "understand", "util"];
+const LOWER = ["doc", "lang", "text", "models", "extract", "input", "understand", "stories", "util"];
 const UPPER = ["pipeline", "store", "cli", "eval", "bench", "serve", "server", "web", "intake"];
 const DATABASE_CLIENTS = /from\s+"(?:better-sqlite3|pg|postgres)"/u;
 const SQL = /\b(?:SELECT\s+[\w*(]|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(?:TABLE|INDEX))/u;

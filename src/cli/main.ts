@@ -14,13 +14,15 @@ import { registerSearch } from "./search.js";
 import { registerServe } from "./serve.js";
 import { registerShow } from "./show.js";
 import { registerStats } from "./stats.js";
+import { registerStories } from "./stories.js";
+import { registerStory } from "./story.js";
 import { safeForTerminal } from "../util/terminal.js";
 import { EXIT, UsageError, type CommandContext, type Register } from "./context.js";
 
 const VERSION = "0.1.0";
 
 /** The commands, in the order --help lists them. */
-const COMMANDS: Register[] = [registerAnalyze, registerIngest, registerSearch, registerQuotes, registerEntity, registerEvents, registerShow, registerStats, registerServe, registerDemo];
+const COMMANDS: Register[] = [registerAnalyze, registerIngest, registerSearch, registerQuotes, registerEntity, registerEvents, registerStories, registerStory, registerShow, registerStats, registerServe, registerDemo];
 
 function build(ctx: CommandContext): Command {
   const program = new Command("newsgraph")
@@ -39,6 +41,7 @@ Examples:
   newsgraph search ρωσια                        # matches «Ρωσία», «της Ρωσίας», «ΡΩΣΙΑ»
   newsgraph quotes --speaker ριαμπκοφ           # who said what
   newsgraph entity Ryabkov                      # one person across scripts and articles
+  newsgraph stories --entity Erdogan            # the stories (events) that name him, across outlets and languages
 
 Run newsgraph <command> --help for the options and examples of each command.`,
     );

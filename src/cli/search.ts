@@ -64,7 +64,8 @@ export async function searchCommand(ctx: CommandContext, query: string, flags: S
     hits.forEach((h, i) => {
       const n = page.offset + i + 1;
       const date = h.published ? ` · ${h.published}` : "";
-      ctx.out(`${n}. ${h.title || "(no headline)"}\n   ${h.id} · ${h.lang}${date} · score ${h.score}\n   ${highlight(h.snippet, h.highlights, ctx.isTTY)}\n`);
+      const also = h.copies.length ? `   also published by: ${h.copies.map((c) => c.site ?? c.source ?? c.id).join(", ")}\n` : "";
+      ctx.out(`${n}. ${h.title || "(no headline)"}\n   ${h.id} · ${h.lang}${date} · score ${h.score}\n   ${highlight(h.snippet, h.highlights, ctx.isTTY)}\n${also}`);
     });
     if (page.offset + hits.length < total) ctx.out(`… ${total - page.offset - hits.length} more (--offset ${page.offset + hits.length})\n`);
     return EXIT.ok;

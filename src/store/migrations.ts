@@ -1,5 +1,7 @@
 // The schema history shared by every SQL back end, applied in order; the
 // database records the last one applied (PRAGMA user_version in SQLite).
+import { COPIES_SCHEMA } from "./copies-table.js";
+import { STORIES_SCHEMA } from "./stories-table.js";
 
 export interface Migration {
   version: number;
@@ -243,6 +245,11 @@ export const MIGRATIONS: Migration[] = [
           AND m.start_offset >= q.start_offset AND m.end_offset <= q.end_offset
         WHERE true ON CONFLICT DO NOTHING;
     `,
+  },
+  {
+    version: 10,
+    description: "copies (body fingerprints, their LSH bands, the link of a copy to its original) and stories (their articles, profiles, lookup keys and key counts)",
+    sql: COPIES_SCHEMA + STORIES_SCHEMA,
   },
 ];
 

@@ -1,8 +1,7 @@
 // Opens a store by its address: a file path (or file: URL) is a SQLite store;
 // a postgres:// address names a PostgreSQL store, which this build does not have.
 import { fileURLToPath } from "node:url";
-import type { ConnectionOptions } from "./connection.js";
-import { DEFAULT_DB_FILE, SqliteStore } from "./sqlite.js";
+import { DEFAULT_DB_FILE, SqliteStore, type SqliteOptions } from "./sqlite.js";
 import { StoreError, type Store } from "./store.js";
 
 /** The store used when none is named. */
@@ -12,8 +11,8 @@ const URL_SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
 const POSTGRES_SCHEMES = new Set(["postgres", "postgresql"]);
 const FILE_SCHEME = "file";
 
-/** Read-only opening (the store must exist; read commands use it), and how long to wait for a store another process is writing. */
-export type OpenOptions = ConnectionOptions;
+/** Read-only opening (the store must exist; read commands use it), how long to wait for a store another process is writing, story settings. */
+export type OpenOptions = SqliteOptions;
 
 export async function openStore(address: string, options: OpenOptions = {}): Promise<Store> {
   const scheme = URL_SCHEME.exec(address)?.[1].toLowerCase();

@@ -15,6 +15,9 @@ import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
 import { tokenRecords, toRecord, type DocRecord } from "../doc/record.js";
 import { docContentHash } from "../pipeline/build.js";
+import { copiesOf, copyLinks, notACopy, recordDuplicate } from "./copies-table.js";
+import { queryStories, setStoryOptions, storyOf, storyReport } from "./stories-table.js";
+import type { StoryOptions } from "../stories/assign.js";
 import { aliasesOf, articlesOf, cooccurring, entityById, findEntities, linksOf, mentionsPerDay } from "./entities-table.js";
 import { queryEvents, type EventFilter } from "./events-table.js";
 import { closeConnection, openConnection, retryBusy, retryBusySync, withDefaults, type ConnectionOptions } from "./connection.js";
@@ -51,7 +54,9 @@ import {
   type SearchResult,
   type Store,
   type StoreStats,
+  type StoryReport,
 } from "./store.js";
+import type { ArticleLinks, StoryList, StoryQuery } from "./story-types.js";
 
 export const DEFAULT_DB_FILE = "./newsgraph.db";
 const DEFAULT_SEARCH_LIMIT = 10;
@@ -63,7 +68,10 @@ const INTEGRITY_OK = "ok";
 const DEFAULT_BATCH_ARTICLES = 100;
 const DEFAULT_BATCH_MS = 1000;
 
-export type SqliteOptions = ConnectionOptions;
+export interface SqliteOptions extends ConnectionOptions {
+  /** Story assignment settings, when not the defaults. */
+  stories?: StoryOptions;
+}
 
 interface ArticleRow {
   rowid: number;
@@ -96,11 +104,13 @@ function summary(r: ArticleRow): ArticleSummary {
 
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
-  private readonly options: Required<SqliteOptions>;
+  private readonly options: Required<ConnectionOptions>;
   private batch: Required<BatchOptions> | null = null;
   /** Puts in the open batch transaction, and the timer that commits it. */
   private uncommitted = 0;
   private commitTimer: NodeJS.Timeout | null = null;
+  /** Milliseconds spent writing each layer table (the benchmarks read them). */
+  private readonly layerMs = new Map<string, number>();
 
   constructor(
     private readonly file: string = DEFAULT_DB_FILE,
@@ -114,6 +124,7 @@ export class SqliteStore implements Store {
       closeConnection(this.db);
       throw err;
     }
+    if (options.stories) setStoryOptions(this.db, options.stories);
     this.db.function(KEYS_FUNCTION, { deterministic: true }, (text: unknown) => keyString(typeof text === "string" ? text : null));
   }
 
@@ -142,6 +153,11 @@ export class SqliteStore implements Store {
         })
         .immediate(),
     );
+  }
+
+  /** Milliseconds spent so far writing each layer table (entities, quotes, events, copies, stories), by its name. */
+  layerTimes(): Record<string, number> {
+    return Object.fromEntries(this.layerMs);
   }
 
   async beginBatch(options: BatchOptions = {}): Promise<void> {
@@ -188,8 +204,11 @@ export class SqliteStore implements Store {
     const canonical = doc.meta.canonicalUrl ?? doc.meta.url ?? null;
     const now = new Date().toISOString();
     const write = this.db.transaction((): PutResult => {
-      const same = stmt(this.db, "SELECT id FROM articles WHERE content_hash = ?").get(hash) as { id: string } | undefined;
-      if (same) return { status: "unchanged", id: same.id };
+      const same = stmt(this.db, "SELECT rowid, id FROM articles WHERE content_hash = ?").get(hash) as { rowid: number; id: string } | undefined;
+      if (same) {
+        recordDuplicate(this.db, same.rowid, doc, now);
+        return { status: "unchanged", id: same.id };
+      }
       const existing = stmt(this.db, "SELECT rowid, id FROM articles WHERE id = ? OR (canonical_url IS NOT NULL AND canonical_url = ?)")
         .get(doc.id, canonical) as { rowid: number; id: string } | undefined;
       const values = {
@@ -231,7 +250,11 @@ export class SqliteStore implements Store {
       const bodyKeys = doc.meta.body ? indexKeys(doc.text, tok, doc.meta.body) : "";
       stmt(this.db, "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)").run(rowid, titleKeys, bodyKeys);
       const { date } = stmt(this.db, "SELECT COALESCE(published, ingested_at) AS date FROM articles WHERE rowid = ?").get(rowid) as { date: string };
-      for (const table of LAYER_TABLES) table.write(this.db, { rowid, id: values.id, date }, doc);
+      for (const table of LAYER_TABLES) {
+        const started = performance.now();
+        table.write(this.db, { rowid, id: values.id, date }, doc);
+        this.layerMs.set(table.name, (this.layerMs.get(table.name) ?? 0) + performance.now() - started);
+      }
       return { status: existing ? "updated" : "added", id: values.id };
     });
     return retryBusy(this.file, this.options, () => write.immediate());
@@ -263,6 +286,7 @@ export class SqliteStore implements Store {
       const c = noConditions();
       c.where.push("articles_fts MATCH ?");
       c.params.push(match);
+      c.where.push(notACopy("articles_fts"));
       addArticleFilter(c, "a", filter);
       return { join: hasArticleFilter(filter) ? "JOIN articles a ON a.rowid = articles_fts.rowid" : "", c };
     };
@@ -294,8 +318,9 @@ export class SqliteStore implements Store {
       total += g.n;
       if (g.day !== null) add(days, g.day, g.n);
     }
+    const copies = copiesOf(this.db, rows.map((r) => r.rowid));
     return {
-      hits: rows.map((r) => ({ ...summary(r), score: Number((-r.score).toPrecision(4)), ...makeSnippet(r.text, keys), quotes: r.quotes, entities: r.entities })),
+      hits: rows.map((r) => ({ ...summary(r), score: Number((-r.score).toPrecision(4)), ...makeSnippet(r.text, keys), quotes: r.quotes, entities: r.entities, copies: copies.get(r.rowid) ?? [] })),
       total,
       facets: { lang: byCount(lang), site: byCount(site) },
       days: [...days].sort(([a], [b]) => (a < b ? -1 : 1)).map(([day, articles]) => ({ day, articles })),
@@ -358,6 +383,19 @@ export class SqliteStore implements Store {
     }
     if (unresolved.length) return { events: [], total: 0, unresolved };
     return { ...queryEvents(this.db, filter), unresolved };
+  }
+
+  async stories(query: StoryQuery = {}): Promise<StoryList> {
+    return queryStories(this.db, query);
+  }
+
+  async story(id: number): Promise<StoryReport | null> {
+    return storyReport(this.db, id);
+  }
+
+  async links(id: string): Promise<ArticleLinks | null> {
+    const row = stmt(this.db, "SELECT rowid FROM articles WHERE id = ?").get(id) as { rowid: number } | undefined;
+    return row ? { ...copyLinks(this.db, row.rowid), story: storyOf(this.db, row.rowid) } : null;
   }
 
   async stats(): Promise<StoreStats> {

@@ -3,6 +3,9 @@
 // Every method is asynchronous; every list query pages (limit + offset).
 import type { Doc, Span } from "../doc/doc.js";
 import type { DocRecord } from "../doc/record.js";
+import type { ArticleLinks, CopyRef, StoryArticle, StoryEntity, StoryList, StoryQuery, StorySummary } from "./story-types.js";
+
+export type * from "./story-types.js";
 
 /** The page size of a list query that names none. */
 export const DEFAULT_PAGE_LIMIT = 50;
@@ -49,6 +52,8 @@ export interface ArticleSummary {
 
 export interface SearchHit extends ArticleSummary {
   score: number;
+  /** Copies of the article (it stands for them: copies are not hits of their own): "also published by". */
+  copies: CopyRef[];
   snippet: string;
   /** Matched words inside `snippet`. */
   highlights: Span[];
@@ -66,9 +71,9 @@ export interface SearchOptions extends PageOptions, ArticleFilter {
 export interface SearchResult {
   /** Best first (ties: oldest stored first). */
   hits: SearchHit[];
-  /** All matching articles, beyond this page. */
+  /** All matching articles, beyond this page (copies counted with their original). */
   total: number;
-  /** Matching articles by language and by site, each counted with the other filters applied but not its own. */
+  /** Matching articles (copies aside) by language and by site, each counted with the other filters applied but not its own. */
   facets: { lang: Record<string, number>; site: Record<string, number> };
   /** Matching articles by publication day (undated ones aside), oldest first. */
   days: DayArticles[];
@@ -309,6 +314,15 @@ export interface EventList {
   unresolved: string[];
 }
 
+export interface StoryReport extends StorySummary {
+  articles: StoryArticle[];
+  /** The earliest article (by publication date, else as stored) and its outlet. */
+  firstPublisher: StoryArticle | null;
+  /** Entities most reports of the story mention, most first. */
+  entities: StoryEntity[];
+  quotes: StoredQuote[];
+}
+
 export interface StoreStats {
   articles: number;
   byLang: Record<string, number>;
@@ -353,6 +367,12 @@ export interface Store {
   /** Everything about one registry entity, or null when there is none with that id. */
   entity(id: number, options?: EntityReportOptions): Promise<EntityReport | null>;
   events(query?: EventQuery): Promise<EventList>;
+  /** Stories (with a date and an entity filter), most recent first; `limit` -1 lists them all. */
+  stories(query?: StoryQuery): Promise<StoryList>;
+  /** One story with its articles, first publisher, key entities and quotations, or null. */
+  story(id: number): Promise<StoryReport | null>;
+  /** The original an article copies, its copies and its story, or null when there is no such article. */
+  links(id: string): Promise<ArticleLinks | null>;
   stats(): Promise<StoreStats>;
   /** "ok" when the store is sound, else the problems found, one line. */
   integrityCheck(): Promise<string>;

@@ -1,0 +1,337 @@
+// Stories: every article joins a story as it is stored (stories/assign.ts
+// decides which), in the article's transaction, so stories follow the order
+// articles are stored in. A copy (copies-table.ts, written just before) joins
+// the story of its original and adds nothing to its profile: copies are one
+// report. Candidate stories come from story_keys — each story's entity,
+// number and date keys and its heaviest content words — read per key of the
+// new article, the most recently active stories first and a bounded number of
+// them, so assigning costs the same however many stories the store holds. The
+// document frequencies the weights need are counted in story_key_counts.
+import { stmt } from "./statements.js";
+import { deflateRawSync, inflateRawSync } from "node:zlib";
+import type Database from "better-sqlite3";
+import type { Doc } from "../doc/doc.js";
+import {
+  STORY_DEFAULTS,
+  applyContribution,
+  articleVectors,
+  chooseStory,
+  contribution,
+  dayRange,
+  emptyProfile,
+  lookupKeys,
+  type ArticleVectors,
+  type Candidate,
+  type Contribution,
+  type Idf,
+  type StoryOptions,
+  type StoryProfile,
+} from "../stories/assign.js";
+import { articleFeatures, hasHeadline, headline, type DatePrecision } from "../stories/features.js";
+import { duplicatesInStory, originalOf, notACopy } from "./copies-table.js";
+import { findEntities } from "./entities-table.js";
+import type { ArticleRef, LayerTable } from "./layer-table.js";
+import { DEFAULT_PAGE_LIMIT, type StoredQuote, type StoryReport } from "./store.js";
+import type { StoryArticle, StoryEntity, StoryList, StoryQuery, StorySummary } from "./story-types.js";
+
+/** The schema of stories: part of migration 10 (migrations.ts). */
+export const STORIES_SCHEMA = `
+  CREATE TABLE stories (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    title TEXT NOT NULL,
+    titled INTEGER NOT NULL,
+    size INTEGER NOT NULL,
+    reports INTEGER NOT NULL,
+    first_published TEXT,
+    last_published TEXT,
+    last_stored TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    profile BLOB NOT NULL
+  );
+  CREATE INDEX stories_recent ON stories(COALESCE(last_published, last_stored));
+  CREATE INDEX stories_seq ON stories(seq);
+  CREATE TABLE story_articles (
+    article_rowid INTEGER PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
+    story_id INTEGER NOT NULL REFERENCES stories(id),
+    score REAL,
+    day INTEGER,
+    precision TEXT,
+    contribution BLOB
+  );
+  CREATE INDEX story_articles_story ON story_articles(story_id);
+  CREATE TABLE story_keys (
+    key TEXT NOT NULL,
+    story_id INTEGER NOT NULL REFERENCES stories(id),
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (key, story_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX story_keys_recent ON story_keys(key, seq);
+  CREATE INDEX story_keys_story ON story_keys(story_id);
+  CREATE TABLE story_key_counts (
+    key TEXT PRIMARY KEY,
+    articles INTEGER NOT NULL
+  ) WITHOUT ROWID;
+`;
+
+/** The row of story_key_counts that counts the reports themselves (N of the IDF). */
+const TOTAL_KEY = "";
+/** Stories read per key of a new article: the most recently active that have it. */
+const CANDIDATES_PER_KEY = 20;
+/** Candidates compared in full: those sharing the most (IDF-weighted) keys with the article. */
+const CANDIDATES_COMPARED = 24;
+/** Content words of an article (its heaviest) looked up, and kept as lookup keys of its story. */
+const LOOKUP_TERMS = 20;
+/** Added to log(N / df): a key every article has still counts a little. */
+const IDF_FLOOR = 1;
+const KEY_ENTITIES = 10;
+const STORY_QUOTES = 50;
+/** A story's date for ordering and --since: its last publication date, else (no article dated) when it was last added to. */
+const STORY_DATE = "COALESCE(s.last_published, s.last_stored)";
+const STORY_COLUMNS = "s.id, s.title, s.size, s.reports, s.first_published, s.last_published";
+
+/** The lookups of an assignment, each one index search: stories by key (key, then the limit), and a key's count. */
+export const STORY_LOOKUPS = {
+  stories: "SELECT story_id FROM story_keys WHERE key = ? ORDER BY seq DESC LIMIT ?",
+  count: "SELECT articles FROM story_key_counts WHERE key = ?",
+  latest: "SELECT MAX(seq) AS seq FROM stories",
+};
+
+interface StoryRow {
+  id: number;
+  title: string;
+  size: number;
+  reports: number;
+  first_published: string | null;
+  last_published: string | null;
+}
+
+const pack = (value: unknown): Buffer => deflateRawSync(JSON.stringify(value));
+const unpack = <T>(blob: Buffer): T => JSON.parse(inflateRawSync(blob).toString("utf8")) as T;
+
+/** Document frequencies of the keys, and the IDF they give. */
+function idfOf(db: Database.Database, keys: Iterable<string>): Idf {
+  const count = stmt(db, STORY_LOOKUPS.count);
+  const n = (key: string) => (count.get(key) as { articles: number } | undefined)?.articles ?? 0;
+  const total = n(TOTAL_KEY);
+  const idf = new Map<string, number>();
+  for (const k of keys) if (!idf.has(k)) idf.set(k, Math.log((total + 1) / (n(k) + 1)) + IDF_FLOOR);
+  return (k) => idf.get(k) ?? Math.log(total + 1) + IDF_FLOOR;
+}
+
+function vectorKeys(a: ArticleVectors): string[] {
+  return [...a.terms.keys(), ...a.parts.e.keys(), ...a.parts.n.keys(), ...a.parts.t.keys()];
+}
+
+function countKeys(db: Database.Database, keys: string[], sign: 1 | -1): void {
+  const add = stmt(db, "INSERT INTO story_key_counts (key, articles) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET articles = articles + excluded.articles");
+  for (const k of [TOTAL_KEY, ...keys]) add.run(k, sign);
+}
+
+/** Stories sharing keys with the article, by index: per key the most recently active, then the best-sharing compared in full. */
+function candidates(db: Database.Database, keys: string[], idf: Idf): Candidate[] {
+  const lookup = stmt(db, STORY_LOOKUPS.stories);
+  const shared = new Map<number, number>();
+  for (const k of keys) {
+    for (const { story_id } of lookup.all(k, CANDIDATES_PER_KEY) as { story_id: number }[]) shared.set(story_id, (shared.get(story_id) ?? 0) + idf(k));
+  }
+  const best = [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, CANDIDATES_COMPARED);
+  const load = stmt(db, "SELECT profile FROM stories WHERE id = ?");
+  return best.map(([id]) => ({ id, profile: unpack<StoryProfile>((load.get(id) as { profile: Buffer }).profile) }));
+}
+
+function nextSeq(db: Database.Database): number {
+  return ((stmt(db, STORY_LOOKUPS.latest).get() as { seq: number | null }).seq ?? 0) + 1;
+}
+
+interface ArticleDates {
+  published: string | null;
+  stored: string;
+}
+
+function articleDates(db: Database.Database, rowid: number): ArticleDates {
+  return stmt(db, "SELECT published, ingested_at AS stored FROM articles WHERE rowid = ?").get(rowid) as ArticleDates;
+}
+
+const earliest = (a: string | null, b: string | null) => (a === null ? b : b === null || a <= b ? a : b);
+const latest = (a: string | null, b: string | null) => (a === null ? b : b === null || a >= b ? a : b);
+
+/** Add an article to a story: its row, the story's counts and dates. */
+function join(db: Database.Database, story: number, rowid: number, row: { score: number | null; day: number | null; precision: DatePrecision | null; contribution: Contribution | null }, seq: number): void {
+  stmt(db, "INSERT INTO story_articles (article_rowid, story_id, score, day, precision, contribution) VALUES (?, ?, ?, ?, ?, ?)")
+    .run(rowid, story, row.score, row.day, row.precision, row.contribution ? pack(row.contribution) : null);
+  const a = articleDates(db, rowid);
+  const s = stmt(db, "SELECT first_published, last_published FROM stories WHERE id = ?").get(story) as { first_published: string | null; last_published: string | null };
+  stmt(db, "UPDATE stories SET size = size + 1, reports = reports + ?, first_published = ?, last_published = ?, last_stored = ?, seq = ? WHERE id = ?").run(
+    row.contribution ? 1 : 0,
+    earliest(s.first_published, a.published),
+    latest(s.last_published, a.published),
+    a.stored,
+    seq,
+    story,
+  );
+}
+
+/** The story an article joins as a copy: its original's, or, for the new original of earlier copies, theirs. */
+function storyOfCopies(db: Database.Database, rowid: number): number | null {
+  const original = originalOf(db, rowid);
+  const q = original !== null
+    ? stmt(db, "SELECT story_id FROM story_articles WHERE article_rowid = ?").get(original)
+    : stmt(db, "SELECT sa.story_id FROM article_copies c JOIN story_articles sa ON sa.article_rowid = c.article_rowid WHERE c.original_rowid = ? ORDER BY c.article_rowid LIMIT 1").get(rowid);
+  return (q as { story_id: number } | undefined)?.story_id ?? null;
+}
+
+/** Assign a stored article to a story (an existing one or a new one). */
+export function assignStory(db: Database.Database, rowid: number, doc: Doc, options: StoryOptions = STORY_DEFAULTS): void {
+  const seq = nextSeq(db);
+  const copied = storyOfCopies(db, rowid);
+  if (copied !== null) {
+    join(db, copied, rowid, { score: null, day: null, precision: null, contribution: null }, seq);
+    return;
+  }
+  const a = articleVectors(articleFeatures(doc), options);
+  const keys = vectorKeys(a);
+  const idf = idfOf(db, keys);
+  const c = contribution(a, idf);
+  const lookup = lookupKeys(c, LOOKUP_TERMS);
+  const choice = chooseStory(a, candidates(db, lookup, idf), idf, options);
+  let story = choice.story;
+  const profile = story === null ? emptyProfile() : unpack<StoryProfile>((stmt(db, "SELECT profile FROM stories WHERE id = ?").get(story) as { profile: Buffer }).profile);
+  const updated = applyContribution(profile, c, 1, options);
+  if (story === null) {
+    story = Number(
+      stmt(db, "INSERT INTO stories (title, titled, size, reports, last_stored, seq, profile) VALUES (?, ?, 0, 0, '', ?, ?)").run(headline(doc), hasHeadline(doc) ? 1 : 0, seq, pack(updated)).lastInsertRowid,
+    );
+  } else {
+    stmt(db, "UPDATE stories SET profile = ? WHERE id = ?").run(pack(updated), story);
+    // A story opened by an article without a headline takes the first headline that comes.
+    if (hasHeadline(doc)) stmt(db, "UPDATE stories SET title = ?, titled = 1 WHERE id = ? AND titled = 0").run(headline(doc), story);
+  }
+  join(db, story, rowid, { score: choice.story === null ? null : choice.score, day: a.day?.day ?? null, precision: a.day?.precision ?? null, contribution: c }, seq);
+  const key = stmt(db, "INSERT INTO story_keys (key, story_id, seq) VALUES (?, ?, ?) ON CONFLICT(key, story_id) DO UPDATE SET seq = excluded.seq");
+  for (const k of lookup) key.run(k, story, seq);
+  countKeys(db, keys, 1);
+}
+
+/** Take an article out of its story (before it is written again): its contribution, counts and dates; an empty story is deleted. */
+export function removeFromStory(db: Database.Database, rowid: number, options: StoryOptions = STORY_DEFAULTS): void {
+  const row = stmt(db, "SELECT story_id, contribution FROM story_articles WHERE article_rowid = ?").get(rowid) as { story_id: number; contribution: Buffer | null } | undefined;
+  if (!row) return;
+  const story = row.story_id;
+  stmt(db, "DELETE FROM story_articles WHERE article_rowid = ?").run(rowid);
+  if (!(stmt(db, "SELECT 1 FROM story_articles WHERE story_id = ? LIMIT 1").get(story))) {
+    stmt(db, "DELETE FROM story_keys WHERE story_id = ?").run(story);
+    stmt(db, "DELETE FROM stories WHERE id = ?").run(story);
+  } else {
+    let profile = unpack<StoryProfile>((stmt(db, "SELECT profile FROM stories WHERE id = ?").get(story) as { profile: Buffer }).profile);
+    if (row.contribution) profile = applyContribution(profile, unpack<Contribution>(row.contribution), -1, options);
+    const days = stmt(db, "SELECT day, precision FROM story_articles WHERE story_id = ? AND day IS NOT NULL").all(story) as { day: number; precision: DatePrecision }[];
+    profile = { ...profile, days: dayRange(days) };
+    const dates = stmt(db,
+      "SELECT MIN(a.published) AS first, MAX(a.published) AS last, MAX(a.ingested_at) AS stored FROM story_articles sa JOIN articles a ON a.rowid = sa.article_rowid WHERE sa.story_id = ?",
+    ).get(story) as { first: string | null; last: string | null; stored: string };
+    stmt(db, "UPDATE stories SET size = size - 1, reports = reports - ?, first_published = ?, last_published = ?, last_stored = ?, profile = ? WHERE id = ?")
+      .run(row.contribution ? 1 : 0, dates.first, dates.last, dates.stored, pack(profile), story);
+  }
+  if (row.contribution) {
+    const c = unpack<Contribution>(row.contribution);
+    countKeys(db, [...Object.keys(c.terms), ...Object.keys(c.parts.e), ...Object.keys(c.parts.n), ...Object.keys(c.parts.t)], -1);
+  }
+}
+
+/** Assignment settings of a connection other than the defaults (evaluations compare settings). */
+const settings = new WeakMap<Database.Database, StoryOptions>();
+
+export function setStoryOptions(db: Database.Database, options: StoryOptions): void {
+  settings.set(db, { ...STORY_DEFAULTS, ...options });
+}
+
+export const storiesTable: LayerTable = {
+  name: "stories",
+  clear(db: Database.Database, article: ArticleRef) {
+    removeFromStory(db, article.rowid, settings.get(db));
+  },
+  write(db: Database.Database, article: ArticleRef, doc: Doc) {
+    assignStory(db, article.rowid, doc, settings.get(db));
+  },
+};
+
+interface StoryArticleRow {
+  id: string;
+  title: string;
+  lang: string;
+  site: string | null;
+  source: string | null;
+  url: string | null;
+  published: string | null;
+  copyOf: string | null;
+  similarity: number | null;
+}
+
+/** The articles of a story, in the order they joined, then the word-for-word duplicates of them from other sources. */
+function storyArticles(db: Database.Database, story: number): StoryArticle[] {
+  const stored = stmt(db,
+    `SELECT a.id, a.title, a.lang, a.site, a.source, a.url, a.published, o.id AS copyOf, c.similarity
+     FROM story_articles sa JOIN articles a ON a.rowid = sa.article_rowid
+     LEFT JOIN article_copies c ON c.article_rowid = a.rowid LEFT JOIN articles o ON o.rowid = c.original_rowid
+     WHERE sa.story_id = ? ORDER BY a.rowid`,
+  ).all(story) as StoryArticleRow[];
+  return [...stored, ...duplicatesInStory(db, story)];
+}
+
+function summary(db: Database.Database, r: StoryRow, withArticles: boolean): StorySummary {
+  const languages = (stmt(db, "SELECT DISTINCT a.lang FROM story_articles sa JOIN articles a ON a.rowid = sa.article_rowid WHERE sa.story_id = ? ORDER BY a.lang").all(r.id) as { lang: string }[]).map((x) => x.lang);
+  const outlets = (stmt(db,
+    `SELECT a.site FROM story_articles sa JOIN articles a ON a.rowid = sa.article_rowid
+     WHERE sa.story_id = ? AND a.site IS NOT NULL AND ${notACopy("a")} GROUP BY a.site ORDER BY MIN(COALESCE(a.published, a.ingested_at)), a.site`,
+  ).all(r.id) as { site: string }[]).map((x) => x.site);
+  const out: StorySummary = { id: r.id, title: r.title, size: r.size, reports: r.reports, languages, outlets, from: r.first_published, to: r.last_published };
+  if (withArticles) out.articles = storyArticles(db, r.id);
+  return out;
+}
+
+/** Stories, most recent first, filtered by date and entity; `limit` -1 lists them all. */
+export function queryStories(db: Database.Database, q: StoryQuery = {}): StoryList {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (q.since) {
+    where.push(`${STORY_DATE} >= ?`);
+    params.push(q.since);
+  }
+  if (q.entity) {
+    const ids = findEntities(db, q.entity, { limit: -1 }).map((e) => e.id);
+    if (!ids.length) return { stories: [], total: 0, unresolved: [q.entity] };
+    where.push(`s.id IN (SELECT sa.story_id FROM entity_mentions m JOIN story_articles sa ON sa.article_rowid = m.article_rowid WHERE m.entity_id IN (${ids.map(() => "?").join(",")}))`);
+    params.push(...ids);
+  }
+  const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
+  const rows = stmt(db, `SELECT ${STORY_COLUMNS} FROM stories s ${clause} ORDER BY ${STORY_DATE} DESC, s.id DESC LIMIT ? OFFSET ?`)
+    .all(...params, q.limit ?? DEFAULT_PAGE_LIMIT, q.offset ?? 0) as StoryRow[];
+  const total = (stmt(db, `SELECT COUNT(*) AS n FROM stories s ${clause}`).get(...params) as { n: number }).n;
+  return { stories: rows.map((r) => summary(db, r, q.withArticles ?? false)), total, unresolved: [] };
+}
+
+/** One story in full, or null. */
+export function storyReport(db: Database.Database, id: number): StoryReport | null {
+  const row = stmt(db, `SELECT ${STORY_COLUMNS} FROM stories s WHERE s.id = ?`).get(id) as StoryRow | undefined;
+  if (!row) return null;
+  const articles = storyArticles(db, id);
+  const firstPublisher = [...articles].sort((a, b) => (a.published ?? "\uffff").localeCompare(b.published ?? "\uffff"))[0] ?? null;
+  const entities = stmt(db,
+    `SELECT e.id, e.name, e.type, COUNT(DISTINCT m.article_rowid) AS articles
+     FROM story_articles sa JOIN articles a ON a.rowid = sa.article_rowid JOIN entity_mentions m ON m.article_rowid = sa.article_rowid JOIN entities e ON e.id = m.entity_id
+     WHERE sa.story_id = ? AND m.role <> 'nationality' AND ${notACopy("a")}
+     GROUP BY e.id ORDER BY articles DESC, COUNT(*) DESC, e.id LIMIT ?`,
+  ).all(id, KEY_ENTITIES) as StoryEntity[];
+  const quotes = stmt(db,
+    `SELECT a.id AS articleId, a.title, a.published, a.lang, q.kind, q.start_offset AS start, q.end_offset AS "end", q.text, q.speaker,
+            q.speaker_entity_id AS speakerEntityId, q.role, q.cue, q.stance, q.polarity, q.via, q.citing
+     FROM story_articles sa JOIN articles a ON a.rowid = sa.article_rowid JOIN quotes q ON q.article_rowid = a.rowid
+     WHERE sa.story_id = ? AND ${notACopy("a")} ORDER BY a.rowid, q.ord LIMIT ?`,
+  ).all(id, STORY_QUOTES) as StoredQuote[];
+  return { ...summary(db, row, false), articles, firstPublisher, entities, quotes };
+}
+
+/** The story an article (by rowid) belongs to. */
+export function storyOf(db: Database.Database, rowid: number): { id: number; title: string } | null {
+  return (stmt(db, "SELECT s.id, s.title FROM story_articles sa JOIN stories s ON s.id = sa.story_id WHERE sa.article_rowid = ?").get(rowid) as { id: number; title: string } | undefined) ?? null;
+}

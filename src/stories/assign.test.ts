@@ -1,0 +1,74 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { applyContribution, articleVectors, chooseStory, contribution, dayRange, emptyProfile, lookupKeys, margin, type StoryProfile } from "./assign.js";
+import { publicationDay, type ArticleFeatures } from "./features.js";
+
+const idf = () => 1;
+
+function features(lang: string, published: string | null, terms: string[], keys: string[]): ArticleFeatures {
+  return {
+    lang,
+    published: publicationDay(published),
+    terms: new Map(terms.map((t) => [t, 1])),
+    keys: new Map(keys.map((k) => [k, 1])),
+  };
+}
+
+function profileOf(...articles: ArticleFeatures[]): StoryProfile {
+  return articles.reduce((p, f) => applyContribution(p, contribution(articleVectors(f), idf), 1), emptyProfile());
+}
+
+const port = features("el", "2024-03-12", ["λιμαν", "συμφων", "αλεξανδρει"], ["e:GR", "e:EG", "e:krptrt", "e:skr", "n:350"]);
+const portEn = features("en", "2024-03-12", ["port", "deal", "alexandria"], ["e:GR", "e:EG", "e:krptrt", "e:skr", "n:350"]);
+const visit = features("el", "2024-05-20", ["μεταναστευτ", "συναντησ", "αθην"], ["e:GR", "e:EG", "e:krptrt", "e:skr", "n:5000"]);
+
+test("an article joins the story it shares words, entities and numbers with, across languages", () => {
+  const story = profileOf(port);
+  const m = margin(articleVectors(portEn), story, idf);
+  assert.ok(m !== null && m > 0, String(m));
+  assert.deepEqual(chooseStory(articleVectors(portEn), [{ id: 7, profile: story }], idf).story, 7);
+});
+
+test("the same actors ten weeks later are another story: time keeps them apart before any word is compared", () => {
+  assert.equal(margin(articleVectors(visit), profileOf(port), idf), null);
+  const undatedVisit = { ...visit, published: null };
+  // Undated, the article is compared, and its other words and numbers count against it.
+  const m = margin(articleVectors(undatedVisit), profileOf(port), idf);
+  assert.ok(m !== null && m < margin(articleVectors(portEn), profileOf(port), idf)!);
+});
+
+test("an undated article naming a month far from the story's dates is not compared with it", () => {
+  const later = features("en", null, ["port", "deal"], ["e:EG", "t:2024-09"]);
+  assert.deepEqual(articleVectors(later).months, [19967]);
+  assert.equal(margin(articleVectors(later), profileOf(port), idf), null);
+});
+
+test("a day the text names stands for a month-precision publication date", () => {
+  const f = features("el", "2024-03", ["λιμαν"], ["t:2024-03-12"]);
+  assert.deepEqual(articleVectors(f).day, { day: 19794, precision: "day" });
+});
+
+test("no candidate above the threshold: a new story; ties go to the older story", () => {
+  const unrelated = features("en", "2024-03-12", ["wildfire", "village"], ["e:krt", "n:240"]);
+  assert.equal(chooseStory(articleVectors(unrelated), [{ id: 1, profile: profileOf(port) }], idf).story, null);
+  const story = profileOf(port);
+  assert.equal(chooseStory(articleVectors(portEn), [{ id: 9, profile: story }, { id: 3, profile: story }], idf).story, 3);
+});
+
+test("a contribution taken away leaves the profile it was added to", () => {
+  const one = profileOf(port);
+  const c = contribution(articleVectors(portEn), idf);
+  const back = applyContribution(applyContribution(one, c, 1), c, -1);
+  assert.equal(back.articles, 1);
+  assert.deepEqual(Object.keys(back.terms), ["el"]);
+  for (const part of ["e", "n", "t"] as const) {
+    for (const k of Object.keys(one.parts[part])) assert.ok(Math.abs(back.parts[part][k] - one.parts[part][k]) < 1e-9);
+  }
+  assert.deepEqual(dayRange([port.published, visit.published, null]), { min: 19794, max: 19863, coarse: false });
+});
+
+test("a story is found by its entity, number and date keys and its heaviest words", () => {
+  const keys = lookupKeys(contribution(articleVectors(port), idf), 2);
+  assert.ok(keys.includes("e:krptrt") && keys.includes("n:350"));
+  assert.equal(keys.filter((k) => k.startsWith("w:el:")).length, 2);
+});

@@ -1,0 +1,296 @@
+// Online story assignment: an article joins the candidate story it is most
+// like, or starts a new one. An article and a story are compared part by part
+// — content words of the article's language (when the story has articles in
+// it), the entities, the numbers and the dates they name (every language) —
+// each a cosine of weights scaled by inverse document frequency, and the
+// parts both sides have are averaged; a part only one side has neither helps
+// nor hurts. Time keeps apart what the words join: an article published (or,
+// undated, naming dates) far from a story's dates is not compared with it,
+// and the score decays with the distance in days. A story keeps the sum of
+// its articles' weighted vectors (the weights of the moment each joined), so
+// comparing costs the article's keys, not the story's size.
+import type { ArticleFeatures, PublicationDay } from "./features.js";
+
+/** The parts of the cross-language keys, by their prefix: entities (and quoted speakers), numbers, dates. */
+export const KEY_PARTS = ["e", "n", "t"] as const;
+export type KeyPart = (typeof KEY_PARTS)[number];
+const PART_OF_PREFIX: Record<string, KeyPart> = { e: "e", s: "e", n: "n", t: "t" };
+/** Content words are keys of their language: `w:el:εκλογ`. */
+const TERM_PREFIX = "w:";
+const YEAR_MONTH_DAY = /^t:(\d{4})-(\d{2})-(\d{2})$/u;
+const YEAR_MONTH = /^t:(\d{4})-(\d{2})/u;
+const MS_PER_DAY = 86_400_000;
+
+export interface StoryOptions {
+  /** Weight of the content words of the article's language. */
+  termWeight?: number;
+  /** Weights of the entity, number and date parts. */
+  entityWeight?: number;
+  numberWeight?: number;
+  dateWeight?: number;
+  /** Least score to join a story that has articles in the article's language. */
+  threshold?: number;
+  /** Least score to join a story in other languages only (entities, numbers and dates alone). */
+  crossThreshold?: number;
+  /** Days between an article and a story's dates beyond which they are not compared. */
+  maxGapDays?: number;
+  /** Slack added to the gap when either date is only a month. */
+  coarseSlackDays?: number;
+  /** Days over which a score decays by e. */
+  decayDays?: number;
+  /** Days around a month-precision publication date in which a day named in the text may stand for it. */
+  dayWithinMonthDays?: number;
+  /** Weights kept per part of a story's profile (the heaviest); the rest are dropped. */
+  profileKeys?: number;
+}
+
+export const STORY_DEFAULTS: Required<StoryOptions> = {
+  termWeight: 2,
+  entityWeight: 1,
+  numberWeight: 1,
+  dateWeight: 0.3,
+  threshold: 0.2,
+  crossThreshold: 0.25,
+  maxGapDays: 4,
+  coarseSlackDays: 30,
+  decayDays: 7,
+  dayWithinMonthDays: 40,
+  profileKeys: 200,
+};
+
+export type Vector = Map<string, number>;
+
+/** An article as the assignment compares it. */
+export interface ArticleVectors {
+  lang: string;
+  /** Unit-length log-frequency vectors (no IDF yet); content words keyed `w:<lang>:<search key>`. */
+  terms: Vector;
+  parts: Record<KeyPart, Vector>;
+  /** The day the article reports on: its publication day, else the day its text names most. */
+  day: PublicationDay | null;
+  /** Undated: the months (first days) its text names with a year. */
+  months: number[];
+}
+
+/** A story as the assignment compares it: the sums of its articles' weighted unit vectors. */
+export interface StoryProfile {
+  /** Reports (copies aside). */
+  articles: number;
+  terms: Record<string, Record<string, number>>;
+  parts: Record<KeyPart, Record<string, number>>;
+  /** The range of its articles' days; coarse when one of them is only a month. */
+  days: { min: number; max: number; coarse: boolean } | null;
+}
+
+export interface Candidate {
+  id: number;
+  profile: StoryProfile;
+}
+
+export interface Choice {
+  /** The story joined, or null for a new one. */
+  story: number | null;
+  score: number;
+}
+
+/** The inverse document frequency of a key. */
+export type Idf = (key: string) => number;
+
+export function emptyProfile(): StoryProfile {
+  return { articles: 0, terms: {}, parts: { e: {}, n: {}, t: {} }, days: null };
+}
+
+function unitLog(counts: Map<string, number>): Vector {
+  const v: Vector = new Map();
+  let norm = 0;
+  for (const [k, c] of counts) {
+    const w = 1 + Math.log(c);
+    v.set(k, w);
+    norm += w * w;
+  }
+  norm = Math.sqrt(norm) || 1;
+  for (const [k, w] of v) v.set(k, w / norm);
+  return v;
+}
+
+function dayOf(year: string, month: string, day = "01"): number {
+  return Math.floor(Date.UTC(Number(year), Number(month) - 1, Number(day)) / MS_PER_DAY);
+}
+
+export function articleVectors(f: ArticleFeatures, options: StoryOptions = {}): ArticleVectors {
+  const o = { ...STORY_DEFAULTS, ...options };
+  const parts: Record<KeyPart, Map<string, number>> = { e: new Map(), n: new Map(), t: new Map() };
+  for (const [k, c] of f.keys) {
+    const part = PART_OF_PREFIX[k[0]];
+    if (part) parts[part].set(k, c);
+  }
+  let day = f.published;
+  const dated = [...parts.t].filter(([k]) => YEAR_MONTH_DAY.test(k)).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  if (dated.length && (!day || day.precision !== "day")) {
+    const m = YEAR_MONTH_DAY.exec(dated[0][0])!;
+    const named = dayOf(m[1], m[2], m[3]);
+    if (!day || Math.abs(named - day.day) <= o.dayWithinMonthDays) day = { day: named, precision: "day" };
+  }
+  const months = day ? [] : [...new Set([...parts.t.keys()].flatMap((k) => {
+    const m = YEAR_MONTH.exec(k);
+    return m ? [dayOf(m[1], m[2])] : [];
+  }))];
+  return {
+    lang: f.lang,
+    terms: unitLog(new Map([...f.terms].map(([k, c]) => [`${TERM_PREFIX}${f.lang}:${k}`, c]))),
+    parts: { e: unitLog(parts.e), n: unitLog(parts.n), t: unitLog(parts.t) },
+    day,
+    months,
+  };
+}
+
+/** The cosine of an article vector, weighted by IDF now, and a story sum (weighted when its articles joined). */
+function cosine(a: Vector, story: Record<string, number> | undefined, idf: Idf): number {
+  if (!story || !a.size) return 0;
+  let dot = 0;
+  let na = 0;
+  for (const [k, w] of a) {
+    const x = w * idf(k);
+    na += x * x;
+    const s = story[k];
+    if (s) dot += x * s;
+  }
+  let ns = 0;
+  for (const k in story) ns += story[k] * story[k];
+  return na && ns ? dot / Math.sqrt(na * ns) : 0;
+}
+
+function isEmpty(r: Record<string, number> | undefined): boolean {
+  for (const _ in r ?? {}) return false;
+  return true;
+}
+
+/** Days between the article and the story's dates (slack taken off for month dates), or null when either is undated. */
+function dayGap(a: ArticleVectors, story: StoryProfile, o: Required<StoryOptions>): number | null {
+  if (!story.days) return null;
+  const gapTo = (day: number, coarse: boolean) => {
+    const raw = Math.max(0, story.days!.min - day, day - story.days!.max);
+    return Math.max(0, raw - (coarse || story.days!.coarse ? o.coarseSlackDays : 0));
+  };
+  if (a.day) return gapTo(a.day.day, a.day.precision !== "day");
+  if (a.months.length) return Math.min(...a.months.map((m) => gapTo(m, true)));
+  return null;
+}
+
+/** The score of an article against a story, less the threshold that applies (positive: may join), or null when time keeps them apart. */
+export function margin(a: ArticleVectors, story: StoryProfile, idf: Idf, options: StoryOptions = {}): number | null {
+  const o = { ...STORY_DEFAULTS, ...options };
+  const gap = dayGap(a, story, o);
+  if (gap !== null && gap > o.maxGapDays) return null;
+  let sum = 0;
+  let weights = 0;
+  const sameLanguage = !isEmpty(story.terms[a.lang]);
+  if (sameLanguage) {
+    sum += o.termWeight * cosine(a.terms, story.terms[a.lang], idf);
+    weights += o.termWeight;
+  }
+  const partWeight: Record<KeyPart, number> = { e: o.entityWeight, n: o.numberWeight, t: o.dateWeight };
+  for (const part of KEY_PARTS) {
+    if (!a.parts[part].size || isEmpty(story.parts[part])) continue;
+    sum += partWeight[part] * cosine(a.parts[part], story.parts[part], idf);
+    weights += partWeight[part];
+  }
+  if (!weights) return null;
+  const m = sum / weights - (sameLanguage ? o.threshold : o.crossThreshold);
+  return m > 0 && gap ? m * Math.exp(-gap / o.decayDays) : m;
+}
+
+/** The candidate the article joins (the highest positive margin; the lower id on a tie), or a new story. */
+export function chooseStory(a: ArticleVectors, candidates: Candidate[], idf: Idf, options: StoryOptions = {}): Choice {
+  let best: Choice = { story: null, score: 0 };
+  for (const c of candidates) {
+    const m = margin(a, c.profile, idf, options);
+    if (m !== null && m > 0 && (m > best.score || (m === best.score && best.story !== null && c.id < best.story))) best = { story: c.id, score: m };
+  }
+  return best;
+}
+
+/** Weight a unit vector by IDF and scale it to unit length again: what an article adds to a story. */
+function weighted(v: Vector, idf: Idf): Vector {
+  const out: Vector = new Map();
+  let norm = 0;
+  for (const [k, w] of v) {
+    const x = w * idf(k);
+    out.set(k, x);
+    norm += x * x;
+  }
+  norm = Math.sqrt(norm) || 1;
+  for (const [k, x] of out) out.set(k, x / norm);
+  return out;
+}
+
+/** What one article adds to a story's profile, with the IDF of the moment. */
+export interface Contribution {
+  lang: string;
+  terms: Record<string, number>;
+  parts: Record<KeyPart, Record<string, number>>;
+  day: PublicationDay | null;
+}
+
+export function contribution(a: ArticleVectors, idf: Idf): Contribution {
+  return {
+    lang: a.lang,
+    terms: Object.fromEntries(weighted(a.terms, idf)),
+    parts: { e: Object.fromEntries(weighted(a.parts.e, idf)), n: Object.fromEntries(weighted(a.parts.n, idf)), t: Object.fromEntries(weighted(a.parts.t, idf)) },
+    day: a.day,
+  };
+}
+
+function addInto(target: Record<string, number>, add: Record<string, number>, sign: number): void {
+  for (const k in add) {
+    const v = (target[k] ?? 0) + sign * add[k];
+    if (v > 1e-9) target[k] = v;
+    else delete target[k];
+  }
+}
+
+/** Keep the `limit` heaviest weights (ties by key). */
+function prune(r: Record<string, number>, limit: number): Record<string, number> {
+  const keys = Object.keys(r);
+  if (keys.length <= limit) return r;
+  return Object.fromEntries(keys.map((k) => [k, r[k]] as const).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, limit));
+}
+
+/** A profile with an article's contribution added (sign 1) or taken away (sign -1); `days` are recomputed by the caller on removal. */
+export function applyContribution(profile: StoryProfile, c: Contribution, sign: 1 | -1, options: StoryOptions = {}): StoryProfile {
+  const o = { ...STORY_DEFAULTS, ...options };
+  const terms = { ...profile.terms, [c.lang]: { ...(profile.terms[c.lang] ?? {}) } };
+  addInto(terms[c.lang], c.terms, sign);
+  terms[c.lang] = prune(terms[c.lang], o.profileKeys);
+  if (isEmpty(terms[c.lang])) delete terms[c.lang];
+  const parts = { e: { ...profile.parts.e }, n: { ...profile.parts.n }, t: { ...profile.parts.t } };
+  for (const part of KEY_PARTS) {
+    addInto(parts[part], c.parts[part], sign);
+    parts[part] = prune(parts[part], o.profileKeys);
+  }
+  let days = profile.days;
+  if (sign > 0 && c.day) {
+    const coarse = c.day.precision !== "day";
+    days = days
+      ? { min: Math.min(days.min, c.day.day), max: Math.max(days.max, c.day.day), coarse: days.coarse || coarse }
+      : { min: c.day.day, max: c.day.day, coarse };
+  }
+  return { articles: profile.articles + sign, terms, parts, days };
+}
+
+/** The day range of a set of contributions' days. */
+export function dayRange(days: (PublicationDay | null)[]): StoryProfile["days"] {
+  let out: StoryProfile["days"] = null;
+  for (const d of days) {
+    if (!d) continue;
+    const coarse = d.precision !== "day";
+    out = out ? { min: Math.min(out.min, d.day), max: Math.max(out.max, d.day), coarse: out.coarse || coarse } : { min: d.day, max: d.day, coarse };
+  }
+  return out;
+}
+
+/** The keys under which a story can be found as a candidate: its entities, numbers and dates, and its heaviest content words. */
+export function lookupKeys(c: Contribution, termLimit: number): string[] {
+  const terms = Object.entries(c.terms).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, termLimit).map(([k]) => k);
+  return [...KEY_PARTS.flatMap((p) => Object.keys(c.parts[p])), ...terms];
+}
