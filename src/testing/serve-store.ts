@@ -24,8 +24,19 @@ export const SERIES_SITE = "pelop.gr";
 const SERIES_FIRST_DAY = Date.UTC(2024, 3, 1);
 const DAY_MS = 86_400_000;
 
+/** Words of the series' differing paragraphs: each article draws its own sequence, so no two are copies of each other. */
+const SERIES_WORDS = [
+  "φορτηγά", "επιβάτες", "τελωνείο", "αποβάθρα", "ρυμουλκά", "ψαράδες", "γερανοί", "εμπορευματοκιβώτια", "δρομολόγια", "κρουαζιερόπλοια",
+  "εργάτες", "ναυτιλία", "καύσιμα", "αποθήκες", "σιδηρόδρομος", "λιμενάρχης", "φάροι", "βυθοκόρηση", "προβλήτα", "ναυπηγεία",
+  "ηλεκτροδότηση", "φανάρια", "σταθμός", "εισιτήρια", "ουρές", "τουρίστες", "εξαγωγές", "σταφίδα", "κρασί", "λάδι",
+];
+const SERIES_PARAGRAPH_WORDS = 40;
+
 export function seriesText(n: number): string {
-  return `Ο δήμαρχος της Πάτρας για το λιμάνι, μέρος ${n}\n\n«Το λιμάνι θα ανοίξει ξανά σε ${n} ημέρες», είπε ο δήμαρχος Κώστας Πελετίδης στην Πάτρα.\n\nΗ Πάτρα περιμένει ${n} νέα πλοία από την Ιταλία.\n`;
+  let seed = n * 2654435761;
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 16;
+  const words = Array.from({ length: SERIES_PARAGRAPH_WORDS }, () => SERIES_WORDS[next() % SERIES_WORDS.length]);
+  return `Ο δήμαρχος της Πάτρας για το λιμάνι, μέρος ${n}\n\n«Το λιμάνι θα ανοίξει ξανά σε ${n} ημέρες», είπε ο δήμαρχος Κώστας Πελετίδης στην Πάτρα.\n\nΗ Πάτρα περιμένει ${n} νέα πλοία από την Ιταλία: ${words.join(", ")}.\n`;
 }
 
 export function fixtureText(file: string): string {
