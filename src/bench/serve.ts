@@ -3,9 +3,10 @@
 // extends) a store of N distinct generated articles (./serve-store.ts, from
 // ../shared/data), starts `newsgraph serve` on it in a process of its own on
 // loopback, and runs autocannon with 16 connections on the search, article,
-// entity and quotes endpoints, each right after the same run on /api/health,
-// the trivial route of the same server (the peer): p50, p99, requests/s, and
-// the endpoint's p50 and throughput as a ratio to the peer's. The probes are
+// entity and quotes endpoints, in rounds alternating with the same run on
+// /api/health, the trivial route of the same server (the peer): p50, p99,
+// requests/s (medians of the rounds), and the endpoint's p50 and throughput as
+// a ratio to the peer's. The probes are
 // taken from the first generated articles, so they are the same at every size.
 // Stores are built in a temporary folder, removed at the end, unless
 // --store-dir names a folder to keep and reuse them in (serve-<N>.db).
@@ -21,8 +22,16 @@ import autocannon from "autocannon";
 import { BENCH_SITES, buildBenchStore } from "./serve-store.js";
 
 const DEFAULT_SIZES = [1000, 10_000];
-const DEFAULT_DURATION_S = 10;
+const DEFAULT_DURATION_S = 20;
 const WARMUP_S = 2;
+/**
+ * Each endpoint's time is cut in rounds, each a run on the peer then one on the
+ * endpoint, and the figures are the medians of the rounds: a machine whose load
+ * drifts during the run weighs on both sides of each ratio alike.
+ */
+const ROUNDS = 5;
+/** autocannon's latencies are whole milliseconds: a peer's 0 ms counts as 1 in a ratio. */
+const MIN_LATENCY_MS = 1;
 const CONNECTIONS = 16;
 /** A request slower than this counts as failed (autocannon's time-out). */
 const REQUEST_TIMEOUT_S = 60;
@@ -134,6 +143,17 @@ async function cannon(url: string, duration: number): Promise<Measure> {
 
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : 0);
 
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** The median of each figure over the rounds; failed requests summed. */
+function medianMeasure(ms: Measure[]): Measure {
+  return { p50: median(ms.map((m) => m.p50)), p99: median(ms.map((m) => m.p99)), rps: Math.round(median(ms.map((m) => m.rps))), errors: ms.reduce((n, m) => n + m.errors, 0) };
+}
+
 async function measureSize(db: string, articles: number, duration: number, log: (s: string) => void): Promise<SizeResult> {
   const added = await buildBenchStore(db, articles, log);
   if (added) log(`  ${added} articles added to ${db}`);
@@ -147,9 +167,17 @@ async function measureSize(db: string, articles: number, duration: number, log: 
     const results: EndpointResult[] = [];
     for (const [endpoint, path] of Object.entries(probes)) {
       await cannon(`${base}${path.slice(1)}`, WARMUP_S);
-      const peer = await cannon(`${base}${PEER_PATH.slice(1)}`, duration);
-      const measure = await cannon(`${base}${path.slice(1)}`, duration);
-      results.push({ endpoint, path, measure, peer, p50Ratio: ratio(measure.p50, peer.p50), rpsRatio: ratio(peer.rps, measure.rps) });
+      const peers: Measure[] = [];
+      const measures: Measure[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        peers.push(await cannon(`${base}${PEER_PATH.slice(1)}`, duration / ROUNDS));
+        measures.push(await cannon(`${base}${path.slice(1)}`, duration / ROUNDS));
+      }
+      const peer = medianMeasure(peers);
+      const measure = medianMeasure(measures);
+      const p50Ratio = median(measures.map((m, i) => ratio(m.p50, Math.max(peers[i].p50, MIN_LATENCY_MS))));
+      const rpsRatio = median(measures.map((m, i) => ratio(peers[i].rps, m.rps)));
+      results.push({ endpoint, path, measure, peer, p50Ratio, rpsRatio });
       const errors = measure.errors || peer.errors ? ` · ${measure.errors} failed requests (peer ${peer.errors})` : "";
       log(`  ${articles} articles · ${endpoint}: p50 ${measure.p50} ms · p99 ${measure.p99} ms · ${measure.rps} req/s (peer ${peer.p50} ms · ${peer.rps} req/s)${errors}`);
     }
