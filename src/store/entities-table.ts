@@ -230,13 +230,6 @@ export function entityById(db: Database.Database, id: number): RegistryEntity | 
   return row ? toRegistry(db, row) : null;
 }
 
-/** Registry entities by id, with their counts, in no particular order (ids without mentions left out). */
-export function entitiesByIds(db: Database.Database, ids: number[]): RegistryEntity[] {
-  if (!ids.length) return [];
-  const rows = stmt(db, `${COUNTED} WHERE e.id IN (SELECT value FROM json_each(?)) GROUP BY e.id`).all(JSON.stringify(ids)) as CountedRow[];
-  return rows.map((r) => toRegistry(db, r));
-}
-
 const pageParams = (page: PageOptions) => [page.limit ?? DEFAULT_PAGE_LIMIT, page.offset ?? 0];
 
 /** The aliases of an entity, most written first. */
