@@ -210,7 +210,7 @@ function toRegistry(db: Database.Database, row: CountedRow): RegistryEntity {
 const COUNTED = `SELECT e.*, SUM(l.mentions) AS mentions, COUNT(DISTINCT l.article_rowid) AS articles FROM entities e JOIN entity_links l ON l.entity_id = e.id`;
 
 /** How many of an entity's newest articles its co-occurring entities are counted in. */
-export const COOCCURRENCE_SAMPLE = 500;
+export const COOCCURRENCE_SAMPLE = 200;
 
 /**
  * Registry entities a name may mean, most mentioned first: by ISO code, by an
