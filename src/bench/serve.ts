@@ -3,15 +3,17 @@
 // extends) a store of N distinct generated articles (./serve-store.ts, from
 // ../shared/data), starts `newsgraph serve` on it in a process of its own on
 // loopback, and runs autocannon with 16 connections on the search, article,
-// entity and quotes endpoints, each right after the same run on /api/health,
-// the trivial route of the same server (the peer): p50, p99, requests/s, and
-// the endpoint's p50 and throughput as a ratio to the peer's. The probes are
+// entity and quotes endpoints, in rounds alternating with the same run on
+// /api/health, the trivial route of the same server (the peer): p50, p99,
+// requests/s and the server's processor time a request (read from /proc: the
+// figure a loaded machine disturbs least), medians of the rounds, and each as a
+// ratio to the peer's. The probes are
 // taken from the first generated articles, so they are the same at every size.
 // Stores are built in a temporary folder, removed at the end, unless
 // --store-dir names a folder to keep and reuse them in (serve-<N>.db).
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -21,8 +23,19 @@ import autocannon from "autocannon";
 import { BENCH_SITES, buildBenchStore } from "./serve-store.js";
 
 const DEFAULT_SIZES = [1000, 10_000];
-const DEFAULT_DURATION_S = 10;
+const DEFAULT_DURATION_S = 20;
 const WARMUP_S = 2;
+/** /proc/<pid>/stat: utime, then stime, counted from the field after the command name; both in clock ticks (USER_HZ, 100 on Linux). */
+const UTIME_FIELD = 11;
+const CLOCK_TICKS_PER_S = 100;
+/**
+ * Each endpoint's time is cut in rounds, each a run on the peer then one on the
+ * endpoint, and the figures are the medians of the rounds: a machine whose load
+ * drifts during the run weighs on both sides of each ratio alike.
+ */
+const ROUNDS = 5;
+/** autocannon's latencies are whole milliseconds: a peer's 0 ms counts as 1 in a ratio. */
+const MIN_LATENCY_MS = 1;
 const CONNECTIONS = 16;
 /** A request slower than this counts as failed (autocannon's time-out). */
 const REQUEST_TIMEOUT_S = 60;
@@ -40,6 +53,8 @@ interface Measure {
   p50: number;
   p99: number;
   rps: number;
+  /** Processor time of the server per request, in milliseconds (null where /proc is not there to read). */
+  cpuMs: number | null;
   errors: number;
 }
 
@@ -52,6 +67,8 @@ interface EndpointResult {
   p50Ratio: number;
   /** Peer requests/s / endpoint requests/s. */
   rpsRatio: number;
+  /** Endpoint processor time per request / the peer's. */
+  cpuRatio: number | null;
 }
 
 interface SizeResult {
@@ -127,12 +144,45 @@ async function chooseProbes(base: string): Promise<Record<string, string>> {
   throw new Error(`none of the first ${PROBE_ARTICLES} articles quotes a speaker with a registry entity`);
 }
 
-async function cannon(url: string, duration: number): Promise<Measure> {
+/** The processor time a process has used (user and system), in milliseconds, from /proc; null elsewhere. */
+function processorMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The fields after the command name (which is in parentheses and may hold spaces): utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[UTIME_FIELD]) + Number(fields[UTIME_FIELD + 1])) * 1000) / CLOCK_TICKS_PER_S;
+  } catch {
+    return null;
+  }
+}
+
+async function cannon(url: string, duration: number, server: number): Promise<Measure> {
+  const before = processorMs(server);
   const r = await autocannon({ url, connections: CONNECTIONS, duration, timeout: REQUEST_TIMEOUT_S });
-  return { p50: r.latency.p50, p99: r.latency.p99, rps: Math.round(r.requests.average), errors: r.errors + r.timeouts + r.non2xx };
+  const after = processorMs(server);
+  const cpuMs = before === null || after === null || !r.requests.total ? null : Math.round(((after - before) / r.requests.total) * 1000) / 1000;
+  return { p50: r.latency.p50, p99: r.latency.p99, rps: Math.round(r.requests.average), cpuMs, errors: r.errors + r.timeouts + r.non2xx };
 }
 
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : 0);
+
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** The median of each figure over the rounds; failed requests summed. */
+function medianMeasure(ms: Measure[]): Measure {
+  const cpu = ms.map((m) => m.cpuMs);
+  return {
+    p50: median(ms.map((m) => m.p50)),
+    p99: median(ms.map((m) => m.p99)),
+    rps: Math.round(median(ms.map((m) => m.rps))),
+    cpuMs: cpu.every((c): c is number => c !== null) ? median(cpu) : null,
+    errors: ms.reduce((n, m) => n + m.errors, 0),
+  };
+}
 
 async function measureSize(db: string, articles: number, duration: number, log: (s: string) => void): Promise<SizeResult> {
   const added = await buildBenchStore(db, articles, log);
@@ -146,12 +196,22 @@ async function measureSize(db: string, articles: number, duration: number, log: 
     const searchHits = (await getJson<{ total: number }>(`${base}${probes.search.slice(1)}`)).total;
     const results: EndpointResult[] = [];
     for (const [endpoint, path] of Object.entries(probes)) {
-      await cannon(`${base}${path.slice(1)}`, WARMUP_S);
-      const peer = await cannon(`${base}${PEER_PATH.slice(1)}`, duration);
-      const measure = await cannon(`${base}${path.slice(1)}`, duration);
-      results.push({ endpoint, path, measure, peer, p50Ratio: ratio(measure.p50, peer.p50), rpsRatio: ratio(peer.rps, measure.rps) });
+      const pid = child.pid ?? 0;
+      await cannon(`${base}${path.slice(1)}`, WARMUP_S, pid);
+      const peers: Measure[] = [];
+      const measures: Measure[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        peers.push(await cannon(`${base}${PEER_PATH.slice(1)}`, duration / ROUNDS, pid));
+        measures.push(await cannon(`${base}${path.slice(1)}`, duration / ROUNDS, pid));
+      }
+      const peer = medianMeasure(peers);
+      const measure = medianMeasure(measures);
+      const p50Ratio = median(measures.map((m, i) => ratio(m.p50, Math.max(peers[i].p50, MIN_LATENCY_MS))));
+      const rpsRatio = median(measures.map((m, i) => ratio(peers[i].rps, m.rps)));
+      const cpuRatio = measure.cpuMs !== null && peer.cpuMs ? ratio(measure.cpuMs, peer.cpuMs) : null;
+      results.push({ endpoint, path, measure, peer, p50Ratio, rpsRatio, cpuRatio });
       const errors = measure.errors || peer.errors ? ` · ${measure.errors} failed requests (peer ${peer.errors})` : "";
-      log(`  ${articles} articles · ${endpoint}: p50 ${measure.p50} ms · p99 ${measure.p99} ms · ${measure.rps} req/s (peer ${peer.p50} ms · ${peer.rps} req/s)${errors}`);
+      log(`  ${articles} articles · ${endpoint}: p50 ${measure.p50} ms · p99 ${measure.p99} ms · ${measure.rps} req/s · ${measure.cpuMs} ms processor a request (peer ${peer.p50} ms · ${peer.rps} req/s · ${peer.cpuMs} ms)${errors}`);
     }
     return { articles, bytesPerArticle: stats.bytesPerArticle, probes, searchHits, results };
   } finally {
@@ -175,20 +235,28 @@ export async function run(args: string[]): Promise<number> {
   if (o.json) console.log(JSON.stringify(result));
   else {
     console.log(`serve: ${CONNECTIONS} connections, ${o.duration} s a run, each endpoint after ${PEER_PATH} (the peer)`);
-    console.log("| articles | endpoint | p50 ms | p99 ms | req/s | peer p50 ms | peer req/s | p50 / peer | peer req/s / req/s | failed |");
-    console.log("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    console.log("| articles | endpoint | p50 ms | p99 ms | req/s | processor ms a request | peer p50 ms | peer req/s | peer processor ms | p50 / peer | peer req/s / req/s | processor / peer | failed |");
+    console.log("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (const s of sizes) {
       for (const r of s.results) {
-        console.log(`| ${s.articles} | ${r.endpoint} | ${r.measure.p50} | ${r.measure.p99} | ${r.measure.rps} | ${r.peer.p50} | ${r.peer.rps} | ${r.p50Ratio} | ${r.rpsRatio} | ${r.measure.errors} |`);
+        console.log(
+          `| ${s.articles} | ${r.endpoint} | ${r.measure.p50} | ${r.measure.p99} | ${r.measure.rps} | ${r.measure.cpuMs} | ${r.peer.p50} | ${r.peer.rps} | ${r.peer.cpuMs} | ${r.p50Ratio} | ${r.rpsRatio} | ${r.cpuRatio} | ${r.measure.errors} |`,
+        );
       }
     }
-    if (sizes.length > 1) console.log(`growth of the p50 ratio from ${sizes[0].articles} to ${sizes[sizes.length - 1].articles} articles: ${JSON.stringify(growth)}`);
+    if (sizes.length > 1) console.log(`growth from ${sizes[0].articles} to ${sizes[sizes.length - 1].articles} articles: ${JSON.stringify(growth)}`);
     for (const s of sizes) console.log(`probes at ${s.articles}: ${JSON.stringify(s.probes)} (${s.searchHits} search hits)`);
   }
   return 0;
 }
 
-/** How much each endpoint's p50 ratio grew from the smallest store to the largest. */
-function growthOf(small: SizeResult, large: SizeResult): Record<string, number> {
-  return Object.fromEntries(large.results.map((r) => [r.endpoint, ratio(r.p50Ratio, small.results.find((x) => x.endpoint === r.endpoint)?.p50Ratio ?? 0)]));
+/** How much each endpoint's figures grew from the smallest store to the largest: its p50 ratio to the peer, and its processor time a request. */
+function growthOf(small: SizeResult, large: SizeResult): Record<string, { p50Ratio: number; cpuMs: number | null }> {
+  return Object.fromEntries(
+    large.results.map((r) => {
+      const before = small.results.find((x) => x.endpoint === r.endpoint);
+      const cpu = r.measure.cpuMs !== null && before?.measure.cpuMs ? ratio(r.measure.cpuMs, before.measure.cpuMs) : null;
+      return [r.endpoint, { p50Ratio: ratio(r.p50Ratio, before?.p50Ratio ?? 0), cpuMs: cpu }];
+    }),
+  );
 }

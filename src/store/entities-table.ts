@@ -210,7 +210,7 @@ function toRegistry(db: Database.Database, row: CountedRow): RegistryEntity {
 const COUNTED = `SELECT e.*, SUM(l.mentions) AS mentions, COUNT(DISTINCT l.article_rowid) AS articles FROM entities e JOIN entity_links l ON l.entity_id = e.id`;
 
 /** How many of an entity's newest articles its co-occurring entities are counted in. */
-export const COOCCURRENCE_SAMPLE = 500;
+export const COOCCURRENCE_SAMPLE = 200;
 
 /**
  * Registry entities a name may mean, most mentioned first: by ISO code, by an
@@ -228,13 +228,6 @@ export function findEntities(db: Database.Database, name: string, page: PageOpti
 export function entityById(db: Database.Database, id: number): RegistryEntity | null {
   const row = stmt(db, `${COUNTED} WHERE e.id = ? GROUP BY e.id`).get(id) as CountedRow | undefined;
   return row ? toRegistry(db, row) : null;
-}
-
-/** Registry entities by id, with their counts, in no particular order (ids without mentions left out). */
-export function entitiesByIds(db: Database.Database, ids: number[]): RegistryEntity[] {
-  if (!ids.length) return [];
-  const rows = stmt(db, `${COUNTED} WHERE e.id IN (SELECT value FROM json_each(?)) GROUP BY e.id`).all(JSON.stringify(ids)) as CountedRow[];
-  return rows.map((r) => toRegistry(db, r));
 }
 
 const pageParams = (page: PageOptions) => [page.limit ?? DEFAULT_PAGE_LIMIT, page.offset ?? 0];

@@ -290,7 +290,7 @@ export interface EntityReport {
   quotes: EntityQuote[];
   /** Events with the entity as actor or target. */
   events: StoredEvent[];
-  /** Counted over the entity's newest articles (500). */
+  /** Counted over the entity's newest articles (200). */
   cooccurring: CoOccurrence[];
   mentionsPerDay: DayCount[];
 }

@@ -29,8 +29,8 @@ const ROUTES = [
 
 let fx: ServeStore;
 let app: ReturnType<typeof createApp>;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-let doc: any;
+/** The OpenAPI document, as parsed. */
+let doc: ReturnType<typeof JSON.parse>;
 
 before(async () => {
   fx = await buildServeStore();

