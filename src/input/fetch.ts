@@ -5,7 +5,7 @@
 // validators (ETag, Last-Modified) are sent when given, and then a 304 is an
 // answer, not an error; the validators of the response come back. A gate, when
 // given, is passed before every request (redirects too) and told when the
-// request has gone out and when its response is done, so a caller can space
+// request has reached the server and when its response is done, so a caller can space
 // and bound the requests to each host; the time spent waiting at the gate does
 // not count against the time-out. An error status keeps its Retry-After. Every address the host name
 // resolves to is checked, at connection time, against private, loopback,
@@ -51,9 +51,13 @@ export interface Validators {
   lastModified?: string;
 }
 
-/** Leave to send one request: `sent` when it has gone out, `release` when its response is done (or it failed). */
+/**
+ * Leave to send one request: `reached` when the server has surely received it
+ * (its response has begun), `release` when the response is done or the
+ * request failed.
+ */
 export interface Permit {
-  sent(): void;
+  reached(): void;
   release(): void;
 }
 
@@ -280,8 +284,10 @@ function request(url: URL, opts: Required<FetchOptions>, signal: AbortSignal, pe
   const lib = url.protocol === "https:" ? https : http;
   return new Promise((resolve, reject) => {
     const req = lib.get(url, { headers: requestHeaders(opts), lookup: guardedLookup(opts.allowPrivate, opts.resolve), signal });
-    if (permit) req.on("finish", () => permit.sent());
-    req.on("response", resolve);
+    req.on("response", (res) => {
+      permit?.reached();
+      resolve(res);
+    });
     req.on("error", (err) => reject(wrapError(err, url)));
   });
 }

@@ -4,9 +4,10 @@
 //    cached (and remembered in a HostMemory, e.g. the store, across runs); a
 //    Crawl-delay widens the gap up to a ceiling;
 //  - at least `gapMs` between requests to one host, measured from the moment
-//    the previous request actually went out (a request waits until the one
-//    before it has been sent), at most `perHost` requests to one host at once
-//    and `concurrency` in all;
+//    the previous request had surely reached the server (its response began;
+//    a request waits until the one before it has), so however late a request
+//    leaves this process, the server never sees two closer than the gap; at
+//    most `perHost` requests to one host at once and `concurrency` in all;
 //  - back-off: a 429 or 503 holds the host for its Retry-After (or a doubling
 //    pause when it gives none), other server and network errors for a
 //    doubling pause; a success clears it. The hold is remembered too.
@@ -108,9 +109,9 @@ interface Robots {
 interface Host {
   key: string;
   active: number;
-  /** Granted requests that have not gone out yet. */
+  /** Granted requests that have not surely reached the server yet. */
   unsent: number;
-  /** When the last request went out (performance.now()). */
+  /** When the last request had surely reached the server (performance.now()). */
   lastSent: number;
   /** No grant before this (performance.now()). */
   notBefore: number;
@@ -348,7 +349,7 @@ export class PoliteFetcher {
       host.lastSent = performance.now();
     };
     return {
-      sent: () => {
+      reached: () => {
         markSent();
         this.pump();
       },

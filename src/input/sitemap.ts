@@ -67,7 +67,9 @@ export function parseSitemap(text: string, base?: string, maxUrls = SITEMAP_MAX_
       ontext(t) {
         if (field) value += t;
       },
-      onclosetag(name) {
+      onclosetag(name, implied) {
+        // A sitemap cut short: its last entry is not closed, and not taken.
+        if (implied) return;
         const local = localName(name);
         if (entry && field === local) {
           entry[local] ??= value.trim();

@@ -31,6 +31,7 @@ const GZIP_MAGIC = [0x1f, 0x8b];
 const HTML_TYPE = /^(?:text\/html|application\/xhtml\+xml)$/iu;
 const CHARSET_PARAM = /;\s*charset\s*=\s*"?([^";\s]+)"?/iu;
 const READ_CHUNK = 1 << 20;
+const WARC_VERSION = /^WARC\/\d+\.\d+$/u;
 
 export function isWarcPath(path: string): boolean {
   return WARC_EXTENSION.test(path);
@@ -61,6 +62,7 @@ export async function* readWarc(stream: AsyncIterable<Uint8Array>, label: string
   let n = 0;
   try {
     for await (const record of new WARCParser(stream)) {
+      if (!WARC_VERSION.test(record.warcHeaders.statusline)) throw new Error(`not a WARC record ("${record.warcHeaders.statusline.slice(0, 40)}")`);
       n++;
       if (counts) counts.records = n;
       const status = Number(record.httpHeaders?.statusCode ?? 0);
@@ -94,5 +96,7 @@ export async function* readWarc(stream: AsyncIterable<Uint8Array>, label: string
     }
   } catch (err) {
     yield failure(`${label}:${n + 1}`, `cannot read the WARC record (${errorMessage(err)}); the rest of the file is skipped`);
+    return;
   }
+  if (n === 0) yield failure(label, "no WARC record found (not a WARC file?)");
 }
