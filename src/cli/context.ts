@@ -49,10 +49,10 @@ export function listOptions(cmd: Command, what: string, defaultLimit: number, fi
   return cmd;
 }
 
-/** The options of commands that read inputs, the limits of their analysis included. */
-export function inputOptions(cmd: Command): Command {
+/** The options of commands that read inputs, the limits of their analysis included (and --published, unless the inputs are followed pages). */
+export function inputOptions(cmd: Command, o: { published?: boolean } = {}): Command {
   const L = ANALYSIS_LIMITS;
-  return cmd
+  cmd
     .option("--max-bytes <n>", "largest file, page or standard input read, in bytes", String(READ_DEFAULTS.maxBytes))
     .option("--max-tags <n>", "most tags on an HTML page, start and end tags counted", String(L.maxTags))
     .option("--max-open <n>", "most HTML elements open (unclosed) at once", String(L.maxOpen))
@@ -60,8 +60,9 @@ export function inputOptions(cmd: Command): Command {
     .option("--max-tokens <n>", "most tokens in one article (a text with more words is refused before extraction)", String(L.maxTokens))
     .option("--time-budget <ms>", "time for analysing one article, in milliseconds (with --jobs, a worker stuck twice as long is replaced)", String(L.timeBudgetMs))
     .option("--timeout <ms>", "time-out for fetching one URL, in milliseconds", String(READ_DEFAULTS.timeoutMs))
-    .option("--allow-private", "allow URLs on private, loopback and link-local addresses", false)
-    .option("--published <date>", "publication date YYYY-MM-DD that relative times (σήμερα, last week) resolve against; it overrides a page's own date, not a JSON Lines record's");
+    .option("--allow-private", "allow URLs on private, loopback and link-local addresses", false);
+  if (o.published === false) return cmd;
+  return cmd.option("--published <date>", "publication date YYYY-MM-DD that relative times (σήμερα, last week) resolve against; it overrides a page's own date, not a JSON Lines record's");
 }
 
 /** The manners of commands that fetch many pages: the gap between requests to one host and the limits on requests at once. */

@@ -13,6 +13,8 @@ import { registerQuotes } from "./quotes.js";
 import { registerSearch } from "./search.js";
 import { registerServe } from "./serve.js";
 import { registerShow } from "./show.js";
+import { registerSources } from "./sources.js";
+import { registerWatch } from "./watch.js";
 import { registerStats } from "./stats.js";
 import { safeForTerminal } from "../util/terminal.js";
 import { EXIT, UsageError, type CommandContext, type Register } from "./context.js";
@@ -20,7 +22,9 @@ import { EXIT, UsageError, type CommandContext, type Register } from "./context.
 const VERSION = "0.1.0";
 
 /** The commands, in the order --help lists them. */
-const COMMANDS: Register[] = [registerAnalyze, registerIngest, registerSearch, registerQuotes, registerEntity, registerEvents, registerShow, registerStats, registerServe, registerDemo];
+const COMMANDS: Register[] = [
+  registerAnalyze, registerIngest, registerSources, registerWatch, registerSearch, registerQuotes, registerEntity, registerEvents, registerShow, registerStats, registerServe, registerDemo,
+];
 
 function build(ctx: CommandContext): Command {
   const program = new Command("newsgraph")
@@ -36,6 +40,8 @@ function build(ctx: CommandContext): Command {
 Examples:
   newsgraph analyze article.txt                 # a digest of one article
   newsgraph ingest ~/news/ --jobs 2             # keep a folder of articles in ./newsgraph.db
+  newsgraph sources add https://www.example.gr/ # follow a site's feeds …
+  newsgraph watch                               # … and keep up with them
   newsgraph search ρωσια                        # matches «Ρωσία», «της Ρωσίας», «ΡΩΣΙΑ»
   newsgraph quotes --speaker ριαμπκοφ           # who said what
   newsgraph entity Ryabkov                      # one person across scripts and articles

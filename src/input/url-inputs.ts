@@ -17,6 +17,8 @@ import { isSitemap, newestFirst, parseSitemap, SitemapError, type Sitemap } from
 /** What fetches URLs: the polite fetcher, or anything with its shape (tests). */
 export interface UrlFetcher {
   fetch(url: string, options?: FetchOptions, manners?: { robots?: boolean }): Promise<FetchResult>;
+  /** The sitemaps a site's robots.txt lists (null when robots.txt is not read). */
+  robotsFor?(url: string, signal?: AbortSignal): Promise<{ sitemaps: string[] } | null>;
 }
 
 export interface UrlInputOptions {

@@ -3,6 +3,7 @@
 // Every method is asynchronous; every list query pages (limit + offset).
 import type { Doc, Span } from "../doc/doc.js";
 import type { DocRecord } from "../doc/record.js";
+import type { IntakeStore } from "./intake.js";
 
 /** The page size of a list query that names none. */
 export const DEFAULT_PAGE_LIMIT = 50;
@@ -244,7 +245,8 @@ export interface BatchOptions {
   ms?: number;
 }
 
-export interface Store {
+/** The store: articles and their layers, and (IntakeStore) the sources `watch` follows. */
+export interface Store extends IntakeStore {
   /** Add or update one article, all or nothing (in its own transaction, or in the open batch's). */
   put(doc: Doc): Promise<PutResult>;
   /**
