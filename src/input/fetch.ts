@@ -361,11 +361,20 @@ class Budget {
   private spent = 0;
   private since = 0;
   private timer: NodeJS.Timeout | null = null;
-  constructor(private readonly ms: number, outer: AbortSignal | null) {
+  private readonly onAbort: (() => void) | null = null;
+  constructor(private readonly ms: number, private readonly outer: AbortSignal | null) {
     if (outer) {
       if (outer.aborted) this.controller.abort(outer.reason);
-      else outer.addEventListener("abort", () => this.controller.abort(outer.reason), { once: true });
+      else {
+        this.onAbort = () => this.controller.abort(outer.reason);
+        outer.addEventListener("abort", this.onAbort, { once: true });
+      }
     }
+  }
+  /** The fetch is over: stop listening to the outer signal. */
+  dispose(): void {
+    this.pause();
+    if (this.outer && this.onAbort) this.outer.removeEventListener("abort", this.onAbort);
   }
   run(): void {
     this.since = performance.now();
@@ -437,6 +446,8 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
     if (budget.timedOut) throw new TimeoutError(`fetching ${current.href} took longer than ${opts.timeoutMs} ms`, { cause: err });
     if (signal.aborted && !(err instanceof FetchError)) throw new FetchError(`fetching ${current.href} was stopped`, { cause: err });
     throw wrapError(err, current);
+  } finally {
+    budget.dispose();
   }
 }
 

@@ -4,7 +4,7 @@
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
 import { HttpStatusError } from "./fetch.js";
-import { PoliteFetcher, RobotsDisallowedError, StoppedError, type HostMemory, type HostRecord } from "./polite.js";
+import { HostHeldError, PoliteFetcher, RobotsDisallowedError, StoppedError, type HostMemory, type HostRecord } from "./polite.js";
 import { TestWeb } from "../testing/web.js";
 
 /** Loopback delivery: a request reaches the server a fraction of a millisecond after it is sent. */
@@ -118,6 +118,14 @@ test("a 429 holds the host for its Retry-After; server errors for a doubling bac
   assert.ok(web.requests("/ok")[0].at - web.requests("/broken")[1].at >= 400 - DELIVERY_MS, "the second error doubles it");
   assert.ok(performance.now() - t1 < 1000);
   assert.equal(f.stats.backoffs, 3);
+});
+
+test("a host held longer than maxHoldWaitMs refuses requests at once instead of keeping them waiting", async () => {
+  const f = fetcher({ maxHoldWaitMs: 500 });
+  await assert.rejects(f.fetch(`${web.sites[3]}/busy`), HttpStatusError);
+  const t0 = performance.now();
+  await assert.rejects(f.fetch(`${web.sites[3]}/next`), (err: unknown) => err instanceof HostHeldError && err.untilMs > Date.now() + 500);
+  assert.ok(performance.now() - t0 < 100);
 });
 
 test("robots.txt and holds are remembered across fetchers (runs) through a HostMemory", async () => {

@@ -10,7 +10,8 @@
 //    most `perHost` requests to one host at once and `concurrency` in all;
 //  - back-off: a 429 or 503 holds the host for its Retry-After (or a doubling
 //    pause when it gives none), other server and network errors for a
-//    doubling pause; a success clears it. The hold is remembered too.
+//    doubling pause; a success clears it. The hold is remembered too, and a
+//    request to a host held for longer than maxHoldWaitMs fails at once.
 import robotsModule from "robots-parser";
 import { FETCH_DEFAULTS, FetchError, HttpStatusError, fetchUrl, type FetchOptions, type FetchResult, type Permit } from "./fetch.js";
 
@@ -36,6 +37,8 @@ export interface PolitenessOptions {
   maxBackoffMs: number;
   /** The longest Retry-After honoured. */
   maxRetryAfterMs: number;
+  /** A request to a host held longer than this is refused at once (HostHeldError) rather than kept waiting. */
+  maxHoldWaitMs: number;
   /** Where host state (robots.txt, holds) is remembered across runs. */
   memory: HostMemory | null;
   /** The options of every fetch (time-out, size, private addresses, user agent …). */
@@ -54,6 +57,7 @@ export const POLITENESS_DEFAULTS: PolitenessOptions = {
   backoffMs: 30_000,
   maxBackoffMs: 3_600_000,
   maxRetryAfterMs: 6 * 3_600_000,
+  maxHoldWaitMs: 60_000,
   memory: null,
   fetch: {},
 };
@@ -75,6 +79,13 @@ export class RobotsDisallowedError extends FetchError {
 }
 export class StoppedError extends FetchError {
   override name = "StoppedError";
+}
+/** The host asked us to wait (Retry-After, back-off) longer than we wait for one request. */
+export class HostHeldError extends FetchError {
+  override name = "HostHeldError";
+  constructor(message: string, readonly untilMs: number) {
+    super(message);
+  }
 }
 
 /** robots-parser is CommonJS: its module object is the parser function its types call `default`. */
@@ -212,6 +223,11 @@ export class PoliteFetcher {
           r.closed ? `${url.href}: robots.txt of ${url.host} could not be read (HTTP ${r.status || "error"}); the host is left alone for now` : `${url.href} is disallowed by robots.txt`,
         );
       }
+    }
+    const held = host.notBefore - performance.now();
+    if (held > this.options.maxHoldWaitMs) {
+      const until = Date.now() + held;
+      throw new HostHeldError(`${url.host} asked us to wait until ${new Date(until).toISOString()}`, until);
     }
     return this.acquire(host, signal);
   }
@@ -371,7 +387,7 @@ export class PoliteFetcher {
 
   /** Hold a host after an answer that asks us to slow down, a server error or a network failure. */
   private failed(url: string, err: unknown): void {
-    if (!(err instanceof FetchError) || err instanceof RobotsDisallowedError || err instanceof StoppedError) return;
+    if (!(err instanceof FetchError) || err instanceof RobotsDisallowedError || err instanceof StoppedError || err instanceof HostHeldError) return;
     const status = err instanceof HttpStatusError ? err.status : 0;
     if (status >= CLIENT_ERROR_MIN && status < SERVER_ERROR_MIN && !SLOW_DOWN.has(status)) return;
     if (status === 0 && !["NetworkError", "TimeoutError"].includes(err.name)) return;

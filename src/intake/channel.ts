@@ -1,6 +1,6 @@
 // A bounded channel between producers (page fetches) and one consumer (the
 // ingest loop): push waits while the channel is full, the consumer iterates
-// until the channel is closed and empty. Also a counting semaphore.
+// until the channel is closed and empty.
 
 export class Channel<T> implements AsyncIterable<T> {
   private readonly items: T[] = [];
@@ -44,26 +44,5 @@ export class Channel<T> implements AsyncIterable<T> {
         this.itemWaiter = null;
       }
     }
-  }
-}
-
-export class Semaphore {
-  private readonly waiters: (() => void)[] = [];
-  private held = 0;
-
-  constructor(private readonly size: number) {}
-
-  async acquire(): Promise<void> {
-    if (this.held < this.size) {
-      this.held++;
-      return;
-    }
-    await new Promise<void>((r) => this.waiters.push(r));
-  }
-
-  release(): void {
-    const next = this.waiters.shift();
-    if (next) next();
-    else this.held--;
   }
 }

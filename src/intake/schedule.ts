@@ -2,7 +2,8 @@
 // back to the source's own (--every); one that brings nothing new stretches it
 // (×stretch, up to ×maxStretch), so quiet feeds are asked less. A failed poll
 // waits a doubling back-off (or the server's Retry-After when longer), and
-// after maxFailures failures in a row the source is disabled.
+// after maxFailures failures in a row the source is disabled. A host that
+// asked us to wait is not a failure: the source is polled after the wait.
 import type { Source, SourcePoll } from "../store/intake.js";
 
 export interface ScheduleOptions {
@@ -20,13 +21,26 @@ export const SCHEDULE_DEFAULTS: ScheduleOptions = { stretch: 1.5, maxStretch: 8,
 
 /** What a poll found. */
 export type PollResult =
-  | { ok: true; status: "ok" | "not-modified" | "unchanged"; newPages: number; etag: string | null; lastModified: string | null; bodyHash: string | null; full: boolean }
-  | { ok: false; error: string; retryAfterMs?: number };
+  | {
+      ok: true;
+      status: "ok" | "not-modified" | "unchanged";
+      newPages: number;
+      etag: string | null;
+      lastModified: string | null;
+      bodyHash: string | null;
+      full: boolean;
+      /** Pages were left for later (their host asked us to wait): the validators held stay, so the next poll reads the source whole. */
+      deferred?: boolean;
+    }
+  | { ok: false; error: string; retryAfterMs?: number; /** The host asked us to wait: not a failure of the source. */ held?: boolean };
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export function afterPoll(source: Source, result: PollResult, now: number, o: ScheduleOptions = SCHEDULE_DEFAULTS): SourcePoll {
   const base = { lastPollAt: iso(now), fullFetchAt: source.fullFetchAt, etag: source.etag, lastModified: source.lastModified, bodyHash: source.bodyHash };
+  if (!result.ok && result.held) {
+    return { ...base, intervalMs: source.intervalMs, nextPollAt: iso(now + Math.max(source.intervalMs, result.retryAfterMs ?? 0)), lastStatus: "held", lastError: result.error, lastNew: 0, failures: source.failures, disabledAt: null };
+  }
   if (!result.ok) {
     const failures = source.failures + 1;
     const backoff = Math.min(o.maxBackoffMs, source.everyMs * 2 ** (failures - 1));
@@ -52,7 +66,7 @@ export function afterPoll(source: Source, result: PollResult, now: number, o: Sc
     lastNew: result.newPages,
     failures: 0,
     disabledAt: null,
-    ...(result.status === "not-modified" ? {} : { etag: result.etag, lastModified: result.lastModified, bodyHash: result.bodyHash }),
-    ...(result.full ? { fullFetchAt: iso(now) } : {}),
+    ...(result.status === "not-modified" || result.deferred ? {} : { etag: result.etag, lastModified: result.lastModified, bodyHash: result.bodyHash }),
+    ...(result.full && !result.deferred ? { fullFetchAt: iso(now) } : {}),
   };
 }

@@ -10,7 +10,7 @@
 import { createHash } from "node:crypto";
 import { FeedError, feedItemInput, parseFeedText } from "../input/feed.js";
 import { HttpStatusError, type FetchResult } from "../input/fetch.js";
-import type { HostMemory } from "../input/polite.js";
+import { HostHeldError, type HostMemory } from "../input/polite.js";
 import { decodeAs, errorMessage, type InputFailure, type RawInput } from "../input/raw.js";
 import { newestFirst, parseSitemap, SitemapError, type SitemapEntry } from "../input/sitemap.js";
 import { documentText, type UrlFetcher } from "../input/url-inputs.js";
@@ -240,6 +240,7 @@ export class Watcher {
       res = await this.fetcher.fetch(s.url, { accept: "document", validators, signal });
     } catch (err) {
       if (this.stopped) return null;
+      if (err instanceof HostHeldError) return { ok: false, held: true, error: err.message, retryAfterMs: err.untilMs - Date.now() };
       return { ok: false, error: errorMessage(err), ...(err instanceof HttpStatusError && err.retryAfterMs !== undefined ? { retryAfterMs: err.retryAfterMs } : {}) };
     }
     const validated = { etag: res.etag ?? null, lastModified: res.lastModified ?? null, full: !conditional };
@@ -257,13 +258,16 @@ export class Watcher {
     const chosen = await this.choose(refs);
     const newPages = chosen.filter((r) => !r.retry).length;
     const outcomes: Promise<void>[] = [];
+    let deferred = false;
     for (const ref of chosen) {
       if (this.stopped) break;
-      outcomes.push((await this.page(s, ref)).recorded);
+      const p = await this.page(s, ref);
+      deferred ||= p.deferred;
+      outcomes.push(p.recorded);
     }
     await Promise.all(outcomes);
     if (this.stopped) return null;
-    return { ok: true, status: bodyHash === s.bodyHash ? "unchanged" : "ok", newPages, bodyHash, ...validated };
+    return { ok: true, status: bodyHash === s.bodyHash ? "unchanged" : "ok", newPages, bodyHash, ...validated, ...(deferred ? { deferred } : {}) };
   }
 
   /** The pages a feed or sitemap lists, freshest first. */
@@ -315,7 +319,7 @@ export class Watcher {
    * Fetch one page and hand it to the ingest; what it returns settles when the
    * page's outcome is recorded (the next page is fetched meanwhile).
    */
-  private async page(s: Source, ref: PageRef): Promise<{ recorded: Promise<void> }> {
+  private async page(s: Source, ref: PageRef): Promise<{ recorded: Promise<void>; deferred: boolean }> {
     this.inFlight.add(ref.url);
     let fromFeed = false;
     let raw: RawInput;
@@ -327,11 +331,12 @@ export class Watcher {
       raw = decodeAs(res.bytes, ref.url, /html|xml/iu.test(res.contentType) ? "text/html" : "text/plain", hints, res.charset);
       if (ref.fallback) raw.fallback = ref.fallback;
     } catch (err) {
-      if (this.stopped) {
+      // Stopped, or the page's host asked us to wait: the page is left for a later poll.
+      if (this.stopped || err instanceof HostHeldError) {
         this.inFlight.delete(ref.url);
-        return { recorded: Promise.resolve() };
+        return { recorded: Promise.resolve(), deferred: !this.stopped };
       }
-      if (!ref.fallback) return { recorded: this.recorded(s, ref.url, { error: errorMessage(err) }, false) };
+      if (!ref.fallback) return { recorded: this.recorded(s, ref.url, { error: errorMessage(err) }, false), deferred: false };
       fromFeed = true;
       raw = { ...ref.fallback, warnings: [...(ref.fallback.warnings ?? []), `the page could not be read (${errorMessage(err)}); the feed's text is used`] };
     }
@@ -339,14 +344,14 @@ export class Watcher {
     if (!(await this.channel.push(raw))) {
       this.results.delete(ref.url);
       this.inFlight.delete(ref.url);
-      return { recorded: Promise.resolve() };
+      return { recorded: Promise.resolve(), deferred: false };
     }
     const recorded = result.then(async (r) => {
       this.results.delete(ref.url);
       if (r === STOPPED) this.inFlight.delete(ref.url);
       else await this.recorded(s, ref.url, r, fromFeed);
     });
-    return { recorded };
+    return { recorded, deferred: false };
   }
 
   private async recorded(s: Source, url: string, r: PageResult, fromFeed: boolean): Promise<void> {
