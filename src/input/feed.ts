@@ -8,7 +8,7 @@
 import { parseFeed } from "feedsmith";
 import { Parser } from "htmlparser2";
 import { canonicalUrl } from "./canonical-url.js";
-import type { RawInput } from "./sources.js";
+import type { RawInput } from "./raw.js";
 
 export type FeedFormat = "rss" | "atom" | "rdf" | "json";
 

@@ -80,6 +80,11 @@ before(async () => {
     } else if (path === "/bomb.xml.gz") {
       res.writeHead(200, { "content-type": "application/gzip" });
       res.end(zlib.gzipSync(Buffer.alloc(5_000_000, 0x20)));
+    } else if (path === "/after-100ms") {
+      setTimeout(() => {
+        res.writeHead(200, { "content-type": "text/html" });
+        res.end(PAGE);
+      }, 100);
     } else if (path === "/slow") {
       setTimeout(() => res.end("late"), 2_000).unref();
     } else {
@@ -281,4 +286,17 @@ test("waiting at the gate does not count against the time-out; a stop signal end
   const stop = new AbortController();
   setTimeout(() => stop.abort(), 50);
   await assert.rejects(fetchUrl(`${base}/slow`, { allowPrivate: true, signal: stop.signal }), (err: unknown) => err instanceof FetchError && !(err instanceof TimeoutError));
+});
+
+test("time this thread spends busy (an analysis) is not counted against the time-out; a slow server still is", async () => {
+  const busy = (ms: number) => {
+    const end = performance.now() + ms;
+    while (performance.now() < end);
+  };
+  const fetching = fetchUrl(`${base}/after-100ms`, { allowPrivate: true, timeoutMs: 300 });
+  setTimeout(() => busy(400), 20);
+  assert.equal((await fetching).status, 200);
+  const slow = fetchUrl(`${base}/slow`, { allowPrivate: true, timeoutMs: 300 });
+  setTimeout(() => busy(100), 20);
+  await assert.rejects(slow, TimeoutError);
 });

@@ -113,6 +113,8 @@ const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
 const NOT_MODIFIED = 304;
 const GZIP_MAGIC = [0x1f, 0x8b];
 const MS_PER_SECOND = 1000;
+/** A time-out timer this late was held up by this thread's own work (an analysis), not by the server. */
+const LOOP_LAG_MS = 50;
 const CHARSET_PARAM = /;\s*charset\s*=\s*"?([^";\s]+)"?/i;
 
 /** Ranges that are not the public internet (IANA special-purpose registries). */
@@ -354,12 +356,17 @@ function readBody(res: http.IncomingMessage, url: URL, maxBytes: number): Promis
 
 /**
  * The time-out of a fetch: one budget for the whole fetch, redirects included,
- * that does not run while the fetch waits at the gate.
+ * that does not run while the fetch waits at the gate, nor while this thread
+ * was too busy to read the answer (a timer that fires late by more than
+ * LOOP_LAG_MS measures the thread's work, not the server: that time is given
+ * back, up to the budget once more, after the waiting input has been read).
  */
 class Budget {
   readonly controller = new AbortController();
   private spent = 0;
   private since = 0;
+  private forgiven = 0;
+  private forgivenHere = 0;
   private timer: NodeJS.Timeout | null = null;
   private readonly onAbort: (() => void) | null = null;
   constructor(private readonly ms: number, private readonly outer: AbortSignal | null) {
@@ -378,13 +385,25 @@ class Budget {
   }
   run(): void {
     this.since = performance.now();
-    this.timer = setTimeout(() => this.controller.abort(new TimeoutError("time-out")), Math.max(0, this.ms - this.spent));
+    this.forgivenHere = 0;
+    this.arm(Math.max(0, this.ms - this.spent));
+  }
+  private arm(delay: number): void {
+    const due = performance.now() + delay;
+    this.timer = setTimeout(() => {
+      const late = performance.now() - due;
+      if (late > LOOP_LAG_MS && this.forgiven + late <= this.ms) {
+        this.forgiven += late;
+        this.forgivenHere += late;
+        this.arm(late);
+      } else this.controller.abort(new TimeoutError("time-out"));
+    }, delay);
   }
   pause(): void {
     if (!this.timer) return;
     clearTimeout(this.timer);
     this.timer = null;
-    this.spent += performance.now() - this.since;
+    this.spent += performance.now() - this.since - this.forgivenHere;
   }
   get timedOut(): boolean {
     return this.controller.signal.reason instanceof TimeoutError;
