@@ -1,6 +1,7 @@
 // What every CLI command shares: output streams, exit codes, option parsing
 // helpers and the error class for usage mistakes.
 import { Option, type Command } from "commander";
+import { POLITENESS_DEFAULTS, type PolitenessOptions } from "../input/polite.js";
 import { READ_DEFAULTS, type ReadOptions } from "../input/sources.js";
 import { ANALYSIS_LIMITS, type AnalysisLimits } from "../pipeline/limits.js";
 import { DEFAULT_STORE } from "../store/open.js";
@@ -48,10 +49,10 @@ export function listOptions(cmd: Command, what: string, defaultLimit: number, fi
   return cmd;
 }
 
-/** The options of commands that read inputs, the limits of their analysis included. */
-export function inputOptions(cmd: Command): Command {
+/** The options of commands that read inputs, the limits of their analysis included (and --published, unless the inputs are followed pages). */
+export function inputOptions(cmd: Command, o: { published?: boolean } = {}): Command {
   const L = ANALYSIS_LIMITS;
-  return cmd
+  cmd
     .option("--max-bytes <n>", "largest file, page or standard input read, in bytes", String(READ_DEFAULTS.maxBytes))
     .option("--max-tags <n>", "most tags on an HTML page, start and end tags counted", String(L.maxTags))
     .option("--max-open <n>", "most HTML elements open (unclosed) at once", String(L.maxOpen))
@@ -59,8 +60,50 @@ export function inputOptions(cmd: Command): Command {
     .option("--max-tokens <n>", "most tokens in one article (a text with more words is refused before extraction)", String(L.maxTokens))
     .option("--time-budget <ms>", "time for analysing one article, in milliseconds (with --jobs, a worker stuck twice as long is replaced)", String(L.timeBudgetMs))
     .option("--timeout <ms>", "time-out for fetching one URL, in milliseconds", String(READ_DEFAULTS.timeoutMs))
-    .option("--allow-private", "allow URLs on private, loopback and link-local addresses", false)
-    .option("--published <date>", "publication date YYYY-MM-DD that relative times (σήμερα, last week) resolve against; it overrides a page's own date, not a JSON Lines record's");
+    .option("--allow-private", "allow URLs on private, loopback and link-local addresses", false);
+  if (o.published === false) return cmd;
+  return cmd.option("--published <date>", "publication date YYYY-MM-DD that relative times (σήμερα, last week) resolve against; it overrides a page's own date, not a JSON Lines record's");
+}
+
+/** The manners of commands that fetch many pages: the gap between requests to one host and the limits on requests at once. */
+export function politenessOptions(cmd: Command): Command {
+  const P = POLITENESS_DEFAULTS;
+  return cmd
+    .option("--gap <duration>", "least time between two requests to one host (500ms, 5s, 1m); a longer robots.txt Crawl-delay is honoured", formatDuration(P.gapMs))
+    .option("--per-host <n>", "most requests to one host at once", String(P.perHost))
+    .option("--concurrency <n>", "most requests at once, all hosts together", String(P.concurrency));
+}
+
+export interface PolitenessFlags {
+  gap?: string;
+  perHost?: string;
+  concurrency?: string;
+}
+
+export function politeness(flags: PolitenessFlags): Pick<PolitenessOptions, "gapMs" | "perHost" | "concurrency"> {
+  const P = POLITENESS_DEFAULTS;
+  return {
+    gapMs: flags.gap === undefined ? P.gapMs : durationMs(flags.gap, "--gap", { zero: true }),
+    perHost: positiveInt(flags.perHost, "--per-host", P.perHost),
+    concurrency: positiveInt(flags.concurrency, "--concurrency", P.concurrency),
+  };
+}
+
+const DURATION = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/u;
+const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** A duration written with its unit (500ms, 5s, 30m, 2h, 1d) in milliseconds. */
+export function durationMs(value: string, option: string, o: { zero?: boolean } = {}): number {
+  const m = DURATION.exec(value.trim());
+  const ms = m ? Math.round(Number(m[1]) * DURATION_UNITS[m[2]]) : NaN;
+  if (!Number.isFinite(ms) || ms < 0 || (ms === 0 && !o.zero)) throw new UsageError(`${option} must be a duration such as 500ms, 5s, 30m, 2h or 1d, not "${value}"`);
+  return ms;
+}
+
+/** A duration in its largest whole unit (5000 → "5s"). */
+export function formatDuration(ms: number): string {
+  for (const unit of ["d", "h", "m", "s"]) if (ms >= DURATION_UNITS[unit] && ms % DURATION_UNITS[unit] === 0) return `${ms / DURATION_UNITS[unit]}${unit}`;
+  return `${ms}ms`;
 }
 
 export class UsageError extends Error {

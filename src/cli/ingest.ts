@@ -3,14 +3,18 @@
 // Ctrl-C stops after the current article, and a summary at the end.
 import { availableParallelism } from "node:os";
 import cliProgress from "cli-progress";
-import { countInputFiles, isFailure, readInputs, sourceFile } from "../input/sources.js";
+import { countInputFiles, isFailure, readInputs, sourceFile, type InputFailure, type RawInput, type ReadOptions } from "../input/sources.js";
 import type { Doc } from "../doc/doc.js";
 import { createAnalyzer } from "../pipeline/pool.js";
 import { openStore } from "../store/open.js";
 import type { PutStatus, Store } from "../store/store.js";
-import { EXIT, UsageError, analysisLimits, dbOption, positiveInt, inputOptions, readOptions, type CommandContext, type InputFlags, type Register } from "./context.js";
+import { PoliteFetcher } from "../input/polite.js";
+import {
+  EXIT, UsageError, analysisLimits, dbOption, politeness, politenessOptions, positiveInt, inputOptions, readOptions,
+  type CommandContext, type InputFlags, type PolitenessFlags, type Register,
+} from "./context.js";
 
-export interface IngestFlags extends InputFlags {
+export interface IngestFlags extends InputFlags, PolitenessFlags {
   db: string;
   json?: boolean;
   progress?: boolean;
@@ -31,11 +35,16 @@ export interface IngestSummary {
   ids: { id: string; status: PutStatus; source: string }[];
 }
 
+/** What became of one input: stored (added, updated or unchanged) with its id, or failed. */
+export type ItemResult = { id: string; status: PutStatus } | { error: string };
+
 export interface IngestHooks {
   /** Called after each article or failure is accounted for. */
-  onItem?: (source: string, s: IngestSummary) => void;
+  onItem?: (source: string, s: IngestSummary, result: ItemResult) => void;
   /** Asked after each item: stop reading further inputs? */
   stopped?: () => boolean;
+  /** Keep the ids, failures and warnings in the summary (default true; a long-running watch counts only). */
+  keepLists?: boolean;
 }
 
 /** Fewer articles than this make no meaningful rate (start-up dominates). */
@@ -47,9 +56,18 @@ type Outcome = { source: string; doc?: Doc; error?: string };
  * Ingest inputs into an open store, in input order, committed in batches. With
  * `jobs` > 1 the analysis runs in worker threads while this thread writes.
  */
-export async function ingestInto(store: Store, inputs: string[], flags: InputFlags, hooks: IngestHooks = {}, jobs = 1): Promise<IngestSummary> {
-  const readOpts = readOptions(flags);
+export async function ingestInto(store: Store, inputs: string[], flags: InputFlags, hooks: IngestHooks = {}, jobs = 1, read: ReadOptions = {}): Promise<IngestSummary> {
+  return ingestItems(store, readInputs(inputs, { ...readOptions(flags), ...read }), flags, hooks, jobs);
+}
+
+/**
+ * Ingest raw inputs (from readInputs, or fetched by `watch`) into an open
+ * store: the one way articles are analysed and stored. An input whose
+ * analysis fails is analysed again from its fallback reading when it has one.
+ */
+export async function ingestItems(store: Store, items: AsyncIterable<RawInput | InputFailure>, flags: InputFlags, hooks: IngestHooks = {}, jobs = 1): Promise<IngestSummary> {
   const analyzer = createAnalyzer(jobs, analysisLimits(flags));
+  const keep = hooks.keepLists !== false;
   const started = performance.now();
   const s: IngestSummary = { db: "", added: 0, updated: 0, unchanged: 0, failed: 0, interrupted: false, seconds: 0, failures: [], warnings: [], ids: [] };
   const queue: Promise<Outcome>[] = [];
@@ -58,25 +76,35 @@ export async function ingestInto(store: Store, inputs: string[], flags: InputFla
       try {
         const r = await store.put(o.doc);
         s[r.status]++;
-        s.ids.push({ id: r.id, status: r.status, source: o.source });
+        if (keep) s.ids.push({ id: r.id, status: r.status, source: o.source });
+        hooks.onItem?.(o.source, s, r);
+        return;
       } catch (err) {
         o.error = err instanceof Error ? err.message : String(err);
       }
     }
-    if (o.error !== undefined) {
-      s.failed++;
-      s.failures.push({ source: o.source, error: o.error });
-    }
-    hooks.onItem?.(o.source, s);
+    const error = o.error ?? "no article";
+    s.failed++;
+    if (keep) s.failures.push({ source: o.source, error });
+    hooks.onItem?.(o.source, s, { error });
+  };
+  const analyze = (item: RawInput): Promise<Doc> => {
+    const { fallback, ...page } = item;
+    if (!fallback) return analyzer.analyze(item);
+    return analyzer.analyze(page).catch((err: unknown) =>
+      analyzer.analyze(fallback).catch(() => {
+        throw err;
+      }),
+    );
   };
   await store.beginBatch();
   try {
-    for await (const item of readInputs(inputs, readOpts)) {
-      if (!isFailure(item)) for (const warning of item.warnings ?? []) s.warnings.push({ source: item.source, warning });
+    for await (const item of items) {
+      if (!isFailure(item) && keep) for (const warning of item.warnings ?? []) s.warnings.push({ source: item.source, warning });
       queue.push(
         isFailure(item)
           ? Promise.resolve({ source: item.source, error: item.error })
-          : analyzer.analyze(item).then(
+          : analyze(item).then(
               (doc) => ({ source: item.source, doc }),
               (err: unknown) => ({ source: item.source, error: err instanceof Error ? err.message : String(err) }),
             ),
@@ -99,10 +127,14 @@ export async function ingestInto(store: Store, inputs: string[], flags: InputFla
 export async function ingestCommand(ctx: CommandContext, inputs: string[], flags: IngestFlags): Promise<number> {
   if (!inputs.length) throw new UsageError("give at least one input");
   const jobs = positiveInt(flags.jobs, "--jobs", 1);
+  const read = readOptions(flags);
+  const stopping = new AbortController();
+  const fetcher = new PoliteFetcher({ ...politeness(flags), fetch: { allowPrivate: read.allowPrivate, timeoutMs: read.timeoutMs, maxBytes: read.maxBytes } });
   const store = await openStore(flags.db);
   let stop = false;
   const onSigint = () => {
     stop = true;
+    stopping.abort();
   };
   process.on("SIGINT", onSigint);
   const showBar = ctx.isTTY && flags.progress !== false && !flags.json;
@@ -120,12 +152,15 @@ export async function ingestCommand(ctx: CommandContext, inputs: string[], flags
       stopped: () => stop,
       onItem: (source, s) => {
         const file = sourceFile(source);
+        // A URL list, sitemap or feed counts one unit but yields many pages.
+        if (bar && file !== lastFile && bar.getProgress() >= 1) bar.setTotal(bar.getTotal() + 1);
         if (bar && file !== lastFile) bar.increment(1, { added: s.added + s.updated, unchanged: s.unchanged, failed: s.failed });
         else bar?.update({ added: s.added + s.updated, unchanged: s.unchanged, failed: s.failed });
         lastFile = file;
       },
-    }, jobs);
+    }, jobs, { fetcher, signal: stopping.signal });
   } finally {
+    fetcher.close();
     bar?.stop();
     process.off("SIGINT", onSigint);
     await store.close();
@@ -146,11 +181,11 @@ export async function ingestCommand(ctx: CommandContext, inputs: string[], flags
 }
 
 export const registerIngest: Register = (program, ctx) => {
-  inputOptions(
+  inputOptions(politenessOptions(
     program
       .command("ingest")
       .description("analyse articles and add them to the store; the same article twice is kept once")
-      .argument("<input...>", "files, folders, JSON Lines files, URLs, or - for standard input")
+      .argument("<input...>", "files, folders, JSON Lines, WARC(.gz) files, URL lists, sitemaps, URLs, or - for standard input")
       .addOption(dbOption())
       .option("--json", "print the summary as JSON", false)
       .option("--no-progress", "no progress bar, even on a terminal")
@@ -163,12 +198,20 @@ Examples:
   newsgraph ingest feed.jsonl --db news.db
   NEWSGRAPH_DB=news.db newsgraph ingest a.html b.txt
   newsgraph ingest archive/ --jobs 2      # analyse on two cores
+  newsgraph ingest CC-NEWS-20240301.warc.gz   # the HTML responses of a web archive, streamed
+  newsgraph ingest links.urls             # one URL a line (# comments); also a .txt of only URLs
+  newsgraph ingest https://example.com/sitemap.xml --gap 10s   # every page of a sitemap, politely
 
 Bad files are reported and skipped, and so is an article over a limit (the limit
 is named); decoding warnings are reported and the article is stored. Ctrl-C stops
-after the current article, keeping everything already stored.`,
+after the current article, keeping everything already stored.
+
+The pages of URL lists, sitemaps and feeds are fetched politely: robots.txt is
+honoured, requests to one host are --gap apart and at most --per-host at once.
+Every URL is canonicalised (tracking parameters, fragments, case, default ports)
+before it is fetched, and an article is stored once per canonical URL.`,
       ),
-  ).action(async (inputs: string[], opts) => {
+  )).action(async (inputs: string[], opts) => {
     ctx.code = await ingestCommand(ctx, inputs, opts);
   });
 };

@@ -13,6 +13,8 @@ import { registerQuotes } from "./quotes.js";
 import { registerSearch } from "./search.js";
 import { registerServe } from "./serve.js";
 import { registerShow } from "./show.js";
+import { registerSources } from "./sources.js";
+import { registerWatch } from "./watch.js";
 import { registerStats } from "./stats.js";
 import { registerStories } from "./stories.js";
 import { registerStory } from "./story.js";
@@ -22,7 +24,9 @@ import { EXIT, UsageError, type CommandContext, type Register } from "./context.
 const VERSION = "0.1.0";
 
 /** The commands, in the order --help lists them. */
-const COMMANDS: Register[] = [registerAnalyze, registerIngest, registerSearch, registerQuotes, registerEntity, registerEvents, registerStories, registerStory, registerShow, registerStats, registerServe, registerDemo];
+const COMMANDS: Register[] = [
+  registerAnalyze, registerIngest, registerSources, registerWatch, registerSearch, registerQuotes, registerEntity, registerEvents, registerStories, registerStory, registerShow, registerStats, registerServe, registerDemo,
+];
 
 function build(ctx: CommandContext): Command {
   const program = new Command("newsgraph")
@@ -38,6 +42,8 @@ function build(ctx: CommandContext): Command {
 Examples:
   newsgraph analyze article.txt                 # a digest of one article
   newsgraph ingest ~/news/ --jobs 2             # keep a folder of articles in ./newsgraph.db
+  newsgraph sources add https://www.example.gr/ # follow a site's feeds …
+  newsgraph watch                               # … and keep up with them
   newsgraph search ρωσια                        # matches «Ρωσία», «της Ρωσίας», «ΡΩΣΙΑ»
   newsgraph quotes --speaker ριαμπκοφ           # who said what
   newsgraph entity Ryabkov                      # one person across scripts and articles

@@ -9,8 +9,8 @@ import type { LookupAddress } from "node:dns";
 import iconv from "iconv-lite";
 import { decodeBytes } from "./decode.js";
 import {
-  BlockedAddressError, ContentTypeError, HttpStatusError, InvalidUrlError, TimeoutError, TooLargeError,
-  TooManyRedirectsError, fetchUrl, ipv6Groups, isPrivateAddress, type Resolver,
+  BlockedAddressError, ContentTypeError, FetchError, HttpStatusError, InvalidUrlError, TimeoutError, TooLargeError,
+  TooManyRedirectsError, fetchUrl, ipv6Groups, isPrivateAddress, retryAfterMs, type Gate, type Resolver,
 } from "./fetch.js";
 
 const PAGE = "<html><head><title>Δοκιμή</title></head><body><p>Καλημέρα</p></body></html>";
@@ -56,6 +56,35 @@ before(async () => {
     } else if (path === "/binary") {
       res.writeHead(200);
       res.end(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]));
+    } else if (path === "/etag") {
+      const tag = '"v1"';
+      if (req.headers["if-none-match"] === tag) {
+        res.writeHead(304, { etag: tag });
+        res.end();
+      } else {
+        res.writeHead(200, { "content-type": "application/rss+xml", etag: tag, "last-modified": "Wed, 21 Oct 2015 07:28:00 GMT" });
+        res.end("<rss version=\"2.0\"><channel><title>x</title></channel></rss>");
+      }
+    } else if (path === "/always-304") {
+      res.writeHead(304);
+      res.end();
+    } else if (path === "/busy") {
+      res.writeHead(429, { "retry-after": "7" });
+      res.end();
+    } else if (path === "/json-feed") {
+      res.writeHead(200, { "content-type": "application/feed+json" });
+      res.end('{"version":"https://jsonfeed.org/version/1.1","title":"j","items":[]}');
+    } else if (path === "/sitemap.xml.gz") {
+      res.writeHead(200, { "content-type": "application/x-gzip" });
+      res.end(zlib.gzipSync("<urlset><url><loc>http://a.test/1</loc></url></urlset>"));
+    } else if (path === "/bomb.xml.gz") {
+      res.writeHead(200, { "content-type": "application/gzip" });
+      res.end(zlib.gzipSync(Buffer.alloc(5_000_000, 0x20)));
+    } else if (path === "/after-100ms") {
+      setTimeout(() => {
+        res.writeHead(200, { "content-type": "text/html" });
+        res.end(PAGE);
+      }, 100);
     } else if (path === "/slow") {
       setTimeout(() => res.end("late"), 2_000).unref();
     } else {
@@ -197,4 +226,77 @@ test("DNS answers are checked when the socket connects: a public-looking name th
   assert.deepEqual(asked, ["news.example.com"]);
   const r = await fetchUrl(`http://news.example.com:${port}/page`, { resolve, allowPrivate: true });
   assert.equal(Buffer.from(r.bytes).toString("utf8"), PAGE);
+});
+
+test("conditional GET: validators are sent and a 304 is an answer; the response's validators come back", async () => {
+  const first = await fetchUrl(`${base}/etag`, { allowPrivate: true, accept: "document" });
+  assert.equal(first.status, 200);
+  assert.equal(first.etag, '"v1"');
+  assert.equal(first.lastModified, "Wed, 21 Oct 2015 07:28:00 GMT");
+  const again = await fetchUrl(`${base}/etag`, { allowPrivate: true, accept: "document", validators: { etag: first.etag } });
+  assert.equal(again.status, 304);
+  assert.equal(again.notModified, true);
+  assert.equal(again.bytes.length, 0);
+  // A 304 to a request that sent no validators is not believed.
+  await assert.rejects(fetchUrl(`${base}/always-304`, { allowPrivate: true }), (err: unknown) => err instanceof HttpStatusError && err.status === 304);
+});
+
+test("an error status keeps its Retry-After, in seconds or as a date", async () => {
+  await assert.rejects(fetchUrl(`${base}/busy`, { allowPrivate: true }), (err: unknown) => err instanceof HttpStatusError && err.status === 429 && err.retryAfterMs === 7000);
+  const now = Date.parse("2024-01-01T00:00:00Z");
+  assert.equal(retryAfterMs("120", now), 120_000);
+  assert.equal(retryAfterMs("Mon, 01 Jan 2024 00:01:00 GMT", now), 60_000);
+  assert.equal(retryAfterMs("Sun, 31 Dec 2023 00:00:00 GMT", now), 0);
+  assert.equal(retryAfterMs("soon", now), undefined);
+  assert.equal(retryAfterMs(undefined, now), undefined);
+});
+
+test("documents: JSON Feeds and gzip sitemaps are accepted as documents, not as pages; a gzip bomb is refused", async () => {
+  await assert.rejects(fetchUrl(`${base}/json-feed`, { allowPrivate: true }), ContentTypeError);
+  const feed = await fetchUrl(`${base}/json-feed`, { allowPrivate: true, accept: "document" });
+  assert.match(Buffer.from(feed.bytes).toString(), /jsonfeed/);
+  const map = await fetchUrl(`${base}/sitemap.xml.gz`, { allowPrivate: true, accept: "document" });
+  assert.match(Buffer.from(map.bytes).toString(), /<urlset>/);
+  await assert.rejects(fetchUrl(`${base}/bomb.xml.gz`, { allowPrivate: true, accept: "document", maxBytes: 1_000_000 }), TooLargeError);
+});
+
+test("the gate is passed before every request, redirects included; each permit is reached and released once", async () => {
+  const events: string[] = [];
+  const gate: Gate = async (url) => {
+    events.push(`gate ${url.pathname}`);
+    return { reached: () => events.push(`reached ${url.pathname}`), release: () => events.push(`release ${url.pathname}`) };
+  };
+  const r = await fetchUrl(`${base}/hop/1`, { allowPrivate: true, gate });
+  assert.equal(r.finalUrl, `${base}/page`);
+  assert.deepEqual(events, ["gate /hop/1", "reached /hop/1", "release /hop/1", "gate /hop/0", "reached /hop/0", "release /hop/0", "gate /page", "reached /page", "release /page"]);
+  // A gate that refuses stops the fetch with its error.
+  const refuse: Gate = async () => {
+    throw new FetchError("not allowed");
+  };
+  await assert.rejects(fetchUrl(`${base}/page`, { allowPrivate: true, gate: refuse }), /not allowed/);
+});
+
+test("waiting at the gate does not count against the time-out; a stop signal ends the fetch", async () => {
+  const slowGate: Gate = async () => {
+    await new Promise((r) => setTimeout(r, 300));
+    return { reached: () => {}, release: () => {} };
+  };
+  const r = await fetchUrl(`${base}/page`, { allowPrivate: true, timeoutMs: 200, gate: slowGate });
+  assert.equal(r.status, 200);
+  const stop = new AbortController();
+  setTimeout(() => stop.abort(), 50);
+  await assert.rejects(fetchUrl(`${base}/slow`, { allowPrivate: true, signal: stop.signal }), (err: unknown) => err instanceof FetchError && !(err instanceof TimeoutError));
+});
+
+test("time this thread spends busy (an analysis) is not counted against the time-out; a slow server still is", async () => {
+  const busy = (ms: number) => {
+    const end = performance.now() + ms;
+    while (performance.now() < end);
+  };
+  const fetching = fetchUrl(`${base}/after-100ms`, { allowPrivate: true, timeoutMs: 300 });
+  setTimeout(() => busy(400), 20);
+  assert.equal((await fetching).status, 200);
+  const slow = fetchUrl(`${base}/slow`, { allowPrivate: true, timeoutMs: 300 });
+  setTimeout(() => busy(100), 20);
+  await assert.rejects(slow, TimeoutError);
 });

@@ -1,6 +1,13 @@
-// URL fetching for `analyze` and `ingest`: http(s) only, bounded redirects, an
-// overall time-out, a size cap on the decoded body, a content-type check, the
-// charset from the headers and a clear user agent. Every address the host name
+// URL fetching for `analyze`, `ingest` and `watch`: http(s) only, bounded
+// redirects, an overall time-out, a size cap on the decoded body, a content-type
+// check (pages; or documents: feeds, sitemaps, robots.txt, gzip files among
+// them), the charset from the headers and a clear user agent. Conditional GET:
+// validators (ETag, Last-Modified) are sent when given, and then a 304 is an
+// answer, not an error; the validators of the response come back. A gate, when
+// given, is passed before every request (redirects too) and told when the
+// request has reached the server and when its response is done, so a caller can space
+// and bound the requests to each host; the time spent waiting at the gate does
+// not count against the time-out. An error status keeps its Retry-After. Every address the host name
 // resolves to is checked, at connection time, against private, loopback,
 // link-local and other non-public ranges, refused unless `allowPrivate`; IPv6
 // addresses that embed an IPv4 address (mapped, compatible, NAT64, 6to4,
@@ -27,7 +34,35 @@ export interface FetchOptions {
   userAgent?: string;
   /** Name resolution (dns.lookup; replaceable in tests). Its answers are checked when the socket connects. */
   resolve?: Resolver;
+  /** What is accepted: an article page (HTML, text) or a document (also feeds, sitemaps, JSON, gzip files). */
+  accept?: Accept;
+  /** Validators of the copy we hold: sent as If-None-Match / If-Modified-Since, and a 304 answer is then accepted. */
+  validators?: Validators;
+  /** Passed before each request (see Gate). */
+  gate?: Gate | null;
+  /** Aborts the fetch from outside (a stop request). */
+  signal?: AbortSignal | null;
 }
+
+export type Accept = "page" | "document";
+
+export interface Validators {
+  etag?: string;
+  lastModified?: string;
+}
+
+/**
+ * Leave to send one request: `reached` when the server has surely received it
+ * (its response has begun), `release` when the response is done or the
+ * request failed.
+ */
+export interface Permit {
+  reached(): void;
+  release(): void;
+}
+
+/** Waits until a request to this URL may be made (or the signal aborts); may refuse it by throwing a FetchError. */
+export type Gate = (url: URL, signal: AbortSignal) => Promise<Permit>;
 
 /** The shape of dns.lookup with `all: true`. */
 export type Resolver = (
@@ -42,6 +77,11 @@ export interface FetchResult {
   contentType: string;
   bytes: Uint8Array;
   charset?: string;
+  /** 304: the copy we hold is current (only when validators were sent); `bytes` is empty. */
+  notModified?: boolean;
+  /** The validators of this response, for the next conditional request. */
+  etag?: string;
+  lastModified?: string;
 }
 
 function systemResolver(...[hostname, options, callback]: Parameters<Resolver>): void {
@@ -55,12 +95,26 @@ export const FETCH_DEFAULTS = {
   maxRedirects: 5,
   userAgent: "newsgraph/0.1 (news article extraction; +https://github.com/newsgraph/newsgraph)",
   resolve: systemResolver,
+  accept: "page" as Accept,
+  validators: {} as Validators,
+  gate: null as Gate | null,
+  signal: null as AbortSignal | null,
 };
 
 /** Media types we can read: HTML, XHTML, XML feeds and plain text. */
 const ACCEPTED_TYPE = /^(text\/html|application\/xhtml\+xml|text\/plain|text\/xml|application\/(?:rss\+|atom\+)?xml)$/;
-const ACCEPT_HEADER = "text/html,application/xhtml+xml,application/xml;q=0.9,text/plain;q=0.8";
+/** Documents (feeds, sitemaps, robots.txt) may also be JSON (JSON Feed), RDF, or gzip files (sitemap.xml.gz). */
+const DOCUMENT_TYPE = /^(text\/html|application\/xhtml\+xml|text\/plain|text\/xml|application\/(?:(?:rss|atom|rdf)\+)?xml|application\/(?:feed\+)?json|application\/(?:x-)?gzip|application\/octet-stream)$/;
+const ACCEPT_HEADERS: Record<Accept, string> = {
+  page: "text/html,application/xhtml+xml,application/xml;q=0.9,text/plain;q=0.8",
+  document: "application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,text/xml;q=0.9,application/json;q=0.8,text/plain;q=0.7,text/html;q=0.5",
+};
 const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
+const NOT_MODIFIED = 304;
+const GZIP_MAGIC = [0x1f, 0x8b];
+const MS_PER_SECOND = 1000;
+/** A time-out timer this late was held up by this thread's own work (an analysis), not by the server. */
+const LOOP_LAG_MS = 50;
 const CHARSET_PARAM = /;\s*charset\s*=\s*"?([^";\s]+)"?/i;
 
 /** Ranges that are not the public internet (IANA special-purpose registries). */
@@ -112,7 +166,14 @@ export class TooManyRedirectsError extends FetchError {
 }
 export class HttpStatusError extends FetchError {
   override name = "HttpStatusError";
-  constructor(message: string, readonly status: number) {
+  constructor(
+    message: string,
+    readonly status: number,
+    /** How long the server asked us to wait (Retry-After), in ms. */
+    readonly retryAfterMs?: number,
+    /** The address that answered. */
+    readonly url?: string,
+  ) {
     super(message);
   }
 }
@@ -210,21 +271,52 @@ function bodyStream(res: http.IncomingMessage): Readable {
   return res;
 }
 
-function request(url: URL, opts: Required<FetchOptions>, signal: AbortSignal): Promise<http.IncomingMessage> {
+function requestHeaders(opts: Required<FetchOptions>): Record<string, string> {
+  const headers: Record<string, string> = { "user-agent": opts.userAgent, accept: ACCEPT_HEADERS[opts.accept], "accept-encoding": "gzip, deflate, br" };
+  if (opts.validators.etag) headers["if-none-match"] = opts.validators.etag;
+  if (opts.validators.lastModified) headers["if-modified-since"] = opts.validators.lastModified;
+  return headers;
+}
+
+function request(url: URL, opts: Required<FetchOptions>, signal: AbortSignal, permit: Permit | null): Promise<http.IncomingMessage> {
   const host = url.hostname.replace(/^\[|\]$/g, "");
   if (net.isIP(host) && !opts.allowPrivate && isPrivateAddress(host)) {
     throw new BlockedAddressError(`refusing to fetch ${url.href}: ${host} is a non-public address (use --allow-private to allow)`);
   }
   const lib = url.protocol === "https:" ? https : http;
   return new Promise((resolve, reject) => {
-    const req = lib.get(url, {
-      headers: { "user-agent": opts.userAgent, accept: ACCEPT_HEADER, "accept-encoding": "gzip, deflate, br" },
-      lookup: guardedLookup(opts.allowPrivate, opts.resolve),
-      signal,
+    const req = lib.get(url, { headers: requestHeaders(opts), lookup: guardedLookup(opts.allowPrivate, opts.resolve), signal });
+    req.on("response", (res) => {
+      permit?.reached();
+      resolve(res);
     });
-    req.on("response", resolve);
     req.on("error", (err) => reject(wrapError(err, url)));
   });
+}
+
+/** Retry-After as milliseconds from now: delay-seconds or an HTTP date. */
+export function retryAfterMs(value: string | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v) * MS_PER_SECOND;
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+function header(res: http.IncomingMessage, name: string): string | undefined {
+  const v = res.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** A gzip file (sitemap.xml.gz) inflated, within the size limit. */
+function gunzipDocument(bytes: Uint8Array, url: URL, maxBytes: number): Uint8Array {
+  if (bytes.length < 2 || bytes[0] !== GZIP_MAGIC[0] || bytes[1] !== GZIP_MAGIC[1]) return bytes;
+  try {
+    return new Uint8Array(zlib.gunzipSync(bytes, { maxOutputLength: maxBytes }));
+  } catch (err) {
+    if (err instanceof RangeError || (err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") throw new TooLargeError(`${url.href} inflates to more than the limit of ${maxBytes} bytes`);
+    throw new ContentTypeError(`${url.href} is a damaged gzip file (${(err as Error).message})`);
+  }
 }
 
 function wrapError(err: unknown, url: URL): FetchError {
@@ -262,42 +354,123 @@ function readBody(res: http.IncomingMessage, url: URL, maxBytes: number): Promis
   });
 }
 
+/**
+ * The time-out of a fetch: one budget for the whole fetch, redirects included,
+ * that does not run while the fetch waits at the gate, nor while this thread
+ * was too busy to read the answer (a timer that fires late by more than
+ * LOOP_LAG_MS measures the thread's work, not the server: that time is given
+ * back, up to the budget once more, after the waiting input has been read).
+ */
+class Budget {
+  readonly controller = new AbortController();
+  private spent = 0;
+  private since = 0;
+  private forgiven = 0;
+  private forgivenHere = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private readonly onAbort: (() => void) | null = null;
+  constructor(private readonly ms: number, private readonly outer: AbortSignal | null) {
+    if (outer) {
+      if (outer.aborted) this.controller.abort(outer.reason);
+      else {
+        this.onAbort = () => this.controller.abort(outer.reason);
+        outer.addEventListener("abort", this.onAbort, { once: true });
+      }
+    }
+  }
+  /** The fetch is over: stop listening to the outer signal. */
+  dispose(): void {
+    this.pause();
+    if (this.outer && this.onAbort) this.outer.removeEventListener("abort", this.onAbort);
+  }
+  run(): void {
+    this.since = performance.now();
+    this.forgivenHere = 0;
+    this.arm(Math.max(0, this.ms - this.spent));
+  }
+  private arm(delay: number): void {
+    const due = performance.now() + delay;
+    this.timer = setTimeout(() => {
+      const late = performance.now() - due;
+      if (late > LOOP_LAG_MS && this.forgiven + late <= this.ms) {
+        this.forgiven += late;
+        this.forgivenHere += late;
+        this.arm(late);
+      } else this.controller.abort(new TimeoutError("time-out"));
+    }, delay);
+  }
+  pause(): void {
+    if (!this.timer) return;
+    clearTimeout(this.timer);
+    this.timer = null;
+    this.spent += performance.now() - this.since - this.forgivenHere;
+  }
+  get timedOut(): boolean {
+    return this.controller.signal.reason instanceof TimeoutError;
+  }
+}
+
 export async function fetchUrl(url: string, options: FetchOptions = {}): Promise<FetchResult> {
   const opts: Required<FetchOptions> = { ...FETCH_DEFAULTS, ...options };
+  const conditional = Boolean(opts.validators.etag || opts.validators.lastModified);
+  const accepted = opts.accept === "document" ? DOCUMENT_TYPE : ACCEPTED_TYPE;
   let current = parseUrl(url);
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), opts.timeoutMs);
+  const budget = new Budget(opts.timeoutMs, opts.signal);
+  const signal = budget.controller.signal;
   try {
     for (let hops = 0; ; hops++) {
-      const res = await request(current, opts, controller.signal);
-      const status = res.statusCode ?? 0;
-      if (REDIRECT_STATUS.has(status) && res.headers.location) {
-        res.resume();
-        if (hops >= opts.maxRedirects) throw new TooManyRedirectsError(`${url} redirects more than ${opts.maxRedirects} times`);
-        current = parseUrl(res.headers.location, current.href);
-        continue;
+      const permit = opts.gate ? await opts.gate(current, signal) : null;
+      if (signal.aborted) {
+        permit?.release();
+        throw signal.reason;
       }
-      if (status < 200 || status >= 300) {
-        res.resume();
-        throw new HttpStatusError(`${current.href} answered HTTP ${status}${res.statusMessage ? ` ${res.statusMessage}` : ""}`, status);
+      budget.run();
+      try {
+        const res = await request(current, opts, signal, permit);
+        const status = res.statusCode ?? 0;
+        if (REDIRECT_STATUS.has(status) && res.headers.location) {
+          res.resume();
+          if (hops >= opts.maxRedirects) throw new TooManyRedirectsError(`${url} redirects more than ${opts.maxRedirects} times`);
+          current = parseUrl(res.headers.location, current.href);
+          continue;
+        }
+        const validators = { etag: header(res, "etag"), lastModified: header(res, "last-modified") };
+        if (status === NOT_MODIFIED && conditional) {
+          res.resume();
+          return { finalUrl: current.href, status, contentType: "", bytes: new Uint8Array(0), notModified: true, ...defined(validators) };
+        }
+        if (status < 200 || status >= 300) {
+          res.resume();
+          throw new HttpStatusError(`${current.href} answered HTTP ${status}${res.statusMessage ? ` ${res.statusMessage}` : ""}`, status, retryAfterMs(header(res, "retry-after")), current.href);
+        }
+        const head = String(res.headers["content-type"] ?? "");
+        const contentType = head.split(";")[0].trim().toLowerCase();
+        if (contentType && !accepted.test(contentType)) {
+          res.resume();
+          throw new ContentTypeError(`${current.href} is "${contentType}", not ${opts.accept === "document" ? "a feed, sitemap or text document" : "an HTML or text page"}`);
+        }
+        let bytes = await readBody(res, current, opts.maxBytes);
+        if (opts.accept === "document") bytes = gunzipDocument(bytes, current, opts.maxBytes);
+        if (isBinary(bytes)) throw new ContentTypeError(`${current.href} is binary content${contentType ? ` (declared "${contentType}")` : ""}, not an HTML or text page`);
+        const charset = CHARSET_PARAM.exec(head)?.[1]?.toLowerCase();
+        const result: FetchResult = { finalUrl: current.href, status, contentType: contentType || "text/html", bytes, ...defined(validators) };
+        if (charset) result.charset = charset;
+        return result;
+      } finally {
+        budget.pause();
+        permit?.release();
       }
-      const header = String(res.headers["content-type"] ?? "");
-      const contentType = header.split(";")[0].trim().toLowerCase();
-      if (contentType && !ACCEPTED_TYPE.test(contentType)) {
-        res.resume();
-        throw new ContentTypeError(`${current.href} is "${contentType}", not an HTML or text page`);
-      }
-      const bytes = await readBody(res, current, opts.maxBytes);
-      if (isBinary(bytes)) throw new ContentTypeError(`${current.href} is binary content${contentType ? ` (declared "${contentType}")` : ""}, not an HTML or text page`);
-      const charset = CHARSET_PARAM.exec(header)?.[1]?.toLowerCase();
-      const result: FetchResult = { finalUrl: current.href, status, contentType: contentType || "text/html", bytes };
-      if (charset) result.charset = charset;
-      return result;
     }
   } catch (err) {
-    if (controller.signal.aborted) throw new TimeoutError(`fetching ${current.href} took longer than ${opts.timeoutMs} ms`, { cause: err });
+    if (budget.timedOut) throw new TimeoutError(`fetching ${current.href} took longer than ${opts.timeoutMs} ms`, { cause: err });
+    if (signal.aborted && !(err instanceof FetchError)) throw new FetchError(`fetching ${current.href} was stopped`, { cause: err });
     throw wrapError(err, current);
   } finally {
-    clearTimeout(timer);
+    budget.dispose();
   }
+}
+
+/** The fields of an object that are not undefined. */
+function defined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

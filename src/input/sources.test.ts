@@ -69,7 +69,7 @@ test("binary files and folders without articles are failures", async () => {
   const bin = dir.write("photo.txt", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02, 0x03]));
   dir.write("nothing/readme.md", "# no article here");
   const items = await collect([bin, dir.file("nothing")]);
-  assert.deepEqual(items.map((i) => (isFailure(i) ? i.error : "ok")), ["not a text file (binary content)", "the folder holds no .txt, .html or .jsonl file"]);
+  assert.deepEqual(items.map((i) => (isFailure(i) ? i.error : "ok")), ["not a text file (binary content)", "the folder holds no .txt, .html, .jsonl, .warc or .urls file"]);
 });
 
 test("missing files and files over the size limit are failures, not exceptions", async () => {

@@ -1,6 +1,10 @@
 // Inputs → decoded raw documents. An input is a file, a folder (read
 // recursively, by extension), a JSON Lines file ({url?, title?, text | html,
-// published?, lang?} per line), a URL, or "-" for standard input. Each item
+// published?, lang?} per line), a WARC or WARC.gz file (its HTML responses,
+// streamed), a URL list (a .urls file, or a .txt file whose every line that is
+// not blank or a # comment is one http(s) URL), a sitemap file (.xml,
+// .xml.gz, named on the command line), a URL (a page, or a sitemap or feed
+// whose pages are read), or "-" for standard input. Each item
 // is either a RawInput or an InputFailure, so a bad file never stops a run:
 // an unreadable folder, a broken link or a symbolic-link loop is reported and
 // the walk goes on. File names may hold any bytes; labels and messages show
@@ -8,36 +12,18 @@
 import * as fsp from "node:fs/promises";
 import type { Dirent, Stats } from "node:fs";
 import { extname } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { LimitError } from "../util/limits.js";
 import { escapeControl } from "../util/terminal.js";
 import { decodeBytes, isBinary, stripControls, type CharsetDecision } from "./decode.js";
+import { PoliteFetcher } from "./polite.js";
 import { fetchUrl } from "./fetch.js";
+import { decodeAs, errorMessage, failure, isFailure, type InputFailure, type InputHints, type MediaType, type RawInput } from "./raw.js";
+import { documentPages, documentText, isUrlList, parseUrlList, readPages, readUrlInput, URL_INPUT_DEFAULTS, type UrlFetcher, type UrlInputOptions } from "./url-inputs.js";
+import { readWarc, warcStream } from "./warc.js";
 
-export type MediaType = "text/plain" | "text/html";
-
-export interface InputHints {
-  url?: string;
-  title?: string;
-  published?: string;
-  lang?: string;
-}
-
-export interface RawInput {
-  source: string;
-  mediaType: MediaType;
-  text: string;
-  charset?: string;
-  /** How the charset was chosen (see decode.ts). */
-  charsetDecision?: CharsetDecision;
-  /** What decoding replaced, corrected or removed, one line each. */
-  warnings?: string[];
-  hints: InputHints;
-}
-
-export interface InputFailure {
-  source: string;
-  error: string;
-}
+export type { InputFailure, InputHints, MediaType, RawInput } from "./raw.js";
+export { isFailure } from "./raw.js";
 
 export interface ReadOptions {
   /** Largest file or page read, in bytes. */
@@ -52,6 +38,12 @@ export interface ReadOptions {
   stdin?: () => Promise<Uint8Array>;
   /** The file system calls of the folder walk and file reads (replaceable in tests). */
   fs?: InputFs;
+  /** What fetches URLs (default: a PoliteFetcher with its default manners and the options above). */
+  fetcher?: UrlFetcher;
+  /** Pages of a list, sitemap or feed fetched ahead. */
+  window?: number;
+  /** Aborts the fetches (a stop request). */
+  signal?: AbortSignal;
 }
 
 /** A path as the file system takes it: a string, or bytes for names that are not UTF-8. */
@@ -74,6 +66,11 @@ export const READ_DEFAULTS = { maxBytes: 20 * 1024 * 1024, allowPrivate: false, 
 const TEXT_EXTENSIONS = new Set([".txt", ".text"]);
 const HTML_EXTENSIONS = new Set([".html", ".htm", ".xhtml"]);
 const JSONL_EXTENSIONS = new Set([".jsonl", ".ndjson"]);
+const URL_LIST_EXTENSIONS = new Set([".urls"]);
+const WARC_NAME = /\.warc(?:\.gz)?$/iu;
+/** Sitemap files are read only when named on the command line (a folder's .xml files may be anything). */
+const SITEMAP_NAME = /\.xml(?:\.gz)?$/iu;
+const GZIP_NAME = /\.gz$/iu;
 const URL_INPUT = /^https?:\/\//i;
 const LOOKS_LIKE_HTML = /^\s*(?:<!doctype html|<html|<head|<body|<\?xml|<!--|<meta|<div|<article)/i;
 const STDIN_SOURCE = "stdin";
@@ -84,18 +81,6 @@ export class InputError extends Error {
   override name = "InputError";
 }
 
-export function isFailure<T extends object>(x: T | InputFailure): x is InputFailure {
-  return "error" in x;
-}
-
-function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
-
-/** A failure whose source and message are safe to print on one line. */
-function failure(source: string, error: string): InputFailure {
-  return { source: escapeControl(source), error: escapeControl(error) };
-}
 
 /** A file name for people: UTF-8 as written, other bytes as \xNN. */
 function nameLabel(name: Buffer): string {
@@ -132,7 +117,7 @@ function parseJsonLine(line: string, source: string, charset: string, charsetDec
   try {
     obj = JSON.parse(line);
   } catch (err) {
-    return failure(source, `not valid JSON (${message(err)})`);
+    return failure(source, `not valid JSON (${errorMessage(err)})`);
   }
   if (typeof obj !== "object" || obj === null || Array.isArray(obj)) return { source, error: "a JSON Lines record must be an object" };
   const r = obj as Record<string, unknown>;
@@ -168,13 +153,6 @@ function* jsonLines(bytes: Uint8Array, source: string): Generator<RawInput | Inp
   }
 }
 
-function decodeAs(bytes: Uint8Array, source: string, mediaType: MediaType, hints: InputHints = {}, declared?: string): RawInput {
-  const d = decodeBytes(bytes, { html: mediaType === "text/html", declared });
-  const raw: RawInput = { source, mediaType, text: d.text, charset: d.charset, charsetDecision: d.decision, hints };
-  if (d.warnings.length) raw.warnings = d.warnings.map(escapeControl);
-  return raw;
-}
-
 function sniffMedia(bytes: Uint8Array): "html" | "jsonl" | "text" {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 1024)).toString("latin1");
   if (LOOKS_LIKE_HTML.test(head)) return "html";
@@ -188,11 +166,16 @@ function* fromBytes(bytes: Uint8Array, source: string, kind: "html" | "jsonl" | 
   else yield decodeAs(bytes, source, kind === "html" ? "text/html" : "text/plain");
 }
 
-function kindOfPath(path: string): "html" | "jsonl" | "text" | null {
+type FileKind = "html" | "jsonl" | "text" | "warc" | "urls" | "sitemap";
+
+function kindOfPath(path: string, explicit = false): FileKind | null {
+  if (WARC_NAME.test(path)) return "warc";
+  if (explicit && SITEMAP_NAME.test(path)) return "sitemap";
   const ext = extname(path).toLowerCase();
   if (HTML_EXTENSIONS.has(ext)) return "html";
   if (JSONL_EXTENSIONS.has(ext)) return "jsonl";
   if (TEXT_EXTENSIONS.has(ext)) return "text";
+  if (URL_LIST_EXTENSIONS.has(ext)) return "urls";
   return null;
 }
 
@@ -218,7 +201,7 @@ async function* walk(fs: InputFs, dir: FsPath, label: string, open: Set<string>,
   try {
     entries = await fs.readdir(dir);
   } catch (err) {
-    yield failure(label, `cannot read the folder (${message(err)})`);
+    yield failure(label, `cannot read the folder (${errorMessage(err)})`);
     return;
   }
   const named = entries.map((e) => ({ e, text: e.name.toString("utf8") })).sort((a, b) => a.text.localeCompare(b.text));
@@ -233,7 +216,7 @@ async function* walk(fs: InputFs, dir: FsPath, label: string, open: Set<string>,
       try {
         info = await fs.stat(path);
       } catch (err) {
-        if (kindOfPath(text) || isDir) yield failure(childName, `cannot read it (${message(err)})`);
+        if (kindOfPath(text) || isDir) yield failure(childName, `cannot read it (${errorMessage(err)})`);
         continue;
       }
       isDir = info.isDirectory();
@@ -259,21 +242,47 @@ async function* walkFolder(fs: InputFs, dir: string): AsyncGenerator<Found | Inp
   try {
     key = folderKey(await fs.stat(dir));
   } catch (err) {
-    yield failure(dir, `cannot read the folder (${message(err)})`);
+    yield failure(dir, `cannot read the folder (${errorMessage(err)})`);
     return;
   }
   yield* walk(fs, dir, dir, new Set([key]), new Set());
 }
 
-async function* fromFile(fs: InputFs, path: FsPath, label: string, o: typeof READ_DEFAULTS, explicit: boolean): AsyncGenerator<RawInput | InputFailure> {
+type Expanded = typeof READ_DEFAULTS & ReadOptions & { urls: () => UrlInputOptions };
+
+async function* fromFile(fs: InputFs, path: FsPath, label: string, o: Expanded, explicit: boolean): AsyncGenerator<RawInput | InputFailure> {
   const source = escapeControl(label);
+  const named = kindOfPath(label, explicit);
+  if (named === "warc") {
+    yield* readWarc(await warcStream(path), source, { maxBytes: o.maxBytes });
+    return;
+  }
   const info = await fs.stat(path);
   if (info.size > o.maxBytes) {
     yield failure(label, new LimitError("maxBytes", info.size, o.maxBytes, "the file is larger than the limit").message);
     return;
   }
-  const bytes = await fs.readFile(path);
-  const kind = kindOfPath(label) ?? (explicit ? sniffMedia(bytes) : null);
+  let bytes: Uint8Array = await fs.readFile(path);
+  if (named === "sitemap") {
+    if (GZIP_NAME.test(label)) {
+      try {
+        bytes = gunzipSync(bytes, { maxOutputLength: o.maxBytes });
+      } catch (err) {
+        const tooLarge = err instanceof RangeError || (err as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE";
+        yield failure(label, tooLarge ? new LimitError("maxBytes", info.size, o.maxBytes, "the file inflates past the limit").message : `not a gzip file (${errorMessage(err)})`);
+        return;
+      }
+    }
+    const pages = documentPages(documentText(bytes), source, undefined, o.urls());
+    if (pages) yield* pages;
+    else yield failure(label, "not a sitemap or feed");
+    return;
+  }
+  if (named === "urls" || (named === "text" && !isBinary(bytes) && isUrlList(documentText(bytes)))) {
+    yield* readPages(parseUrlList(documentText(bytes), source), o.urls());
+    return;
+  }
+  const kind = named ?? (explicit ? sniffMedia(bytes) : null);
   if (kind) yield* fromBytes(bytes, source, kind);
 }
 
@@ -324,8 +333,19 @@ export async function* readInputs(inputs: string[], options: ReadOptions = {}): 
   }
 }
 
-async function* expand(inputs: string[], o: typeof READ_DEFAULTS & ReadOptions): AsyncGenerator<RawInput | InputFailure> {
-  const fs = o.fs ?? NODE_FS;
+async function* expand(inputs: string[], options: typeof READ_DEFAULTS & ReadOptions): AsyncGenerator<RawInput | InputFailure> {
+  const fs = options.fs ?? NODE_FS;
+  let urlOptions: UrlInputOptions | null = null;
+  const o: Expanded = {
+    ...options,
+    urls: () =>
+      (urlOptions ??= {
+        fetcher: options.fetcher ?? new PoliteFetcher({ fetch: { allowPrivate: options.allowPrivate, timeoutMs: options.timeoutMs, maxBytes: options.maxBytes } }),
+        window: options.window ?? URL_INPUT_DEFAULTS.window,
+        maxSitemaps: URL_INPUT_DEFAULTS.maxSitemaps,
+        ...(options.signal ? { signal: options.signal } : {}),
+      }),
+  };
   for (const input of inputs) {
     try {
       if (input === "-") {
@@ -333,7 +353,7 @@ async function* expand(inputs: string[], o: typeof READ_DEFAULTS & ReadOptions):
         if (bytes.length > o.maxBytes) throw new LimitError("maxBytes", bytes.length, o.maxBytes, "standard input is larger than the limit");
         yield* fromBytes(bytes, STDIN_SOURCE, sniffMedia(bytes));
       } else if (URL_INPUT.test(input)) {
-        yield await readUrl(input, o);
+        yield* readUrlInput(input, o.urls());
       } else {
         const info = await fs.stat(input).catch(() => null);
         if (!info) throw new InputError(`no such file or folder: ${input}`);
@@ -348,14 +368,14 @@ async function* expand(inputs: string[], o: typeof READ_DEFAULTS & ReadOptions):
             try {
               yield* fromFile(fs, found.path, found.label, o, false);
             } catch (err) {
-              yield failure(found.label, message(err));
+              yield failure(found.label, errorMessage(err));
             }
           }
-          if (!files) yield failure(input, "the folder holds no .txt, .html or .jsonl file");
+          if (!files) yield failure(input, "the folder holds no .txt, .html, .jsonl, .warc or .urls file");
         } else yield* fromFile(fs, input, input, o, true);
       }
     } catch (err) {
-      yield failure(input, message(err));
+      yield failure(input, errorMessage(err));
     }
   }
 }

@@ -1,5 +1,8 @@
 // From a raw input to an analysed Doc: choose the extractor by media type
 // (plain-text page, HTML page, or a JSON Lines record with its own fields),
+// settle the canonical URL (canonical-url.ts: the page's own canonical link
+// when it is believable, else its address, canonicalised) and the date (the
+// input's date, else the page's, else a date the input offers as a fallback),
 // build the document and run the pipeline over it, held to the analysis
 // limits (limits.ts): a text (or the article of a page) with more words than
 // the token limit is refused before tokenising, the HTML extractor keeps to its limits, and the pipeline
@@ -8,6 +11,7 @@ import type { Doc } from "../doc/doc.js";
 import type { ExtractedArticle } from "../extract/article.js";
 import { extractHtml } from "../extract/html/index.js";
 import { parseTextPage } from "../extract/text-page.js";
+import { chooseCanonical } from "../input/canonical-url.js";
 import type { RawInput } from "../input/sources.js";
 import { buildDoc } from "./build.js";
 import { ANALYSIS_LIMITS, checkWords, type AnalysisLimits } from "./limits.js";
@@ -34,7 +38,10 @@ export function extractArticle(raw: RawInput, limits: Readonly<AnalysisLimits> =
   const h = raw.hints;
   if (h.title !== undefined && raw.mediaType === "text/html") article.title = h.title;
   if (h.url) article.meta.url ??= h.url;
+  const canonical = chooseCanonical(article.meta.url, article.meta.canonicalUrl);
+  if (canonical) article.meta.canonicalUrl = canonical;
   if (h.published) article.meta.published = h.published;
+  else if (h.fallbackPublished) article.meta.published ??= h.fallbackPublished;
   if (!article.title && article.paragraphs.length === 0) throw new NoArticleError("the input holds no text");
   return article;
 }

@@ -136,6 +136,7 @@ test("migration 9 derives from an older store what the writers now write", async
     DROP TABLE quote_mentions;
     DROP TABLE fingerprint_bands; DROP TABLE article_fingerprints; DROP TABLE article_copies; DROP TABLE article_duplicates;
     DROP TABLE story_key_counts; DROP TABLE story_keys; DROP TABLE story_articles; DROP TABLE stories;
+    DROP TABLE source_pages; DROP TABLE sources; DROP TABLE intake_hosts;
     PRAGMA user_version = 8;`);
   db.close();
   const migrated = new SqliteStore(file);

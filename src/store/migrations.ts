@@ -251,6 +251,54 @@ export const MIGRATIONS: Migration[] = [
     description: "copies (body fingerprints, their LSH bands, the link of a copy to its original) and stories (their articles, profiles, lookup keys and key counts)",
     sql: COPIES_SCHEMA + STORIES_SCHEMA,
   },
+  {
+    version: 11,
+    description: "sources followed by watch (feeds, sitemaps) and their polling state; the pages they led to; remembered host manners (robots.txt, holds)",
+    sql: `
+      CREATE TABLE sources (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        lang TEXT,
+        site TEXT,
+        title TEXT,
+        every_ms INTEGER NOT NULL,
+        interval_ms INTEGER NOT NULL,
+        added_at TEXT NOT NULL,
+        next_poll_at TEXT NOT NULL,
+        last_poll_at TEXT,
+        last_status TEXT,
+        last_error TEXT,
+        last_new INTEGER,
+        failures INTEGER NOT NULL DEFAULT 0,
+        disabled_at TEXT,
+        etag TEXT,
+        last_modified TEXT,
+        body_hash TEXT,
+        full_fetch_at TEXT
+      );
+      CREATE INDEX sources_next_poll ON sources(next_poll_at);
+      CREATE TABLE source_pages (
+        url TEXT PRIMARY KEY,
+        source_id INTEGER,
+        status TEXT NOT NULL,
+        article_id TEXT,
+        error TEXT,
+        attempts INTEGER NOT NULL,
+        first_seen_at TEXT NOT NULL,
+        last_attempt_at TEXT NOT NULL
+      );
+      CREATE INDEX source_pages_source ON source_pages(source_id, status);
+      CREATE TABLE intake_hosts (
+        host TEXT PRIMARY KEY,
+        not_before TEXT,
+        robots_origin TEXT,
+        robots_status INTEGER,
+        robots_text TEXT,
+        robots_fetched_at TEXT
+      );
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -29,6 +29,9 @@ import { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
 import { KEYS_FUNCTION, entityQuotes, queryQuotes } from "./quotes-table.js";
 import { indexKeys, makeSnippet, parseQuery } from "./search-text.js";
 import { decodeTokens, encodeTokens } from "./token-blob.js";
+import * as intake from "./sources-table.js";
+import type { HostRecord } from "../input/polite.js";
+import type { NewSource, PageOutcome, PageState, Source, SourcePoll } from "./intake.js";
 import {
   DEFAULT_PAGE_LIMIT,
   StoreError,
@@ -410,6 +413,42 @@ export class SqliteStore implements Store {
     const bytes = (this.db.pragma("page_count", { simple: true }) as number) * (this.db.pragma("page_size", { simple: true }) as number);
     const bytesPerArticle = articles ? Math.round(bytes / articles) : 0;
     return { articles, byLang, indexed, bytesPerArticle, schemaVersion: this.db.pragma("user_version", { simple: true }) as number };
+  }
+
+  async addSource(source: NewSource): Promise<{ source: Source; added: boolean }> {
+    return retryBusy(this.file, this.options, () => intake.addSource(this.db, source, new Date().toISOString()));
+  }
+
+  async sources(): Promise<Source[]> {
+    return intake.listSources(this.db);
+  }
+
+  async source(ref: string): Promise<Source | null> {
+    return intake.sourceByRef(this.db, ref);
+  }
+
+  async removeSource(ref: string): Promise<Source | null> {
+    return retryBusy(this.file, this.options, () => intake.removeSource(this.db, ref));
+  }
+
+  async updateSource(id: number, poll: SourcePoll): Promise<void> {
+    return retryBusy(this.file, this.options, () => intake.updateSource(this.db, id, poll));
+  }
+
+  async pageStates(urls: string[]): Promise<Map<string, PageState>> {
+    return intake.pageStates(this.db, urls);
+  }
+
+  async recordPage(url: string, outcome: PageOutcome): Promise<void> {
+    return retryBusy(this.file, this.options, () => intake.recordPage(this.db, url, outcome, new Date().toISOString()));
+  }
+
+  async hostState(host: string): Promise<HostRecord | null> {
+    return intake.hostState(this.db, host);
+  }
+
+  async saveHostState(host: string, record: HostRecord): Promise<void> {
+    return retryBusy(this.file, this.options, () => intake.saveHostState(this.db, host, record));
   }
 
   async integrityCheck(): Promise<string> {

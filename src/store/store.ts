@@ -6,6 +6,7 @@ import type { DocRecord } from "../doc/record.js";
 import type { ArticleLinks, CopyRef, StoryArticle, StoryEntity, StoryList, StoryQuery, StorySummary } from "./story-types.js";
 
 export type * from "./story-types.js";
+import type { IntakeStore } from "./intake.js";
 
 /** The page size of a list query that names none. */
 export const DEFAULT_PAGE_LIMIT = 50;
@@ -339,7 +340,8 @@ export interface BatchOptions {
   ms?: number;
 }
 
-export interface Store {
+/** The store: articles and their layers, and (IntakeStore) the sources `watch` follows. */
+export interface Store extends IntakeStore {
   /** Add or update one article, all or nothing (in its own transaction, or in the open batch's). */
   put(doc: Doc): Promise<PutResult>;
   /**
