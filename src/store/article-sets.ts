@@ -11,7 +11,7 @@ import { stmt } from "./statements.js";
 import { addArticleFilter, hasArticleFilter, idList, noConditions, whereClause } from "./filters.js";
 import type { ArticleFilter, EntityCount, EntityGraph, GraphEdge, GraphEdgeKind, GraphNode, GraphQuery, SearchEntities, SearchEntitiesOptions } from "./store.js";
 
-export const SET_DEFAULTS = { top: 10, facetSample: 1000, nodes: 100, graphSample: 500 };
+export const SET_DEFAULTS = { top: 10, facetSample: 300, nodes: 100, graphSample: 500 };
 
 /** Where a set of articles comes from: an FTS5 match expression, an entity, or neither (every article), with article filters. */
 interface SetSource extends ArticleFilter {

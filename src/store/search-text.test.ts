@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { test } from "node:test";
 import Database from "better-sqlite3";
 import fc from "fast-check";
-import { QUERY_DEFAULTS, QueryError, parseQuery } from "./search-text.js";
+import { QUERY_DEFAULTS, QueryError, makeSnippet, parseQuery } from "./search-text.js";
 import { MAX_GROWTH, describeGrowth, growth } from "../testing/linear.js";
 
 const match = (q: string) => parseQuery(q).match;
@@ -74,4 +74,17 @@ test("parseQuery never throws anything but its one-line QueryError, and FTS5 acc
     { numRuns: 2000, seed: 10 },
   );
   db.close();
+});
+
+test("a snippet is cut around the densest matches of a long text, wherever they are", () => {
+  const filler = "Λόγια χωρίς σημασία για το θέμα που γράφονται ξανά και ξανά. ".repeat(120);
+  const text = `${filler}Η ΤΟΥΡΚΊΑ και η Τουρκία απάντησαν. ${filler}Η Τουρκία ξανά.`;
+  const { snippet, highlights } = makeSnippet(text, parseQuery("τουρκια").keys);
+  assert.ok(snippet.startsWith("…") && snippet.endsWith("…"));
+  assert.deepEqual(highlights.map((h) => snippet.slice(h.start, h.end)), ["ΤΟΥΡΚΊΑ", "Τουρκία"], "the densest pair, not the lone match at the end");
+  // Letters whose fold is longer than themselves (İ) do not shift where the match is found.
+  const turkish = `İİİ İstanbul. ${filler}Η Τουρκία.`;
+  const lone = makeSnippet(turkish, parseQuery("τουρκια").keys);
+  assert.deepEqual(lone.highlights.map((h) => lone.snippet.slice(h.start, h.end)), ["Τουρκία"]);
+  assert.deepEqual(makeSnippet("Κανένα ταίριασμα εδώ.", parseQuery("τουρκια").keys).highlights, []);
 });

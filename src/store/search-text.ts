@@ -3,6 +3,7 @@
 // turned into keys the same way, so «ρωσια», «ΡΩΣΙΑ» and «Ρωσία» all find
 // «της Ρωσίας». Snippets are cut from the original text around matched words.
 import { TokenKind, type Span, type TokenColumns } from "../doc/doc.js";
+import { fold } from "../text/normalize.js";
 import { searchKey } from "../text/stem.js";
 import { tokenize } from "../text/tokenize.js";
 
@@ -10,6 +11,17 @@ const INDEXED_KINDS = new Set<number>([TokenKind.Word, TokenKind.Number, TokenKi
 const QUERY_PART = /"([^"]*)"?|(\S+)/gu;
 const OPERATORS = new Set(["OR", "AND", "NOT"]);
 const ABBREVIATION_DOT = /\.$/u;
+
+/** Characters on each side of the densest stretch of matches that are tokenised to cut a snippet. */
+const REGION_CHARS = 500;
+/** The stretch of text in which matches are counted to find the densest place. */
+const DENSITY_CHARS = 200;
+const SPACE = /\s/u;
+/** The blocks whose letters are folded to build the patterns of keys: Latin (with its extensions) and Greek (with its extended block). */
+const FOLDED_BLOCKS: [number, number][] = [[0x41, 0x24f], [0x370, 0x3ff], [0x1f00, 0x1fff]];
+/** Characters that stand for themselves only escaped: in a pattern, and in a character class. */
+const REGEX_SPECIAL = /[\\^$.*+?()[\]{}|/]/gu;
+const CLASS_SPECIAL = /[\\\]^-]/gu;
 
 export interface SnippetOptions {
   /** Words of context on each side of the best match. */
@@ -138,9 +150,77 @@ export function parseQuery(query: string, options: QueryOptions = {}): ParsedQue
   return { match: [positive, ...excluded].join(" NOT "), keys };
 }
 
-/** A window of the text around the densest group of matched words. */
-export function makeSnippet(text: string, keys: Set<string>, options: SnippetOptions = {}): { snippet: string; highlights: Span[] } {
+/**
+ * For each folded letter, every letter that folds to it (capitals, accents,
+ * diaeresis, final sigma) in the Latin and Greek blocks: a key becomes a
+ * pattern that finds, in the text as it is, the words whose fold starts with it.
+ */
+let foldVariants: Map<string, string> | undefined;
+
+function variantsOf(letter: string): string | undefined {
+  if (!foldVariants) {
+    const sets = new Map<string, Set<string>>();
+    for (const [lo, hi] of FOLDED_BLOCKS) {
+      for (let cp = lo; cp <= hi; cp++) {
+        const ch = String.fromCodePoint(cp);
+        const f = fold(ch);
+        if (f.length !== 1) continue;
+        const set = sets.get(f) ?? new Set([f]);
+        set.add(ch);
+        sets.set(f, set);
+      }
+    }
+    foldVariants = new Map([...sets].map(([f, set]) => [f, [...set].join("")]));
+  }
+  return foldVariants.get(letter);
+}
+
+const escapeRegex = (s: string) => s.replace(REGEX_SPECIAL, "\\$&");
+const escapeClass = (s: string) => s.replace(CLASS_SPECIAL, "\\$&");
+
+/** The pattern of the words a set of keys may match (their fold starts with a key), made once per set. */
+const keyPatterns = new WeakMap<Set<string>, RegExp | null>();
+
+function keyPattern(keys: Set<string>): RegExp | null {
+  let re = keyPatterns.get(keys);
+  if (re !== undefined) return re;
+  const alternatives = [...keys].filter((k) => k !== "").map((k) => [...k].map((c) => { const v = variantsOf(c); return v ? `[${escapeClass(v)}]` : escapeRegex(c); }).join(""));
+  re = alternatives.length ? new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${alternatives.join("|")})`, "gu") : null;
+  keyPatterns.set(keys, re);
+  return re;
+}
+
+/**
+ * The stretch of the text around the densest group of places where a word may
+ * match (found by the keys' pattern, far cheaper than tokenising the whole
+ * article); the whole text when there is none.
+ */
+function densestRegion(text: string, keys: Set<string>): { start: number; end: number } {
+  const re = keyPattern(keys);
+  const at = re ? [...text.matchAll(re)].map((m) => m.index) : [];
+  if (!at.length) return { start: 0, end: text.length };
+  let best = 0;
+  let bestCount = 0;
+  for (let hi = 0, lo = 0; hi < at.length; hi++) {
+    while (at[hi] - at[lo] > DENSITY_CHARS) lo++;
+    if (hi - lo + 1 > bestCount) {
+      bestCount = hi - lo + 1;
+      best = Math.round((at[lo] + at[hi]) / 2);
+    }
+  }
+  let start = Math.max(0, best - REGION_CHARS);
+  let end = Math.min(text.length, best + REGION_CHARS);
+  // Cut at spaces, never inside a word.
+  while (start > 0 && !SPACE.test(text[start - 1])) start--;
+  while (end < text.length && !SPACE.test(text[end])) end++;
+  return { start, end };
+}
+
+/** A window of the text around the densest group of matched words (looked for around the densest stretch of possible matches). */
+export function makeSnippet(fullText: string, keys: Set<string>, options: SnippetOptions = {}): { snippet: string; highlights: Span[] } {
   const o = { ...SNIPPET_DEFAULTS, ...options };
+  const region = densestRegion(fullText, keys);
+  const text = fullText.slice(region.start, region.end);
   const tok = tokenize(text);
   const words: number[] = [];
   const hits: number[] = [];
@@ -165,8 +245,8 @@ export function makeSnippet(text: string, keys: Set<string>, options: SnippetOpt
   const lastWord = Math.min(words.length - 1, best + width);
   const from = tok.start[words[firstWord]];
   const to = tok.end[words[lastWord]];
-  const prefix = from > 0 ? "…" : "";
-  const suffix = to < text.length ? "…" : "";
+  const prefix = region.start + from > 0 ? "…" : "";
+  const suffix = region.start + to < fullText.length ? "…" : "";
   const snippet = prefix + text.slice(from, to).replace(/\s+/gu, " ") + suffix;
   // Recompute highlights on the flattened snippet.
   const highlights: Span[] = [];

@@ -84,7 +84,7 @@ export interface SearchEntitiesOptions extends ArticleFilter {
   maxTerms?: number;
   /** How many entities and speakers to list (default 10). */
   top?: number;
-  /** How many of the newest matching articles they are counted over (default 1,000). */
+  /** How many of the newest matching articles they are counted over (default 300). */
   sample?: number;
 }
 
