@@ -10,7 +10,7 @@ import type { Child } from "hono/jsx";
 import type { ParagraphSpan } from "../../doc/doc.js";
 import type { Entity, NewsEvent, Quote, Timex } from "../../doc/layers.js";
 import type { DocRecord } from "../../doc/record.js";
-import { DateText, EntityName, OutboundLink, entityHref } from "./components.js";
+import { DateText, OutboundLink, entityHref } from "./components.js";
 import type { PageContext } from "./layout.js";
 import { layerOf, markText, type Mark } from "./marked-text.js";
 
