@@ -7,7 +7,7 @@
 // opened by a related or end-of-article marker (the related links are kept apart).
 import type { El, Node } from "./tree.js";
 import type { ExtractLangData } from "./langdata.js";
-import { fold } from "../../text/normalize.js";
+import { fold, removeInvisible } from "../../text/normalize.js";
 import { dateReader } from "./dates.js";
 import { trimEdges } from "../trim.js";
 import {
@@ -48,8 +48,14 @@ export interface BodyResult {
   sections: RelatedSection[];
   /** Texts of the blocks around the headline (bylines, date lines), furniture included. */
   lead: string[];
-  /** Headline-like link lines inside the container plus teaser cards on the page: many make a listing page. */
+  /** Story teasers inside the container: headline-like link lines and teaser cards. */
   teasers: number;
+  /** Text weight (textWeight) of the longest run of kept blocks that no teaser interrupts. */
+  mainRun: number;
+  /** Text weight of all kept blocks. */
+  weight: number;
+  /** The container is a teaser card or lies inside one. */
+  inCard: boolean;
 }
 
 export interface BodyOptions {
@@ -61,7 +67,8 @@ export interface BodyOptions {
 const WS = /\s+/g;
 const CAMEL = /(\p{Ll})(\p{Lu})/gu;
 const SEPARATORS = /[_-]+/g;
-const TERMINAL = /[.!?;…»"”’)]\s*$/u;
+/** Sentence ends, Latin, Greek and other scripts (full-width CJK, Arabic, Devanagari). */
+const TERMINAL = /[.!?;…»"”’)。．！？」』؟।]\s*$/u;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 const NOT_LETTERS = /[^\p{L}\p{N}]+/gu;
 const WORD_END = /[\s\p{P}]/u;
@@ -102,6 +109,24 @@ function moreContentWordsThan(text: string, max: number): boolean {
   return false;
 }
 
+/** Code ranges of scripts written without spaces between words (kana, CJK ideographs). */
+const DENSE_RANGES: [number, number][] = [[0x3040, 0x30ff], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff]];
+const DENSE_FROM = 0x3040;
+
+/**
+ * The weight of a text in characters, where a character of a script written
+ * without spaces (Chinese, Japanese) counts as much as a short word.
+ */
+export function textWeight(text: string): number {
+  let dense = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < DENSE_FROM) continue;
+    for (const [lo, hi] of DENSE_RANGES) if (c >= lo && c <= hi) dense++;
+  }
+  return text.length + (WEIGHTS.denseCharWeight - 1) * dense;
+}
+
 /** Table cells join the text of their row; the row is the block. */
 const CELL_TAGS = new Set(["td", "th"]);
 
@@ -123,7 +148,7 @@ interface Flat {
   /** Elements whose class/id name a box of related stories. */
   relatedBoxes: El[];
   /** Story teaser cards found on the page. */
-  cards: number;
+  cards: Set<El>;
 }
 
 /** Class strings repeat across a page and across pages: their verdicts are cached. */
@@ -187,7 +212,7 @@ function textOf(el: El): string {
 }
 
 function flatten(root: El): Flat {
-  const out: Flat = { blocks: [], anchors: [], bad: [], candidates: [], relatedBoxes: [], cards: 0 };
+  const out: Flat = { blocks: [], anchors: [], bad: [], candidates: [], relatedBoxes: [], cards: new Set() };
   let buf: string[] = [];
   let linkLen = 0;
   let inLink = 0;
@@ -196,7 +221,7 @@ function flatten(root: El): Flat {
 
   const flush = () => {
     if (buf.length === 0) return;
-    const text = buf.join("").replace(WS, " ").trim();
+    const text = removeInvisible(buf.join("")).replace(WS, " ").trim();
     buf = [];
     if (text) out.blocks.push({ text, linkLen: Math.min(linkLen, text.length), kind, owner, badDepth: -1 });
     linkLen = 0;
@@ -221,10 +246,12 @@ function flatten(root: El): Flat {
     if (f) out.bad.push({ el, depth, kind: f });
     if (f === "hint" && hintTokens(el).some((t) => RELATED_HINT.test(t))) out.relatedBoxes.push(el);
     el.b0 = out.blocks.length;
-    if (el.tag === "a") {
+    // An anchor without href (a named target, often left unclosed) is not a link.
+    const link = el.tag === "a" && el.attrs.href !== undefined;
+    if (link) {
       inLink++;
       const href = el.attrs.href;
-      if (href) out.anchors.push({ text: textOf(el).replace(WS, " ").trim(), href, block: out.blocks.length });
+      if (href) out.anchors.push({ text: removeInvisible(textOf(el)).replace(WS, " ").trim(), href, block: out.blocks.length });
     }
     for (const child of el.children as Node[]) {
       if (typeof child === "string") {
@@ -235,7 +262,7 @@ function flatten(root: El): Flat {
         walk(child, depth + 1, blockKind);
       }
     }
-    if (el.tag === "a") inLink--;
+    if (link) inLink--;
     if (!inline) {
       flush();
       owner = outer;
@@ -272,8 +299,10 @@ function markTeaserCards(flat: Flat): void {
   }
   for (const cards of cardsByParent.values()) {
     if (cards.length < LIMITS.minCards) continue;
-    flat.cards += cards.length;
-    for (const { el, depth } of cards) flat.bad.push({ el, depth, kind: "hint" });
+    for (const { el, depth } of cards) {
+      flat.cards.add(el);
+      flat.bad.push({ el, depth, kind: "hint" });
+    }
   }
 }
 
@@ -436,19 +465,27 @@ function relatedBoxSections(flat: Flat, container: El, lang: ExtractLangData): R
   return sections;
 }
 
+/** Is the element a teaser card or inside one? */
+function insideCard(el: El, cards: Set<El>): boolean {
+  for (let a: El | null = el; a; a = a.parent) if (cards.has(a)) return true;
+  return false;
+}
+
 function chooseBody(flat: Flat, chars: Float64Array, trust: Trust, opts: BodyOptions): BodyResult {
   const { blocks } = flat;
   markFurniture(flat, chars, trust);
   const best = bestContainer(flat);
   const { lang } = opts;
   let indices: number[] = [];
-  let teasers = 0;
+  /** Blocks where a story teaser starts inside the container (link lines, cards), in order. */
+  const teaserAt: number[] = [];
   const inlineSections: RelatedSection[] = [];
+  for (const card of flat.cards) if (card !== best.el && card.b0 >= best.el.b0 && card.b1 <= best.el.b1) teaserAt.push(card.b0);
   for (let i = best.el.b0; i < best.el.b1; i++) {
     const b = blocks[i];
     if (b.badDepth > best.depth) continue;
     if (isLinkLine(b)) {
-      if (b.text.length >= LIMITS.minTeaserChars) teasers++;
+      if (b.text.length >= LIMITS.minTeaserChars) teaserAt.push(i);
       const inline = inlineRelated(flat, i, lang);
       if (inline) inlineSections.push(inline);
       continue;
@@ -464,6 +501,12 @@ function chooseBody(flat: Flat, chars: Float64Array, trust: Trust, opts: BodyOpt
   const sections: RelatedSection[] = [];
   let plainChars = 0;
   let skipTo = -1;
+  teaserAt.sort((a, b) => a - b);
+  let weight = 0;
+  let run = 0;
+  let mainRun = 0;
+  let nextTeaser = 0;
+  let lastKept = -1;
   for (const i of indices) {
     if (i < skipTo) continue;
     const b = blocks[i];
@@ -486,10 +529,22 @@ function chooseBody(flat: Flat, chars: Float64Array, trust: Trust, opts: BodyOpt
     }
     kept.push(b);
     plainChars += b.text.length - b.linkLen;
+    // A teaser between the last kept block and this one ends the run of main text.
+    let interrupted = false;
+    for (; nextTeaser < teaserAt.length && teaserAt[nextTeaser] < i; nextTeaser++) if (teaserAt[nextTeaser] > lastKept) interrupted = true;
+    if (interrupted) run = 0;
+    const w = textWeight(b.text) - b.linkLen;
+    run += w;
+    weight += w;
+    if (run > mainRun) mainRun = run;
+    lastKept = i;
   }
   if (!sections.some((x) => x.kind === "related")) sections.push(...relatedBoxSections(flat, best.el, lang));
   sections.push(...inlineSections);
-  return { blocks: kept, container: best.el, plainChars, sections, lead: leadTexts(blocks, best.el, opts.title), teasers: teasers + flat.cards };
+  return {
+    blocks: kept, container: best.el, plainChars, sections, lead: leadTexts(blocks, best.el, opts.title),
+    teasers: teaserAt.length, mainRun, weight, inCard: insideCard(best.el, flat.cards),
+  };
 }
 
 export function extractBody(root: El, opts: BodyOptions): BodyResult | null {

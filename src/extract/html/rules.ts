@@ -68,14 +68,14 @@ export const WEIGHTS = {
   sentenceBonus: 20,
   /** Each character under furniture or a negative hint costs this much. */
   furniturePenalty: 1,
+  /** A character of a script written without spaces (CJK) weighs as much as this many Latin ones (a short word). */
+  denseCharWeight: 3,
 } as const;
 
 /** Body cleaning thresholds. */
 export const LIMITS = {
   /** Blocks with more than this share of link text are dropped from the body. */
   maxLinkDensity: 0.5,
-  /** A page whose best container holds less plain text than this has no article. */
-  minArticleChars: 250,
   /** A class hint is ignored on an element holding more than this share of the page text. */
   maxHintedShare: 0.6,
   /** A body with this much plain text is accepted without a second pass. */
@@ -103,17 +103,37 @@ export const LIMITS = {
   cardHeadlineWithin: 3,
   maxCardPlainChars: 400,
   minCards: 3,
-  /** A page without article metadata is a listing with this many teasers, and this many per long paragraph. */
-  minListingTeasers: 6,
-  teasersPerParagraph: 2,
-  longParagraphChars: 150,
-  /** Even with article metadata, a page with twice the teasers and fewer long paragraphs than this is a listing. */
-  minLongParagraphs: 1,
   /** A related link's text has at least this many characters; at most maxRelated are kept. */
   minRelatedTitleChars: 15,
   maxRelated: 30,
   /** Lines shorter than this after a lone related marker belong to the related block. */
   shortLineChars: 80,
+} as const;
+
+/** The article verdict (verdict.ts); text weights are characters, CJK ones counted as WEIGHTS.denseCharWeight. */
+export const VERDICT = {
+  /** Less kept text than this weight (or only headings) is no text. */
+  minTextWeight: 40,
+  /** With this many teasers inside the container, the longest run of text must weigh this much, else a listing. */
+  minListingTeasers: 6,
+  minMainRun: 400,
+  /** Pages whose metadata says article need this many times the teasers to be a listing. */
+  metadataTeaserFactor: 2,
+  /** Confidence: a base, plus up to `length` for a run of fullRun, up to `share` for the run's share of the kept text, */
+  base: 0.3,
+  length: 0.4,
+  fullRun: 1000,
+  share: 0.15,
+  /** plus `metadata` when the page's metadata says article, minus teaserPenalty per teaser (at most maxTeaserPenalty). */
+  metadata: 0.15,
+  teaserPenalty: 0.02,
+  maxTeaserPenalty: 0.2,
+} as const;
+
+/** The JSON-LD articleBody replaces the HTML body when it weighs at least minWeight and the HTML body less than htmlShare of it. */
+export const JSON_LD = {
+  minWeight: 150,
+  htmlShare: 0.5,
 } as const;
 
 /** Metadata limits. */
