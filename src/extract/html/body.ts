@@ -56,6 +56,10 @@ export interface BodyResult {
   weight: number;
   /** The container is a teaser card or lies inside one. */
   inCard: boolean;
+  /** The page headline stands shortly before the kept text (inside the container or just before it). */
+  headlined: boolean;
+  /** Story teasers anywhere on the page: headline-like link lines and teaser cards. */
+  pageTeasers: number;
 }
 
 export interface BodyOptions {
@@ -149,6 +153,8 @@ interface Flat {
   relatedBoxes: El[];
   /** Story teaser cards found on the page. */
   cards: Set<El>;
+  /** Headline-like link lines on the page. */
+  teaserLines: number;
 }
 
 /** Class strings repeat across a page and across pages: their verdicts are cached. */
@@ -156,8 +162,25 @@ const tokenCache = new Map<string, string[]>();
 const negativeCache = new Map<string, boolean>();
 
 function hintString(el: El): string | undefined {
-  const { class: c, id } = el.attrs;
+  const { class: c } = el.attrs;
+  const id = headingSlugId(el) ? undefined : el.attrs.id;
   return c ? (id ? `${c} ${id}` : c) : id;
+}
+
+const HEADING_TAGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
+
+/**
+ * Is the element's id made from the text of its first heading, a heading of a
+ * few words (a section anchor such as "sharing-with-a-single-developer")? Such
+ * an id names the section, not its role on the page, so it is no class/id hint.
+ */
+function headingSlugId(el: El): boolean {
+  const { id } = el.attrs;
+  if (!id || !moreWordsThan(id.replace(SEPARATORS, " "), LIMITS.minSlugWords - 1)) return false;
+  const heading = el.children.find((c): c is El => typeof c !== "string" && HEADING_TAGS.has(c.tag));
+  if (!heading) return false;
+  const key = letters(id);
+  return key.length > 0 && letters(textOf(heading)) === key;
 }
 
 function cached<T>(cache: Map<string, T>, key: string, make: () => T): T {
@@ -212,7 +235,7 @@ function textOf(el: El): string {
 }
 
 function flatten(root: El): Flat {
-  const out: Flat = { blocks: [], anchors: [], bad: [], candidates: [], relatedBoxes: [], cards: new Set() };
+  const out: Flat = { blocks: [], anchors: [], bad: [], candidates: [], relatedBoxes: [], cards: new Set(), teaserLines: 0 };
   let buf: string[] = [];
   let linkLen = 0;
   let inLink = 0;
@@ -270,6 +293,7 @@ function flatten(root: El): Flat {
     el.b1 = out.blocks.length;
   };
   walk(root, 0, "p");
+  for (const b of out.blocks) if (isLinkLine(b) && b.text.length >= LIMITS.minTeaserChars) out.teaserLines++;
   markTeaserCards(out);
   return out;
 }
@@ -330,11 +354,15 @@ function markFurniture(flat: Flat, chars: Float64Array, trust: Trust): void {
   }
 }
 
-/** The element whose blocks have the largest sum of weights. */
-function bestContainer(flat: Flat): { el: El; depth: number } {
-  const { blocks } = flat;
+/** Prefix sums of the block weights. */
+function weightSums(blocks: Block[]): Float64Array {
   const sums = new Float64Array(blocks.length + 1);
   for (let i = 0; i < blocks.length; i++) sums[i + 1] = sums[i] + weight(blocks[i]);
+  return sums;
+}
+
+/** The element whose blocks have the largest sum of weights. */
+function bestContainer(flat: Flat, sums: Float64Array): { el: El; depth: number } {
   let best = flat.candidates[0];
   let bestScore = -Infinity;
   for (const c of flat.candidates) {
@@ -345,6 +373,46 @@ function bestContainer(flat: Flat): { el: El; depth: number } {
     }
   }
   return best;
+}
+
+/** A block that reads as running text: not a heading nor a link line, and a sentence or long. */
+function isProse(b: Block): boolean {
+  if (b.kind === "h" || b.linkLen > LIMITS.maxProseLinkShare * b.text.length) return false;
+  return TERMINAL.test(b.text) || b.text.length >= LIMITS.longProseChars;
+}
+
+/**
+ * Widens the container to its ancestors while what each adds (outside furniture
+ * and link lines, which the body drops anyway) is mostly running text, a good
+ * part of what the container holds, and its weight sum stays near the container's: the other sections of an article split
+ * by captions, step labels or lists, which the weight sum alone may cut off.
+ * Stops below furniture enclosing the container.
+ */
+function widen(flat: Flat, best: { el: El; depth: number }, sums: Float64Array): { el: El; depth: number } {
+  const { blocks } = flat;
+  const floor = LIMITS.minWidenScoreShare * (sums[best.el.b1] - sums[best.el.b0]);
+  let enclosing = -1;
+  for (let i = best.el.b0; i < best.el.b1; i++) if (blocks[i].badDepth >= 0 && blocks[i].badDepth <= best.depth) enclosing = Math.max(enclosing, blocks[i].badDepth);
+  let cur = best;
+  let have = 0;
+  for (let i = best.el.b0; i < best.el.b1; i++) if (blocks[i].badDepth <= best.depth && isProse(blocks[i])) have += blocks[i].text.length;
+  for (let el = best.el.parent, depth = best.depth - 1; el && depth > enclosing; el = el.parent, depth--) {
+    let prose = 0;
+    let other = 0;
+    for (let i = el.b0; i < el.b1; i++) {
+      if (i === cur.el.b0) i = cur.el.b1;
+      if (i >= el.b1) break;
+      const b = blocks[i];
+      if (b.badDepth > depth || isLinkLine(b)) continue;
+      if (isProse(b)) prose += b.text.length;
+      else other += b.text.length;
+    }
+    if (prose + other > 0 && (prose < LIMITS.minWidenGain * have || prose < LIMITS.minWidenProseShare * (prose + other))) break;
+    if (sums[el.b1] - sums[el.b0] < floor) break;
+    cur = { el, depth };
+    have += prose;
+  }
+  return cur;
 }
 
 /** Folded marker text of a short line, or null when the line is too long to be one. */
@@ -387,6 +455,14 @@ function headlineAt(blocks: Block[], indices: number[], title: string | null | u
     if (matchesTitle(letters(b.text), key)) return k;
   }
   return -1;
+}
+
+/** Is there a block matching the title among the LIMITS.headlineGap blocks before block `at`? */
+function headlineBefore(blocks: Block[], at: number, title: string | null | undefined): boolean {
+  const key = title ? letters(title) : "";
+  if (key.length < LIMITS.minTitleChars) return false;
+  for (let i = at - 1; i >= 0 && i >= at - LIMITS.headlineGap; i--) if (matchesTitle(letters(blocks[i].text), key)) return true;
+  return false;
 }
 
 /** Do the letters of a block match the title's, give or take a kicker or a site name? */
@@ -474,7 +550,8 @@ function insideCard(el: El, cards: Set<El>): boolean {
 function chooseBody(flat: Flat, chars: Float64Array, trust: Trust, opts: BodyOptions): BodyResult {
   const { blocks } = flat;
   markFurniture(flat, chars, trust);
-  const best = bestContainer(flat);
+  const sums = weightSums(blocks);
+  const best = widen(flat, bestContainer(flat, sums), sums);
   const { lang } = opts;
   let indices: number[] = [];
   /** Blocks where a story teaser starts inside the container (link lines, cards), in order. */
@@ -544,6 +621,8 @@ function chooseBody(flat: Flat, chars: Float64Array, trust: Trust, opts: BodyOpt
   return {
     blocks: kept, container: best.el, plainChars, sections, lead: leadTexts(blocks, best.el, opts.title),
     teasers: teaserAt.length, mainRun, weight, inCard: insideCard(best.el, flat.cards),
+    pageTeasers: flat.teaserLines + flat.cards.size,
+    headlined: head >= 0 || (kept.length > 0 && headlineBefore(blocks, blocks.indexOf(kept[0], best.el.b0), opts.title)),
   };
 }
 

@@ -76,6 +76,15 @@ export const WEIGHTS = {
 export const LIMITS = {
   /** Blocks with more than this share of link text are dropped from the body. */
   maxLinkDensity: 0.5,
+  /** Running text: a sentence or at least longProseChars, with at most maxProseLinkShare of link text. */
+  longProseChars: 80,
+  maxProseLinkShare: 0.25,
+  /** The container widens to an ancestor when at least this share of what it adds is running text. */
+  minWidenProseShare: 0.5,
+  /** … that running text is at least this share of the running text the container holds, */
+  minWidenGain: 0.25,
+  /** … and its weight sum is at least this share of the container's. */
+  minWidenScoreShare: 0.5,
   /** A class hint is ignored on an element holding more than this share of the page text. */
   maxHintedShare: 0.6,
   /** A body with this much plain text is accepted without a second pass. */
@@ -85,8 +94,12 @@ export const LIMITS = {
   /** Headline matching: shortest headline (letters); a block within this length factor of the title. */
   minTitleChars: 12,
   titleLengthSlack: 1.5,
+  /** A headline stands "before" the body when at most this many blocks (bylines, dates, captions) come between. */
+  headlineGap: 12,
   /** The headline is looked for only while less than this share of the container text precedes it. */
   maxShareBeforeTitle: 0.75,
+  /** An id that spells its section's heading of at least this many words is no class/id hint. */
+  minSlugWords: 4,
   /** Class strings whose hint verdicts are kept between pages. */
   hintCacheSize: 20000,
   /** Byline and date lines are looked for among this many first body blocks, up to this many words. */

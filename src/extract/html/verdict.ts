@@ -10,7 +10,7 @@ import type { BodyResult } from "./body.js";
 import type { PageFacts } from "./meta.js";
 import { VERDICT } from "./rules.js";
 
-export type VerdictReason = "article" | "listing" | "no-text";
+export type VerdictReason = "article" | "listing" | "no-text" | "no-main-text";
 
 export interface Verdict {
   article: boolean;
@@ -46,5 +46,9 @@ export function judge(body: BodyResult | null, facts: PageFacts): Verdict {
   if (body.inCard || (body.teasers >= minTeasers && body.mainRun < VERDICT.minMainRun)) {
     return { article: false, confidence, reason: "listing" };
   }
+  // A short text is the page's main text when the headline stands just before it
+  // or when nothing else on the page competes with it (few teasers).
+  const competed = body.pageTeasers >= VERDICT.minListingTeasers;
+  if (body.mainRun < VERDICT.minMainRun && !body.headlined && competed) return { article: false, confidence, reason: "no-main-text" };
   return { article: true, confidence, reason: "article" };
 }
