@@ -12,7 +12,7 @@ import { dateReader } from "./dates.js";
 import { trimEdges } from "../trim.js";
 import {
   BODY_PROPS, META_LIMITS, FURNITURE_ROLES, FURNITURE_TAGS, INLINE_TAGS, LIMITS,
-  POSITIVE_HINT, RELATED_HINT, STRONG_NEGATIVE_HINT, WEAK_NEGATIVE_HINT, WEIGHTS,
+  POSITIVE_HINT, RELATED_HINT, STRONG_NEGATIVE_HINT, STRONG_NEGATIVE_ID_HINT, WEAK_NEGATIVE_HINT, WEIGHTS,
 } from "./rules.js";
 
 export type BlockKind = "p" | "h" | "li" | "quote" | "pre" | "cell";
@@ -25,6 +25,8 @@ export interface Block {
   owner: El;
   /** Depth of the nearest furniture ancestor, -1 when none. */
   badDepth: number;
+  /** textWeight(text) / text.length: above 1 for text in scripts written without spaces. */
+  density: number;
 }
 
 export interface Anchor {
@@ -202,11 +204,18 @@ export function hintTokens(el: El): string[] {
   );
 }
 
-/** Does the element's class/id say it is boilerplate? */
+/**
+ * Does the element's class/id say it is boilerplate? An id, unique on the page,
+ * with a strong negative prefix ("comment-box") outweighs a positive class
+ * ("user-post-box"); the short negative words ("ad") are left out there, as
+ * generated ids spell them by chance ("n1AuAdJlVL").
+ */
 export function negativeHint(el: El): boolean {
   const raw = hintString(el);
   if (!raw) return false;
   return cached(negativeCache, raw, () => {
+    const id = raw === el.attrs.class ? undefined : el.attrs.id;
+    if (id && STRONG_NEGATIVE_ID_HINT.test(id.replace(CAMEL, "$1-$2").toLowerCase().replace(SEPARATORS, "-"))) return true;
     let negative = false;
     for (const t of hintTokens(el)) {
       if (STRONG_NEGATIVE_HINT.test(t)) negative = true;
@@ -246,7 +255,7 @@ function flatten(root: El): Flat {
     if (buf.length === 0) return;
     const text = removeInvisible(buf.join("")).replace(WS, " ").trim();
     buf = [];
-    if (text) out.blocks.push({ text, linkLen: Math.min(linkLen, text.length), kind, owner, badDepth: -1 });
+    if (text) out.blocks.push({ text, linkLen: Math.min(linkLen, text.length), kind, owner, badDepth: -1, density: textWeight(text) / text.length });
     linkLen = 0;
   };
 
@@ -332,9 +341,9 @@ function markTeaserCards(flat: Flat): void {
 
 /** Weight of one block for the container search. */
 function weight(b: Block): number {
-  if (b.badDepth >= 0) return -WEIGHTS.furniturePenalty * b.text.length;
+  if (b.badDepth >= 0) return -WEIGHTS.furniturePenalty * b.text.length * b.density;
   const plain = b.text.length - b.linkLen;
-  let w = plain - WEIGHTS.linkPenalty * b.linkLen - WEIGHTS.blockCost;
+  let w = (plain - WEIGHTS.linkPenalty * b.linkLen) * b.density - WEIGHTS.blockCost;
   if (b.kind !== "h" && TERMINAL.test(b.text)) w += WEIGHTS.sentenceBonus;
   return w;
 }
@@ -610,7 +619,7 @@ function chooseBody(flat: Flat, chars: Float64Array, trust: Trust, opts: BodyOpt
     let interrupted = false;
     for (; nextTeaser < teaserAt.length && teaserAt[nextTeaser] < i; nextTeaser++) if (teaserAt[nextTeaser] > lastKept) interrupted = true;
     if (interrupted) run = 0;
-    const w = textWeight(b.text) - b.linkLen;
+    const w = (b.text.length - b.linkLen) * b.density;
     run += w;
     weight += w;
     if (run > mainRun) mainRun = run;

@@ -6,7 +6,7 @@
 export const INLINE_TAGS = new Set([
   "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font",
   "i", "img", "ins", "kbd", "label", "mark", "nobr", "q", "s", "samp", "small", "span",
-  "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "picture", "source",
+  "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "picture", "source", "ruby", "rb", "rt", "rp",
 ]);
 
 /** Elements that are page furniture wherever they appear below the article container. */
@@ -52,6 +52,8 @@ const RELATED_PREFIXES = ["related", "more-stories", "more-from", "more-news", "
 export const RELATED_HINT = hintPattern(RELATED_PREFIXES);
 
 export const STRONG_NEGATIVE_HINT = hintPattern(STRONG_NEGATIVE_PREFIXES, STRONG_NEGATIVE_WORDS);
+/** Strong negatives that an id carries over a positive class (the prefixes only). */
+export const STRONG_NEGATIVE_ID_HINT = hintPattern(STRONG_NEGATIVE_PREFIXES);
 export const WEAK_NEGATIVE_HINT = hintPattern(WEAK_NEGATIVE_PREFIXES, WEAK_NEGATIVE_WORDS);
 export const POSITIVE_HINT = hintPattern(POSITIVE_PREFIXES);
 
