@@ -62,6 +62,8 @@ export interface BodyResult {
   headlined: boolean;
   /** Story teasers anywhere on the page: headline-like link lines and teaser cards. */
   pageTeasers: number;
+  /** Text weight of the blocks (link lines aside) of the container the weight sum chose, before it widened. */
+  coreText: number;
 }
 
 export interface BodyOptions {
@@ -393,35 +395,53 @@ function isProse(b: Block): boolean {
 /**
  * Widens the container to its ancestors while what each adds (outside furniture
  * and link lines, which the body drops anyway) is mostly running text, a good
- * part of what the container holds, and its weight sum stays near the container's: the other sections of an article split
+ * part of what the container holds, with few link lines beside it (a column of
+ * other stories has many), and the weight sum of what the body keeps
+ * (furniture left out, as the body drops it) stays near the container's: the other sections of an article split
  * by captions, step labels or lists, which the weight sum alone may cut off.
  * Stops below furniture enclosing the container.
  */
-function widen(flat: Flat, best: { el: El; depth: number }, sums: Float64Array): { el: El; depth: number } {
+function widen(flat: Flat, best: { el: El; depth: number }): { el: El; depth: number; coreText: number } {
   const { blocks } = flat;
-  const floor = LIMITS.minWidenScoreShare * (sums[best.el.b1] - sums[best.el.b0]);
   let enclosing = -1;
-  for (let i = best.el.b0; i < best.el.b1; i++) if (blocks[i].badDepth >= 0 && blocks[i].badDepth <= best.depth) enclosing = Math.max(enclosing, blocks[i].badDepth);
-  let cur = best;
   let have = 0;
-  for (let i = best.el.b0; i < best.el.b1; i++) if (blocks[i].badDepth <= best.depth && isProse(blocks[i])) have += blocks[i].text.length;
+  let score = 0;
+  let coreText = 0;
+  for (let i = best.el.b0; i < best.el.b1; i++) {
+    const b = blocks[i];
+    if (b.badDepth >= 0 && b.badDepth <= best.depth) enclosing = Math.max(enclosing, b.badDepth);
+    if (b.badDepth > best.depth) continue;
+    score += weight(b);
+    if (isLinkLine(b)) continue;
+    coreText += b.text.length * b.density;
+    if (isProse(b)) have += b.text.length * b.density;
+  }
+  const floor = LIMITS.minWidenScoreShare * score;
+  let cur = best;
   for (let el = best.el.parent, depth = best.depth - 1; el && depth > enclosing; el = el.parent, depth--) {
     let prose = 0;
     let other = 0;
+    let links = 0;
+    let added = 0;
     for (let i = el.b0; i < el.b1; i++) {
       if (i === cur.el.b0) i = cur.el.b1;
       if (i >= el.b1) break;
       const b = blocks[i];
-      if (b.badDepth > depth || isLinkLine(b)) continue;
-      if (isProse(b)) prose += b.text.length;
-      else other += b.text.length;
+      if (b.badDepth > depth) continue;
+      added += weight(b);
+      const w = b.text.length * b.density;
+      if (isLinkLine(b)) links += w;
+      else if (isProse(b)) prose += w;
+      else other += w;
     }
     if (prose + other > 0 && (prose < LIMITS.minWidenGain * have || prose < LIMITS.minWidenProseShare * (prose + other))) break;
-    if (sums[el.b1] - sums[el.b0] < floor) break;
+    if (links > LIMITS.maxWidenLinkShare * prose) break;
+    if (score + added < floor) break;
     cur = { el, depth };
     have += prose;
+    score += added;
   }
-  return cur;
+  return { ...cur, coreText };
 }
 
 /** Folded marker text of a short line, or null when the line is too long to be one. */
@@ -560,7 +580,7 @@ function chooseBody(flat: Flat, chars: Float64Array, trust: Trust, opts: BodyOpt
   const { blocks } = flat;
   markFurniture(flat, chars, trust);
   const sums = weightSums(blocks);
-  const best = widen(flat, bestContainer(flat, sums), sums);
+  const best = widen(flat, bestContainer(flat, sums));
   const { lang } = opts;
   let indices: number[] = [];
   /** Blocks where a story teaser starts inside the container (link lines, cards), in order. */
@@ -630,7 +650,7 @@ function chooseBody(flat: Flat, chars: Float64Array, trust: Trust, opts: BodyOpt
   return {
     blocks: kept, container: best.el, plainChars, sections, lead: leadTexts(blocks, best.el, opts.title),
     teasers: teaserAt.length, mainRun, weight, inCard: insideCard(best.el, flat.cards),
-    pageTeasers: flat.teaserLines + flat.cards.size,
+    pageTeasers: flat.teaserLines + flat.cards.size, coreText: best.coreText,
     headlined: head >= 0 || (kept.length > 0 && headlineBefore(blocks, blocks.indexOf(kept[0], best.el.b0), opts.title)),
   };
 }
@@ -642,7 +662,7 @@ export function extractBody(root: El, opts: BodyOptions): BodyResult | null {
   const chars = new Float64Array(blocks.length + 1);
   for (let i = 0; i < blocks.length; i++) chars[i + 1] = chars[i] + blocks[i].text.length;
   const first = chooseBody(flat, chars, "all", opts);
-  if (first.plainChars >= LIMITS.trustedBodyChars) return first;
+  if (Math.min(first.weight, first.coreText) >= LIMITS.trustedBodyChars) return first;
   // Class hints can be wrong on a whole layout: try again trusting structure only.
   const second = chooseBody(flat, chars, "structure", opts);
   return second.plainChars > first.plainChars * LIMITS.retryGain ? second : first;

@@ -85,6 +85,8 @@ export const LIMITS = {
   minWidenProseShare: 0.5,
   /** … that running text is at least this share of the running text the container holds, */
   minWidenGain: 0.25,
+  /** … with link lines of at most this share of that running text, */
+  maxWidenLinkShare: 0.35,
   /** … and its weight sum is at least this share of the container's. */
   minWidenScoreShare: 0.5,
   /** A class hint is ignored on an element holding more than this share of the page text. */
