@@ -418,13 +418,16 @@ function widen(flat: Flat, best: { el: El; depth: number }): { el: El; depth: nu
   }
   const floor = LIMITS.minWidenScoreShare * score;
   let cur = best;
+  // What the ancestors above `cur` add, up to `seen`; an ancestor adding only
+  // furniture is not taken by itself (the container stays where the text is).
+  let seen = best.el;
+  let prose = 0;
+  let other = 0;
+  let links = 0;
+  let added = 0;
   for (let el = best.el.parent, depth = best.depth - 1; el && depth > enclosing; el = el.parent, depth--) {
-    let prose = 0;
-    let other = 0;
-    let links = 0;
-    let added = 0;
     for (let i = el.b0; i < el.b1; i++) {
-      if (i === cur.el.b0) i = cur.el.b1;
+      if (i === seen.b0) i = seen.b1;
       if (i >= el.b1) break;
       const b = blocks[i];
       if (b.badDepth > depth) continue;
@@ -434,12 +437,14 @@ function widen(flat: Flat, best: { el: El; depth: number }): { el: El; depth: nu
       else if (isProse(b)) prose += w;
       else other += w;
     }
-    if (prose + other > 0 && (prose < LIMITS.minWidenGain * have || prose < LIMITS.minWidenProseShare * (prose + other))) break;
-    if (links > LIMITS.maxWidenLinkShare * prose) break;
-    if (score + added < floor) break;
+    seen = el;
+    if (prose === 0 && other === 0 && links === 0) continue;
+    if (prose < LIMITS.minWidenGain * have || prose < LIMITS.minWidenProseShare * (prose + other)) break;
+    if (links > LIMITS.maxWidenLinkShare * prose || score + added < floor) break;
     cur = { el, depth };
     have += prose;
     score += added;
+    prose = other = links = added = 0;
   }
   return { ...cur, coreText };
 }
