@@ -302,11 +302,27 @@ function flatten(root: El): Flat {
       owner = outer;
     }
     el.b1 = out.blocks.length;
+    if (el.controls && el.parent && !inline) {
+      // A small block with a form control is a widget (a consent placeholder of a
+      // blocked embed, a player, a poll): furniture. Its parent holds the control
+      // too. Controls inside inline elements (a button beside a word) do not count.
+      if (!f && isWidget(out.blocks, el)) out.bad.push({ el, depth, kind: "hint" });
+      el.parent.controls = true;
+    }
   };
   walk(root, 0, "p");
   for (const b of out.blocks) if (isLinkLine(b) && b.text.length >= LIMITS.minTeaserChars) out.teaserLines++;
   markTeaserCards(out);
   return out;
+}
+
+/** Few blocks and little text: an element this small with a form control in it is a widget. */
+function isWidget(blocks: Block[], el: El): boolean {
+  const n = el.b1 - el.b0;
+  if (n === 0 || n > LIMITS.maxWidgetBlocks) return false;
+  let chars = 0;
+  for (let i = el.b0; i < el.b1; i++) chars += blocks[i].text.length;
+  return chars <= LIMITS.maxWidgetChars;
 }
 
 /**

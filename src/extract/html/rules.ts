@@ -32,7 +32,7 @@ const STRONG_NEGATIVE_PREFIXES = [
   "most-read", "most-viewed", "outbrain", "taboola", "recirc", "promo", "sponsor", "advert", "adslot", "ad-slot",
   "ad-container", "ad-wrapper", "ad-unit", "dfp", "newsletter", "subscri", "signup", "sign-up", "paywall",
   "cookie", "consent", "gdpr", "breadcrumb", "pagination", "navbar", "navigation", "masthead", "copyright",
-  "popup", "toolbar", "tooltip", "skip-link", "tag-list", "taglist", "author-bio", "authorbio", "about-author",
+  "popup", "toolbar", "tooltip", "skip-link", "placeholder", "tag-list", "taglist", "author-bio", "authorbio", "about-author",
   "byline", "dateline", "sr-only", "visually-hidden", "screen-reader", "print-only", "noprint",
 ];
 const STRONG_NEGATIVE_WORDS = ["ad", "ads", "nav", "menu", "pager", "footer", "banner"];
@@ -115,6 +115,9 @@ export const LIMITS = {
   minShareBeforeEnd: 0.5,
   /** A link line this long inside the container counts as a story teaser. */
   minTeaserChars: 25,
+  /** An element with a form control and at most this many blocks and characters is a widget (furniture). */
+  maxWidgetBlocks: 6,
+  maxWidgetChars: 1200,
   /** Teaser cards: at most this many blocks, a headline link among the first ones, little plain text, repeated. */
   maxCardBlocks: 6,
   cardHeadlineWithin: 3,
