@@ -15,6 +15,12 @@ export interface RelatedLink {
   url: string | null;
 }
 
+/** How sure the HTML extractor is that the body is one article's text (0–1), and where the body came from (the page's HTML or its JSON-LD articleBody). */
+export interface ExtractionVerdict {
+  confidence: number;
+  source: "html" | "json-ld";
+}
+
 export interface DocMeta {
   /** Where the headline sits in `text`, when the document has one. */
   title?: Span;
@@ -38,6 +44,8 @@ export interface DocMeta {
   charsetDecision?: CharsetDecision;
   /** What decoding replaced, corrected or removed, one line each. */
   warnings?: string[];
+  /** The HTML extractor's verdict on the page (absent for plain-text pages). */
+  extraction?: ExtractionVerdict;
 }
 
 /** The FEATS value of a token without features. */

@@ -1,6 +1,6 @@
 // What an extractor hands to the document builder: a clean article as plain
 // strings (headline, body blocks, related links, metadata), before tokenization.
-import type { ParagraphKind, RelatedLink } from "../doc/doc.js";
+import type { ExtractionVerdict, ParagraphKind, RelatedLink } from "../doc/doc.js";
 import type { HtmlLimits } from "./html/tree.js";
 
 export interface ArticleMeta {
@@ -16,6 +16,9 @@ export interface ArticleMeta {
   image?: string;
 }
 
+/** Where the body text came from: the page's HTML or its JSON-LD articleBody. */
+export type BodySource = ExtractionVerdict["source"];
+
 export interface ExtractedArticle {
   title: string | null;
   /** Body blocks in reading order: paragraphs, headings, list items, block quotes, table rows. */
@@ -26,6 +29,8 @@ export interface ExtractedArticle {
   /** The line that introduced the related block, when there was one. */
   relatedMarker?: string;
   meta: ArticleMeta;
+  /** Set by extractors that judge the page (HTML). */
+  verdict?: ExtractionVerdict;
 }
 
 export interface ExtractOptions {

@@ -6,11 +6,11 @@ import type { CharsetDecision } from "../input/decode.js";
 import { emptyTokens, type Doc, type DocMeta, type ParagraphSpan } from "../doc/doc.js";
 import type { ExtractedArticle } from "../extract/article.js";
 import { UNDETERMINED } from "../lang/lang.js";
-import { nfc } from "../text/normalize.js";
+import { nfc, removeInvisible } from "../text/normalize.js";
 
 const BLOCK_SEPARATOR = "\n\n";
 const ID_HEX_CHARS = 16;
-const INNER_WHITESPACE = /[\t\v\f\r \u00a0\u2000-\u200b\u202f\u205f\u3000]+/gu;
+const INNER_WHITESPACE = /[\t\v\f\r \u00a0\u2000-\u200a\u202f\u205f\u3000]+/gu;
 /** Control characters, removed (tab, line feed and the other whitespace controls are handled as whitespace). */
 const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/gu;
 
@@ -26,7 +26,7 @@ export interface BuildInfo {
 }
 
 function clean(s: string): string {
-  return nfc(s).replace(CONTROLS, "").replace(INNER_WHITESPACE, " ").trim();
+  return nfc(removeInvisible(s)).replace(CONTROLS, "").replace(INNER_WHITESPACE, " ").trim();
 }
 
 export function sha256(text: string): string {
@@ -70,6 +70,7 @@ export function buildDoc(article: ExtractedArticle, info: BuildInfo = {}): Doc {
   if (info.charset) meta.charset = info.charset;
   if (info.charsetDecision) meta.charsetDecision = info.charsetDecision;
   if (info.warnings?.length) meta.warnings = [...info.warnings];
+  if (article.verdict) meta.extraction = { ...article.verdict };
   const bodyText = meta.body ? text.slice(meta.body.start, meta.body.end) : "";
   const hash = contentHash(title, bodyText);
   const key = meta.canonicalUrl ?? meta.url ?? hash;

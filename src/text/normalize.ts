@@ -16,6 +16,38 @@ export function nfc(text: string): string {
   return text.normalize("NFC");
 }
 
+/**
+ * Invisible format characters that split words for search and matching: soft
+ * hyphen, zero-width space, word joiner, BOM / zero-width no-break space, and
+ * the invisible operators. Zero-width (non-)joiners are removed too, except
+ * where they shape text: inside emoji sequences and between letters or marks
+ * of scripts other than Latin, Greek and Cyrillic (Arabic, Persian, Indic).
+ */
+const INVISIBLE = /[\u00ad\u200b\u2060-\u2064\ufeff]/u;
+const INVISIBLE_ALL = /[\u00ad\u200b\u2060-\u2064\ufeff]+/gu;
+const JOINERS = /[\u200c\u200d]/u;
+const SHAPING_NEIGHBOUR = /[\p{Extended_Pictographic}\u{1f3fb}-\u{1f3ff}\ufe0f]|(?![\p{sc=Latin}\p{sc=Greek}\p{sc=Cyrillic}])[\p{L}\p{M}]/u;
+const JOINER_RUNS = /[\u200c\u200d]+/gu;
+
+/** The text without invisible format characters (see INVISIBLE); unchanged, and not copied, when it has none. */
+export function removeInvisible(text: string): string {
+  let out = INVISIBLE.test(text) ? text.replace(INVISIBLE_ALL, "") : text;
+  if (JOINERS.test(out)) {
+    out = out.replace(JOINER_RUNS, (run, at: number, s: string) => {
+      const before = at > 0 ? String.fromCodePoint(s.codePointAt(at - 1 - (isLowSurrogate(s, at - 1) ? 1 : 0)) ?? 0) : "";
+      const after = s.codePointAt(at + run.length);
+      const next = after === undefined ? "" : String.fromCodePoint(after);
+      return SHAPING_NEIGHBOUR.test(before) || SHAPING_NEIGHBOUR.test(next) ? run : "";
+    });
+  }
+  return out;
+}
+
+function isLowSurrogate(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c >= 0xdc00 && c <= 0xdfff && i > 0;
+}
+
 /** Words up to this length are folded once and remembered: matching folds the same words again and again. */
 const CACHED_MAX_LENGTH = 48;
 const CACHE_LIMIT = 100_000;

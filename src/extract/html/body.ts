@@ -7,12 +7,12 @@
 // opened by a related or end-of-article marker (the related links are kept apart).
 import type { El, Node } from "./tree.js";
 import type { ExtractLangData } from "./langdata.js";
-import { fold } from "../../text/normalize.js";
+import { fold, removeInvisible } from "../../text/normalize.js";
 import { dateReader } from "./dates.js";
 import { trimEdges } from "../trim.js";
 import {
   BODY_PROPS, META_LIMITS, FURNITURE_ROLES, FURNITURE_TAGS, INLINE_TAGS, LIMITS,
-  POSITIVE_HINT, RELATED_HINT, STRONG_NEGATIVE_HINT, WEAK_NEGATIVE_HINT, WEIGHTS,
+  POSITIVE_HINT, RELATED_HINT, STRONG_NEGATIVE_HINT, STRONG_NEGATIVE_ID_HINT, WEAK_NEGATIVE_HINT, WEIGHTS,
 } from "./rules.js";
 
 export type BlockKind = "p" | "h" | "li" | "quote" | "pre" | "cell";
@@ -25,6 +25,8 @@ export interface Block {
   owner: El;
   /** Depth of the nearest furniture ancestor, -1 when none. */
   badDepth: number;
+  /** textWeight(text) / text.length: above 1 for text in scripts written without spaces. */
+  density: number;
 }
 
 export interface Anchor {
@@ -48,8 +50,20 @@ export interface BodyResult {
   sections: RelatedSection[];
   /** Texts of the blocks around the headline (bylines, date lines), furniture included. */
   lead: string[];
-  /** Headline-like link lines inside the container plus teaser cards on the page: many make a listing page. */
+  /** Story teasers inside the container: headline-like link lines and teaser cards. */
   teasers: number;
+  /** Text weight (textWeight) of the longest run of kept blocks that no teaser interrupts. */
+  mainRun: number;
+  /** Text weight of all kept blocks. */
+  weight: number;
+  /** The container is a teaser card or lies inside one. */
+  inCard: boolean;
+  /** The page headline stands shortly before the kept text (inside the container or just before it). */
+  headlined: boolean;
+  /** Story teasers anywhere on the page: headline-like link lines and teaser cards. */
+  pageTeasers: number;
+  /** Text weight of the blocks (link lines aside) of the container the weight sum chose, before it widened. */
+  coreText: number;
 }
 
 export interface BodyOptions {
@@ -61,7 +75,8 @@ export interface BodyOptions {
 const WS = /\s+/g;
 const CAMEL = /(\p{Ll})(\p{Lu})/gu;
 const SEPARATORS = /[_-]+/g;
-const TERMINAL = /[.!?;…»"”’)]\s*$/u;
+/** Sentence ends, Latin, Greek and other scripts (full-width CJK, Arabic, Devanagari). */
+const TERMINAL = /[.!?;…»"”’)。．！？」』؟।]\s*$/u;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 const NOT_LETTERS = /[^\p{L}\p{N}]+/gu;
 const WORD_END = /[\s\p{P}]/u;
@@ -102,6 +117,24 @@ function moreContentWordsThan(text: string, max: number): boolean {
   return false;
 }
 
+/** Code ranges of scripts written without spaces between words (kana, CJK ideographs). */
+const DENSE_RANGES: [number, number][] = [[0x3040, 0x30ff], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff]];
+const DENSE_FROM = 0x3040;
+
+/**
+ * The weight of a text in characters, where a character of a script written
+ * without spaces (Chinese, Japanese) counts as much as a short word.
+ */
+export function textWeight(text: string): number {
+  let dense = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < DENSE_FROM) continue;
+    for (const [lo, hi] of DENSE_RANGES) if (c >= lo && c <= hi) dense++;
+  }
+  return text.length + (WEIGHTS.denseCharWeight - 1) * dense;
+}
+
 /** Table cells join the text of their row; the row is the block. */
 const CELL_TAGS = new Set(["td", "th"]);
 
@@ -123,7 +156,9 @@ interface Flat {
   /** Elements whose class/id name a box of related stories. */
   relatedBoxes: El[];
   /** Story teaser cards found on the page. */
-  cards: number;
+  cards: Set<El>;
+  /** Headline-like link lines on the page. */
+  teaserLines: number;
 }
 
 /** Class strings repeat across a page and across pages: their verdicts are cached. */
@@ -131,8 +166,25 @@ const tokenCache = new Map<string, string[]>();
 const negativeCache = new Map<string, boolean>();
 
 function hintString(el: El): string | undefined {
-  const { class: c, id } = el.attrs;
+  const { class: c } = el.attrs;
+  const id = headingSlugId(el) ? undefined : el.attrs.id;
   return c ? (id ? `${c} ${id}` : c) : id;
+}
+
+const HEADING_TAGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
+
+/**
+ * Is the element's id made from the text of its first heading, a heading of a
+ * few words (a section anchor such as "sharing-with-a-single-developer")? Such
+ * an id names the section, not its role on the page, so it is no class/id hint.
+ */
+function headingSlugId(el: El): boolean {
+  const { id } = el.attrs;
+  if (!id || !moreWordsThan(id.replace(SEPARATORS, " "), LIMITS.minSlugWords - 1)) return false;
+  const heading = el.children.find((c): c is El => typeof c !== "string" && HEADING_TAGS.has(c.tag));
+  if (!heading) return false;
+  const key = letters(id);
+  return key.length > 0 && letters(textOf(heading)) === key;
 }
 
 function cached<T>(cache: Map<string, T>, key: string, make: () => T): T {
@@ -154,11 +206,18 @@ export function hintTokens(el: El): string[] {
   );
 }
 
-/** Does the element's class/id say it is boilerplate? */
+/**
+ * Does the element's class/id say it is boilerplate? An id, unique on the page,
+ * with a strong negative prefix ("comment-box") outweighs a positive class
+ * ("user-post-box"); the short negative words ("ad") are left out there, as
+ * generated ids spell them by chance ("n1AuAdJlVL").
+ */
 export function negativeHint(el: El): boolean {
   const raw = hintString(el);
   if (!raw) return false;
   return cached(negativeCache, raw, () => {
+    const id = raw === el.attrs.class ? undefined : el.attrs.id;
+    if (id && STRONG_NEGATIVE_ID_HINT.test(id.replace(CAMEL, "$1-$2").toLowerCase().replace(SEPARATORS, "-"))) return true;
     let negative = false;
     for (const t of hintTokens(el)) {
       if (STRONG_NEGATIVE_HINT.test(t)) negative = true;
@@ -187,7 +246,7 @@ function textOf(el: El): string {
 }
 
 function flatten(root: El): Flat {
-  const out: Flat = { blocks: [], anchors: [], bad: [], candidates: [], relatedBoxes: [], cards: 0 };
+  const out: Flat = { blocks: [], anchors: [], bad: [], candidates: [], relatedBoxes: [], cards: new Set(), teaserLines: 0 };
   let buf: string[] = [];
   let linkLen = 0;
   let inLink = 0;
@@ -196,9 +255,9 @@ function flatten(root: El): Flat {
 
   const flush = () => {
     if (buf.length === 0) return;
-    const text = buf.join("").replace(WS, " ").trim();
+    const text = removeInvisible(buf.join("")).replace(WS, " ").trim();
     buf = [];
-    if (text) out.blocks.push({ text, linkLen: Math.min(linkLen, text.length), kind, owner, badDepth: -1 });
+    if (text) out.blocks.push({ text, linkLen: Math.min(linkLen, text.length), kind, owner, badDepth: -1, density: textWeight(text) / text.length });
     linkLen = 0;
   };
 
@@ -221,10 +280,12 @@ function flatten(root: El): Flat {
     if (f) out.bad.push({ el, depth, kind: f });
     if (f === "hint" && hintTokens(el).some((t) => RELATED_HINT.test(t))) out.relatedBoxes.push(el);
     el.b0 = out.blocks.length;
-    if (el.tag === "a") {
+    // An anchor without href (a named target, often left unclosed) is not a link.
+    const link = el.tag === "a" && el.attrs.href !== undefined;
+    if (link) {
       inLink++;
       const href = el.attrs.href;
-      if (href) out.anchors.push({ text: textOf(el).replace(WS, " ").trim(), href, block: out.blocks.length });
+      if (href) out.anchors.push({ text: removeInvisible(textOf(el)).replace(WS, " ").trim(), href, block: out.blocks.length });
     }
     for (const child of el.children as Node[]) {
       if (typeof child === "string") {
@@ -235,16 +296,33 @@ function flatten(root: El): Flat {
         walk(child, depth + 1, blockKind);
       }
     }
-    if (el.tag === "a") inLink--;
+    if (link) inLink--;
     if (!inline) {
       flush();
       owner = outer;
     }
     el.b1 = out.blocks.length;
+    if (el.controls && el.parent && !inline) {
+      // A small block with a form control is a widget (a consent placeholder of a
+      // blocked embed, a player, a poll): furniture. Its parent holds the control
+      // too. Controls inside inline elements (a button beside a word) do not count.
+      if (!f && isWidget(out.blocks, el)) out.bad.push({ el, depth, kind: "hint" });
+      el.parent.controls = true;
+    }
   };
   walk(root, 0, "p");
+  for (const b of out.blocks) if (isLinkLine(b) && b.text.length >= LIMITS.minTeaserChars) out.teaserLines++;
   markTeaserCards(out);
   return out;
+}
+
+/** Few blocks and little text: an element this small with a form control in it is a widget. */
+function isWidget(blocks: Block[], el: El): boolean {
+  const n = el.b1 - el.b0;
+  if (n === 0 || n > LIMITS.maxWidgetBlocks) return false;
+  let chars = 0;
+  for (let i = el.b0; i < el.b1; i++) chars += blocks[i].text.length;
+  return chars <= LIMITS.maxWidgetChars;
 }
 
 /**
@@ -272,16 +350,18 @@ function markTeaserCards(flat: Flat): void {
   }
   for (const cards of cardsByParent.values()) {
     if (cards.length < LIMITS.minCards) continue;
-    flat.cards += cards.length;
-    for (const { el, depth } of cards) flat.bad.push({ el, depth, kind: "hint" });
+    for (const { el, depth } of cards) {
+      flat.cards.add(el);
+      flat.bad.push({ el, depth, kind: "hint" });
+    }
   }
 }
 
 /** Weight of one block for the container search. */
 function weight(b: Block): number {
-  if (b.badDepth >= 0) return -WEIGHTS.furniturePenalty * b.text.length;
+  if (b.badDepth >= 0) return -WEIGHTS.furniturePenalty * b.text.length * b.density;
   const plain = b.text.length - b.linkLen;
-  let w = plain - WEIGHTS.linkPenalty * b.linkLen - WEIGHTS.blockCost;
+  let w = (plain - WEIGHTS.linkPenalty * b.linkLen) * b.density - WEIGHTS.blockCost;
   if (b.kind !== "h" && TERMINAL.test(b.text)) w += WEIGHTS.sentenceBonus;
   return w;
 }
@@ -301,11 +381,15 @@ function markFurniture(flat: Flat, chars: Float64Array, trust: Trust): void {
   }
 }
 
-/** The element whose blocks have the largest sum of weights. */
-function bestContainer(flat: Flat): { el: El; depth: number } {
-  const { blocks } = flat;
+/** Prefix sums of the block weights. */
+function weightSums(blocks: Block[]): Float64Array {
   const sums = new Float64Array(blocks.length + 1);
   for (let i = 0; i < blocks.length; i++) sums[i + 1] = sums[i] + weight(blocks[i]);
+  return sums;
+}
+
+/** The element whose blocks have the largest sum of weights. */
+function bestContainer(flat: Flat, sums: Float64Array): { el: El; depth: number } {
   let best = flat.candidates[0];
   let bestScore = -Infinity;
   for (const c of flat.candidates) {
@@ -316,6 +400,69 @@ function bestContainer(flat: Flat): { el: El; depth: number } {
     }
   }
   return best;
+}
+
+/** A block that reads as running text: not a heading nor a link line, and a sentence or long. */
+function isProse(b: Block): boolean {
+  if (b.kind === "h" || b.linkLen > LIMITS.maxProseLinkShare * b.text.length) return false;
+  return TERMINAL.test(b.text) || b.text.length >= LIMITS.longProseChars;
+}
+
+/**
+ * Widens the container to its ancestors while what each adds (outside furniture
+ * and link lines, which the body drops anyway) is mostly running text, a good
+ * part of what the container holds, with few link lines beside it (a column of
+ * other stories has many), and the weight sum of what the body keeps
+ * (furniture left out, as the body drops it) stays near the container's: the other sections of an article split
+ * by captions, step labels or lists, which the weight sum alone may cut off.
+ * Stops below furniture enclosing the container.
+ */
+function widen(flat: Flat, best: { el: El; depth: number }): { el: El; depth: number; coreText: number } {
+  const { blocks } = flat;
+  let enclosing = -1;
+  let have = 0;
+  let score = 0;
+  let coreText = 0;
+  for (let i = best.el.b0; i < best.el.b1; i++) {
+    const b = blocks[i];
+    if (b.badDepth >= 0 && b.badDepth <= best.depth) enclosing = Math.max(enclosing, b.badDepth);
+    if (b.badDepth > best.depth) continue;
+    score += weight(b);
+    if (isLinkLine(b)) continue;
+    coreText += b.text.length * b.density;
+    if (isProse(b)) have += b.text.length * b.density;
+  }
+  const floor = LIMITS.minWidenScoreShare * score;
+  let cur = best;
+  // What the ancestors above `cur` add, up to `seen`; an ancestor adding only
+  // furniture is not taken by itself (the container stays where the text is).
+  let seen = best.el;
+  let prose = 0;
+  let other = 0;
+  let links = 0;
+  let added = 0;
+  for (let el = best.el.parent, depth = best.depth - 1; el && depth > enclosing; el = el.parent, depth--) {
+    for (let i = el.b0; i < el.b1; i++) {
+      if (i === seen.b0) i = seen.b1;
+      if (i >= el.b1) break;
+      const b = blocks[i];
+      if (b.badDepth > depth) continue;
+      added += weight(b);
+      const w = b.text.length * b.density;
+      if (isLinkLine(b)) links += w;
+      else if (isProse(b)) prose += w;
+      else other += w;
+    }
+    seen = el;
+    if (prose === 0 && other === 0 && links === 0) continue;
+    if (prose < LIMITS.minWidenGain * have || prose < LIMITS.minWidenProseShare * (prose + other)) break;
+    if (links > LIMITS.maxWidenLinkShare * prose || score + added < floor) break;
+    cur = { el, depth };
+    have += prose;
+    score += added;
+    prose = other = links = added = 0;
+  }
+  return { ...cur, coreText };
 }
 
 /** Folded marker text of a short line, or null when the line is too long to be one. */
@@ -358,6 +505,14 @@ function headlineAt(blocks: Block[], indices: number[], title: string | null | u
     if (matchesTitle(letters(b.text), key)) return k;
   }
   return -1;
+}
+
+/** Is there a block matching the title among the LIMITS.headlineGap blocks before block `at`? */
+function headlineBefore(blocks: Block[], at: number, title: string | null | undefined): boolean {
+  const key = title ? letters(title) : "";
+  if (key.length < LIMITS.minTitleChars) return false;
+  for (let i = at - 1; i >= 0 && i >= at - LIMITS.headlineGap; i--) if (matchesTitle(letters(blocks[i].text), key)) return true;
+  return false;
 }
 
 /** Do the letters of a block match the title's, give or take a kicker or a site name? */
@@ -436,19 +591,28 @@ function relatedBoxSections(flat: Flat, container: El, lang: ExtractLangData): R
   return sections;
 }
 
+/** Is the element a teaser card or inside one? */
+function insideCard(el: El, cards: Set<El>): boolean {
+  for (let a: El | null = el; a; a = a.parent) if (cards.has(a)) return true;
+  return false;
+}
+
 function chooseBody(flat: Flat, chars: Float64Array, trust: Trust, opts: BodyOptions): BodyResult {
   const { blocks } = flat;
   markFurniture(flat, chars, trust);
-  const best = bestContainer(flat);
+  const sums = weightSums(blocks);
+  const best = widen(flat, bestContainer(flat, sums));
   const { lang } = opts;
   let indices: number[] = [];
-  let teasers = 0;
+  /** Blocks where a story teaser starts inside the container (link lines, cards), in order. */
+  const teaserAt: number[] = [];
   const inlineSections: RelatedSection[] = [];
+  for (const card of flat.cards) if (card !== best.el && card.b0 >= best.el.b0 && card.b1 <= best.el.b1) teaserAt.push(card.b0);
   for (let i = best.el.b0; i < best.el.b1; i++) {
     const b = blocks[i];
     if (b.badDepth > best.depth) continue;
     if (isLinkLine(b)) {
-      if (b.text.length >= LIMITS.minTeaserChars) teasers++;
+      if (b.text.length >= LIMITS.minTeaserChars) teaserAt.push(i);
       const inline = inlineRelated(flat, i, lang);
       if (inline) inlineSections.push(inline);
       continue;
@@ -464,6 +628,12 @@ function chooseBody(flat: Flat, chars: Float64Array, trust: Trust, opts: BodyOpt
   const sections: RelatedSection[] = [];
   let plainChars = 0;
   let skipTo = -1;
+  teaserAt.sort((a, b) => a - b);
+  let weight = 0;
+  let run = 0;
+  let mainRun = 0;
+  let nextTeaser = 0;
+  let lastKept = -1;
   for (const i of indices) {
     if (i < skipTo) continue;
     const b = blocks[i];
@@ -486,10 +656,24 @@ function chooseBody(flat: Flat, chars: Float64Array, trust: Trust, opts: BodyOpt
     }
     kept.push(b);
     plainChars += b.text.length - b.linkLen;
+    // A teaser between the last kept block and this one ends the run of main text.
+    let interrupted = false;
+    for (; nextTeaser < teaserAt.length && teaserAt[nextTeaser] < i; nextTeaser++) if (teaserAt[nextTeaser] > lastKept) interrupted = true;
+    if (interrupted) run = 0;
+    const w = (b.text.length - b.linkLen) * b.density;
+    run += w;
+    weight += w;
+    if (run > mainRun) mainRun = run;
+    lastKept = i;
   }
   if (!sections.some((x) => x.kind === "related")) sections.push(...relatedBoxSections(flat, best.el, lang));
   sections.push(...inlineSections);
-  return { blocks: kept, container: best.el, plainChars, sections, lead: leadTexts(blocks, best.el, opts.title), teasers: teasers + flat.cards };
+  return {
+    blocks: kept, container: best.el, plainChars, sections, lead: leadTexts(blocks, best.el, opts.title),
+    teasers: teaserAt.length, mainRun, weight, inCard: insideCard(best.el, flat.cards),
+    pageTeasers: flat.teaserLines + flat.cards.size, coreText: best.coreText,
+    headlined: head >= 0 || (kept.length > 0 && headlineBefore(blocks, blocks.indexOf(kept[0], best.el.b0), opts.title)),
+  };
 }
 
 export function extractBody(root: El, opts: BodyOptions): BodyResult | null {
@@ -499,7 +683,7 @@ export function extractBody(root: El, opts: BodyOptions): BodyResult | null {
   const chars = new Float64Array(blocks.length + 1);
   for (let i = 0; i < blocks.length; i++) chars[i + 1] = chars[i] + blocks[i].text.length;
   const first = chooseBody(flat, chars, "all", opts);
-  if (first.plainChars >= LIMITS.trustedBodyChars) return first;
+  if (Math.min(first.weight, first.coreText) >= LIMITS.trustedBodyChars) return first;
   // Class hints can be wrong on a whole layout: try again trusting structure only.
   const second = chooseBody(flat, chars, "structure", opts);
   return second.plainChars > first.plainChars * LIMITS.retryGain ? second : first;

@@ -1,16 +1,23 @@
-// HTML → article: parse once, find the body, read the metadata and the related
-// links. Returns null when the page holds no article (an index or listing page).
-import type { ExtractedArticle, HtmlExtractor } from "../article.js";
+// HTML → article: parse once, find the body, judge it (verdict.ts), read the
+// metadata and the related links. The body comes from the JSON-LD articleBody
+// when the HTML lacks the article. Returns null when the page holds no article
+// (an index or listing page, or no text).
+import type { BodySource, ExtractedArticle, HtmlExtractor } from "../article.js";
 import type { ParagraphKind, RelatedLink } from "../../doc/doc.js";
 import type { BlockKind, BodyResult, RelatedSection } from "./body.js";
 import type { PageFacts } from "./meta.js";
+import type { Verdict } from "./verdict.js";
 import { parsePage } from "./tree.js";
-import { extractBody } from "./body.js";
+import { extractBody, textWeight } from "./body.js";
+import { articleConfidence, judge } from "./verdict.js";
+import { removeInvisible } from "../../text/normalize.js";
 import { extractMeta, headline, pageFacts } from "./meta.js";
-import { LIMITS } from "./rules.js";
+import { JSON_LD, LIMITS } from "./rules.js";
 import { extractLangData } from "./langdata.js";
 
 const SKIPPED_HREF = /^(?:javascript|mailto|tel):|^#/i;
+const LINE_BREAKS = /\r?\n+|\u2029/u;
+const WS = /\s+/g;
 /** The paragraph kind a body block keeps in the document (plain and preformatted blocks: none). */
 const PARAGRAPH_KINDS: Record<BlockKind, ParagraphKind | null> = { p: null, pre: null, h: "heading", li: "item", quote: "quote", cell: "cell" };
 
@@ -41,16 +48,31 @@ function resolve(href: string, base?: string): string | null {
   }
 }
 
+/** Paragraphs of the JSON-LD articleBody (split at line breaks), or null when it has none. */
+function jsonLdParagraphs(facts: PageFacts): string[] | null {
+  const raw = facts.article?.articleBody;
+  if (typeof raw !== "string") return null;
+  const paragraphs = raw.split(LINE_BREAKS).map((p) => p.replace(WS, " ").trim()).filter(Boolean);
+  return paragraphs.length ? paragraphs : null;
+}
+
 /**
- * An index or listing page: many story teasers (headline links, teaser cards)
- * and few long paragraphs; pages whose metadata says "article" need more proof.
+ * The body from the HTML, or from the JSON-LD articleBody when the HTML lacks
+ * the article: no article verdict, or a body of less than JSON_LD.htmlShare of
+ * the articleBody's weight.
  */
-function isListing(body: BodyResult, facts: PageFacts): boolean {
-  const long = body.blocks.filter((b) => b.text.length >= LIMITS.longParagraphChars).length;
-  const ogType = facts.meta.get("og:type")?.toLowerCase();
-  const article = facts.article || ogType === "article" || facts.meta.has("article:published_time") || facts.sig.itemprops.has("datepublished");
-  if (article) return body.teasers >= LIMITS.minListingTeasers * 2 && long < LIMITS.minLongParagraphs;
-  return body.teasers >= LIMITS.minListingTeasers && body.teasers >= long * LIMITS.teasersPerParagraph;
+function chooseSource(body: BodyResult | null, verdict: Verdict, facts: PageFacts): { paragraphs: string[]; kinds: (ParagraphKind | null)[]; verdict: Verdict; source: BodySource } | null {
+  const fromHtml = () => ({ paragraphs: body!.blocks.map((b) => b.text), kinds: body!.blocks.map((b) => PARAGRAPH_KINDS[b.kind]), verdict, source: "html" as const });
+  const ld = jsonLdParagraphs(facts);
+  if (ld) {
+    const weight = ld.reduce((w, p) => w + textWeight(p), 0);
+    const htmlWeight = verdict.article && body ? body.weight : 0;
+    if (weight >= JSON_LD.minWeight && htmlWeight < JSON_LD.htmlShare * weight) {
+      const confidence = articleConfidence(weight, weight, 0, true);
+      return { paragraphs: ld, kinds: ld.map(() => null), verdict: { article: true, confidence, reason: "article" }, source: "json-ld" };
+    }
+  }
+  return verdict.article ? fromHtml() : null;
 }
 
 export const extractHtml: HtmlExtractor = (html, options = {}) => {
@@ -59,13 +81,17 @@ export const extractHtml: HtmlExtractor = (html, options = {}) => {
   const facts = pageFacts(page);
   const title = headline(page, facts, options.url);
   const body = extractBody(page.root, { title, lang });
-  if (!body || body.plainChars < LIMITS.minArticleChars || isListing(body, facts)) return null;
-  const meta = extractMeta(page, facts, { url: options.url, title, lead: body.lead }, lang);
-  const paragraphs = body.blocks.map((b) => b.text.normalize("NFC"));
-  const article: ExtractedArticle = { title, paragraphs, related: relatedLinks(body.sections, options.url), meta };
-  const kinds = body.blocks.map((b) => PARAGRAPH_KINDS[b.kind]);
-  if (kinds.some((k) => k !== null)) article.kinds = kinds;
-  const marker = body.sections.find((s) => s.kind === "related" && s.marker)?.marker;
+  const chosen = chooseSource(body, judge(body, facts), facts);
+  if (!chosen) return null;
+  const meta = extractMeta(page, facts, { url: options.url, title, lead: body?.lead ?? [] }, lang);
+  const paragraphs = chosen.paragraphs.map((p) => removeInvisible(p).normalize("NFC"));
+  const sections = body?.sections ?? [];
+  const article: ExtractedArticle = {
+    title, paragraphs, related: relatedLinks(sections, options.url), meta,
+    verdict: { confidence: chosen.verdict.confidence, source: chosen.source },
+  };
+  if (chosen.kinds.some((k) => k !== null)) article.kinds = chosen.kinds;
+  const marker = sections.find((s) => s.kind === "related" && s.marker)?.marker;
   if (marker) article.relatedMarker = marker.normalize("NFC");
   return article;
 };

@@ -15,6 +15,8 @@ export interface El {
   /** First and one-past-last block index of the text inside (set by the block pass). */
   b0: number;
   b1: number;
+  /** The element has a form control among its children (a button, input, select or text area; not kept as elements). */
+  controls: boolean;
 }
 export type Node = El | string;
 
@@ -36,6 +38,8 @@ const SKIP_CONTENT = new Set([
   "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
   "canvas", "select", "textarea", "button", "option", "video", "audio", "map", "head",
 ]);
+/** Form controls: their parent is marked (El.controls), as consent placeholders and widgets carry them. */
+const CONTROL_TAGS = new Set(["button", "input", "select", "textarea"]);
 const JSON_LD_TYPE = /ld\+json/i;
 const PARSER_OPTIONS: ParserOptions = { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true };
 
@@ -89,7 +93,7 @@ class CountingParser extends Parser {
 }
 
 function newEl(tag: string, attrs: Record<string, string>, parent: El | null): El {
-  return { tag, attrs, parent, children: [], b0: 0, b1: 0 };
+  return { tag, attrs, parent, children: [], b0: 0, b1: 0, controls: false };
 }
 
 export function parsePage(html: string, limits: Partial<HtmlLimits> = {}): ParsedPage {
@@ -121,6 +125,7 @@ export function parsePage(html: string, limits: Partial<HtmlLimits> = {}): Parse
           return;
         }
         depth++;
+        if (skip === 0 && CONTROL_TAGS.has(name)) cur.controls = true;
         const el = newEl(name, attrs, cur);
         if (skip === 0 && !SKIP_CONTENT.has(name)) cur.children.push(el);
         if (SKIP_CONTENT.has(name) || skip > 0) skip++;
