@@ -8,7 +8,8 @@
 // The figures are given for all articles and again for the new ones (those
 // not in TUNED_GOLD_IDS), under `new` in the JSON.
 // Headline quotes are not annotated in the gold set, so predictions inside the
-// headline are left out. Writes eval/results/quotes.md.
+// headline are left out and gold texts are looked for after the headline
+// first. Writes eval/results/quotes.md.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -78,14 +79,17 @@ function speakerKey(s: string | null | undefined): string {
   return words.map(searchKey).join(" ");
 }
 
-function locate(text: string, needle: string, used: Set<number>): Span | null {
+/** Where a gold quote's text lies: after the headline first (the gold's quotes are body quotes, and a headline may repeat one), else anywhere. */
+function locate(text: string, needle: string, used: Set<number>, bodyFrom: number): Span | null {
   const n = nfc(needle).replace(WHITESPACE, " ").trim();
   for (const probe of [n, n.slice(0, LOCATE_PREFIX)]) {
-    let at = text.indexOf(probe);
-    while (at >= 0 && used.has(at)) at = text.indexOf(probe, at + 1);
-    if (at >= 0) {
-      used.add(at);
-      return { start: at, end: Math.min(text.length, at + n.length) };
+    for (const from of [bodyFrom, 0]) {
+      let at = text.indexOf(probe, from);
+      while (at >= 0 && used.has(at)) at = text.indexOf(probe, at + 1);
+      if (at >= 0) {
+        used.add(at);
+        return { start: at, end: Math.min(text.length, at + n.length) };
+      }
     }
   }
   return null;
@@ -121,7 +125,7 @@ function evaluateFile({ id, gold: file, text }: GoldArticleFile<GoldFile>): File
   const lines: string[] = [];
   const matches: FileResult["matches"] = [];
   for (const g of file.quotes) {
-    const span = locate(doc.text, g.text, used);
+    const span = locate(doc.text, g.text, used, title ? title.end : 0);
     let best: Quote | null = null;
     let bestOverlap = 0;
     for (const p of preds) {
