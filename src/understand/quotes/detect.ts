@@ -2,9 +2,10 @@
 // reported ones after speech verbs — with their cue, speaker phrase and source
 // chain; speakers.ts then resolves the phrases to names. The rules read only
 // the merged lexicon of lang/<code>/quote-*.json.
+import { detectFrontedAttributions, detectTrailingAttributions } from "./attribution.js";
 import { detectDirect, detectTitleStatement } from "./direct.js";
 import type { QuoteLexicon } from "./lexicon.js";
-import { parsePhrase } from "./phrase.js";
+import { documentAuthor, parsePhrase } from "./phrase.js";
 import { detectFrontedSources, detectIndirect } from "./reported.js";
 import { claim, DEFAULTS, type DetectOptions, newState, type QuoteCandidate, type State } from "./state.js";
 import { antecedentFinder } from "./subjects.js";
@@ -28,8 +29,10 @@ export function detectQuotes(v: DocView, lex: QuoteLexicon, options: DetectOptio
   detectDirect(s);
   detectTitleStatement(s);
   detectFrontedSources(s);
+  detectFrontedAttributions(s);
   detectIndirect(s);
+  detectTrailingAttributions(s);
   const antecedentBefore = antecedentFinder(s);
-  for (const q of s.out) if (!q.phrase || q.phrase.pronoun) q.antecedent = antecedentBefore(tokenAtOrAfter(v, q.start));
+  for (const q of s.out) if (!q.phrase || q.phrase.pronoun || documentAuthor(v, lex, q.phrase) === null) q.antecedent = antecedentBefore(tokenAtOrAfter(v, q.start));
   return s.out.sort((a, b) => a.start - b.start);
 }

@@ -7,7 +7,7 @@
 import { tokenRange } from "../../doc/doc.js";
 import { pairMarks } from "./marks.js";
 import { parsePhrase, type SpeakerPhrase } from "./phrase.js";
-import { addQuote, addressee, chainIn, claim, type CueMatch, DASHES, inTitle, matchCue, type QuoteCandidate, skipAdverbs, type State, wordCount } from "./state.js";
+import { addQuote, addressee, chainIn, claim, complementizerAfter, type CueMatch, DASHES, inTitle, matchCue, type QuoteCandidate, skipAdverbs, type State, wordCount } from "./state.js";
 import { subjectAfter, subjectBefore, titleSubject } from "./subjects.js";
 import { anyPhraseAt, isQuoteMark, isWordOrNumber, sentenceBounds, tokenAtOrAfter } from "./view.js";
 
@@ -69,6 +69,49 @@ interface BeforeFrame {
   start: number;
   /** The cue also introduces the reported clause before the dash (X says … - “…”). */
   shared: boolean;
+  /** The quote is the cue's reported clause (said that “…”): direct only when it is the whole clause. */
+  clause?: boolean;
+}
+
+/**
+ * The complementizer right before an opening mark (ότι «…», that “…”; one
+ * article may stand between: ότι ο «πρέσβης …»), or -1.
+ */
+function complementizerBefore(s: State, open: number): number {
+  const { v, lex } = s;
+  let p = open - 1;
+  if (isWordOrNumber(v, p) && lex.determiners.has(v.fold[p]) && v.block[p] === v.block[open]) p--;
+  return isWordOrNumber(v, p) && v.block[p] === v.block[open] && lex.complementizers.has(v.fold[p]) ? p : -1;
+}
+
+/**
+ * The frame of a quote that is a whole reported clause (δήλωσε ότι «…»; said
+ * that “…”; ανέφερε πως «…» και πως «…», the second sharing the first's cue).
+ */
+function complementFrame(s: State, comp: number, sentStart: number): BeforeFrame | null {
+  const { v, lex, o } = s;
+  const [, sentEnd] = sentenceBounds(v, comp);
+  // … πως «…» και πως «…»: the cue of the quote before the conjunction
+  if (comp - 2 >= sentStart && lex.conjunctions.has(v.fold[comp - 1]) && isQuoteMark(v, comp - 2)) {
+    const prev = s.out[s.out.length - 1];
+    if (prev && prev.cue && prev.end <= v.start[comp - 2] && v.start[comp - 2] - prev.end <= 1) return { cue: prev.cue, phrase: prev.phrase, start: sentStart, shared: true, clause: true };
+  }
+  for (let k = comp - 1; k >= Math.max(sentStart, comp - o.maxComplementizerGap - 2); k--) {
+    if (s.quoted[k] || s.claimed[k]) return null;
+    const cue = matchCue(v, lex, k);
+    if (!cue || cue.head !== k || complementizerAfter(s, cue, sentEnd) !== comp) continue;
+    const phrase = subjectAfter(s, cue, comp) ?? subjectBefore(s, cue, sentStart);
+    return { cue, phrase, start: sentStart, shared: false, clause: true };
+  }
+  return null;
+}
+
+/** Does the quote end its clause (a punctuation mark, a conjunction or the sentence's end after it)? */
+function endsClause(s: State, afterClose: number, closed: boolean): boolean {
+  const { v, lex } = s;
+  if (!closed || afterClose >= v.n || v.block[afterClose] !== v.block[afterClose - 1]) return true;
+  const [, sentEnd] = sentenceBounds(v, afterClose - 1);
+  return afterClose >= sentEnd || !isWordOrNumber(v, afterClose) || lex.conjunctions.has(v.fold[afterClose]);
 }
 
 function frameBefore(s: State, open: number): BeforeFrame | null {
@@ -77,6 +120,8 @@ function frameBefore(s: State, open: number): BeforeFrame | null {
   // a colon may end the paragraph before the quote (Erdogan said: ¶ “…”)
   if (p < 0 || (v.block[p] !== v.block[open] && v.text[p] !== ":")) return null;
   const [sentStart] = sentenceBounds(v, p);
+  const comp = complementizerBefore(s, open);
+  if (comp >= 0) return complementFrame(s, comp, sentStart);
   const introduced = INTRO_PUNCT.has(v.text[p]);
   const before = introduced ? p : open;
   const direct = matchCue(v, lex, before - 1);
@@ -133,7 +178,9 @@ export function detectDirect(s: State): void {
       claim(s, after.cue.first, after.cue.last);
       cand = { kind: "direct", start: span.start, end: span.end, cue: after.cue, phrase: after.phrase, ...chain, inTitle: title };
     } else {
-      const before = frameBefore(s, open);
+      const framedBefore = frameBefore(s, open);
+      // a fragment inside a reported clause (said that it was “a dead end” for now) stays in that clause
+      const before = framedBefore?.clause && !endsClause(s, afterClose, span.closed) ? null : framedBefore;
       if (before) {
         const chain = chainIn(s, before.start, open);
         if (before.cue && !before.shared) claim(s, before.cue.first, before.cue.last);

@@ -57,6 +57,8 @@ interface SpeakerTableJson {
   addresseePrepositions?: string[];
   prepositions?: string[];
   complementEndings?: string[];
+  relatives?: string[];
+  documents?: string[];
 }
 
 interface SourceTableJson {
@@ -130,6 +132,10 @@ export interface QuoteLexicon {
   addresseePrepositions: Set<string>;
   /** A phrase after one of these is not a subject (in a statement, από την Τεχεράνη). */
   prepositions: Set<string>;
+  /** Relative pronouns (οποίες, which): «σύμφωνα με τις οποίες», «η οποία έκανε λόγο». */
+  relatives: Set<string>;
+  /** Search keys of nouns of a statement's text (ανακοίνωση, statement): their author, not they, is the speaker. */
+  documents: Set<string>;
   /** Folded endings of a genitive that may follow a role before the name (δήμαρχος Βόλου Αχιλλέας Μπέος). */
   complementEndings: string[];
   /** Codes of the languages whose word order marks the subject (their `subjectFirst`). */
@@ -202,6 +208,8 @@ export function buildLexicon(langs: LangData[]): QuoteLexicon {
     addresseePrepositions: new Set(),
     prepositions: new Set(),
     complementEndings: [],
+    relatives: new Set(),
+    documents: new Set(),
     subjectFirstLangs: new Set(),
     marks: new Map(),
   };
@@ -258,6 +266,10 @@ export function buildLexicon(langs: LangData[]): QuoteLexicon {
       addAll(lex.pronouns, sp.pronouns, foldWord);
       addAll(lex.addresseePrepositions, sp.addresseePrepositions, foldWord);
       addAll(lex.prepositions, sp.prepositions, foldWord);
+      addAll(lex.relatives, sp.relatives, foldWord);
+      addAll(lex.documents, sp.documents, searchKey);
+      // a document heads a phrase as a described source does (η ανακοίνωση του υπουργείου)
+      addAll(lex.described, sp.documents, searchKey);
       lex.complementEndings.push(...(sp.complementEndings ?? []).map(foldWord));
       if (sp.subjectFirst) lex.subjectFirstLangs.add(lang.code);
     }

@@ -48,6 +48,14 @@ function isCue(v: DocView, lex: QuoteLexicon, i: number): boolean {
   return lex.cues.has(v.fold[i]);
 }
 
+/** Tokens of a possessive at token i ('s as one token, or ' and s): 0 when there is none. */
+export function possessiveLength(v: DocView, i: number): number {
+  const t = v.text[i];
+  if (t === undefined || !POSSESSIVE_MARKS.has(t[0])) return 0;
+  if (t.length > 1) return POSSESSIVE_FORMS.has(v.fold[i].slice(1)) ? 1 : 0;
+  return POSSESSIVE_FORMS.has(v.fold[i + 1] ?? "") ? 2 : 0;
+}
+
 /** Tag of a token that may head or extend a phrase, by the lexicon. */
 function wordTag(v: DocView, lex: QuoteLexicon, i: number, prev: Tag | undefined): Tag | null {
   if (!isWordOrNumber(v, i)) return null;
@@ -88,10 +96,11 @@ export function parsePhrase(v: DocView, lex: QuoteLexicon, i: number, options: P
       continue;
     }
     const hasHead = tags.some((t) => HEAD_TAGS.has(t));
-    // Iran's foreign minister
-    if (POSSESSIVE_MARKS.has(v.text[j]) && prev === "cap" && POSSESSIVE_FORMS.has(v.fold[j + 1]) && j + 2 < limit) {
-      tags.push("poss", "poss");
-      j += 2;
+    // Iran's foreign minister, the ministry's statement
+    const poss = prev === "cap" || prev === "described" ? possessiveLength(v, j) : 0;
+    if (poss && j + poss < limit) {
+      for (let k = 0; k < poss; k++) tags.push("poss");
+      j += poss;
       continue;
     }
     // του ιρανικού υπουργείου Άμυνας, of the ministry
@@ -215,6 +224,31 @@ function split(v: DocView, lex: QuoteLexicon, start: number, end: number, tags: 
   while (roleLast > first && (tags[roleLast - 1] === "comma" || tags[roleLast - 1] === "link")) roleLast--;
   const role: [number, number] | null = hasRole ? [start + first, start + roleLast] : null;
   return { start, end, pronoun: false, name, role, described: described || (!name && !hasRole) };
+}
+
+/**
+ * The author of a phrase headed by a document noun: its genitive or "of"
+ * complement (η ανακοίνωση του υπουργείου, the statement of the ministry) or
+ * its possessor (the ministry's statement); null when it names none (the
+ * statement: the speaker is found as for a pronoun); undefined when the
+ * phrase is not a document's.
+ */
+export function documentAuthor(v: DocView, lex: QuoteLexicon, p: SpeakerPhrase): SpeakerPhrase | null | undefined {
+  if (p.pronoun) return undefined;
+  let d = p.start;
+  while (d < p.end && !(isWordOrNumber(v, d) && lex.documents.has(v.key[d]))) d++;
+  if (d === p.end) return undefined;
+  if (d + 1 < p.end && lex.linkers.has(v.fold[d + 1])) {
+    const from = lex.determiners.has(v.fold[d + 1]) ? d + 1 : d + 2;
+    const author = parsePhrase(v, lex, from, { subject: false, limit: p.end });
+    if (author && !author.pronoun) return author;
+  }
+  for (let k = Math.max(p.start + 1, d - 2); k < d; k++) {
+    if (possessiveLength(v, k) !== d - k) continue;
+    const author = parsePhrase(v, lex, p.start, { subject: false, limit: k });
+    if (author && !author.pronoun) return author;
+  }
+  return null;
 }
 
 /** The phrase's text without its determiner. */

@@ -5,7 +5,7 @@
 // statement already found becomes that statement's `via`.
 import { type Span, TokenKind, tokenRange } from "../../doc/doc.js";
 import { parsePhrase, type SpeakerPhrase } from "./phrase.js";
-import { addQuote, addressee, type Chain, chainIn, claim, type CueMatch, DASHES, inTitle, label, markReported, matchCue, type QuoteCandidate, skipAdverbs, type State, wordCount } from "./state.js";
+import { addQuote, addressee, type Chain, chainIn, claim, complementizerAfter, type CueMatch, DASHES, inTitle, label, markReported, matchCue, type QuoteCandidate, skipAdverbs, type State, wordCount } from "./state.js";
 import { coordinated, subjectAfter, subjectBefore, subjectStartOk } from "./subjects.js";
 import { anyPhraseAt, isQuoteMark, isWordOrNumber, sentenceBounds, tokenAtOrAfter } from "./view.js";
 
@@ -15,7 +15,7 @@ const EDGE_PUNCT = /^[\s,.;:–—-]$/u;
 const VERB_TAGS = new Set(["VERB", "AUX"]);
 
 /** Where a reported clause starting at token `from` ends, and the subject of the cue that ends it. */
-function clauseEnd(s: State, from: number, sentEnd: number): { end: number; next: SpeakerPhrase | null } {
+export function clauseEnd(s: State, from: number, sentEnd: number): { end: number; next: SpeakerPhrase | null } {
   const { v, lex } = s;
   for (let j = from; j < sentEnd; j++) {
     if (anyPhraseAt(v, j, lex.clauseBreaks)) return { end: j, next: null };
@@ -52,7 +52,7 @@ function opensReportedClause(s: State, cue: CueMatch, sentEnd: number): boolean 
   return false;
 }
 
-function contentSpan(s: State, first: number, last: number): Span | null {
+export function contentSpan(s: State, first: number, last: number): Span | null {
   const { v } = s;
   if (last <= first) return null;
   const text = v.doc.text;
@@ -64,7 +64,7 @@ function contentSpan(s: State, first: number, last: number): Span | null {
 }
 
 /** Does the span hold a verb? Unknown without POS tags, or when most of its words are foreign to the tagger. */
-function hasVerb(s: State, first: number, last: number): boolean {
+export function hasVerb(s: State, first: number, last: number): boolean {
   const { pos, foreign } = s.v;
   if (!pos) return true;
   let words = 0;
@@ -89,7 +89,7 @@ function contentStartBefore(stops: Uint32Array, sentStart: number, cueFirst: num
   return Math.max(sentStart, stops[cueFirst]);
 }
 
-function pushIndirect(s: State, span: Span, cue: CueMatch, phrase: SpeakerPhrase | null, chain: Chain): void {
+export function pushIndirect(s: State, span: Span, cue: CueMatch, phrase: SpeakerPhrase | null, chain: Chain): void {
   addQuote(s, { kind: "indirect", ...span, cue, phrase, ...chain, inTitle: inTitle(s, span.start) });
   claim(s, cue.first, cue.last);
   const [first, last] = tokenRange(s.v.doc.layers.tokens, span);
@@ -109,19 +109,6 @@ function framed(s: State, span: Span): QuoteCandidate[] {
     }
   }
   return found.sort((a, b) => a - b).map((k) => s.out[k]);
-}
-
-/** The complementizer a few tokens after the cue (δήλωσε ότι, said on Thursday that), or -1. */
-function complementizerAfter(s: State, cue: CueMatch, sentEnd: number): number {
-  const { v, lex, o } = s;
-  for (let j = cue.last; j < Math.min(sentEnd, cue.last + o.maxComplementizerGap + 1); j++) {
-    if (s.quoted[j] || isQuoteMark(v, j) || (j > cue.last && matchCue(v, lex, j))) return -1;
-    // said they were concerned that …: the bare clause starts at the pronoun
-    if (cue.entry.bareClause && lex.pronouns.has(v.fold[j])) return -1;
-    if (lex.complementizers.has(v.fold[j]) || (cue.entry.infinitival && lex.infinitival.has(v.fold[j]))) return j;
-    if (!isWordOrNumber(v, j) && v.text[j] !== ",") return -1;
-  }
-  return -1;
 }
 
 /** Rule 1, cue … complementizer: «ο Χ δήλωσε ότι …», "X said on Thursday that …". */
@@ -193,7 +180,8 @@ export function detectIndirect(s: State): void {
   const { v, lex } = s;
   const stops = afterStops(s);
   for (let i = 0; i < v.n; i++) {
-    if (s.quoted[i] || s.claimed[i]) continue;
+    // a cue inside a reported clause is part of its content (denied that the president said that …)
+    if (s.quoted[i] || s.claimed[i] || s.reported[i]) continue;
     const cue = matchCue(v, lex, i);
     if (!cue || cue.head !== i) continue;
     const sentence = sentenceBounds(v, i);

@@ -7,7 +7,7 @@
 import { tokenRange, type Doc, type Mention, type Span } from "../../doc/doc.js";
 import type { QuoteCandidate } from "./state.js";
 import type { QuoteLexicon } from "./lexicon.js";
-import { hasComplementEnding, isFunctionWord, parsePhrase, phraseText, type SpeakerPhrase } from "./phrase.js";
+import { documentAuthor, hasComplementEnding, isFunctionWord, parsePhrase, phraseText, type SpeakerPhrase } from "./phrase.js";
 import type { QuoteSpeaker } from "./types.js";
 import { isWordOrNumber, tokensText, type DocView } from "./view.js";
 
@@ -268,18 +268,20 @@ export class SpeakerResolver {
    */
   resolve(q: QuoteCandidate): QuoteSpeaker | null {
     const { v } = this;
-    const p = q.phrase;
+    const author = q.phrase ? documentAuthor(v, this.lex, q.phrase) : undefined;
+    // a statement's author speaks (η ανακοίνωση του υπουργείου); "the statement" alone refers back as a pronoun does
+    const p = author ?? q.phrase;
     let speaker: QuoteSpeaker | null;
-    if (!p || p.pronoun) {
+    if (!p || p.pronoun || author === null) {
       const mention = p ? { start: v.start[p.start], end: v.end[p.end - 1] } : null;
       const a = q.antecedent;
       const referent = a && v.start[a.start] > this.previousAt ? this.fromPhrase(a) : this.previous;
       speaker = referent ? { ...referent, mention } : null;
     } else {
       speaker = this.fromPhrase(p);
-      if (!q.inTitle) this.previousAt = v.start[p.start];
+      if (!q.inTitle && !q.channel) this.previousAt = v.start[p.start];
     }
-    if (speaker && !q.inTitle) {
+    if (speaker && !q.inTitle && !q.channel) {
       this.previous = speaker;
       this.previousAt = Math.max(this.previousAt, q.start);
     }

@@ -186,9 +186,12 @@ export function coordinated(s: State, cue: CueMatch, sentStart: number): Speaker
 function antecedentStarts(s: State): Int32Array {
   const { v, lex } = s;
   const subjectFirst = lex.subjectFirstLangs.has(v.doc.lang);
+  // what an outlet or institution is said to report (according to the agency, the minister visited …) may name the next speaker
+  const told = new Uint8Array(v.n);
+  for (const q of s.out) if (q.channel) told.fill(1, tokenAtOrAfter(v, q.start), tokenAtOrAfter(v, q.end));
   const starts: number[] = [];
   for (let i = 0; i < v.n; i++) {
-    if (s.quoted[i] || s.reported[i] || s.sourced[i]) continue;
+    if (s.quoted[i] || (s.reported[i] && !told[i]) || s.sourced[i]) continue;
     const [sentStart] = sentenceBounds(v, i);
     if (subjectFirst ? i !== sentStart : !lex.subjectDeterminers.has(v.fold[i]) && i !== sentStart) continue;
     starts.push(i);
@@ -198,8 +201,10 @@ function antecedentStarts(s: State): Int32Array {
 
 /**
  * The finder of antecedents over the document's final state: for a token t,
- * the nearest named subject before it, in its paragraph or the one before
- * (at most MAX_ANTECEDENT_DISTANCE tokens back):
+ * the nearest named subject (or one with a role and a definite article, ο
+ * υπουργός, which the resolver takes back to the named holder of the role)
+ * before it, in its paragraph or the one before (at most
+ * MAX_ANTECEDENT_DISTANCE tokens back):
  * «Ο πρόεδρος Χ επισκέφθηκε … «…», είπε.» Where word order marks the subject,
  * only a phrase that opens a sentence counts.
  */
@@ -214,7 +219,8 @@ export function antecedentFinder(s: State): (t: number) => SpeakerPhrase | null 
       const i = starts[k];
       const [sentStart] = sentenceBounds(v, i);
       const p = parsePhrase(v, lex, i, { subject: true, limit: t });
-      if (p?.name && !p.pronoun && tokensText(v, p.name[0], p.name[1]).length >= MIN_ANTECEDENT_CHARS && (i !== sentStart || lex.subjectDeterminers.has(v.fold[i]) || knownName(v, p))) return p;
+      if (!p || p.pronoun || (i === sentStart && !lex.subjectDeterminers.has(v.fold[i]) && !knownName(v, p))) continue;
+      if (p.name ? tokensText(v, p.name[0], p.name[1]).length >= MIN_ANTECEDENT_CHARS : p.role && lex.definiteDeterminers.has(v.fold[i])) return p;
     }
     return null;
   };
