@@ -25,7 +25,7 @@ function attributionCue(s: State, i: number, len: number): CueMatch {
   const words = s.v.fold.slice(i, i + len);
   const entry: CueEntry = {
     words, lemma: words.join(" "), stance: "report", polarity: "positive",
-    addressee: false, infinitival: false, objectAfter: false, bareClause: false, subjectGap: 0, inversionAtEnd: false, subjectFirst: false,
+    addressee: false, infinitival: false, objectAfter: false, question: false, bareClause: false, subjectGap: 0, inversionAtEnd: false, subjectFirst: false,
   };
   return { first: i, head: i, last: i + len, entry, negated: false };
 }

@@ -21,6 +21,7 @@ interface CueJson {
   infinitival?: boolean;
   objectAfter?: boolean;
   bare?: boolean;
+  question?: boolean;
 }
 
 interface CueTableJson {
@@ -36,6 +37,7 @@ interface CueTableJson {
   notBeforeVerb?: string[];
   subjunctives?: string[];
   clauseBlockers?: string[];
+  interrogatives?: string[];
   clauseBreaks?: string[];
   adverbs?: string[];
 }
@@ -81,6 +83,8 @@ export interface CueEntry {
   infinitival: boolean;
   /** The phrase right after the cue is who was told (told Reuters), not the speaker. */
   objectAfter: boolean;
+  /** The cue reports a question: its clause opens with an interrogative (asked whether …), kept in the content. */
+  question: boolean;
   /** The reported clause may follow without a complementizer (said he would …): the verb and its language allow it. */
   bareClause: boolean;
   /** Most words between the cue and a subject that follows it (ανέφεραν σε άρθρο τους οι …). */
@@ -105,6 +109,8 @@ export interface QuoteLexicon {
   /** Particles of a subjunctive cue whose subject stands right before them in any case (με τον υπουργό να δηλώνει ότι). */
   subjunctives: Set<string>;
   clauseBlockers: Set<string>;
+  /** Words that open a reported question (πώς, whether). */
+  interrogatives: Set<string>;
   clauseBreaks: PhraseIndex;
   adverbs: PhraseIndex;
   via: PhraseIndex;
@@ -187,6 +193,7 @@ export function buildLexicon(langs: LangData[]): QuoteLexicon {
     notBeforeVerb: new Set(),
     subjunctives: new Set(),
     clauseBlockers: new Set(),
+    interrogatives: new Set(),
     clauseBreaks: new Map(),
     adverbs: new Map(),
     via: new Map(),
@@ -228,6 +235,7 @@ export function buildLexicon(langs: LangData[]): QuoteLexicon {
             addressee: c.addressee ?? false,
             infinitival: c.infinitival ?? false,
             objectAfter: c.objectAfter ?? false,
+            question: c.question ?? false,
             bareClause: (cues.bareClause ?? false) && (c.bare ?? false),
             subjectGap: cues.subjectGap ?? 0,
             inversionAtEnd: cues.inversionAtEnd ?? false,
@@ -247,6 +255,7 @@ export function buildLexicon(langs: LangData[]): QuoteLexicon {
       addAll(lex.notBeforeVerb, cues.notBeforeVerb, foldWord);
       addAll(lex.subjunctives, cues.subjunctives, foldWord);
       addAll(lex.clauseBlockers, cues.clauseBlockers, foldWord);
+      addAll(lex.interrogatives, cues.interrogatives, foldWord);
       addPhrases(lex.clauseBreaks, cues.clauseBreaks);
       addPhrases(lex.adverbs, cues.adverbs);
     }

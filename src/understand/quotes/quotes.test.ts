@@ -69,8 +69,11 @@ test("Greek: content-first, direct with source chain, pro-drop, reported speech 
   assert.equal(colon.kind, "direct");
   assert.equal(colon.speaker?.name, "Γιάννης Αϊβάζογλου", "an upper-case mention with diaeresis still resolves");
 
-  assert.ok(!body.some((q) => q.text === "δίκαιες τιμές" || q.text === "Πράσινης Συμφωνίας"), "scare quotes and titles are not statements");
-  assert.equal(body.length, 7);
+  const fragment = find(body, "δίκαιες τιμές");
+  assert.equal(fragment.kind, "direct", "a fragment quoted after a speech verb is a direct quotation of its subject");
+  assert.equal(who(fragment), "αγρότες");
+  assert.ok(!body.some((q) => q.text === "Πράσινης Συμφωνίας"), "titles are not statements");
+  assert.equal(body.length, 8);
 });
 
 test("Greek headline statement: «Πόλη: δήλωση» and a quote in the headline", () => {

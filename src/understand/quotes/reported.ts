@@ -114,10 +114,13 @@ function framed(s: State, span: Span): QuoteCandidate[] {
 /** Rule 1, cue … complementizer: «ο Χ δήλωσε ότι …», "X said on Thursday that …". */
 function afterComplementizer(s: State, cue: CueMatch, comp: number, [sentStart, sentEnd]: [number, number]): void {
   const { v, lex, o } = s;
-  const { end, next } = clauseEnd(s, comp + 1, sentEnd);
-  const span = contentSpan(s, comp + 1, end);
-  if (!span || wordCount(v, comp + 1, end) < o.minClauseWords) return;
-  const after = comp > cue.last ? parsePhrase(v, lex, skipAdverbs(s, cue.last, comp), { subject: true, limit: comp }) : null;
+  // a reported question keeps its interrogative (αναρωτήθηκε πώς …); a complementizer is left out
+  const from = cue.entry.question && lex.interrogatives.has(v.fold[comp]) ? comp : comp + 1;
+  const { end, next } = clauseEnd(s, from, sentEnd);
+  const span = contentSpan(s, from, end);
+  if (!span || wordCount(v, from, end) < o.minClauseWords) return;
+  // δήλωσε σήμερα ο υπουργός ότι …; where a subject after the cue must end the sentence, a phrase here is the object (urged the company to …)
+  const after = comp > cue.last && !cue.entry.inversionAtEnd ? parsePhrase(v, lex, skipAdverbs(s, cue.last, comp), { subject: true, limit: comp }) : null;
   const phrase = (after && !cue.entry.objectAfter ? after : null) ?? coordinated(s, cue, sentStart) ?? subjectBefore(s, cue, sentStart) ?? next;
   const chain = chainIn(s, sentStart, cue.first);
   chainIn(s, end, sentEnd, chain);

@@ -155,14 +155,14 @@ export function matchCue(v: DocView, lex: QuoteLexicon, i: number): CueMatch | n
   return null;
 }
 
-/** The complementizer a few tokens after the cue (δήλωσε ότι, said on Thursday that), or -1. */
+/** The complementizer (or, after a question's cue, the interrogative) a few tokens after the cue (δήλωσε ότι, said on Thursday that), or -1. */
 export function complementizerAfter(s: State, cue: CueMatch, sentEnd: number): number {
   const { v, lex, o } = s;
   for (let j = cue.last; j < Math.min(sentEnd, cue.last + o.maxComplementizerGap + 1); j++) {
     if (s.quoted[j] || isQuoteMark(v, j) || (j > cue.last && matchCue(v, lex, j))) return -1;
     // said they were concerned that …: the bare clause starts at the pronoun
     if (cue.entry.bareClause && lex.pronouns.has(v.fold[j])) return -1;
-    if (lex.complementizers.has(v.fold[j]) || (cue.entry.infinitival && lex.infinitival.has(v.fold[j]))) return j;
+    if (lex.complementizers.has(v.fold[j]) || (cue.entry.infinitival && lex.infinitival.has(v.fold[j])) || (cue.entry.question && lex.interrogatives.has(v.fold[j]))) return j;
     if (!isWordOrNumber(v, j) && v.text[j] !== ",") return -1;
   }
   return -1;

@@ -1,0 +1,40 @@
+import { strict as assert } from "node:assert";
+import { test } from "node:test";
+import { parseTextPage } from "../../extract/text-page.js";
+import { buildDoc } from "../../pipeline/build.js";
+import { Pipeline } from "../../pipeline/pipeline.js";
+import { langIdComponent, sentenceComponent, tokenizeComponent } from "../../text/components.js";
+import { findQuotes } from "./component.js";
+import type { Quote } from "./types.js";
+
+const textLayer = new Pipeline([langIdComponent(), tokenizeComponent(), sentenceComponent()]);
+const analyse = (page: string): Quote[] => findQuotes(textLayer.run(buildDoc(parseTextPage(page))));
+const who = (q: Quote | undefined) => (q?.speaker ? (q.speaker.name ?? q.speaker.description) : null);
+
+test("να- and to-complements: calls, requests and urging report what was asked for", () => {
+  const called = analyse("Τίτλος\n\nΟ δήμαρχος Κώστας Λαμπρόπουλος κάλεσε τους κατοίκους να μείνουν στα σπίτια τους.\n");
+  assert.equal(called.length, 1);
+  assert.equal(called[0].text, "μείνουν στα σπίτια τους");
+  assert.equal(who(called[0]), "Κώστας Λαμπρόπουλος");
+  assert.deepEqual(called[0].stance, { type: "urge", polarity: "positive" });
+
+  const asked = analyse("Τίτλος\n\nΗ Ένωση Καταναλωτών ζήτησε από την κυβέρνηση να μειώσει τον φόρο στα τρόφιμα.\n");
+  assert.equal(asked[0].text, "μειώσει τον φόρο στα τρόφιμα");
+  assert.equal(who(asked[0]), "Ένωση Καταναλωτών");
+
+  const urged = analyse("Title\n\nThe union urged the company to reopen talks before the summer.\n");
+  assert.equal(urged[0].text, "reopen talks before the summer");
+  assert.match(who(urged[0]) ?? "", /union/);
+  const calledOn = analyse("Title\n\nThe mayor called on residents to conserve water during the heatwave.\n");
+  assert.equal(calledOn[0].text, "conserve water during the heatwave");
+  assert.match(who(calledOn[0]) ?? "", /mayor/);
+});
+
+test("a reported question keeps its interrogative", () => {
+  const el = analyse("Τίτλος\n\nΟ βουλευτής Νίκος Αλεξίου αναρωτήθηκε πώς θα καλυφθεί το κόστος του έργου.\n");
+  assert.equal(el[0].text, "πώς θα καλυφθεί το κόστος του έργου");
+  assert.equal(el[0].cue, "αναρωτήθηκε");
+  const en = analyse("Title\n\nSenator Ruth Hale asked whether the agency had enough staff for the audit.\n");
+  assert.equal(en[0].text, "whether the agency had enough staff for the audit");
+  assert.equal(who(en[0]), "Ruth Hale");
+});
