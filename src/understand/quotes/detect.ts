@@ -22,8 +22,8 @@ function claimChains(s: State): void {
   }
 }
 
-/** All quotation candidates of a document, in text order. */
-export function detectQuotes(v: DocView, lex: QuoteLexicon, options: DetectOptions = {}): QuoteCandidate[] {
+/** All quotation candidates of a document, in text order, and the tokens inside direct quotes. */
+export function detectQuotes(v: DocView, lex: QuoteLexicon, options: DetectOptions = {}): { quotes: QuoteCandidate[]; quoted: Uint8Array } {
   const s = newState(v, lex, { ...DEFAULTS, ...options });
   claimChains(s);
   detectDirect(s);
@@ -34,5 +34,5 @@ export function detectQuotes(v: DocView, lex: QuoteLexicon, options: DetectOptio
   detectTrailingAttributions(s);
   const antecedentBefore = antecedentFinder(s);
   for (const q of s.out) if (!q.phrase || q.phrase.pronoun || documentAuthor(v, lex, q.phrase) === null) q.antecedent = antecedentBefore(tokenAtOrAfter(v, q.start));
-  return s.out.sort((a, b) => a.start - b.start);
+  return { quotes: s.out.sort((a, b) => a.start - b.start), quoted: s.quoted };
 }

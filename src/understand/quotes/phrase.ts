@@ -6,7 +6,7 @@
 // role, or the whole phrase when it has no role), a role, or a description.
 import { unionOfLangs } from "../../lang/lang.js";
 import type { QuoteLexicon } from "./lexicon.js";
-import { isWordOrNumber, tokensText, type DocView } from "./view.js";
+import { isWordOrNumber, joinsName, tokensText, type DocView } from "./view.js";
 
 /** Longest speaker phrase, in tokens. */
 const MAX_PHRASE_TOKENS = 14;
@@ -15,7 +15,7 @@ const POSSESSIVE_MARKS = new Set(unionOfLangs((l) => l.clitics.apostrophes));
 const POSSESSIVE_FORMS = new Set(unionOfLangs((l) => l.clitics.possessive));
 const FINAL_DOT = /\.$/u;
 
-type Tag = "det" | "cap" | "role" | "described" | "title" | "portfolio" | "mod" | "link" | "poss" | "comma";
+type Tag = "det" | "cap" | "role" | "described" | "title" | "portfolio" | "mod" | "link" | "poss" | "comma" | "and";
 
 export interface SpeakerPhrase {
   /** Token bounds [start, end). */
@@ -63,7 +63,8 @@ function wordTag(v: DocView, lex: QuoteLexicon, i: number, prev: Tag | undefined
   const k = v.key[i];
   if (lex.titles.has(f.replace(FINAL_DOT, ""))) return "title";
   if (v.cap[i] && lex.portfolios.has(k) && (prev === "role" || prev === "described" || prev === "portfolio")) return "portfolio";
-  if (lex.roles.has(k)) return "role";
+  // a capitalised role word after an institution's head word is part of its name (Ένωση Δικαστών)
+  if (lex.roles.has(k)) return v.cap[i] && (prev === "described" || prev === "and") ? "cap" : "role";
   if (lex.described.has(k)) return "described";
   if (v.cap[i]) return isCue(v, lex, i) || isFunctionWord(lex, f) || lex.adverbs.has(f) ? null : "cap";
   if (lex.modifiers.has(k)) return "mod";
@@ -93,6 +94,13 @@ export function parsePhrase(v: DocView, lex: QuoteLexicon, i: number, options: P
     if (tag) {
       tags.push(tag);
       j++;
+      continue;
+    }
+    // Ένωση Δικαστών και Εισαγγελέων: a conjunction between two genitive complements of a name
+    const joined = prev === "cap" && j + 1 < limit && joinsName(v, lex.conjunctions, j) ? wordTag(v, lex, j + 1, "and") : null;
+    if (joined === "cap" || joined === "described" || joined === "portfolio") {
+      tags.push("and", joined);
+      j += 2;
       continue;
     }
     const hasHead = tags.some((t) => HEAD_TAGS.has(t));
@@ -177,7 +185,7 @@ export function hasComplementEnding(lex: QuoteLexicon, folded: string): boolean 
  */
 function properName(v: DocView, first: number, end: number, tags: Tag[]): [number, number] | null {
   if (tags.includes("role") || tags.length < 2) return null;
-  for (let k = 0; k < tags.length; k++) if (!v.cap[first + k] || (tags[k] !== "cap" && tags[k] !== "described" && tags[k] !== "portfolio")) return null;
+  for (let k = 0; k < tags.length; k++) if (tags[k] !== "and" && (!v.cap[first + k] || (tags[k] !== "cap" && tags[k] !== "described" && tags[k] !== "portfolio"))) return null;
   return tags.includes("described") ? [first, end] : null;
 }
 

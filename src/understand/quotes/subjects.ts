@@ -5,8 +5,10 @@
 // antecedent of a pro-drop quote.
 import { isFunctionWord, parsePhrase, type SpeakerPhrase } from "./phrase.js";
 import { CLAUSE_END, countBelow, type CueMatch, matchCue, skipAdverbs, type State } from "./state.js";
-import { type DocView, isWordOrNumber, sentenceBounds, tokenAtOrAfter, tokensText } from "./view.js";
+import { type DocView, featureOf, isWordOrNumber, joinsName, namedByTagger, sentenceBounds, tokenAtOrAfter, tokensText } from "./view.js";
 
+const CASE = "Case";
+const GENITIVE = "Gen";
 /** Most plain words of a subject without a lexicon word (οι ντόπιοι κάτοικοι). */
 const MAX_PLAIN_WORDS = 3;
 /** Shortest name taken as an antecedent, in characters (not an initial such as «Τ/κ»). */
@@ -21,6 +23,8 @@ export function subjectStartOk(s: State, i: number, sentStart: number): boolean 
   if (lex.subjectDeterminers.has(v.fold[i])) return true;
   if (!v.cap[i] && !lex.pronouns.has(v.fold[i])) return false;
   if (i === sentStart) return true;
+  // inside a name (Ένωση Δικαστών και | Εισαγγελέων), or a genitive the taggers marked: no subject starts here
+  if (joinsName(v, lex.conjunctions, i - 1) || featureOf(v, i, CASE) === GENITIVE) return false;
   const prev = v.text[i - 1];
   return !isWordOrNumber(v, i - 1) || lex.conjunctions.has(v.fold[i - 1]) || prev === ",";
 }
@@ -220,7 +224,8 @@ export function antecedentFinder(s: State): (t: number) => SpeakerPhrase | null 
       const [sentStart] = sentenceBounds(v, i);
       const p = parsePhrase(v, lex, i, { subject: true, limit: t });
       if (!p || p.pronoun || (i === sentStart && !lex.subjectDeterminers.has(v.fold[i]) && !knownName(v, p))) continue;
-      if (p.name ? tokensText(v, p.name[0], p.name[1]).length >= MIN_ANTECEDENT_CHARS : p.role && lex.definiteDeterminers.has(v.fold[i])) return p;
+      // a name the recogniser did not take for a person or an organisation (ΔΙΑΦΗΜΙΣΤΙΚΟΣ ΧΩΡΟΣ) is no antecedent
+      if (p.name ? tokensText(v, p.name[0], p.name[1]).length >= MIN_ANTECEDENT_CHARS && namedByTagger(v, p.name[0], p.name[1]) : p.role && lex.definiteDeterminers.has(v.fold[i])) return p;
     }
     return null;
   };
