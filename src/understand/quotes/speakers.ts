@@ -267,7 +267,7 @@ export class SpeakerResolver {
       const known = this.titled?.find((t) => holdsAll(new Set(keysOfName), t.nameKeys));
       if (known && !holdsAll(keys, known.keys)) return null;
       const fuller = fullerName(this.names[0], keysOfName.slice(-MAX_SHORT_NAME), null) ?? fullerName(this.names[1], keysOfName.slice(-MAX_SHORT_NAME), null);
-      return { name: fuller && fuller.keys.length > keysOfName.length ? fuller.text : m.text, description: null, role: tokensText(v, p.start, p.end), entityId: entityIdAt(this.entities, m), mention: null };
+      return { name: fuller && fuller.keys.length > keysOfName.length ? fuller.text : m.text, description: null, role: phraseText(v, this.lex, p), entityId: entityIdAt(this.entities, m), mention: null };
     }
     return null;
   }

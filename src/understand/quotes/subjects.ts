@@ -13,6 +13,8 @@ const GENITIVE = "Gen";
 const MAX_PLAIN_WORDS = 3;
 /** Shortest name taken as an antecedent, in characters (not an initial such as «Τ/κ»). */
 const MIN_ANTECEDENT_CHARS = 2;
+/** Paragraphs before a quote's own where its antecedent may stand (a furniture line may fall between). */
+const ANTECEDENT_BLOCKS = 2;
 /** Farthest an antecedent is looked for before its quote, in tokens (two long paragraphs). */
 const MAX_ANTECEDENT_DISTANCE = 1000;
 
@@ -207,7 +209,7 @@ function antecedentStarts(s: State): Int32Array {
  * The finder of antecedents over the document's final state: for a token t,
  * the nearest named subject (or one with a role and a definite article, ο
  * υπουργός, which the resolver takes back to the named holder of the role)
- * before it, in its paragraph or the one before (at most
+ * before it, in its paragraph or the two before (at most
  * MAX_ANTECEDENT_DISTANCE tokens back):
  * «Ο πρόεδρος Χ επισκέφθηκε … «…», είπε.» Where word order marks the subject,
  * only a phrase that opens a sentence counts.
@@ -216,8 +218,7 @@ export function antecedentFinder(s: State): (t: number) => SpeakerPhrase | null 
   const { v, lex } = s;
   const starts = antecedentStarts(s);
   return (t) => {
-    const block = v.block[t];
-    const firstBlock = block > 0 ? block - 1 : block;
+    const firstBlock = Math.max(0, v.block[t] - ANTECEDENT_BLOCKS);
     const from = Math.max(tokenAtOrAfter(v, v.blocks[firstBlock]?.start ?? 0), t - MAX_ANTECEDENT_DISTANCE);
     for (let k = countBelow(starts, t) - 1; k >= 0 && starts[k] >= from; k--) {
       const i = starts[k];

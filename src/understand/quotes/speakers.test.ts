@@ -1,0 +1,35 @@
+import { strict as assert } from "node:assert";
+import { test } from "node:test";
+import { parseTextPage } from "../../extract/text-page.js";
+import { buildDoc } from "../../pipeline/build.js";
+import { defaultPipeline } from "../../pipeline/default.js";
+import { findQuotes } from "./component.js";
+import type { Quote } from "./types.js";
+
+// The taggers' tags and mentions take part in choosing speakers: these run the whole pipeline.
+const tagged = (page: string): Quote[] => findQuotes(defaultPipeline().run(buildDoc(parseTextPage(page))));
+const who = (q: Quote | undefined) => (q?.speaker ? (q.speaker.name ?? q.speaker.description) : null);
+
+test("a line that names no entity is not the antecedent of a pro-drop quote", () => {
+  const quotes = tagged("Τίτλος\n\nΟ υπουργός Εργασίας Κώστας Μαρκόπουλος μίλησε χθες στη Βουλή για το ασφαλιστικό.\n\nΣΥΝΕΧΕΙΑ ΑΡΘΡΟΥ\n\n«Οι συντάξεις θα αυξηθούν από τον Ιανουάριο», πρόσθεσε.\n");
+  assert.equal(who(quotes[0]), "Κώστας Μαρκόπουλος");
+  assert.equal(quotes[0].speaker?.mention, null);
+});
+
+test("an institution named by its head word resolves to its full name", () => {
+  const quotes = tagged("Title\n\nNorthfield Memorial Hospital has closed two wards after a norovirus outbreak.\n\nThe hospital said that visits would resume next week.\n");
+  assert.equal(who(quotes[0]), "Northfield Memorial Hospital");
+});
+
+test("a role no speaker holds resolves to the person named before it; the description stays as role", () => {
+  const quotes = tagged("Οι δηλώσεις του Γιάννη Σπανού\n\nΟ προπονητής της ομάδας δήλωσε ότι οι παίκτες έδωσαν τον καλύτερό τους εαυτό.\n");
+  assert.equal(quotes[0].speaker?.name, "Γιάννη Σπανού");
+  assert.equal(quotes[0].speaker?.role, "προπονητής της ομάδας");
+});
+
+test("a name joined by και between genitives is one speaker; a genitive is no subject", () => {
+  const union = tagged("Τίτλος\n\nΗ Ένωση Αστυνομικών και Πυροσβεστών ανακοίνωσε ότι οι εργαζόμενοι θα απεργήσουν την Πέμπτη.\n");
+  assert.equal(who(union[0]), "Ένωση Αστυνομικών και Πυροσβεστών");
+  const spokesman = tagged("Τίτλος\n\nΟ εκπρόσωπος του υπουργείου, σχολιάζοντας τις δηλώσεις Ερντογάν - Τσαβούσογλου για τα νησιά του Αιγαίου, ανέφερε: «Η Ελλάδα σέβεται το διεθνές δίκαιο».\n");
+  assert.equal(who(spokesman[0]), "εκπρόσωπος του υπουργείου");
+});
