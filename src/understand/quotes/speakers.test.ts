@@ -28,8 +28,8 @@ test("a role no speaker holds resolves to the person named before it; the descri
 });
 
 test("a name joined by και between genitives is one speaker; a genitive is no subject", () => {
-  const union = tagged("Τίτλος\n\nΗ Ένωση Αστυνομικών και Πυροσβεστών ανακοίνωσε ότι οι εργαζόμενοι θα απεργήσουν την Πέμπτη.\n");
+  const union = tagged("Τίτλος\n\nΣε ανακοίνωσή της, η Ένωση Αστυνομικών και Πυροσβεστών γνωστοποίησε ότι οι εργαζόμενοι θα απεργήσουν την Πέμπτη.\n");
   assert.equal(who(union[0]), "Ένωση Αστυνομικών και Πυροσβεστών");
-  const spokesman = tagged("Τίτλος\n\nΟ εκπρόσωπος του υπουργείου, σχολιάζοντας τις δηλώσεις Ερντογάν - Τσαβούσογλου για τα νησιά του Αιγαίου, ανέφερε: «Η Ελλάδα σέβεται το διεθνές δίκαιο».\n");
+  const spokesman = tagged("Τίτλος\n\nΟ εκπρόσωπος του υπουργείου σε δήλωσή του για τις απειλές Ερντογάν - Τσαβούσογλου ανέφερε: «Η Ελλάδα σέβεται το διεθνές δίκαιο».\n");
   assert.equal(who(spokesman[0]), "εκπρόσωπος του υπουργείου");
 });
