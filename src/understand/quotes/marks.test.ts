@@ -68,3 +68,7 @@ test("two single marks in a row stand for a double mark", () => {
   assert.deepEqual(contents("‘’First part.\n\n“Second part,’’ she said."), ["First part.\n\n“Second part,"]);
   assert.deepEqual(contents("It isn’t ‘fair’, he said."), ["fair"]);
 });
+
+test("a single closing guillemet closes «", () => {
+  assert.deepEqual(contents("Δήλωσε ότι «η είδηση ήταν λάθος› και έφυγε."), ["η είδηση ήταν λάθος"]);
+});

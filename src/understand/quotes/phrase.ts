@@ -14,6 +14,7 @@ const COMMA = ",";
 const POSSESSIVE_MARKS = new Set(unionOfLangs((l) => l.clitics.apostrophes));
 const POSSESSIVE_FORMS = new Set(unionOfLangs((l) => l.clitics.possessive));
 const FINAL_DOT = /\.$/u;
+const PERSON = "PER";
 
 type Tag = "det" | "cap" | "role" | "described" | "title" | "portfolio" | "mod" | "link" | "poss" | "comma" | "and";
 
@@ -224,6 +225,12 @@ function split(v: DocView, lex: QuoteLexicon, start: number, end: number, tags: 
       name = [start + runStart + (complement ? 1 : 0), end];
     }
     else if (runLength >= MIN_RUN_WITH_NAME && (v.capKeys.get(v.key[end - 1]) ?? 0) > 1) name = [end - NAME_WORDS_AFTER_AFFILIATION, end];
+    else if (v.mentionType && v.mentionType[end - 1] === PERSON) {
+      // του Στέιτ Ντιπάρτμεντ Ανταμ Ερελι: the affiliation's run ends in a person the recogniser found
+      let k = end - 1;
+      while (k > start + runStart && v.mentionType[k - 1] === PERSON) k--;
+      if (k > start + runStart) name = [k, end];
+    }
   }
   const roleEnd = name ? name[0] - start : lastRole + 1;
   const roleTokens = tags.slice(first, lastRole + 1);

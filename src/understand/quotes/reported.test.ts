@@ -38,3 +38,10 @@ test("a reported question keeps its interrogative", () => {
   assert.equal(en[0].text, "whether the agency had enough staff for the audit");
   assert.equal(who(en[0]), "Ruth Hale");
 });
+
+test("a reported clause ends before «, ενώ» / \", while\" and the clause they open", () => {
+  const el = analyse("Τίτλος\n\nΟ βουλευτής Νίκος Αλεξίου είπε ότι η κυβέρνηση καθυστερεί το νομοσχέδιο, ενώ επέκρινε και την αντιπολίτευση.\n");
+  assert.equal(el[0].text, "η κυβέρνηση καθυστερεί το νομοσχέδιο");
+  const en = analyse("Title\n\nThe mayor said that the bridge would reopen in May, while residents asked for a second crossing.\n");
+  assert.equal(en[0].text, "the bridge would reopen in May");
+});

@@ -33,3 +33,8 @@ test("a name joined by και between genitives is one speaker; a genitive is no
   const spokesman = tagged("Τίτλος\n\nΟ εκπρόσωπος του υπουργείου σε δήλωσή του για τις απειλές Ερντογάν - Τσαβούσογλου ανέφερε: «Η Ελλάδα σέβεται το διεθνές δίκαιο».\n");
   assert.equal(who(spokesman[0]), "εκπρόσωπος του υπουργείου");
 });
+
+test("a person the recogniser found ends an affiliation's run of capitals: the name, not the affiliation", () => {
+  const quotes = tagged("Τίτλος\n\nΟ αναπληρωτής εκπρόσωπος του Λευκού Οίκου Τζον Μίλερ δήλωσε ότι η είδηση είναι εντελώς ανακριβής.\n");
+  assert.equal(who(quotes[0]), "Τζον Μίλερ");
+});
