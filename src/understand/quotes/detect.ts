@@ -22,6 +22,20 @@ function claimChains(s: State): void {
   }
 }
 
+/**
+ * The quotes less the direct fragments inside a reported clause, framed
+ * there too (τονίζοντας ότι απάντησε «όχι» για να …): they stay part of it.
+ * `quotes` are sorted by start.
+ */
+function withoutInnerFragments(v: DocView, quotes: QuoteCandidate[]): QuoteCandidate[] {
+  let cover: QuoteCandidate | null = null;
+  return quotes.filter((q) => {
+    const inside = cover !== null && q.kind === "direct" && cover.start < q.start && q.end < cover.end && (!q.cue || v.start[q.cue.first] >= cover.start);
+    if (q.kind === "indirect" && (!cover || q.end > cover.end)) cover = q;
+    return !inside;
+  });
+}
+
 /** All quotation candidates of a document, in text order, and the tokens inside direct quotes. */
 export function detectQuotes(v: DocView, lex: QuoteLexicon, options: DetectOptions = {}): { quotes: QuoteCandidate[]; quoted: Uint8Array } {
   const s = newState(v, lex, { ...DEFAULTS, ...options });
@@ -34,5 +48,5 @@ export function detectQuotes(v: DocView, lex: QuoteLexicon, options: DetectOptio
   detectTrailingAttributions(s);
   const antecedentBefore = antecedentFinder(s);
   for (const q of s.out) if (!q.phrase || q.phrase.pronoun || documentAuthor(v, lex, q.phrase) === null) q.antecedent = antecedentBefore(tokenAtOrAfter(v, q.start));
-  return { quotes: s.out.sort((a, b) => a.start - b.start), quoted: s.quoted };
+  return { quotes: withoutInnerFragments(v, s.out.sort((a, b) => a.start - b.start)), quoted: s.quoted };
 }

@@ -45,3 +45,15 @@ test("a reported clause ends before «, ενώ» / \", while\" and the clause th
   const en = analyse("Title\n\nThe mayor said that the bridge would reopen in May, while residents asked for a second crossing.\n");
   assert.equal(en[0].text, "the bridge would reopen in May");
 });
+
+test("a report of a report is one reported clause; a quoted fragment inside a reported clause stays in it", () => {
+  const nested = analyse("Τίτλος\n\nΤο υπουργείο διέψευσε ότι ο υφυπουργός Άρης Νικολάου δήλωσε χθες ότι οι φόροι θα αυξηθούν.\n");
+  assert.equal(nested.length, 1);
+  assert.equal(nested[0].text, "ο υφυπουργός Άρης Νικολάου δήλωσε χθες ότι οι φόροι θα αυξηθούν");
+  assert.match(who(nested[0]) ?? "", /υπουργείο/);
+
+  const fragment = analyse("Title\n\nThe agency said that the mayor answered \"no comment\" when reporters asked about the budget.\n");
+  assert.equal(fragment.length, 1);
+  assert.equal(fragment[0].kind, "indirect");
+  assert.match(fragment[0].text, /answered "no comment" when reporters/);
+});
