@@ -31,17 +31,16 @@ export function clauseEnd(s: State, from: number, sentEnd: number): { end: numbe
       while (boundary(t)) t--;
       return t;
     };
+    // ότι ο πρόεδρος δήλωσε ότι …: a report of a report, whose subject opens this clause, is part of its content
+    const inner = parsePhrase(v, lex, from, { subject: true, limit: k });
+    if (inner && !inner.pronoun && skipAdverbs(s, inner.end, k) === k && complementizerAfter(s, cue, sentEnd) >= 0) continue;
     if (subjectAfter(s, cue, sentEnd)) return { end: backOff(k), next: null };
     for (let b = k - 1; b >= from; b--) {
       const p = subjectStartOk(s, b, from) ? parsePhrase(v, lex, b, { subject: true, limit: k }) : null;
       if (p && p.end === k && (b === from || boundary(b))) return { end: backOff(b), next: p };
       if (!isWordOrNumber(v, b) || !v.cap[b]) break;
     }
-    if (boundary(k)) return { end: backOff(k), next: null };
-    if (!opensReportedClause(s, cue, sentEnd)) continue;
-    // ότι ο πρόεδρος δήλωσε ότι …: a report of a report, whose subject opens this clause, is part of its content
-    const inner = parsePhrase(v, lex, from, { subject: true, limit: k });
-    if (!inner || skipAdverbs(s, inner.end, k) !== k) return { end: backOff(k), next: null };
+    if (boundary(k) || opensReportedClause(s, cue, sentEnd)) return { end: backOff(k), next: null };
   }
   return { end: sentEnd, next: null };
 }
