@@ -25,7 +25,7 @@ function attributionCue(s: State, i: number, len: number): CueMatch {
   const words = s.v.fold.slice(i, i + len);
   const entry: CueEntry = {
     words, lemma: words.join(" "), stance: "report", polarity: "positive",
-    addressee: false, infinitival: false, objectAfter: false, question: false, bareClause: false, subjectGap: 0, inversionAtEnd: false, subjectFirst: false,
+    addressee: false, infinitival: false, objectAfter: false, question: false, impersonal: false, bareClause: false, subjectGap: 0, inversionAtEnd: false, subjectFirst: false,
   };
   return { first: i, head: i, last: i + len, entry, negated: false };
 }
@@ -44,10 +44,9 @@ function untouched(s: State, first: number, last: number): boolean {
   return true;
 }
 
-/** Does the phrase name a person: a role, or a name the taggers found to be a person's? */
+/** Does the phrase name or describe people: a role, a description (πηγές, officials), or a name the taggers found to be a person's? */
 function person(s: State, p: SpeakerPhrase): boolean {
-  if (p.role) return true;
-  if (!p.name) return false;
+  if (p.role || !p.name) return true;
   const start = s.v.start[p.name[0]];
   const end = s.v.end[p.name[1] - 1];
   return (s.v.doc.layers.mentions ?? []).some((m) => m.type === PERSON && m.start < end && start < m.end);

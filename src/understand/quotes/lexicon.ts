@@ -22,6 +22,7 @@ interface CueJson {
   objectAfter?: boolean;
   bare?: boolean;
   question?: boolean;
+  impersonal?: boolean;
 }
 
 interface CueTableJson {
@@ -85,6 +86,8 @@ export interface CueEntry {
   objectAfter: boolean;
   /** The cue reports a question: its clause opens with an interrogative (asked whether …), kept in the content. */
   question: boolean;
+  /** A form without a subject (τονίζεται, it is stressed): the speaker is the one before. */
+  impersonal: boolean;
   /** The reported clause may follow without a complementizer (said he would …): the verb and its language allow it. */
   bareClause: boolean;
   /** Most words between the cue and a subject that follows it (ανέφεραν σε άρθρο τους οι …). */
@@ -236,6 +239,7 @@ export function buildLexicon(langs: LangData[]): QuoteLexicon {
             infinitival: c.infinitival ?? false,
             objectAfter: c.objectAfter ?? false,
             question: c.question ?? false,
+            impersonal: c.impersonal ?? false,
             bareClause: (cues.bareClause ?? false) && (c.bare ?? false),
             subjectGap: cues.subjectGap ?? 0,
             inversionAtEnd: cues.inversionAtEnd ?? false,

@@ -57,3 +57,23 @@ test("a report of a report is one reported clause; a quoted fragment inside a re
   assert.equal(fragment[0].kind, "indirect");
   assert.match(fragment[0].text, /answered "no comment" when reporters/);
 });
+
+test("impersonal cues (όπως τονίζεται, αναφέρεται ότι) take the speaker before them", () => {
+  const quotes = analyse("Τίτλος\n\nΟ Σύλλογος Γονέων ζήτησε χθες να ανοίξουν τα σχολεία. Όπως τονίζεται στην ανακοίνωση, οι γονείς δεν θα δεχτούν άλλη καθυστέρηση.\n");
+  const impersonal = quotes.find((q) => q.cue === "τονίζεται");
+  assert.ok(impersonal);
+  assert.equal(impersonal.text, "οι γονείς δεν θα δεχτούν άλλη καθυστέρηση");
+  assert.equal(who(impersonal), "Σύλλογος Γονέων");
+  const direct = analyse("Τίτλος\n\nΗ Ένωση Ξενοδόχων συνεδρίασε χθες. Όπως αναφέρεται «οι κρατήσεις είναι αυξημένες κατά δέκα τοις εκατό».\n");
+  assert.equal(direct[0].kind, "direct");
+  assert.equal(who(direct[0]), "Ένωση Ξενοδόχων");
+});
+
+test("a report of a report whose subject carries a parenthesis; a subject opened by a modifier", () => {
+  const nested = analyse("Τίτλος\n\nΗ εφημερίδα έγραψε ότι η κυβέρνηση, σε ανακοίνωσή της, δήλωσε ότι οι εκλογές θα γίνουν τον Μάιο.\n");
+  assert.equal(nested.length, 1);
+  assert.equal(nested[0].text, "η κυβέρνηση, σε ανακοίνωσή της, δήλωσε ότι οι εκλογές θα γίνουν τον Μάιο");
+  const modifier = analyse("Title\n\nThe bank will keep rates on hold until the summer, new Finance Minister Clara Holm said on Tuesday.\n");
+  assert.equal(modifier[0].text, "The bank will keep rates on hold until the summer");
+  assert.equal(who(modifier[0]), "Clara Holm");
+});

@@ -11,6 +11,10 @@ import { anyPhraseAt, isQuoteMark, isWordOrNumber, sentenceBounds, tokenAtOrAfte
 
 /** Punctuation trimmed from the ends of a reported clause (one character each; every \s is one UTF-16 unit). */
 const EDGE_PUNCT = /^[\s,.;:–—-]$/u;
+/** Most tokens of a parenthesis between a subject and its cue. */
+const MAX_PARENTHESIS = 16;
+/** Most words after an impersonal cue before the comma of a fronted source (όπως τονίζεται στην ανακοίνωση,). */
+const MAX_IMPERSONAL_TAIL = 6;
 /** POS tags of a finite verb, checked in a clause when the taggers ran. */
 const VERB_TAGS = new Set(["VERB", "AUX"]);
 
@@ -33,7 +37,7 @@ export function clauseEnd(s: State, from: number, sentEnd: number): { end: numbe
     };
     // ότι ο πρόεδρος δήλωσε ότι …: a report of a report, whose subject opens this clause, is part of its content
     const inner = parsePhrase(v, lex, from, { subject: true, limit: k });
-    if (inner && !inner.pronoun && skipAdverbs(s, inner.end, k) === k && complementizerAfter(s, cue, sentEnd) >= 0) continue;
+    if (inner && !inner.pronoun && afterParenthesis(s, skipAdverbs(s, inner.end, k), k) === k && complementizerAfter(s, cue, sentEnd) >= 0) continue;
     if (subjectAfter(s, cue, sentEnd)) return { end: backOff(k), next: null };
     for (let b = k - 1; b >= from; b--) {
       const p = subjectStartOk(s, b, from) ? parsePhrase(v, lex, b, { subject: true, limit: k }) : null;
@@ -43,6 +47,13 @@ export function clauseEnd(s: State, from: number, sentEnd: number): { end: numbe
     if (boundary(k) || opensReportedClause(s, cue, sentEnd)) return { end: backOff(k), next: null };
   }
   return { end: sentEnd, next: null };
+}
+
+/** Past a parenthesis set off by commas at token i (οι ΗΠΑ, δια του πρέσβη τους, απείλησαν) that ends right before `to`; else i. */
+function afterParenthesis(s: State, i: number, to: number): number {
+  if (s.v.text[i] !== "," || to - i > MAX_PARENTHESIS) return i;
+  for (let j = i + 1; j < to; j++) if (s.v.text[j] === "," || s.quoted[j]) return j === to - 1 && s.v.text[j] === "," ? to : i;
+  return i;
 }
 
 /** Is a complementizer right after the cue (… stressed that …)? */
@@ -123,8 +134,8 @@ function afterComplementizer(s: State, cue: CueMatch, comp: number, [sentStart, 
   const span = contentSpan(s, from, end);
   if (!span || wordCount(v, from, end) < o.minClauseWords) return;
   // δήλωσε σήμερα ο υπουργός ότι …; where a subject after the cue must end the sentence, a phrase here is the object (urged the company to …)
-  const after = comp > cue.last && !cue.entry.inversionAtEnd ? parsePhrase(v, lex, skipAdverbs(s, cue.last, comp), { subject: true, limit: comp }) : null;
-  const phrase = (after && !cue.entry.objectAfter ? after : null) ?? coordinated(s, cue, sentStart) ?? subjectBefore(s, cue, sentStart) ?? next;
+  const after = comp > cue.last && !cue.entry.inversionAtEnd && !cue.entry.impersonal ? parsePhrase(v, lex, skipAdverbs(s, cue.last, comp), { subject: true, limit: comp }) : null;
+  const phrase = (after && !cue.entry.objectAfter ? after : null) ?? coordinated(s, cue, sentStart) ?? subjectBefore(s, cue, sentStart) ?? (cue.entry.impersonal ? null : next);
   const chain = chainIn(s, sentStart, cue.first);
   chainIn(s, end, sentEnd, chain);
   chain.via ??= addressee(s, cue, cue.last, comp);
@@ -214,7 +225,11 @@ export function detectFrontedSources(s: State): void {
     let cue = matchCue(v, lex, sentStart + 1);
     let phrase: SpeakerPhrase | null = null;
     let sourceEnd = sentStart;
-    if (cue) {
+    if (cue?.entry.impersonal) {
+      // Όπως τονίζεται στην ανακοίνωση, …: no subject; a short phrase may say where
+      sourceEnd = cue.last;
+      while (sourceEnd < Math.min(sentEnd, cue.last + MAX_IMPERSONAL_TAIL) && v.text[sourceEnd] !== "," && isWordOrNumber(v, sourceEnd)) sourceEnd++;
+    } else if (cue) {
       phrase = parsePhrase(v, lex, skipAdverbs(s, cue.last, sentEnd), { subject: true, limit: sentEnd });
       sourceEnd = phrase ? phrase.end : sourceEnd;
     } else {
@@ -222,7 +237,7 @@ export function detectFrontedSources(s: State): void {
       cue = phrase ? matchCue(v, lex, phrase.end) : null;
       sourceEnd = cue ? cue.last : sourceEnd;
     }
-    if (!cue || !phrase || phrase.pronoun || v.text[sourceEnd] !== ",") continue;
+    if (!cue || (!phrase && !cue.entry.impersonal) || phrase?.pronoun || v.text[sourceEnd] !== ",") continue;
     const { end } = clauseEnd(s, sourceEnd + 1, sentEnd);
     const span = contentSpan(s, sourceEnd + 1, end);
     if (span && wordCount(v, sourceEnd + 1, end) >= o.minClauseWords) pushIndirect(s, span, cue, phrase, { via: null, citing: null });

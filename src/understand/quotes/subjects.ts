@@ -23,7 +23,8 @@ export function subjectStartOk(s: State, i: number, sentStart: number): boolean 
   if (!isWordOrNumber(v, i)) return false;
   if (i > sentStart && afterPreposition(s, i)) return false;
   if (lex.subjectDeterminers.has(v.fold[i])) return true;
-  if (!v.cap[i] && !lex.pronouns.has(v.fold[i])) return false;
+  // new Central Bank Governor X: a modifier may open a subject without an article
+  if (!v.cap[i] && !lex.pronouns.has(v.fold[i]) && !(lex.modifiers.has(v.key[i]) && v.cap[i + 1])) return false;
   if (i === sentStart) return true;
   // inside a name (Ένωση Δικαστών και | Εισαγγελέων), or a genitive the taggers marked: no subject starts here
   if (joinsName(v, lex.conjunctions, i - 1) || featureOf(v, i, CASE) === GENITIVE) return false;
@@ -106,6 +107,7 @@ function plainSubjectAfter(s: State, j: number, limit: number): SpeakerPhrase | 
  */
 export function subjectBefore(s: State, cue: CueMatch, sentStart: number): SpeakerPhrase | null {
   const { v, lex, o } = s;
+  if (cue.entry.impersonal) return null;
   const cueFirst = cue.first;
   const from = Math.max(sentStart, cueFirst - o.maxSubjectLookback);
   const plain = plainSubject(s, cueFirst, sentStart);
@@ -139,7 +141,7 @@ export function subjectBefore(s: State, cue: CueMatch, sentStart: number): Speak
 /** A subject right after the cue (δήλωσε σήμερα ο …), within a short gap. */
 export function subjectAfter(s: State, cue: CueMatch, limit: number): SpeakerPhrase | null {
   const { v, lex } = s;
-  if (cue.entry.objectAfter) return null;
+  if (cue.entry.objectAfter || cue.entry.impersonal) return null;
   const j = skipAdverbs(s, cue.last, limit);
   if (lex.complementizers.has(v.fold[j])) return null;
   const direct = parsePhrase(v, lex, j, { subject: true, limit });
@@ -172,6 +174,7 @@ export function titleSubject(s: State, from: number, to: number): SpeakerPhrase 
 /** «… and denied that …»: a cue after a conjunction shares the subject of the sentence's earlier cue. */
 export function coordinated(s: State, cue: CueMatch, sentStart: number): SpeakerPhrase | null {
   const { v, lex } = s;
+  if (cue.entry.impersonal) return null;
   if (!isWordOrNumber(v, cue.first - 1) || !lex.conjunctions.has(v.fold[cue.first - 1])) return null;
   let latest = -1;
   for (let t = sentStart; t < cue.first; t++) {
