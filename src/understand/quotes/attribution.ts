@@ -25,7 +25,7 @@ function attributionCue(s: State, i: number, len: number): CueMatch {
   const words = s.v.fold.slice(i, i + len);
   const entry: CueEntry = {
     words, lemma: words.join(" "), stance: "report", polarity: "positive",
-    addressee: false, infinitival: false, objectAfter: false, question: false, impersonal: false, bareClause: false, subjectGap: 0, inversionAtEnd: false, subjectFirst: false,
+    addressee: false, infinitival: false, objectAfter: false, question: false, impersonal: false, nominal: false, bareClause: false, subjectGap: 0, inversionAtEnd: false, subjectFirst: false,
   };
   return { first: i, head: i, last: i + len, entry, negated: false };
 }
@@ -75,13 +75,19 @@ function nounBefore(s: State, end: number, sentStart: number): SpeakerPhrase | n
  * capital (the fire service, a news release).
  */
 function sourceBeforeComma(s: State, i: number, sentEnd: number): SpeakerPhrase | null {
+  const p = parsePhrase(s.v, s.lex, i, { subject: false, limit: sentEnd });
+  if (p && !p.pronoun && s.v.text[p.end] === ",") return p;
+  const np = nounPhrase(s, i, sentEnd);
+  return np && s.v.text[np.end] === "," ? np : null;
+}
+
+/** Any noun phrase at token i that opens with a determiner or a capital (the fire service, a news portal), as a described source. */
+function nounPhrase(s: State, i: number, sentEnd: number): SpeakerPhrase | null {
   const { v, lex } = s;
-  const p = parsePhrase(v, lex, i, { subject: false, limit: sentEnd });
-  if (p && !p.pronoun && v.text[p.end] === ",") return p;
   if (!isWordOrNumber(v, i) || !(lex.determiners.has(v.fold[i]) || v.cap[i]) || lex.pronouns.has(v.fold[i])) return null;
   let end = i + 1;
   while (end < sentEnd && end - i <= MAX_SOURCE_TAIL && isWordOrNumber(v, end) && !isFunctionWord(lex, v.fold[end])) end++;
-  return v.text[end] === "," && end > i + (lex.determiners.has(v.fold[i]) ? 1 : 0) ? { start: i, end, pronoun: false, name: null, role: null, described: true } : null;
+  return end > i + (lex.determiners.has(v.fold[i]) ? 1 : 0) ? { start: i, end, pronoun: false, name: null, role: null, described: true } : null;
 }
 
 /** «Σύμφωνα με τον Χ, …» / "According to X, …": the phrase opens the sentence, a comma ends the source. */
@@ -124,7 +130,7 @@ export function detectFrontedAttributions(s: State): void {
  */
 function trailingSource(s: State, i: number, sentEnd: number): SpeakerPhrase | null {
   const { v, lex } = s;
-  const p = parsePhrase(v, lex, i, { subject: false, limit: sentEnd });
+  const p = parsePhrase(v, lex, i, { subject: false, limit: sentEnd }) ?? nounPhrase(s, i, sentEnd);
   if (!p || p.pronoun) return null;
   let end = p.end;
   while (end < sentEnd && end - p.end <= MAX_SOURCE_TAIL && !CLAUSE_END.has(v.text[end]) && !isQuoteMark(v, end)) end++;

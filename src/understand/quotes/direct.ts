@@ -15,6 +15,10 @@ import { anyPhraseAt, isQuoteMark, isWordOrNumber, sentenceBounds, tokenAtOrAfte
 const LEAD_PUNCT = new Set([",", "-", "–", "—"]);
 /** Punctuation between a frame and the opening mark after it (δήλωσε: «…»). */
 const INTRO_PUNCT = new Set([":", "-", "–", "—", ","]);
+/** Most words between a cue and an opening mark that may be the cue's object (ζήτησε από την πρόεδρο «…»). */
+const MAX_OBJECT_WORDS = 5;
+/** POS tags of verbs: none stands between a cue and a quote of its object. */
+const VERB_TAGS = new Set(["VERB", "AUX"]);
 /** Sentence terminals: a quote after one opens a sentence. */
 const SENTENCE_TERMINALS = new Set([".", "!", "?", ";", "…"]);
 const SPACE = /\s/u;
@@ -129,6 +133,10 @@ function frameBefore(s: State, open: number): BeforeFrame | null {
     const phrase = subjectAfter(s, direct, before) ?? subjectBefore(s, direct, sentStart);
     return { cue: direct, phrase, start: sentStart, shared: false };
   }
+  if (!introduced || v.text[p] === ",") {
+    const object = cueBeforeObject(s, before, sentStart);
+    if (object) return object;
+  }
   if (!introduced) return null;
   // Name: «…»
   if (v.text[p] === ":") {
@@ -144,6 +152,28 @@ function frameBefore(s: State, open: number): BeforeFrame | null {
     if (!cue || cue.head !== i) continue;
     const phrase = subjectAfter(s, cue, p) ?? subjectBefore(s, cue, sentStart);
     return { cue, phrase, start: sentStart, shared: true };
+  }
+  return null;
+}
+
+/**
+ * A cue and its object before an opening mark (ζήτησε από την πρόεδρο «…»;
+ * described the plan as “…”): the words between hold no verb (by the taggers'
+ * tags; without them they must open with a preposition or an article). The
+ * quote is direct when it ends the clause.
+ */
+function cueBeforeObject(s: State, before: number, sentStart: number): BeforeFrame | null {
+  const { v, lex } = s;
+  for (let k = before - 1; k >= Math.max(sentStart, before - MAX_OBJECT_WORDS - 1); k--) {
+    // a complementizer makes the quote part of a reported clause (πρόσθεσε ότι αρκετές «…» χώρες)
+    if (!isWordOrNumber(v, k) || s.quoted[k] || s.claimed[k] || lex.complementizers.has(v.fold[k])) return null;
+    if (v.pos && VERB_TAGS.has(v.pos[k]) && !matchCue(v, lex, k)) return null;
+    const cue = matchCue(v, lex, k);
+    if (!cue || cue.head !== k || cue.last >= before) continue;
+    const first = v.fold[cue.last];
+    if (!v.pos && !lex.prepositions.has(first) && !lex.addresseePrepositions.has(first) && !lex.determiners.has(first)) return null;
+    const phrase = subjectAfter(s, cue, cue.last) ?? subjectBefore(s, cue, sentStart);
+    return { cue, phrase, start: sentStart, shared: false, clause: true };
   }
   return null;
 }

@@ -23,6 +23,7 @@ interface CueJson {
   bare?: boolean;
   question?: boolean;
   impersonal?: boolean;
+  nominal?: boolean;
 }
 
 interface CueTableJson {
@@ -88,6 +89,8 @@ export interface CueEntry {
   question: boolean;
   /** A form without a subject (τονίζεται, it is stressed): the speaker is the one before. */
   impersonal: boolean;
+  /** The noun phrase after the cue is what was said (έκανε λόγο για ελλείψεις; predicting growth). */
+  nominal: boolean;
   /** The reported clause may follow without a complementizer (said he would …): the verb and its language allow it. */
   bareClause: boolean;
   /** Most words between the cue and a subject that follows it (ανέφεραν σε άρθρο τους οι …). */
@@ -240,6 +243,7 @@ export function buildLexicon(langs: LangData[]): QuoteLexicon {
             objectAfter: c.objectAfter ?? false,
             question: c.question ?? false,
             impersonal: c.impersonal ?? false,
+            nominal: c.nominal ?? false,
             bareClause: (cues.bareClause ?? false) && (c.bare ?? false),
             subjectGap: cues.subjectGap ?? 0,
             inversionAtEnd: cues.inversionAtEnd ?? false,

@@ -77,3 +77,19 @@ test("a report of a report whose subject carries a parenthesis; a subject opened
   assert.equal(modifier[0].text, "The bank will keep rates on hold until the summer");
   assert.equal(who(modifier[0]), "Clara Holm");
 });
+
+test("what was said as a noun phrase (έκανε λόγο για, predicting); the subject of a relative clause is the phrase before it", () => {
+  const relative = analyse("Τίτλος\n\nΤα παράπονα διατυπώθηκαν από την κόρη του ιδιοκτήτη, η οποία έκανε λόγο για καθυστερήσεις, λάθη και παραλείψεις.\n");
+  assert.equal(relative.length, 1);
+  assert.equal(relative[0].text, "καθυστερήσεις, λάθη και παραλείψεις");
+  assert.equal(who(relative[0]), "κόρη του ιδιοκτήτη");
+
+  const named = analyse("Τίτλος\n\nΟ δήμαρχος συναντήθηκε με τον πρόεδρο του συλλόγου Νίκο Βλάχο, ο οποίος κάλεσε τους κατοίκους να στηρίξουν την αγορά.\n");
+  assert.equal(named[0].text, "στηρίξουν την αγορά");
+  assert.equal(who(named[0]), "Νίκο Βλάχο");
+
+  const predicting = analyse("Title\n\nThe governor said the economy was recovering quickly from the crisis, predicting growth of 3 percent next year.\n");
+  const growth = predicting.find((q) => q.cue === "predicting");
+  assert.equal(growth?.text, "growth of 3 percent next year");
+  assert.match(who(growth) ?? "", /governor/);
+});

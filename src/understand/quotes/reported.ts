@@ -192,6 +192,18 @@ function bareClause(s: State, cue: CueMatch, before: SpeakerPhrase, sentEnd: num
   if (span && wordCount(v, from, end) >= o.minClauseWords + 1 && hasVerb(s, from, end)) pushIndirect(s, span, cue, before, chainIn(s, end, sentEnd));
 }
 
+/** Rule 5, what was said as a noun phrase after the cue: «η οποία έκανε λόγο για ελλείψεις», "predicting growth of 3 percent". */
+function nominalContent(s: State, cue: CueMatch, [sentStart, sentEnd]: [number, number]): boolean {
+  const { v, lex, o } = s;
+  const from = skipAdverbs(s, cue.last, sentEnd);
+  if (from >= sentEnd || !isWordOrNumber(v, from) || s.quoted[from]) return false;
+  const { end } = clauseEnd(s, from, sentEnd);
+  const span = contentSpan(s, from, end);
+  if (!span || wordCount(v, from, end) < o.minClauseWords) return false;
+  pushIndirect(s, span, cue, subjectBefore(s, cue, sentStart) ?? (lex.conjunctions.has(v.fold[cue.first - 1]) ? coordinated(s, cue, sentStart) : null), chainIn(s, end, sentEnd));
+  return true;
+}
+
 /** Reported speech around every cue not used yet, by the first rule that applies. */
 export function detectIndirect(s: State): void {
   const { v, lex } = s;
@@ -208,6 +220,7 @@ export function detectIndirect(s: State): void {
       afterComplementizer(s, cue, comp, sentence);
       continue;
     }
+    if (cue.entry.nominal && nominalContent(s, cue, sentence)) continue;
     const start = contentStartBefore(stops, sentStart, cue.first);
     if (contentBeforeInverted(s, cue, start, sentEnd)) continue;
     const before = subjectBefore(s, cue, sentStart);

@@ -9,6 +9,8 @@ import { type DocView, featureOf, isWordOrNumber, joinsName, namedByTagger, sent
 
 const CASE = "Case";
 const GENITIVE = "Gen";
+/** Most words of the noun phrase a relative clause refers to (την κόρη του ιδιοκτήτη του σπιτιού). */
+const MAX_RELATIVE_WORDS = 6;
 /** Most plain words of a subject without a lexicon word (οι ντόπιοι κάτοικοι). */
 const MAX_PLAIN_WORDS = 3;
 /** Shortest name taken as an antecedent, in characters (not an initial such as «Τ/κ»). */
@@ -41,6 +43,28 @@ function namedBefore(s: State, apposition: SpeakerPhrase, sentStart: number): Sp
     const p = parsePhrase(s.v, s.lex, i, { subject: true, limit: comma });
     const named = p?.name && p.end === comma && (i !== sentStart || s.lex.subjectDeterminers.has(s.v.fold[i]) || knownName(s.v, p));
     if (p && named) return { ...p, end: apposition.end, role: p.role ?? [apposition.start, apposition.end] };
+  }
+  return null;
+}
+
+/**
+ * The subject of a relative clause (…, ο οποίος κάλεσε; …, who said): the
+ * noun phrase before the comma that opens it, in any case, or null when
+ * none is found; undefined when no relative pronoun stands before the cue.
+ */
+function relativeAntecedent(s: State, cueFirst: number, sentStart: number): SpeakerPhrase | null | undefined {
+  const { v, lex } = s;
+  let i = cueFirst - 1;
+  if (!isWordOrNumber(v, i) || !lex.relatives.has(v.fold[i])) return undefined;
+  if (lex.determiners.has(v.fold[i - 1])) i--;
+  if (v.text[i - 1] !== ",") return null;
+  const comma = i - 1;
+  const named = phraseEndingAt(s, comma, sentStart);
+  if (named) return named;
+  // την κόρη του ηλικιωμένου, η οποία …: any noun phrase that opens with an article (a genitive's article opens none)
+  for (let k = comma - 1; k >= Math.max(sentStart, comma - MAX_RELATIVE_WORDS); k--) {
+    if (!isWordOrNumber(v, k) || s.quoted[k]) return null;
+    if (lex.determiners.has(v.fold[k]) && !lex.linkers.has(v.fold[k])) return k + 1 < comma ? { start: k, end: comma, pronoun: false, name: null, role: null, described: true } : null;
   }
   return null;
 }
@@ -108,6 +132,8 @@ function plainSubjectAfter(s: State, j: number, limit: number): SpeakerPhrase | 
 export function subjectBefore(s: State, cue: CueMatch, sentStart: number): SpeakerPhrase | null {
   const { v, lex, o } = s;
   if (cue.entry.impersonal) return null;
+  const relative = relativeAntecedent(s, cue.first, sentStart);
+  if (relative !== undefined) return relative;
   const cueFirst = cue.first;
   const from = Math.max(sentStart, cueFirst - o.maxSubjectLookback);
   const plain = plainSubject(s, cueFirst, sentStart);
