@@ -5,8 +5,11 @@
 // accuracy over matched quotes: the predicted name (or description) equals the
 // gold speaker or the gold speaker mention after folding, determiners and
 // inflection aside, or names the same gold entity (same canonical name).
+// The figures are given for all articles and again for the new ones (those
+// not in TUNED_GOLD_IDS), under `new` in the JSON.
 // Headline quotes are not annotated in the gold set, so predictions inside the
-// headline are left out. Writes eval/results/quotes.md.
+// headline are left out and gold texts are looked for after the headline
+// first. Writes eval/results/quotes.md.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,7 +22,7 @@ import { nfc } from "../text/normalize.js";
 import { searchKey } from "../text/stem.js";
 import { tokenize, tokenStrings } from "../text/tokenize.js";
 import { quoteLexicon } from "../understand/quotes/lexicon.js";
-import { DEFAULT_GOLD_DIR, loadGoldArticles, type GoldArticleFile } from "./gold.js";
+import { DEFAULT_GOLD_DIR, loadGoldArticles, TUNED_GOLD_IDS, type GoldArticleFile } from "./gold.js";
 
 const RESULTS_FILE = fileURLToPath(new URL("../../eval/results/quotes.md", import.meta.url));
 const MIN_OVERLAP = 0.5;
@@ -76,14 +79,17 @@ function speakerKey(s: string | null | undefined): string {
   return words.map(searchKey).join(" ");
 }
 
-function locate(text: string, needle: string, used: Set<number>): Span | null {
+/** Where a gold quote's text lies: after the headline first (the gold's quotes are body quotes, and a headline may repeat one), else anywhere. */
+function locate(text: string, needle: string, used: Set<number>, bodyFrom: number): Span | null {
   const n = nfc(needle).replace(WHITESPACE, " ").trim();
   for (const probe of [n, n.slice(0, LOCATE_PREFIX)]) {
-    let at = text.indexOf(probe);
-    while (at >= 0 && used.has(at)) at = text.indexOf(probe, at + 1);
-    if (at >= 0) {
-      used.add(at);
-      return { start: at, end: Math.min(text.length, at + n.length) };
+    for (const from of [bodyFrom, 0]) {
+      let at = text.indexOf(probe, from);
+      while (at >= 0 && used.has(at)) at = text.indexOf(probe, at + 1);
+      if (at >= 0) {
+        used.add(at);
+        return { start: at, end: Math.min(text.length, at + n.length) };
+      }
     }
   }
   return null;
@@ -119,7 +125,7 @@ function evaluateFile({ id, gold: file, text }: GoldArticleFile<GoldFile>): File
   const lines: string[] = [];
   const matches: FileResult["matches"] = [];
   for (const g of file.quotes) {
-    const span = locate(doc.text, g.text, used);
+    const span = locate(doc.text, g.text, used, title ? title.end : 0);
     let best: Quote | null = null;
     let bestOverlap = 0;
     for (const p of preds) {
@@ -193,9 +199,8 @@ function parseArgs(args: string[]): Options {
   return o;
 }
 
-export async function run(args: string[]): Promise<number> {
-  const o = parseArgs(args);
-  const results = loadGoldArticles<GoldFile>(o.gold).map(evaluateFile);
+/** Counts summed by language. */
+function countsByLang(results: FileResult[]): [string, Counts][] {
   const byLang = new Map<string, Counts>();
   for (const r of results) {
     const c = byLang.get(r.lang) ?? { tp: 0, fp: 0, fn: 0, speakerRight: 0 };
@@ -205,19 +210,33 @@ export async function run(args: string[]): Promise<number> {
     c.speakerRight += r.counts.speakerRight;
     byLang.set(r.lang, c);
   }
-  const summary: Record<string, LangScores> = {};
-  for (const [lang, c] of [...byLang].sort()) summary[lang] = scores(c);
+  return [...byLang].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function tableRows(set: string, counts: [string, Counts][]): string[] {
+  return counts.map(([lang, c]) => {
+    const s = scores(c);
+    return `| ${set} | ${lang} | ${c.tp + c.fn} | ${c.tp + c.fp} | ${c.tp} | ${s.precision} | ${s.recall} | ${s.f1} | ${s.speakerAccuracy} |`;
+  });
+}
+
+export async function run(args: string[]): Promise<number> {
+  const o = parseArgs(args);
+  const results = loadGoldArticles<GoldFile>(o.gold).map(evaluateFile);
+  const fresh = results.filter((r) => !TUNED_GOLD_IDS.has(r.id));
+  const all = countsByLang(results);
+  const newOnes = countsByLang(fresh);
+  const summary: Record<string, LangScores> = Object.fromEntries(all.map(([lang, c]) => [lang, scores(c)]));
+  const newSummary: Record<string, LangScores> = Object.fromEntries(newOnes.map(([lang, c]) => [lang, scores(c)]));
   const md = [
     "# Quotations on ../shared/gold",
     "",
-    `${results.length} articles; a match overlaps a gold quote by at least ${MIN_OVERLAP * 100}% of the longer span; headline quotes are not scored.`,
+    `${results.length} articles (${fresh.length} new: not tuned on); a match overlaps a gold quote by at least ${MIN_OVERLAP * 100}% of the longer span; headline quotes are not scored.`,
     "",
-    "| language | gold | predicted | matched | precision | recall | F1 | speaker accuracy |",
-    "|---|---|---|---|---|---|---|---|",
-    ...[...byLang].sort().map(([lang, c]) => {
-      const s = summary[lang];
-      return `| ${lang} | ${c.tp + c.fn} | ${c.tp + c.fp} | ${c.tp} | ${s.precision} | ${s.recall} | ${s.f1} | ${s.speakerAccuracy} |`;
-    }),
+    "| articles | language | gold | predicted | matched | precision | recall | F1 | speaker accuracy |",
+    "|---|---|---|---|---|---|---|---|---|",
+    ...tableRows(`all ${results.length}`, all),
+    ...tableRows(`new ${fresh.length}`, newOnes),
     "",
     ...seedSummary(results.find((r) => r.id === SEED_ID)),
     "## Errors by article",
@@ -226,7 +245,7 @@ export async function run(args: string[]): Promise<number> {
   ].join("\n");
   mkdirSync(join(RESULTS_FILE, ".."), { recursive: true });
   writeFileSync(RESULTS_FILE, md);
-  if (o.json) console.log(JSON.stringify(summary));
+  if (o.json) console.log(JSON.stringify({ ...summary, new: { articles: fresh.length, ...newSummary } }));
   else console.log(o.details ? md : md.split("## Errors by article")[0].trimEnd());
   return 0;
 }

@@ -20,8 +20,9 @@ export interface QuoteComponentOptions extends DetectOptions {
 export function findQuotes(doc: Doc, options: QuoteComponentOptions = {}): Quote[] {
   const lex = options.lexicon ?? quoteLexicon();
   const v = makeView(doc);
-  const resolver = new SpeakerResolver(v, lex);
-  return detectQuotes(v, lex, options).map((q) => ({
+  const { quotes, quoted } = detectQuotes(v, lex, options);
+  const resolver = new SpeakerResolver(v, lex, quoted);
+  return quotes.map((q) => ({
     kind: q.kind,
     start: q.start,
     end: q.end,

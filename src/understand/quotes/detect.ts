@@ -2,9 +2,10 @@
 // reported ones after speech verbs — with their cue, speaker phrase and source
 // chain; speakers.ts then resolves the phrases to names. The rules read only
 // the merged lexicon of lang/<code>/quote-*.json.
+import { detectFrontedAttributions, detectTrailingAttributions } from "./attribution.js";
 import { detectDirect, detectTitleStatement } from "./direct.js";
 import type { QuoteLexicon } from "./lexicon.js";
-import { parsePhrase } from "./phrase.js";
+import { documentAuthor, parsePhrase } from "./phrase.js";
 import { detectFrontedSources, detectIndirect } from "./reported.js";
 import { claim, DEFAULTS, type DetectOptions, newState, type QuoteCandidate, type State } from "./state.js";
 import { antecedentFinder } from "./subjects.js";
@@ -21,15 +22,31 @@ function claimChains(s: State): void {
   }
 }
 
-/** All quotation candidates of a document, in text order. */
-export function detectQuotes(v: DocView, lex: QuoteLexicon, options: DetectOptions = {}): QuoteCandidate[] {
+/**
+ * The quotes less the direct fragments inside a reported clause, framed
+ * there too (τονίζοντας ότι απάντησε «όχι» για να …): they stay part of it.
+ * `quotes` are sorted by start.
+ */
+function withoutInnerFragments(v: DocView, quotes: QuoteCandidate[]): QuoteCandidate[] {
+  let cover: QuoteCandidate | null = null;
+  return quotes.filter((q) => {
+    const inside = cover !== null && q.kind === "direct" && cover.start < q.start && q.end < cover.end && (!q.cue || v.start[q.cue.first] >= cover.start);
+    if (q.kind === "indirect" && (!cover || q.end > cover.end)) cover = q;
+    return !inside;
+  });
+}
+
+/** All quotation candidates of a document, in text order, and the tokens inside direct quotes. */
+export function detectQuotes(v: DocView, lex: QuoteLexicon, options: DetectOptions = {}): { quotes: QuoteCandidate[]; quoted: Uint8Array } {
   const s = newState(v, lex, { ...DEFAULTS, ...options });
   claimChains(s);
   detectDirect(s);
   detectTitleStatement(s);
   detectFrontedSources(s);
+  detectFrontedAttributions(s);
   detectIndirect(s);
+  detectTrailingAttributions(s);
   const antecedentBefore = antecedentFinder(s);
-  for (const q of s.out) if (!q.phrase || q.phrase.pronoun) q.antecedent = antecedentBefore(tokenAtOrAfter(v, q.start));
-  return s.out.sort((a, b) => a.start - b.start);
+  for (const q of s.out) if (!q.phrase || q.phrase.pronoun || documentAuthor(v, lex, q.phrase) === null) q.antecedent = antecedentBefore(tokenAtOrAfter(v, q.start));
+  return { quotes: withoutInnerFragments(v, s.out.sort((a, b) => a.start - b.start)), quoted: s.quoted };
 }

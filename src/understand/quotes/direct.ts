@@ -7,7 +7,7 @@
 import { tokenRange } from "../../doc/doc.js";
 import { pairMarks } from "./marks.js";
 import { parsePhrase, type SpeakerPhrase } from "./phrase.js";
-import { addQuote, addressee, chainIn, claim, type CueMatch, DASHES, inTitle, matchCue, type QuoteCandidate, skipAdverbs, type State, wordCount } from "./state.js";
+import { addQuote, addressee, chainIn, claim, complementizerAfter, type CueMatch, DASHES, inTitle, matchCue, type QuoteCandidate, skipAdverbs, type State, wordCount } from "./state.js";
 import { subjectAfter, subjectBefore, titleSubject } from "./subjects.js";
 import { anyPhraseAt, isQuoteMark, isWordOrNumber, sentenceBounds, tokenAtOrAfter } from "./view.js";
 
@@ -15,6 +15,10 @@ import { anyPhraseAt, isQuoteMark, isWordOrNumber, sentenceBounds, tokenAtOrAfte
 const LEAD_PUNCT = new Set([",", "-", "–", "—"]);
 /** Punctuation between a frame and the opening mark after it (δήλωσε: «…»). */
 const INTRO_PUNCT = new Set([":", "-", "–", "—", ","]);
+/** Most words between a cue and an opening mark that may be the cue's object (ζήτησε από την πρόεδρο «…»). */
+const MAX_OBJECT_WORDS = 5;
+/** POS tags of verbs: none stands between a cue and a quote of its object. */
+const VERB_TAGS = new Set(["VERB", "AUX"]);
 /** Sentence terminals: a quote after one opens a sentence. */
 const SENTENCE_TERMINALS = new Set([".", "!", "?", ";", "…"]);
 const SPACE = /\s/u;
@@ -69,6 +73,49 @@ interface BeforeFrame {
   start: number;
   /** The cue also introduces the reported clause before the dash (X says … - “…”). */
   shared: boolean;
+  /** The quote is the cue's reported clause (said that “…”): direct only when it is the whole clause. */
+  clause?: boolean;
+}
+
+/**
+ * The complementizer right before an opening mark (ότι «…», that “…”; one
+ * article may stand between: ότι ο «πρέσβης …»), or -1.
+ */
+function complementizerBefore(s: State, open: number): number {
+  const { v, lex } = s;
+  let p = open - 1;
+  if (isWordOrNumber(v, p) && lex.determiners.has(v.fold[p]) && v.block[p] === v.block[open]) p--;
+  return isWordOrNumber(v, p) && v.block[p] === v.block[open] && lex.complementizers.has(v.fold[p]) ? p : -1;
+}
+
+/**
+ * The frame of a quote that is a whole reported clause (δήλωσε ότι «…»; said
+ * that “…”; ανέφερε πως «…» και πως «…», the second sharing the first's cue).
+ */
+function complementFrame(s: State, comp: number, sentStart: number): BeforeFrame | null {
+  const { v, lex, o } = s;
+  const [, sentEnd] = sentenceBounds(v, comp);
+  // … πως «…» και πως «…»: the cue of the quote before the conjunction
+  if (comp - 2 >= sentStart && lex.conjunctions.has(v.fold[comp - 1]) && isQuoteMark(v, comp - 2)) {
+    const prev = s.out[s.out.length - 1];
+    if (prev && prev.cue && prev.end <= v.start[comp - 2] && v.start[comp - 2] - prev.end <= 1) return { cue: prev.cue, phrase: prev.phrase, start: sentStart, shared: true, clause: true };
+  }
+  for (let k = comp - 1; k >= Math.max(sentStart, comp - o.maxComplementizerGap - 2); k--) {
+    if (s.quoted[k] || s.claimed[k]) return null;
+    const cue = matchCue(v, lex, k);
+    if (!cue || cue.head !== k || complementizerAfter(s, cue, sentEnd) !== comp) continue;
+    const phrase = subjectAfter(s, cue, comp) ?? subjectBefore(s, cue, sentStart);
+    return { cue, phrase, start: sentStart, shared: false, clause: true };
+  }
+  return null;
+}
+
+/** Does the quote end its clause (a punctuation mark, a conjunction or the sentence's end after it)? */
+function endsClause(s: State, afterClose: number, closed: boolean): boolean {
+  const { v, lex } = s;
+  if (!closed || afterClose >= v.n || v.block[afterClose] !== v.block[afterClose - 1]) return true;
+  const [, sentEnd] = sentenceBounds(v, afterClose - 1);
+  return afterClose >= sentEnd || !isWordOrNumber(v, afterClose) || lex.conjunctions.has(v.fold[afterClose]);
 }
 
 function frameBefore(s: State, open: number): BeforeFrame | null {
@@ -77,12 +124,18 @@ function frameBefore(s: State, open: number): BeforeFrame | null {
   // a colon may end the paragraph before the quote (Erdogan said: ¶ “…”)
   if (p < 0 || (v.block[p] !== v.block[open] && v.text[p] !== ":")) return null;
   const [sentStart] = sentenceBounds(v, p);
+  const comp = complementizerBefore(s, open);
+  if (comp >= 0) return complementFrame(s, comp, sentStart);
   const introduced = INTRO_PUNCT.has(v.text[p]);
   const before = introduced ? p : open;
   const direct = matchCue(v, lex, before - 1);
   if (direct && direct.last === before && !s.claimed[direct.head]) {
     const phrase = subjectAfter(s, direct, before) ?? subjectBefore(s, direct, sentStart);
     return { cue: direct, phrase, start: sentStart, shared: false };
+  }
+  if (!introduced || v.text[p] === ",") {
+    const object = cueBeforeObject(s, before, sentStart);
+    if (object) return object;
   }
   if (!introduced) return null;
   // Name: «…»
@@ -99,6 +152,28 @@ function frameBefore(s: State, open: number): BeforeFrame | null {
     if (!cue || cue.head !== i) continue;
     const phrase = subjectAfter(s, cue, p) ?? subjectBefore(s, cue, sentStart);
     return { cue, phrase, start: sentStart, shared: true };
+  }
+  return null;
+}
+
+/**
+ * A cue and its object before an opening mark (ζήτησε από την πρόεδρο «…»;
+ * described the plan as “…”): the words between hold no verb (by the taggers'
+ * tags; without them they must open with a preposition or an article). The
+ * quote is direct when it ends the clause.
+ */
+function cueBeforeObject(s: State, before: number, sentStart: number): BeforeFrame | null {
+  const { v, lex } = s;
+  for (let k = before - 1; k >= Math.max(sentStart, before - MAX_OBJECT_WORDS - 1); k--) {
+    // a complementizer makes the quote part of a reported clause (πρόσθεσε ότι αρκετές «…» χώρες)
+    if (!isWordOrNumber(v, k) || s.quoted[k] || s.claimed[k] || lex.complementizers.has(v.fold[k])) return null;
+    if (v.pos && VERB_TAGS.has(v.pos[k]) && !matchCue(v, lex, k)) return null;
+    const cue = matchCue(v, lex, k);
+    if (!cue || cue.head !== k || cue.last >= before) continue;
+    const first = v.fold[cue.last];
+    if (!v.pos && !lex.prepositions.has(first) && !lex.addresseePrepositions.has(first) && !lex.determiners.has(first)) return null;
+    const phrase = subjectAfter(s, cue, cue.last) ?? subjectBefore(s, cue, sentStart);
+    return { cue, phrase, start: sentStart, shared: false, clause: true };
   }
   return null;
 }
@@ -133,7 +208,9 @@ export function detectDirect(s: State): void {
       claim(s, after.cue.first, after.cue.last);
       cand = { kind: "direct", start: span.start, end: span.end, cue: after.cue, phrase: after.phrase, ...chain, inTitle: title };
     } else {
-      const before = frameBefore(s, open);
+      const framedBefore = frameBefore(s, open);
+      // a fragment inside a reported clause (said that it was “a dead end” for now) stays in that clause
+      const before = framedBefore?.clause && !endsClause(s, afterClose, span.closed) ? null : framedBefore;
       if (before) {
         const chain = chainIn(s, before.start, open);
         if (before.cue && !before.shared) claim(s, before.cue.first, before.cue.last);

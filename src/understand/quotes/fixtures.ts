@@ -1,7 +1,8 @@
 // Articles written for the quotation tests: a Greek and an English one with
 // direct, reported and content-first quotations, pro-drop and pronouns, short
 // and upper-case mentions (accents, diaeresis, final sigma), described sources,
-// source chains, and scare quotes that are not statements.
+// source chains, a quoted fragment after a speech verb, and a title in quote
+// marks that is not a statement.
 
 export const GREEK_ARTICLE = `Αθήνα: «Δεν θα υποχωρήσουμε», λέει ο Έλληνας υπουργός
 

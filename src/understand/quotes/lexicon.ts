@@ -21,6 +21,9 @@ interface CueJson {
   infinitival?: boolean;
   objectAfter?: boolean;
   bare?: boolean;
+  question?: boolean;
+  impersonal?: boolean;
+  nominal?: boolean;
 }
 
 interface CueTableJson {
@@ -36,6 +39,7 @@ interface CueTableJson {
   notBeforeVerb?: string[];
   subjunctives?: string[];
   clauseBlockers?: string[];
+  interrogatives?: string[];
   clauseBreaks?: string[];
   adverbs?: string[];
 }
@@ -57,6 +61,8 @@ interface SpeakerTableJson {
   addresseePrepositions?: string[];
   prepositions?: string[];
   complementEndings?: string[];
+  relatives?: string[];
+  documents?: string[];
 }
 
 interface SourceTableJson {
@@ -79,6 +85,12 @@ export interface CueEntry {
   infinitival: boolean;
   /** The phrase right after the cue is who was told (told Reuters), not the speaker. */
   objectAfter: boolean;
+  /** The cue reports a question: its clause opens with an interrogative (asked whether …), kept in the content. */
+  question: boolean;
+  /** A form without a subject (τονίζεται, it is stressed): the speaker is the one before. */
+  impersonal: boolean;
+  /** The noun phrase after the cue is what was said (έκανε λόγο για ελλείψεις; predicting growth). */
+  nominal: boolean;
   /** The reported clause may follow without a complementizer (said he would …): the verb and its language allow it. */
   bareClause: boolean;
   /** Most words between the cue and a subject that follows it (ανέφεραν σε άρθρο τους οι …). */
@@ -103,6 +115,8 @@ export interface QuoteLexicon {
   /** Particles of a subjunctive cue whose subject stands right before them in any case (με τον υπουργό να δηλώνει ότι). */
   subjunctives: Set<string>;
   clauseBlockers: Set<string>;
+  /** Words that open a reported question (πώς, whether). */
+  interrogatives: Set<string>;
   clauseBreaks: PhraseIndex;
   adverbs: PhraseIndex;
   via: PhraseIndex;
@@ -130,6 +144,10 @@ export interface QuoteLexicon {
   addresseePrepositions: Set<string>;
   /** A phrase after one of these is not a subject (in a statement, από την Τεχεράνη). */
   prepositions: Set<string>;
+  /** Relative pronouns (οποίες, which): «σύμφωνα με τις οποίες», «η οποία έκανε λόγο». */
+  relatives: Set<string>;
+  /** Search keys of nouns of a statement's text (ανακοίνωση, statement): their author, not they, is the speaker. */
+  documents: Set<string>;
   /** Folded endings of a genitive that may follow a role before the name (δήμαρχος Βόλου Αχιλλέας Μπέος). */
   complementEndings: string[];
   /** Codes of the languages whose word order marks the subject (their `subjectFirst`). */
@@ -181,6 +199,7 @@ export function buildLexicon(langs: LangData[]): QuoteLexicon {
     notBeforeVerb: new Set(),
     subjunctives: new Set(),
     clauseBlockers: new Set(),
+    interrogatives: new Set(),
     clauseBreaks: new Map(),
     adverbs: new Map(),
     via: new Map(),
@@ -202,6 +221,8 @@ export function buildLexicon(langs: LangData[]): QuoteLexicon {
     addresseePrepositions: new Set(),
     prepositions: new Set(),
     complementEndings: [],
+    relatives: new Set(),
+    documents: new Set(),
     subjectFirstLangs: new Set(),
     marks: new Map(),
   };
@@ -220,6 +241,9 @@ export function buildLexicon(langs: LangData[]): QuoteLexicon {
             addressee: c.addressee ?? false,
             infinitival: c.infinitival ?? false,
             objectAfter: c.objectAfter ?? false,
+            question: c.question ?? false,
+            impersonal: c.impersonal ?? false,
+            nominal: c.nominal ?? false,
             bareClause: (cues.bareClause ?? false) && (c.bare ?? false),
             subjectGap: cues.subjectGap ?? 0,
             inversionAtEnd: cues.inversionAtEnd ?? false,
@@ -239,6 +263,7 @@ export function buildLexicon(langs: LangData[]): QuoteLexicon {
       addAll(lex.notBeforeVerb, cues.notBeforeVerb, foldWord);
       addAll(lex.subjunctives, cues.subjunctives, foldWord);
       addAll(lex.clauseBlockers, cues.clauseBlockers, foldWord);
+      addAll(lex.interrogatives, cues.interrogatives, foldWord);
       addPhrases(lex.clauseBreaks, cues.clauseBreaks);
       addPhrases(lex.adverbs, cues.adverbs);
     }
@@ -258,6 +283,10 @@ export function buildLexicon(langs: LangData[]): QuoteLexicon {
       addAll(lex.pronouns, sp.pronouns, foldWord);
       addAll(lex.addresseePrepositions, sp.addresseePrepositions, foldWord);
       addAll(lex.prepositions, sp.prepositions, foldWord);
+      addAll(lex.relatives, sp.relatives, foldWord);
+      addAll(lex.documents, sp.documents, searchKey);
+      // a document heads a phrase as a described source does (η ανακοίνωση του υπουργείου)
+      addAll(lex.described, sp.documents, searchKey);
       lex.complementEndings.push(...(sp.complementEndings ?? []).map(foldWord));
       if (sp.subjectFirst) lex.subjectFirstLangs.add(lang.code);
     }

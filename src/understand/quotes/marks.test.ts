@@ -49,3 +49,26 @@ test("a quote left open runs to the end of its paragraph", () => {
 test("straight quotes open before a word and close after one", () => {
   assert.deepEqual(contents(`Erdogan: "As long as I am here" and "never"`), ["As long as I am here", "never"]);
 });
+
+test("a quote runs on over paragraphs without marks when the next mark closes it", () => {
+  const el = contents("Είπε: «Η ομάδα έπαιξε καλά.\n\nΤο επόμενο παιχνίδι είναι δύσκολο».\n\nΗ συνέντευξη τελείωσε.");
+  assert.deepEqual(el, ["Η ομάδα έπαιξε καλά.\n\nΤο επόμενο παιχνίδι είναι δύσκολο"]);
+  const en = contents("She said that “the plan works.\n\nWe will keep it.\n\nNothing changes”.\n\nThe talks ended.");
+  assert.deepEqual(en, ["the plan works.\n\nWe will keep it.\n\nNothing changes"]);
+});
+
+test("a quote runs on when a later paragraph opens with its mark, and to a cut-off end", () => {
+  assert.deepEqual(contents("“We start now.\n\nThe rest follows.\n\n“Then we stop,” he said."), ["We start now.\n\nThe rest follows.\n\n“Then we stop,"]);
+  assert.deepEqual(contents("He replied that “we are ready.\n\nWe will talk to anyone at any ti"), ["we are ready.\n\nWe will talk to anyone at any ti"]);
+  assert.deepEqual(contents("«Δεν τελειώσαμε.\n\nΆλλη παράγραφος.\n\nΕίπε «νέο» και έφυγε."), ["Δεν τελειώσαμε.", "νέο"]);
+});
+
+test("two single marks in a row stand for a double mark", () => {
+  assert.deepEqual(contents("‘’We will win,’’ the coach said."), ["We will win,"]);
+  assert.deepEqual(contents("‘’First part.\n\n“Second part,’’ she said."), ["First part.\n\n“Second part,"]);
+  assert.deepEqual(contents("It isn’t ‘fair’, he said."), ["fair"]);
+});
+
+test("a single closing guillemet closes «", () => {
+  assert.deepEqual(contents("Δήλωσε ότι «η είδηση ήταν λάθος› και έφυγε."), ["η είδηση ήταν λάθος"]);
+});

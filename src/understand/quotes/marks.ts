@@ -2,9 +2,11 @@
 // paragraphs): nested quotes stay inside their outer quote; a quote left open
 // at the end of a paragraph continues when the next paragraph opens with the
 // same mark (the English convention) or with its closing mark (the Greek one,
-// »…), takes in a stray repeated opening mark when one closing mark ends both, and otherwise
-// runs to the end of its paragraph (texts cut mid-quote). An apostrophe-like
-// mark between two letters or digits is never a quote.
+// »…), or runs on over paragraphs without marks when the next mark closes it
+// (or the text is cut off inside it); it takes in a stray repeated opening mark
+// when one closing mark ends both, and otherwise runs to the end of its
+// paragraph. An apostrophe-like mark between two letters or digits is never a
+// quote; two single marks in a row (‘’…’’) stand for a double one.
 import type { Span } from "../../doc/doc.js";
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -12,12 +14,18 @@ const SPACE = /\s/u;
 const REGEX_SPECIAL = /[\\\]^-]/gu;
 /** Marks that are also apostrophes: between two letters or digits they are never quotes (don’t, Turkey’s). */
 const APOSTROPHES = new Set(["'", "’", "‘"]);
+/** The double marks a doubled single mark stands for (‘’I heard …,’’). */
+const DOUBLE_OPEN = "“";
+const DOUBLE_CLOSE = "”";
+/** The last characters of a text that ends a sentence (or a quote); any other end is a cut. */
+const TEXT_END = /[.!?;…\u037e»”"’')\]]\s*$/u;
+const TEXT_END_PROBE = 8;
 
 /** A top-level quoted span. */
 export interface MarkedSpan {
   /** Offset of the opening mark. */
   open: number;
-  /** Offset of the closing mark; the end of the content when the quote is left open. */
+  /** Offset of the (last character of the) closing mark; the end of the content when the quote is left open. */
   close: number;
   /** Content bounds (inside the marks, spaces trimmed). */
   start: number;
@@ -30,12 +38,15 @@ export interface MarkedSpan {
 interface Open {
   mark: string;
   at: number;
+  /** Characters of the mark (2 for a doubled single mark). */
+  len: number;
   block: number;
 }
 
 interface Pair {
   open: Open;
   close: number;
+  closeLen: number;
   depth: number;
   closed: boolean;
 }
@@ -97,8 +108,20 @@ function firstVisible(text: string, block: Span): number {
 
 const markRegexes = new WeakMap<Map<string, Set<string>>, RegExp>();
 
-/** Offsets of every quotation mark of the table in the text, in order. */
-function markPositions(text: string, marks: Map<string, Set<string>>): number[] {
+/** A quotation mark in the text: one character, or two single marks written for a double one. */
+interface Mark {
+  at: number;
+  /** The mark it stands for (a doubled single mark stands for the double one). */
+  ch: string;
+  len: number;
+}
+
+/**
+ * Every quotation mark of the table in the text, in order, without the
+ * apostrophes between letters; two single marks in a row (‘’ or ’’, typed for
+ * a double mark) are one double mark, opening before a word and closing after one.
+ */
+function markList(text: string, marks: Map<string, Set<string>>): Mark[] {
   let re = markRegexes.get(marks);
   if (!re) {
     const all = new Set<string>(marks.keys());
@@ -106,9 +129,28 @@ function markPositions(text: string, marks: Map<string, Set<string>>): number[] 
     re = new RegExp(`[${[...all].map((c) => c.replace(REGEX_SPECIAL, "\\$&")).join("")}]`, "gu");
     markRegexes.set(marks, re);
   }
-  const out: number[] = [];
-  for (const m of text.matchAll(re)) out.push(m.index);
+  const doubled = marks.get(DOUBLE_OPEN)?.has(DOUBLE_CLOSE) ?? false;
+  const out: Mark[] = [];
+  let skip = -1;
+  for (const m of text.matchAll(re)) {
+    const i = m.index;
+    if (i === skip) continue;
+    const ch = text[i];
+    if (doubled && APOSTROPHES.has(ch) && APOSTROPHES.has(text[i + 1] ?? "")) {
+      out.push({ at: i, ch: isLetter(text[i + 2]) && !isLetter(text[i - 1]) ? DOUBLE_OPEN : DOUBLE_CLOSE, len: 2 });
+      skip = i + 1;
+      continue;
+    }
+    if (APOSTROPHES.has(ch) && isLetter(text[i - 1]) && isLetter(text[i + 1])) continue;
+    out.push({ at: i, ch, len: 1 });
+  }
   return out;
+}
+
+/** Does the text stop mid-sentence (an excerpt cut off), its last visible character no terminal? */
+function cutOff(text: string, blocks: Span[]): boolean {
+  const last = blocks[blocks.length - 1];
+  return last !== undefined && !TEXT_END.test(text.slice(Math.max(last.start, last.end - TEXT_END_PROBE), last.end));
 }
 
 /**
@@ -116,40 +158,41 @@ function markPositions(text: string, marks: Map<string, Set<string>>): number[] 
  * `marks` maps an opening mark to the marks that close it.
  */
 export function pairMarks(text: string, blocks: Span[], marks: Map<string, Set<string>>): MarkedSpan[] {
-  const positions = markPositions(text, marks);
+  const list = markList(text, marks);
   let next = 0;
   const pairs: Pair[] = [];
   const stack = new OpenStack(marks);
+  const cut = cutOff(text, blocks);
   for (let b = 0; b < blocks.length; b++) {
     const block = blocks[b];
     let from = block.start;
     if (stack.length) {
       // A quote still open: does this paragraph carry it on?
       const first = firstVisible(text, block);
+      while (next < list.length && list[next].at < first) next++;
       // “… ¶ “… (English) or «… ¶ »… (Greek) carries the quote on
       const outer = stack.items[0].mark;
-      const carries = text[first] === outer || (first + 1 < block.end && marks.get(outer)?.has(text[first]) && isLetter(text[first + 1]));
-      if (carries) from = first + 1;
-      else {
+      const mark = next < list.length && list[next].at === first ? list[next] : null;
+      const carries = mark && (mark.ch === outer || (marks.get(outer)?.has(mark.ch) && isLetter(text[first + mark.len])));
+      if (mark && carries) from = first + mark.len;
+      else if (!carriedOver(text, blocks, b, list, next, stack, cut)) {
         closeAtBlockEnd(stack.items, pairs, blocks[b - 1].end);
         stack.truncate(0);
       }
     }
-    while (next < positions.length && positions[next] < from) next++;
-    for (; next < positions.length && positions[next] < block.end; next++) {
-      const i = positions[next];
-      const ch = text[i];
+    while (next < list.length && list[next].at < from) next++;
+    for (; next < list.length && list[next].at < block.end; next++) {
+      const { at: i, ch, len } = list[next];
       const opens = marks.has(ch);
-      if (APOSTROPHES.has(ch) && isLetter(text[i - 1]) && isLetter(text[i + 1])) continue;
       const depth = stack.closedBy(ch);
       const symmetric = opens && (marks.get(ch)?.has(ch) ?? false);
       // A symmetric mark (") closes when it follows a word, opens when a word follows it.
-      const closes = depth >= 0 && (!symmetric || !SPACE.test(text[i - 1] ?? " ") || !isLetter(text[i + 1]));
+      const closes = depth >= 0 && (!symmetric || !SPACE.test(text[i - 1] ?? " ") || !isLetter(text[i + len]));
       if (closes) {
-        pairs.push({ open: stack.items[depth], close: i, depth, closed: true });
+        pairs.push({ open: stack.items[depth], close: i, closeLen: len, depth, closed: true });
         stack.truncate(depth);
       } else if (opens && (!symmetric || !isLetter(text[i - 1]))) {
-        stack.push({ mark: ch, at: i, block: b });
+        stack.push({ mark: ch, at: i, len, block: b });
       }
     }
   }
@@ -158,9 +201,43 @@ export function pairMarks(text: string, blocks: Span[], marks: Map<string, Set<s
     .filter((p) => p.depth === 0)
     .sort((a, b) => a.open.at - b.open.at)
     .map((p) => {
-      const content = trimmed(text, p.open.at + 1, p.close);
-      return { open: p.open.at, close: p.close, start: content.start, end: content.end, closed: p.closed, block: p.open.block };
+      const content = trimmed(text, p.open.at + p.open.len, p.close);
+      return { open: p.open.at, close: p.close + p.closeLen - 1, start: content.start, end: content.end, closed: p.closed, block: p.open.block };
     });
+}
+
+/** Index of the first block from `from` on that ends after offset `at` (binary search). */
+function blockAt(blocks: Span[], from: number, at: number): number {
+  let lo = from;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (blocks[mid].end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * A quote left open at a paragraph's end runs on over paragraphs without
+ * marks when the next mark of the text closes it or opens a paragraph as the
+ * quote's own mark did (a quote of several paragraphs whose inner ones do not
+ * open with a mark), or, when no mark
+ * follows at all, when the text is cut off mid-sentence (an excerpt that ends
+ * inside the quote).
+ */
+function carriedOver(text: string, blocks: Span[], b: number, list: Mark[], next: number, stack: OpenStack, cut: boolean): boolean {
+  if (next >= list.length) return cut;
+  const { at, ch } = list[next];
+  const outer = stack.items[0].mark;
+  // the next mark opens a later paragraph as the open quote did (“… ¶ … ¶ “…): the inner paragraph lost its mark
+  if (ch === outer) {
+    const k = blockAt(blocks, b, at);
+    if (k < blocks.length && firstVisible(text, blocks[k]) === at) return true;
+  }
+  if (stack.closedBy(ch) !== 0) return false;
+  // a symmetric mark after a space opens a quote
+  return !(outer === ch && SPACE.test(text[at - 1] ?? " "));
 }
 
 /**
@@ -170,7 +247,7 @@ export function pairMarks(text: string, blocks: Span[], marks: Map<string, Set<s
  */
 function closeAtBlockEnd(stack: Open[], pairs: Pair[], blockEnd: number): void {
   const outer = stack[0];
-  for (let d = stack.length - 1; d >= 1; d--) pairs.push({ open: stack[d], close: blockEnd, depth: d, closed: false });
+  for (let d = stack.length - 1; d >= 1; d--) pairs.push({ open: stack[d], close: blockEnd, closeLen: 1, depth: d, closed: false });
   let inner = -1;
   for (let k = pairs.length - 1; k >= 0; k--) {
     const p = pairs[k];
@@ -181,10 +258,10 @@ function closeAtBlockEnd(stack: Open[], pairs: Pair[], blockEnd: number): void {
     }
   }
   if (inner >= 0) {
-    const close = pairs[inner].close;
+    const { close, closeLen } = pairs[inner];
     pairs.splice(inner, 1);
-    pairs.push({ open: outer, close, depth: 0, closed: true });
+    pairs.push({ open: outer, close, closeLen, depth: 0, closed: true });
   } else {
-    pairs.push({ open: outer, close: blockEnd, depth: 0, closed: false });
+    pairs.push({ open: outer, close: blockEnd, closeLen: 1, depth: 0, closed: false });
   }
 }

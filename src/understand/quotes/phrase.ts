@@ -6,7 +6,7 @@
 // role, or the whole phrase when it has no role), a role, or a description.
 import { unionOfLangs } from "../../lang/lang.js";
 import type { QuoteLexicon } from "./lexicon.js";
-import { isWordOrNumber, tokensText, type DocView } from "./view.js";
+import { isWordOrNumber, joinsName, tokensText, type DocView } from "./view.js";
 
 /** Longest speaker phrase, in tokens. */
 const MAX_PHRASE_TOKENS = 14;
@@ -14,8 +14,9 @@ const COMMA = ",";
 const POSSESSIVE_MARKS = new Set(unionOfLangs((l) => l.clitics.apostrophes));
 const POSSESSIVE_FORMS = new Set(unionOfLangs((l) => l.clitics.possessive));
 const FINAL_DOT = /\.$/u;
+const PERSON = "PER";
 
-type Tag = "det" | "cap" | "role" | "described" | "title" | "portfolio" | "mod" | "link" | "poss" | "comma";
+type Tag = "det" | "cap" | "role" | "described" | "title" | "portfolio" | "mod" | "link" | "poss" | "comma" | "and";
 
 export interface SpeakerPhrase {
   /** Token bounds [start, end). */
@@ -48,6 +49,14 @@ function isCue(v: DocView, lex: QuoteLexicon, i: number): boolean {
   return lex.cues.has(v.fold[i]);
 }
 
+/** Tokens of a possessive at token i ('s as one token, or ' and s): 0 when there is none. */
+export function possessiveLength(v: DocView, i: number): number {
+  const t = v.text[i];
+  if (t === undefined || !POSSESSIVE_MARKS.has(t[0])) return 0;
+  if (t.length > 1) return POSSESSIVE_FORMS.has(v.fold[i].slice(1)) ? 1 : 0;
+  return POSSESSIVE_FORMS.has(v.fold[i + 1] ?? "") ? 2 : 0;
+}
+
 /** Tag of a token that may head or extend a phrase, by the lexicon. */
 function wordTag(v: DocView, lex: QuoteLexicon, i: number, prev: Tag | undefined): Tag | null {
   if (!isWordOrNumber(v, i)) return null;
@@ -55,7 +64,8 @@ function wordTag(v: DocView, lex: QuoteLexicon, i: number, prev: Tag | undefined
   const k = v.key[i];
   if (lex.titles.has(f.replace(FINAL_DOT, ""))) return "title";
   if (v.cap[i] && lex.portfolios.has(k) && (prev === "role" || prev === "described" || prev === "portfolio")) return "portfolio";
-  if (lex.roles.has(k)) return "role";
+  // a capitalised role word after an institution's head word is part of its name (Ένωση Δικαστών)
+  if (lex.roles.has(k)) return v.cap[i] && (prev === "described" || prev === "and") ? "cap" : "role";
   if (lex.described.has(k)) return "described";
   if (v.cap[i]) return isCue(v, lex, i) || isFunctionWord(lex, f) || lex.adverbs.has(f) ? null : "cap";
   if (lex.modifiers.has(k)) return "mod";
@@ -87,11 +97,19 @@ export function parsePhrase(v: DocView, lex: QuoteLexicon, i: number, options: P
       j++;
       continue;
     }
-    const hasHead = tags.some((t) => HEAD_TAGS.has(t));
-    // Iran's foreign minister
-    if (POSSESSIVE_MARKS.has(v.text[j]) && prev === "cap" && POSSESSIVE_FORMS.has(v.fold[j + 1]) && j + 2 < limit) {
-      tags.push("poss", "poss");
+    // Ένωση Δικαστών και Εισαγγελέων: a conjunction between two genitive complements of a name
+    const joined = prev === "cap" && j + 1 < limit && joinsName(v, lex.conjunctions, j) ? wordTag(v, lex, j + 1, "and") : null;
+    if (joined === "cap" || joined === "described" || joined === "portfolio") {
+      tags.push("and", joined);
       j += 2;
+      continue;
+    }
+    const hasHead = tags.some((t) => HEAD_TAGS.has(t));
+    // Iran's foreign minister, the ministry's statement
+    const poss = prev === "cap" || prev === "described" ? possessiveLength(v, j) : 0;
+    if (poss && j + poss < limit) {
+      for (let k = 0; k < poss; k++) tags.push("poss");
+      j += poss;
       continue;
     }
     // του ιρανικού υπουργείου Άμυνας, of the ministry
@@ -168,7 +186,7 @@ export function hasComplementEnding(lex: QuoteLexicon, folded: string): boolean 
  */
 function properName(v: DocView, first: number, end: number, tags: Tag[]): [number, number] | null {
   if (tags.includes("role") || tags.length < 2) return null;
-  for (let k = 0; k < tags.length; k++) if (!v.cap[first + k] || (tags[k] !== "cap" && tags[k] !== "described" && tags[k] !== "portfolio")) return null;
+  for (let k = 0; k < tags.length; k++) if (tags[k] !== "and" && (!v.cap[first + k] || (tags[k] !== "cap" && tags[k] !== "described" && tags[k] !== "portfolio"))) return null;
   return tags.includes("described") ? [first, end] : null;
 }
 
@@ -207,6 +225,12 @@ function split(v: DocView, lex: QuoteLexicon, start: number, end: number, tags: 
       name = [start + runStart + (complement ? 1 : 0), end];
     }
     else if (runLength >= MIN_RUN_WITH_NAME && (v.capKeys.get(v.key[end - 1]) ?? 0) > 1) name = [end - NAME_WORDS_AFTER_AFFILIATION, end];
+    else if (v.mentionType && v.mentionType[end - 1] === PERSON) {
+      // του Στέιτ Ντιπάρτμεντ Ανταμ Ερελι: the affiliation's run ends in a person the recogniser found
+      let k = end - 1;
+      while (k > start + runStart && v.mentionType[k - 1] === PERSON) k--;
+      if (k > start + runStart) name = [k, end];
+    }
   }
   const roleEnd = name ? name[0] - start : lastRole + 1;
   const roleTokens = tags.slice(first, lastRole + 1);
@@ -215,6 +239,31 @@ function split(v: DocView, lex: QuoteLexicon, start: number, end: number, tags: 
   while (roleLast > first && (tags[roleLast - 1] === "comma" || tags[roleLast - 1] === "link")) roleLast--;
   const role: [number, number] | null = hasRole ? [start + first, start + roleLast] : null;
   return { start, end, pronoun: false, name, role, described: described || (!name && !hasRole) };
+}
+
+/**
+ * The author of a phrase headed by a document noun: its genitive or "of"
+ * complement (η ανακοίνωση του υπουργείου, the statement of the ministry) or
+ * its possessor (the ministry's statement); null when it names none (the
+ * statement: the speaker is found as for a pronoun); undefined when the
+ * phrase is not a document's.
+ */
+export function documentAuthor(v: DocView, lex: QuoteLexicon, p: SpeakerPhrase): SpeakerPhrase | null | undefined {
+  if (p.pronoun) return undefined;
+  let d = p.start;
+  while (d < p.end && !(isWordOrNumber(v, d) && lex.documents.has(v.key[d]))) d++;
+  if (d === p.end) return undefined;
+  if (d + 1 < p.end && lex.linkers.has(v.fold[d + 1])) {
+    const from = lex.determiners.has(v.fold[d + 1]) ? d + 1 : d + 2;
+    const author = parsePhrase(v, lex, from, { subject: false, limit: p.end });
+    if (author && !author.pronoun) return author;
+  }
+  for (let k = Math.max(p.start + 1, d - 2); k < d; k++) {
+    if (possessiveLength(v, k) !== d - k) continue;
+    const author = parsePhrase(v, lex, p.start, { subject: false, limit: k });
+    if (author && !author.pronoun) return author;
+  }
+  return null;
 }
 
 /** The phrase's text without its determiner. */

@@ -69,8 +69,11 @@ test("Greek: content-first, direct with source chain, pro-drop, reported speech 
   assert.equal(colon.kind, "direct");
   assert.equal(colon.speaker?.name, "Γιάννης Αϊβάζογλου", "an upper-case mention with diaeresis still resolves");
 
-  assert.ok(!body.some((q) => q.text === "δίκαιες τιμές" || q.text === "Πράσινης Συμφωνίας"), "scare quotes and titles are not statements");
-  assert.equal(body.length, 7);
+  const fragment = find(body, "δίκαιες τιμές");
+  assert.equal(fragment.kind, "direct", "a fragment quoted after a speech verb is a direct quotation of its subject");
+  assert.equal(who(fragment), "αγρότες");
+  assert.ok(!body.some((q) => q.text === "Πράσινης Συμφωνίας"), "titles are not statements");
+  assert.equal(body.length, 8);
 });
 
 test("Greek headline statement: «Πόλη: δήλωση» and a quote in the headline", () => {
@@ -182,4 +185,25 @@ test("attributions, channels and bare clauses that hold other verbs", () => {
   assert.equal(who(nato[0]), "Mark Rutte");
 
   assert.equal(analyse("Title\n\nThe company added 200 jobs in March and stressed the need for new investment.\n").length, 0);
+});
+
+test("a quote after a cue and its object is direct when it ends the clause; one after a complementizer is part of the clause", () => {
+  const asked = analyse("Τίτλος\n\nΟ βουλευτής Πέτρος Σάββας ζήτησε από τον υπουργό «να δώσει εξηγήσεις για τις καθυστερήσεις».\n");
+  assert.equal(asked.length, 1);
+  assert.equal(asked[0].kind, "direct");
+  assert.equal(asked[0].text, "να δώσει εξηγήσεις για τις καθυστερήσεις");
+  assert.equal(who(asked[0]), "Πέτρος Σάββας");
+
+  const described = analyse('Title\n\nThe senator described the plan as "a dead end for the region".\n');
+  assert.equal(described[0].kind, "direct");
+  assert.equal(described[0].cue, "described");
+
+  const inside = analyse("Τίτλος\n\nΟ υπουργός Νίκος Ζάχος πρόσθεσε ότι πολλές «ευρωπαϊκές χώρες» ενδιαφέρονται για τη συμφωνία.\n");
+  assert.deepEqual(inside.map((q) => q.kind), ["indirect"]);
+
+  const whole = analyse("Τίτλος\n\nΟ υπουργός Νίκος Ζάχος ανέφερε πως «η συμφωνία είναι έτοιμη» και πως «θα υπογραφεί τον Μάιο».\n");
+  assert.deepEqual(whole.map((q) => [q.kind, q.text, who(q)]), [
+    ["direct", "η συμφωνία είναι έτοιμη", "Νίκος Ζάχος"],
+    ["direct", "θα υπογραφεί τον Μάιο", "Νίκος Ζάχος"],
+  ]);
 });

@@ -5,17 +5,21 @@
 // statement already found becomes that statement's `via`.
 import { type Span, TokenKind, tokenRange } from "../../doc/doc.js";
 import { parsePhrase, type SpeakerPhrase } from "./phrase.js";
-import { addQuote, addressee, type Chain, chainIn, claim, type CueMatch, DASHES, inTitle, label, markReported, matchCue, type QuoteCandidate, skipAdverbs, type State, wordCount } from "./state.js";
+import { addQuote, addressee, type Chain, chainIn, claim, complementizerAfter, type CueMatch, DASHES, inTitle, label, markReported, matchCue, type QuoteCandidate, skipAdverbs, type State, wordCount } from "./state.js";
 import { coordinated, subjectAfter, subjectBefore, subjectStartOk } from "./subjects.js";
 import { anyPhraseAt, isQuoteMark, isWordOrNumber, sentenceBounds, tokenAtOrAfter } from "./view.js";
 
 /** Punctuation trimmed from the ends of a reported clause (one character each; every \s is one UTF-16 unit). */
 const EDGE_PUNCT = /^[\s,.;:–—-]$/u;
+/** Most tokens of a parenthesis between a subject and its cue. */
+const MAX_PARENTHESIS = 16;
+/** Most words after an impersonal cue before the comma of a fronted source (όπως τονίζεται στην ανακοίνωση,). */
+const MAX_IMPERSONAL_TAIL = 6;
 /** POS tags of a finite verb, checked in a clause when the taggers ran. */
 const VERB_TAGS = new Set(["VERB", "AUX"]);
 
 /** Where a reported clause starting at token `from` ends, and the subject of the cue that ends it. */
-function clauseEnd(s: State, from: number, sentEnd: number): { end: number; next: SpeakerPhrase | null } {
+export function clauseEnd(s: State, from: number, sentEnd: number): { end: number; next: SpeakerPhrase | null } {
   const { v, lex } = s;
   for (let j = from; j < sentEnd; j++) {
     if (anyPhraseAt(v, j, lex.clauseBreaks)) return { end: j, next: null };
@@ -31,6 +35,9 @@ function clauseEnd(s: State, from: number, sentEnd: number): { end: number; next
       while (boundary(t)) t--;
       return t;
     };
+    // ότι ο πρόεδρος δήλωσε ότι …: a report of a report, whose subject opens this clause, is part of its content
+    const inner = parsePhrase(v, lex, from, { subject: true, limit: k });
+    if (inner && !inner.pronoun && afterParenthesis(s, skipAdverbs(s, inner.end, k), k) === k && complementizerAfter(s, cue, sentEnd) >= 0) continue;
     if (subjectAfter(s, cue, sentEnd)) return { end: backOff(k), next: null };
     for (let b = k - 1; b >= from; b--) {
       const p = subjectStartOk(s, b, from) ? parsePhrase(v, lex, b, { subject: true, limit: k }) : null;
@@ -40,6 +47,13 @@ function clauseEnd(s: State, from: number, sentEnd: number): { end: number; next
     if (boundary(k) || opensReportedClause(s, cue, sentEnd)) return { end: backOff(k), next: null };
   }
   return { end: sentEnd, next: null };
+}
+
+/** Past a parenthesis set off by commas at token i (οι ΗΠΑ, δια του πρέσβη τους, απείλησαν) that ends right before `to`; else i. */
+function afterParenthesis(s: State, i: number, to: number): number {
+  if (s.v.text[i] !== "," || to - i > MAX_PARENTHESIS) return i;
+  for (let j = i + 1; j < to; j++) if (s.v.text[j] === "," || s.quoted[j]) return j === to - 1 && s.v.text[j] === "," ? to : i;
+  return i;
 }
 
 /** Is a complementizer right after the cue (… stressed that …)? */
@@ -52,7 +66,7 @@ function opensReportedClause(s: State, cue: CueMatch, sentEnd: number): boolean 
   return false;
 }
 
-function contentSpan(s: State, first: number, last: number): Span | null {
+export function contentSpan(s: State, first: number, last: number): Span | null {
   const { v } = s;
   if (last <= first) return null;
   const text = v.doc.text;
@@ -64,7 +78,7 @@ function contentSpan(s: State, first: number, last: number): Span | null {
 }
 
 /** Does the span hold a verb? Unknown without POS tags, or when most of its words are foreign to the tagger. */
-function hasVerb(s: State, first: number, last: number): boolean {
+export function hasVerb(s: State, first: number, last: number): boolean {
   const { pos, foreign } = s.v;
   if (!pos) return true;
   let words = 0;
@@ -89,7 +103,7 @@ function contentStartBefore(stops: Uint32Array, sentStart: number, cueFirst: num
   return Math.max(sentStart, stops[cueFirst]);
 }
 
-function pushIndirect(s: State, span: Span, cue: CueMatch, phrase: SpeakerPhrase | null, chain: Chain): void {
+export function pushIndirect(s: State, span: Span, cue: CueMatch, phrase: SpeakerPhrase | null, chain: Chain): void {
   addQuote(s, { kind: "indirect", ...span, cue, phrase, ...chain, inTitle: inTitle(s, span.start) });
   claim(s, cue.first, cue.last);
   const [first, last] = tokenRange(s.v.doc.layers.tokens, span);
@@ -111,27 +125,17 @@ function framed(s: State, span: Span): QuoteCandidate[] {
   return found.sort((a, b) => a - b).map((k) => s.out[k]);
 }
 
-/** The complementizer a few tokens after the cue (δήλωσε ότι, said on Thursday that), or -1. */
-function complementizerAfter(s: State, cue: CueMatch, sentEnd: number): number {
-  const { v, lex, o } = s;
-  for (let j = cue.last; j < Math.min(sentEnd, cue.last + o.maxComplementizerGap + 1); j++) {
-    if (s.quoted[j] || isQuoteMark(v, j) || (j > cue.last && matchCue(v, lex, j))) return -1;
-    // said they were concerned that …: the bare clause starts at the pronoun
-    if (cue.entry.bareClause && lex.pronouns.has(v.fold[j])) return -1;
-    if (lex.complementizers.has(v.fold[j]) || (cue.entry.infinitival && lex.infinitival.has(v.fold[j]))) return j;
-    if (!isWordOrNumber(v, j) && v.text[j] !== ",") return -1;
-  }
-  return -1;
-}
-
 /** Rule 1, cue … complementizer: «ο Χ δήλωσε ότι …», "X said on Thursday that …". */
 function afterComplementizer(s: State, cue: CueMatch, comp: number, [sentStart, sentEnd]: [number, number]): void {
   const { v, lex, o } = s;
-  const { end, next } = clauseEnd(s, comp + 1, sentEnd);
-  const span = contentSpan(s, comp + 1, end);
-  if (!span || wordCount(v, comp + 1, end) < o.minClauseWords) return;
-  const after = comp > cue.last ? parsePhrase(v, lex, skipAdverbs(s, cue.last, comp), { subject: true, limit: comp }) : null;
-  const phrase = (after && !cue.entry.objectAfter ? after : null) ?? coordinated(s, cue, sentStart) ?? subjectBefore(s, cue, sentStart) ?? next;
+  // a reported question keeps its interrogative (αναρωτήθηκε πώς …); a complementizer is left out
+  const from = cue.entry.question && lex.interrogatives.has(v.fold[comp]) ? comp : comp + 1;
+  const { end, next } = clauseEnd(s, from, sentEnd);
+  const span = contentSpan(s, from, end);
+  if (!span || wordCount(v, from, end) < o.minClauseWords) return;
+  // δήλωσε σήμερα ο υπουργός ότι …; where a subject after the cue must end the sentence, a phrase here is the object (urged the company to …)
+  const after = comp > cue.last && !cue.entry.inversionAtEnd && !cue.entry.impersonal ? parsePhrase(v, lex, skipAdverbs(s, cue.last, comp), { subject: true, limit: comp }) : null;
+  const phrase = (after && !cue.entry.objectAfter ? after : null) ?? coordinated(s, cue, sentStart) ?? subjectBefore(s, cue, sentStart) ?? (cue.entry.impersonal ? null : next);
   const chain = chainIn(s, sentStart, cue.first);
   chainIn(s, end, sentEnd, chain);
   chain.via ??= addressee(s, cue, cue.last, comp);
@@ -188,12 +192,25 @@ function bareClause(s: State, cue: CueMatch, before: SpeakerPhrase, sentEnd: num
   if (span && wordCount(v, from, end) >= o.minClauseWords + 1 && hasVerb(s, from, end)) pushIndirect(s, span, cue, before, chainIn(s, end, sentEnd));
 }
 
+/** Rule 5, what was said as a noun phrase after the cue: «η οποία έκανε λόγο για ελλείψεις», "predicting growth of 3 percent". */
+function nominalContent(s: State, cue: CueMatch, [sentStart, sentEnd]: [number, number]): boolean {
+  const { v, lex, o } = s;
+  const from = skipAdverbs(s, cue.last, sentEnd);
+  if (from >= sentEnd || !isWordOrNumber(v, from) || s.quoted[from]) return false;
+  const { end } = clauseEnd(s, from, sentEnd);
+  const span = contentSpan(s, from, end);
+  if (!span || wordCount(v, from, end) < o.minClauseWords) return false;
+  pushIndirect(s, span, cue, subjectBefore(s, cue, sentStart) ?? (lex.conjunctions.has(v.fold[cue.first - 1]) ? coordinated(s, cue, sentStart) : null), chainIn(s, end, sentEnd));
+  return true;
+}
+
 /** Reported speech around every cue not used yet, by the first rule that applies. */
 export function detectIndirect(s: State): void {
   const { v, lex } = s;
   const stops = afterStops(s);
   for (let i = 0; i < v.n; i++) {
-    if (s.quoted[i] || s.claimed[i]) continue;
+    // a cue inside a reported clause is part of its content (denied that the president said that …)
+    if (s.quoted[i] || s.claimed[i] || s.reported[i]) continue;
     const cue = matchCue(v, lex, i);
     if (!cue || cue.head !== i) continue;
     const sentence = sentenceBounds(v, i);
@@ -203,6 +220,7 @@ export function detectIndirect(s: State): void {
       afterComplementizer(s, cue, comp, sentence);
       continue;
     }
+    if (cue.entry.nominal && nominalContent(s, cue, sentence)) continue;
     const start = contentStartBefore(stops, sentStart, cue.first);
     if (contentBeforeInverted(s, cue, start, sentEnd)) continue;
     const before = subjectBefore(s, cue, sentStart);
@@ -220,7 +238,11 @@ export function detectFrontedSources(s: State): void {
     let cue = matchCue(v, lex, sentStart + 1);
     let phrase: SpeakerPhrase | null = null;
     let sourceEnd = sentStart;
-    if (cue) {
+    if (cue?.entry.impersonal) {
+      // Όπως τονίζεται στην ανακοίνωση, …: no subject; a short phrase may say where
+      sourceEnd = cue.last;
+      while (sourceEnd < Math.min(sentEnd, cue.last + MAX_IMPERSONAL_TAIL) && v.text[sourceEnd] !== "," && isWordOrNumber(v, sourceEnd)) sourceEnd++;
+    } else if (cue) {
       phrase = parsePhrase(v, lex, skipAdverbs(s, cue.last, sentEnd), { subject: true, limit: sentEnd });
       sourceEnd = phrase ? phrase.end : sourceEnd;
     } else {
@@ -228,7 +250,7 @@ export function detectFrontedSources(s: State): void {
       cue = phrase ? matchCue(v, lex, phrase.end) : null;
       sourceEnd = cue ? cue.last : sourceEnd;
     }
-    if (!cue || !phrase || phrase.pronoun || v.text[sourceEnd] !== ",") continue;
+    if (!cue || (!phrase && !cue.entry.impersonal) || phrase?.pronoun || v.text[sourceEnd] !== ",") continue;
     const { end } = clauseEnd(s, sourceEnd + 1, sentEnd);
     const span = contentSpan(s, sourceEnd + 1, end);
     if (span && wordCount(v, sourceEnd + 1, end) >= o.minClauseWords) pushIndirect(s, span, cue, phrase, { via: null, citing: null });

@@ -7,9 +7,9 @@
 import { tokenRange, type Doc, type Mention, type Span } from "../../doc/doc.js";
 import type { QuoteCandidate } from "./state.js";
 import type { QuoteLexicon } from "./lexicon.js";
-import { hasComplementEnding, isFunctionWord, parsePhrase, phraseText, type SpeakerPhrase } from "./phrase.js";
+import { documentAuthor, hasComplementEnding, isFunctionWord, parsePhrase, phraseText, type SpeakerPhrase } from "./phrase.js";
 import type { QuoteSpeaker } from "./types.js";
-import { isWordOrNumber, tokensText, type DocView } from "./view.js";
+import { isWordOrNumber, joinsName, tokenAtOrAfter, tokensText, type DocView } from "./view.js";
 
 /** Longest short name resolved to a fuller one, in words. */
 const MAX_SHORT_NAME = 2;
@@ -22,6 +22,8 @@ const MAX_ROLE_DISTANCE = 4;
 const FINAL_DOT = /\.$/u;
 /** Joins the search keys of a name's last words into one map key (no key holds it). */
 const KEY_JOIN = "\u0000";
+/** Paragraphs before a role description where the person it refers to may be named. */
+const MAX_REFERENT_BLOCKS = 3;
 /** A run of capitalised words this long after a linker holds an affiliation, then a name. */
 const MIN_RUN_AFTER_LINKER = 3;
 
@@ -53,7 +55,7 @@ function capitalisedRuns(v: DocView, lex: QuoteLexicon): FullName[] {
       continue;
     }
     let j = i;
-    while (j < v.n && nameWord(j) && v.block[j] === v.block[i]) j++;
+    while (j < v.n && (nameWord(j) || (j > i && joinsName(v, lex.conjunctions, j) && nameWord(j + 1))) && v.block[j] === v.block[i]) j++;
     // της Δημοκρατίας Νίκος Ανδρέου, δήμαρχος Βόλου Αχιλλέας Μπέος: the first word is not the name's
     const afterRole = isWordOrNumber(v, i - 1) && (lex.roles.has(v.key[i - 1]) || lex.portfolios.has(v.key[i - 1]));
     if (j - i >= MIN_RUN_AFTER_LINKER && isWordOrNumber(v, i - 1) && (lex.linkers.has(v.fold[i - 1]) || (afterRole && hasComplementEnding(lex, v.fold[i])))) i++;
@@ -153,11 +155,19 @@ function entityIdAt(entities: SpanIndex<string>, span: Span): string | null {
   return firstStartingIn(entities, span.start - entities.longest, span.end - 1, (start, end) => start < span.end && span.start < end);
 }
 
-/** A speaker seen so far, with the search keys of its role or description words. */
+/** A speaker seen so far, with the search keys of its role or description words (and of its name). */
 interface SeenSpeaker {
   speaker: QuoteSpeaker;
   keys: Set<string>;
+  nameKeys?: Set<string>;
 }
+
+const holdsAll = (keys: Set<string>, within: Set<string> | string[] | undefined): boolean => {
+  if (!within) return false;
+  const set = within instanceof Set ? within : new Set(within);
+  for (const k of keys) if (!set.has(k)) return false;
+  return true;
+};
 
 export class SpeakerResolver {
   /** Full names from the taggers' mentions, then from capitalised runs (tried in this order). */
@@ -170,14 +180,25 @@ export class SpeakerResolver {
   /** Offset of the last speaker evidence: a speaker phrase or a quote. */
   private previousAt = -1;
 
+  /** Every full name of the document (the taggers' and the capitalised runs), in text order. */
+  private readonly fullNames: FullName[];
+  /** The taggers' person mentions (of any length) outside quotes, in text order. */
+  private readonly persons: Mention[];
+
   constructor(
     private readonly v: DocView,
     private readonly lex: QuoteLexicon,
+    /** Tokens inside direct quotes: names there are not referents. */
+    quoted: Uint8Array = new Uint8Array(v.n),
   ) {
     const mentions = v.doc.layers.mentions;
     this.people = personMentions(mentions);
     this.entities = entityMentions(v.doc);
-    this.names = [indexNames(mentionNames(v, mentions)), indexNames(capitalisedRuns(v, lex))];
+    const tagged = mentionNames(v, mentions);
+    const runs = capitalisedRuns(v, lex);
+    this.names = [indexNames(tagged), indexNames(runs)];
+    this.fullNames = [...tagged, ...runs].sort((a, b) => a.span.start - b.span.start);
+    this.persons = (mentions ?? []).filter((m) => m.type === PERSON && !quoted[tokenAtOrAfter(v, m.start)]);
   }
 
   /** Search keys of the content words in [first, last). */
@@ -200,15 +221,53 @@ export class SpeakerResolver {
     if (!definite) return null;
     const keys = this.keysOf(p.start, p.end);
     if (!keys.size) return null;
+    // an institution by its head word: the hospital → Cambridge Memorial Hospital, η Ένωση → Ένωση Δικαστών και Εισαγγελέων
+    const named = p.role ? null : this.nameHolding(keys, p);
+    if (named) return named;
     for (let k = this.seen.length - 1; k >= 0; k--) {
       const n = this.seen[k];
-      if ([...keys].every((key) => n.keys.has(key))) return n.speaker;
+      if (holdsAll(keys, n.keys)) return n.speaker;
     }
     // Named people with a role mentioned before, quoted or not (ο Πρόεδρος Νίκος Χ … ο Πρόεδρος).
     this.titled ??= this.titledPeople();
     for (let k = this.titled.length - 1; k >= 0; k--) {
       const n = this.titled[k];
-      if (n.at < p.start && [...keys].every((key) => n.keys.has(key))) return n.speaker;
+      if (n.at < p.start && holdsAll(keys, n.keys)) return n.speaker;
+    }
+    return p.role ? this.nearestPerson(p, keys) : null;
+  }
+
+  /** The latest named speaker, else the latest full name before the phrase, whose name holds all its words. */
+  private nameHolding(keys: Set<string>, p: SpeakerPhrase): QuoteSpeaker | null {
+    for (let k = this.seen.length - 1; k >= 0; k--) if (holdsAll(keys, this.seen[k].nameKeys)) return this.seen[k].speaker;
+    const at = this.v.start[p.start];
+    let best: FullName | null = null;
+    for (const n of this.fullNames) {
+      if (n.span.start >= at) break;
+      if (holdsAll(keys, n.keys) && (!best || n.keys.length >= best.keys.length || n.span.start > best.span.end)) best = n;
+    }
+    return best ? { name: best.text, description: null, role: null, entityId: entityIdAt(this.entities, best.span), mention: null } : null;
+  }
+
+  /**
+   * A role no named speaker holds refers to the nearest person named before
+   * it, within a few paragraphs, outside quotes and outside the phrase itself
+   * (ο Πρόεδρος Χ … ο συνήγορος του Ψ → Χ), unless that person is known to hold another role.
+   */
+  private nearestPerson(p: SpeakerPhrase, keys: Set<string>): QuoteSpeaker | null {
+    const { v } = this;
+    const at = v.start[p.start];
+    const firstBlock = Math.max(0, v.block[p.start] - MAX_REFERENT_BLOCKS);
+    for (let k = this.persons.length - 1; k >= 0; k--) {
+      const m = this.persons[k];
+      if (m.end > at) continue;
+      const [first, last] = tokenRange(v.doc.layers.tokens, m);
+      if (v.block[first] < firstBlock && v.block[first] !== 0) return null;
+      const keysOfName = v.key.slice(first, last);
+      const known = this.titled?.find((t) => holdsAll(new Set(keysOfName), t.nameKeys));
+      if (known && !holdsAll(keys, known.keys)) return null;
+      const fuller = fullerName(this.names[0], keysOfName.slice(-MAX_SHORT_NAME), null) ?? fullerName(this.names[1], keysOfName.slice(-MAX_SHORT_NAME), null);
+      return { name: fuller && fuller.keys.length > keysOfName.length ? fuller.text : m.text, description: null, role: phraseText(v, this.lex, p), entityId: entityIdAt(this.entities, m), mention: null };
     }
     return null;
   }
@@ -226,7 +285,7 @@ export class SpeakerResolver {
       if (!opens) continue;
       const p = parsePhrase(v, lex, i, { subject: true, limit: v.n });
       if (!p?.name || !p.role) continue;
-      out.push({ speaker: this.fromPhrase(p, false), keys: this.keysOf(p.role[0], p.role[1]), at: i });
+      out.push({ speaker: this.fromPhrase(p, false), keys: this.keysOf(p.role[0], p.role[1]), nameKeys: this.keysOf(p.name[0], p.name[1]), at: i });
       i = p.end - 1;
     }
     return out;
@@ -258,7 +317,7 @@ export class SpeakerResolver {
     const fuller = fullerName(this.names[0], keys, roleSpan) ?? (tagged ? null : fullerName(this.names[1], keys, roleSpan));
     if (fuller) name = fuller.text;
     const speaker: QuoteSpeaker = { name, description: null, role, entityId: entityIdAt(this.entities, nameSpan), mention };
-    if (p.role && remember) this.remember(speaker, p.role[0], p.role[1]);
+    if (remember) this.seen.push({ speaker, keys: p.role ? this.keysOf(p.role[0], p.role[1]) : new Set(), nameKeys: new Set([...keys, ...(fuller?.keys ?? [])]) });
     return speaker;
   }
 
@@ -268,18 +327,20 @@ export class SpeakerResolver {
    */
   resolve(q: QuoteCandidate): QuoteSpeaker | null {
     const { v } = this;
-    const p = q.phrase;
+    const author = q.phrase ? documentAuthor(v, this.lex, q.phrase) : undefined;
+    // a statement's author speaks (η ανακοίνωση του υπουργείου); "the statement" alone refers back as a pronoun does
+    const p = author ?? q.phrase;
     let speaker: QuoteSpeaker | null;
-    if (!p || p.pronoun) {
+    if (!p || p.pronoun || author === null) {
       const mention = p ? { start: v.start[p.start], end: v.end[p.end - 1] } : null;
       const a = q.antecedent;
       const referent = a && v.start[a.start] > this.previousAt ? this.fromPhrase(a) : this.previous;
       speaker = referent ? { ...referent, mention } : null;
     } else {
       speaker = this.fromPhrase(p);
-      if (!q.inTitle) this.previousAt = v.start[p.start];
+      if (!q.inTitle && !q.channel) this.previousAt = v.start[p.start];
     }
-    if (speaker && !q.inTitle) {
+    if (speaker && !q.inTitle && !q.channel) {
       this.previous = speaker;
       this.previousAt = Math.max(this.previousAt, q.start);
     }

@@ -3,9 +3,8 @@
 // sources), cue matching with auxiliaries and negation, adverbs, and the
 // source chains (via, citing, who was told) found around a quote.
 import type { Span } from "../../doc/doc.js";
-import { unionOfLangs } from "../../lang/lang.js";
 import type { CueEntry, QuoteLexicon } from "./lexicon.js";
-import { parsePhrase, phraseText, type SpeakerPhrase } from "./phrase.js";
+import { parsePhrase, phraseText, possessiveLength, type SpeakerPhrase } from "./phrase.js";
 import type { QuoteKind, QuoteStance } from "./types.js";
 import { anyPhraseAt, type DocView, isQuoteMark, isWordOrNumber, sentenceBounds, tokenAtOrAfter, tokensText } from "./view.js";
 
@@ -41,8 +40,6 @@ export const DEFAULTS: Required<DetectOptions> = {
 export const CLAUSE_END = new Set([",", ".", ";", "!", "?", "…"]);
 /** Marks that introduce a quote after its frame (a colon and dashes). */
 export const DASHES = new Set([":", "-", "–", "—"]);
-/** Marks of the English possessive (last week's): an adverb before one is a subject. */
-const POSSESSIVE_MARKS = new Set(unionOfLangs((l) => l.clitics.apostrophes));
 
 /** A cue found at a token: its words [first, last) including auxiliaries. */
 export interface CueMatch {
@@ -64,6 +61,8 @@ export interface QuoteCandidate extends Span {
   via: string | null;
   citing: string | null;
   inTitle: boolean;
+  /** The speaker is an outlet or institution a statement is attributed to (according to …): not the speaker a later pronoun or pro-drop refers to. */
+  channel?: boolean;
 }
 
 /** The working state of the rules over one document. */
@@ -156,6 +155,19 @@ export function matchCue(v: DocView, lex: QuoteLexicon, i: number): CueMatch | n
   return null;
 }
 
+/** The complementizer (or, after a question's cue, the interrogative) a few tokens after the cue (δήλωσε ότι, said on Thursday that), or -1. */
+export function complementizerAfter(s: State, cue: CueMatch, sentEnd: number): number {
+  const { v, lex, o } = s;
+  for (let j = cue.last; j < Math.min(sentEnd, cue.last + o.maxComplementizerGap + 1); j++) {
+    if (s.quoted[j] || isQuoteMark(v, j) || (j > cue.last && matchCue(v, lex, j))) return -1;
+    // said they were concerned that …: the bare clause starts at the pronoun
+    if (cue.entry.bareClause && lex.pronouns.has(v.fold[j])) return -1;
+    if (lex.complementizers.has(v.fold[j]) || (cue.entry.infinitival && lex.infinitival.has(v.fold[j])) || (cue.entry.question && lex.interrogatives.has(v.fold[j]))) return j;
+    if (!isWordOrNumber(v, j) && v.text[j] !== ",") return -1;
+  }
+  return -1;
+}
+
 /** Is token i the first word of its sentence, or right after a quote mark or a dash? */
 function opensClause(v: DocView, i: number): boolean {
   const [sentStart] = sentenceBounds(v, i);
@@ -174,7 +186,7 @@ export function skipAdverbs(s: State, i: number, limit: number): number {
   for (;;) {
     const len = j < limit ? anyPhraseAt(s.v, j, s.lex.adverbs) : 0;
     // "last week's talks" is a subject, not an adverb
-    if (!len || POSSESSIVE_MARKS.has(s.v.text[j + len])) return j;
+    if (!len || possessiveLength(s.v, j + len)) return j;
     j += len;
   }
 }

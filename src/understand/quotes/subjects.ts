@@ -5,12 +5,18 @@
 // antecedent of a pro-drop quote.
 import { isFunctionWord, parsePhrase, type SpeakerPhrase } from "./phrase.js";
 import { CLAUSE_END, countBelow, type CueMatch, matchCue, skipAdverbs, type State } from "./state.js";
-import { type DocView, isWordOrNumber, sentenceBounds, tokenAtOrAfter, tokensText } from "./view.js";
+import { type DocView, featureOf, isWordOrNumber, joinsName, namedByTagger, sentenceBounds, tokenAtOrAfter, tokensText } from "./view.js";
 
+const CASE = "Case";
+const GENITIVE = "Gen";
+/** Most words of the noun phrase a relative clause refers to (την κόρη του ιδιοκτήτη του σπιτιού). */
+const MAX_RELATIVE_WORDS = 6;
 /** Most plain words of a subject without a lexicon word (οι ντόπιοι κάτοικοι). */
 const MAX_PLAIN_WORDS = 3;
 /** Shortest name taken as an antecedent, in characters (not an initial such as «Τ/κ»). */
 const MIN_ANTECEDENT_CHARS = 2;
+/** Paragraphs before a quote's own where its antecedent may stand (a furniture line may fall between). */
+const ANTECEDENT_BLOCKS = 2;
 /** Farthest an antecedent is looked for before its quote, in tokens (two long paragraphs). */
 const MAX_ANTECEDENT_DISTANCE = 1000;
 
@@ -19,8 +25,11 @@ export function subjectStartOk(s: State, i: number, sentStart: number): boolean 
   if (!isWordOrNumber(v, i)) return false;
   if (i > sentStart && afterPreposition(s, i)) return false;
   if (lex.subjectDeterminers.has(v.fold[i])) return true;
-  if (!v.cap[i] && !lex.pronouns.has(v.fold[i])) return false;
+  // new Central Bank Governor X: a modifier may open a subject without an article
+  if (!v.cap[i] && !lex.pronouns.has(v.fold[i]) && !(lex.modifiers.has(v.key[i]) && v.cap[i + 1])) return false;
   if (i === sentStart) return true;
+  // inside a name (Ένωση Δικαστών και | Εισαγγελέων), or a genitive the taggers marked: no subject starts here
+  if (joinsName(v, lex.conjunctions, i - 1) || featureOf(v, i, CASE) === GENITIVE) return false;
   const prev = v.text[i - 1];
   return !isWordOrNumber(v, i - 1) || lex.conjunctions.has(v.fold[i - 1]) || prev === ",";
 }
@@ -34,6 +43,28 @@ function namedBefore(s: State, apposition: SpeakerPhrase, sentStart: number): Sp
     const p = parsePhrase(s.v, s.lex, i, { subject: true, limit: comma });
     const named = p?.name && p.end === comma && (i !== sentStart || s.lex.subjectDeterminers.has(s.v.fold[i]) || knownName(s.v, p));
     if (p && named) return { ...p, end: apposition.end, role: p.role ?? [apposition.start, apposition.end] };
+  }
+  return null;
+}
+
+/**
+ * The subject of a relative clause (…, ο οποίος κάλεσε; …, who said): the
+ * noun phrase before the comma that opens it, in any case, or null when
+ * none is found; undefined when no relative pronoun stands before the cue.
+ */
+function relativeAntecedent(s: State, cueFirst: number, sentStart: number): SpeakerPhrase | null | undefined {
+  const { v, lex } = s;
+  let i = cueFirst - 1;
+  if (!isWordOrNumber(v, i) || !lex.relatives.has(v.fold[i])) return undefined;
+  if (lex.determiners.has(v.fold[i - 1])) i--;
+  if (v.text[i - 1] !== ",") return null;
+  const comma = i - 1;
+  const named = phraseEndingAt(s, comma, sentStart);
+  if (named) return named;
+  // την κόρη του ηλικιωμένου, η οποία …: any noun phrase that opens with an article (a genitive's article opens none)
+  for (let k = comma - 1; k >= Math.max(sentStart, comma - MAX_RELATIVE_WORDS); k--) {
+    if (!isWordOrNumber(v, k) || s.quoted[k]) return null;
+    if (lex.determiners.has(v.fold[k]) && !lex.linkers.has(v.fold[k])) return k + 1 < comma ? { start: k, end: comma, pronoun: false, name: null, role: null, described: true } : null;
   }
   return null;
 }
@@ -100,6 +131,9 @@ function plainSubjectAfter(s: State, j: number, limit: number): SpeakerPhrase | 
  */
 export function subjectBefore(s: State, cue: CueMatch, sentStart: number): SpeakerPhrase | null {
   const { v, lex, o } = s;
+  if (cue.entry.impersonal) return null;
+  const relative = relativeAntecedent(s, cue.first, sentStart);
+  if (relative !== undefined) return relative;
   const cueFirst = cue.first;
   const from = Math.max(sentStart, cueFirst - o.maxSubjectLookback);
   const plain = plainSubject(s, cueFirst, sentStart);
@@ -133,7 +167,7 @@ export function subjectBefore(s: State, cue: CueMatch, sentStart: number): Speak
 /** A subject right after the cue (δήλωσε σήμερα ο …), within a short gap. */
 export function subjectAfter(s: State, cue: CueMatch, limit: number): SpeakerPhrase | null {
   const { v, lex } = s;
-  if (cue.entry.objectAfter) return null;
+  if (cue.entry.objectAfter || cue.entry.impersonal) return null;
   const j = skipAdverbs(s, cue.last, limit);
   if (lex.complementizers.has(v.fold[j])) return null;
   const direct = parsePhrase(v, lex, j, { subject: true, limit });
@@ -166,6 +200,7 @@ export function titleSubject(s: State, from: number, to: number): SpeakerPhrase 
 /** «… and denied that …»: a cue after a conjunction shares the subject of the sentence's earlier cue. */
 export function coordinated(s: State, cue: CueMatch, sentStart: number): SpeakerPhrase | null {
   const { v, lex } = s;
+  if (cue.entry.impersonal) return null;
   if (!isWordOrNumber(v, cue.first - 1) || !lex.conjunctions.has(v.fold[cue.first - 1])) return null;
   let latest = -1;
   for (let t = sentStart; t < cue.first; t++) {
@@ -186,9 +221,12 @@ export function coordinated(s: State, cue: CueMatch, sentStart: number): Speaker
 function antecedentStarts(s: State): Int32Array {
   const { v, lex } = s;
   const subjectFirst = lex.subjectFirstLangs.has(v.doc.lang);
+  // what an outlet or institution is said to report (according to the agency, the minister visited …) may name the next speaker
+  const told = new Uint8Array(v.n);
+  for (const q of s.out) if (q.channel) told.fill(1, tokenAtOrAfter(v, q.start), tokenAtOrAfter(v, q.end));
   const starts: number[] = [];
   for (let i = 0; i < v.n; i++) {
-    if (s.quoted[i] || s.reported[i] || s.sourced[i]) continue;
+    if (s.quoted[i] || (s.reported[i] && !told[i]) || s.sourced[i]) continue;
     const [sentStart] = sentenceBounds(v, i);
     if (subjectFirst ? i !== sentStart : !lex.subjectDeterminers.has(v.fold[i]) && i !== sentStart) continue;
     starts.push(i);
@@ -198,8 +236,10 @@ function antecedentStarts(s: State): Int32Array {
 
 /**
  * The finder of antecedents over the document's final state: for a token t,
- * the nearest named subject before it, in its paragraph or the one before
- * (at most MAX_ANTECEDENT_DISTANCE tokens back):
+ * the nearest named subject (or one with a role and a definite article, ο
+ * υπουργός, which the resolver takes back to the named holder of the role)
+ * before it, in its paragraph or the two before (at most
+ * MAX_ANTECEDENT_DISTANCE tokens back):
  * «Ο πρόεδρος Χ επισκέφθηκε … «…», είπε.» Where word order marks the subject,
  * only a phrase that opens a sentence counts.
  */
@@ -207,14 +247,15 @@ export function antecedentFinder(s: State): (t: number) => SpeakerPhrase | null 
   const { v, lex } = s;
   const starts = antecedentStarts(s);
   return (t) => {
-    const block = v.block[t];
-    const firstBlock = block > 0 ? block - 1 : block;
+    const firstBlock = Math.max(0, v.block[t] - ANTECEDENT_BLOCKS);
     const from = Math.max(tokenAtOrAfter(v, v.blocks[firstBlock]?.start ?? 0), t - MAX_ANTECEDENT_DISTANCE);
     for (let k = countBelow(starts, t) - 1; k >= 0 && starts[k] >= from; k--) {
       const i = starts[k];
       const [sentStart] = sentenceBounds(v, i);
       const p = parsePhrase(v, lex, i, { subject: true, limit: t });
-      if (p?.name && !p.pronoun && tokensText(v, p.name[0], p.name[1]).length >= MIN_ANTECEDENT_CHARS && (i !== sentStart || lex.subjectDeterminers.has(v.fold[i]) || knownName(v, p))) return p;
+      if (!p || p.pronoun || (i === sentStart && !lex.subjectDeterminers.has(v.fold[i]) && !knownName(v, p))) continue;
+      // a name the recogniser did not take for a person or an organisation (ΔΙΑΦΗΜΙΣΤΙΚΟΣ ΧΩΡΟΣ) is no antecedent
+      if (p.name ? tokensText(v, p.name[0], p.name[1]).length >= MIN_ANTECEDENT_CHARS && namedByTagger(v, p.name[0], p.name[1]) : p.role && lex.definiteDeterminers.has(v.fold[i])) return p;
     }
     return null;
   };

@@ -2,13 +2,17 @@
 // (text, fold and search key, capitals, sentence and block of each token) with
 // what only these rules read (POS tags, words in a foreign script, how often a
 // key is capitalised); plus the phrase matcher over folded tokens.
-import { TokenKind, blocks, firstTokenAt, type Doc, type Span } from "../../doc/doc.js";
+import { TokenKind, blocks, firstTokenAt, tokenRange, type Doc, type Span } from "../../doc/doc.js";
 import { getLang } from "../../lang/lang.js";
 import { wordView } from "../../text/words.js";
 import type { PhraseIndex } from "./lexicon.js";
 
 const WORD_KINDS = new Set<number>([TokenKind.Word, TokenKind.Abbreviation, TokenKind.Number]);
 const LETTER = /\p{L}/u;
+const CASE = "Case";
+const GENITIVE = "Gen";
+/** Mention types that may name a speaker (a place as its government: η Άγκυρα δήλωσε). */
+const NAME_MENTIONS = new Set(["PER", "ORG", "LOC"]);
 /**
  * Farthest the rules reach from a token inside its sentence, in tokens each
  * way: written sentences are far shorter, and a page without full stops then
@@ -37,12 +41,43 @@ export interface DocView {
   block: Int32Array;
   /** POS tags by token when the taggers ran, else null. */
   pos: string[] | null;
+  /** Morphological features by token (UD, "_" for none) when the taggers ran, else null. */
+  feats: string[] | null;
+  /** The type of the named-entity mention each token is in ("" outside one) when the recogniser ran, else null. */
+  mentionType: string[] | null;
   /** How often each search key occurs capitalised: surnames recur. */
   capKeys: Map<string, number>;
   /** Words and numbers before each token (n + 1 entries): counts over spans. */
   wordsBefore: Uint32Array;
   /** Words written in another script than the document's language (an English sentence in a Greek article). */
   foreign: Uint8Array;
+}
+
+/** Does a token of [first, last) lie in the mention of a person, an organisation or a place? True when the recogniser did not run. */
+export function namedByTagger(v: DocView, first: number, last: number): boolean {
+  if (!v.mentionType) return true;
+  for (let i = first; i < last; i++) if (NAME_MENTIONS.has(v.mentionType[i])) return true;
+  return false;
+}
+
+/** The value of a morphological feature of token i (Case → "Gen"), or "" when unknown. */
+export function featureOf(v: DocView, i: number, name: string): string {
+  const f = v.feats && i >= 0 && i < v.n ? v.feats[i] : undefined;
+  if (!f) return "";
+  const at = f.indexOf(`${name}=`);
+  if (at < 0 || (at > 0 && f[at - 1] !== "|")) return "";
+  const end = f.indexOf("|", at);
+  return f.slice(at + name.length + 1, end < 0 ? f.length : end);
+}
+
+/**
+ * A conjunction inside a name between two capitalised words in the genitive
+ * (Ένωση Δικαστών και Εισαγγελέων): the taggers' case decides; never without them.
+ */
+export function joinsName(v: DocView, conjunctions: Set<string>, i: number): boolean {
+  if (!conjunctions.has(v.fold[i]) || !v.cap[i - 1] || !v.cap[i + 1]) return false;
+  const before = featureOf(v, i - 1, CASE);
+  return before === GENITIVE && featureOf(v, i + 1, CASE) === GENITIVE;
 }
 
 /** Is token i a word, abbreviation or number? */
@@ -77,10 +112,18 @@ export function makeView(doc: Doc): DocView {
     pos = new Array(n);
     for (let i = 0; i < n; i++) pos[i] = t.posTags[t.pos[i]];
   }
+  let mentionType: string[] | null = null;
+  if (doc.layers.mentions) {
+    mentionType = new Array<string>(n).fill("");
+    for (const m of doc.layers.mentions) {
+      const [a, b] = tokenRange(t, m);
+      for (let i = a; i < b; i++) mentionType[i] = m.type;
+    }
+  }
   return {
     doc, n, start: t.start, end: t.end, kind: t.kind, text, fold: w.fold, key, cap,
     sentence: w.sentence, sentences: doc.layers.sentences, sentenceTokens: w.sentenceTokens,
-    blocks: blocks(doc), block: w.block, pos, capKeys, wordsBefore, foreign,
+    blocks: blocks(doc), block: w.block, pos, feats: t.feats ?? null, mentionType, capKeys, wordsBefore, foreign,
   };
 }
 

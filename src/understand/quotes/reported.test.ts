@@ -1,0 +1,95 @@
+import { strict as assert } from "node:assert";
+import { test } from "node:test";
+import { parseTextPage } from "../../extract/text-page.js";
+import { buildDoc } from "../../pipeline/build.js";
+import { Pipeline } from "../../pipeline/pipeline.js";
+import { langIdComponent, sentenceComponent, tokenizeComponent } from "../../text/components.js";
+import { findQuotes } from "./component.js";
+import type { Quote } from "./types.js";
+
+const textLayer = new Pipeline([langIdComponent(), tokenizeComponent(), sentenceComponent()]);
+const analyse = (page: string): Quote[] => findQuotes(textLayer.run(buildDoc(parseTextPage(page))));
+const who = (q: Quote | undefined) => (q?.speaker ? (q.speaker.name ?? q.speaker.description) : null);
+
+test("να- and to-complements: calls, requests and urging report what was asked for", () => {
+  const called = analyse("Τίτλος\n\nΟ δήμαρχος Κώστας Λαμπρόπουλος κάλεσε τους κατοίκους να μείνουν στα σπίτια τους.\n");
+  assert.equal(called.length, 1);
+  assert.equal(called[0].text, "μείνουν στα σπίτια τους");
+  assert.equal(who(called[0]), "Κώστας Λαμπρόπουλος");
+  assert.deepEqual(called[0].stance, { type: "urge", polarity: "positive" });
+
+  const asked = analyse("Τίτλος\n\nΗ Ένωση Καταναλωτών ζήτησε από την κυβέρνηση να μειώσει τον φόρο στα τρόφιμα.\n");
+  assert.equal(asked[0].text, "μειώσει τον φόρο στα τρόφιμα");
+  assert.equal(who(asked[0]), "Ένωση Καταναλωτών");
+
+  const urged = analyse("Title\n\nThe union urged the company to reopen talks before the summer.\n");
+  assert.equal(urged[0].text, "reopen talks before the summer");
+  assert.match(who(urged[0]) ?? "", /union/);
+  const calledOn = analyse("Title\n\nThe mayor called on residents to conserve water during the heatwave.\n");
+  assert.equal(calledOn[0].text, "conserve water during the heatwave");
+  assert.match(who(calledOn[0]) ?? "", /mayor/);
+});
+
+test("a reported question keeps its interrogative", () => {
+  const el = analyse("Τίτλος\n\nΟ βουλευτής Νίκος Αλεξίου αναρωτήθηκε πώς θα καλυφθεί το κόστος του έργου.\n");
+  assert.equal(el[0].text, "πώς θα καλυφθεί το κόστος του έργου");
+  assert.equal(el[0].cue, "αναρωτήθηκε");
+  const en = analyse("Title\n\nSenator Ruth Hale asked whether the agency had enough staff for the audit.\n");
+  assert.equal(en[0].text, "whether the agency had enough staff for the audit");
+  assert.equal(who(en[0]), "Ruth Hale");
+});
+
+test("a reported clause ends before «, ενώ» / \", while\" and the clause they open", () => {
+  const el = analyse("Τίτλος\n\nΟ βουλευτής Νίκος Αλεξίου είπε ότι η κυβέρνηση καθυστερεί το νομοσχέδιο, ενώ επέκρινε και την αντιπολίτευση.\n");
+  assert.equal(el[0].text, "η κυβέρνηση καθυστερεί το νομοσχέδιο");
+  const en = analyse("Title\n\nThe mayor said that the bridge would reopen in May, while residents asked for a second crossing.\n");
+  assert.equal(en[0].text, "the bridge would reopen in May");
+});
+
+test("a report of a report is one reported clause; a quoted fragment inside a reported clause stays in it", () => {
+  const nested = analyse("Τίτλος\n\nΤο υπουργείο διέψευσε ότι ο υφυπουργός Άρης Νικολάου δήλωσε χθες ότι οι φόροι θα αυξηθούν.\n");
+  assert.equal(nested.length, 1);
+  assert.equal(nested[0].text, "ο υφυπουργός Άρης Νικολάου δήλωσε χθες ότι οι φόροι θα αυξηθούν");
+  assert.match(who(nested[0]) ?? "", /υπουργείο/);
+
+  const fragment = analyse("Title\n\nThe agency said that the mayor answered \"no comment\" when reporters asked about the budget.\n");
+  assert.equal(fragment.length, 1);
+  assert.equal(fragment[0].kind, "indirect");
+  assert.match(fragment[0].text, /answered "no comment" when reporters/);
+});
+
+test("impersonal cues (όπως τονίζεται, αναφέρεται ότι) take the speaker before them", () => {
+  const quotes = analyse("Τίτλος\n\nΟ Σύλλογος Γονέων ζήτησε χθες να ανοίξουν τα σχολεία. Όπως τονίζεται στην ανακοίνωση, οι γονείς δεν θα δεχτούν άλλη καθυστέρηση.\n");
+  const impersonal = quotes.find((q) => q.cue === "τονίζεται");
+  assert.ok(impersonal);
+  assert.equal(impersonal.text, "οι γονείς δεν θα δεχτούν άλλη καθυστέρηση");
+  assert.equal(who(impersonal), "Σύλλογος Γονέων");
+  const direct = analyse("Τίτλος\n\nΗ Ένωση Ξενοδόχων συνεδρίασε χθες. Όπως αναφέρεται «οι κρατήσεις είναι αυξημένες κατά δέκα τοις εκατό».\n");
+  assert.equal(direct[0].kind, "direct");
+  assert.equal(who(direct[0]), "Ένωση Ξενοδόχων");
+});
+
+test("a report of a report whose subject carries a parenthesis; a subject opened by a modifier", () => {
+  const nested = analyse("Τίτλος\n\nΗ εφημερίδα έγραψε ότι η κυβέρνηση, σε ανακοίνωσή της, δήλωσε ότι οι εκλογές θα γίνουν τον Μάιο.\n");
+  assert.equal(nested.length, 1);
+  assert.equal(nested[0].text, "η κυβέρνηση, σε ανακοίνωσή της, δήλωσε ότι οι εκλογές θα γίνουν τον Μάιο");
+  const modifier = analyse("Title\n\nThe bank will keep rates on hold until the summer, new Finance Minister Clara Holm said on Tuesday.\n");
+  assert.equal(modifier[0].text, "The bank will keep rates on hold until the summer");
+  assert.equal(who(modifier[0]), "Clara Holm");
+});
+
+test("what was said as a noun phrase (έκανε λόγο για, predicting); the subject of a relative clause is the phrase before it", () => {
+  const relative = analyse("Τίτλος\n\nΤα παράπονα διατυπώθηκαν από την κόρη του ιδιοκτήτη, η οποία έκανε λόγο για καθυστερήσεις, λάθη και παραλείψεις.\n");
+  assert.equal(relative.length, 1);
+  assert.equal(relative[0].text, "καθυστερήσεις, λάθη και παραλείψεις");
+  assert.equal(who(relative[0]), "κόρη του ιδιοκτήτη");
+
+  const named = analyse("Τίτλος\n\nΟ δήμαρχος συναντήθηκε με τον πρόεδρο του συλλόγου Νίκο Βλάχο, ο οποίος κάλεσε τους κατοίκους να στηρίξουν την αγορά.\n");
+  assert.equal(named[0].text, "στηρίξουν την αγορά");
+  assert.equal(who(named[0]), "Νίκο Βλάχο");
+
+  const predicting = analyse("Title\n\nThe governor said the economy was recovering quickly from the crisis, predicting growth of 3 percent next year.\n");
+  const growth = predicting.find((q) => q.cue === "predicting");
+  assert.equal(growth?.text, "growth of 3 percent next year");
+  assert.match(who(growth) ?? "", /governor/);
+});
