@@ -312,7 +312,7 @@ describe("entities", () => {
 describe("quotes and events", () => {
   test("quotes filter by speaker, words, outlet, language and date", async () => {
     const count = async (params: Record<string, string | number>) => (await get(`/api/quotes?${q(params)}`)).json.total;
-    assert.equal(await count({ speaker: "ριαμπκοφ" }), 3, "the Greek article's quotations (the speaker's Greek keys)");
+    assert.equal(await count({ speaker: "ριαμπκοφ" }), 2, "the Greek article's two quotations (the speaker's Greek keys); the European diplomat is someone else");
     assert.equal(await count({ speaker: "Ryabkov" }), 2);
     assert.equal(await count({ words: "τεχερανη" }), 1);
     assert.equal(await count({ via: "ΚΥΠΕ" }), 1);

@@ -9,7 +9,7 @@ import { pairMarks } from "./marks.js";
 import { parsePhrase, type SpeakerPhrase } from "./phrase.js";
 import { addQuote, addressee, chainIn, claim, complementizerAfter, type CueMatch, DASHES, inTitle, matchCue, type QuoteCandidate, skipAdverbs, type State, wordCount } from "./state.js";
 import { subjectAfter, subjectBefore, titleSubject } from "./subjects.js";
-import { anyPhraseAt, isQuoteMark, isWordOrNumber, sentenceBounds, tokenAtOrAfter } from "./view.js";
+import { anyPhraseAt, isQuoteMark, isWordOrNumber, namedByTagger, sentenceBounds, tokenAtOrAfter } from "./view.js";
 
 /** Punctuation between a closing mark and the frame after it («…», τόνισε). */
 const LEAD_PUNCT = new Set([",", "-", "–", "—"]);
@@ -243,6 +243,8 @@ export function detectTitleStatement(s: State): void {
     if (isQuoteMark(v, i + 1) || s.quoted[i + 1]) return;
     const phrase = parsePhrase(v, lex, first, { subject: true, limit: i });
     if (!phrase || phrase.end !== i || phrase.pronoun || wordCount(v, i + 1, last) < o.minTitleWords) return;
+    // a bare name must be a person, organisation or place the taggers found, not a label («ΆΡΘΡΟ:», "VIDEO:")
+    if (!phrase.role && !phrase.described && phrase.name && !namedByTagger(v, phrase.name[0], phrase.name[1])) return;
     addQuote(s, { kind: "direct", start: v.start[i + 1], end: t.end, cue: null, phrase, via: null, citing: null, inTitle: true });
     return;
   }

@@ -38,3 +38,17 @@ test("a person the recogniser found ends an affiliation's run of capitals: the n
   const quotes = tagged("Τίτλος\n\nΟ αναπληρωτής εκπρόσωπος του Λευκού Οίκου Τζον Μίλερ δήλωσε ότι η είδηση είναι εντελώς ανακριβής.\n");
   assert.equal(who(quotes[0]), "Τζον Μίλερ");
 });
+
+test("a role the named speaker does not hold is someone else: no antecedent taken", () => {
+  const quotes = tagged("Ο Ακάρ επιμένει στη συμφωνία με τη Ρώμη\n\nΟ υπουργός Άμυνας της Τουρκίας Χουλουσί Ακάρ δήλωσε την Τρίτη ότι η Άγκυρα δεν θα αλλάξει τη θέση της.\n\n«Η συνεργασία μας δεν στρέφεται εναντίον κανενός», είπε ο Ακάρ σε δημοσιογράφους στην Άγκυρα.\n\nΣύμφωνα με Ιταλό διπλωμάτη, η συμφωνία θα υπογραφεί τον Μάιο.\n");
+  const last = quotes.at(-1);
+  assert.equal(last?.speaker?.name, null, JSON.stringify(last?.speaker));
+  assert.match(last?.speaker?.description ?? "", /διπλωμάτη/u);
+  assert.equal(who(quotes[0]), "Χουλουσί Ακάρ");
+});
+
+test("a headline label before a colon is no speaker; a place or person the taggers found is", () => {
+  const inHeadline = (page: string) => tagged(page).filter((q) => q.end <= page.indexOf("\n"));
+  assert.deepEqual(inHeadline("ΆΡΘΡΟ: Η Κύπρος ζητά στήριξη για τον αγωγό φυσικού αερίου\n\nΗ Λευκωσία ζητά στήριξη από την Ευρωπαϊκή Ένωση για τον αγωγό.\n"), []);
+  assert.equal(who(inHeadline("Μόσχα: Δεν θα υποχωρήσουμε στις πιέσεις των ΗΠΑ για το Ιράν\n\nΗ Ρωσία απέρριψε τις πιέσεις της Ουάσινγκτον.\n")[0]), "Μόσχα");
+});

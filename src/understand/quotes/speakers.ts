@@ -264,7 +264,9 @@ export class SpeakerResolver {
       const [first, last] = tokenRange(v.doc.layers.tokens, m);
       if (v.block[first] < firstBlock && v.block[first] !== 0) return null;
       const keysOfName = v.key.slice(first, last);
-      const known = this.titled?.find((t) => holdsAll(new Set(keysOfName), t.nameKeys));
+      // a person known to hold another role, as a speaker or in a titled phrase, is not this one
+      const nameKeys = new Set(keysOfName);
+      const known = [...this.seen, ...(this.titled ?? [])].find((t) => t.keys.size && holdsAll(nameKeys, t.nameKeys));
       if (known && !holdsAll(keys, known.keys)) return null;
       const fuller = fullerName(this.names[0], keysOfName.slice(-MAX_SHORT_NAME), null) ?? fullerName(this.names[1], keysOfName.slice(-MAX_SHORT_NAME), null);
       return { name: fuller && fuller.keys.length > keysOfName.length ? fuller.text : m.text, description: null, role: phraseText(v, this.lex, p), entityId: entityIdAt(this.entities, m), mention: null };
@@ -279,11 +281,14 @@ export class SpeakerResolver {
     // Tokens to the next role word: only phrases that reach one are worth parsing.
     const toRole = new Uint32Array(v.n + 1).fill(v.n);
     for (let i = v.n - 1; i >= 0; i--) toRole[i] = lex.roles.has(v.key[i]) ? 0 : toRole[i + 1] + 1;
+    // Where a phrase must stop: the next cue (ο υπουργός Χ δήλωσε) or the end of its block.
+    const stop = new Uint32Array(v.n + 1).fill(v.n);
+    for (let i = v.n - 1; i >= 0; i--) stop[i] = lex.cues.has(v.fold[i]) ? i : i + 1 < v.n && v.block[i + 1] !== v.block[i] ? i + 1 : stop[i + 1];
     for (let i = 0; i < v.n; i++) {
-      if (toRole[i] > MAX_ROLE_DISTANCE) continue;
+      if (toRole[i] > MAX_ROLE_DISTANCE || stop[i] <= i) continue;
       const opens = lex.subjectDeterminers.has(v.fold[i]) || (v.cap[i] === 1 && !v.cap[i - 1]);
       if (!opens) continue;
-      const p = parsePhrase(v, lex, i, { subject: true, limit: v.n });
+      const p = parsePhrase(v, lex, i, { subject: true, limit: stop[i] });
       if (!p?.name || !p.role) continue;
       out.push({ speaker: this.fromPhrase(p, false), keys: this.keysOf(p.role[0], p.role[1]), nameKeys: this.keysOf(p.name[0], p.name[1]), at: i });
       i = p.end - 1;
