@@ -8,7 +8,7 @@
 // gender whose surnames do not (Άννα Παπαδοπούλου). A mention already in the
 // nominative is preferred to a derived form, for the whole name and, for a
 // person, word by word (ο Χαριλάου after του Χαράλαμπου Χαριλάου).
-import { tokenAt, type Doc } from "../../doc/doc.js";
+import { TokenKind, tokenAt, type Doc } from "../../doc/doc.js";
 import { fold } from "../../text/normalize.js";
 import { wordView } from "../../text/words.js";
 import { gazetteer, wordKey } from "./gazetteer.js";
@@ -27,7 +27,7 @@ const PROPER_NOUN = "PROPN";
 
 /** One mention read for its name. */
 interface Reading {
-  /** Token indexes of its words, articles at the edges left out. */
+  /** Token indexes of its words (and numbers after the first: Action 24), articles at the edges left out. */
   tokens: number[];
   /** Each word in the nominative. */
   words: string[];
@@ -46,7 +46,8 @@ interface Ctx {
 function coreTokens(c: Ctx, cand: Candidate): number[] {
   const articles = gazetteer().wordsFor(c.doc.lang).articles;
   const out: number[] = [];
-  for (let i = cand.first; i < cand.last; i++) if (c.isWord[i]) out.push(i);
+  const kinds = c.doc.layers.tokens.kind;
+  for (let i = cand.first; i < cand.last; i++) if (c.isWord[i] || (out.length && kinds[i] === TokenKind.Number)) out.push(i);
   while (out.length && articles.has(fold(c.text[out[0]]))) out.shift();
   while (out.length && articles.has(fold(c.text[out[out.length - 1]]))) out.pop();
   return out;
