@@ -43,6 +43,21 @@ test("one person across a Greek and an English article, linked by key and explai
   await store.close();
 });
 
+test("a Greek name's English name is a marked transliteration until an English article writes it", async () => {
+  const store = await storeWith(RYABKOV[0]);
+  const [greek] = await store.findEntities("Ριαμπκόφ");
+  assert.deepEqual(greek.names, { el: "Σεργκέι Ριαμπκόφ", en: "Sergkei Riampkof" });
+  assert.deepEqual(greek.transliterated, ["en"]);
+  const [us] = await store.findEntities("ΗΠΑ");
+  assert.deepEqual(us.transliterated, [], "a country's names come from the package's table");
+  await store.put(analyzeFixture(RYABKOV[1][0], { lang: "en", published: "2023-09-22" }));
+  const [both] = await store.findEntities("Sergei Ryabkov");
+  assert.equal(both.id, greek.id);
+  assert.deepEqual(both.names, { el: "Σεργκέι Ριαμπκόφ", en: "Sergei Ryabkov" });
+  assert.deepEqual(both.transliterated, []);
+  await store.close();
+});
+
 test("an entity report pages its lists and counts co-occurring entities and mentions per day", async () => {
   const store = await storeWith(...RYABKOV);
   const [iran] = await store.findEntities("Ιράν");

@@ -123,13 +123,19 @@ function setName(db: Database.Database, id: number, lang: string, name: string, 
     .run(id, lang, name, source);
 }
 
+/** Where an article's name of an entity comes from: a transliteration when the entity says so, the text, or a package's table. */
+function sourceOf(e: Entity, l: string, name: string, lang: string): string {
+  if (e.transliterated?.includes(l)) return `${SOURCE_TRANSLIT}${lang}`;
+  return !e.code && name === e.name ? SOURCE_TEXT : SOURCE_PACKAGE;
+}
+
 function create(db: Database.Database, e: Entity, lang: string): number {
   const id = Number(
     stmt(db, "INSERT INTO entities (key, phonetic, type, name, code, global, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
       .run(e.id, e.key, e.type, e.name, e.code, e.global ? 1 : 0, new Date().toISOString()).lastInsertRowid,
   );
   setKeys(db, id, e.key);
-  for (const [l, name] of namesOf(e)) setName(db, id, l, name, e.code ? SOURCE_PACKAGE : name === e.name ? SOURCE_TEXT : `${SOURCE_TRANSLIT}${lang}`);
+  for (const [l, name] of namesOf(e)) setName(db, id, l, name, sourceOf(e, l, name, lang));
   return id;
 }
 
@@ -202,8 +208,12 @@ interface CountedRow extends EntityRow {
 
 function toRegistry(db: Database.Database, row: CountedRow): RegistryEntity {
   const names: Record<string, string> = {};
-  for (const n of stmt(db, "SELECT lang, name FROM entity_names WHERE entity_id = ? ORDER BY lang").all(row.id) as { lang: string; name: string }[]) names[n.lang] = n.name;
-  return { id: row.id, key: row.key, type: row.type, name: row.name, names, code: row.code, mentions: row.mentions, articles: row.articles };
+  const transliterated: string[] = [];
+  for (const n of stmt(db, "SELECT lang, name, source FROM entity_names WHERE entity_id = ? ORDER BY lang").all(row.id) as { lang: string; name: string; source: string }[]) {
+    names[n.lang] = n.name;
+    if (n.source.startsWith(SOURCE_TRANSLIT)) transliterated.push(n.lang);
+  }
+  return { id: row.id, key: row.key, type: row.type, name: row.name, names, transliterated, code: row.code, mentions: row.mentions, articles: row.articles };
 }
 
 /** Entities with their mentions and articles, counted on the index of their links (each link keeps its mention count). */

@@ -146,6 +146,7 @@ function toEntity(doc: Doc, g: Group): Entity {
     global: isGlobalName(name, lang),
     mentions,
   };
+  if (scriptLang) entity.transliterated = [PIVOT_NAME_LANG];
   if (g.capitalOf) entity.capitalOf = g.capitalOf;
   return entity;
 }
