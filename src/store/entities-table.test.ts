@@ -187,3 +187,23 @@ test("a lone surname links to the one stored person whose name ends with it, and
   assert.ok(links.some((l) => l.rule === "new" && l.detail.includes("surname shared by 2 stored people")), JSON.stringify(links));
   await store.close();
 });
+
+test("a hyphenated name written with a stray space is one name in entity and search keys", async () => {
+  const text = [
+    "Ο Ιρανός αξιωματούχος μίλησε για τα drones",
+    "",
+    "Ο υφυπουργός Άμυνας Ιμπραήμ Σαχραμπαντί- Ζαντέ δήλωσε ότι η συνεργασία συνεχίζεται.",
+    "",
+    "«Δεν στείλαμε όπλα», πρόσθεσε ο Σαχραμπαντί- Ζαντέ.",
+  ].join("\n");
+  const store = await storeWith([text, "el"]);
+  const [person, ...others] = await store.findEntities("Ιμπραήμ Σαχραμπαντί-Ζαντέ");
+  assert.equal(others.length, 0);
+  assert.equal(person.names.el, "Ιμπραήμ Σαχραμπαντί-Ζαντέ");
+  assert.equal(person.mentions, 2, "the full name and the surname, stray space and all, are one entity");
+  for (const query of ["Σαχραμπαντί", "σαχραμπαντι", "Σαχραμπαντί-Ζαντέ", "Σαχραμπαντί- Ζαντέ", "Ζαντέ"]) {
+    assert.equal((await store.search(query)).total, 1, query);
+  }
+  assert.equal((await store.search("Σαχραμπαντίδης")).total, 0);
+  await store.close();
+});
