@@ -84,27 +84,54 @@ function headIndex(c: Ctx, tokens: number[]): number {
   while (h + 1 < tokens.length && posAt(c, tokens[h]) !== NOUN && agree(featsAt(c, tokens[h]), featsAt(c, tokens[h + 1]))) h++;
   if (posAt(c, tokens[h]) === NOUN || posAt(c, tokens[h]) === PROPER_NOUN) return h;
   const noun = tokens.findIndex((t) => posAt(c, t) === NOUN);
-  return noun >= 0 && noun <= h ? noun : h;
+  return noun >= 0 ? noun : h;
+}
+
+/**
+ * Is the mention a person's name: a listed first name first, or proper nouns
+ * only as the tagger sees them (without the tagger, a single word)?
+ */
+function personName(c: Ctx, tokens: number[]): boolean {
+  if (firstName(c.inf, c.text[tokens[0]]) !== null) return true;
+  const tagged = tokens.some((t) => posAt(c, t) !== undefined);
+  return tagged ? tokens.every((t) => posAt(c, t) === PROPER_NOUN) : tokens.length === 1;
+}
+
+/**
+ * The gender of a head word an article leaves open (του: Masc or Neut): the
+ * one whose nominative is the tagger's lemma (υπουργείου → υπουργείο: Neut),
+ * else the tagger's.
+ */
+function genderByLemma(c: Ctx, det: DeterminerMorph | undefined, morph: Morph, head: number): Morph {
+  const lemma = tokenAt(c.doc, head).lemma;
+  if (!det || det.gender.length < 2 || !lemma) return morph;
+  const word = c.text[head];
+  const bare = (s: string) => fold(s);
+  const gender = det.gender.find((g) => bare(nominativeWord(c.inf, word, { ...morph, gender: g })) === bare(lemma));
+  return gender ? { ...morph, gender } : morph;
 }
 
 function read(c: Ctx, cand: Candidate, type: EntityType): Reading | null {
   const tokens = coreTokens(c, cand);
   if (!tokens.length) return null;
-  const person = type === "PER";
+  const person = type === "PER" && personName(c, tokens);
   const head = person ? 0 : headIndex(c, tokens);
   const det = determinerBefore(c, tokens[0]);
   const given = person ? firstName(c.inf, c.text[tokens[0]]) : null;
-  const morph = combineMorph(det, given?.morph ?? featsAt(c, tokens[head]));
+  const combined = combineMorph(det, given?.morph ?? featsAt(c, tokens[head]));
+  const morph = person ? combined : genderByLemma(c, det, combined, tokens[head]);
   // The tagger alone is not trusted with a person's case: a word then declines only where its lemma does too.
   const weak = person && !det && !given;
   const observed = morph.case !== undefined && isNominative(morph);
   const invariantLast = person && morph.gender !== undefined && c.inf.invariantSurname.has(morph.gender);
+  // Without the tagger's features a phrase's head cannot be told from its complements: it stays as written.
+  const untagged = !person && tokens.length > 1 && featsAt(c, tokens[head]).case === undefined;
   const words = tokens.map((t, k) => {
     const before = c.doc.text[c.doc.layers.tokens.start[t] - 1] ?? "";
     const word = restoreAccentMark(c.inf, before, c.text[t]);
     if (k === 0 && given && word !== word.toUpperCase()) return given.name;
     const lemma = tokenAt(c.doc, t).lemma;
-    const declines = person ? !(invariantLast && k === tokens.length - 1) && !(weak && lemma === word) : k <= head;
+    const declines = person ? !(invariantLast && k === tokens.length - 1) && !(weak && lemma === word) : k <= head && !untagged;
     return declines ? nominativeWord(c.inf, word, morph, lemma) : word;
   });
   return { tokens, words, observed };
@@ -135,7 +162,7 @@ export function canonicalName(doc: Doc, cands: Candidate[], type: EntityType): s
   const longest = Math.max(...readings.map((r) => r.tokens.length));
   const full = readings.filter((r) => r.tokens.length === longest);
   const chosen = full.find((r) => r.observed) ?? full[0];
-  if (type === "PER" && !chosen.observed) {
+  if (type === "PER" && !chosen.observed && personName(c, chosen.tokens)) {
     // A word of the name seen in the nominative in another mention is taken as seen (right-aligned: surnames meet).
     const seen = readings.filter((r) => r.observed);
     chosen.words = chosen.words.map((w, k) => {
