@@ -207,3 +207,18 @@ test("a hyphenated name written with a stray space is one name in entity and sea
   assert.equal((await store.search("Σαχραμπαντίδης")).total, 0);
   await store.close();
 });
+
+test("a name written in the nominative replaces one derived from an oblique form", async () => {
+  const derived = "Αγώνας στην Κύπρο\n\nΗ ομάδα του κ. Σίλβα κέρδισε χθες με δύο γκολ.\n";
+  const written = "Νέα νίκη\n\nΟ κ. Σίλβα δήλωσε ευχαριστημένος από την εμφάνιση της ομάδας.\n";
+  const store = await storeWith([derived, "el"]);
+  const [first] = await store.findEntities("Σίλβα");
+  assert.equal(first.names.el, "Σίλβας", "derived from «του κ. Σίλβα» as a masculine name in -ας would be");
+  await store.put(analyzeFixture(written, { lang: "el", published: "2023-09-22" }));
+  const [after, ...others] = await store.findEntities("Σίλβα");
+  assert.equal(others.length, 0);
+  assert.equal(after.id, first.id);
+  assert.equal(after.names.el, "Σίλβα");
+  assert.equal(after.name, "Σίλβα");
+  await store.close();
+});

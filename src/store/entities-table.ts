@@ -141,20 +141,29 @@ function create(db: Database.Database, e: Entity, lang: string): number {
 
 /**
  * A name written in the text beats a transliteration; a full name beats a
- * surname. The text's name is the entity's name in the languages whose name it is.
+ * surname; a name written as it is in this article (`written`: seen in the
+ * nominative, or not declining) beats one of as many words that no stored
+ * article writes (a nominative derived from an oblique form: Σίλβας from «του
+ * Σίλβα» gives way to «ο Σίλβα»). The text's name is the entity's name in the
+ * languages whose name it is.
  */
-function improveNames(db: Database.Database, id: number, e: Entity): void {
+function improveNames(db: Database.Database, id: number, e: Entity, written: boolean): void {
   const row = stmt(db, "SELECT * FROM entities WHERE id = ?").get(id) as EntityRow;
   if (row.code) return;
-  const longer = e.name.split(/\s+/u).length > row.name.split(/\s+/u).length;
-  if (longer) {
+  const words = (s: string) => s.split(/\s+/u).length;
+  const longer = words(e.name) > words(row.name);
+  const neverWritten = (name: string) => !((stmt(db, "SELECT count FROM entity_aliases WHERE entity_id = ? AND alias = ?").get(id, name) as { count: number } | undefined)?.count);
+  const sameScript = needsTransliteration(row.name) === needsTransliteration(e.name);
+  const seen = written && sameScript && words(e.name) === words(row.name) && row.name !== e.name && neverWritten(row.name);
+  if (longer || seen) {
     stmt(db, "UPDATE entities SET name = ?, phonetic = ?, key = ? WHERE id = ?").run(e.name, e.key, e.id, id);
     setKeys(db, id, e.key);
   }
   for (const [lang, name] of namesOf(e)) {
     if (name !== e.name) continue;
-    const stored = stmt(db, "SELECT source FROM entity_names WHERE entity_id = ? AND lang = ?").get(id, lang) as { source: string } | undefined;
-    if (!stored || stored.source !== SOURCE_TEXT || longer) setName(db, id, lang, name, SOURCE_TEXT);
+    const stored = stmt(db, "SELECT source, name FROM entity_names WHERE entity_id = ? AND lang = ?").get(id, lang) as { source: string; name: string } | undefined;
+    const better = seen || (written && stored !== undefined && words(stored.name) === words(name) && stored.name !== name && neverWritten(stored.name));
+    if (!stored || stored.source !== SOURCE_TEXT || longer || better) setName(db, id, lang, name, SOURCE_TEXT);
   }
 }
 
@@ -186,7 +195,7 @@ export const entitiesTable: LayerTable = {
       const found = resolve(db, e);
       let id = found.id;
       if (id === null) id = create(db, e, doc.lang);
-      else improveNames(db, id, e);
+      else improveNames(db, id, e, e.mentions.some((m) => doc.text.slice(m.start, m.end) === e.name));
       const detail = found.id === null && found.rule !== "new" ? `first seen (${found.detail})` : found.detail;
       insertLink.run(article.rowid, e.id, id, found.id === null ? "new" : found.rule, detail, article.date, e.mentions.length);
       const aliases = new Set<string>();

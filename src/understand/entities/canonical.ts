@@ -10,6 +10,7 @@
 // person, word by word (ο Χαριλάου after του Χαράλαμπου Χαριλάου).
 import { TokenKind, tokenAt, type Doc } from "../../doc/doc.js";
 import { fold } from "../../text/normalize.js";
+import { searchKey } from "../../text/stem.js";
 import { wordView } from "../../text/words.js";
 import { gazetteer, wordKey } from "./gazetteer.js";
 import { combineMorph, determinersOf, firstName, inflectionOf, isNominative, morphOfFeats, nominativeWord, restoreAccentMark, type DeterminerMorph, type Inflection, type Morph } from "./inflection.js";
@@ -41,6 +42,8 @@ interface Ctx {
   determiners: Map<string, DeterminerMorph>;
   isWord: Uint8Array;
   text: string[];
+  /** Search keys of the title words, so that they are met in any case (του πρωθυπουργού). */
+  titleKeys: Set<string>;
 }
 
 function coreTokens(c: Ctx, cand: Candidate): number[] {
@@ -55,14 +58,12 @@ function coreTokens(c: Ctx, cand: Candidate): number[] {
 
 /** The article before token i, past up to MAX_TITLES_SKIPPED title words. */
 function determinerBefore(c: Ctx, i: number): DeterminerMorph | undefined {
-  const w = gazetteer().wordsFor(c.doc.lang);
   let skipped = 0;
   for (let j = i - 1; j >= 0 && (c.isWord[j] || c.inf.accentMarks.has(c.text[j])); j--) {
     if (!c.isWord[j]) continue;
     const det = c.determiners.get(c.text[j].toLowerCase());
     if (det) return det;
-    const f = fold(c.text[j]).replace(FINAL_DOT, "");
-    if (!(w.titles.has(f) || w.titleWords.has(f)) || ++skipped > MAX_TITLES_SKIPPED) return undefined;
+    if (!c.titleKeys.has(searchKey(c.text[j].replace(FINAL_DOT, ""))) || ++skipped > MAX_TITLES_SKIPPED) return undefined;
   }
   return undefined;
 }
@@ -156,7 +157,9 @@ export function canonicalName(doc: Doc, cands: Candidate[], type: EntityType): s
   const inf = inflectionOf(doc.lang);
   if (!inf || !cands.length) return null;
   const view = wordView(doc);
-  const c: Ctx = { doc, inf, determiners: determinersOf(doc.lang), isWord: view.isWord, text: view.text };
+  const w = gazetteer().wordsFor(doc.lang);
+  const titleKeys = new Set([...w.titles, ...w.titleWords].map(searchKey));
+  const c: Ctx = { doc, inf, determiners: determinersOf(doc.lang), isWord: view.isWord, text: view.text, titleKeys };
   const readings = cands.map((cand) => read(c, cand, type)).filter((r): r is Reading => r !== null);
   if (!readings.length) return null;
   const longest = Math.max(...readings.map((r) => r.tokens.length));
