@@ -25,6 +25,8 @@ const SPACES = /\s+/gu;
 const STRAY_HYPHEN_SPACE = /(\p{L})-\s+(\p{L})/gu;
 const NOUN = "NOUN";
 const PROPER_NOUN = "PROPN";
+/** Parts of speech that agree with the noun after them. */
+const MODIFIERS = new Set(["ADJ", "DET", "NUM"]);
 
 /** One mention read for its name. */
 interface Reading {
@@ -77,12 +79,12 @@ function agree(a: Morph, b: Morph): boolean {
 
 /**
  * How many words of a non-person name decline: up to its head, the first
- * common noun — or the last of the first words that agree with each other
- * when the tagger saw no common noun first (Ευρωπαϊκού Πανεπιστημίου).
+ * common noun — or the word after the modifiers that agree with it when the
+ * tagger saw no common noun (Ευρωπαϊκού Πανεπιστημίου).
  */
 function headIndex(c: Ctx, tokens: number[]): number {
   let h = 0;
-  while (h + 1 < tokens.length && posAt(c, tokens[h]) !== NOUN && agree(featsAt(c, tokens[h]), featsAt(c, tokens[h + 1]))) h++;
+  while (h + 1 < tokens.length && MODIFIERS.has(posAt(c, tokens[h]) ?? "") && agree(featsAt(c, tokens[h]), featsAt(c, tokens[h + 1]))) h++;
   if (posAt(c, tokens[h]) === NOUN || posAt(c, tokens[h]) === PROPER_NOUN) return h;
   const noun = tokens.findIndex((t) => posAt(c, t) === NOUN);
   return noun >= 0 ? noun : h;
@@ -99,13 +101,14 @@ function personName(c: Ctx, tokens: number[]): boolean {
 }
 
 /**
- * The gender of a head word an article leaves open (του: Masc or Neut): the
- * one whose nominative is the tagger's lemma (υπουργείου → υπουργείο: Neut),
- * else the tagger's.
+ * The gender of a head word an article leaves open (του: Masc or Neut) when
+ * the tagger gives none it allows: the one whose nominative is the tagger's
+ * lemma (υπουργείου → υπουργείο: Neut).
  */
 function genderByLemma(c: Ctx, det: DeterminerMorph | undefined, morph: Morph, head: number): Morph {
   const lemma = tokenAt(c.doc, head).lemma;
-  if (!det || det.gender.length < 2 || !lemma) return morph;
+  const tagged = featsAt(c, head).gender;
+  if (!det || det.gender.length < 2 || !lemma || (tagged !== undefined && det.gender.includes(tagged))) return morph;
   const word = c.text[head];
   const bare = (s: string) => fold(s);
   const gender = det.gender.find((g) => bare(nominativeWord(c.inf, word, { ...morph, gender: g })) === bare(lemma));
