@@ -56,3 +56,16 @@ test("analyze --published anchors relative times; a bad date is a usage error", 
   const bad = await cli("analyze", file, "--published", "21/9/2023");
   assert.equal(bad.code, 2);
 });
+
+test("entity shows a transliterated name as such until an English article writes it", async () => {
+  const greekOnly = join(dir, "greek.db");
+  writeFileSync(join(dir, "el-only.txt"), fixtureText("el-ryabkov.txt"));
+  assert.equal((await cli("ingest", join(dir, "el-only.txt"), "--db", greekOnly, "--no-progress")).code, 0);
+  const entity = await cli("entity", "Ριαμπκόφ", "--db", greekOnly);
+  assert.match(entity.out, /Sergkei Riampkof \(transliterated\)/);
+  const json = JSON.parse((await cli("entity", "Ριαμπκόφ", "--db", greekOnly, "--json")).out);
+  assert.deepEqual(json.entity.transliterated, ["en"]);
+  const both = await cli("entity", "Ryabkov", "--db", db);
+  assert.match(both.out, /Sergei Ryabkov/);
+  assert.doesNotMatch(both.out, /\(transliterated\)/);
+});

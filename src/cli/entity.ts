@@ -10,6 +10,8 @@ const OTHER_MATCHES_SHOWN = 5;
 const QUOTE_WIDTH = 160;
 const DEFAULT_LIMIT = 50;
 const COOCCURRING_SHOWN = 10;
+/** The mark of a name that is a transliteration, not a spelling seen written. */
+const TRANSLITERATED = "transliterated";
 
 export interface EntityFlags {
   db: string;
@@ -47,7 +49,7 @@ export function formatEvent(e: StoredEvent): string {
 function formatReport(r: EntityCliReport): string {
   const e = r.entity;
   const lines: string[] = [];
-  const names = [...new Set(Object.values(e.names))].join(" / ");
+  const names = [...new Set(Object.entries(e.names).map(([code, name]) => (e.transliterated.includes(code) ? `${name} (${TRANSLITERATED})` : name)))].join(" / ");
   lines.push(`${e.name}  (${e.type}${e.code ? ` · ${e.code}` : ""} · #${e.id})`, `  names     ${names || e.name}`);
   lines.push(`  aliases   ${r.aliases.map((a) => (a.count > 1 ? `${a.alias} ×${a.count}` : a.alias)).join(" · ")}`);
   lines.push(`  mentions  ${e.mentions} in ${e.articles} article${e.articles === 1 ? "" : "s"}`);
@@ -83,7 +85,7 @@ export function understandingDigest(doc: Doc): string[] {
     lines.push("", "Linked entities");
     for (const e of entities) {
       const forms = [...new Set(e.mentions.map((m) => doc.text.slice(m.start, m.end) + (m.role === "name" ? "" : ` (${m.role})`)))];
-      const others = [...new Set(Object.values(e.names))].filter((n) => n !== e.name);
+      const others = [...new Set(Object.entries(e.names).filter(([, n]) => n !== e.name).map(([code, n]) => (e.transliterated?.includes(code) ? `${n} (${TRANSLITERATED})` : n)))];
       const other = others.length ? ` (${others.join(" / ")})` : "";
       lines.push(`  ${e.type.padEnd(5)}${e.name}${other}${e.code ? ` [${e.code}]` : ""}: ${forms.join(" · ")}`);
     }

@@ -67,6 +67,8 @@ export interface Entity {
   name: string;
   /** The entity's name by language code; only languages that have one are present. */
   names: Record<string, string>;
+  /** Languages whose name in `names` is a transliteration, not a spelling seen written (Sergkei Riampkof). */
+  transliterated?: string[];
   /** ISO 3166-1 alpha-2 code for a country, else null. */
   code: string | null;
   /** The phonetic key of the name, the cross-script matching key. */

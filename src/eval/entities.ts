@@ -4,12 +4,16 @@
 // predicted entity, the precision of merges (no predicted entity holding forms
 // of two gold entities), surface P/R/F1 by type, and the seed checks: six
 // entities, the seven events (type, actor, target) and the time expressions
-// resolved against the publication date 2023-09-21.
+// resolved against the publication date 2023-09-21. In languages whose names
+// decline it also reports the canonical names accepted (see NAMES_DEFINITION).
 import { writeFileSync, mkdirSync } from "node:fs";
 import type { Doc } from "../doc/doc.js";
 import { analyzeRaw } from "../pipeline/analyze.js";
 import { defaultPipeline } from "../pipeline/default.js";
+import { getLang } from "../lang/lang.js";
 import { fold } from "../text/normalize.js";
+import { determinersOf } from "../understand/entities/inflection.js";
+import { phoneticKey } from "../understand/translit/translit.js";
 import { DEFAULT_GOLD_DIR, loadGoldArticles } from "./gold.js";
 
 const RESULTS_DIR = "eval/results";
@@ -36,6 +40,25 @@ const EVENTS_TO_REACH = 5;
 const NATIONALITY_UNIT = "#nationality";
 const UPPER_START = /^\p{Lu}/u;
 const TYPES = ["PER", "ORG", "LOC", "MISC"];
+const NOMINATIVE = "Nom";
+const ACRONYM = /^[\p{Lu}\p{N}.&/-]+$/u;
+/** Marks that may stand between an article and the name after it. */
+const OPENING_MARKS = /^[«“"‘'(]+|[«“"‘'(]+$/gu;
+const WORD_BEFORE = /(\S+)\s+$/u;
+/** A hyphen with a stray space in a name (a scraping artefact): «Ταλαεΐ- Νικ» is the name Ταλαεΐ-Νικ. */
+const STRAY_HYPHEN_SPACE = /(\p{L})-\s+(\p{L})/gu;
+const FIRST_LETTER = /^\p{L}/u;
+const NAMES_DEFINITION = [
+  "A predicted entity that holds a gold surface form (of one gold entity) has its name in the article's language checked, in the",
+  "languages whose names decline (those with an article table, lang/<code>/entity-determiners.json). Its name is accepted when,",
+  "after NFC, it equals exactly (accents count; the case of the first letter and a stray space after a hyphen do not) a name",
+  "the gold gives in the nominative for that entity: the `speaker`",
+  "of a gold quotation whose speaker is that entity (the gold's convention: the full name in the nominative; linked by the",
+  "phonetic key of a surface form with as many words), a surface form the gold text has right after a nominative-only article",
+  "(ο, η, οι), or a form that does not decline (an acronym in capitals, a name in another script, the gold `canonical`). A",
+  "name of the language's script is checked only when the gold gives such a nominative in that script; others are counted",
+  "as not checkable, and so are countries (named by the country table). Share = accepted / checked.",
+];
 
 interface GoldEntity {
   text: string;
@@ -49,10 +72,15 @@ interface GoldEvent {
   target?: string | null;
 }
 
+interface GoldQuote {
+  speaker: string | null;
+}
+
 interface GoldFile {
   id: string;
   lang: string;
   entities: GoldEntity[];
+  quotes?: GoldQuote[];
   events?: GoldEvent[];
 }
 
@@ -143,6 +171,87 @@ function scoreGroups(id: string, gold: GoldEntity[], units: Map<string, Set<stri
   return s;
 }
 
+interface NameScore {
+  id: string;
+  checked: number;
+  accepted: number;
+  unchecked: number;
+  rejected: string[];
+  notCheckable: string[];
+}
+
+/** A name as compared: NFC, the first letter in lower case, hyphens without stray spaces. */
+function comparable(name: string): string {
+  return name.normalize("NFC").replace(STRAY_HYPHEN_SPACE, "$1-$2").replace(FIRST_LETTER, (c) => c.toLowerCase());
+}
+
+/** Does the name decline: written in the language's script and not an acronym? */
+function declinable(name: string, script: RegExp): boolean {
+  return script.test(name) && !ACRONYM.test(name);
+}
+
+/** The names the gold gives in the nominative for each gold entity (by folded canonical), see NAMES_DEFINITION. */
+function nominativeNames(gold: GoldFile, text: string, script: RegExp, nominativeArticles: Set<string>): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const add = (canonical: string, name: string) => {
+    const key = fold(canonical);
+    if (!out.has(key)) out.set(key, new Set());
+    out.get(key)!.add(name.normalize("NFC"));
+  };
+  for (const g of gold.entities) {
+    add(g.canonical, g.canonical);
+    if (!declinable(g.text, script)) add(g.canonical, g.text);
+    for (let at = text.indexOf(g.text); at >= 0; at = text.indexOf(g.text, at + 1)) {
+      const before = WORD_BEFORE.exec(text.slice(Math.max(0, at - 40), at))?.[1].replace(OPENING_MARKS, "").toLowerCase();
+      if (before && nominativeArticles.has(before)) add(g.canonical, g.text);
+    }
+  }
+  for (const q of gold.quotes ?? []) {
+    if (!q.speaker || !script.test(q.speaker)) continue;
+    const key = phoneticKey(q.speaker);
+    const words = q.speaker.split(/\s+/u).length;
+    const of = new Set(gold.entities.filter((g) => g.text.split(/\s+/u).length === words && phoneticKey(g.text) === key).map((g) => fold(g.canonical)));
+    if (of.size === 1) add([...of][0], q.speaker);
+  }
+  return out;
+}
+
+function scoreNames(id: string, gold: GoldFile, text: string, doc: Doc): NameScore | null {
+  const lang = getLang(gold.lang);
+  const nominativeArticles = new Set([...determinersOf(gold.lang)].filter(([, d]) => d.case.length === 1 && d.case[0] === NOMINATIVE).map(([form]) => form));
+  if (!nominativeArticles.size || !lang.script) return null;
+  const script = new RegExp(`\\p{Script=${lang.script}}`, "u");
+  const accepted = nominativeNames(gold, text, script, nominativeArticles);
+  const canonicalOf = new Map(gold.entities.map((g) => [g.text, fold(g.canonical)]));
+  const s: NameScore = { id, checked: 0, accepted: 0, unchecked: 0, rejected: [], notCheckable: [] };
+  for (const e of doc.layers.entities ?? []) {
+    const counts = new Map<string, number>();
+    for (const m of e.mentions) {
+      const c = m.role === "nationality" ? undefined : canonicalOf.get(doc.text.slice(m.start, m.end));
+      if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+    if (!counts.size) continue;
+    const group = [...counts].sort((a, b) => b[1] - a[1])[0][0];
+    const name = e.names[gold.lang] ?? e.name;
+    const names = [...(accepted.get(group) ?? [])];
+    if (e.code) {
+      s.unchecked++;
+      s.notCheckable.push(`${name} (table)`);
+      continue;
+    }
+    const usable = declinable(name, script) ? names.filter((n) => declinable(n, script)) : names;
+    if (!usable.length) {
+      s.unchecked++;
+      s.notCheckable.push(name);
+      continue;
+    }
+    s.checked++;
+    if (usable.some((n) => comparable(n) === comparable(name))) s.accepted++;
+    else s.rejected.push(`${name} (gold: ${usable.join(" · ")})`);
+  }
+  return s;
+}
+
 interface Prf {
   tp: number;
   fp: number;
@@ -203,6 +312,7 @@ export async function run(args: string[]): Promise<number> {
   const opts = parseArgs(args);
   const articles = loadGoldArticles<GoldFile>(opts.gold);
   const perFile: FileScore[] = [];
+  const nameScores: NameScore[] = [];
   const byType = new Map<string, Prf>();
   let seed: SeedResult | null = null;
   for (const { id: name, gold, text } of articles) {
@@ -210,6 +320,8 @@ export async function run(args: string[]): Promise<number> {
     const doc = analyze(name, text, gold.lang, isSeed ? SEED_PUBLISHED : undefined);
     perFile.push(scoreGroups(name, gold.entities, unitsOf(doc)));
     addSurfaces(byType, gold.entities, surfacesOf(doc));
+    const names = scoreNames(name, gold, text, doc);
+    if (names) nameScores.push(names);
     if (isSeed) seed = seedChecks(doc, gold);
   }
   const sum = (k: keyof FileScore) => perFile.reduce((n, s) => n + (s[k] as number), 0);
@@ -224,6 +336,8 @@ export async function run(args: string[]): Promise<number> {
     multiGroupShare: ratio(sum("multiMerged"), sum("multiGroups")),
     mergePrecision: ratio(sum("pureUnits"), sum("units")),
   };
+  const nameSum = (k: "checked" | "accepted" | "unchecked") => nameScores.reduce((n, x) => n + x[k], 0);
+  const names = { checked: nameSum("checked"), accepted: nameSum("accepted"), unchecked: nameSum("unchecked"), share: ratio(nameSum("accepted"), nameSum("checked")), definition: NAMES_DEFINITION.join(" ") };
   const micro: Prf = { tp: 0, fp: 0, fn: 0 };
   for (const c of byType.values()) (micro.tp += c.tp), (micro.fp += c.fp), (micro.fn += c.fn);
   const surfaces: Record<string, ReturnType<typeof prfLine>> = Object.fromEntries([...TYPES.map((t) => [t, prfLine(byType.get(t) ?? { tp: 0, fp: 0, fn: 0 })]), ["micro", prfLine(micro)]]);
@@ -252,6 +366,26 @@ export async function run(args: string[]): Promise<number> {
   const wrong = perFile.flatMap((s) => s.wrongMerges.map((w) => `${s.id}: ${w}`));
   const missed = perFile.flatMap((s) => s.missedGroups.map((w) => `${s.id}: ${w}`));
   md.push("Wrong merges:", "", ...(wrong.length ? wrong.map((w) => `- ${w}`) : ["- none"]), "", "Groups not merged (or not found):", "", ...missed.map((m) => `- ${m}`), "");
+  md.push(
+    "## Canonical names accepted",
+    "",
+    ...NAMES_DEFINITION,
+    "",
+    `- canonical names accepted: **${pct(names.share)}** (${names.accepted}/${names.checked}); not checkable: ${names.unchecked}`,
+    "",
+    "| article | checked | accepted | not checkable |",
+    "| --- | --- | --- | --- |",
+    ...nameScores.map((x) => `| ${x.id} | ${x.checked} | ${x.accepted} | ${x.unchecked} |`),
+    "",
+    "Names not accepted:",
+    "",
+    ...(nameScores.some((x) => x.rejected.length) ? nameScores.flatMap((x) => x.rejected.map((r) => `- ${x.id}: ${r}`)) : ["- none"]),
+    "",
+    "Names not checkable (no nominative in the gold):",
+    "",
+    ...nameScores.filter((x) => x.notCheckable.length).map((x) => `- ${x.id}: ${x.notCheckable.join(" · ")}`),
+    "",
+  );
   if (seed) {
     md.push(`## Seed checks (published ${SEED_PUBLISHED})`, "", "| entity | forms | one entity |", "| --- | --- | --- |");
     for (const e of seed.entities) md.push(`| ${e.name} | ${e.forms.join(" · ")} | ${e.ok ? "yes" : "**no**"} |`);
@@ -263,7 +397,7 @@ export async function run(args: string[]): Promise<number> {
   }
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(RESULTS_FILE, md.join("\n"));
-  if (opts.json) console.log(JSON.stringify({ total, surfaces, perFile, seed }));
+  if (opts.json) console.log(JSON.stringify({ total: { ...total, names }, surfaces, perFile, names: nameScores, seed }));
   else {
     console.log(md.join("\n"));
     console.log(`written to ${RESULTS_FILE}`);

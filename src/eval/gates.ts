@@ -54,6 +54,7 @@ const GATES: Gate[] = [
     figures: (r) => [
       ["gold groups merged", r.total.groupShare, 0.85],
       ["merge precision", r.total.mergePrecision, 0.98],
+      ["canonical names accepted", r.total.names.share, 0.97],
     ],
   },
 ];

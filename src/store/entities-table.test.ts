@@ -43,6 +43,21 @@ test("one person across a Greek and an English article, linked by key and explai
   await store.close();
 });
 
+test("a Greek name's English name is a marked transliteration until an English article writes it", async () => {
+  const store = await storeWith(RYABKOV[0]);
+  const [greek] = await store.findEntities("Ριαμπκόφ");
+  assert.deepEqual(greek.names, { el: "Σεργκέι Ριαμπκόφ", en: "Sergkei Riampkof" });
+  assert.deepEqual(greek.transliterated, ["en"]);
+  const [us] = await store.findEntities("ΗΠΑ");
+  assert.deepEqual(us.transliterated, [], "a country's names come from the package's table");
+  await store.put(analyzeFixture(RYABKOV[1][0], { lang: "en", published: "2023-09-22" }));
+  const [both] = await store.findEntities("Sergei Ryabkov");
+  assert.equal(both.id, greek.id);
+  assert.deepEqual(both.names, { el: "Σεργκέι Ριαμπκόφ", en: "Sergei Ryabkov" });
+  assert.deepEqual(both.transliterated, []);
+  await store.close();
+});
+
 test("an entity report pages its lists and counts co-occurring entities and mentions per day", async () => {
   const store = await storeWith(...RYABKOV);
   const [iran] = await store.findEntities("Ιράν");
@@ -170,5 +185,40 @@ test("a lone surname links to the one stored person whose name ends with it, and
   await put("Again\n\nThe talks are over, Mr Ryabkov told reporters in Geneva on Thursday.\n");
   const links = (await Promise.all((await store.findEntities("Ryabkov")).map((e) => store.entity(e.id)))).flatMap((r) => r?.links ?? []);
   assert.ok(links.some((l) => l.rule === "new" && l.detail.includes("surname shared by 2 stored people")), JSON.stringify(links));
+  await store.close();
+});
+
+test("a hyphenated name written with a stray space is one name in entity and search keys", async () => {
+  const text = [
+    "Ο Ιρανός αξιωματούχος μίλησε για τα drones",
+    "",
+    "Ο υφυπουργός Άμυνας Ιμπραήμ Σαχραμπαντί- Ζαντέ δήλωσε ότι η συνεργασία συνεχίζεται.",
+    "",
+    "«Δεν στείλαμε όπλα», πρόσθεσε ο Σαχραμπαντί- Ζαντέ.",
+  ].join("\n");
+  const store = await storeWith([text, "el"]);
+  const [person, ...others] = await store.findEntities("Ιμπραήμ Σαχραμπαντί-Ζαντέ");
+  assert.equal(others.length, 0);
+  assert.equal(person.names.el, "Ιμπραήμ Σαχραμπαντί-Ζαντέ");
+  assert.equal(person.mentions, 2, "the full name and the surname, stray space and all, are one entity");
+  for (const query of ["Σαχραμπαντί", "σαχραμπαντι", "Σαχραμπαντί-Ζαντέ", "Σαχραμπαντί- Ζαντέ", "Ζαντέ"]) {
+    assert.equal((await store.search(query)).total, 1, query);
+  }
+  assert.equal((await store.search("Σαχραμπαντίδης")).total, 0);
+  await store.close();
+});
+
+test("a name written in the nominative replaces one derived from an oblique form", async () => {
+  const derived = "Αγώνας στην Κύπρο\n\nΗ ομάδα του κ. Σίλβα κέρδισε χθες με δύο γκολ.\n";
+  const written = "Νέα νίκη\n\nΟ κ. Σίλβα δήλωσε ευχαριστημένος από την εμφάνιση της ομάδας.\n";
+  const store = await storeWith([derived, "el"]);
+  const [first] = await store.findEntities("Σίλβα");
+  assert.equal(first.names.el, "Σίλβας", "derived from «του κ. Σίλβα» as a masculine name in -ας would be");
+  await store.put(analyzeFixture(written, { lang: "el", published: "2023-09-22" }));
+  const [after, ...others] = await store.findEntities("Σίλβα");
+  assert.equal(others.length, 0);
+  assert.equal(after.id, first.id);
+  assert.equal(after.names.el, "Σίλβα");
+  assert.equal(after.name, "Σίλβα");
   await store.close();
 });

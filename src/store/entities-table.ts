@@ -123,32 +123,47 @@ function setName(db: Database.Database, id: number, lang: string, name: string, 
     .run(id, lang, name, source);
 }
 
+/** Where an article's name of an entity comes from: a transliteration when the entity says so, the text, or a package's table. */
+function sourceOf(e: Entity, l: string, name: string, lang: string): string {
+  if (e.transliterated?.includes(l)) return `${SOURCE_TRANSLIT}${lang}`;
+  return !e.code && name === e.name ? SOURCE_TEXT : SOURCE_PACKAGE;
+}
+
 function create(db: Database.Database, e: Entity, lang: string): number {
   const id = Number(
     stmt(db, "INSERT INTO entities (key, phonetic, type, name, code, global, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
       .run(e.id, e.key, e.type, e.name, e.code, e.global ? 1 : 0, new Date().toISOString()).lastInsertRowid,
   );
   setKeys(db, id, e.key);
-  for (const [l, name] of namesOf(e)) setName(db, id, l, name, e.code ? SOURCE_PACKAGE : name === e.name ? SOURCE_TEXT : `${SOURCE_TRANSLIT}${lang}`);
+  for (const [l, name] of namesOf(e)) setName(db, id, l, name, sourceOf(e, l, name, lang));
   return id;
 }
 
 /**
  * A name written in the text beats a transliteration; a full name beats a
- * surname. The text's name is the entity's name in the languages whose name it is.
+ * surname; a name written as it is in this article (`written`: seen in the
+ * nominative, or not declining) beats one of as many words that no stored
+ * article writes (a nominative derived from an oblique form: Σίλβας from «του
+ * Σίλβα» gives way to «ο Σίλβα»). The text's name is the entity's name in the
+ * languages whose name it is.
  */
-function improveNames(db: Database.Database, id: number, e: Entity): void {
+function improveNames(db: Database.Database, id: number, e: Entity, written: boolean): void {
   const row = stmt(db, "SELECT * FROM entities WHERE id = ?").get(id) as EntityRow;
   if (row.code) return;
-  const longer = e.name.split(/\s+/u).length > row.name.split(/\s+/u).length;
-  if (longer) {
+  const words = (s: string) => s.split(/\s+/u).length;
+  const longer = words(e.name) > words(row.name);
+  const neverWritten = (name: string) => !((stmt(db, "SELECT count FROM entity_aliases WHERE entity_id = ? AND alias = ?").get(id, name) as { count: number } | undefined)?.count);
+  const sameScript = needsTransliteration(row.name) === needsTransliteration(e.name);
+  const seen = written && sameScript && words(e.name) === words(row.name) && row.name !== e.name && neverWritten(row.name);
+  if (longer || seen) {
     stmt(db, "UPDATE entities SET name = ?, phonetic = ?, key = ? WHERE id = ?").run(e.name, e.key, e.id, id);
     setKeys(db, id, e.key);
   }
   for (const [lang, name] of namesOf(e)) {
     if (name !== e.name) continue;
-    const stored = stmt(db, "SELECT source FROM entity_names WHERE entity_id = ? AND lang = ?").get(id, lang) as { source: string } | undefined;
-    if (!stored || stored.source !== SOURCE_TEXT || longer) setName(db, id, lang, name, SOURCE_TEXT);
+    const stored = stmt(db, "SELECT source, name FROM entity_names WHERE entity_id = ? AND lang = ?").get(id, lang) as { source: string; name: string } | undefined;
+    const better = seen || (written && stored !== undefined && words(stored.name) === words(name) && stored.name !== name && neverWritten(stored.name));
+    if (!stored || stored.source !== SOURCE_TEXT || longer || better) setName(db, id, lang, name, SOURCE_TEXT);
   }
 }
 
@@ -180,7 +195,7 @@ export const entitiesTable: LayerTable = {
       const found = resolve(db, e);
       let id = found.id;
       if (id === null) id = create(db, e, doc.lang);
-      else improveNames(db, id, e);
+      else improveNames(db, id, e, e.mentions.some((m) => doc.text.slice(m.start, m.end) === e.name));
       const detail = found.id === null && found.rule !== "new" ? `first seen (${found.detail})` : found.detail;
       insertLink.run(article.rowid, e.id, id, found.id === null ? "new" : found.rule, detail, article.date, e.mentions.length);
       const aliases = new Set<string>();
@@ -202,8 +217,12 @@ interface CountedRow extends EntityRow {
 
 function toRegistry(db: Database.Database, row: CountedRow): RegistryEntity {
   const names: Record<string, string> = {};
-  for (const n of stmt(db, "SELECT lang, name FROM entity_names WHERE entity_id = ? ORDER BY lang").all(row.id) as { lang: string; name: string }[]) names[n.lang] = n.name;
-  return { id: row.id, key: row.key, type: row.type, name: row.name, names, code: row.code, mentions: row.mentions, articles: row.articles };
+  const transliterated: string[] = [];
+  for (const n of stmt(db, "SELECT lang, name, source FROM entity_names WHERE entity_id = ? ORDER BY lang").all(row.id) as { lang: string; name: string; source: string }[]) {
+    names[n.lang] = n.name;
+    if (n.source.startsWith(SOURCE_TRANSLIT)) transliterated.push(n.lang);
+  }
+  return { id: row.id, key: row.key, type: row.type, name: row.name, names, transliterated, code: row.code, mentions: row.mentions, articles: row.articles };
 }
 
 /** Entities with their mentions and articles, counted on the index of their links (each link keeps its mention count). */

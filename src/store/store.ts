@@ -206,6 +206,8 @@ export interface RegistryEntity {
   name: string;
   /** The entity's name by language code, only for languages that have one. */
   names: Record<string, string>;
+  /** Languages whose name is a transliteration until a spelling written in that language is met (empty when none). */
+  transliterated: string[];
   code: string | null;
   mentions: number;
   articles: number;

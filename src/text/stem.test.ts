@@ -25,3 +25,10 @@ test("unrelated words keep different keys", () => {
   assert.notEqual(searchKey("Ιράν"), searchKey("Ιράκ"));
   assert.notEqual(searchKey("drone"), searchKey("drive"));
 });
+
+test("a hyphenated word's parts are keyed each, with or without a stray space after the hyphen", () => {
+  assert.equal(searchKey("Ταλαεΐ- Νικ"), `${searchKey("Ταλαεΐ")}-${searchKey("Νικ")}`);
+  assert.equal(searchKey("Ταλαεΐ-Νικ"), searchKey("Ταλαεΐ- Νικ"));
+  assert.equal(searchKey("ΤΑΛΑΕΪ - ΝΙΚ"), searchKey("Ταλαεΐ-Νικ"));
+  assert.equal(searchKey("drones-strikes"), `${searchKey("drones")}-${searchKey("strikes")}`);
+});

@@ -7,6 +7,9 @@ import { allLangs, type StemRules } from "../lang/lang.js";
 import { foldWord } from "./normalize.js";
 
 const FIRST_LETTER = /\p{L}/u;
+/** The hyphens of a compound word, with a stray space kept by the tokenizer («Ταλαεΐ- Νικ»). */
+const COMPOUND_HYPHEN = /\s*[-‐‑]\s*/u;
+const KEY_HYPHEN = "-";
 
 interface ScriptRules {
   letter: RegExp;
@@ -47,13 +50,20 @@ export function stripSuffix(folded: string, rules: StemRules): string {
 const keyCache = new Map<string, string>();
 const KEY_CACHE_LIMIT = 200_000;
 
-/** The search key of one word. */
+function partKey(part: string): string {
+  const folded = foldWord(part);
+  const rules = rulesFor(folded);
+  return rules ? stripSuffix(folded, rules) : folded;
+}
+
+/**
+ * The search key of one word; a hyphenated word's parts are keyed each
+ * («Ταλαεΐ- Νικ» → ταλα-νικ), so that a search for one part finds it.
+ */
 export function searchKey(word: string): string {
   let key = keyCache.get(word);
   if (key !== undefined) return key;
-  const folded = foldWord(word);
-  const rules = rulesFor(folded);
-  key = rules ? stripSuffix(folded, rules) : folded;
+  key = COMPOUND_HYPHEN.test(word) ? word.split(COMPOUND_HYPHEN).map(partKey).join(KEY_HYPHEN) : partKey(word);
   if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
   keyCache.set(word, key);
   return key;

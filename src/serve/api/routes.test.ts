@@ -282,6 +282,7 @@ describe("entities", () => {
     const [ryabkov] = (await get("/api/entities?q=Ryabkov")).json.entities;
     const r = (await get(`/api/entities/${ryabkov.id}`)).json;
     assert.deepEqual(r.entity.names, { el: "Σεργκέι Ριαμπκόφ", en: "Sergei Ryabkov" });
+    assert.deepEqual(r.entity.transliterated, [], "the English article wrote the English name");
     assert.ok(r.aliases.some((a: { alias: string }) => a.alias === "Ryabkov"));
     assert.deepEqual(r.links.map((l: { rule: string }) => l.rule), ["new", "key"]);
     assert.ok(r.links.every((l: { detail: string }) => l.detail.length > 0));

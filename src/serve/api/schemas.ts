@@ -66,6 +66,7 @@ export const EntitySchema = z
     type: z.string().openapi({ description: "PER, ORG, LOC or MISC" }),
     name: z.string(),
     names: z.record(z.string(), z.string()).openapi({ description: "The entity's name by language code" }),
+    transliterated: z.array(z.string()).openapi({ description: "Languages whose name is a transliteration until a spelling written in that language is met" }),
     code: nullableString.openapi({ description: "ISO 3166 code of a country" }),
     mentions: count,
     articles: count,

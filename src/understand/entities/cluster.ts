@@ -10,6 +10,7 @@ import { TokenKind, tokenAt, type Doc } from "../../doc/doc.js";
 import { allLangs, knownLanguages } from "../../lang/lang.js";
 import { fold, foldWord } from "../../text/normalize.js";
 import { needsTransliteration, phoneticKey, toLatin } from "../translit/translit.js";
+import { canonicalName } from "./canonical.js";
 import { gazetteer, wordKey } from "./gazetteer.js";
 import { coreWords, findCandidates, type Candidate } from "./mentions.js";
 import type { Entity, EntityMention, EntityType, MentionRole } from "./types.js";
@@ -81,11 +82,17 @@ function lemmaWords(doc: Doc, cand: Candidate): string[] {
   return words.map((w) => (nominative ? w.text : (w.lemma ?? w.text)));
 }
 
-/** The best name of a group: the longest name (in words) among its name mentions, first seen. */
+/**
+ * The best name of a group: in a language whose names decline, the nominative
+ * of its names (canonical.ts); else the longest name (in words) among its name
+ * mentions, first seen, in its dictionary form.
+ */
 function bestName(doc: Doc, g: Group): string {
   const lang = doc.lang;
   const names = g.members.filter((m) => m.role === "name" || m.role === "capital");
   const pool = names.length ? names : g.members;
+  const declined = canonicalName(doc, pool.map((m) => m.cand), g.type);
+  if (declined) return declined;
   let best = pool[0].cand;
   for (const { cand } of pool) if (coreWords(cand.words, lang).length > coreWords(best.words, lang).length) best = cand;
   return (coreWords(lemmaWords(doc, best), lang).join(" ") || best.text).replace(STRAY_HYPHEN_SPACE, "$1-$2");
@@ -139,6 +146,7 @@ function toEntity(doc: Doc, g: Group): Entity {
     global: isGlobalName(name, lang),
     mentions,
   };
+  if (scriptLang) entity.transliterated = [PIVOT_NAME_LANG];
   if (g.capitalOf) entity.capitalOf = g.capitalOf;
   return entity;
 }

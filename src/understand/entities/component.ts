@@ -29,7 +29,7 @@ export function entitiesComponent(): Component {
   return {
     name: "entities",
     reads: ["tokens", "sentences"],
-    readsIfPresent: ["mentions", "tokens.lemma", "quotes"],
+    readsIfPresent: ["mentions", "tokens.pos", "tokens.lemma", "tokens.feats", "quotes"],
     writes: ["entities"],
     updates: ["quotes.speaker.entityId"],
     run(doc: Doc) {

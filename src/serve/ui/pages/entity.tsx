@@ -57,7 +57,10 @@ export function entityPage(idText: string): PageFunction {
             {Object.entries(e.names).map(([code, name]) => (
               <>
                 <dt>{t("entity.nameIn", { language: ctx.ui.language(code) })}</dt>
-                <dd lang={code}>{name}</dd>
+                <dd lang={code}>
+                  {name}
+                  {e.transliterated.includes(code) && <small class="transliterated"> ({t("entity.transliterated")})</small>}
+                </dd>
               </>
             ))}
             <dt>{t("entity.type")}</dt>
