@@ -60,7 +60,7 @@ export const STORY_DEFAULTS: Required<StoryOptions> = {
   decayDays: 7,
   dayWithinMonthDays: 40,
   profileKeys: 200,
-  memberWeight: 0.75,
+  memberWeight: 0.5,
   undatedPenalty: 0,
 };
 
