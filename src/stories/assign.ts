@@ -7,8 +7,12 @@
 // nor hurts. Time keeps apart what the words join: an article published (or,
 // undated, naming dates) far from a story's dates is not compared with it,
 // and the score decays with the distance in days. A story keeps the sum of
-// its articles' weighted vectors (the weights of the moment each joined), so
-// comparing costs the article's keys, not the story's size.
+// its articles' weighted vectors (the weights of the moment each joined); the
+// score blends the comparison with those sums and the average comparison with
+// the story's latest reports one by one (average link), so a story that has
+// drifted over several events does not draw articles by its breadth alone.
+// Comparing costs the article's keys times a bounded number of reports, not
+// the story's size.
 import type { ArticleFeatures, PublicationDay } from "./features.js";
 
 /** The parts of the cross-language keys, by their prefix: entities (and quoted speakers), numbers, dates. */
@@ -44,8 +48,6 @@ export interface StoryOptions {
   profileKeys?: number;
   /** Share of the score that is the average over the story's latest reports (the rest: the story's sums). */
   memberWeight?: number;
-  /** Added to the threshold when neither the article nor the story has a date to compare. */
-  undatedPenalty?: number;
 }
 
 export const STORY_DEFAULTS: Required<StoryOptions> = {
@@ -61,7 +63,6 @@ export const STORY_DEFAULTS: Required<StoryOptions> = {
   dayWithinMonthDays: 40,
   profileKeys: 200,
   memberWeight: 0.5,
-  undatedPenalty: 0,
 };
 
 export type Vector = Map<string, number>;
@@ -210,8 +211,7 @@ export function margin(a: ArticleVectors, story: StoryProfile, idf: Idf, options
   const o = { ...STORY_DEFAULTS, ...options };
   const gap = dayGap(a, story, o);
   if (gap !== null && gap > o.maxGapDays) return null;
-  const penalty = gap === null ? o.undatedPenalty : 0;
-  const less = (s: { score: number; sameLanguage: boolean }) => s.score - (s.sameLanguage ? o.threshold : o.crossThreshold) - penalty;
+  const less = (s: { score: number; sameLanguage: boolean }) => s.score - (s.sameLanguage ? o.threshold : o.crossThreshold);
   const whole = similarity(a, story.terms[a.lang], story.parts, idf, o);
   if (!whole) return null;
   let m = less(whole);
@@ -228,7 +228,6 @@ export function chooseStory(a: ArticleVectors, candidates: Candidate[], idf: Idf
   let best: Choice = { story: null, score: 0 };
   for (const c of candidates) {
     const m = margin(a, c.profile, idf, options, c.members);
-    if (process.env.NG_DEBUG) console.error("   cand", c.id, m === null ? null : m.toFixed(3));
     if (m !== null && m > 0 && (m > best.score || (m === best.score && best.story !== null && c.id < best.story))) best = { story: c.id, score: m };
   }
   return best;
