@@ -3,6 +3,7 @@
 // shows what it is doing; otherwise (or with --json) every poll and page is a
 // JSON line. Ctrl-C or SIGTERM stops it cleanly: fetches are aborted, the
 // current article is finished, and the next run goes on where this one ended.
+import { setMaxListeners } from "node:events";
 import { availableParallelism } from "node:os";
 import { hostMemory, Watcher, type IngestFn, type WatchEvent } from "../intake/watch.js";
 import { PoliteFetcher } from "../input/polite.js";
@@ -64,6 +65,8 @@ export async function watchCommand(ctx: CommandContext, flags: WatchFlags): Prom
     ingestItems(store, items, flags, { keepLists: false, stopped, onItem: (source, _s, result) => onItem(source, result) }, jobs);
   const log = flags.json || !ctx.isTTY ? (e: WatchEvent) => ctx.out(JSON.stringify({ time: new Date().toISOString(), ...e }) + "\n") : terminalLog(ctx);
   const stop = new AbortController();
+  // Every page waiting for its host listens to the stop (and lets go when it is sent): with hundreds of sources, hundreds at once.
+  setMaxListeners(0, stop.signal);
   const onSignal = () => stop.abort();
   for (const s of STOP_SIGNALS) process.once(s, onSignal);
   try {

@@ -29,12 +29,13 @@ const SHUFFLES = 5;
 const UNDATED = "\uffff";
 /** Settings compared by --sweep (each list replaces the default of its option). */
 const SWEEP: Partial<Record<keyof StoryOptions, number[]>> = {
-  termWeight: [1, 2, 3],
-  entityWeight: [0.5, 1],
-  threshold: [0.15, 0.2, 0.25, 0.3],
-  crossThreshold: [0.15, 0.2, 0.25, 0.3],
+  memberWeight: [0, 0.5, 0.75, 1],
+  threshold: [0.15, 0.2],
+  crossThreshold: [0.15, 0.2],
 };
-const SWEEP_SHOWN = 10;
+/** Shuffled orders each setting is run in by --sweep, besides the publication order. */
+const SWEEP_ORDERS = 20;
+const SWEEP_SHOWN = 25;
 
 interface GoldStories {
   stories: { id: string; articles: string[]; hard_negatives: string[] }[];
@@ -137,7 +138,7 @@ async function sweep(dev: Article[], hard: Map<string, Set<string>>): Promise<vo
   const rows: [number, StoryOptions][] = [];
   for (const s of settings) {
     let total = objective(await score(dev, hard, s));
-    for (let seed = 1; seed <= SHUFFLES; seed++) total += objective(await score(shuffled(dev, seed), hard, s)) / SHUFFLES;
+    for (let seed = 1; seed <= SWEEP_ORDERS; seed++) total += objective(await score(shuffled(dev, seed), hard, s)) / SWEEP_ORDERS;
     rows.push([total / 2, s]);
   }
   rows.sort((a, b) => b[0] - a[0]);

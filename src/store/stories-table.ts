@@ -81,6 +81,8 @@ const CANDIDATES_PER_KEY = 20;
 const CANDIDATES_COMPARED = 24;
 /** Content words of an article (its heaviest) looked up, and kept as lookup keys of its story. */
 const LOOKUP_TERMS = 20;
+/** Reports of a candidate story (its latest) the article is compared with one by one. */
+const MEMBERS_COMPARED = 8;
 /** Added to log(N / df): a key every article has still counts a little. */
 const IDF_FLOOR = 1;
 const KEY_ENTITIES = 10;
@@ -136,7 +138,12 @@ function candidates(db: Database.Database, keys: string[], idf: Idf): Candidate[
   }
   const best = [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, CANDIDATES_COMPARED);
   const load = stmt(db, "SELECT profile FROM stories WHERE id = ?");
-  return best.map(([id]) => ({ id, profile: unpack<StoryProfile>((load.get(id) as { profile: Buffer }).profile) }));
+  const members = stmt(db, "SELECT contribution FROM story_articles WHERE story_id = ? AND contribution IS NOT NULL ORDER BY article_rowid DESC LIMIT ?");
+  return best.map(([id]) => ({
+    id,
+    profile: unpack<StoryProfile>((load.get(id) as { profile: Buffer }).profile),
+    members: (members.all(id, MEMBERS_COMPARED) as { contribution: Buffer }[]).map((r) => unpack<Contribution>(r.contribution)),
+  }));
 }
 
 function nextSeq(db: Database.Database): number {

@@ -39,7 +39,7 @@ test("the same actors ten weeks later are another story: time keeps them apart b
 
 test("an undated article naming a month far from the story's dates is not compared with it", () => {
   const later = features("en", null, ["port", "deal"], ["e:EG", "t:2024-09"]);
-  assert.deepEqual(articleVectors(later).months, [19967]);
+  assert.deepEqual(articleVectors(later).day, { day: 19967, precision: "month" });
   assert.equal(margin(articleVectors(later), profileOf(port), idf), null);
 });
 
@@ -71,4 +71,31 @@ test("a story is found by its entity, number and date keys and its heaviest word
   const keys = lookupKeys(contribution(articleVectors(port), idf), 2);
   assert.ok(keys.includes("e:krptrt") && keys.includes("n:350"));
   assert.equal(keys.filter((k) => k.startsWith("w:el:")).length, 2);
+});
+
+test("undated, naming one month only: the month dates the article; naming several, none does", () => {
+  const one = articleVectors(features("el", null, ["λιμαν"], ["t:2024-03", "e:EG"]));
+  assert.deepEqual(one.day, { day: 19783, precision: "month" });
+  assert.deepEqual(one.months, []);
+  const two = articleVectors(features("el", null, ["λιμαν"], ["t:2024-03", "t:2023-11"]));
+  assert.equal(two.day, null);
+  assert.equal(two.months.length, 2);
+});
+
+test("average link: a story whose sums are broad (it drifted over two events) draws an article less than its reports' sums alone would", () => {
+  // Two reports of different events with the same actors, and an article that shares the actors and half of each report's words.
+  const a = features("en", "2024-03-12", ["summit", "lunch", "island"], ["e:GR", "e:TR", "e:ertkn"]);
+  const b = features("en", "2024-03-13", ["council", "declaration", "athen"], ["e:GR", "e:TR", "e:ertkn"]);
+  const mixed = features("en", "2024-03-13", ["summit", "declaration", "visit"], ["e:GR", "e:TR", "e:ertkn"]);
+  const story = profileOf(a, b);
+  const members = [a, b].map((f) => contribution(articleVectors(f), idf));
+  const sumsOnly = margin(articleVectors(mixed), story, idf, { memberWeight: 0 }, members)!;
+  const linked = margin(articleVectors(mixed), story, idf, { memberWeight: 1 }, members)!;
+  assert.ok(linked < sumsOnly, `${linked} < ${sumsOnly}`);
+  // Without reports to compare with, the sums decide.
+  assert.equal(margin(articleVectors(mixed), story, idf, { memberWeight: 1 }, []), sumsOnly);
+  // One report only: its contribution is the story's sums, so both ways agree.
+  const single = profileOf(a);
+  const one = [contribution(articleVectors(a), idf)];
+  assert.ok(Math.abs(margin(articleVectors(mixed), single, idf, { memberWeight: 1 }, one)! - margin(articleVectors(mixed), single, idf, { memberWeight: 0 }, one)!) < 1e-9);
 });

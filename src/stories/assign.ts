@@ -7,8 +7,12 @@
 // nor hurts. Time keeps apart what the words join: an article published (or,
 // undated, naming dates) far from a story's dates is not compared with it,
 // and the score decays with the distance in days. A story keeps the sum of
-// its articles' weighted vectors (the weights of the moment each joined), so
-// comparing costs the article's keys, not the story's size.
+// its articles' weighted vectors (the weights of the moment each joined); the
+// score blends the comparison with those sums and the average comparison with
+// the story's latest reports one by one (average link), so a story that has
+// drifted over several events does not draw articles by its breadth alone.
+// Comparing costs the article's keys times a bounded number of reports, not
+// the story's size.
 import type { ArticleFeatures, PublicationDay } from "./features.js";
 
 /** The parts of the cross-language keys, by their prefix: entities (and quoted speakers), numbers, dates. */
@@ -42,6 +46,8 @@ export interface StoryOptions {
   dayWithinMonthDays?: number;
   /** Weights kept per part of a story's profile (the heaviest); the rest are dropped. */
   profileKeys?: number;
+  /** Share of the score that is the average over the story's latest reports (the rest: the story's sums). */
+  memberWeight?: number;
 }
 
 export const STORY_DEFAULTS: Required<StoryOptions> = {
@@ -49,13 +55,14 @@ export const STORY_DEFAULTS: Required<StoryOptions> = {
   entityWeight: 1,
   numberWeight: 1,
   dateWeight: 0.3,
-  threshold: 0.2,
-  crossThreshold: 0.25,
+  threshold: 0.15,
+  crossThreshold: 0.15,
   maxGapDays: 4,
   coarseSlackDays: 30,
   decayDays: 7,
   dayWithinMonthDays: 40,
   profileKeys: 200,
+  memberWeight: 0.5,
 };
 
 export type Vector = Map<string, number>;
@@ -85,6 +92,8 @@ export interface StoryProfile {
 export interface Candidate {
   id: number;
   profile: StoryProfile;
+  /** What its latest reports added (at most a few), for comparing the article with each. */
+  members?: Contribution[];
 }
 
 export interface Choice {
@@ -131,10 +140,12 @@ export function articleVectors(f: ArticleFeatures, options: StoryOptions = {}): 
     const named = dayOf(m[1], m[2], m[3]);
     if (!day || Math.abs(named - day.day) <= o.dayWithinMonthDays) day = { day: named, precision: "day" };
   }
-  const months = day ? [] : [...new Set([...parts.t.keys()].flatMap((k) => {
+  let months = day ? [] : [...new Set([...parts.t.keys()].flatMap((k) => {
     const m = YEAR_MONTH.exec(k);
     return m ? [dayOf(m[1], m[2])] : [];
   }))];
+  // Undated, naming one month only: that month dates the article (and the story it opens).
+  if (months.length === 1) [day, months] = [{ day: months[0], precision: "month" }, []];
   return {
     lang: f.lang,
     terms: unitLog(new Map([...f.terms].map(([k, c]) => [`${TERM_PREFIX}${f.lang}:${k}`, c]))),
@@ -177,26 +188,38 @@ function dayGap(a: ArticleVectors, story: StoryProfile, o: Required<StoryOptions
   return null;
 }
 
-/** The score of an article against a story, less the threshold that applies (positive: may join), or null when time keeps them apart. */
-export function margin(a: ArticleVectors, story: StoryProfile, idf: Idf, options: StoryOptions = {}): number | null {
-  const o = { ...STORY_DEFAULTS, ...options };
-  const gap = dayGap(a, story, o);
-  if (gap !== null && gap > o.maxGapDays) return null;
+/** The weighted similarity of an article and one side (a story's sums or one report's contribution), or null when they have no part in common. */
+function similarity(a: ArticleVectors, terms: Record<string, number> | undefined, parts: Record<KeyPart, Record<string, number>>, idf: Idf, o: Required<StoryOptions>): { score: number; sameLanguage: boolean } | null {
   let sum = 0;
   let weights = 0;
-  const sameLanguage = !isEmpty(story.terms[a.lang]);
+  const sameLanguage = !isEmpty(terms);
   if (sameLanguage) {
-    sum += o.termWeight * cosine(a.terms, story.terms[a.lang], idf);
+    sum += o.termWeight * cosine(a.terms, terms, idf);
     weights += o.termWeight;
   }
   const partWeight: Record<KeyPart, number> = { e: o.entityWeight, n: o.numberWeight, t: o.dateWeight };
   for (const part of KEY_PARTS) {
-    if (!a.parts[part].size || isEmpty(story.parts[part])) continue;
-    sum += partWeight[part] * cosine(a.parts[part], story.parts[part], idf);
+    if (!a.parts[part].size || isEmpty(parts[part])) continue;
+    sum += partWeight[part] * cosine(a.parts[part], parts[part], idf);
     weights += partWeight[part];
   }
-  if (!weights) return null;
-  const m = sum / weights - (sameLanguage ? o.threshold : o.crossThreshold);
+  return weights ? { score: sum / weights, sameLanguage } : null;
+}
+
+/** The score of an article against a story, less the threshold that applies (positive: may join), or null when time keeps them apart. */
+export function margin(a: ArticleVectors, story: StoryProfile, idf: Idf, options: StoryOptions = {}, members: Contribution[] = []): number | null {
+  const o = { ...STORY_DEFAULTS, ...options };
+  const gap = dayGap(a, story, o);
+  if (gap !== null && gap > o.maxGapDays) return null;
+  const less = (s: { score: number; sameLanguage: boolean }) => s.score - (s.sameLanguage ? o.threshold : o.crossThreshold);
+  const whole = similarity(a, story.terms[a.lang], story.parts, idf, o);
+  if (!whole) return null;
+  let m = less(whole);
+  const each = o.memberWeight ? members.flatMap((c) => {
+    const s = similarity(a, c.lang === a.lang ? c.terms : undefined, c.parts, idf, o);
+    return s ? [less(s)] : [];
+  }) : [];
+  if (each.length) m = (1 - o.memberWeight) * m + (o.memberWeight * each.reduce((x, y) => x + y, 0)) / each.length;
   return m > 0 && gap ? m * Math.exp(-gap / o.decayDays) : m;
 }
 
@@ -204,7 +227,7 @@ export function margin(a: ArticleVectors, story: StoryProfile, idf: Idf, options
 export function chooseStory(a: ArticleVectors, candidates: Candidate[], idf: Idf, options: StoryOptions = {}): Choice {
   let best: Choice = { story: null, score: 0 };
   for (const c of candidates) {
-    const m = margin(a, c.profile, idf, options);
+    const m = margin(a, c.profile, idf, options, c.members);
     if (m !== null && m > 0 && (m > best.score || (m === best.score && best.story !== null && c.id < best.story))) best = { story: c.id, score: m };
   }
   return best;

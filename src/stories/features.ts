@@ -38,6 +38,10 @@ const TIME_OR_DATE = /[:/]/u;
 const THOUSANDS_GROUP = 3;
 /** Calendar values of time expressions kept as keys: a year, a month of a year, a day, or a month and day without a year. */
 const DATE_KEY = /^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|XXXX-\d{2}-\d{2})$/u;
+/** A calendar day, whose month is a key too (a day meets a text that names only its month). */
+const DAY_VALUE = /^(\d{4}-\d{2})-\d{2}$/u;
+/** Weight of the month key a named day adds. */
+const MONTH_OF_DAY_WEIGHT = 0.5;
 const PUBLISHED = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/u;
 const MS_PER_DAY = 86_400_000;
 /** Longest label taken from the body of an article without a headline. */
@@ -120,6 +124,16 @@ export function articleFeatures(doc: Doc): ArticleFeatures {
     const [first, last] = tokenRange(tok, t);
     inTimex.fill(1, first, last);
     if (DATE_KEY.test(t.value)) add(keys, `t:${t.value}`, 1);
+    const day = DAY_VALUE.exec(t.value);
+    if (day) add(keys, `t:${day[1]}`, MONTH_OF_DAY_WEIGHT);
+  }
+  // A name is counted once, as its entity: the content words are what is said of the named.
+  const inName = new Uint8Array(tok.length);
+  for (const e of doc.layers.entities ?? []) {
+    for (const m of e.mentions) {
+      const [first, last] = tokenRange(tok, m);
+      inName.fill(1, first, last);
+    }
   }
   for (let i = 0; i < tok.length; i++) {
     const weight = tok.start[i] < headlineEnd ? HEADLINE_WEIGHT : 1;
@@ -129,7 +143,7 @@ export function articleFeatures(doc: Doc): ArticleFeatures {
       continue;
     }
     const pos = tok.pos && tok.posTags ? tok.posTags[tok.pos[i]] : undefined;
-    if (!view.isWord[i] || (pos !== undefined && !CONTENT_POS.has(pos))) continue;
+    if (inName[i] || !view.isWord[i] || (pos !== undefined && !CONTENT_POS.has(pos))) continue;
     const key = view.key[i];
     if (key.length >= MIN_TERM_LENGTH) add(terms, key, weight);
   }
