@@ -1,14 +1,16 @@
 // Training of the NER models, each from its language's NER corpus
-// (lang/<code>/corpora.json): word clusters learned from the training text, then a structured averaged perceptron over
+// (lang/<code>/corpora.json): word clusters learned from the training text, a name
+// lexicon from the training labels (the finer types where the corpus has them),
+// then a structured averaged perceptron over
 // BILOU labels with Viterbi decoding, its epoch count chosen on dev. Where the
 // corpus keeps documents in order, a second pass with document-context features
 // is trained on jackknifed first-pass output (so it sees first-pass errors as they
 // are on unseen text) and kept if it helps on dev.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { learnClusters } from "../clusters.js";
 import { contextFeatures } from "../context.js";
-import { corpusRecord, parseColumns, readText, requireCorpus, type NerCorpus, type Split } from "../data.js";
+import { corpusRecord, dataPath, parseColumns, readText, requireCorpus, sha256File, type NerCorpus, type Split } from "../data.js";
 import { FEATURE_VERSION, FeatureExtractor } from "../features.js";
 import { MODEL_FORMAT } from "../format.js";
 import { SpanScorer, toBilou, type SpanScores } from "../ner.js";
@@ -49,6 +51,24 @@ export function evaluateNer(recognizer: EntityRecognizer, data: readonly TaggedS
 
 export function nerData(corpus: NerCorpus, split: Split): TaggedSentence[] {
   return parseColumns(readText(corpus, split));
+}
+
+/**
+ * The training sentences with the corpus's finer entity types (BILOU), checked
+ * token by token against the coarse ones; the coarse sentences when it has none.
+ */
+export function fineTrainData(corpus: NerCorpus, train: readonly TaggedSentence[]): TaggedSentence[] {
+  if (!corpus.fineTrain) return [...train];
+  const fine = parseColumns(readFileSync(dataPath(corpus.fineTrain), "utf8"));
+  if (fine.length !== train.length || fine.some((s, i) => s.words.join(" ") !== train[i].words.join(" "))) {
+    throw new Error(`${corpus.fineTrain} does not hold the same sentences as ${corpus.train}`);
+  }
+  return fine.map((s) => ({ words: s.words, labels: toBilou(s.labels) }));
+}
+
+/** BILOU labels with the types outside `types` made "O". */
+export function keepTypes(labels: readonly string[], types: Readonly<Record<string, string>>): string[] {
+  return labels.map((l) => (l !== "O" && types[l.slice(2)] ? l : "O"));
 }
 
 interface Choice {
@@ -111,13 +131,16 @@ export function trainNer(lang: string, options: NerTrainOptions = {}): void {
   const started = Date.now();
   const progress = (pass: string) => (epoch: number, f1: number, rows: number) =>
     log(`${name} ${pass} epoch ${epoch}: dev F1 ${f1.toFixed(4)} rows ${rows} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
-  const lexicon = NameLexicon.learn(train);
+  const fine = fineTrainData(corpus, train);
+  const lexicon = NameLexicon.learn(fine);
   writeFileSync(join(dir, NAMES_FILE), gzipSync(JSON.stringify(lexicon.data), { level: 9 }));
-  const lexFeatures = jackknifedLexiconFeatures(train, JACKKNIFE_FOLDS);
-  const train1 = train.map((s, i) => ({ ...s, extra: lexFeatures[i] }));
-  const first = trainChoosing(train1, extractor, NER_SETTINGS, o, (t) => evaluateNer(new EntityRecognizer({ first: t, lexicon }), dev).micro.f1, progress("first pass"));
+  const lexFeatures = jackknifedLexiconFeatures(fine, JACKKNIFE_FOLDS);
+  const types = corpus.fineTypes;
+  const learned = types ? fine.map((s) => ({ words: s.words, labels: keepTypes(s.labels, types) })) : train;
+  const train1 = learned.map((s, i) => ({ ...s, extra: lexFeatures[i] }));
+  const first = trainChoosing(train1, extractor, NER_SETTINGS, o, (t) => evaluateNer(new EntityRecognizer({ first: t, lexicon, types }), dev).micro.f1, progress("first pass"));
   log(`${name}: first pass, best dev epoch ${first.epoch} (F1 ${first.f1.toFixed(4)})`);
-  let recognizer = new EntityRecognizer({ first: first.tagger, lexicon });
+  let recognizer = new EntityRecognizer({ first: first.tagger, lexicon, types });
   let second: Choice | undefined;
   if (corpus.documents) {
     // Jackknifed first-pass labels of the training text, fold by contiguous fold.
@@ -132,17 +155,17 @@ export function trainNer(lang: string, options: NerTrainOptions = {}): void {
     }
     const words = train.map((s) => s.words);
     const extra = contextFeatures(words, jackknifed, CONTEXT_WINDOW);
-    const train2 = train.map((s, i) => ({ ...s, extra: concatFeatures(lexFeatures[i], extra[i]) }));
+    const train2 = learned.map((s, i) => ({ ...s, extra: concatFeatures(lexFeatures[i], extra[i]) }));
     second = trainChoosing(
       train2,
       extractor,
       NER_SETTINGS,
       o,
-      (t) => evaluateNer(new EntityRecognizer({ first: first.tagger, second: t, window: CONTEXT_WINDOW, lexicon }), dev).micro.f1,
+      (t) => evaluateNer(new EntityRecognizer({ first: first.tagger, second: t, window: CONTEXT_WINDOW, lexicon, types }), dev).micro.f1,
       progress("second pass"),
     );
     log(`${name}: second pass, best dev epoch ${second.epoch} (F1 ${second.f1.toFixed(4)})`);
-    if (second.f1 > first.f1) recognizer = new EntityRecognizer({ first: first.tagger, second: second.tagger, window: CONTEXT_WINDOW, lexicon });
+    if (second.f1 > first.f1) recognizer = new EntityRecognizer({ first: first.tagger, second: second.tagger, window: CONTEXT_WINDOW, lexicon, types });
     else second = undefined;
   }
   const files = [NER_FILE, CLUSTER_FILE, NAMES_FILE];
@@ -163,16 +186,17 @@ export function trainNer(lang: string, options: NerTrainOptions = {}): void {
     created: new Date().toISOString(),
     labels: { ner: first.tagger.labels },
     files: manifestFiles(dir, files),
-    data: corpusRecord(corpus),
+    data: { ...corpusRecord(corpus), ...(corpus.fineTrain ? { fineTrain: { path: corpus.fineTrain, sha256: sha256File(dataPath(corpus.fineTrain)) } } : {}) },
     settings: {
       ...NER_SETTINGS,
       epochs: first.epoch,
       pruneBelow,
       seeds: o.seeds,
       margin: o.margin,
-      nameLexicon: { file: NAMES_FILE, words: Object.keys(lexicon.data).length, learnedFrom: "train split labels (jackknifed in training)" },
+      nameLexicon: { file: NAMES_FILE, words: Object.keys(lexicon.data).length, learnedFrom: corpus.fineTrain ? "train split, fine labels (jackknifed in training)" : "train split labels (jackknifed in training)" },
       clusters: { words: Object.keys(clusters.words).length, labels: clusters.labels, learnedFrom: "train split text" },
       ...(second ? { contextPass: { file: CONTEXT_FILE, epochs: second.epoch, window: CONTEXT_WINDOW, jackknifeFolds: JACKKNIFE_FOLDS } } : {}),
+      ...(types ? { fineTypes: types } : {}),
       trainSentences: train.length,
     },
     scores: { dev: summary(devScores), test: summary(testScores) },
