@@ -113,12 +113,6 @@ export interface NerCorpus extends CorpusFiles {
    * the name lexicon learns its hits from these, the tagger keeps the coarse labels.
    */
   fineTrain?: string;
-  /**
-   * Fine type → the corpus's type it counts as. When given, the tagger learns
-   * these fine types (the others of `fineTrain` as outside) and its output is read
-   * through the map.
-   */
-  fineTypes?: Record<string, string>;
 }
 
 /** lang/<code>/corpora.json "pos" in CoNLL-U: gold UPOS, FEATS and lemmas. */

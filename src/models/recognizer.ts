@@ -1,8 +1,6 @@
 // The entity recognizer: a first-pass sequence tagger over each sentence and,
 // when the model has one, a second pass that also sees document-context features
 // (what the first pass said about the same word elsewhere in the document).
-// A model trained on finer entity types reads its labels through a type map
-// (GPE → LOC, NORP → MISC …), so callers always see the corpus's types.
 import { contextFeatures } from "./context.js";
 import type { NameLexicon } from "./names.js";
 import { concatKeys, withExtra } from "./features.js";
@@ -16,15 +14,6 @@ export interface RecognizerParts {
   window?: number;
   /** Name lexicon whose hits both passes see as features. */
   lexicon?: NameLexicon;
-  /** Fine type the taggers learned → the type callers see (absent: the labels as they are). */
-  types?: Readonly<Record<string, string>>;
-}
-
-/** A BILOU label with its type read through the map ("B-GPE" → "B-LOC"). */
-export function mapLabelType(label: string, types: Readonly<Record<string, string>>): string {
-  if (label === "O") return label;
-  const type = types[label.slice(2)];
-  return type ? label.slice(0, 2) + type : label;
 }
 
 /** Per-token concatenation of two feature lists. */
@@ -37,19 +26,12 @@ export class EntityRecognizer {
   readonly second: SequenceTagger | undefined;
   readonly window: number;
   readonly lexicon: NameLexicon | undefined;
-  /** Each of the taggers' labels as callers see it, by class index. */
-  private readonly outFirst: readonly string[];
-  private readonly outSecond: readonly string[] | undefined;
 
   constructor(parts: RecognizerParts) {
     this.first = parts.first;
     this.second = parts.second;
     this.window = parts.window ?? 0;
     this.lexicon = parts.lexicon;
-    const types = parts.types;
-    const out = (t: SequenceTagger) => (types ? t.labels.map((l) => mapLabelType(l, types)) : t.labels);
-    this.outFirst = out(this.first);
-    this.outSecond = this.second && out(this.second);
   }
 
   /**
@@ -59,17 +41,13 @@ export class EntityRecognizer {
   tagDocument(sentences: readonly (readonly string[])[]): string[][] {
     const base = sentences.map((s) => this.first.extractor.extract(s));
     const lex = this.lexicon ? sentences.map((s) => this.lexicon!.features(s)) : undefined;
-    const labelsOf = (labels: readonly string[], ids: Int32Array) => Array.from(ids, (k) => labels[k]);
-    const firstIds = sentences.map((s, i) => (s.length ? this.first.tagFeatures(withExtra(base[i], lex?.[i])) : new Int32Array(0)));
+    const labelsOf = (tagger: SequenceTagger, ids: Int32Array) => Array.from(ids, (k) => tagger.labels[k]);
+    const first = sentences.map((s, i) => (s.length ? labelsOf(this.first, this.first.tagFeatures(withExtra(base[i], lex?.[i]))) : []));
     const second = this.second;
-    if (!second) return firstIds.map((ids) => labelsOf(this.outFirst, ids));
-    const context = contextFeatures(
-      sentences,
-      firstIds.map((ids) => labelsOf(this.first.labels, ids)),
-      this.window,
-    );
+    if (!second) return first;
+    const context = contextFeatures(sentences, first, this.window);
     return sentences.map((s, i) =>
-      s.length ? labelsOf(this.outSecond!, second.tagFeatures(withExtra(base[i], lex ? concatFeatures(lex[i], context[i]) : context[i]))) : [],
+      s.length ? labelsOf(second, second.tagFeatures(withExtra(base[i], lex ? concatFeatures(lex[i], context[i]) : context[i]))) : [],
     );
   }
 }

@@ -49,18 +49,14 @@ export function nerTagger(lang: string): EntityRecognizer | null {
 function loadNer(lang: string): EntityRecognizer {
   const name = `ner-${lang}`;
   const dir = modelDir(name);
-  const settings = checkedManifest(name).settings as {
-    contextPass?: { file: string; window: number };
-    nameLexicon?: { file: string };
-    fineTypes?: Record<string, string>;
-  };
+  const settings = checkedManifest(name).settings as { contextPass?: { file: string; window: number }; nameLexicon?: { file: string } };
   const resources = loadResources(dir);
   const first = loadTagger(join(dir, NER_FILE), resources);
   const pass = settings.contextPass;
   const lexicon = settings.nameLexicon
     ? new NameLexicon(JSON.parse(gunzipSync(readFileSync(join(dir, settings.nameLexicon.file))).toString("utf8")) as NameLexiconData)
     : undefined;
-  return new EntityRecognizer({ first, lexicon, types: settings.fineTypes, ...(pass ? { second: loadTagger(join(dir, pass.file), resources), window: pass.window } : {}) });
+  return new EntityRecognizer({ first, lexicon, ...(pass ? { second: loadTagger(join(dir, pass.file), resources), window: pass.window } : {}) });
 }
 
 /** The POS + morphology + lemma tagger of a language, or null. */

@@ -66,11 +66,6 @@ export function fineTrainData(corpus: NerCorpus, train: readonly TaggedSentence[
   return fine.map((s) => ({ words: s.words, labels: toBilou(s.labels) }));
 }
 
-/** BILOU labels with the types outside `types` made "O". */
-export function keepTypes(labels: readonly string[], types: Readonly<Record<string, string>>): string[] {
-  return labels.map((l) => (l !== "O" && types[l.slice(2)] ? l : "O"));
-}
-
 interface Choice {
   epoch: number;
   f1: number;
@@ -135,12 +130,10 @@ export function trainNer(lang: string, options: NerTrainOptions = {}): void {
   const lexicon = NameLexicon.learn(fine);
   writeFileSync(join(dir, NAMES_FILE), gzipSync(JSON.stringify(lexicon.data), { level: 9 }));
   const lexFeatures = jackknifedLexiconFeatures(fine, JACKKNIFE_FOLDS);
-  const types = corpus.fineTypes;
-  const learned = types ? fine.map((s) => ({ words: s.words, labels: keepTypes(s.labels, types) })) : train;
-  const train1 = learned.map((s, i) => ({ ...s, extra: lexFeatures[i] }));
-  const first = trainChoosing(train1, extractor, NER_SETTINGS, o, (t) => evaluateNer(new EntityRecognizer({ first: t, lexicon, types }), dev).micro.f1, progress("first pass"));
+  const train1 = train.map((s, i) => ({ ...s, extra: lexFeatures[i] }));
+  const first = trainChoosing(train1, extractor, NER_SETTINGS, o, (t) => evaluateNer(new EntityRecognizer({ first: t, lexicon }), dev).micro.f1, progress("first pass"));
   log(`${name}: first pass, best dev epoch ${first.epoch} (F1 ${first.f1.toFixed(4)})`);
-  let recognizer = new EntityRecognizer({ first: first.tagger, lexicon, types });
+  let recognizer = new EntityRecognizer({ first: first.tagger, lexicon });
   let second: Choice | undefined;
   if (corpus.documents) {
     // Jackknifed first-pass labels of the training text, fold by contiguous fold.
@@ -155,17 +148,17 @@ export function trainNer(lang: string, options: NerTrainOptions = {}): void {
     }
     const words = train.map((s) => s.words);
     const extra = contextFeatures(words, jackknifed, CONTEXT_WINDOW);
-    const train2 = learned.map((s, i) => ({ ...s, extra: concatFeatures(lexFeatures[i], extra[i]) }));
+    const train2 = train.map((s, i) => ({ ...s, extra: concatFeatures(lexFeatures[i], extra[i]) }));
     second = trainChoosing(
       train2,
       extractor,
       NER_SETTINGS,
       o,
-      (t) => evaluateNer(new EntityRecognizer({ first: first.tagger, second: t, window: CONTEXT_WINDOW, lexicon, types }), dev).micro.f1,
+      (t) => evaluateNer(new EntityRecognizer({ first: first.tagger, second: t, window: CONTEXT_WINDOW, lexicon }), dev).micro.f1,
       progress("second pass"),
     );
     log(`${name}: second pass, best dev epoch ${second.epoch} (F1 ${second.f1.toFixed(4)})`);
-    if (second.f1 > first.f1) recognizer = new EntityRecognizer({ first: first.tagger, second: second.tagger, window: CONTEXT_WINDOW, lexicon, types });
+    if (second.f1 > first.f1) recognizer = new EntityRecognizer({ first: first.tagger, second: second.tagger, window: CONTEXT_WINDOW, lexicon });
     else second = undefined;
   }
   const files = [NER_FILE, CLUSTER_FILE, NAMES_FILE];
@@ -196,7 +189,6 @@ export function trainNer(lang: string, options: NerTrainOptions = {}): void {
       nameLexicon: { file: NAMES_FILE, words: Object.keys(lexicon.data).length, learnedFrom: corpus.fineTrain ? "train split, fine labels (jackknifed in training)" : "train split labels (jackknifed in training)" },
       clusters: { words: Object.keys(clusters.words).length, labels: clusters.labels, learnedFrom: "train split text" },
       ...(second ? { contextPass: { file: CONTEXT_FILE, epochs: second.epoch, window: CONTEXT_WINDOW, jackknifeFolds: JACKKNIFE_FOLDS } } : {}),
-      ...(types ? { fineTypes: types } : {}),
       trainSentences: train.length,
     },
     scores: { dev: summary(devScores), test: summary(testScores) },
