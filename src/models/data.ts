@@ -108,6 +108,11 @@ export interface NerCorpus extends CorpusFiles {
   format: "columns";
   /** Whether each document's sentences follow in order (the context pass needs it). */
   documents: boolean;
+  /**
+   * The training split again with finer entity types (same tokens, line by line):
+   * the name lexicon learns its hits from these, the tagger keeps the coarse labels.
+   */
+  fineTrain?: string;
 }
 
 /** lang/<code>/corpora.json "pos" in CoNLL-U: gold UPOS, FEATS and lemmas. */
@@ -154,8 +159,13 @@ export function requireCorpus<T extends CorpusTask>(lang: string, task: T): NonN
   return corpus;
 }
 
+/** Absolute path of a file given relative to the shared data root. */
+export function dataPath(relative: string): string {
+  return fileURLToPath(new URL(relative, `file://${DATA_ROOT.endsWith("/") ? DATA_ROOT : DATA_ROOT + "/"}`));
+}
+
 export function corpusPath(corpus: CorpusFiles, split: Split): string {
-  return fileURLToPath(new URL(corpus[split], `file://${DATA_ROOT.endsWith("/") ? DATA_ROOT : DATA_ROOT + "/"}`));
+  return dataPath(corpus[split]);
 }
 
 export function readText(corpus: CorpusFiles, split: Split): string {

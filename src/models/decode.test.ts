@@ -102,3 +102,14 @@ test("BILOU constraints: spans open with B and close with L, U stands alone", ()
   assert.ok(!ok("O", "L-ORG"));
   assert.ok(!ok(null, "I-ORG"));
 });
+
+test("constrained Viterbi finds the best allowed path (checked by brute force)", () => {
+  const labels = ["O", "B-ORG", "I-ORG", "L-ORG", "U-ORG", "U-PER"];
+  const allowed = bilouConstraints(labels);
+  for (let seed = 1; seed <= 20; seed++) {
+    const input = { ...randomInput(5, labels.length, seed), allowed };
+    const path = viterbi(input);
+    assert.ok(Number.isFinite(pathScore(input, path)), `seed ${seed}: a forbidden move`);
+    assert.ok(Math.abs(pathScore(input, path) - bruteForce(input)) < 1e-9, `seed ${seed}`);
+  }
+});

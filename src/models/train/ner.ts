@@ -1,14 +1,16 @@
 // Training of the NER models, each from its language's NER corpus
-// (lang/<code>/corpora.json): word clusters learned from the training text, then a structured averaged perceptron over
+// (lang/<code>/corpora.json): word clusters learned from the training text, a name
+// lexicon from the training labels (the finer types where the corpus has them),
+// then a structured averaged perceptron over
 // BILOU labels with Viterbi decoding, its epoch count chosen on dev. Where the
 // corpus keeps documents in order, a second pass with document-context features
 // is trained on jackknifed first-pass output (so it sees first-pass errors as they
 // are on unseen text) and kept if it helps on dev.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { learnClusters } from "../clusters.js";
 import { contextFeatures } from "../context.js";
-import { corpusRecord, parseColumns, readText, requireCorpus, type NerCorpus, type Split } from "../data.js";
+import { corpusRecord, dataPath, parseColumns, readText, requireCorpus, sha256File, type NerCorpus, type Split } from "../data.js";
 import { FEATURE_VERSION, FeatureExtractor } from "../features.js";
 import { MODEL_FORMAT } from "../format.js";
 import { SpanScorer, toBilou, type SpanScores } from "../ner.js";
@@ -49,6 +51,19 @@ export function evaluateNer(recognizer: EntityRecognizer, data: readonly TaggedS
 
 export function nerData(corpus: NerCorpus, split: Split): TaggedSentence[] {
   return parseColumns(readText(corpus, split));
+}
+
+/**
+ * The training sentences with the corpus's finer entity types (BILOU), checked
+ * token by token against the coarse ones; the coarse sentences when it has none.
+ */
+export function fineTrainData(corpus: NerCorpus, train: readonly TaggedSentence[]): TaggedSentence[] {
+  if (!corpus.fineTrain) return [...train];
+  const fine = parseColumns(readFileSync(dataPath(corpus.fineTrain), "utf8"));
+  if (fine.length !== train.length || fine.some((s, i) => s.words.join(" ") !== train[i].words.join(" "))) {
+    throw new Error(`${corpus.fineTrain} does not hold the same sentences as ${corpus.train}`);
+  }
+  return fine.map((s) => ({ words: s.words, labels: toBilou(s.labels) }));
 }
 
 interface Choice {
@@ -111,9 +126,10 @@ export function trainNer(lang: string, options: NerTrainOptions = {}): void {
   const started = Date.now();
   const progress = (pass: string) => (epoch: number, f1: number, rows: number) =>
     log(`${name} ${pass} epoch ${epoch}: dev F1 ${f1.toFixed(4)} rows ${rows} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
-  const lexicon = NameLexicon.learn(train);
+  const fine = fineTrainData(corpus, train);
+  const lexicon = NameLexicon.learn(fine);
   writeFileSync(join(dir, NAMES_FILE), gzipSync(JSON.stringify(lexicon.data), { level: 9 }));
-  const lexFeatures = jackknifedLexiconFeatures(train, JACKKNIFE_FOLDS);
+  const lexFeatures = jackknifedLexiconFeatures(fine, JACKKNIFE_FOLDS);
   const train1 = train.map((s, i) => ({ ...s, extra: lexFeatures[i] }));
   const first = trainChoosing(train1, extractor, NER_SETTINGS, o, (t) => evaluateNer(new EntityRecognizer({ first: t, lexicon }), dev).micro.f1, progress("first pass"));
   log(`${name}: first pass, best dev epoch ${first.epoch} (F1 ${first.f1.toFixed(4)})`);
@@ -163,14 +179,14 @@ export function trainNer(lang: string, options: NerTrainOptions = {}): void {
     created: new Date().toISOString(),
     labels: { ner: first.tagger.labels },
     files: manifestFiles(dir, files),
-    data: corpusRecord(corpus),
+    data: { ...corpusRecord(corpus), ...(corpus.fineTrain ? { fineTrain: { path: corpus.fineTrain, sha256: sha256File(dataPath(corpus.fineTrain)) } } : {}) },
     settings: {
       ...NER_SETTINGS,
       epochs: first.epoch,
       pruneBelow,
       seeds: o.seeds,
       margin: o.margin,
-      nameLexicon: { file: NAMES_FILE, words: Object.keys(lexicon.data).length, learnedFrom: "train split labels (jackknifed in training)" },
+      nameLexicon: { file: NAMES_FILE, words: Object.keys(lexicon.data).length, learnedFrom: corpus.fineTrain ? "train split, fine labels (jackknifed in training)" : "train split labels (jackknifed in training)" },
       clusters: { words: Object.keys(clusters.words).length, labels: clusters.labels, learnedFrom: "train split text" },
       ...(second ? { contextPass: { file: CONTEXT_FILE, epochs: second.epoch, window: CONTEXT_WINDOW, jackknifeFolds: JACKKNIFE_FOLDS } } : {}),
       trainSentences: train.length,
