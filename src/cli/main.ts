@@ -15,6 +15,8 @@ import { registerServe } from "./serve.js";
 import { registerShow } from "./show.js";
 import { registerSources } from "./sources.js";
 import { registerWatch } from "./watch.js";
+import { registerWorker } from "./worker.js";
+import { registerQueue } from "./queue.js";
 import { registerStats } from "./stats.js";
 import { registerStories } from "./stories.js";
 import { registerStory } from "./story.js";
@@ -25,7 +27,7 @@ const VERSION = "0.1.0";
 
 /** The commands, in the order --help lists them. */
 const COMMANDS: Register[] = [
-  registerAnalyze, registerIngest, registerSources, registerWatch, registerSearch, registerQuotes, registerEntity, registerEvents, registerStories, registerStory, registerShow, registerStats, registerServe, registerDemo,
+  registerAnalyze, registerIngest, registerWorker, registerQueue, registerSources, registerWatch, registerSearch, registerQuotes, registerEntity, registerEvents, registerStories, registerStory, registerShow, registerStats, registerServe, registerDemo,
 ];
 
 function build(ctx: CommandContext): Command {
@@ -42,6 +44,8 @@ function build(ctx: CommandContext): Command {
 Examples:
   newsgraph analyze article.txt                 # a digest of one article
   newsgraph ingest ~/news/ --jobs 2             # keep a folder of articles in ./newsgraph.db
+  newsgraph ingest ~/news/ --queue --db postgres://db/news   # … or queue them for workers
+  newsgraph worker --db postgres://db/news      # … which analyse and store them (any number, any machine)
   newsgraph sources add https://www.example.gr/ # follow a site's feeds …
   newsgraph watch                               # … and keep up with them
   newsgraph search ρωσια                        # matches «Ρωσία», «της Ρωσίας», «ΡΩΣΙΑ»

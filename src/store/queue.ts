@@ -16,6 +16,7 @@ const DEFAULT_SCHEMA = "newsgraph_queue";
 const SCHEMA_SUFFIX = "_queue";
 const SCHEMA_PARAM = "schema";
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,50}$/u;
+const JOB_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
 const POSTGRES_ADDRESS = /^postgres(?:ql)?:\/\//iu;
 /** Jobs inserted in one statement. */
 const INSERT_BATCH = 200;
@@ -271,6 +272,8 @@ export class WorkQueue<T extends object> {
 
   /** Queue failed jobs again, one more attempt each: the given ids, or every failed job. Returns how many. */
   async retry(ids?: string[]): Promise<number> {
+    const wrong = ids?.find((id) => !JOB_ID.test(id));
+    if (wrong !== undefined) throw new StoreError(`not a job id: "${wrong}" (newsgraph queue failed lists them)`);
     const targets = ids ?? (await this.sql<{ id: string }>(`SELECT id FROM ${this.schema}.job WHERE name = $1 AND state = 'failed'`, [QUEUE_NAME])).map((r) => r.id);
     if (!targets.length) return 0;
     const r = await this.boss.retry(QUEUE_NAME, targets);
