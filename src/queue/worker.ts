@@ -13,7 +13,7 @@ import type { PutResult, Store } from "../store/store.js";
 import type { ArticleJob } from "./jobs.js";
 
 /** The fewest jobs taken at once (a round trip to the queue is worth several articles). */
-const MIN_BATCH = 8;
+const MIN_BATCH = 32;
 
 export interface WorkerOptions {
   /** Stop once nothing is waiting or leased (for batch runs); else wait for new jobs. */
