@@ -32,6 +32,9 @@ interface Run {
   perSecond: number;
   /** Throughput ÷ the single `ingest` process's. */
   ratio: number;
+  /** The workers' processor time an article, and the cores they had on average (processor time ÷ wall time). */
+  cpuMsPerArticle?: number;
+  cores?: number;
 }
 
 function rate(n: number, seconds: number): number {
@@ -50,13 +53,14 @@ async function dropQueue(address: string): Promise<void> {
   await q.close();
 }
 
-/** Queue the folder, then run `workers` worker processes until it is drained; the workers' time. */
-async function throughQueue(folder: string, store: string, queue: string, workers: number): Promise<number> {
+/** Queue the folder, then run `workers` worker processes until it is drained: their time and processor time. */
+async function throughQueue(folder: string, store: string, queue: string, workers: number): Promise<{ seconds: number; cpuSeconds: number }> {
   const queued = await runCli("ingest", folder, "--queue", "--queue-db", queue, "--json");
   if (queued.code !== 0) throw new Error(`enqueue failed: ${queued.err}`);
   const { seconds, value } = await time(() => Promise.all(Array.from({ length: workers }, () => startCli(["worker", "--db", store, "--queue-db", queue, "--until-empty"]).exited)));
   for (const r of value) if (r.code !== 0) throw new Error(`a worker failed: ${r.stderr}`);
-  return seconds;
+  const cpuSeconds = value.reduce((a, r) => a + (r.lines.find((l) => l.event === "done")?.cpuSeconds ?? 0), 0);
+  return { seconds, cpuSeconds };
 }
 
 /** n empty jobs through the queue with a worker that does nothing: jobs a second. */
@@ -103,12 +107,15 @@ export async function run(args: string[]): Promise<number> {
     const overhead = await noopJobsPerSecond(queue("noop"), noop);
 
     const base = rate(n, single.seconds);
-    const row = (name: string, seconds: number): Run => ({ name, articles: n, seconds: Math.round(seconds * 10) / 10, perSecond: rate(n, seconds), ratio: Math.round((rate(n, seconds) / base) * 100) / 100 });
-    const runs = [row("ingest, one process (SQLite)", single.seconds), row(`queue, one worker (${storeKind})`, one), row(`queue, two workers (${storeKind})`, two)];
+    const row = (name: string, seconds: number, cpuSeconds?: number): Run => ({
+      name, articles: n, seconds: Math.round(seconds * 10) / 10, perSecond: rate(n, seconds), ratio: Math.round((rate(n, seconds) / base) * 100) / 100,
+      ...(cpuSeconds ? { cpuMsPerArticle: Math.round((cpuSeconds / n) * 1000), cores: Math.round((cpuSeconds / seconds) * 100) / 100 } : {}),
+    });
+    const runs = [row("ingest, one process (SQLite)", single.seconds), row(`queue, one worker (${storeKind})`, one.seconds, one.cpuSeconds), row(`queue, two workers (${storeKind})`, two.seconds, two.cpuSeconds)];
     const result = { task: "queue", articles: n, store: storeKind, runs, noop: { jobs: noop, enqueuedPerSecond: overhead.enqueue, jobsPerSecond: overhead.take, pipelinePerSecond: runs[1].perSecond, ratio: Math.round(overhead.take / runs[1].perSecond) } };
     if (values.json) console.log(JSON.stringify(result));
     else {
-      for (const r of runs) console.log(`${r.name.padEnd(34)} ${String(r.perSecond).padStart(7)} articles/s  ${r.ratio.toFixed(2)}×  (${r.articles} in ${r.seconds} s)`);
+      for (const r of runs) console.log(`${r.name.padEnd(34)} ${String(r.perSecond).padStart(7)} articles/s  ${r.ratio.toFixed(2)}×  (${r.articles} in ${r.seconds} s${r.cores ? `; ${r.cpuMsPerArticle} ms of processor an article, ${r.cores} cores used` : ""})`);
       console.log(`queue alone (no-op worker)         ${String(overhead.take).padStart(7)} jobs/s      ${result.noop.ratio}× the pipeline's articles/s (${noop} jobs; enqueued at ${overhead.enqueue}/s)`);
     }
     return 0;

@@ -127,7 +127,7 @@ them back to the queue at once.
 
 On a terminal a progress line is shown; otherwise one JSON line per job
 ({"event":"stored"|"failed", job, key, source, attempt, id, status | error})
-and a last {"event":"done", added, updated, unchanged, failed, released, seconds}.`,
+and a last {"event":"done", added, updated, unchanged, failed, released, seconds, cpuSeconds}.`,
     )
     .action(async (opts) => {
       ctx.code = await workerCommand(ctx, opts);

@@ -50,6 +50,8 @@ export interface WorkerSummary {
   /** Jobs given back unfinished at a stop. */
   released: number;
   seconds: number;
+  /** Processor time of this process (all its threads) while it ran, in seconds. */
+  cpuSeconds: number;
 }
 
 /** Analyse with `analyzer` and store in `store`: the worker's real work. */
@@ -110,9 +112,10 @@ export class QueueWorker {
 
   async run(onJob?: (e: JobEvent) => void): Promise<WorkerSummary> {
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const o = { ...WORKER_DEFAULTS, ...this.options };
     const batch = o.batch ?? Math.max(MIN_BATCH, this.handler.window);
-    const s: WorkerSummary = { added: 0, updated: 0, unchanged: 0, failed: 0, released: 0, seconds: 0 };
+    const s: WorkerSummary = { added: 0, updated: 0, unchanged: 0, failed: 0, released: 0, seconds: 0, cpuSeconds: 0 };
     while (!this.stopMode) {
       const jobs = await this.queue.take(batch);
       if (!jobs.length) {
@@ -152,6 +155,8 @@ export class QueueWorker {
       if (onJob) for (let k = 0; k < jobs.length; k++) onJob({ job: jobs[k], result: results[k] });
     }
     s.seconds = Math.round(performance.now() - started) / 1000;
+    const used = process.cpuUsage(cpu);
+    s.cpuSeconds = Math.round((used.user + used.system) / 1000) / 1000;
     return s;
   }
 }

@@ -17,19 +17,20 @@ export interface WorkerLine {
   unchanged?: number;
   failed?: number;
   seconds?: number;
+  cpuSeconds?: number;
 }
 
 export interface WorkerProcess {
   child: ChildProcess;
   lines: WorkerLine[];
-  /** Resolves with the exit code (null when killed) and standard error. */
-  exited: Promise<{ code: number | null; stderr: string }>;
+  /** Resolves with the exit code (null when killed), standard error and the JSON lines. */
+  exited: Promise<{ code: number | null; stderr: string; lines: WorkerLine[] }>;
 }
 
 /** Starts `newsgraph <args…>` (a worker, usually); `onLine` sees each JSON line. */
 export function startCli(args: string[], onLine?: (l: WorkerLine, p: WorkerProcess) => void): WorkerProcess {
   const child = spawn(process.execPath, [CLI, ...args], { stdio: ["ignore", "pipe", "pipe"] });
-  const p: WorkerProcess = { child, lines: [], exited: Promise.resolve({ code: null, stderr: "" }) };
+  const p: WorkerProcess = { child, lines: [], exited: Promise.resolve({ code: null, stderr: "", lines: [] }) };
   let rest = "";
   let stderr = "";
   child.stdout!.on("data", (d: Buffer) => {
@@ -46,7 +47,7 @@ export function startCli(args: string[], onLine?: (l: WorkerLine, p: WorkerProce
   child.stderr!.on("data", (d: Buffer) => (stderr += d.toString()));
   p.exited = new Promise((resolve, reject) => {
     child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stderr }));
+    child.on("close", (code) => resolve({ code, stderr, lines: p.lines }));
   });
   return p;
 }
