@@ -5,6 +5,9 @@
 // (canonical URL, content hash), so a job taken twice — after a worker died
 // holding it and its lease ran out — is stored once. Failures are returned to
 // the queue, which retries them with back-off and then keeps them as failed.
+// While a batch is in hand its leases are renewed every third of the lease, so
+// a short lease (quick recovery from a dead worker) never expires under a live
+// one; the pipeline in this thread yields between articles to let that happen.
 // Stopping: `finish` ends the batch in hand, `release` gives it back at once.
 import type { Doc } from "../doc/doc.js";
 import { analyzeWithFallback, type Analyzer } from "../pipeline/pool.js";
@@ -14,6 +17,8 @@ import type { ArticleJob } from "./jobs.js";
 
 /** The fewest jobs taken at once (a round trip to the queue is worth several articles). */
 const MIN_BATCH = 32;
+/** Leases in hand are renewed this many times a lease. */
+const RENEWALS_PER_LEASE = 3;
 
 export interface WorkerOptions {
   /** Stop once nothing is waiting or leased (for batch runs); else wait for new jobs. */
@@ -54,19 +59,27 @@ export interface WorkerSummary {
   cpuSeconds: number;
 }
 
+/** Each job in turn, letting timers run between them (the pipeline in this thread holds the event loop while it works). */
+async function inTurn<T>(jobs: QueueJob<ArticleJob>[], work: (j: QueueJob<ArticleJob>) => Promise<T>): Promise<T[]> {
+  const out: T[] = [];
+  for (const j of jobs) {
+    await new Promise((resolve) => setImmediate(resolve));
+    out.push(await work(j));
+  }
+  return out;
+}
+
 /** Analyse with `analyzer` and store in `store`: the worker's real work. */
 export function analyzeAndStore(store: Store, analyzer: Analyzer): BatchHandler {
   return {
     window: analyzer.window,
     async handle(jobs, stopped) {
-      const analysed = Promise.all(
-        jobs.map((j) =>
-          analyzeWithFallback(analyzer, j.data).then(
-            (doc): Doc | { error: string } => doc,
-            (err: unknown) => ({ error: err instanceof Error ? err.message : String(err) }),
-          ),
-        ),
-      );
+      const one = (j: QueueJob<ArticleJob>) =>
+        analyzeWithFallback(analyzer, j.data).then(
+          (doc): Doc | { error: string } => doc,
+          (err: unknown) => ({ error: err instanceof Error ? err.message : String(err) }),
+        );
+      const analysed = analyzer.window > 1 ? Promise.all(jobs.map(one)) : inTurn(jobs, one);
       const docs = await Promise.race([analysed, stopped.then(() => null)]);
       if (!docs) return null;
       const results: JobResult[] = [];
@@ -115,6 +128,7 @@ export class QueueWorker {
     const cpu = process.cpuUsage();
     const o = { ...WORKER_DEFAULTS, ...this.options };
     const batch = o.batch ?? Math.max(MIN_BATCH, this.handler.window);
+    const renewMs = (await this.queue.settings()).leaseMs / RENEWALS_PER_LEASE;
     const s: WorkerSummary = { added: 0, updated: 0, unchanged: 0, failed: 0, released: 0, seconds: 0, cpuSeconds: 0 };
     while (!this.stopMode) {
       const jobs = await this.queue.take(batch);
@@ -134,7 +148,9 @@ export class QueueWorker {
         s.released += jobs.length;
         break;
       }
-      const results = await this.handler.handle(jobs, this.released);
+      const ids = jobs.map((j) => j.id);
+      const renew = setInterval(() => void this.queue.extend(ids).catch(() => {}), renewMs);
+      const results = await this.handler.handle(jobs, this.released).finally(() => clearInterval(renew));
       if (!results) {
         await this.queue.release(jobs.map((j) => j.id));
         s.released += jobs.length;

@@ -1,7 +1,8 @@
 // The work queue on PostgreSQL (pg-boss): jobs keyed by what they are about
 // (an article's canonical URL or content hash), so one input enqueued twice is
 // one job; a lease per job (a job taken and not finished within it goes back
-// to the queue, so a worker killed mid-job loses nothing); retries with
+// to the queue, so a worker killed mid-job loses nothing; a live worker renews
+// the leases of the jobs in hand); retries with
 // exponential back-off; failed jobs kept with their error until retried.
 // The queue lives in its own schema beside the store's: `<schema>_queue` when
 // the address names a schema (`?schema=`), else `newsgraph_queue`.
@@ -233,6 +234,13 @@ export class WorkQueue<T extends object> {
   /** The job failed: retried after a pause while it has attempts left, else kept as failed with its error. */
   async fail(id: string, error: string): Promise<void> {
     await this.boss.fail(QUEUE_NAME, id, { message: error });
+  }
+
+  /** Renew the lease of jobs in hand (from now, for the lease they were given). Returns how many were still held. */
+  async extend(ids: string[]): Promise<number> {
+    if (!ids.length) return 0;
+    const rows = await this.sql<{ id: string }>(`UPDATE ${this.schema}.job SET started_on = now() WHERE name = $1 AND id = ANY($2::uuid[]) AND state = 'active' RETURNING id`, [QUEUE_NAME, ids]);
+    return rows.length;
   }
 
   /** Give taken jobs back unstarted (a worker shutting down): taken again at once, no attempt counted. */
