@@ -47,9 +47,10 @@ async function time<T>(work: () => Promise<T>): Promise<{ seconds: number; value
   return { seconds: (performance.now() - started) / 1000, value };
 }
 
-async function dropQueue(address: string): Promise<void> {
+/** Drop a queue's schema and the store schema its address names. */
+async function dropSchemas(address: string): Promise<void> {
   const q = await WorkQueue.open(address);
-  await q.drop();
+  await q.drop({ store: true });
   await q.close();
 }
 
@@ -93,7 +94,8 @@ export async function run(args: string[]): Promise<number> {
     queues.push(a);
     return a;
   };
-  const store = (name: string) => (storeKind === "postgres" ? queue(`store_${name}`) : join(dir, `${name}.db`));
+  /** The store of a run: a SQLite file, or a PostgreSQL schema of its own (its queue beside it, named by the same address). */
+  const store = (name: string, q: string) => (storeKind === "postgres" ? q : join(dir, `${name}.db`));
   try {
     const folder = join(dir, "articles");
     mkdirSync(folder);
@@ -102,8 +104,10 @@ export async function run(args: string[]): Promise<number> {
 
     const single = await time(() => startCli(["ingest", folder, "--db", join(dir, "single.db"), "--json"]).exited);
     if (single.value.code !== 0) throw new Error(`ingest failed: ${single.value.stderr}`);
-    const one = await throughQueue(folder, store("one"), queue("one"), 1);
-    const two = await throughQueue(folder, store("two"), queue("two"), 2);
+    const q1 = queue("one");
+    const one = await throughQueue(folder, store("one", q1), q1, 1);
+    const q2 = queue("two");
+    const two = await throughQueue(folder, store("two", q2), q2, 2);
     const overhead = await noopJobsPerSecond(queue("noop"), noop);
 
     const base = rate(n, single.seconds);
@@ -120,7 +124,7 @@ export async function run(args: string[]): Promise<number> {
     }
     return 0;
   } finally {
-    for (const q of queues) await dropQueue(q).catch(() => {});
+    for (const q of queues) await dropSchemas(q).catch(() => {});
     rmSync(dir, { recursive: true, force: true });
   }
 }

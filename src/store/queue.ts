@@ -86,7 +86,7 @@ export function isPostgresAddress(address: string): boolean {
 }
 
 /** The connection string without the schema parameter, and the queue's schema. */
-export function queueLocation(address: string): { connectionString: string; schema: string } {
+export function queueLocation(address: string): { connectionString: string; schema: string; storeSchema: string | null } {
   if (!isPostgresAddress(address)) throw new StoreError(`the queue needs a PostgreSQL address (postgres://…), not "${address}"`);
   let url: URL;
   try {
@@ -100,7 +100,7 @@ export function queueLocation(address: string): { connectionString: string; sche
   if (!SCHEMA_NAME.test(schema)) throw new StoreError(`the schema "${named}" must be lower-case letters, digits and _`);
   // As libpq does: the user named, else PGUSER, else the user running the process.
   if (!url.username) url.username = encodeURIComponent(process.env.PGUSER || userInfo().username);
-  return { connectionString: url.toString(), schema };
+  return { connectionString: url.toString(), schema, storeSchema: named };
 }
 
 /** The job's id: a UUID made of the key's SHA-256, so the same key is always the same job. */
@@ -133,11 +133,12 @@ export class WorkQueue<T extends object> {
   private constructor(
     private readonly boss: PgBoss,
     private readonly schema: string,
+    private readonly storeSchema: string | null,
     private readonly errors: Error[],
   ) {}
 
   static async open<T extends object>(address: string, options: QueueOpenOptions = {}): Promise<WorkQueue<T>> {
-    const { connectionString, schema } = queueLocation(address);
+    const { connectionString, schema, storeSchema } = queueLocation(address);
     const errors: Error[] = [];
     const boss = new PgBoss({
       connectionString, schema, max: POOL_SIZE, application_name: "newsgraph",
@@ -152,7 +153,7 @@ export class WorkQueue<T extends object> {
       await boss.stop({ graceful: false }).catch(() => {});
       throw new StoreError(`cannot open the queue at ${safeAddress(connectionString)}: ${err instanceof Error ? err.message : String(err)}`);
     }
-    const queue = new WorkQueue<T>(boss, schema, errors);
+    const queue = new WorkQueue<T>(boss, schema, storeSchema, errors);
     if (options.maintain) await queue.maintain();
     return queue;
   }
@@ -299,9 +300,10 @@ export class WorkQueue<T extends object> {
     await this.boss.stop({ graceful: false, wait: true });
   }
 
-  /** Remove the queue's schema and everything in it (tests). */
-  async drop(): Promise<void> {
+  /** Remove the queue's schema and everything in it, and with `store` the store's schema the address named (tests, benchmarks). */
+  async drop(options: { store?: boolean } = {}): Promise<void> {
     await this.sql(`DROP SCHEMA IF EXISTS ${this.schema} CASCADE`);
+    if (options.store && this.storeSchema) await this.sql(`DROP SCHEMA IF EXISTS ${this.storeSchema} CASCADE`);
   }
 }
 
