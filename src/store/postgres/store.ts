@@ -306,10 +306,11 @@ export class PostgresStore implements Store {
       await recordDuplicate(sql, same.rowid, doc, now);
       return { status: "unchanged", id: same.id };
     };
+    // The names first, then (in the copies layer) the stories: every writer takes its locks in this order.
+    // A writer that waited for them sees what the writer before it committed: the same content is then unchanged, not an update.
+    await lockNames(sql, doc.layers.entities ?? []);
     const same = await unchanged();
     if (same) return same;
-    // The names first, then (in the copies layer) the stories: every writer takes its locks in this order.
-    await lockNames(sql, doc.layers.entities ?? []);
     const existing = await sql.get<{ rowid: number; id: string }>("SELECT rowid, id FROM articles WHERE id = ? OR (canonical_url IS NOT NULL AND canonical_url = ?)", doc.id, canonical);
     const values = articleValues(doc, existing?.id ?? doc.id, now);
     let rowid: number;
