@@ -77,6 +77,8 @@ import { RANK_WEIGHTS, tsquery, tsvectorLiteral } from "./search.js";
 import * as intake from "./sources.js";
 import { limit, Sql } from "./sql.js";
 import { pgStoriesTable, queryStories, storyOf, storyReport } from "./stories.js";
+import { pgTables } from "./tables.js";
+import type { TableAccess, Transferable } from "../transfer.js";
 
 /** Advisory lock classes (first key) of this store; the second key is 0 unless said. */
 const MIGRATION_LOCK: [number, number] = [7300, 0];
@@ -128,7 +130,7 @@ async function lock(sql: Sql, [a, b]: [number, number]): Promise<void> {
   await sql.run("SELECT pg_advisory_xact_lock(?, ?)", a, b);
 }
 
-export class PostgresStore implements Store {
+export class PostgresStore implements Store, Transferable {
   private batch: Required<BatchOptions> | null = null;
   /** The connection of the open batch transaction, its puts, and the timer that commits it. */
   private batchClient: pg.PoolClient | null = null;
@@ -219,6 +221,11 @@ export class PostgresStore implements Store {
     } finally {
       client.release();
     }
+  }
+
+  /** Raw access to the tables, for copying the store (transfer.ts). */
+  tableAccess(): TableAccess {
+    return pgTables(this.pool);
   }
 
   /** Milliseconds spent so far writing each layer table, by its name. */
@@ -335,8 +342,9 @@ export class PostgresStore implements Store {
     }
     const keys = articleKeys(doc);
     await sql.run(
-      "INSERT INTO articles_fts (rowid, tsv) VALUES (?, ?::tsvector) ON CONFLICT (rowid) DO UPDATE SET tsv = excluded.tsv",
-      rowid, tsvectorLiteral(keys.title, keys.body),
+      `INSERT INTO articles_fts (rowid, title, body, tsv) VALUES (?, ?, ?, ?::tsvector)
+       ON CONFLICT (rowid) DO UPDATE SET title = excluded.title, body = excluded.body, tsv = excluded.tsv`,
+      rowid, keys.title, keys.body, tsvectorLiteral(keys.title, keys.body),
     );
     const date = values.published ?? (existing ? (await sql.get<{ d: string }>("SELECT ingested_at AS d FROM articles WHERE rowid = ?", rowid))!.d : now);
     for (const table of this.tables) {
