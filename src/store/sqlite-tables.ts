@@ -1,9 +1,9 @@
 // Raw access to the tables of a SQLite store, for copying a whole store
-// (transfer.ts): columns from the schema, rows read in chunks, rows written
+// (transfer.ts, table-access.ts): columns from the schema, rows read in chunks, rows written
 // in one transaction per chunk. The full-text index is read and written with
 // its rowid and key strings.
 import type Database from "better-sqlite3";
-import type { Row, TableAccess } from "./transfer.js";
+import type { Row, TableAccess } from "./table-access.js";
 
 const FTS_TABLE = "articles_fts";
 const NAME = /^[a-z_]+$/u;

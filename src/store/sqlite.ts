@@ -29,7 +29,7 @@ import { KEYS_FUNCTION, entityQuotes, queryQuotes } from "./quotes-table.js";
 import { makeSnippet, parseQuery } from "./search-text.js";
 import * as intake from "./sources-table.js";
 import { sqliteTables } from "./sqlite-tables.js";
-import type { TableAccess, Transferable } from "./transfer.js";
+import type { TableAccess, Transferable } from "./table-access.js";
 import type { HostRecord } from "../input/polite.js";
 import type { NewSource, PageOutcome, PageState, Source, SourcePoll } from "./intake.js";
 import {

@@ -7,25 +7,7 @@
 // outlet keys of its quotations) is derived by the target as it writes.
 import { StoreError } from "./store.js";
 import { openStore } from "./open.js";
-
-export type Row = Record<string, unknown>;
-
-/** Raw access to a store's tables, for copying only. */
-export interface TableAccess {
-  /** The columns of a table (empty when the store has none such). */
-  columns(table: string): Promise<string[]>;
-  count(table: string): Promise<number>;
-  /** The rows, in chunks of at most `chunk`. */
-  read(table: string, columns: string[], chunk: number): AsyncIterable<Row[]>;
-  write(table: string, columns: string[], rows: Row[]): Promise<void>;
-  /** After the last table: what the back end needs for the ids given (PostgreSQL's identity sequences). */
-  finish(): Promise<void>;
-}
-
-/** A store whose tables can be copied. */
-export interface Transferable {
-  tableAccess(): TableAccess;
-}
+import type { Transferable } from "./table-access.js";
 
 /** The tables, each after those it refers to. */
 export const TRANSFER_TABLES = [

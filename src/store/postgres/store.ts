@@ -12,7 +12,6 @@
 //     taken meanwhile by another writer is run again from the start.
 // An address may name a schema (postgres://…/db?schema=name): the store's
 // tables live there (created when missing), else in the connection's default.
-import { userInfo } from "node:os";
 import pg from "pg";
 import type { Doc } from "../../doc/doc.js";
 import type { DocRecord } from "../../doc/record.js";
@@ -66,6 +65,7 @@ import {
 import type { ArticleLinks, StoryList, StoryQuery } from "../story-types.js";
 import type { EventFilter } from "../events-table.js";
 import { notACopy } from "../copies-table.js";
+import { withUser } from "./admin.js";
 import { entityGraph, searchEntities } from "./article-sets.js";
 import { copiesOf, copyLinks, pgCopiesTable, recordDuplicate } from "./copies.js";
 import { aliasesOf, articlesOf, cooccurring, entityById, findEntities, linksOf, lockNames, mentionsPerDay, pgEntitiesTable } from "./entities.js";
@@ -78,7 +78,7 @@ import * as intake from "./sources.js";
 import { limit, Sql } from "./sql.js";
 import { pgStoriesTable, queryStories, storyOf, storyReport } from "./stories.js";
 import { pgTables } from "./tables.js";
-import type { TableAccess, Transferable } from "../transfer.js";
+import type { TableAccess, Transferable } from "../table-access.js";
 
 /** Advisory lock classes (first key) of this store; the second key is 0 unless said. */
 const MIGRATION_LOCK: [number, number] = [7300, 0];
@@ -117,10 +117,8 @@ export function parseAddress(address: string): { connectionString: string; schem
   }
   const schema = url.searchParams.get(SCHEMA_PARAM);
   url.searchParams.delete(SCHEMA_PARAM);
-  // libpq's default user, the login name, where node-postgres would find none in the address or the environment.
-  if (!url.username && !url.searchParams.has("user")) url.username = process.env.PGUSER || process.env.USER || userInfo().username;
   if (schema !== null && !SCHEMA_NAME.test(schema)) throw new StoreError(`not a schema name: ${schema} (lower-case letters, digits and _)`);
-  return { connectionString: url.toString(), schema };
+  return { connectionString: withUser(url.toString()), schema };
 }
 
 /** The address with its password hidden, for messages. */

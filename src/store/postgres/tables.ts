@@ -6,7 +6,7 @@
 // bytes. After the copy, the identity sequences continue after the ids copied.
 import type pg from "pg";
 import { keyString } from "../filters.js";
-import type { Row, TableAccess } from "../transfer.js";
+import type { Row, TableAccess } from "../table-access.js";
 import { tsvectorLiteral } from "./search.js";
 import { Sql } from "./sql.js";
 
