@@ -24,7 +24,7 @@ export type Register = (program: Command, ctx: CommandContext) => void;
 
 /** --db, with NEWSGRAPH_DB and ./newsgraph.db as fall-backs. */
 export function dbOption(): Option {
-  return new Option("--db <file>", "the store: a SQLite database file").env("NEWSGRAPH_DB").default(DEFAULT_STORE);
+  return new Option("--db <store>", "the store: a SQLite database file, or a PostgreSQL address postgres://user@host/db (?schema=name)").env("NEWSGRAPH_DB").default(DEFAULT_STORE);
 }
 
 /** --queue-db: where the work queue lives (see queueAddress). */

@@ -9,6 +9,7 @@ import { registerDemo } from "./demo.js";
 import { registerEntity } from "./entity.js";
 import { registerEvents } from "./events.js";
 import { registerIngest } from "./ingest.js";
+import { registerMigrate } from "./migrate.js";
 import { registerQuotes } from "./quotes.js";
 import { registerSearch } from "./search.js";
 import { registerServe } from "./serve.js";
@@ -27,7 +28,7 @@ const VERSION = "0.1.0";
 
 /** The commands, in the order --help lists them. */
 const COMMANDS: Register[] = [
-  registerAnalyze, registerIngest, registerWorker, registerQueue, registerSources, registerWatch, registerSearch, registerQuotes, registerEntity, registerEvents, registerStories, registerStory, registerShow, registerStats, registerServe, registerDemo,
+  registerAnalyze, registerIngest, registerWorker, registerQueue, registerSources, registerWatch, registerSearch, registerQuotes, registerEntity, registerEvents, registerStories, registerStory, registerShow, registerStats, registerServe, registerMigrate, registerDemo,
 ];
 
 function build(ctx: CommandContext): Command {
@@ -52,6 +53,7 @@ Examples:
   newsgraph quotes --speaker ριαμπκοφ           # who said what
   newsgraph entity Ryabkov                      # one person across scripts and articles
   newsgraph stories --entity Erdogan            # the stories (events) that name him, across outlets and languages
+  newsgraph migrate --from newsgraph.db --to postgres://news@localhost/news  # move the store to PostgreSQL
 
 Run newsgraph <command> --help for the options and examples of each command.`,
     );

@@ -28,6 +28,8 @@ import { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
 import { KEYS_FUNCTION, entityQuotes, queryQuotes } from "./quotes-table.js";
 import { makeSnippet, parseQuery } from "./search-text.js";
 import * as intake from "./sources-table.js";
+import { sqliteTables } from "./sqlite-tables.js";
+import type { TableAccess, Transferable } from "./table-access.js";
 import type { HostRecord } from "../input/polite.js";
 import type { NewSource, PageOutcome, PageState, Source, SourcePoll } from "./intake.js";
 import {
@@ -67,7 +69,7 @@ export interface SqliteOptions extends ConnectionOptions {
   stories?: StoryOptions;
 }
 
-export class SqliteStore implements Store {
+export class SqliteStore implements Store, Transferable {
   private readonly db: Database.Database;
   private readonly options: Required<ConnectionOptions>;
   private batch: Required<BatchOptions> | null = null;
@@ -118,6 +120,11 @@ export class SqliteStore implements Store {
         })
         .immediate(),
     );
+  }
+
+  /** Raw access to the tables, for copying the store (transfer.ts). */
+  tableAccess(): TableAccess {
+    return sqliteTables(this.db);
   }
 
   /** Milliseconds spent so far writing each layer table (entities, quotes, events, copies, stories), by its name. */

@@ -4,15 +4,13 @@
 // own (random name) that is dropped when the suite ends. When the server
 // cannot be reached the PostgreSQL suite is skipped with a message saying so,
 // except on CI (CI=true), where it runs and fails.
-import pg from "pg";
 import { after } from "node:test";
-import { userInfo } from "node:os";
+import { dropSchemas, unreachable } from "../store/postgres/admin.js";
 import { openStore, type OpenOptions } from "../store/open.js";
 import type { Store } from "../store/store.js";
 import { TempDir } from "./fixtures.js";
 
 export const DEFAULT_TEST_PG = "postgres://127.0.0.1:5432/test";
-const CONNECT_TIMEOUT_MS = 3000;
 const SCHEMA_PREFIX = "ng_test_";
 
 export interface StoreBackend {
@@ -27,26 +25,6 @@ export interface StoreBackend {
 
 const pgAddress = () => process.env.NEWSGRAPH_TEST_PG || DEFAULT_TEST_PG;
 
-/** The test server's address with the login user where it names none (as libpq would). */
-function withUser(address: string): string {
-  const url = new URL(address);
-  if (!url.username) url.username = process.env.PGUSER || process.env.USER || userInfo().username;
-  return url.toString();
-}
-
-async function reachable(address: string): Promise<string | null> {
-  const client = new pg.Client({ connectionString: withUser(address), connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
-  try {
-    await client.connect();
-    await client.query("SELECT 1");
-    return null;
-  } catch (err) {
-    return err instanceof Error ? err.message || String((err as { code?: string }).code) : String(err);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
 let counter = 0;
 const runId = `${process.pid}_${Date.now().toString(36)}`;
 
@@ -59,18 +37,12 @@ function sqliteBackend(): StoreBackend {
 
 async function postgresBackend(): Promise<StoreBackend> {
   const base = pgAddress();
-  const problem = await reachable(base);
+  const problem = await unreachable(base);
   const onCi = process.env.CI === "true";
   const skip = problem && !onCi ? `PostgreSQL at ${base} is unreachable (${problem}): the PostgreSQL suite is skipped` : undefined;
   if (skip) process.stderr.write(`# ${skip}\n`);
   const schemas: string[] = [];
-  after(async () => {
-    if (!schemas.length) return;
-    const client = new pg.Client({ connectionString: withUser(base) });
-    await client.connect();
-    for (const s of schemas) await client.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
-    await client.end();
-  });
+  after(() => dropSchemas(base, schemas));
   const address = (label = "store") => {
     const schema = `${SCHEMA_PREFIX}${runId}_${++counter}_${label.replace(/[^a-z0-9_]/g, "_")}`.toLowerCase();
     schemas.push(schema);

@@ -4,7 +4,8 @@
 // schema of SQLite's eleven migrations (the same tables, columns and indexes),
 // with PostgreSQL's types: identity row ids, bytea blobs, text compared byte
 // by byte (COLLATE "C", as SQLite compares), and the search index as a
-// tsvector of the articles' search keys under a GIN index (search.ts).
+// tsvector of the articles' search keys under a GIN index (search.ts), beside
+// the key strings it is made from (as FTS5 keeps them).
 export interface PgMigration {
   version: number;
   description: string;
@@ -36,6 +37,8 @@ const SCHEMA_1 = `
   CREATE INDEX articles_lang ON articles(lang);
   CREATE TABLE articles_fts (
     rowid BIGINT PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
     tsv TSVECTOR NOT NULL
   );
   CREATE INDEX articles_fts_tsv ON articles_fts USING GIN (tsv);

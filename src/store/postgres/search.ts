@@ -53,8 +53,9 @@ function termQuery(term: QueryTerm): string {
 
 /** The tsquery of a parsed query (its tree: search-text.ts). */
 export function tsquery(tree: QueryTree): string {
-  const alternative = (chains: QueryTree["any"][number]) =>
-    chains.map((c) => [termQuery(c.head), ...c.not.map((t) => `!${termQuery(t)}`)].join(" & ")).map((c) => `(${c})`).join(" & ");
-  const positive = tree.any.map((a) => `(${alternative(a)})`).join(" | ");
+  const chain = (c: QueryTree["any"][number][number]) =>
+    c.not.length ? `(${[termQuery(c.head), ...c.not.map((t) => `!${termQuery(t)}`)].join(" & ")})` : termQuery(c.head);
+  const alternative = (chains: QueryTree["any"][number]) => chains.map(chain).join(" & ");
+  const positive = tree.any.length > 1 ? tree.any.map((a) => `(${alternative(a)})`).join(" | ") : alternative(tree.any[0]);
   return [`(${positive})`, ...tree.not.map((t) => `!${termQuery(t)}`)].join(" & ");
 }

@@ -30,9 +30,10 @@ export async function listSources(sql: Sql): Promise<Source[]> {
   return (await sql.all<SourceRow>(`${SELECT_SOURCES} ORDER BY s.id`)).map(toSource);
 }
 
-/** Follow a source (in a transaction of the caller's); two processes adding one URL at once make one row. */
+/** Follow a source (in a transaction of the caller's); two processes adding one URL at once make one row. Ids are taken only by new sources, as in SQLite. */
 export async function addSource(sql: Sql, s: NewSource, now: string): Promise<{ source: Source; added: boolean }> {
-  const inserted = await sql.get<{ id: number }>(
+  const known = await sql.get("SELECT 1 FROM sources WHERE url = ?", s.url);
+  const inserted = known ? undefined : await sql.get<{ id: number }>(
     `INSERT INTO sources (url, kind, lang, site, title, every_ms, interval_ms, added_at, next_poll_at)
      VALUES (@url, @kind, @lang, @site, @title, @every, @every, @now, @now) ON CONFLICT (url) DO NOTHING RETURNING id`,
     { url: s.url, kind: s.kind, lang: s.lang ?? null, site: s.site ?? null, title: s.title ?? null, every: s.everyMs, now },

@@ -12,7 +12,6 @@
 //     taken meanwhile by another writer is run again from the start.
 // An address may name a schema (postgres://…/db?schema=name): the store's
 // tables live there (created when missing), else in the connection's default.
-import { userInfo } from "node:os";
 import pg from "pg";
 import type { Doc } from "../../doc/doc.js";
 import type { DocRecord } from "../../doc/record.js";
@@ -66,6 +65,7 @@ import {
 import type { ArticleLinks, StoryList, StoryQuery } from "../story-types.js";
 import type { EventFilter } from "../events-table.js";
 import { notACopy } from "../copies-table.js";
+import { withUser } from "./admin.js";
 import { entityGraph, searchEntities } from "./article-sets.js";
 import { copiesOf, copyLinks, pgCopiesTable, recordDuplicate } from "./copies.js";
 import { aliasesOf, articlesOf, cooccurring, entityById, findEntities, linksOf, lockNames, mentionsPerDay, pgEntitiesTable } from "./entities.js";
@@ -77,6 +77,8 @@ import { RANK_WEIGHTS, tsquery, tsvectorLiteral } from "./search.js";
 import * as intake from "./sources.js";
 import { limit, Sql } from "./sql.js";
 import { pgStoriesTable, queryStories, storyOf, storyReport } from "./stories.js";
+import { pgTables } from "./tables.js";
+import type { TableAccess, Transferable } from "../table-access.js";
 
 /** Advisory lock classes (first key) of this store; the second key is 0 unless said. */
 const MIGRATION_LOCK: [number, number] = [7300, 0];
@@ -115,10 +117,8 @@ export function parseAddress(address: string): { connectionString: string; schem
   }
   const schema = url.searchParams.get(SCHEMA_PARAM);
   url.searchParams.delete(SCHEMA_PARAM);
-  // libpq's default user, the login name, where node-postgres would find none in the address or the environment.
-  if (!url.username && !url.searchParams.has("user")) url.username = process.env.PGUSER || process.env.USER || userInfo().username;
   if (schema !== null && !SCHEMA_NAME.test(schema)) throw new StoreError(`not a schema name: ${schema} (lower-case letters, digits and _)`);
-  return { connectionString: url.toString(), schema };
+  return { connectionString: withUser(url.toString()), schema };
 }
 
 /** The address with its password hidden, for messages. */
@@ -128,7 +128,7 @@ async function lock(sql: Sql, [a, b]: [number, number]): Promise<void> {
   await sql.run("SELECT pg_advisory_xact_lock(?, ?)", a, b);
 }
 
-export class PostgresStore implements Store {
+export class PostgresStore implements Store, Transferable {
   private batch: Required<BatchOptions> | null = null;
   /** The connection of the open batch transaction, its puts, and the timer that commits it. */
   private batchClient: pg.PoolClient | null = null;
@@ -221,6 +221,11 @@ export class PostgresStore implements Store {
     }
   }
 
+  /** Raw access to the tables, for copying the store (transfer.ts). */
+  tableAccess(): TableAccess {
+    return pgTables(this.pool);
+  }
+
   /** Milliseconds spent so far writing each layer table, by its name. */
   layerTimes(): Record<string, number> {
     return Object.fromEntries(this.layerMs);
@@ -306,10 +311,11 @@ export class PostgresStore implements Store {
       await recordDuplicate(sql, same.rowid, doc, now);
       return { status: "unchanged", id: same.id };
     };
+    // The names first, then (in the copies layer) the stories: every writer takes its locks in this order.
+    // A writer that waited for them sees what the writer before it committed: the same content is then unchanged, not an update.
+    await lockNames(sql, doc.layers.entities ?? []);
     const same = await unchanged();
     if (same) return same;
-    // The names first, then (in the copies layer) the stories: every writer takes its locks in this order.
-    await lockNames(sql, doc.layers.entities ?? []);
     const existing = await sql.get<{ rowid: number; id: string }>("SELECT rowid, id FROM articles WHERE id = ? OR (canonical_url IS NOT NULL AND canonical_url = ?)", doc.id, canonical);
     const values = articleValues(doc, existing?.id ?? doc.id, now);
     let rowid: number;
@@ -334,8 +340,9 @@ export class PostgresStore implements Store {
     }
     const keys = articleKeys(doc);
     await sql.run(
-      "INSERT INTO articles_fts (rowid, tsv) VALUES (?, ?::tsvector) ON CONFLICT (rowid) DO UPDATE SET tsv = excluded.tsv",
-      rowid, tsvectorLiteral(keys.title, keys.body),
+      `INSERT INTO articles_fts (rowid, title, body, tsv) VALUES (?, ?, ?, ?::tsvector)
+       ON CONFLICT (rowid) DO UPDATE SET title = excluded.title, body = excluded.body, tsv = excluded.tsv`,
+      rowid, keys.title, keys.body, tsvectorLiteral(keys.title, keys.body),
     );
     const date = values.published ?? (existing ? (await sql.get<{ d: string }>("SELECT ingested_at AS d FROM articles WHERE rowid = ?", rowid))!.d : now);
     for (const table of this.tables) {
