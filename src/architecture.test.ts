@@ -16,7 +16,7 @@ const IMPORT = /^\s*(?:import|export)\s[^;]*?from\s+"([^"]+)"|^\s*import\s+"([^"
 /** Folders below the pipeline, and the folders they must not import. */
 const LOWER = ["doc", "lang", "text", "models", "extract", "input", "understand", "stories", "util"];
 const UPPER = ["pipeline", "store", "cli", "eval", "bench", "serve", "server", "web", "intake"];
-const DATABASE_CLIENTS = /from\s+"(?:better-sqlite3|pg|postgres)"/u;
+const DATABASE_CLIENTS = /from\s+"(?:better-sqlite3|pg|pg-boss|postgres)"/u;
 const SQL = /\b(?:SELECT\s+[\w*(]|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(?:TABLE|INDEX))/u;
 const LAYER_CAST = /layers(?:\.\w+|\[[^\]]+\])\s*(?:\?\?\s*\[\]\s*\)?)?\s*\)?\s*as\s/u;
 /** This file, whose examples of what is refused are not code. */

@@ -5,6 +5,7 @@ import { POLITENESS_DEFAULTS, type PolitenessOptions } from "../input/polite.js"
 import { READ_DEFAULTS, type ReadOptions } from "../input/sources.js";
 import { ANALYSIS_LIMITS, type AnalysisLimits } from "../pipeline/limits.js";
 import { DEFAULT_STORE } from "../store/open.js";
+import { isPostgresAddress } from "../store/queue.js";
 import { STYLE, safeForTerminal } from "../util/terminal.js";
 
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
@@ -23,7 +24,20 @@ export type Register = (program: Command, ctx: CommandContext) => void;
 
 /** --db, with NEWSGRAPH_DB and ./newsgraph.db as fall-backs. */
 export function dbOption(): Option {
-  return new Option("--db <file>", "the store: a SQLite database file").env("NEWSGRAPH_DB").default(DEFAULT_STORE);
+  return new Option("--db <store>", "the store: a SQLite database file, or a PostgreSQL address postgres://user@host/db (?schema=name)").env("NEWSGRAPH_DB").default(DEFAULT_STORE);
+}
+
+/** --queue-db: where the work queue lives (see queueAddress). */
+export function queueDbOption(): Option {
+  return new Option("--queue-db <address>", "the work queue: a PostgreSQL address postgres://… (default: --db when it is one, else NEWSGRAPH_QUEUE)");
+}
+
+/** The queue's address: --queue-db, else --db when it is a PostgreSQL store, else NEWSGRAPH_QUEUE. */
+export function queueAddress(flags: { queueDb?: string; db: string }): string {
+  const address = flags.queueDb ?? (isPostgresAddress(flags.db) ? flags.db : process.env.NEWSGRAPH_QUEUE);
+  if (!address) throw new UsageError("no work queue: give --queue-db postgres://… (or set NEWSGRAPH_QUEUE), or keep the store in PostgreSQL (--db postgres://…)");
+  if (!isPostgresAddress(address)) throw new UsageError(`the work queue lives in PostgreSQL: give a postgres:// address, not "${address}"`);
+  return address;
 }
 
 /** The page of a list: --limit (with its default) and --offset. */
@@ -51,18 +65,23 @@ export function listOptions(cmd: Command, what: string, defaultLimit: number, fi
 
 /** The options of commands that read inputs, the limits of their analysis included (and --published, unless the inputs are followed pages). */
 export function inputOptions(cmd: Command, o: { published?: boolean } = {}): Command {
+  limitOptions(cmd)
+    .option("--timeout <ms>", "time-out for fetching one URL, in milliseconds", String(READ_DEFAULTS.timeoutMs))
+    .option("--allow-private", "allow URLs on private, loopback and link-local addresses", false);
+  if (o.published === false) return cmd;
+  return cmd.option("--published <date>", "publication date YYYY-MM-DD that relative times (σήμερα, last week) resolve against; it overrides a page's own date, not a JSON Lines record's");
+}
+
+/** The limits of the analysis of one article (--max-bytes is also the largest input read). */
+export function limitOptions(cmd: Command): Command {
   const L = ANALYSIS_LIMITS;
-  cmd
+  return cmd
     .option("--max-bytes <n>", "largest file, page or standard input read, in bytes", String(READ_DEFAULTS.maxBytes))
     .option("--max-tags <n>", "most tags on an HTML page, start and end tags counted", String(L.maxTags))
     .option("--max-open <n>", "most HTML elements open (unclosed) at once", String(L.maxOpen))
     .option("--max-depth <n>", "HTML nesting kept as elements; deeper elements are folded into their ancestor", String(L.maxDepth))
     .option("--max-tokens <n>", "most tokens in one article (a text with more words is refused before extraction)", String(L.maxTokens))
-    .option("--time-budget <ms>", "time for analysing one article, in milliseconds (with --jobs, a worker stuck twice as long is replaced)", String(L.timeBudgetMs))
-    .option("--timeout <ms>", "time-out for fetching one URL, in milliseconds", String(READ_DEFAULTS.timeoutMs))
-    .option("--allow-private", "allow URLs on private, loopback and link-local addresses", false);
-  if (o.published === false) return cmd;
-  return cmd.option("--published <date>", "publication date YYYY-MM-DD that relative times (σήμερα, last week) resolve against; it overrides a page's own date, not a JSON Lines record's");
+    .option("--time-budget <ms>", "time for analysing one article, in milliseconds (with --jobs, a worker stuck twice as long is replaced)", String(L.timeBudgetMs));
 }
 
 /** The manners of commands that fetch many pages: the gap between requests to one host and the limits on requests at once. */

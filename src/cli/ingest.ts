@@ -5,17 +5,18 @@ import { availableParallelism } from "node:os";
 import cliProgress from "cli-progress";
 import { countInputFiles, isFailure, readInputs, sourceFile, type InputFailure, type RawInput, type ReadOptions } from "../input/sources.js";
 import type { Doc } from "../doc/doc.js";
-import { createAnalyzer } from "../pipeline/pool.js";
+import { analyzeWithFallback, createAnalyzer } from "../pipeline/pool.js";
 import { openStore } from "../store/open.js";
 import type { PutStatus, Store } from "../store/store.js";
 import { PoliteFetcher } from "../input/polite.js";
+import { enqueueCommand, type QueueFlags } from "./ingest-queue.js";
 import {
-  EXIT, UsageError, analysisLimits, dbOption, politeness, politenessOptions, positiveInt, inputOptions, readOptions,
+  EXIT, UsageError, analysisLimits, dbOption, queueDbOption, politeness, politenessOptions, positiveInt, inputOptions, readOptions,
   type CommandContext, type InputFlags, type PolitenessFlags, type Register,
 } from "./context.js";
 
-export interface IngestFlags extends InputFlags, PolitenessFlags {
-  db: string;
+export interface IngestFlags extends InputFlags, PolitenessFlags, QueueFlags {
+  queue?: boolean;
   json?: boolean;
   progress?: boolean;
   jobs?: string;
@@ -88,15 +89,7 @@ export async function ingestItems(store: Store, items: AsyncIterable<RawInput | 
     if (keep) s.failures.push({ source: o.source, error });
     hooks.onItem?.(o.source, s, { error });
   };
-  const analyze = (item: RawInput): Promise<Doc> => {
-    const { fallback, ...page } = item;
-    if (!fallback) return analyzer.analyze(item);
-    return analyzer.analyze(page).catch((err: unknown) =>
-      analyzer.analyze(fallback).catch(() => {
-        throw err;
-      }),
-    );
-  };
+  const analyze = (item: RawInput): Promise<Doc> => analyzeWithFallback(analyzer, item);
   await store.beginBatch();
   try {
     for await (const item of items) {
@@ -126,6 +119,7 @@ export async function ingestItems(store: Store, items: AsyncIterable<RawInput | 
 
 export async function ingestCommand(ctx: CommandContext, inputs: string[], flags: IngestFlags): Promise<number> {
   if (!inputs.length) throw new UsageError("give at least one input");
+  if (flags.queue) return enqueueCommand(ctx, inputs, flags);
   const jobs = positiveInt(flags.jobs, "--jobs", 1);
   const read = readOptions(flags);
   const stopping = new AbortController();
@@ -190,6 +184,11 @@ export const registerIngest: Register = (program, ctx) => {
       .option("--json", "print the summary as JSON", false)
       .option("--no-progress", "no progress bar, even on a terminal")
       .option("--jobs <n>", `analyse on n cores at once (this machine has ${availableParallelism()}); the store is written in input order`, "1")
+      .option("--queue", "put the articles on the work queue for `newsgraph worker` processes instead of analysing them here", false)
+      .addOption(queueDbOption())
+      .option("--lease <duration>", "with --queue: how long a worker may hold a job before it goes back to the queue (a worker that died loses nothing); default 5m")
+      .option("--retries <n>", "with --queue: further attempts of a job that failed, after a pause that doubles each time; default 2")
+      .option("--retry-delay <duration>", "with --queue: the pause before the first retry; default 10s")
       .addHelpText(
         "after",
         `
@@ -201,6 +200,7 @@ Examples:
   newsgraph ingest CC-NEWS-20240301.warc.gz   # the HTML responses of a web archive, streamed
   newsgraph ingest links.urls             # one URL a line (# comments); also a .txt of only URLs
   newsgraph ingest https://example.com/sitemap.xml --gap 10s   # every page of a sitemap, politely
+  newsgraph ingest archive/ --queue --db postgres://db.example/news   # for the workers (newsgraph worker)
 
 Bad files are reported and skipped, and so is an article over a limit (the limit
 is named); decoding warnings are reported and the article is stored. Ctrl-C stops
@@ -209,7 +209,14 @@ after the current article, keeping everything already stored.
 The pages of URL lists, sitemaps and feeds are fetched politely: robots.txt is
 honoured, requests to one host are --gap apart and at most --per-host at once.
 Every URL is canonicalised (tracking parameters, fragments, case, default ports)
-before it is fetched, and an article is stored once per canonical URL.`,
+before it is fetched, and an article is stored once per canonical URL.
+
+With --queue the articles are read (and pages fetched) here and put on the work
+queue in PostgreSQL, one job each, keyed by the canonical URL or the content
+hash: the same article queued twice is one job. The job carries the text, so a
+worker on another machine needs no access to these files. The queue is
+--queue-db, else --db when it is a PostgreSQL store, else NEWSGRAPH_QUEUE.
+--lease, --retries and --retry-delay apply to the jobs queued from then on.`,
       ),
   )).action(async (inputs: string[], opts) => {
     ctx.code = await ingestCommand(ctx, inputs, opts);

@@ -9,12 +9,15 @@ import { registerDemo } from "./demo.js";
 import { registerEntity } from "./entity.js";
 import { registerEvents } from "./events.js";
 import { registerIngest } from "./ingest.js";
+import { registerMigrate } from "./migrate.js";
 import { registerQuotes } from "./quotes.js";
 import { registerSearch } from "./search.js";
 import { registerServe } from "./serve.js";
 import { registerShow } from "./show.js";
 import { registerSources } from "./sources.js";
 import { registerWatch } from "./watch.js";
+import { registerWorker } from "./worker.js";
+import { registerQueue } from "./queue.js";
 import { registerStats } from "./stats.js";
 import { registerStories } from "./stories.js";
 import { registerStory } from "./story.js";
@@ -25,7 +28,7 @@ const VERSION = "0.1.0";
 
 /** The commands, in the order --help lists them. */
 const COMMANDS: Register[] = [
-  registerAnalyze, registerIngest, registerSources, registerWatch, registerSearch, registerQuotes, registerEntity, registerEvents, registerStories, registerStory, registerShow, registerStats, registerServe, registerDemo,
+  registerAnalyze, registerIngest, registerWorker, registerQueue, registerSources, registerWatch, registerSearch, registerQuotes, registerEntity, registerEvents, registerStories, registerStory, registerShow, registerStats, registerServe, registerMigrate, registerDemo,
 ];
 
 function build(ctx: CommandContext): Command {
@@ -42,12 +45,15 @@ function build(ctx: CommandContext): Command {
 Examples:
   newsgraph analyze article.txt                 # a digest of one article
   newsgraph ingest ~/news/ --jobs 2             # keep a folder of articles in ./newsgraph.db
+  newsgraph ingest ~/news/ --queue --db postgres://db/news   # … or queue them for workers
+  newsgraph worker --db postgres://db/news      # … which analyse and store them (any number, any machine)
   newsgraph sources add https://www.example.gr/ # follow a site's feeds …
   newsgraph watch                               # … and keep up with them
   newsgraph search ρωσια                        # matches «Ρωσία», «της Ρωσίας», «ΡΩΣΙΑ»
   newsgraph quotes --speaker ριαμπκοφ           # who said what
   newsgraph entity Ryabkov                      # one person across scripts and articles
   newsgraph stories --entity Erdogan            # the stories (events) that name him, across outlets and languages
+  newsgraph migrate --from newsgraph.db --to postgres://news@localhost/news  # move the store to PostgreSQL
 
 Run newsgraph <command> --help for the options and examples of each command.`,
     );

@@ -165,6 +165,17 @@ export function workerAnalyzer(size: number, options: PoolOptions = {}): Analyze
   };
 }
 
+/** Analyse an input; when it yields no article and it has another reading (a feed's own text of the item), analyse that one (the first error stands when both fail). */
+export function analyzeWithFallback(analyzer: Analyzer, item: RawInput): Promise<Doc> {
+  const { fallback, ...page } = item;
+  if (!fallback) return analyzer.analyze(item);
+  return analyzer.analyze(page).catch((err: unknown) =>
+    analyzer.analyze(fallback).catch(() => {
+      throw err;
+    }),
+  );
+}
+
 /** An analyzer for `jobs` parallel analyses (1: this thread). */
 export function createAnalyzer(jobs: number, limits: Readonly<AnalysisLimits> = ANALYSIS_LIMITS): Analyzer {
   return jobs > 1 ? workerAnalyzer(jobs, { limits }) : localAnalyzer(limits);

@@ -1,10 +1,11 @@
 import { strict as assert } from "node:assert";
-import { after, before, test } from "node:test";
+import { after, before, describe, test } from "node:test";
 import Database from "better-sqlite3";
 import { parseTextPage } from "../extract/text-page.js";
 import { buildDoc } from "../pipeline/build.js";
 import { defaultPipeline } from "../pipeline/default.js";
 import { TempDir } from "../testing/fixtures.js";
+import { STORE_BACKENDS } from "../testing/store-backends.js";
 import { fixtureText } from "../understand/fixtures/fixtures.js";
 import { SCHEMA_VERSION } from "./migrations.js";
 import { SqliteStore } from "./sqlite.js";
@@ -27,93 +28,96 @@ async function fill(store: Store): Promise<void> {
   await store.put(pipeline.run(buildDoc({ ...parseTextPage(OTHER), meta: { published: "2023-09-23", site: "pelop.gr" } })));
 }
 
-let store: SqliteStore;
-before(async () => {
-  store = new SqliteStore(dir.file("sets.db"));
-  await fill(store);
-});
-after(async () => {
-  await store.close();
-  dir.remove();
-});
+after(() => dir.remove());
 
-const idOf = async (name: string) => (await store.findEntities(name))[0].id;
+for (const backend of STORE_BACKENDS) {
+  describe(`article sets (${backend.name})`, { skip: backend.skip }, () => {
+    let store: Store;
+    before(async () => {
+      store = await backend.open();
+      await fill(store);
+    });
+    after(() => store.close());
 
-test("the entities and speakers of a search's articles, most frequent first, with the filters applied", async () => {
-  const both = await store.searchEntities("Ιράν OR Iran");
-  assert.equal(both.sampled, 2);
-  const iran = both.entities.find((e) => e.name === "Ιράν");
-  assert.equal(iran?.articles, 2);
-  assert.ok(both.entities.every((e, i, all) => i === 0 || all[i - 1].articles >= e.articles));
-  assert.deepEqual(both.speakers.map((s) => [s.name, s.articles]), [["Σεργκέι Ριαμπκόφ", 2], ["Ιράν", 2]], "Ryabkov says, Iran (Tehran) denies");
-  const english = await store.searchEntities("Ιράν OR Iran", { lang: "en" });
-  assert.equal(english.sampled, 1);
-  assert.ok(english.entities.every((e) => e.articles === 1));
-  assert.equal((await store.searchEntities("Ιράν OR Iran", { top: 2 })).entities.length, 2);
-  const one = await store.searchEntities("Ιράν OR Iran", { sample: 1 });
-  assert.equal(one.sampled, 1, "counted over the newest matching article only");
-  assert.equal((await store.searchEntities("Πελετίδης")).speakers[0].name, "Κώστας Πελετίδης");
-});
+    const idOf = async (name: string) => (await store.findEntities(name))[0].id;
 
-test("search filters by a mentioned entity and a quoted speaker, counts each hit's quotations and entities, and gives articles per day", async () => {
-  const ryabkov = await idOf("Ryabkov");
-  const all = await store.search("Ιράν OR Iran OR Πάτρα");
-  assert.equal(all.total, 3);
-  assert.deepEqual(all.days, [
-    { day: "2023-09-21", articles: 1 },
-    { day: "2023-09-22", articles: 1 },
-    { day: "2023-09-23", articles: 1 },
-  ]);
-  assert.equal((await store.search("Ιράν OR Iran OR Πάτρα", { entity: [ryabkov] })).total, 2);
-  assert.equal((await store.search("Ιράν OR Iran OR Πάτρα", { speaker: [ryabkov] })).total, 2);
-  assert.equal((await store.search("Ιράν OR Iran OR Πάτρα", { speaker: [await idOf("Πελετίδης")] })).total, 1);
-  assert.equal((await store.search("Ιράν OR Iran OR Πάτρα", { entity: [] })).total, 0, "an empty list matches nothing");
-  const filtered = await store.search("Ιράν OR Iran OR Πάτρα", { entity: [ryabkov], site: "reuters.com" });
-  assert.deepEqual([filtered.total, filtered.facets.site, filtered.facets.lang], [1, { "kathimerini.gr": 1, "reuters.com": 1 }, { en: 1 }]);
-  for (const hit of all.hits) {
-    const record = await store.get(hit.id);
-    assert.equal(hit.quotes, record?.quotes?.length);
-    assert.ok(hit.entities > 0 && hit.entities <= (record?.entities?.length ?? 0));
-  }
-});
+    test("the entities and speakers of a search's articles, most frequent first, with the filters applied", async () => {
+      const both = await store.searchEntities("Ιράν OR Iran");
+      assert.equal(both.sampled, 2);
+      const iran = both.entities.find((e) => e.name === "Ιράν");
+      assert.equal(iran?.articles, 2);
+      assert.ok(both.entities.every((e, i, all) => i === 0 || all[i - 1].articles >= e.articles));
+      assert.deepEqual(both.speakers.map((s) => [s.name, s.articles]), [["Σεργκέι Ριαμπκόφ", 2], ["Ιράν", 2]], "Ryabkov says, Iran (Tehran) denies");
+      const english = await store.searchEntities("Ιράν OR Iran", { lang: "en" });
+      assert.equal(english.sampled, 1);
+      assert.ok(english.entities.every((e) => e.articles === 1));
+      assert.equal((await store.searchEntities("Ιράν OR Iran", { top: 2 })).entities.length, 2);
+      const one = await store.searchEntities("Ιράν OR Iran", { sample: 1 });
+      assert.equal(one.sampled, 1, "counted over the newest matching article only");
+      assert.equal((await store.searchEntities("Πελετίδης")).speakers[0].name, "Κώστας Πελετίδης");
+    });
 
-function assertWellFormed(g: EntityGraph): void {
-  const ids = new Set(g.nodes.map((n) => n.id));
-  assert.equal(ids.size, g.nodes.length);
-  for (const e of g.edges) {
-    assert.ok(ids.has(e.source) && ids.has(e.target), `${e.kind} ${e.source}→${e.target} joins two nodes`);
-    assert.notEqual(e.source, e.target);
-    if (e.kind === "cooccurrence") assert.ok(e.source < e.target);
-  }
+    test("search filters by a mentioned entity and a quoted speaker, counts each hit's quotations and entities, and gives articles per day", async () => {
+      const ryabkov = await idOf("Ryabkov");
+      const all = await store.search("Ιράν OR Iran OR Πάτρα");
+      assert.equal(all.total, 3);
+      assert.deepEqual(all.days, [
+        { day: "2023-09-21", articles: 1 },
+        { day: "2023-09-22", articles: 1 },
+        { day: "2023-09-23", articles: 1 },
+      ]);
+      assert.equal((await store.search("Ιράν OR Iran OR Πάτρα", { entity: [ryabkov] })).total, 2);
+      assert.equal((await store.search("Ιράν OR Iran OR Πάτρα", { speaker: [ryabkov] })).total, 2);
+      assert.equal((await store.search("Ιράν OR Iran OR Πάτρα", { speaker: [await idOf("Πελετίδης")] })).total, 1);
+      assert.equal((await store.search("Ιράν OR Iran OR Πάτρα", { entity: [] })).total, 0, "an empty list matches nothing");
+      const filtered = await store.search("Ιράν OR Iran OR Πάτρα", { entity: [ryabkov], site: "reuters.com" });
+      assert.deepEqual([filtered.total, filtered.facets.site, filtered.facets.lang], [1, { "kathimerini.gr": 1, "reuters.com": 1 }, { en: 1 }]);
+      for (const hit of all.hits) {
+        const record = await store.get(hit.id);
+        assert.equal(hit.quotes, record?.quotes?.length);
+        assert.ok(hit.entities > 0 && hit.entities <= (record?.entities?.length ?? 0));
+      }
+    });
+
+    function assertWellFormed(g: EntityGraph): void {
+      const ids = new Set(g.nodes.map((n) => n.id));
+      assert.equal(ids.size, g.nodes.length);
+      for (const e of g.edges) {
+        assert.ok(ids.has(e.source) && ids.has(e.target), `${e.kind} ${e.source}→${e.target} joins two nodes`);
+        assert.notEqual(e.source, e.target);
+        if (e.kind === "cooccurrence") assert.ok(e.source < e.target);
+      }
+    }
+
+    test("the graph of a search: co-occurrence, speaker and actor edges among its heaviest entities", async () => {
+      const g = await store.graph({ query: "Ιράν OR Iran" });
+      assertWellFormed(g);
+      assert.equal(g.sampled, 2);
+      const [ryabkov, iran, russia] = [await idOf("Ryabkov"), await idOf("Iran"), await idOf("Russia")];
+      const edge = (kind: string, s: number, t: number) => g.edges.find((e) => e.kind === kind && e.source === s && e.target === t);
+      assert.equal(edge("cooccurrence", Math.min(ryabkov, iran), Math.max(ryabkov, iran))?.weight, 2);
+      assert.ok(edge("speaker", ryabkov, iran), "Ryabkov's quotation names Iran (Tehran)");
+      assert.equal(edge("actor", iran, russia)?.weight, 2, "Iran sends drones to Russia, in both articles");
+      assert.equal((await store.graph({ query: "Ιράν OR Iran", nodes: 3 })).nodes.length, 3);
+      assert.deepEqual((await store.graph({ query: "Ζζζζζζ" })).nodes, []);
+    });
+
+    test("the graph around an entity holds it and its neighbours; filters and the sample bound apply", async () => {
+      const peletidis = await idOf("Πελετίδης");
+      const g = await store.graph({ around: peletidis });
+      assertWellFormed(g);
+      assert.equal(g.sampled, 1);
+      assert.ok(g.nodes.some((n) => n.id === peletidis));
+      assert.ok(g.nodes.every((n) => n.weight === 1));
+      const ryabkov = await idOf("Ryabkov");
+      assert.equal((await store.graph({ around: ryabkov, sample: 1 })).sampled, 1);
+      assert.ok((await store.graph({ around: ryabkov, nodes: 1 })).nodes.some((n) => n.id === ryabkov), "the centre is a node even at one node");
+      assert.equal((await store.graph({ around: ryabkov, from: "2023-09-22" })).sampled, 1);
+      assert.equal((await store.graph({ query: "Ιράν OR Iran", around: peletidis })).sampled, 0);
+      assert.equal((await store.graph()).sampled, 3, "no query: the newest articles of the store");
+    });
+  });
 }
-
-test("the graph of a search: co-occurrence, speaker and actor edges among its heaviest entities", async () => {
-  const g = await store.graph({ query: "Ιράν OR Iran" });
-  assertWellFormed(g);
-  assert.equal(g.sampled, 2);
-  const [ryabkov, iran, russia] = [await idOf("Ryabkov"), await idOf("Iran"), await idOf("Russia")];
-  const edge = (kind: string, s: number, t: number) => g.edges.find((e) => e.kind === kind && e.source === s && e.target === t);
-  assert.equal(edge("cooccurrence", Math.min(ryabkov, iran), Math.max(ryabkov, iran))?.weight, 2);
-  assert.ok(edge("speaker", ryabkov, iran), "Ryabkov's quotation names Iran (Tehran)");
-  assert.equal(edge("actor", iran, russia)?.weight, 2, "Iran sends drones to Russia, in both articles");
-  assert.equal((await store.graph({ query: "Ιράν OR Iran", nodes: 3 })).nodes.length, 3);
-  assert.deepEqual((await store.graph({ query: "Ζζζζζζ" })).nodes, []);
-});
-
-test("the graph around an entity holds it and its neighbours; filters and the sample bound apply", async () => {
-  const peletidis = await idOf("Πελετίδης");
-  const g = await store.graph({ around: peletidis });
-  assertWellFormed(g);
-  assert.equal(g.sampled, 1);
-  assert.ok(g.nodes.some((n) => n.id === peletidis));
-  assert.ok(g.nodes.every((n) => n.weight === 1));
-  const ryabkov = await idOf("Ryabkov");
-  assert.equal((await store.graph({ around: ryabkov, sample: 1 })).sampled, 1);
-  assert.ok((await store.graph({ around: ryabkov, nodes: 1 })).nodes.some((n) => n.id === ryabkov), "the centre is a node even at one node");
-  assert.equal((await store.graph({ around: ryabkov, from: "2023-09-22" })).sampled, 1);
-  assert.equal((await store.graph({ query: "Ιράν OR Iran", around: peletidis })).sampled, 0);
-  assert.equal((await store.graph()).sampled, 3, "no query: the newest articles of the store");
-});
 
 test("migration 9 derives from an older store what the writers now write", async () => {
   const file = dir.file("migrate.db");

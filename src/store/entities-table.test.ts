@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { after, test } from "node:test";
+import { after, describe, test } from "node:test";
 import Database from "better-sqlite3";
 import { parseTextPage } from "../extract/text-page.js";
 import { buildDoc } from "../pipeline/build.js";
@@ -10,133 +10,17 @@ import { analyzeFixture, fixtureText } from "../understand/fixtures/fixtures.js"
 import { LOOKUP, namesOf } from "./entities-table.js";
 import { MIGRATIONS } from "./migrations.js";
 import { SqliteStore } from "./sqlite.js";
+import { STORE_BACKENDS } from "../testing/store-backends.js";
+import type { Store } from "./store.js";
 
 const dir = new TempDir();
 after(() => dir.remove());
-const fresh = () => new SqliteStore(dir.file(`${Math.random().toString(36).slice(2)}.db`));
-
-async function storeWith(...texts: [string, string, string?][]): Promise<SqliteStore> {
-  const store = fresh();
-  for (const [text, lang, published] of texts) await store.put(analyzeFixture(text, { lang, published: published ?? "2023-09-21" }));
-  return store;
-}
 
 const RYABKOV: [string, string, string?][] = [[fixtureText("el-ryabkov.txt"), "el"], [fixtureText("en-ryabkov.txt"), "en", "2023-09-22"]];
 
 test("the names of a document's entity by language leave out languages without one", () => {
   assert.deepEqual(namesOf({ names: { el: "Αθήνα", en: null } }), [["el", "Αθήνα"]]);
   assert.deepEqual(namesOf({ names: { en: "Athens", fr: "Athènes" } }), [["en", "Athens"], ["fr", "Athènes"]]);
-});
-
-test("one person across a Greek and an English article, linked by key and explained", async () => {
-  const store = await storeWith(...RYABKOV);
-  const [ryabkov, ...others] = await store.findEntities("Ryabkov");
-  assert.equal(others.length, 0);
-  assert.equal(ryabkov.name, "Σεργκέι Ριαμπκόφ");
-  assert.deepEqual(ryabkov.names, { el: "Σεργκέι Ριαμπκόφ", en: "Sergei Ryabkov" }, "the English name from the text replaces the transliteration");
-  const report = await store.entity(ryabkov.id);
-  assert.ok(report);
-  assert.equal(report.articles.length, 2);
-  assert.deepEqual(report.links.map((l) => l.rule), ["new", "key"]);
-  assert.equal((await store.findEntities("Ριαμπκόφ"))[0].id, ryabkov.id);
-  assert.equal(await store.entity(ryabkov.id + 1000), null);
-  await store.close();
-});
-
-test("a Greek name's English name is a marked transliteration until an English article writes it", async () => {
-  const store = await storeWith(RYABKOV[0]);
-  const [greek] = await store.findEntities("Ριαμπκόφ");
-  assert.deepEqual(greek.names, { el: "Σεργκέι Ριαμπκόφ", en: "Sergkei Riampkof" });
-  assert.deepEqual(greek.transliterated, ["en"]);
-  const [us] = await store.findEntities("ΗΠΑ");
-  assert.deepEqual(us.transliterated, [], "a country's names come from the package's table");
-  await store.put(analyzeFixture(RYABKOV[1][0], { lang: "en", published: "2023-09-22" }));
-  const [both] = await store.findEntities("Sergei Ryabkov");
-  assert.equal(both.id, greek.id);
-  assert.deepEqual(both.names, { el: "Σεργκέι Ριαμπκόφ", en: "Sergei Ryabkov" });
-  assert.deepEqual(both.transliterated, []);
-  await store.close();
-});
-
-test("an entity report pages its lists and counts co-occurring entities and mentions per day", async () => {
-  const store = await storeWith(...RYABKOV);
-  const [iran] = await store.findEntities("Ιράν");
-  const report = await store.entity(iran.id);
-  assert.ok(report);
-  const russia = report.cooccurring.find((c) => c.name === "Ρωσία" || c.name === "Russia");
-  assert.equal(russia?.articles, 2, "Russia is in both articles with Iran");
-  assert.ok(report.cooccurring.every((c, i, all) => c.id !== iran.id && (i === 0 || all[i - 1].articles >= c.articles)));
-  assert.deepEqual(report.mentionsPerDay.map((d) => d.day), ["2023-09-21", "2023-09-22"]);
-  assert.equal(report.mentionsPerDay.reduce((n, d) => n + d.mentions, 0), iran.mentions);
-  const second = await store.entity(iran.id, { limit: 1, offset: 1 });
-  assert.deepEqual(second?.articles, report.articles.slice(1, 2));
-  assert.deepEqual(second?.events, report.events.slice(1, 2));
-  await store.close();
-});
-
-test("countries meet by ISO code, from any script or inflection", async () => {
-  const store = await storeWith(...RYABKOV);
-  for (const name of ["Ρωσίας", "Russia", "RU", "Μόσχα"]) assert.equal((await store.findEntities(name))[0].code, "RU", name);
-  const iran = (await store.findEntities("Ιράν"))[0];
-  assert.equal(iran.articles, 2);
-  assert.equal(Object.keys(iran.names).length >= 2, true);
-  const transfers = await store.events({ actor: "Ιράν", target: "Russia", type: "transfer" });
-  assert.equal(transfers.total, 2);
-  assert.deepEqual(transfers.events.map((t) => t.quantity), ["εκατοντάδες drones", "hundreds of drones"]);
-  assert.equal((await store.events({ actor: "Ιράν", target: "Russia", type: "transfer", from: "2023-09-22" })).total, 1);
-  assert.equal((await store.events({ actor: "Ιράν", target: "Russia", type: "transfer", to: "2023-09-21" })).events[0].quantity, "εκατοντάδες drones");
-  const page = await store.events({ limit: 1, offset: 1 });
-  assert.deepEqual(page.events, (await store.events()).events.slice(1, 2));
-  assert.deepEqual((await store.events({ actor: "Ζζζζζ" })).unresolved, ["Ζζζζζ"]);
-  await store.close();
-});
-
-test("a lone surname links only when one stored person has it", async () => {
-  const store = await storeWith(
-    ["Τίτλος\n\nΟ υπουργός Γιάννης Παπαδόπουλος μίλησε στη Βουλή.", "el"],
-    ["Τίτλος δύο\n\nΟ βουλευτής Νίκος Παπαδόπουλος διαφώνησε.", "el"],
-    ["Τίτλος τρία\n\nΟ υπουργός Παπαδόπουλος απάντησε.", "el"],
-    ["Title four\n\nMinister Sergei Lavrov spoke. Later, Minister Lavrov left.", "en"],
-    ["Title five\n\nMinister Lavrov answered.", "en"],
-  );
-  const lone = (await store.findEntities("Παπαδόπουλος")).find((e) => e.name === "Παπαδόπουλος");
-  assert.ok(lone, "the lone surname is an entity of its own");
-  assert.match((await store.entity(lone.id))!.links[0].detail, /shared by 2/);
-  const [lavrov] = await store.findEntities("Lavrov");
-  assert.equal(lavrov.name, "Sergei Lavrov");
-  assert.deepEqual(lavrov.names, { en: "Sergei Lavrov" });
-  assert.deepEqual((await store.entity(lavrov.id))!.links.map((l) => l.rule), ["new", "surname"]);
-  await store.close();
-});
-
-test("re-ingesting an article replaces its mentions and links", async () => {
-  const store = fresh();
-  const url = "https://example.org/ryabkov";
-  for (const day of ["Tuesday", "Wednesday"]) {
-    const doc = analyzeFixture(fixtureText("en-ryabkov.txt").replace("Tuesday", day), { lang: "en" });
-    doc.meta.url = url;
-    await store.put(doc);
-  }
-  const [ryabkov] = await store.findEntities("Ryabkov");
-  const report = await store.entity(ryabkov.id);
-  assert.equal(report?.articles.length, 1);
-  assert.equal(report?.links.length, 1);
-  assert.equal(report?.aliases.find((a) => a.alias === "Sergei Ryabkov")?.count, 1);
-  await store.close();
-});
-
-test("quotations by an entity and about it come from the quotation table, with the speaker's registry entity", async () => {
-  const store = fresh();
-  const pipeline = defaultPipeline();
-  for (const f of ["el-ryabkov.txt", "en-ryabkov.txt"]) await store.put(pipeline.run(buildDoc(parseTextPage(fixtureText(f)))));
-  const [ryabkov] = await store.findEntities("Ryabkov");
-  const report = await store.entity(ryabkov.id);
-  assert.ok(report?.quotes.some((q) => q.role === "speaker"));
-  const said = (await store.quotes()).quotes.filter((q) => q.speakerEntityId === ryabkov.id);
-  assert.equal(said.length, report?.quotes.filter((q) => q.role === "speaker").length);
-  const [iran] = await store.findEntities("Iran");
-  assert.ok((await store.entity(iran.id))?.quotes.some((q) => q.role === "mentioned" && /Ir[aá]n|Ιράν/u.test(q.text)));
-  await store.close();
 });
 
 test("a version-4 database keeps its entity names and speakers when migrated", async () => {
@@ -174,51 +58,172 @@ test("every registry lookup is an index search, never a scan of a table", () => 
   db.close();
 });
 
-test("a lone surname links to the one stored person whose name ends with it, and not when two share it", async () => {
-  const store = fresh();
-  const put = (text: string) => store.put(analyzeFixture(text, { lang: "en", published: "2023-09-21" }));
-  await put("Talks\n\nForeign minister Sergei Ryabkov met the press in Geneva on Monday.\n");
-  await put("More talks\n\nThe talks would go on, Mr Ryabkov told reporters in Geneva on Tuesday.\n");
-  const [ryabkov] = await store.findEntities("Ryabkov");
-  assert.deepEqual((await store.entity(ryabkov.id))?.links.map((l) => l.rule), ["new", "surname"]);
-  await put("Others\n\nDefence minister Pavel Ryabkov met the press in Moscow on Wednesday.\n");
-  await put("Again\n\nThe talks are over, Mr Ryabkov told reporters in Geneva on Thursday.\n");
-  const links = (await Promise.all((await store.findEntities("Ryabkov")).map((e) => store.entity(e.id)))).flatMap((r) => r?.links ?? []);
-  assert.ok(links.some((l) => l.rule === "new" && l.detail.includes("surname shared by 2 stored people")), JSON.stringify(links));
-  await store.close();
-});
+for (const backend of STORE_BACKENDS) {
+  describe(`entity registry (${backend.name})`, { skip: backend.skip }, () => {
+    async function storeWith(...texts: [string, string, string?][]): Promise<Store> {
+      const store = await backend.open();
+      for (const [text, lang, published] of texts) await store.put(analyzeFixture(text, { lang, published: published ?? "2023-09-21" }));
+      return store;
+    }
 
-test("a hyphenated name written with a stray space is one name in entity and search keys", async () => {
-  const text = [
-    "Ο Ιρανός αξιωματούχος μίλησε για τα drones",
-    "",
-    "Ο υφυπουργός Άμυνας Ιμπραήμ Σαχραμπαντί- Ζαντέ δήλωσε ότι η συνεργασία συνεχίζεται.",
-    "",
-    "«Δεν στείλαμε όπλα», πρόσθεσε ο Σαχραμπαντί- Ζαντέ.",
-  ].join("\n");
-  const store = await storeWith([text, "el"]);
-  const [person, ...others] = await store.findEntities("Ιμπραήμ Σαχραμπαντί-Ζαντέ");
-  assert.equal(others.length, 0);
-  assert.equal(person.names.el, "Ιμπραήμ Σαχραμπαντί-Ζαντέ");
-  assert.equal(person.mentions, 2, "the full name and the surname, stray space and all, are one entity");
-  for (const query of ["Σαχραμπαντί", "σαχραμπαντι", "Σαχραμπαντί-Ζαντέ", "Σαχραμπαντί- Ζαντέ", "Ζαντέ"]) {
-    assert.equal((await store.search(query)).total, 1, query);
-  }
-  assert.equal((await store.search("Σαχραμπαντίδης")).total, 0);
-  await store.close();
-});
+    test("one person across a Greek and an English article, linked by key and explained", async () => {
+      const store = await storeWith(...RYABKOV);
+      const [ryabkov, ...others] = await store.findEntities("Ryabkov");
+      assert.equal(others.length, 0);
+      assert.equal(ryabkov.name, "Σεργκέι Ριαμπκόφ");
+      assert.deepEqual(ryabkov.names, { el: "Σεργκέι Ριαμπκόφ", en: "Sergei Ryabkov" }, "the English name from the text replaces the transliteration");
+      const report = await store.entity(ryabkov.id);
+      assert.ok(report);
+      assert.equal(report.articles.length, 2);
+      assert.deepEqual(report.links.map((l) => l.rule), ["new", "key"]);
+      assert.equal((await store.findEntities("Ριαμπκόφ"))[0].id, ryabkov.id);
+      assert.equal(await store.entity(ryabkov.id + 1000), null);
+      await store.close();
+    });
 
-test("a name written in the nominative replaces one derived from an oblique form", async () => {
-  const derived = "Αγώνας στην Κύπρο\n\nΗ ομάδα του κ. Σίλβα κέρδισε χθες με δύο γκολ.\n";
-  const written = "Νέα νίκη\n\nΟ κ. Σίλβα δήλωσε ευχαριστημένος από την εμφάνιση της ομάδας.\n";
-  const store = await storeWith([derived, "el"]);
-  const [first] = await store.findEntities("Σίλβα");
-  assert.equal(first.names.el, "Σίλβας", "derived from «του κ. Σίλβα» as a masculine name in -ας would be");
-  await store.put(analyzeFixture(written, { lang: "el", published: "2023-09-22" }));
-  const [after, ...others] = await store.findEntities("Σίλβα");
-  assert.equal(others.length, 0);
-  assert.equal(after.id, first.id);
-  assert.equal(after.names.el, "Σίλβα");
-  assert.equal(after.name, "Σίλβα");
-  await store.close();
-});
+    test("an entity report pages its lists and counts co-occurring entities and mentions per day", async () => {
+      const store = await storeWith(...RYABKOV);
+      const [iran] = await store.findEntities("Ιράν");
+      const report = await store.entity(iran.id);
+      assert.ok(report);
+      const russia = report.cooccurring.find((c) => c.name === "Ρωσία" || c.name === "Russia");
+      assert.equal(russia?.articles, 2, "Russia is in both articles with Iran");
+      assert.ok(report.cooccurring.every((c, i, all) => c.id !== iran.id && (i === 0 || all[i - 1].articles >= c.articles)));
+      assert.deepEqual(report.mentionsPerDay.map((d) => d.day), ["2023-09-21", "2023-09-22"]);
+      assert.equal(report.mentionsPerDay.reduce((n, d) => n + d.mentions, 0), iran.mentions);
+      const second = await store.entity(iran.id, { limit: 1, offset: 1 });
+      assert.deepEqual(second?.articles, report.articles.slice(1, 2));
+      assert.deepEqual(second?.events, report.events.slice(1, 2));
+      await store.close();
+    });
+
+    test("countries meet by ISO code, from any script or inflection", async () => {
+      const store = await storeWith(...RYABKOV);
+      for (const name of ["Ρωσίας", "Russia", "RU", "Μόσχα"]) assert.equal((await store.findEntities(name))[0].code, "RU", name);
+      const iran = (await store.findEntities("Ιράν"))[0];
+      assert.equal(iran.articles, 2);
+      assert.equal(Object.keys(iran.names).length >= 2, true);
+      const transfers = await store.events({ actor: "Ιράν", target: "Russia", type: "transfer" });
+      assert.equal(transfers.total, 2);
+      assert.deepEqual(transfers.events.map((t) => t.quantity), ["εκατοντάδες drones", "hundreds of drones"]);
+      assert.equal((await store.events({ actor: "Ιράν", target: "Russia", type: "transfer", from: "2023-09-22" })).total, 1);
+      assert.equal((await store.events({ actor: "Ιράν", target: "Russia", type: "transfer", to: "2023-09-21" })).events[0].quantity, "εκατοντάδες drones");
+      const page = await store.events({ limit: 1, offset: 1 });
+      assert.deepEqual(page.events, (await store.events()).events.slice(1, 2));
+      assert.deepEqual((await store.events({ actor: "Ζζζζζ" })).unresolved, ["Ζζζζζ"]);
+      await store.close();
+    });
+
+    test("a lone surname links only when one stored person has it", async () => {
+      const store = await storeWith(
+        ["Τίτλος\n\nΟ υπουργός Γιάννης Παπαδόπουλος μίλησε στη Βουλή.", "el"],
+        ["Τίτλος δύο\n\nΟ βουλευτής Νίκος Παπαδόπουλος διαφώνησε.", "el"],
+        ["Τίτλος τρία\n\nΟ υπουργός Παπαδόπουλος απάντησε.", "el"],
+        ["Title four\n\nMinister Sergei Lavrov spoke. Later, Minister Lavrov left.", "en"],
+        ["Title five\n\nMinister Lavrov answered.", "en"],
+      );
+      const lone = (await store.findEntities("Παπαδόπουλος")).find((e) => e.name === "Παπαδόπουλος");
+      assert.ok(lone, "the lone surname is an entity of its own");
+      assert.match((await store.entity(lone.id))!.links[0].detail, /shared by 2/);
+      const [lavrov] = await store.findEntities("Lavrov");
+      assert.equal(lavrov.name, "Sergei Lavrov");
+      assert.deepEqual(lavrov.names, { en: "Sergei Lavrov" });
+      assert.deepEqual((await store.entity(lavrov.id))!.links.map((l) => l.rule), ["new", "surname"]);
+      await store.close();
+    });
+
+    test("re-ingesting an article replaces its mentions and links", async () => {
+      const store = await backend.open();
+      const url = "https://example.org/ryabkov";
+      for (const day of ["Tuesday", "Wednesday"]) {
+        const doc = analyzeFixture(fixtureText("en-ryabkov.txt").replace("Tuesday", day), { lang: "en" });
+        doc.meta.url = url;
+        await store.put(doc);
+      }
+      const [ryabkov] = await store.findEntities("Ryabkov");
+      const report = await store.entity(ryabkov.id);
+      assert.equal(report?.articles.length, 1);
+      assert.equal(report?.links.length, 1);
+      assert.equal(report?.aliases.find((a) => a.alias === "Sergei Ryabkov")?.count, 1);
+      await store.close();
+    });
+
+    test("quotations by an entity and about it come from the quotation table, with the speaker's registry entity", async () => {
+      const store = await backend.open();
+      const pipeline = defaultPipeline();
+      for (const f of ["el-ryabkov.txt", "en-ryabkov.txt"]) await store.put(pipeline.run(buildDoc(parseTextPage(fixtureText(f)))));
+      const [ryabkov] = await store.findEntities("Ryabkov");
+      const report = await store.entity(ryabkov.id);
+      assert.ok(report?.quotes.some((q) => q.role === "speaker"));
+      const said = (await store.quotes()).quotes.filter((q) => q.speakerEntityId === ryabkov.id);
+      assert.equal(said.length, report?.quotes.filter((q) => q.role === "speaker").length);
+      const [iran] = await store.findEntities("Iran");
+      assert.ok((await store.entity(iran.id))?.quotes.some((q) => q.role === "mentioned" && /Ir[aá]n|Ιράν/u.test(q.text)));
+      await store.close();
+    });
+
+    test("a lone surname links to the one stored person whose name ends with it, and not when two share it", async () => {
+      const store = await backend.open();
+      const put = (text: string) => store.put(analyzeFixture(text, { lang: "en", published: "2023-09-21" }));
+      await put("Talks\n\nForeign minister Sergei Ryabkov met the press in Geneva on Monday.\n");
+      await put("More talks\n\nThe talks would go on, Mr Ryabkov told reporters in Geneva on Tuesday.\n");
+      const [ryabkov] = await store.findEntities("Ryabkov");
+      assert.deepEqual((await store.entity(ryabkov.id))?.links.map((l) => l.rule), ["new", "surname"]);
+      await put("Others\n\nDefence minister Pavel Ryabkov met the press in Moscow on Wednesday.\n");
+      await put("Again\n\nThe talks are over, Mr Ryabkov told reporters in Geneva on Thursday.\n");
+      const links = (await Promise.all((await store.findEntities("Ryabkov")).map((e) => store.entity(e.id)))).flatMap((r) => r?.links ?? []);
+      assert.ok(links.some((l) => l.rule === "new" && l.detail.includes("surname shared by 2 stored people")), JSON.stringify(links));
+      await store.close();
+    });
+
+    test("a Greek name's English name is a marked transliteration until an English article writes it", async () => {
+      const store = await storeWith(RYABKOV[0]);
+      const [greek] = await store.findEntities("Ριαμπκόφ");
+      assert.deepEqual(greek.names, { el: "Σεργκέι Ριαμπκόφ", en: "Sergkei Riampkof" });
+      assert.deepEqual(greek.transliterated, ["en"]);
+      const [us] = await store.findEntities("ΗΠΑ");
+      assert.deepEqual(us.transliterated, [], "a country's names come from the package's table");
+      await store.put(analyzeFixture(RYABKOV[1][0], { lang: "en", published: "2023-09-22" }));
+      const [both] = await store.findEntities("Sergei Ryabkov");
+      assert.equal(both.id, greek.id);
+      assert.deepEqual(both.names, { el: "Σεργκέι Ριαμπκόφ", en: "Sergei Ryabkov" });
+      assert.deepEqual(both.transliterated, []);
+      await store.close();
+    });
+
+    test("a hyphenated name written with a stray space is one name in entity and search keys", async () => {
+      const text = [
+        "Ο Ιρανός αξιωματούχος μίλησε για τα drones",
+        "",
+        "Ο υφυπουργός Άμυνας Ιμπραήμ Σαχραμπαντί- Ζαντέ δήλωσε ότι η συνεργασία συνεχίζεται.",
+        "",
+        "«Δεν στείλαμε όπλα», πρόσθεσε ο Σαχραμπαντί- Ζαντέ.",
+      ].join("\n");
+      const store = await storeWith([text, "el"]);
+      const [person, ...others] = await store.findEntities("Ιμπραήμ Σαχραμπαντί-Ζαντέ");
+      assert.equal(others.length, 0);
+      assert.equal(person.names.el, "Ιμπραήμ Σαχραμπαντί-Ζαντέ");
+      assert.equal(person.mentions, 2, "the full name and the surname, stray space and all, are one entity");
+      for (const query of ["Σαχραμπαντί", "σαχραμπαντι", "Σαχραμπαντί-Ζαντέ", "Σαχραμπαντί- Ζαντέ", "Ζαντέ"]) {
+        assert.equal((await store.search(query)).total, 1, query);
+      }
+      assert.equal((await store.search("Σαχραμπαντίδης")).total, 0);
+      await store.close();
+    });
+
+    test("a name written in the nominative replaces one derived from an oblique form", async () => {
+      const derived = "Αγώνας στην Κύπρο\n\nΗ ομάδα του κ. Σίλβα κέρδισε χθες με δύο γκολ.\n";
+      const written = "Νέα νίκη\n\nΟ κ. Σίλβα δήλωσε ευχαριστημένος από την εμφάνιση της ομάδας.\n";
+      const store = await storeWith([derived, "el"]);
+      const [first] = await store.findEntities("Σίλβα");
+      assert.equal(first.names.el, "Σίλβας", "derived from «του κ. Σίλβα» as a masculine name in -ας would be");
+      await store.put(analyzeFixture(written, { lang: "el", published: "2023-09-22" }));
+      const [after, ...others] = await store.findEntities("Σίλβα");
+      assert.equal(others.length, 0);
+      assert.equal(after.id, first.id);
+      assert.equal(after.names.el, "Σίλβα");
+      assert.equal(after.name, "Σίλβα");
+      await store.close();
+    });
+  });
+}

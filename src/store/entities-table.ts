@@ -28,11 +28,11 @@ import {
 } from "./store.js";
 
 /** Where a stored name comes from: written in an article, a package's table, or transliterated from a language. */
-const SOURCE_TEXT = "text";
-const SOURCE_PACKAGE = "package";
-const SOURCE_TRANSLIT = "translit:";
+export const SOURCE_TEXT = "text";
+export const SOURCE_PACKAGE = "package";
+export const SOURCE_TRANSLIT = "translit:";
 
-interface EntityRow {
+export interface EntityRow {
   id: number;
   key: string;
   phonetic: string;
@@ -47,7 +47,7 @@ export function namesOf(e: { names: object }): [string, string][] {
 }
 
 /** Candidates found by one rule: the link is made only when there is exactly one. */
-function unique(rows: { id: number }[]): number | null {
+export function unique(rows: { id: number }[]): number | null {
   const ids = [...new Set(rows.map((r) => r.id))];
   return ids.length === 1 ? ids[0] : null;
 }
@@ -77,7 +77,7 @@ export const LOOKUP = {
 } as const;
 
 /** The entity_keys rows of a phonetic key: the key itself, and the rest after each space. */
-function keyRows(phonetic: string): [string, string][] {
+export function keyRows(phonetic: string): [string, string][] {
   const rows: [string, string][] = [[phonetic, KEY_NAME]];
   for (let at = phonetic.indexOf(WORD_SEPARATOR); at >= 0; at = phonetic.indexOf(WORD_SEPARATOR, at + 1)) rows.push([phonetic.slice(at + 1), KEY_SUFFIX]);
   return rows;
@@ -124,7 +124,7 @@ function setName(db: Database.Database, id: number, lang: string, name: string, 
 }
 
 /** Where an article's name of an entity comes from: a transliteration when the entity says so, the text, or a package's table. */
-function sourceOf(e: Entity, l: string, name: string, lang: string): string {
+export function sourceOf(e: Entity, l: string, name: string, lang: string): string {
   if (e.transliterated?.includes(l)) return `${SOURCE_TRANSLIT}${lang}`;
   return !e.code && name === e.name ? SOURCE_TEXT : SOURCE_PACKAGE;
 }
@@ -210,7 +210,7 @@ export const entitiesTable: LayerTable = {
   },
 };
 
-interface CountedRow extends EntityRow {
+export interface CountedRow extends EntityRow {
   mentions: number;
   articles: number;
 }
@@ -226,7 +226,7 @@ function toRegistry(db: Database.Database, row: CountedRow): RegistryEntity {
 }
 
 /** Entities with their mentions and articles, counted on the index of their links (each link keeps its mention count). */
-const COUNTED = `SELECT e.*, SUM(l.mentions) AS mentions, COUNT(DISTINCT l.article_rowid) AS articles FROM entities e JOIN entity_links l ON l.entity_id = e.id`;
+export const COUNTED = `SELECT e.*, SUM(l.mentions) AS mentions, COUNT(DISTINCT l.article_rowid) AS articles FROM entities e JOIN entity_links l ON l.entity_id = e.id`;
 
 /** How many of an entity's newest articles its co-occurring entities are counted in. */
 export const COOCCURRENCE_SAMPLE = 200;

@@ -57,7 +57,7 @@ export interface EventFilter extends PageOptions {
   to?: string;
 }
 
-interface EventRow {
+export interface EventRow {
   articleId: string;
   title: string;
   published: string | null;
@@ -79,8 +79,8 @@ interface EventRow {
 
 const inList = (ids: number[]) => `(${ids.map(() => "?").join(",")})`;
 
-/** Stored events, oldest article first, filtered by actor, target, involvement, asserting entity, type and date. */
-export function queryEvents(db: Database.Database, q: EventFilter = {}): { events: StoredEvent[]; total: number } {
+/** The statements of an event query: a page of rows (then its limit and offset) and their count, with their parameters. */
+export function eventQuerySql(q: EventFilter = {}): { rows: string; count: string; params: unknown[] } {
   const c = noConditions();
   const anyOf = (columns: string[], ids: number[] | undefined) => {
     if (!ids) return;
@@ -97,14 +97,18 @@ export function queryEvents(db: Database.Database, q: EventFilter = {}): { event
   }
   addArticleFilter(c, "a", { from: q.from, to: q.to });
   const from = "FROM events ev JOIN articles a ON a.rowid = ev.article_rowid";
-  const rows = stmt(db,
-    `SELECT a.id AS articleId, a.title, a.published, a.ingested_at AS ingestedAt, ev.type, ev.subtype, ev.actor_id, ac.name AS actor_name,
+  return {
+    rows: `SELECT a.id AS articleId, a.title, a.published, a.ingested_at AS ingestedAt, ev.type, ev.subtype, ev.actor_id, ac.name AS actor_name,
             ev.target_id, tg.name AS target_name, ev.instrument, ev.quantity, ev.polarity, ev.modality, ev.time, ev.asserted_by, ev.evidence
      ${from} LEFT JOIN entities ac ON ac.id = ev.actor_id LEFT JOIN entities tg ON tg.id = ev.target_id ${whereClause(c)}
      ORDER BY COALESCE(a.published, a.ingested_at), a.rowid, ev.ord LIMIT ? OFFSET ?`,
-  ).all(...c.params, q.limit ?? DEFAULT_PAGE_LIMIT, q.offset ?? 0) as EventRow[];
-  const total = (stmt(db, `SELECT COUNT(*) AS n ${from} ${whereClause(c)}`).get(...c.params) as { n: number }).n;
-  const events = rows.map((r) => ({
+    count: `SELECT COUNT(*) AS n ${from} ${whereClause(c)}`,
+    params: c.params,
+  };
+}
+
+export function toStoredEvent(r: EventRow): StoredEvent {
+  return {
     articleId: r.articleId,
     title: r.title,
     published: r.published,
@@ -119,6 +123,13 @@ export function queryEvents(db: Database.Database, q: EventFilter = {}): { event
     time: r.time,
     assertedBy: r.asserted_by,
     evidence: r.evidence,
-  }));
-  return { events, total };
+  };
+}
+
+/** Stored events, oldest article first, filtered by actor, target, involvement, asserting entity, type and date. */
+export function queryEvents(db: Database.Database, q: EventFilter = {}): { events: StoredEvent[]; total: number } {
+  const sql = eventQuerySql(q);
+  const rows = stmt(db, sql.rows).all(...sql.params, q.limit ?? DEFAULT_PAGE_LIMIT, q.offset ?? 0) as EventRow[];
+  const total = (stmt(db, sql.count).get(...sql.params) as { n: number }).n;
+  return { events: rows.map(toStoredEvent), total };
 }

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { after, test } from "node:test";
+import { after, describe, test } from "node:test";
 import Database from "better-sqlite3";
 import { parseTextPage } from "../extract/text-page.js";
 import { buildDoc } from "../pipeline/build.js";
@@ -10,6 +10,7 @@ import { keyString } from "./filters.js";
 import { MIGRATIONS } from "./migrations.js";
 import { KEYS_FUNCTION, quoteQuerySql } from "./quotes-table.js";
 import { SqliteStore } from "./sqlite.js";
+import { STORE_BACKENDS } from "../testing/store-backends.js";
 
 const dir = new TempDir();
 after(() => dir.remove());
@@ -19,57 +20,6 @@ const analyse = (page: string, published?: string) => pipeline.run(buildDoc({ ..
 test("search keys of a speaker ignore accents, case and inflection", () => {
   assert.equal(keyString("Άρης Ευαγγελίου"), keyString("ΑΡΗΣ ευαγγελιου"));
   assert.equal(keyString(null), " ");
-});
-
-test("quotations are stored with their article and found by speaker, words, outlet, language and date", async () => {
-  const store = new SqliteStore(dir.file("quotes.db"));
-  await store.put(analyse(GREEK_ARTICLE, "2023-09-21"));
-  await store.put(analyse(ENGLISH_ARTICLE, "2023-10-02"));
-  const byMinister = (await store.quotes({ speaker: "ευαγγελιου" })).quotes;
-  assert.ok(byMinister.length >= 3);
-  assert.ok(byMinister.every((r) => r.speaker === "Άρης Ευαγγελίου" && r.lang === "el"));
-  assert.deepEqual((await store.quotes({ speaker: "ΑΪΒΑΖΟΓΛΟΥ", about: "σχέδιο" })).quotes.map((r) => r.stance), ["deny"]);
-  const lawson = (await store.quotes({ speaker: "lawson", about: "members" })).quotes;
-  assert.equal(lawson.length, 1);
-  assert.equal(lawson[0].via, "Reuters");
-  assert.equal(lawson[0].kind, "direct");
-  assert.equal((await store.quotes({ speaker: "nobody at all" })).total, 0);
-  const viaReuters = await store.quotes({ via: "reuters" });
-  assert.ok(viaReuters.total >= 1 && viaReuters.quotes.every((q) => q.via === "Reuters"));
-  const all = await store.quotes();
-  assert.equal((await store.quotes({ lang: "en" })).total + (await store.quotes({ lang: "el" })).total, all.total);
-  assert.equal((await store.quotes({ from: "2023-10" })).total, (await store.quotes({ lang: "en" })).total);
-  assert.equal((await store.quotes({ to: "2023-09" })).total, (await store.quotes({ lang: "el" })).total);
-  const page = await store.quotes({ limit: 2, offset: 1 });
-  assert.equal(page.quotes.length, 2);
-  assert.equal(page.total, all.total);
-  assert.deepEqual(page.quotes, all.quotes.slice(1, 3));
-  await store.close();
-});
-
-test("an updated article replaces its quotations", async () => {
-  const store = new SqliteStore(dir.file("update.db"));
-  const url = { url: "https://example.org/talks" };
-  await store.put(pipeline.run(buildDoc({ ...parseTextPage(ENGLISH_ARTICLE), meta: url })));
-  const before = (await store.quotes()).total;
-  const edited = ENGLISH_ARTICLE.replace('"We will not accept it."', "");
-  await store.put(pipeline.run(buildDoc({ ...parseTextPage(edited), meta: url })));
-  assert.equal((await store.quotes()).total, before - 1);
-  await store.close();
-});
-
-test("an updated article replaces the search keys of its speakers", async () => {
-  const store = new SqliteStore(dir.file("update-speakers.db"));
-  const url = { url: "https://example.org/speakers" };
-  await store.put(pipeline.run(buildDoc({ ...parseTextPage(GREEK_ARTICLE), meta: url })));
-  const before = (await store.quotes({ speaker: "ευαγγελιου" })).total;
-  assert.ok(before >= 3);
-  await store.put(pipeline.run(buildDoc({ ...parseTextPage(GREEK_ARTICLE), meta: url })));
-  assert.equal((await store.quotes({ speaker: "ευαγγελιου" })).total, before);
-  await store.put(pipeline.run(buildDoc({ ...parseTextPage(ENGLISH_ARTICLE), meta: url })));
-  assert.equal((await store.quotes({ speaker: "ευαγγελιου" })).total, 0);
-  assert.ok((await store.quotes({ speaker: "lawson" })).total >= 1);
-  await store.close();
 });
 
 test("a speaker query is an index search of the speakers' keys, never a scan", () => {
@@ -106,3 +56,58 @@ test("a version-7 database gets the search keys of its stored speakers when migr
   assert.deepEqual(await ords("Ryab"), [], "a speaker's key matches whole, never as a prefix");
   await store.close();
 });
+
+for (const backend of STORE_BACKENDS) {
+  describe(`quotations (${backend.name})`, { skip: backend.skip }, () => {
+    test("quotations are stored with their article and found by speaker, words, outlet, language and date", async () => {
+      const store = await backend.open();
+      await store.put(analyse(GREEK_ARTICLE, "2023-09-21"));
+      await store.put(analyse(ENGLISH_ARTICLE, "2023-10-02"));
+      const byMinister = (await store.quotes({ speaker: "ευαγγελιου" })).quotes;
+      assert.ok(byMinister.length >= 3);
+      assert.ok(byMinister.every((r) => r.speaker === "Άρης Ευαγγελίου" && r.lang === "el"));
+      assert.deepEqual((await store.quotes({ speaker: "ΑΪΒΑΖΟΓΛΟΥ", about: "σχέδιο" })).quotes.map((r) => r.stance), ["deny"]);
+      const lawson = (await store.quotes({ speaker: "lawson", about: "members" })).quotes;
+      assert.equal(lawson.length, 1);
+      assert.equal(lawson[0].via, "Reuters");
+      assert.equal(lawson[0].kind, "direct");
+      assert.equal((await store.quotes({ speaker: "nobody at all" })).total, 0);
+      const viaReuters = await store.quotes({ via: "reuters" });
+      assert.ok(viaReuters.total >= 1 && viaReuters.quotes.every((q) => q.via === "Reuters"));
+      const all = await store.quotes();
+      assert.equal((await store.quotes({ lang: "en" })).total + (await store.quotes({ lang: "el" })).total, all.total);
+      assert.equal((await store.quotes({ from: "2023-10" })).total, (await store.quotes({ lang: "en" })).total);
+      assert.equal((await store.quotes({ to: "2023-09" })).total, (await store.quotes({ lang: "el" })).total);
+      const page = await store.quotes({ limit: 2, offset: 1 });
+      assert.equal(page.quotes.length, 2);
+      assert.equal(page.total, all.total);
+      assert.deepEqual(page.quotes, all.quotes.slice(1, 3));
+      await store.close();
+    });
+
+    test("an updated article replaces its quotations", async () => {
+      const store = await backend.open();
+      const url = { url: "https://example.org/talks" };
+      await store.put(pipeline.run(buildDoc({ ...parseTextPage(ENGLISH_ARTICLE), meta: url })));
+      const before = (await store.quotes()).total;
+      const edited = ENGLISH_ARTICLE.replace('"We will not accept it."', "");
+      await store.put(pipeline.run(buildDoc({ ...parseTextPage(edited), meta: url })));
+      assert.equal((await store.quotes()).total, before - 1);
+      await store.close();
+    });
+
+    test("an updated article replaces the search keys of its speakers", async () => {
+      const store = await backend.open();
+      const url = { url: "https://example.org/speakers" };
+      await store.put(pipeline.run(buildDoc({ ...parseTextPage(GREEK_ARTICLE), meta: url })));
+      const before = (await store.quotes({ speaker: "ευαγγελιου" })).total;
+      assert.ok(before >= 3);
+      await store.put(pipeline.run(buildDoc({ ...parseTextPage(GREEK_ARTICLE), meta: url })));
+      assert.equal((await store.quotes({ speaker: "ευαγγελιου" })).total, before);
+      await store.put(pipeline.run(buildDoc({ ...parseTextPage(ENGLISH_ARTICLE), meta: url })));
+      assert.equal((await store.quotes({ speaker: "ευαγγελιου" })).total, 0);
+      assert.ok((await store.quotes({ speaker: "lawson" })).total >= 1);
+      await store.close();
+    });
+  });
+}

@@ -53,9 +53,20 @@ export function keysOf(text: string): string[] {
   return keys;
 }
 
+/** A term: one key, or the keys of a phrase, in order. */
+export type QueryTerm = string[];
+
+/** The query's logic, for back ends other than FTS5: any of the alternatives (each all of its chains: a term without its excluded terms), without the excluded terms. */
+export interface QueryTree {
+  any: { head: QueryTerm; not: QueryTerm[] }[][];
+  not: QueryTerm[];
+}
+
 export interface ParsedQuery {
   /** The FTS5 MATCH expression. */
   match: string;
+  /** The same expression as a tree. */
+  tree: QueryTree;
   /** Every key the query looks for, for highlighting. */
   keys: Set<string>;
 }
@@ -90,8 +101,10 @@ const chainString = (c: Chain) => [c.head, ...c.excluded].join(" NOT ");
 export function parseQuery(query: string, options: QueryOptions = {}): ParsedQuery {
   const maxTerms = options.maxTerms ?? QUERY_DEFAULTS.maxTerms;
   /** Alternatives (OR), each a set of ANDed chains. */
-  const alternatives: Set<string>[] = [];
+  const alternatives: Map<string, Chain>[] = [];
   const excluded = new Set<string>();
+  /** The keys of each term, by its FTS5 text. */
+  const termList = new Map<string, QueryTerm>();
   const keys = new Set<string>();
   const termsSeen = new Set<string>();
   const keysOfWord = new Map<string, string[]>();
@@ -102,13 +115,14 @@ export function parseQuery(query: string, options: QueryOptions = {}): ParsedQue
     const t = ftsString(termKeyList);
     if (!termsSeen.has(t)) {
       termsSeen.add(t);
+      termList.set(t, termKeyList);
       termKeys += termKeyList.length;
       if (termKeys > maxTerms) throw new QueryError(`the query has more than ${maxTerms} words to search for`);
     }
     return t;
   };
   const endChain = () => {
-    if (chain) alternatives[alternatives.length - 1].add(chainString(chain));
+    if (chain) alternatives[alternatives.length - 1].set(chainString(chain), chain);
   };
   const addPositive = (termKeyList: string[]) => {
     const t = term(termKeyList);
@@ -116,7 +130,7 @@ export function parseQuery(query: string, options: QueryOptions = {}): ParsedQue
     else {
       endChain();
       termKeyList.forEach((k) => keys.add(k));
-      if (!chain || operator === "OR") alternatives.push(new Set());
+      if (!chain || operator === "OR") alternatives.push(new Map());
       chain = { head: t, excluded: new Set() };
     }
     operator = null;
@@ -145,9 +159,14 @@ export function parseQuery(query: string, options: QueryOptions = {}): ParsedQue
     throw new QueryError(excluded.size ? "a query of only excluded words (-word) matches nothing: add a word to look for" : "the query has no words to search for");
   }
   // Explicit AND: FTS5 binds an implicit AND tighter than NOT, an explicit one looser.
-  const distinct = [...new Set(alternatives.map((a) => [...a].join(" AND ")))];
-  const positive = distinct.length > 1 ? `(${distinct.join(" OR ")})` : distinct[0];
-  return { match: [positive, ...excluded].join(" NOT "), keys };
+  const distinct = new Map(alternatives.map((a) => [[...a.keys()].join(" AND "), [...a.values()]]));
+  const positive = distinct.size > 1 ? `(${[...distinct.keys()].join(" OR ")})` : [...distinct.keys()][0];
+  const keysOfTerm = (t: string) => termList.get(t) ?? [];
+  const tree: QueryTree = {
+    any: [...distinct.values()].map((chains) => chains.map((c) => ({ head: keysOfTerm(c.head), not: [...c.excluded].map(keysOfTerm) }))),
+    not: [...excluded].map(keysOfTerm),
+  };
+  return { match: [positive, ...excluded].join(" NOT "), tree, keys };
 }
 
 /**

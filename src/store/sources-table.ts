@@ -8,10 +8,10 @@ import type { NewSource, PageOutcome, PageState, Source, SourcePoll } from "./in
 import { stmt } from "./statements.js";
 
 /** URLs looked up per statement (well under SQLite's limit of bound parameters). */
-const LOOKUP_CHUNK = 500;
-const NUMERIC_ID = /^\d+$/u;
+export const LOOKUP_CHUNK = 500;
+export const NUMERIC_ID = /^\d+$/u;
 
-interface SourceRow {
+export interface SourceRow {
   id: number;
   url: string;
   kind: string;
@@ -36,13 +36,13 @@ interface SourceRow {
   failed_pages: number;
 }
 
-const SELECT_SOURCES = `
+export const SELECT_SOURCES = `
   SELECT s.*,
     (SELECT COUNT(*) FROM source_pages p WHERE p.source_id = s.id AND p.status = 'stored') AS articles,
     (SELECT COUNT(*) FROM source_pages p WHERE p.source_id = s.id AND p.status = 'failed') AS failed_pages
   FROM sources s`;
 
-function toSource(r: SourceRow): Source {
+export function toSource(r: SourceRow): Source {
   const s: Source = {
     id: r.id,
     url: r.url,
@@ -112,13 +112,13 @@ export function removeSource(db: Database.Database, ref: string): Source | null 
     .immediate();
 }
 
-export function updateSource(db: Database.Database, id: number, p: SourcePoll): void {
-  stmt(db,
-    `UPDATE sources SET interval_ms = @intervalMs, next_poll_at = @nextPollAt, last_poll_at = @lastPollAt, last_status = @lastStatus,
+export const UPDATE_SOURCE = `UPDATE sources SET interval_ms = @intervalMs, next_poll_at = @nextPollAt, last_poll_at = @lastPollAt, last_status = @lastStatus,
        last_error = @lastError, last_new = @lastNew, failures = @failures, disabled_at = @disabledAt, etag = @etag,
        last_modified = @lastModified, body_hash = @bodyHash, full_fetch_at = @fullFetchAt
-     WHERE id = @id`,
-  ).run({ ...p, id });
+     WHERE id = @id`;
+
+export function updateSource(db: Database.Database, id: number, p: SourcePoll): void {
+  stmt(db, UPDATE_SOURCE).run({ ...p, id });
 }
 
 export function pageStates(db: Database.Database, urls: string[]): Map<string, PageState> {
@@ -143,21 +143,32 @@ export function pageStates(db: Database.Database, urls: string[]): Map<string, P
   return out;
 }
 
-export function recordPage(db: Database.Database, url: string, o: PageOutcome, now: string): void {
-  stmt(db,
-    `INSERT INTO source_pages (url, source_id, status, article_id, error, attempts, first_seen_at, last_attempt_at)
+export const RECORD_PAGE = `INSERT INTO source_pages (url, source_id, status, article_id, error, attempts, first_seen_at, last_attempt_at)
      VALUES (@url, @sourceId, @status, @articleId, @error, 1, @now, @now)
      ON CONFLICT(url) DO UPDATE SET source_id = COALESCE(source_pages.source_id, excluded.source_id), status = excluded.status,
        article_id = COALESCE(excluded.article_id, source_pages.article_id), error = excluded.error,
-       attempts = source_pages.attempts + 1, last_attempt_at = excluded.last_attempt_at`,
-  ).run({ url, sourceId: o.sourceId, status: o.status, articleId: o.articleId ?? null, error: o.error ?? null, now });
+       attempts = source_pages.attempts + 1, last_attempt_at = excluded.last_attempt_at`;
+
+export const pageParams = (url: string, o: PageOutcome, now: string) => ({ url, sourceId: o.sourceId, status: o.status, articleId: o.articleId ?? null, error: o.error ?? null, now });
+
+export function recordPage(db: Database.Database, url: string, o: PageOutcome, now: string): void {
+  stmt(db, RECORD_PAGE).run(pageParams(url, o, now));
+}
+
+export interface HostRow {
+  not_before: string | null;
+  robots_origin: string | null;
+  robots_status: number | null;
+  robots_text: string | null;
+  robots_fetched_at: string | null;
 }
 
 export function hostState(db: Database.Database, host: string): HostRecord | null {
-  const r = stmt(db, "SELECT * FROM intake_hosts WHERE host = ?").get(host) as
-    | { not_before: string | null; robots_origin: string | null; robots_status: number | null; robots_text: string | null; robots_fetched_at: string | null }
-    | undefined;
-  if (!r) return null;
+  const r = stmt(db, "SELECT * FROM intake_hosts WHERE host = ?").get(host) as HostRow | undefined;
+  return r ? toHostRecord(r) : null;
+}
+
+export function toHostRecord(r: HostRow): HostRecord {
   const rec: HostRecord = {};
   if (r.not_before) rec.notBefore = r.not_before;
   if (r.robots_origin && r.robots_fetched_at && r.robots_status !== null) {
@@ -166,18 +177,22 @@ export function hostState(db: Database.Database, host: string): HostRecord | nul
   return rec;
 }
 
-export function saveHostState(db: Database.Database, host: string, rec: HostRecord): void {
-  stmt(db,
-    `INSERT INTO intake_hosts (host, not_before, robots_origin, robots_status, robots_text, robots_fetched_at)
+export const SAVE_HOST = `INSERT INTO intake_hosts (host, not_before, robots_origin, robots_status, robots_text, robots_fetched_at)
      VALUES (@host, @notBefore, @origin, @status, @text, @fetchedAt)
      ON CONFLICT(host) DO UPDATE SET not_before = excluded.not_before, robots_origin = excluded.robots_origin,
-       robots_status = excluded.robots_status, robots_text = excluded.robots_text, robots_fetched_at = excluded.robots_fetched_at`,
-  ).run({
+       robots_status = excluded.robots_status, robots_text = excluded.robots_text, robots_fetched_at = excluded.robots_fetched_at`;
+
+export function hostParams(host: string, rec: HostRecord): Record<string, unknown> {
+  return {
     host,
     notBefore: rec.notBefore ?? null,
     origin: rec.robots?.origin ?? null,
     status: rec.robots?.status ?? null,
     text: rec.robots?.text ?? null,
     fetchedAt: rec.robots?.fetchedAt ?? null,
-  });
+  };
+}
+
+export function saveHostState(db: Database.Database, host: string, rec: HostRecord): void {
+  stmt(db, SAVE_HOST).run(hostParams(host, rec));
 }

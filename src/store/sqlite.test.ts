@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { after, test } from "node:test";
+import { after, describe, test } from "node:test";
 import Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
 import { toRecord } from "../doc/record.js";
@@ -12,6 +12,7 @@ import { openStore } from "./open.js";
 import { QueryError } from "./search-text.js";
 import { SqliteStore } from "./sqlite.js";
 import { StoreError } from "./store.js";
+import { STORE_BACKENDS } from "../testing/store-backends.js";
 
 const dir = new TempDir();
 after(() => dir.remove());
@@ -23,105 +24,6 @@ function freshStore(name: string): SqliteStore {
   return new SqliteStore(dir.file(name));
 }
 
-test("the same article twice is one row; changed content at the same URL is an update", async () => {
-  const store = freshStore("idem.db");
-  const first = await store.put(analyse(GREEK_PAGE, { url: "https://example.org/a" }));
-  assert.equal(first.status, "added");
-  assert.deepEqual(await store.put(analyse(GREEK_PAGE, { url: "https://example.org/a" })), { status: "unchanged", id: first.id });
-  // The same text from another address is still the same article.
-  assert.equal((await store.put(analyse(GREEK_PAGE, { url: "https://mirror.example.org/a" }))).status, "unchanged");
-  const edited = GREEK_PAGE.replace("θα ενισχυθεί", "θα διπλασιαστεί");
-  assert.deepEqual(await store.put(analyse(edited, { url: "https://example.org/a" })), { status: "updated", id: first.id });
-  const stats = await store.stats();
-  assert.equal(stats.articles, 1);
-  assert.equal(stats.indexed, 1);
-  assert.equal((await store.search("διπλασιαστεί")).total, 1);
-  assert.equal((await store.search("ενισχυθεί")).total, 0);
-  await store.close();
-});
-
-test("search matches regardless of accents, case and inflection", async () => {
-  const store = freshStore("search.db");
-  const el = (await store.put(analyse(GREEK_PAGE))).id;
-  const en = (await store.put(analyse(ENGLISH_PAGE))).id;
-  for (const q of ["κυπρος", "ΚΥΠΡΟΣ", "Κύπρου", "Κύπρο"]) assert.deepEqual(ids(await store.search(q)), [el], q);
-  assert.deepEqual(ids(await store.search('"στρατιωτική συνεργασία"')), [el]);
-  assert.deepEqual(ids(await store.search('"συνεργασία στρατιωτική"')), []);
-  assert.deepEqual(ids(await store.search("worker")), [en]);
-  assert.equal((await store.search("Κύπρος OR workers")).total, 2);
-  assert.equal((await store.search("Κύπρος -Τουρκίας")).total, 0);
-  await store.close();
-});
-
-test("search filters by language, site and date, pages, and counts hits by language and site", async () => {
-  const store = freshStore("filters.db");
-  const el = (await store.put(analyse(GREEK_PAGE, { published: "2023-09-21", site: "kathimerini.gr" }))).id;
-  const en = (await store.put(analyse(ENGLISH_PAGE, { published: "2023-10-02T08:00:00Z", site: "cyprus-mail.com" }))).id;
-  const both = "Κύπρος OR workers";
-  const all = await store.search(both);
-  assert.deepEqual(all.facets, { lang: { el: 1, en: 1 }, site: { "cyprus-mail.com": 1, "kathimerini.gr": 1 } });
-  const greek = await store.search(both, { lang: "el" });
-  assert.deepEqual([ids(greek), greek.total], [[el], 1]);
-  assert.deepEqual(greek.facets.lang, { el: 1, en: 1 }, "a facet is counted without its own filter");
-  assert.deepEqual(greek.facets.site, { "kathimerini.gr": 1 });
-  assert.deepEqual(ids(await store.search(both, { site: "cyprus-mail.com" })), [en]);
-  assert.deepEqual(ids(await store.search(both, { from: "2023-10" })), [en]);
-  assert.deepEqual(ids(await store.search(both, { to: "2023-09-21" })), [el]);
-  assert.deepEqual(ids(await store.search(both, { from: "2023-09-22", to: "2023-10-02" })), [en]);
-  const second = await store.search(both, { limit: 1, offset: 1 });
-  assert.equal(second.hits.length, 1);
-  assert.equal(second.total, 2);
-  assert.notEqual(second.hits[0].id, (await store.search(both, { limit: 1 })).hits[0].id);
-  assert.equal(second.hits[0].site !== null, true);
-  await store.close();
-});
-
-test("list pages the articles, newest first, by language", async () => {
-  const store = freshStore("list.db");
-  const el = (await store.put(analyse(GREEK_PAGE))).id;
-  const en = (await store.put(analyse(ENGLISH_PAGE))).id;
-  assert.deepEqual((await store.list()).articles.map((a) => a.id), [en, el]);
-  const page = await store.list({ limit: 1, offset: 1 });
-  assert.deepEqual([page.articles.map((a) => a.id), page.total], [[el], 2]);
-  assert.deepEqual((await store.list({ lang: "el" })).articles.map((a) => a.id), [el]);
-  await store.close();
-});
-
-test("hits carry a snippet with the matched words highlighted", async () => {
-  const store = freshStore("snippet.db");
-  await store.put(analyse(GREEK_PAGE));
-  const [hit] = (await store.search("τουρκια")).hits;
-  const marked = hit.highlights.map((h) => hit.snippet.slice(h.start, h.end));
-  assert.deepEqual(marked, ["Τουρκίας"]);
-  await store.close();
-});
-
-test("hits are ranked: more matches of the words rank higher", async () => {
-  const store = freshStore("rank.db");
-  const once = (await store.put(pipeline.run(buildDoc({ title: "Λιμάνι", paragraphs: ["Το λιμάνι άνοιξε. Ο καιρός ήταν καλός και οι επιβάτες πολλοί."], related: [], meta: {} })))).id;
-  const thrice = (await store.put(pipeline.run(buildDoc({ title: "Λιμάνια", paragraphs: ["Τα λιμάνια έκλεισαν, το λιμάνι της Λάρνακας και το λιμάνι της Πάφου."], related: [], meta: {} })))).id;
-  await store.put(analyse(ENGLISH_PAGE));
-  const { hits } = await store.search("λιμάνι");
-  assert.deepEqual(hits.map((h) => h.id), [thrice, once]);
-  assert.ok(hits[0].score > hits[1].score);
-  await store.close();
-});
-
-test("a query without words is a clear error", async () => {
-  const store = freshStore("query.db");
-  await assert.rejects(store.search(" ,, "), QueryError);
-  await store.close();
-});
-
-test("get accepts a unique id prefix", async () => {
-  const store = freshStore("get.db");
-  const { id } = await store.put(analyse(GREEK_PAGE));
-  assert.equal((await store.get(id))?.id, id);
-  assert.equal((await store.get(id.slice(0, 6)))?.id, id);
-  assert.equal(await store.get("ffffffffffffffff"), null);
-  await store.close();
-});
-
 test("migrations set the schema version; a newer database is refused", async () => {
   const file = dir.file("version.db");
   await new SqliteStore(file).close();
@@ -132,37 +34,11 @@ test("migrations set the schema version; a newer database is refused", async () 
   assert.throws(() => new SqliteStore(file), (e: unknown) => e instanceof StoreError && /newer than this newsgraph/.test(e.message));
 });
 
-test("stored text has no NULs or other control characters, only tabs and newlines as whitespace controls", async () => {
-  const store = freshStore("controls.db");
-  const padding = "Λόγια ".repeat(2000);
-  const doc = pipeline.run(
-    buildDoc({ title: "Κύπρος\u0000 \u001b]0;x\u0007και\u009b Τουρκία", paragraphs: [`${padding}\u0000τέλος\u007f.`, "Δεύτερη\u0001 παράγραφος."], related: [], meta: {} }),
-  );
-  const { id } = await store.put(doc);
-  const record = await store.get(id);
-  assert.equal(record?.title, "Κύπρος ]0;xκαι Τουρκία");
-  assert.ok(record?.text.endsWith("τέλος.\n\nΔεύτερη παράγραφος."));
-  assert.doesNotMatch(record?.text ?? "", /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u);
-  assert.equal((await store.search("τελος")).total, 1);
-  await store.close();
-});
-
-test("a failed write leaves nothing half-written", async () => {
-  const store = freshStore("atomic.db");
-  const doc = analyse(GREEK_PAGE);
-  // A record that cannot be serialised fails inside the transaction.
-  (doc.layers as Record<string, unknown>).bad = { toJSON() { throw new Error("boom"); } };
-  await assert.rejects(store.put(doc), /boom/);
-  assert.equal((await store.stats()).articles, 0);
-  assert.equal((await store.search("κυπρος")).total, 0);
-  await store.close();
-});
-
-test("openStore opens SQLite files and refuses server addresses in one line", async () => {
+test("openStore opens SQLite files, and a PostgreSQL server it cannot reach is an error of one line", async () => {
   const store = await openStore(dir.file("open.db"));
   assert.equal((await store.stats()).articles, 0);
   await store.close();
-  await assert.rejects(openStore("postgres://news@localhost/news"), (e: unknown) => e instanceof StoreError && e.message === "PostgreSQL stores are not available in this build");
+  await assert.rejects(openStore("postgres://news@127.0.0.1:1/news"), (e: unknown) => e instanceof StoreError && /^cannot connect to the PostgreSQL store postgres:\/\/news@127\.0\.0\.1:1\/news: /.test(e.message) && !e.message.includes("\n"));
   await assert.rejects(openStore("http://example.org/db"), StoreError);
 });
 
@@ -182,3 +58,144 @@ test("a stored article comes back as the record of its document, kept compact", 
   assert.ok((await store.stats()).bytesPerArticle > 0);
   await store.close();
 });
+
+for (const backend of STORE_BACKENDS) {
+  describe(`the store (${backend.name})`, { skip: backend.skip }, () => {
+    test("the same article twice is one row; changed content at the same URL is an update", async () => {
+      const store = await backend.open();
+      const first = await store.put(analyse(GREEK_PAGE, { url: "https://example.org/a" }));
+      assert.equal(first.status, "added");
+      assert.deepEqual(await store.put(analyse(GREEK_PAGE, { url: "https://example.org/a" })), { status: "unchanged", id: first.id });
+      // The same text from another address is still the same article.
+      assert.equal((await store.put(analyse(GREEK_PAGE, { url: "https://mirror.example.org/a" }))).status, "unchanged");
+      const edited = GREEK_PAGE.replace("θα ενισχυθεί", "θα διπλασιαστεί");
+      assert.deepEqual(await store.put(analyse(edited, { url: "https://example.org/a" })), { status: "updated", id: first.id });
+      const stats = await store.stats();
+      assert.equal(stats.articles, 1);
+      assert.equal(stats.indexed, 1);
+      assert.equal((await store.search("διπλασιαστεί")).total, 1);
+      assert.equal((await store.search("ενισχυθεί")).total, 0);
+      await store.close();
+    });
+
+    test("search matches regardless of accents, case and inflection", async () => {
+      const store = await backend.open();
+      const el = (await store.put(analyse(GREEK_PAGE))).id;
+      const en = (await store.put(analyse(ENGLISH_PAGE))).id;
+      for (const q of ["κυπρος", "ΚΥΠΡΟΣ", "Κύπρου", "Κύπρο"]) assert.deepEqual(ids(await store.search(q)), [el], q);
+      assert.deepEqual(ids(await store.search('"στρατιωτική συνεργασία"')), [el]);
+      assert.deepEqual(ids(await store.search('"συνεργασία στρατιωτική"')), []);
+      assert.deepEqual(ids(await store.search("worker")), [en]);
+      assert.equal((await store.search("Κύπρος OR workers")).total, 2);
+      assert.equal((await store.search("Κύπρος -Τουρκίας")).total, 0);
+      await store.close();
+    });
+
+    test("search filters by language, site and date, pages, and counts hits by language and site", async () => {
+      const store = await backend.open();
+      const el = (await store.put(analyse(GREEK_PAGE, { published: "2023-09-21", site: "kathimerini.gr" }))).id;
+      const en = (await store.put(analyse(ENGLISH_PAGE, { published: "2023-10-02T08:00:00Z", site: "cyprus-mail.com" }))).id;
+      const both = "Κύπρος OR workers";
+      const all = await store.search(both);
+      assert.deepEqual(all.facets, { lang: { el: 1, en: 1 }, site: { "cyprus-mail.com": 1, "kathimerini.gr": 1 } });
+      const greek = await store.search(both, { lang: "el" });
+      assert.deepEqual([ids(greek), greek.total], [[el], 1]);
+      assert.deepEqual(greek.facets.lang, { el: 1, en: 1 }, "a facet is counted without its own filter");
+      assert.deepEqual(greek.facets.site, { "kathimerini.gr": 1 });
+      assert.deepEqual(ids(await store.search(both, { site: "cyprus-mail.com" })), [en]);
+      assert.deepEqual(ids(await store.search(both, { from: "2023-10" })), [en]);
+      assert.deepEqual(ids(await store.search(both, { to: "2023-09-21" })), [el]);
+      assert.deepEqual(ids(await store.search(both, { from: "2023-09-22", to: "2023-10-02" })), [en]);
+      const second = await store.search(both, { limit: 1, offset: 1 });
+      assert.equal(second.hits.length, 1);
+      assert.equal(second.total, 2);
+      assert.notEqual(second.hits[0].id, (await store.search(both, { limit: 1 })).hits[0].id);
+      assert.equal(second.hits[0].site !== null, true);
+      await store.close();
+    });
+
+    test("list pages the articles, newest first, by language", async () => {
+      const store = await backend.open();
+      const el = (await store.put(analyse(GREEK_PAGE))).id;
+      const en = (await store.put(analyse(ENGLISH_PAGE))).id;
+      assert.deepEqual((await store.list()).articles.map((a) => a.id), [en, el]);
+      const page = await store.list({ limit: 1, offset: 1 });
+      assert.deepEqual([page.articles.map((a) => a.id), page.total], [[el], 2]);
+      assert.deepEqual((await store.list({ lang: "el" })).articles.map((a) => a.id), [el]);
+      await store.close();
+    });
+
+    test("hits carry a snippet with the matched words highlighted", async () => {
+      const store = await backend.open();
+      await store.put(analyse(GREEK_PAGE));
+      const [hit] = (await store.search("τουρκια")).hits;
+      const marked = hit.highlights.map((h) => hit.snippet.slice(h.start, h.end));
+      assert.deepEqual(marked, ["Τουρκίας"]);
+      await store.close();
+    });
+
+    test("hits are ranked: more matches of the words rank higher", async () => {
+      const store = await backend.open();
+      const once = (await store.put(pipeline.run(buildDoc({ title: "Λιμάνι", paragraphs: ["Το λιμάνι άνοιξε. Ο καιρός ήταν καλός και οι επιβάτες πολλοί."], related: [], meta: {} })))).id;
+      const thrice = (await store.put(pipeline.run(buildDoc({ title: "Λιμάνια", paragraphs: ["Τα λιμάνια έκλεισαν, το λιμάνι της Λάρνακας και το λιμάνι της Πάφου."], related: [], meta: {} })))).id;
+      await store.put(analyse(ENGLISH_PAGE));
+      const { hits } = await store.search("λιμάνι");
+      assert.deepEqual(hits.map((h) => h.id), [thrice, once]);
+      assert.ok(hits[0].score > hits[1].score);
+      await store.close();
+    });
+
+    test("a query without words is a clear error", async () => {
+      const store = await backend.open();
+      await assert.rejects(store.search(" ,, "), QueryError);
+      await store.close();
+    });
+
+    test("get accepts a unique id prefix", async () => {
+      const store = await backend.open();
+      const { id } = await store.put(analyse(GREEK_PAGE));
+      assert.equal((await store.get(id))?.id, id);
+      assert.equal((await store.get(id.slice(0, 6)))?.id, id);
+      assert.equal(await store.get("ffffffffffffffff"), null);
+      await store.close();
+    });
+
+    test("stored text has no NULs or other control characters, only tabs and newlines as whitespace controls", async () => {
+      const store = await backend.open();
+      const padding = "Λόγια ".repeat(2000);
+      const doc = pipeline.run(
+        buildDoc({ title: "Κύπρος\u0000 \u001b]0;x\u0007και\u009b Τουρκία", paragraphs: [`${padding}\u0000τέλος\u007f.`, "Δεύτερη\u0001 παράγραφος."], related: [], meta: {} }),
+      );
+      const { id } = await store.put(doc);
+      const record = await store.get(id);
+      assert.equal(record?.title, "Κύπρος ]0;xκαι Τουρκία");
+      assert.ok(record?.text.endsWith("τέλος.\n\nΔεύτερη παράγραφος."));
+      assert.doesNotMatch(record?.text ?? "", /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u);
+      assert.equal((await store.search("τελος")).total, 1);
+      await store.close();
+    });
+
+    test("a stored article comes back as the record of its document, the same keys in the same order", async () => {
+      const store = await backend.open();
+      for (const doc of [analyse(GREEK_PAGE, { url: "https://example.org/g" }), analyse(ENGLISH_PAGE)]) {
+        const { id } = await store.put(doc);
+        const back = await store.get(id);
+        assert.deepEqual(back, toRecord(doc));
+        assert.equal(JSON.stringify(back), JSON.stringify(toRecord(doc)));
+      }
+      assert.ok((await store.stats()).bytesPerArticle > 0);
+      await store.close();
+    });
+
+    test("a failed write leaves nothing half-written", async () => {
+      const store = await backend.open();
+      const doc = analyse(GREEK_PAGE);
+      // A record that cannot be serialised fails inside the transaction.
+      (doc.layers as Record<string, unknown>).bad = { toJSON() { throw new Error("boom"); } };
+      await assert.rejects(store.put(doc), /boom/);
+      assert.equal((await store.stats()).articles, 0);
+      assert.equal((await store.search("κυπρος")).total, 0);
+      await store.close();
+    });
+  });
+}

@@ -10,11 +10,10 @@
 // without its token list (a compact blob of token columns), deflated; get()
 // restores both.
 import { stmt } from "./statements.js";
-import { deflateRawSync, inflateRawSync } from "node:zlib";
 import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
-import { tokenRecords, toRecord, type DocRecord } from "../doc/record.js";
-import { docContentHash } from "../pipeline/build.js";
+import type { DocRecord } from "../doc/record.js";
+import { articleIdentity, articleKeys, articleValues, recordOf, summary, tally, type ArticleRow, type MatchGroup, type StoredRecord, DAY_CHARS, DEFAULT_BATCH_ARTICLES, DEFAULT_BATCH_MS, DEFAULT_SEARCH_LIMIT, ID_PREFIX_MIN } from "./article-row.js";
 import { copiesOf, copyLinks, notACopy, recordDuplicate } from "./copies-table.js";
 import { queryStories, setStoryOptions, storyOf, storyReport } from "./stories-table.js";
 import type { StoryOptions } from "../stories/assign.js";
@@ -27,9 +26,10 @@ import { addArticleFilter, hasArticleFilter, keyString, noConditions, whereClaus
 import { LAYER_TABLES } from "./layer-tables.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
 import { KEYS_FUNCTION, entityQuotes, queryQuotes } from "./quotes-table.js";
-import { indexKeys, makeSnippet, parseQuery } from "./search-text.js";
-import { decodeTokens, encodeTokens } from "./token-blob.js";
+import { makeSnippet, parseQuery } from "./search-text.js";
 import * as intake from "./sources-table.js";
+import { sqliteTables } from "./sqlite-tables.js";
+import type { TableAccess, Transferable } from "./table-access.js";
 import type { HostRecord } from "../input/polite.js";
 import type { NewSource, PageOutcome, PageState, Source, SourcePoll } from "./intake.js";
 import {
@@ -42,7 +42,6 @@ import {
   type GraphQuery,
   type SearchEntities,
   type SearchEntitiesOptions,
-  type ArticleSummary,
   type EntityReport,
   type EntityReportOptions,
   type EventList,
@@ -62,50 +61,15 @@ import {
 import type { ArticleLinks, StoryList, StoryQuery } from "./story-types.js";
 
 export const DEFAULT_DB_FILE = "./newsgraph.db";
-const DEFAULT_SEARCH_LIMIT = 10;
-/** YYYY-MM-DD: the day of an ISO date. */
-const DAY_CHARS = 10;
-const ID_PREFIX_MIN = 4;
 /** What PRAGMA integrity_check answers for a sound database. */
 const INTEGRITY_OK = "ok";
-const DEFAULT_BATCH_ARTICLES = 100;
-const DEFAULT_BATCH_MS = 1000;
 
 export interface SqliteOptions extends ConnectionOptions {
   /** Story assignment settings, when not the defaults. */
   stories?: StoryOptions;
 }
 
-interface ArticleRow {
-  rowid: number;
-  id: string;
-  content_hash: string;
-  title: string;
-  lang: string;
-  published: string | null;
-  url: string | null;
-  source: string | null;
-  site: string | null;
-  ingested_at: string;
-}
-
-interface StoredRecord {
-  /** JSON text, or (with the token blob) deflated JSON. */
-  record: string | Buffer;
-  text: string;
-  tokens: Buffer | null;
-}
-
-/** Counts as an object, most first, then by name. */
-function byCount(counts: Map<string, number>): Record<string, number> {
-  return Object.fromEntries([...counts].sort(([a, n], [b, m]) => m - n || (a < b ? -1 : a > b ? 1 : 0)));
-}
-
-function summary(r: ArticleRow): ArticleSummary {
-  return { id: r.id, title: r.title, lang: r.lang, published: r.published, url: r.url, site: r.site, source: r.source, ingestedAt: r.ingested_at };
-}
-
-export class SqliteStore implements Store {
+export class SqliteStore implements Store, Transferable {
   private readonly db: Database.Database;
   private readonly options: Required<ConnectionOptions>;
   private batch: Required<BatchOptions> | null = null;
@@ -158,6 +122,11 @@ export class SqliteStore implements Store {
     );
   }
 
+  /** Raw access to the tables, for copying the store (transfer.ts). */
+  tableAccess(): TableAccess {
+    return sqliteTables(this.db);
+  }
+
   /** Milliseconds spent so far writing each layer table (entities, quotes, events, copies, stories), by its name. */
   layerTimes(): Record<string, number> {
     return Object.fromEntries(this.layerMs);
@@ -201,10 +170,7 @@ export class SqliteStore implements Store {
 
   /** Add or update one article in a transaction (a savepoint inside a batch). */
   private write(doc: Doc): Promise<PutResult> {
-    const hash = docContentHash(doc);
-    const record: DocRecord = { ...toRecord(doc, { tokens: false }), text: "" };
-    const title = record.title;
-    const canonical = doc.meta.canonicalUrl ?? doc.meta.url ?? null;
+    const { hash, canonical } = articleIdentity(doc);
     const now = new Date().toISOString();
     const write = this.db.transaction((): PutResult => {
       const same = stmt(this.db, "SELECT rowid, id FROM articles WHERE content_hash = ?").get(hash) as { rowid: number; id: string } | undefined;
@@ -214,21 +180,7 @@ export class SqliteStore implements Store {
       }
       const existing = stmt(this.db, "SELECT rowid, id FROM articles WHERE id = ? OR (canonical_url IS NOT NULL AND canonical_url = ?)")
         .get(doc.id, canonical) as { rowid: number; id: string } | undefined;
-      const values = {
-        id: existing?.id ?? doc.id,
-        hash,
-        url: doc.meta.url ?? null,
-        canonical,
-        title,
-        lang: doc.lang,
-        published: doc.meta.published ?? null,
-        site: doc.meta.site ?? null,
-        source: doc.meta.source ?? null,
-        text: doc.text,
-        record: deflateRawSync(JSON.stringify(existing ? { ...record, id: existing.id } : record)),
-        tokens: deflateRawSync(encodeTokens(doc.layers.tokens)),
-        now,
-      };
+      const values = articleValues(doc, existing?.id ?? doc.id, now);
       let rowid: number;
       if (existing) {
         stmt(this.db, 
@@ -248,10 +200,8 @@ export class SqliteStore implements Store {
             .run(values).lastInsertRowid,
         );
       }
-      const tok = doc.layers.tokens;
-      const titleKeys = doc.meta.title ? indexKeys(doc.text, tok, doc.meta.title) : "";
-      const bodyKeys = doc.meta.body ? indexKeys(doc.text, tok, doc.meta.body) : "";
-      stmt(this.db, "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)").run(rowid, titleKeys, bodyKeys);
+      const keys = articleKeys(doc);
+      stmt(this.db, "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)").run(rowid, keys.title, keys.body);
       const { date } = stmt(this.db, "SELECT COALESCE(published, ingested_at) AS date FROM articles WHERE rowid = ?").get(rowid) as { date: string };
       for (const table of LAYER_TABLES) {
         const started = performance.now();
@@ -270,11 +220,7 @@ export class SqliteStore implements Store {
       if (rows.length > 1) throw new StoreError(`the id prefix "${id}" matches more than one article`);
       row = rows[0];
     }
-    if (!row) return null;
-    // Records stored before the token blob are plain JSON with their text and token list.
-    if (row.tokens === null) return JSON.parse(row.record.toString()) as DocRecord;
-    const record = JSON.parse(inflateRawSync(row.record).toString("utf8")) as DocRecord;
-    return { ...record, text: row.text, tokens: tokenRecords(decodeTokens(inflateRawSync(row.tokens))) };
+    return row ? recordOf(row) : null;
   }
 
   /**
@@ -306,27 +252,11 @@ export class SqliteStore implements Store {
     const groups = stmt(this.db,
       `SELECT a.lang AS lang, a.site AS site, substr(a.published, 1, ${DAY_CHARS}) AS day, COUNT(*) AS n
        FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid ${whereClause(counted.c)} GROUP BY 1, 2, 3`,
-    ).all(...counted.c.params) as { lang: string; site: string | null; day: string | null; n: number }[];
-    const lang = new Map<string, number>();
-    const site = new Map<string, number>();
-    const days = new Map<string, number>();
-    const add = (m: Map<string, number>, key: string, n: number) => m.set(key, (m.get(key) ?? 0) + n);
-    let total = 0;
-    for (const g of groups) {
-      const langOk = !options.lang || g.lang === options.lang;
-      const siteOk = !options.site || g.site === options.site;
-      if (siteOk) add(lang, g.lang, g.n);
-      if (langOk && g.site !== null) add(site, g.site, g.n);
-      if (!langOk || !siteOk) continue;
-      total += g.n;
-      if (g.day !== null) add(days, g.day, g.n);
-    }
+    ).all(...counted.c.params) as MatchGroup[];
     const copies = copiesOf(this.db, rows.map((r) => r.rowid));
     return {
       hits: rows.map((r) => ({ ...summary(r), score: Number((-r.score).toPrecision(4)), ...makeSnippet(r.text, keys), quotes: r.quotes, entities: r.entities, copies: copies.get(r.rowid) ?? [] })),
-      total,
-      facets: { lang: byCount(lang), site: byCount(site) },
-      days: [...days].sort(([a], [b]) => (a < b ? -1 : 1)).map(([day, articles]) => ({ day, articles })),
+      ...tally(groups, options),
     };
   }
 

@@ -1,13 +1,10 @@
 import { strict as assert } from "node:assert";
-import { after, test } from "node:test";
+import { describe, test } from "node:test";
 import type { Doc } from "../doc/doc.js";
 import { PORT_COPY, PORT_STORY, UNRELATED, VISIT_STORY, analyzeStoryFixture, storyFixtureText } from "../stories/fixtures/fixtures.js";
-import { TempDir } from "../testing/fixtures.js";
-import { SqliteStore } from "./sqlite.js";
-import type { StorySummary } from "./store.js";
+import type { Store, StorySummary } from "./store.js";
+import { STORE_BACKENDS } from "../testing/store-backends.js";
 
-const dir = new TempDir();
-after(() => dir.remove());
 const docs = new Map<string, Doc>();
 const fixture = (name: string) => {
   if (!docs.has(name)) docs.set(name, analyzeStoryFixture(name));
@@ -20,82 +17,86 @@ function partition(stories: StorySummary[]): string[][] {
   return stories.map((s) => (s.articles ?? []).map((a) => (a.source ?? "").split("/").pop()!).sort()).sort((a, b) => a[0].localeCompare(b[0]));
 }
 
-async function storeAll(name: string, names: string[]): Promise<SqliteStore> {
-  const store = new SqliteStore(dir.file(name));
-  await store.beginBatch();
-  for (const n of names) await store.put(fixture(n));
-  await store.endBatch();
-  return store;
+for (const backend of STORE_BACKENDS) {
+  describe(`stories (${backend.name})`, { skip: backend.skip }, () => {
+    async function storeAll(name: string, names: string[]): Promise<Store> {
+      const store = await backend.open();
+      await store.beginBatch();
+      for (const n of names) await store.put(fixture(n));
+      await store.endBatch();
+      return store;
+    }
+
+    test("reports of one event join one story across outlets and languages; the same ministers ten weeks later are another story", async () => {
+      const store = await storeAll("stories.db", ALL);
+      const list = await store.stories({ limit: -1, withArticles: true });
+      assert.deepEqual(partition(list.stories), [
+        ["el-port-a.txt", "el-port-b.txt", "el-port-copy.txt", "en-port.txt"],
+        ["el-visit.txt", "en-visit.txt"],
+        ["en-fire.txt"],
+      ]);
+      // Every article in exactly one story.
+      const listed = list.stories.flatMap((s) => (s.articles ?? []).map((a) => a.id));
+      assert.equal(new Set(listed).size, listed.length);
+      assert.equal(listed.length, (await store.stats()).articles);
+      await store.close();
+    });
+
+    test("a story in full: languages, outlets' reports (the copy counted with its original), first publisher, dates, entities, quotations", async () => {
+      const store = await storeAll("story.db", ALL);
+      const port = (await store.stories({ limit: -1, withArticles: true })).stories.find((s) => s.size === 4)!;
+      const report = (await store.story(port.id))!;
+      assert.equal(report.title, "Ελλάδα και Αίγυπτος υπέγραψαν συμφωνία για το λιμάνι της Αλεξάνδρειας");
+      assert.deepEqual(report.languages, ["el", "en"]);
+      assert.equal(report.size, 4);
+      assert.equal(report.reports, 3);
+      assert.equal(report.from, "2024-03-12");
+      assert.equal(report.to, "2024-03-12");
+      assert.ok(report.firstPublisher?.source?.endsWith("el-port-a.txt"));
+      const copy = report.articles.find((a) => a.source?.endsWith(PORT_COPY))!;
+      assert.equal(copy.copyOf, report.articles.find((a) => a.source?.endsWith("el-port-a.txt"))!.id);
+      assert.ok(copy.similarity !== null && copy.similarity >= 0.9);
+      const names = report.entities.map((e) => e.name).join(" | ");
+      assert.ok(/Γεραπετρίτη|Gerapetritis/u.test(names) && /Αλεξάνδρει|Alexandria/u.test(names), names);
+      assert.ok(report.quotes.some((q) => /γέφυρα|bridge/u.test(q.text)));
+      assert.equal(await store.story(987654), null);
+      await store.close();
+    });
+
+    test("stories by entity (any script) and by date", async () => {
+      const store = await storeAll("filters.db", ALL);
+      const titles = async (q: Parameters<Store["stories"]>[0]) => (await store.stories(q)).stories.map((s) => s.size);
+      assert.deepEqual(await titles({ entity: "Shoukry" }), [2, 4]);
+      assert.deepEqual(await titles({ entity: "Σούκρι" }), [2, 4]);
+      assert.deepEqual(await titles({ since: "2024-05" }), [1, 2]);
+      assert.deepEqual((await store.stories({ entity: "Κανένας Τέτοιος" })).unresolved, ["Κανένας Τέτοιος"]);
+      await store.close();
+    });
+
+    test("the same articles in the same order give the same stories, ids included", async () => {
+      const a = await storeAll("order-a.db", ALL);
+      const b = await storeAll("order-b.db", ALL);
+      const shape = async (s: Store) => (await s.stories({ limit: -1, withArticles: true })).stories.map((x) => [x.id, (x.articles ?? []).map((y) => y.id)]);
+      assert.deepEqual(await shape(a), await shape(b));
+      await a.close();
+      await b.close();
+    });
+
+    test("an article stored again with other content leaves its story, and an emptied story is gone", async () => {
+      const url = "https://news.example.org/2024/fire";
+      const store = await storeAll("update.db", VISIT_STORY);
+      assert.equal((await store.put(analyzeStoryFixture(UNRELATED, storyFixtureText(UNRELATED), url))).status, "added");
+      assert.equal((await store.stories()).total, 2);
+      // The fire report's address now carries a report of the visit: the same article, other content.
+      const rewritten = analyzeStoryFixture(UNRELATED, storyFixtureText(VISIT_STORY[1]).replace("in Athens on Monday", "in Athens on Monday evening"), url);
+      assert.equal((await store.put(rewritten)).status, "updated");
+      const list = await store.stories({ limit: -1, withArticles: true });
+      assert.equal(list.total, 1);
+      // It is now a near copy of the English visit report: in that story, one report with it.
+      assert.equal(list.stories[0].size, 3);
+      assert.equal(list.stories[0].reports, 2);
+      assert.equal((await store.links(rewritten.id))?.copyOf?.source?.endsWith(VISIT_STORY[1]), true);
+      await store.close();
+    });
+  });
 }
-
-test("reports of one event join one story across outlets and languages; the same ministers ten weeks later are another story", async () => {
-  const store = await storeAll("stories.db", ALL);
-  const list = await store.stories({ limit: -1, withArticles: true });
-  assert.deepEqual(partition(list.stories), [
-    ["el-port-a.txt", "el-port-b.txt", "el-port-copy.txt", "en-port.txt"],
-    ["el-visit.txt", "en-visit.txt"],
-    ["en-fire.txt"],
-  ]);
-  // Every article in exactly one story.
-  const listed = list.stories.flatMap((s) => (s.articles ?? []).map((a) => a.id));
-  assert.equal(new Set(listed).size, listed.length);
-  assert.equal(listed.length, (await store.stats()).articles);
-  await store.close();
-});
-
-test("a story in full: languages, outlets' reports (the copy counted with its original), first publisher, dates, entities, quotations", async () => {
-  const store = await storeAll("story.db", ALL);
-  const port = (await store.stories({ limit: -1, withArticles: true })).stories.find((s) => s.size === 4)!;
-  const report = (await store.story(port.id))!;
-  assert.equal(report.title, "Ελλάδα και Αίγυπτος υπέγραψαν συμφωνία για το λιμάνι της Αλεξάνδρειας");
-  assert.deepEqual(report.languages, ["el", "en"]);
-  assert.equal(report.size, 4);
-  assert.equal(report.reports, 3);
-  assert.equal(report.from, "2024-03-12");
-  assert.equal(report.to, "2024-03-12");
-  assert.ok(report.firstPublisher?.source?.endsWith("el-port-a.txt"));
-  const copy = report.articles.find((a) => a.source?.endsWith(PORT_COPY))!;
-  assert.equal(copy.copyOf, report.articles.find((a) => a.source?.endsWith("el-port-a.txt"))!.id);
-  assert.ok(copy.similarity !== null && copy.similarity >= 0.9);
-  const names = report.entities.map((e) => e.name).join(" | ");
-  assert.ok(/Γεραπετρίτη|Gerapetritis/u.test(names) && /Αλεξάνδρει|Alexandria/u.test(names), names);
-  assert.ok(report.quotes.some((q) => /γέφυρα|bridge/u.test(q.text)));
-  assert.equal(await store.story(987654), null);
-  await store.close();
-});
-
-test("stories by entity (any script) and by date", async () => {
-  const store = await storeAll("filters.db", ALL);
-  const titles = async (q: Parameters<SqliteStore["stories"]>[0]) => (await store.stories(q)).stories.map((s) => s.size);
-  assert.deepEqual(await titles({ entity: "Shoukry" }), [2, 4]);
-  assert.deepEqual(await titles({ entity: "Σούκρι" }), [2, 4]);
-  assert.deepEqual(await titles({ since: "2024-05" }), [1, 2]);
-  assert.deepEqual((await store.stories({ entity: "Κανένας Τέτοιος" })).unresolved, ["Κανένας Τέτοιος"]);
-  await store.close();
-});
-
-test("the same articles in the same order give the same stories, ids included", async () => {
-  const a = await storeAll("order-a.db", ALL);
-  const b = await storeAll("order-b.db", ALL);
-  const shape = async (s: SqliteStore) => (await s.stories({ limit: -1, withArticles: true })).stories.map((x) => [x.id, (x.articles ?? []).map((y) => y.id)]);
-  assert.deepEqual(await shape(a), await shape(b));
-  await a.close();
-  await b.close();
-});
-
-test("an article stored again with other content leaves its story, and an emptied story is gone", async () => {
-  const url = "https://news.example.org/2024/fire";
-  const store = await storeAll("update.db", VISIT_STORY);
-  assert.equal((await store.put(analyzeStoryFixture(UNRELATED, storyFixtureText(UNRELATED), url))).status, "added");
-  assert.equal((await store.stories()).total, 2);
-  // The fire report's address now carries a report of the visit: the same article, other content.
-  const rewritten = analyzeStoryFixture(UNRELATED, storyFixtureText(VISIT_STORY[1]).replace("in Athens on Monday", "in Athens on Monday evening"), url);
-  assert.equal((await store.put(rewritten)).status, "updated");
-  const list = await store.stories({ limit: -1, withArticles: true });
-  assert.equal(list.total, 1);
-  // It is now a near copy of the English visit report: in that story, one report with it.
-  assert.equal(list.stories[0].size, 3);
-  assert.equal(list.stories[0].reports, 2);
-  assert.equal((await store.links(rewritten.id))?.copyOf?.source?.endsWith(VISIT_STORY[1]), true);
-  await store.close();
-});

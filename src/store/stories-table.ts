@@ -74,22 +74,22 @@ export const STORIES_SCHEMA = `
 `;
 
 /** The row of story_key_counts that counts the reports themselves (N of the IDF). */
-const TOTAL_KEY = "";
+export const TOTAL_KEY = "";
 /** Stories read per key of a new article: the most recently active that have it. */
-const CANDIDATES_PER_KEY = 20;
+export const CANDIDATES_PER_KEY = 20;
 /** Candidates compared in full: those sharing the most (IDF-weighted) keys with the article. */
-const CANDIDATES_COMPARED = 24;
+export const CANDIDATES_COMPARED = 24;
 /** Content words of an article (its heaviest) looked up, and kept as lookup keys of its story. */
-const LOOKUP_TERMS = 20;
+export const LOOKUP_TERMS = 20;
 /** Reports of a candidate story (its latest) the article is compared with one by one. */
-const MEMBERS_COMPARED = 8;
+export const MEMBERS_COMPARED = 8;
 /** Added to log(N / df): a key every article has still counts a little. */
-const IDF_FLOOR = 1;
-const KEY_ENTITIES = 10;
-const STORY_QUOTES = 50;
+export const IDF_FLOOR = 1;
+export const KEY_ENTITIES = 10;
+export const STORY_QUOTES = 50;
 /** A story's date for ordering and --since: its last publication date, else (no article dated) when it was last added to. */
-const STORY_DATE = "COALESCE(s.last_published, s.last_stored)";
-const STORY_COLUMNS = "s.id, s.title, s.size, s.reports, s.first_published, s.last_published";
+export const STORY_DATE = "COALESCE(s.last_published, s.last_stored)";
+export const STORY_COLUMNS = "s.id, s.title, s.size, s.reports, s.first_published, s.last_published";
 
 /** The lookups of an assignment, each one index search: stories by key (key, then the limit), and a key's count. */
 export const STORY_LOOKUPS = {
@@ -98,7 +98,7 @@ export const STORY_LOOKUPS = {
   latest: "SELECT MAX(seq) AS seq FROM stories",
 };
 
-interface StoryRow {
+export interface StoryRow {
   id: number;
   title: string;
   size: number;
@@ -107,8 +107,8 @@ interface StoryRow {
   last_published: string | null;
 }
 
-const pack = (value: unknown): Buffer => deflateRawSync(JSON.stringify(value));
-const unpack = <T>(blob: Buffer): T => JSON.parse(inflateRawSync(blob).toString("utf8")) as T;
+export const pack = (value: unknown): Buffer => deflateRawSync(JSON.stringify(value));
+export const unpack = <T>(blob: Buffer): T => JSON.parse(inflateRawSync(blob).toString("utf8")) as T;
 
 /** Document frequencies of the keys, and the IDF they give. */
 function idfOf(db: Database.Database, keys: Iterable<string>): Idf {
@@ -120,7 +120,7 @@ function idfOf(db: Database.Database, keys: Iterable<string>): Idf {
   return (k) => idf.get(k) ?? Math.log(total + 1) + IDF_FLOOR;
 }
 
-function vectorKeys(a: ArticleVectors): string[] {
+export function vectorKeys(a: ArticleVectors): string[] {
   return [...a.terms.keys(), ...a.parts.e.keys(), ...a.parts.n.keys(), ...a.parts.t.keys()];
 }
 
@@ -159,8 +159,8 @@ function articleDates(db: Database.Database, rowid: number): ArticleDates {
   return stmt(db, "SELECT published, ingested_at AS stored FROM articles WHERE rowid = ?").get(rowid) as ArticleDates;
 }
 
-const earliest = (a: string | null, b: string | null) => (a === null ? b : b === null || a <= b ? a : b);
-const latest = (a: string | null, b: string | null) => (a === null ? b : b === null || a >= b ? a : b);
+export const earliest = (a: string | null, b: string | null) => (a === null ? b : b === null || a <= b ? a : b);
+export const latest = (a: string | null, b: string | null) => (a === null ? b : b === null || a >= b ? a : b);
 
 /** Add an article to a story: its row, the story's counts and dates. */
 function join(db: Database.Database, story: number, rowid: number, row: { score: number | null; day: number | null; precision: DatePrecision | null; contribution: Contribution | null }, seq: number): void {
@@ -262,7 +262,7 @@ export const storiesTable: LayerTable = {
   },
 };
 
-interface StoryArticleRow {
+export interface StoryArticleRow {
   id: string;
   title: string;
   lang: string;

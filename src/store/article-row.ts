@@ -1,0 +1,141 @@
+// What every back end stores of an article, whatever its SQL: the row's
+// values (content hash, canonical URL, the record without its text and token
+// list, deflated, and the token columns as a deflated blob: token-blob.ts),
+// the search keys of its title and body, and the record read back from them;
+// and the shape of a search result assembled from a page of ranked rows and
+// the grouped counts of all matches.
+import { deflateRawSync, inflateRawSync } from "node:zlib";
+import type { Doc } from "../doc/doc.js";
+import { tokenRecords, toRecord, type DocRecord } from "../doc/record.js";
+import { docContentHash } from "../pipeline/build.js";
+import { indexKeys } from "./search-text.js";
+import type { ArticleSummary, SearchResult } from "./store.js";
+import { decodeTokens, encodeTokens } from "./token-blob.js";
+
+export const DEFAULT_SEARCH_LIMIT = 10;
+/** YYYY-MM-DD: the day of an ISO date. */
+export const DAY_CHARS = 10;
+/** The shortest id prefix get() looks an article up by. */
+export const ID_PREFIX_MIN = 4;
+/** When a batch of puts is committed, unless told: after this many articles, or this long after its first put. */
+export const DEFAULT_BATCH_ARTICLES = 100;
+export const DEFAULT_BATCH_MS = 1000;
+
+/** The stored values of an article (`id` the id it is stored under). */
+export interface ArticleValues {
+  id: string;
+  hash: string;
+  url: string | null;
+  canonical: string | null;
+  title: string;
+  lang: string;
+  published: string | null;
+  site: string | null;
+  source: string | null;
+  text: string;
+  record: Buffer;
+  tokens: Buffer;
+  now: string;
+}
+
+/** An article's content hash and canonical URL: how a put finds it stored already. */
+export function articleIdentity(doc: Doc): { hash: string; canonical: string | null } {
+  return { hash: docContentHash(doc), canonical: doc.meta.canonicalUrl ?? doc.meta.url ?? null };
+}
+
+/** The row values of an article, stored under `id` (an existing article's id when it is updated). */
+export function articleValues(doc: Doc, id: string, now: string): ArticleValues {
+  const record: DocRecord = { ...toRecord(doc, { tokens: false }), text: "" };
+  const { hash, canonical } = articleIdentity(doc);
+  return {
+    id,
+    hash,
+    url: doc.meta.url ?? null,
+    canonical,
+    title: record.title,
+    lang: doc.lang,
+    published: doc.meta.published ?? null,
+    site: doc.meta.site ?? null,
+    source: doc.meta.source ?? null,
+    text: doc.text,
+    record: deflateRawSync(JSON.stringify({ ...record, id })),
+    tokens: deflateRawSync(encodeTokens(doc.layers.tokens)),
+    now,
+  };
+}
+
+/** The search keys of an article's title and body, as the full-text index takes them. */
+export function articleKeys(doc: Doc): { title: string; body: string } {
+  const tok = doc.layers.tokens;
+  return {
+    title: doc.meta.title ? indexKeys(doc.text, tok, doc.meta.title) : "",
+    body: doc.meta.body ? indexKeys(doc.text, tok, doc.meta.body) : "",
+  };
+}
+
+export interface StoredRecord {
+  /** JSON text, or (with the token blob) deflated JSON. */
+  record: string | Buffer;
+  text: string;
+  tokens: Buffer | null;
+}
+
+/** The record of a stored row: text and token list restored. */
+export function recordOf(row: StoredRecord): DocRecord {
+  // Records stored before the token blob are plain JSON with their text and token list.
+  if (row.tokens === null) return JSON.parse(row.record.toString()) as DocRecord;
+  const record = JSON.parse(inflateRawSync(row.record).toString("utf8")) as DocRecord;
+  return { ...record, text: row.text, tokens: tokenRecords(decodeTokens(inflateRawSync(row.tokens))) };
+}
+
+export interface ArticleRow {
+  rowid: number;
+  id: string;
+  title: string;
+  lang: string;
+  published: string | null;
+  url: string | null;
+  source: string | null;
+  site: string | null;
+  ingested_at: string;
+}
+
+export function summary(r: ArticleRow): ArticleSummary {
+  return { id: r.id, title: r.title, lang: r.lang, published: r.published, url: r.url, site: r.site, source: r.source, ingestedAt: r.ingested_at };
+}
+
+/** Counts as an object, most first, then by name. */
+function byCount(counts: Map<string, number>): Record<string, number> {
+  return Object.fromEntries([...counts].sort(([a, n], [b, m]) => m - n || (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** Matching articles counted by language, site and day. */
+export interface MatchGroup {
+  lang: string;
+  site: string | null;
+  day: string | null;
+  n: number;
+}
+
+/** The total, facets and days of a search from its grouped counts (counted without the language and site filters, applied here). */
+export function tally(groups: MatchGroup[], filter: { lang?: string; site?: string }): Omit<SearchResult, "hits"> {
+  const lang = new Map<string, number>();
+  const site = new Map<string, number>();
+  const days = new Map<string, number>();
+  const add = (m: Map<string, number>, key: string, n: number) => m.set(key, (m.get(key) ?? 0) + n);
+  let total = 0;
+  for (const g of groups) {
+    const langOk = !filter.lang || g.lang === filter.lang;
+    const siteOk = !filter.site || g.site === filter.site;
+    if (siteOk) add(lang, g.lang, g.n);
+    if (langOk && g.site !== null) add(site, g.site, g.n);
+    if (!langOk || !siteOk) continue;
+    total += g.n;
+    if (g.day !== null) add(days, g.day, g.n);
+  }
+  return {
+    total,
+    facets: { lang: byCount(lang), site: byCount(site) },
+    days: [...days].sort(([a], [b]) => (a < b ? -1 : 1)).map(([day, articles]) => ({ day, articles })),
+  };
+}
