@@ -29,6 +29,7 @@ import {
   IDF_FLOOR,
   KEY_ENTITIES,
   LOOKUP_TERMS,
+  MEMBERS_COMPARED,
   STORY_COLUMNS,
   STORY_DATE,
   STORY_LOOKUPS,
@@ -71,7 +72,13 @@ async function candidates(sql: Sql, keys: string[], idf: Idf): Promise<Candidate
     for (const { story_id } of await sql.all<{ story_id: number }>(STORY_LOOKUPS.stories, k, CANDIDATES_PER_KEY)) shared.set(story_id, (shared.get(story_id) ?? 0) + idf(k));
   }
   const best = [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, CANDIDATES_COMPARED);
-  return Promise.all(best.map(async ([id]) => ({ id, profile: await profileOf(sql, id) })));
+  return Promise.all(
+    best.map(async ([id]) => ({
+      id,
+      profile: await profileOf(sql, id),
+      members: (await sql.all<{ contribution: Buffer }>("SELECT contribution FROM story_articles WHERE story_id = ? AND contribution IS NOT NULL ORDER BY article_rowid DESC LIMIT ?", id, MEMBERS_COMPARED)).map((r) => unpack<Contribution>(r.contribution)),
+    })),
+  );
 }
 
 async function join(sql: Sql, story: number, rowid: number, row: { score: number | null; day: number | null; precision: DatePrecision | null; contribution: Contribution | null }, seq: number): Promise<void> {
