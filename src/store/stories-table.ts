@@ -5,8 +5,10 @@
 // report. Candidate stories come from story_keys — each story's entity,
 // number and date keys and its heaviest content words — read per key of the
 // new article, the most recently active stories first and a bounded number of
-// them, so assigning costs the same however many stories the store holds. The
-// document frequencies the weights need are counted in story_key_counts.
+// them, each compared with its sums and with its latest reports' contributions
+// (story_articles), so assigning costs the same however many stories the store
+// holds. The document frequencies the weights need are counted in
+// story_key_counts.
 import { stmt } from "./statements.js";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import type Database from "better-sqlite3";
