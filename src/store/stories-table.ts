@@ -144,7 +144,7 @@ function candidates(db: Database.Database, keys: string[], idf: Idf): Candidate[
   return best.map(([id]) => ({
     id,
     profile: unpack<StoryProfile>((load.get(id) as { profile: Buffer }).profile),
-    members: (members.all(id, MEMBERS_COMPARED) as { contribution: Buffer }[]).map((r) => unpack<Contribution>(r.contribution)),
+    members: () => (members.all(id, MEMBERS_COMPARED) as { contribution: Buffer }[]).map((r) => unpack<Contribution>(r.contribution)),
   }));
 }
 

@@ -88,14 +88,14 @@ test("average link: a story whose sums are broad (it drifted over two events) dr
   const b = features("en", "2024-03-13", ["council", "declaration", "athen"], ["e:GR", "e:TR", "e:ertkn"]);
   const mixed = features("en", "2024-03-13", ["summit", "declaration", "visit"], ["e:GR", "e:TR", "e:ertkn"]);
   const story = profileOf(a, b);
-  const members = [a, b].map((f) => contribution(articleVectors(f), idf));
+  const members = () => [a, b].map((f) => contribution(articleVectors(f), idf));
   const sumsOnly = margin(articleVectors(mixed), story, idf, { memberWeight: 0 }, members)!;
   const linked = margin(articleVectors(mixed), story, idf, { memberWeight: 1 }, members)!;
   assert.ok(linked < sumsOnly, `${linked} < ${sumsOnly}`);
   // Without reports to compare with, the sums decide.
-  assert.equal(margin(articleVectors(mixed), story, idf, { memberWeight: 1 }, []), sumsOnly);
+  assert.equal(margin(articleVectors(mixed), story, idf, { memberWeight: 1 }, () => []), sumsOnly);
   // One report only: its contribution is the story's sums, so both ways agree.
   const single = profileOf(a);
-  const one = [contribution(articleVectors(a), idf)];
+  const one = () => [contribution(articleVectors(a), idf)];
   assert.ok(Math.abs(margin(articleVectors(mixed), single, idf, { memberWeight: 1 }, one)! - margin(articleVectors(mixed), single, idf, { memberWeight: 0 }, one)!) < 1e-9);
 });

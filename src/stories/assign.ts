@@ -92,8 +92,8 @@ export interface StoryProfile {
 export interface Candidate {
   id: number;
   profile: StoryProfile;
-  /** What its latest reports added (at most a few), for comparing the article with each. */
-  members?: Contribution[];
+  /** What its latest reports added (at most a few), for comparing the article with each; read only for a story whose sums the article is close enough to. */
+  members?: () => Contribution[];
 }
 
 export interface Choice {
@@ -207,7 +207,7 @@ function similarity(a: ArticleVectors, terms: Record<string, number> | undefined
 }
 
 /** The score of an article against a story, less the threshold that applies (positive: may join), or null when time keeps them apart. */
-export function margin(a: ArticleVectors, story: StoryProfile, idf: Idf, options: StoryOptions = {}, members: Contribution[] = []): number | null {
+export function margin(a: ArticleVectors, story: StoryProfile, idf: Idf, options: StoryOptions = {}, members: () => Contribution[] = () => []): number | null {
   const o = { ...STORY_DEFAULTS, ...options };
   const gap = dayGap(a, story, o);
   if (gap !== null && gap > o.maxGapDays) return null;
@@ -215,7 +215,9 @@ export function margin(a: ArticleVectors, story: StoryProfile, idf: Idf, options
   const whole = similarity(a, story.terms[a.lang], story.parts, idf, o);
   if (!whole) return null;
   let m = less(whole);
-  const each = o.memberWeight ? members.flatMap((c) => {
+  // An article must be close enough to the story's sums as well as to its reports.
+  if (m <= 0) return m;
+  const each = o.memberWeight ? members().flatMap((c) => {
     const s = similarity(a, c.lang === a.lang ? c.terms : undefined, c.parts, idf, o);
     return s ? [less(s)] : [];
   }) : [];
