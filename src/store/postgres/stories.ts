@@ -73,11 +73,11 @@ async function candidates(sql: Sql, keys: string[], idf: Idf): Promise<Candidate
   }
   const best = [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, CANDIDATES_COMPARED);
   return Promise.all(
-    best.map(async ([id]) => ({
-      id,
-      profile: await profileOf(sql, id),
-      members: (await sql.all<{ contribution: Buffer }>("SELECT contribution FROM story_articles WHERE story_id = ? AND contribution IS NOT NULL ORDER BY article_rowid DESC LIMIT ?", id, MEMBERS_COMPARED)).map((r) => unpack<Contribution>(r.contribution)),
-    })),
+    best.map(async ([id]) => {
+      // read at once (the queries are asynchronous), handed over as the thunk assign.ts asks for
+      const members = (await sql.all<{ contribution: Buffer }>("SELECT contribution FROM story_articles WHERE story_id = ? AND contribution IS NOT NULL ORDER BY article_rowid DESC LIMIT ?", id, MEMBERS_COMPARED)).map((r) => unpack<Contribution>(r.contribution));
+      return { id, profile: await profileOf(sql, id), members: () => members };
+    }),
   );
 }
 
