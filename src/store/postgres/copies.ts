@@ -4,6 +4,7 @@
 import type { Doc } from "../../doc/doc.js";
 import { bandValues, compareFingerprints, fingerprint, signatureBytes, signatureFromBytes, type CopyMatch, type Fingerprint } from "../../stories/fingerprint.js";
 import { BAND_LOOKUP } from "../copies-table.js";
+import { idList } from "../filters.js";
 import type { ArticleRef } from "../layer-table.js";
 import type { ArticleLinks, CopyRef, StoryArticle } from "../story-types.js";
 import type { PgLayerTable } from "./layer-table.js";
@@ -105,16 +106,20 @@ interface CopyRow extends Omit<CopyRef, "exact"> {
 
 const copyRef = (r: CopyRow): CopyRef => ({ ...r, exact: r.exact === 1 });
 
+/** The copies of each of the articles (by rowid), earliest first: stored copies, then word-for-word duplicates; two statements for them all. */
 export async function copiesOf(sql: Sql, rowids: number[]): Promise<Map<number, CopyRef[]>> {
-  const out = new Map<number, CopyRef[]>();
-  for (const r of rowids) {
-    const copies = await sql.all<CopyRow>(
-      `SELECT ${COPY_REF_COLUMNS} FROM article_copies c JOIN articles a ON a.rowid = c.article_rowid WHERE c.original_rowid = ? ORDER BY COALESCE(a.published, a.ingested_at), a.rowid`,
-      r,
-    );
-    const duplicates = await sql.all<CopyRow>(`${DUPLICATE_REF} WHERE d.article_rowid = ? ORDER BY d.seen_at, d.source`, r);
-    out.set(r, [...copies, ...duplicates].map(copyRef));
-  }
+  const out = new Map<number, CopyRef[]>(rowids.map((r) => [r, []]));
+  if (!rowids.length) return out;
+  const list = idList(rowids);
+  const [copies, duplicates] = await Promise.all([
+    sql.all<CopyRow & { of: number }>(
+      `SELECT c.original_rowid AS of, ${COPY_REF_COLUMNS} FROM article_copies c JOIN articles a ON a.rowid = c.article_rowid
+       WHERE c.original_rowid IN (SELECT value FROM json_each(?)) ORDER BY COALESCE(a.published, a.ingested_at), a.rowid`,
+      list,
+    ),
+    sql.all<CopyRow & { of: number }>(`SELECT d.article_rowid AS of, ${DUPLICATE_REF.slice("SELECT ".length)} WHERE d.article_rowid IN (SELECT value FROM json_each(?)) ORDER BY d.seen_at, d.source`, list),
+  ]);
+  for (const { of, ...row } of [...copies, ...duplicates]) out.get(of)!.push(copyRef(row));
   return out;
 }
 

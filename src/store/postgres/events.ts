@@ -45,7 +45,9 @@ export const pgEventsTable: PgLayerTable = {
 
 export async function queryEvents(sql: Sql, q: EventFilter = {}): Promise<{ events: StoredEvent[]; total: number }> {
   const s = eventQuerySql(q);
-  const rows = await sql.all<EventRow>(s.rows, ...s.params, limit(q.limit, DEFAULT_PAGE_LIMIT), q.offset ?? 0);
-  const total = (await sql.get<{ n: number }>(s.count, ...s.params))!.n;
-  return { events: rows.map(toStoredEvent), total };
+  const [rows, counted] = await Promise.all([
+    sql.all<EventRow>(s.rows, ...s.params, limit(q.limit, DEFAULT_PAGE_LIMIT), q.offset ?? 0),
+    sql.get<{ n: number }>(s.count, ...s.params),
+  ]);
+  return { events: rows.map(toStoredEvent), total: counted!.n };
 }

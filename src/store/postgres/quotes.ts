@@ -75,9 +75,11 @@ export async function queryQuotes(sql: Sql, query: QuoteQuery = {}): Promise<Quo
   const q = quoteQuerySql(query);
   const rows = q.rows.replaceAll(VIA_KEYS, "q.via_keys");
   const count = q.count.replaceAll(VIA_KEYS, "q.via_keys");
-  const quotes = await sql.all<StoredQuote>(rows, ...q.params, limit(query.limit, DEFAULT_PAGE_LIMIT), query.offset ?? 0);
-  const total = (await sql.get<{ n: number }>(count, ...q.params))!.n;
-  return { quotes, total };
+  const [quotes, counted] = await Promise.all([
+    sql.all<StoredQuote>(rows, ...q.params, limit(query.limit, DEFAULT_PAGE_LIMIT), query.offset ?? 0),
+    sql.get<{ n: number }>(count, ...q.params),
+  ]);
+  return { quotes, total: counted!.n };
 }
 
 const QUOTE_OF_ENTITY = `a.id AS articleId, a.published, q.kind, q.text, q.cue, q.via`;
@@ -85,17 +87,16 @@ const QUOTE_OF_ENTITY = `a.id AS articleId, a.published, q.kind, q.text, q.cue, 
 /** One page of the quotations by an entity, then one page of those that name it (quotes-table.ts). */
 export async function entityQuotes(sql: Sql, id: number, page: PageOptions = {}): Promise<EntityQuote[]> {
   const params = { id, limit: limit(page.limit, DEFAULT_PAGE_LIMIT), offset: page.offset ?? 0 };
-  const said = await sql.all<EntityQuote>(
+  const [said, about] = await Promise.all([sql.all<EntityQuote>(
     `SELECT 'speaker' AS role, ${QUOTE_OF_ENTITY} FROM quotes q JOIN articles a ON a.rowid = q.article_rowid
      WHERE q.speaker_entity_id = @id ORDER BY q.article_date, q.article_rowid, q.ord LIMIT @limit OFFSET @offset`,
     params,
-  );
-  const about = await sql.all<EntityQuote>(
+  ), sql.all<EntityQuote>(
     `SELECT 'mentioned' AS role, ${QUOTE_OF_ENTITY}
      FROM quote_mentions qm JOIN quotes q ON q.article_rowid = qm.article_rowid AND q.ord = qm.ord JOIN articles a ON a.rowid = qm.article_rowid
      WHERE qm.entity_id = @id AND (q.speaker_entity_id IS NULL OR q.speaker_entity_id <> @id)
      ORDER BY qm.article_date, qm.article_rowid, qm.ord LIMIT @limit OFFSET @offset`,
     params,
-  );
+  )]);
   return [...said, ...about];
 }

@@ -376,7 +376,9 @@ export class PostgresStore implements Store, Transferable {
       return { join: hasArticleFilter(filter) ? "JOIN articles a ON a.rowid = articles_fts.rowid" : "", c };
     };
     const ranked = matching(options);
-    const rows = await this.sql.all<ArticleRow & { text: string; score: number; quotes: number; entities: number }>(
+    const counted = matching({ ...options, lang: undefined, site: undefined });
+    // The page and the counts at once, on two connections of the pool.
+    const [rows, groups] = await Promise.all([this.sql.all<ArticleRow & { text: string; score: number; quotes: number; entities: number }>(
       `WITH page AS (SELECT articles_fts.rowid AS rowid, ts_rank('${RANK_WEIGHTS}', articles_fts.tsv, ?::tsquery, ${RANK_NORMALIZATION}) AS score
                      FROM articles_fts ${ranked.join} ${whereClause(ranked.c)}
                      ORDER BY score DESC, articles_fts.rowid LIMIT ? OFFSET ?)
@@ -385,13 +387,11 @@ export class PostgresStore implements Store, Transferable {
               (SELECT COUNT(DISTINCT l.entity_id) FROM entity_links l WHERE l.article_rowid = a.rowid) AS entities
        FROM page JOIN articles a ON a.rowid = page.rowid ORDER BY page.score DESC, page.rowid`,
       q, ...ranked.c.params, limit(options.limit, DEFAULT_SEARCH_LIMIT), options.offset ?? 0,
-    );
-    const counted = matching({ ...options, lang: undefined, site: undefined });
-    const groups = await this.sql.all<MatchGroup>(
+    ), this.sql.all<MatchGroup>(
       `SELECT a.lang AS lang, a.site AS site, substr(a.published, 1, ${DAY_CHARS}) AS day, COUNT(*) AS n
        FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid ${whereClause(counted.c)} GROUP BY 1, 2, 3`,
       ...counted.c.params,
-    );
+    )]);
     const copies = await copiesOf(this.sql, rows.map((r) => r.rowid));
     return {
       hits: rows.map((r) => ({ ...summary(r), score: Number(r.score.toPrecision(4)), ...makeSnippet(r.text, parsed.keys), quotes: r.quotes, entities: r.entities, copies: copies.get(r.rowid) ?? [] })),
@@ -438,16 +438,17 @@ export class PostgresStore implements Store, Transferable {
   async entity(id: number, options: EntityReportOptions = {}): Promise<EntityReport | null> {
     const entity = await entityById(this.sql, id);
     if (!entity) return null;
-    return {
-      entity,
-      aliases: await aliasesOf(this.sql, id, options),
-      links: await linksOf(this.sql, id, options),
-      articles: await articlesOf(this.sql, id, options),
-      quotes: await entityQuotes(this.sql, id, options),
-      events: (await queryEvents(this.sql, { ...options, involving: [id] })).events,
-      cooccurring: await cooccurring(this.sql, id, options),
-      mentionsPerDay: await mentionsPerDay(this.sql, id),
-    };
+    // The lists at once, on the connections of the pool.
+    const [aliases, links, articles, quotes, events, co, perDay] = await Promise.all([
+      aliasesOf(this.sql, id, options),
+      linksOf(this.sql, id, options),
+      articlesOf(this.sql, id, options),
+      entityQuotes(this.sql, id, options),
+      queryEvents(this.sql, { ...options, involving: [id] }),
+      cooccurring(this.sql, id, options),
+      mentionsPerDay(this.sql, id),
+    ]);
+    return { entity, aliases, links, articles, quotes, events: events.events, cooccurring: co, mentionsPerDay: perDay };
   }
 
   async events(query: EventQuery = {}): Promise<EventList> {
