@@ -13,7 +13,10 @@ import { DEFAULT_GOLD_DIR, loadGoldArticles } from "./gold.js";
 
 const RESULTS_FILE = fileURLToPath(new URL("../../eval/results/structure.md", import.meta.url));
 const BOUNDARY_TOLERANCE = 40;
-const SPACES = /[ \t\u00a0]+/gu;
+/** Any run of white space, line breaks included: boundaries are compared in text with single spaces. */
+const SPACES = /\s+/gu;
+/** Spaces within a line: quotations are found in the document's text, paragraphs apart. */
+const LINE_SPACES = /[ \t\u00a0]+/gu;
 
 interface GoldArticle {
   id: string;
@@ -37,6 +40,7 @@ interface ArticleResult {
 }
 
 const flat = (s: string) => s.normalize("NFC").replace(SPACES, " ");
+const flatLine = (s: string) => s.normalize("NFC").replace(LINE_SPACES, " ");
 
 /** Offset of a snippet in the raw page, or -1. */
 function offsetIn(raw: string, snippet: string): number {
@@ -61,10 +65,10 @@ export function evaluateArticle(gold: GoldArticle, source: string): ArticleResul
   let directQuotes = 0;
   for (const q of gold.quotes ?? []) {
     if (q.kind !== "direct") continue;
-    const at = doc.text.indexOf(flat(q.text).trim());
+    const at = doc.text.indexOf(flatLine(q.text).trim());
     if (at < 0) continue;
     directQuotes++;
-    const end = at + flat(q.text).trim().length;
+    const end = at + flatLine(q.text).trim().length;
     if (doc.layers.sentences.some((s) => s.start <= at && s.end >= end)) wholeQuotes++;
   }
   return {

@@ -6,6 +6,10 @@ import { knownLanguages } from "../../lang/lang.js";
 import { CORPUS_TASKS, corporaOf, type CorpusTask } from "../data.js";
 import { trainNer } from "./ner.js";
 import { trainPos } from "./pos.js";
+import { trainStructureTask } from "./structure.js";
+
+/** Tasks that do not depend on a language's corpora. */
+const STRUCTURE_TASK = "structure";
 
 export interface TaskArgs {
   epochs?: number;
@@ -29,5 +33,6 @@ export function trainingTasks(languages: readonly string[] = knownLanguages()): 
       if (corporaOf(lang)[task]) tasks.set(`${task}-${lang}`, (args) => TRAINERS[task](lang, args));
     }
   }
+  tasks.set(STRUCTURE_TASK, trainStructureTask);
   return tasks;
 }
