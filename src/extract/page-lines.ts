@@ -275,7 +275,7 @@ function shapeOf(text: string, t: FurnitureTables, o: Required<Omit<PageLinesOpt
   if (short && t.boilerplate.some((re) => re.test(folded))) names.push("boilerplate");
   const marker = short ? markerOf(text, t) : null;
   if (marker) names.push(marker.rest ? "marker:lead" : "marker");
-  const longParagraph = (words.length >= o.paragraphWords && (sentence || CLOSING_QUOTE_END.test(text))) || words.length >= o.paragraphWordsAnyEnd;
+  const longParagraph = (words.length >= o.paragraphWords && sentence) || words.length >= o.paragraphWordsAnyEnd;
   const prose = sentence && words.length >= 4;
   const titleLike = words.length >= 3 && words.length <= 30 && !sentence && !ellipsis && UPPER_START.test(text.replace(OPENING_QUOTE_START, ""));
   if (prose) names.push("prose");
@@ -311,7 +311,6 @@ export function lineFeatures(lines: PageLine[], options: PageLinesOptions = {}):
     else if (k === firstParagraph) names.push("para:first");
     else names.push(k - firstParagraph === 1 ? "para:after1" : "para:after");
     if (k === longestBefore) names.push("para:longestbefore");
-    if (k === lines.length - 1 && /\p{Ll}$/u.test(line.text) && !s.prose) names.push("pos:truncated");
     for (const [prefix, n] of [["p:", shapes[k - 1]], ["n:", shapes[k + 1]]] as const) {
       if (!n) {
         names.push(`${prefix}none`);

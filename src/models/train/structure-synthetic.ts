@@ -27,6 +27,8 @@ interface Pools {
   credits: string[];
   /** Credits in parentheses closing the last paragraph. */
   notes: string[];
+  /** A line ending in a colon that introduces a quotation, and the quotation. */
+  introductions: [string, string][];
   trailing: string[];
   markers: string[];
   inlineMarkers: string[];
@@ -65,6 +67,10 @@ const POOLS: Pools[] = [
     gluedBylines: ["Σύνταξη", "Newsroom", "Ελένη Μαυρίδου", "Κώστας Ιωάννου"],
     captions: ["Ο δήμαρχος της πόλης. Φωτογραφία αρχείου", "Πηγή εικόνας: ΑΠΕ", "Φωτο: Eurokinissi", "Στιγμιότυπο από τη σύσκεψη (φωτογραφία: Γ. Αλεξίου)"],
     adverts: ["ΔΙΑΦΗΜΙΣΗ", "- Διαφήμιση -", "- Χορηγούμενη -", "ΔΙΑΦΗΜΙΣΤΙΚΟΣ ΧΩΡΟΣ"],
+    introductions: [
+      ["Ακολουθεί η ανακοίνωση του συλλόγου:", "«Ο σύλλογος ζητά από τις αρχές να λάβουν άμεσα μέτρα για την ασφάλεια των κατοίκων.»"],
+      ["Αναλυτικά οι δηλώσεις του δημάρχου:", "«Θα συνεχίσουμε τις προσπάθειες μέχρι να ολοκληρωθεί το έργο, όπως δεσμευτήκαμε.»"],
+    ],
     notes: ["(ΑΠΕ-ΜΠΕ)", "(Πληροφορίες από ΚΥΠΕ)"],
     credits: ["Πηγή: ΑΠΕ-ΜΠΕ", "ΚΥΠΕ", "Πηγή: ertnews.gr", "Με πληροφορίες από το Reuters", "Τελευταία Ενημέρωση: 14:32"],
     trailing: ["ΣΧΟΛΙΑ", "Αφήστε ένα σχόλιο", "Κοινοποιήστε", "Ακολουθήστε μας στο Google News", "Εγγραφείτε στο newsletter μας", "Ετικέτες:", "Φόρτωση...", "Copyright © 2025 Όλα τα δικαιώματα διατηρούνται"],
@@ -103,6 +109,10 @@ const POOLS: Pools[] = [
     gluedBylines: ["Jane Miller", "Tom Baker", "Newsroom", "Sarah O'Neil"],
     captions: ["Photo: Reuters/John Smith", "The mayor speaking on Monday. File photo", "Image: Getty Images", "Photo by Anna Lee, CC BY 2.0"],
     adverts: ["Advertisement", "- Advertisement -", "Sponsored", "ADVERTISEMENT"],
+    introductions: [
+      ["The statement in full:", "\"The association calls on the authorities to act at once to keep residents safe.\""],
+      ["Here is what the mayor said:", "\"We will keep working until the project is finished, as we promised.\""],
+    ],
     notes: ["(Reporting by Jane Doe; Editing by Tom Smith)", "(Additional reporting by Mark Lee)"],
     credits: ["(Reporting by Jane Doe; Editing by Tom Smith)", "Source: AP", "This content was originally published on the Daily Post.", "Additional reporting by Mark Lee"],
     trailing: ["Leave a Reply", "Recent Posts", "Share this:", "Tweet", "Email", "Loading...", "Subscribe to our newsletter", "Your email address will not be published.", "Like this:", "Comments"],
@@ -161,6 +171,7 @@ export function syntheticPages(options: SyntheticOptions = {}): SyntheticPage[] 
       }
       const bodyStart = paragraphs[0];
       const body = [first, ...paragraphs.slice(1)];
+      if (chance(0.3)) body.splice(1 + Math.floor(rnd() * (body.length - 1)), 0, ...pick(p.introductions));
       if (chance(0.2)) body.splice(1 + Math.floor(rnd() * (body.length - 1)), 0, pick(p.adverts));
       if (chance(0.25)) body.splice(1 + Math.floor(rnd() * (body.length - 1)), 0, pick(p.captions));
       const items: string[] = [];

@@ -38,7 +38,7 @@ export interface StructureTrainOptions {
   seed?: number;
 }
 
-const DEFAULTS: Required<StructureTrainOptions> = { epochs: 25, seed: 11 };
+const DEFAULTS: Required<StructureTrainOptions> = { epochs: 40, seed: 11 };
 const N = STRUCTURE_STATES.length;
 
 /** The labels of a page as the gold gives them. */
