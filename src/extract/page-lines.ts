@@ -30,7 +30,7 @@ const NUMERIC_DATE = /(?<!\d)(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2
 const CLOCK_TIME = /(?<!\d)\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?![\d.]\d)/iu;
 const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/u;
 const URLISH = /(?:https?:\/\/|www\.|\.(?:com|gr|cy|org|net|co\.uk)(?:\/|$|\s))/iu;
-const EMAIL = /[\w.+-]+@[\w-]+\.[\w.]+/u;
+const EMAIL = /[\w.+-]{1,64}@[\w-]{1,64}\.[\w.]{1,64}/u;
 /** A lower-case letter run glued to a capital of the same script: the seam of two texts joined without a space. */
 const GLUE = /(\p{Ll}{2,})(\p{Lu})/gu;
 /** A parenthesised note closing a paragraph: "… this year. (Reporting by …)". */
@@ -268,7 +268,7 @@ function shapeOf(text: string, t: FurnitureTables, o: Required<Omit<PageLinesOpt
   const capitalised = words.filter((w) => UPPER_START.test(w)).length;
   if (words.length >= 3 && capitalised / words.length >= MOST_CAPITALISED) names.push("caps:most");
   if (URLISH.test(text)) names.push("url");
-  if (EMAIL.test(text)) names.push("email");
+  if (text.includes("@") && EMAIL.test(text)) names.push("email");
   const short = chars <= o.maxFurnitureChars;
   const furniture = short ? FURNITURE_KINDS.filter((k) => t.patterns[k].some((re) => re.test(folded) || re.test(f))) : [];
   for (const k of furniture) names.push(`pat:${k}`);

@@ -19,9 +19,11 @@ import { decodeStructure, defaultStructureModel, labelOf, type LineLabel, type S
 const METADATA_PREFIX = /^\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:\s+|$)/u;
 const LEADING_SPACE = /^\s*/u;
 const WORD_SEPARATOR = /\s+/u;
+/** Longest body line, in words, tested against the boilerplate patterns. */
+const BOILERPLATE_MAX_WORDS = 25;
 
 export interface TextPageOptions {
-  /** Longest body line tested against the boilerplate patterns: longer lines are body text. */
+  /** Longest line read as a dateline or tested against the boilerplate patterns: longer lines are text. */
   maxFurnitureChars?: number;
   /** The line classifier's weights (default: the committed model of models/structure/). */
   model?: StructureModel;
@@ -70,7 +72,7 @@ export function parseTextPage(input: string, options: TextPageOptions = {}): Ext
     // A dateline before the body («Τρίτη, 15 Οκτωβρίου 2024, 18:48») dates the article.
     const reader = dateReader(extractLangData());
     for (let k = 0; k < firstBody && !meta.published; k++) {
-      if (labels[k] !== "furniture") continue;
+      if (labels[k] !== "furniture" || lines[k].text.length > o.maxFurnitureChars) continue;
       const date = reader.inText(lines[k].text);
       if (date) meta.published = date;
     }
@@ -80,8 +82,10 @@ export function parseTextPage(input: string, options: TextPageOptions = {}): Ext
   let relatedMarker: string | undefined;
   for (let k = Math.max(0, firstBody); k < lines.length && firstBody >= 0; k++) {
     const text = lines[k].text;
-    if (labels[k] === "related") {
-      const marker = markerOf(text, t);
+    // A marker with a headline after it inside the body («Διαβάστε επίσης: …») is a related insert.
+    const insert = labels[k] === "body" && text.length <= o.maxFurnitureChars ? markerOf(text, t) : null;
+    if (labels[k] === "related" || (insert && insert.rest !== "")) {
+      const marker = insert ?? markerOf(text, t);
       if (marker) {
         relatedMarker ??= marker.marker;
         if (marker.rest) related.push({ title: marker.rest, url: null });
@@ -94,8 +98,6 @@ export function parseTextPage(input: string, options: TextPageOptions = {}): Ext
 }
 
 /** Furniture inside the body ("Advertisement", "Share this"), dropped from the paragraphs. */
-const BOILERPLATE_MAX_WORDS = 25;
-
 function isBoilerplate(text: string, patterns: RegExp[], maxChars: number): boolean {
   if (text.length > maxChars || text.split(WORD_SEPARATOR).length > BOILERPLATE_MAX_WORDS) return false;
   const f = fold(text).trim();
