@@ -18,6 +18,9 @@ export type FurnitureKind = (typeof FURNITURE_KINDS)[number];
 const LINE = /([^\r\n]*)(?:\r\n|\r|\n)?/uy;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
 const LETTER = /\p{L}/u;
+const LETTERS = /\p{L}/gu;
+const DIGITS = /\d/gu;
+const SPACE = /\s/gu;
 const UPPER_START = /^\p{Lu}/u;
 const LOWER_START = /^\p{Ll}/u;
 const SENTENCE_END = /[.!?](?:["'»”’)\]]*)$/u;
@@ -37,6 +40,7 @@ const GLUE = /(\p{Ll}{2,})(\p{Lu})/gu;
 const CLOSING_NOTE = /[.!?»”"]\s*(\([^()]{5,160}\))$/u;
 const SEPARATED_TAIL = /^\p{Lu}[\p{L}.'’ -]{0,40}?\s[-–—|]\s/u;
 const GREEK = /\p{Script=Greek}/u;
+const FINAL_DOT = /\.$/u;
 
 export interface PageLinesOptions {
   /** A line of at least this many words ending a sentence is a long paragraph. */
@@ -144,7 +148,8 @@ function sameScript(a: string, b: string): boolean {
 /** Splits a byline glued to the first word ("ΣύνταξηΗ κυβέρνηση …") off the line, or a byline-and-date tail glued to a headline. */
 function splitGlued(line: PageLine, t: FurnitureTables, o: Required<Omit<PageLinesOptions, "langs">>): PageLine[] {
   const { text, start } = line;
-  for (const m of text.matchAll(GLUE)) {
+  // Only the line's first and last characters can hold a glued byline: the scans stay short on long lines.
+  for (const m of text.slice(0, o.maxGluedPrefixChars + 1).matchAll(GLUE)) {
     const at = (m.index ?? 0) + m[1].length;
     if (at > o.maxGluedPrefixChars) break;
     const prefix = text.slice(0, at);
@@ -160,8 +165,9 @@ function splitGlued(line: PageLine, t: FurnitureTables, o: Required<Omit<PageLin
       ];
     }
   }
-  for (const m of text.matchAll(GLUE)) {
-    const at = (m.index ?? 0) + m[1].length;
+  const tailFrom = Math.max(0, text.length - o.maxGluedTailChars - 2);
+  for (const m of text.slice(tailFrom).matchAll(GLUE)) {
+    const at = tailFrom + (m.index ?? 0) + m[1].length;
     if (text.length - at > o.maxGluedTailChars || !sameScript(m[1], m[2])) continue;
     const tail = text.slice(at);
     if (SEPARATED_TAIL.test(tail) && (YEAR.test(tail) || NUMERIC_DATE.test(tail))) {
@@ -206,6 +212,8 @@ export function pageLines(input: string, from = 0, options: PageLinesOptions = {
 
 /** What one line looks like on its own: the features its neighbours also lend. */
 interface Shape {
+  /** The folded line. */
+  key: string;
   chars: number;
   words: number;
   prose: boolean;
@@ -257,14 +265,15 @@ function shapeOf(text: string, t: FurnitureTables, o: Required<Omit<PageLinesOpt
   if (BULLET_START.test(text)) names.push("start:bullet");
   if (/^\d/u.test(text)) names.push("start:digit");
   if (PIPE.test(text)) names.push("sep:pipe");
-  if (NUMERIC_DATE.test(text) || (YEAR.test(text) && words.some((w) => t.dateWords.has(fold(w).replace(/\.$/u, ""))))) names.push("date");
-  if (words.some((w) => t.dateWords.has(fold(w).replace(/\.$/u, "")))) names.push("dateword");
+  const dateWord = words.some((w) => t.dateWords.has(fold(w).replace(FINAL_DOT, "")));
+  if (NUMERIC_DATE.test(text) || (dateWord && YEAR.test(text))) names.push("date");
+  if (dateWord) names.push("dateword");
   if (CLOCK_TIME.test(text)) names.push("time");
-  const letters = [...text].filter((c) => LETTER.test(c));
-  const digits = [...text].filter((c) => c >= "0" && c <= "9").length;
-  if (letters.length === 0) names.push("noletters");
-  if (digits / Math.max(1, text.replace(/\s/gu, "").length) > HIGH_DIGIT_SHARE) names.push("digits");
-  if (letters.length >= 3 && text === text.toLocaleUpperCase() && text !== text.toLocaleLowerCase()) names.push("caps:all");
+  const letters = LETTER.test(text) ? (text.match(LETTERS) ?? []).length : 0;
+  const digits = (text.match(DIGITS) ?? []).length;
+  if (letters === 0) names.push("noletters");
+  if (digits / Math.max(1, text.replace(SPACE, "").length) > HIGH_DIGIT_SHARE) names.push("digits");
+  if (letters >= 3 && text === text.toLocaleUpperCase() && text !== text.toLocaleLowerCase()) names.push("caps:all");
   const capitalised = words.filter((w) => UPPER_START.test(w)).length;
   if (words.length >= 3 && capitalised / words.length >= MOST_CAPITALISED) names.push("caps:most");
   if (URLISH.test(text)) names.push("url");
@@ -281,7 +290,7 @@ function shapeOf(text: string, t: FurnitureTables, o: Required<Omit<PageLinesOpt
   if (prose) names.push("prose");
   if (titleLike) names.push("titlelike");
   if (longParagraph) names.push("paragraph");
-  return { chars, words: words.length, prose, longParagraph, titleLike, marker: marker !== null, furniture, names };
+  return { key: f, chars, words: words.length, prose, longParagraph, titleLike, marker: marker !== null, furniture, names };
 }
 
 /** The features of every line, in order: names with value 1. */
@@ -292,7 +301,7 @@ export function lineFeatures(lines: PageLine[], options: PageLinesOptions = {}):
   const firstParagraph = shapes.findIndex((s) => s.longParagraph);
   const counts = new Map<string, number>();
   const seen = new Map<string, number>();
-  for (const l of lines) counts.set(fold(l.text), (counts.get(fold(l.text)) ?? 0) + 1);
+  for (const s of shapes) counts.set(s.key, (counts.get(s.key) ?? 0) + 1);
   // The longest line before the first long paragraph: the headline, as a rule.
   let longestBefore = -1;
   for (let k = 0; k < firstParagraph; k++) if (longestBefore < 0 || shapes[k].chars > shapes[longestBefore].chars) longestBefore = k;
@@ -300,7 +309,7 @@ export function lineFeatures(lines: PageLine[], options: PageLinesOptions = {}):
     const s = shapes[k];
     const names = ["bias", ...s.names];
     if (line.glued) names.push(`glued:${line.glued}`);
-    const key = fold(line.text);
+    const key = s.key;
     if ((counts.get(key) ?? 0) > 1) names.push((seen.get(key) ?? 0) === 0 ? "repeat:first" : "repeat:later");
     seen.set(key, (seen.get(key) ?? 0) + 1);
     if (k === 0) names.push("pos:first");
