@@ -298,7 +298,9 @@ export function lineFeatures(lines: PageLine[], options: PageLinesOptions = {}):
   const o = { ...DEFAULTS, ...options };
   const t = furnitureTables(options.langs);
   const shapes = lines.map((l) => shapeOf(l.text, t, o));
-  const firstParagraph = shapes.findIndex((s) => s.longParagraph);
+  // The first long paragraph anchors the page; a short page's first sentence stands in for it.
+  const firstLong = shapes.findIndex((s) => s.longParagraph);
+  const firstParagraph = firstLong >= 0 ? firstLong : shapes.findIndex((s) => s.prose);
   const counts = new Map<string, number>();
   const seen = new Map<string, number>();
   for (const s of shapes) counts.set(s.key, (counts.get(s.key) ?? 0) + 1);

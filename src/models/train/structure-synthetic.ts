@@ -202,7 +202,8 @@ export function syntheticPages(options: SyntheticOptions = {}): SyntheticPage[] 
             }
           }
           items.push(...others);
-          lines.push(...some(p.trailing, 0, 2));
+          // A related block often ends the scraped page.
+          if (chance(0.4)) lines.push(...some(p.trailing, 1, 2));
         }
       }
       const text = lines.join(chance(0.5) ? "\n\n" : "\n");

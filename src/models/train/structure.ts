@@ -5,7 +5,7 @@
 // first and last characters of the body, related items) and invented ones
 // (structure-synthetic.ts) — and the model file holds weights only. The manifest
 // records line accuracy in sample and leaving each gold page out in turn.
-import { writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { lineFeatures, pageLines, type PageLine } from "../../extract/page-lines.js";
 import {
@@ -22,23 +22,28 @@ import {
   type StructureModel,
   type StructureState,
 } from "../../extract/page-structure.js";
-import { DEFAULT_GOLD_DIR, loadGoldArticles } from "../../eval/gold.js";
-import { sha256File } from "../data.js";
+import { decodeBytes } from "../../input/decode.js";
+import { PACKAGE_ROOT, sha256File } from "../data.js";
 import { manifestFiles, writeManifest } from "../store.js";
 import { syntheticPages } from "./structure-synthetic.js";
-import type { TaskArgs } from "./tasks.js";
 
 /** An archive's metadata line prefix, as text-page.ts reads it. */
 const METADATA_PREFIX = /^\s*date\s+\d{4}(?:-\d{2}(?:-\d{2})?)?(?:\s+|$)/u;
 const SPACES = /\s+/gu;
+/** The hand-checked pages, beside the checkout. */
+export const STRUCTURE_GOLD_DIR = join(PACKAGE_ROOT, "..", "shared", "gold");
 const REGEX_SPECIAL = /[.*+?^${}()|[\]\\]/gu;
 
 export interface StructureTrainOptions {
   epochs?: number;
   seed?: number;
+  /** Perceptrons (page orders) averaged into the model. */
+  seeds?: number;
 }
 
-const DEFAULTS: Required<StructureTrainOptions> = { epochs: 40, seed: 11 };
+const DEFAULTS: Required<StructureTrainOptions> = { epochs: 40, seed: 11, seeds: 5 };
+/** Distance between the seeds of the averaged perceptrons. */
+const SEED_STRIDE = 1000;
 const N = STRUCTURE_STATES.length;
 
 /** The labels of a page as the gold gives them. */
@@ -106,9 +111,12 @@ export function labelLines(id: string, file: string, source: string, gold: Struc
 }
 
 /** The gold pages of ../shared/gold with their line states (pages whose labels cannot be placed are left out, named on stderr). */
-export function goldStructurePages(dir: string = DEFAULT_GOLD_DIR): LabelledLines[] {
+export function goldStructurePages(dir: string = STRUCTURE_GOLD_DIR): LabelledLines[] {
   const out: LabelledLines[] = [];
-  for (const { id, gold, text } of loadGoldArticles<StructureGold>(dir)) {
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
+    const id = file.slice(0, -".json".length);
+    const gold = JSON.parse(readFileSync(join(dir, file), "utf8")) as StructureGold;
+    const text = decodeBytes(readFileSync(join(dir, `${id}.txt`))).text;
     const page = labelLines(gold.id ?? id, id, text, gold);
     if (page) out.push(page);
     else console.error(`newsgraph: structure: ${id}: the labels do not fit the page grammar; left out`);
@@ -138,9 +146,26 @@ function shuffled(n: number, seed: number): number[] {
   return order;
 }
 
-/** Averaged structured perceptron: decode each page, and move the weights from the decoded states to the labelled ones. */
+/** The mean of perceptrons trained with `seeds` page orders: one order's model depends much on it with so few pages. */
 export function trainStructure(pages: LabelledLines[], options: StructureTrainOptions = {}): StructureModel {
   const o = { ...DEFAULTS, ...options };
+  const models = Array.from({ length: o.seeds }, (_, i) => trainOne(pages, o.epochs, o.seed + i * SEED_STRIDE));
+  const mean = emptyModel();
+  for (const m of models) {
+    for (const [f, w] of m.weights) {
+      const acc = mean.weights.get(f) ?? new Array<number>(N).fill(0);
+      w.forEach((x, s) => (acc[s] += x / models.length));
+      mean.weights.set(f, acc);
+    }
+    m.transitions.forEach((row, p) => row.forEach((x, s) => (mean.transitions[p][s] += x / models.length)));
+    m.ends.forEach((x, s) => (mean.ends[s] += x / models.length));
+  }
+  return mean;
+}
+
+/** Averaged structured perceptron: decode each page, and move the weights from the decoded states to the labelled ones. */
+function trainOne(pages: LabelledLines[], epochs: number, seed: number): StructureModel {
+  const o = { epochs, seed };
   const model = emptyModel();
   // Sums for averaging: total[x] accumulates step * update, so the average is w - total / steps.
   const total = emptyModel();
@@ -212,8 +237,8 @@ export function leaveOneOutModels(gold: LabelledLines[], extra: LabelledLines[],
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-export function trainStructureTask(args: TaskArgs): void {
-  const options: StructureTrainOptions = args.epochs ? { epochs: args.epochs } : {};
+export function trainStructureTask(args: { epochs?: number; seeds?: number }): void {
+  const options: StructureTrainOptions = { ...(args.epochs ? { epochs: args.epochs } : {}), ...(args.seeds ? { seeds: args.seeds } : {}) };
   const gold = goldStructurePages();
   const extra = syntheticStructurePages();
   const model = trainStructure([...gold, ...extra], options);
@@ -239,7 +264,7 @@ export function trainStructureTask(args: TaskArgs): void {
     created: new Date().toISOString(),
     labels: { states: [...STRUCTURE_STATES] },
     files: manifestFiles(STRUCTURE_MODEL_DIR, [STRUCTURE_MODEL_FILE]),
-    data: Object.fromEntries(gold.map((p) => [p.id, { path: `../shared/gold/${p.file}.json`, sha256: sha256File(join(DEFAULT_GOLD_DIR, `${p.file}.json`)) }])),
+    data: Object.fromEntries(gold.map((p) => [p.id, { path: `../shared/gold/${p.file}.json`, sha256: sha256File(join(STRUCTURE_GOLD_DIR, `${p.file}.json`)) }])),
     settings: { ...DEFAULTS, ...options },
     scores,
   });
