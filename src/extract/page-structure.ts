@@ -7,17 +7,19 @@
 // The weights come from models/structure/ (trained by `npm run train --
 // structure` on labelled pages); the model file holds feature names and
 // weights only.
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { PACKAGE_ROOT } from "../models/data.js";
+import { fileURLToPath } from "node:url";
 import { ModelFormatError } from "../models/format.js";
-import { readManifest, verifyModelFiles } from "../models/store.js";
 
 export const STRUCTURE_STATES = ["furniture-before", "headline", "furniture-after-headline", "body", "related", "furniture-after"] as const;
 export type StructureState = (typeof STRUCTURE_STATES)[number];
 export type LineLabel = "headline" | "body" | "related" | "furniture";
 
-export const STRUCTURE_MODEL_DIR = join(PACKAGE_ROOT, "models", "structure");
+/** models/structure/ of the package (this module is loaded by every analysis worker, so it reads the manifest itself rather than load the taggers' model store). */
+export const STRUCTURE_MODEL_DIR = fileURLToPath(new URL("../../models/structure/", import.meta.url));
+const MANIFEST_FILE = "manifest.json";
 export const STRUCTURE_MODEL_FILE = "model.json";
 export const STRUCTURE_FORMAT = "newsgraph-structure-1";
 
@@ -101,8 +103,12 @@ export function defaultStructureModel(): StructureModel {
   if (cached) return cached;
   const path = join(STRUCTURE_MODEL_DIR, STRUCTURE_MODEL_FILE);
   if (!existsSync(path)) throw new ModelFormatError(`structure model ${path} is missing; run npm run train -- structure`);
-  verifyModelFiles(STRUCTURE_MODEL_DIR, readManifest(STRUCTURE_MODEL_DIR));
-  cached = modelFromJson(JSON.parse(readFileSync(path, "utf8")) as StructureModelJson);
+  const bytes = readFileSync(path);
+  const manifest = JSON.parse(readFileSync(join(STRUCTURE_MODEL_DIR, MANIFEST_FILE), "utf8")) as { files: Record<string, { sha256: string }> };
+  if (createHash("sha256").update(bytes).digest("hex") !== manifest.files[STRUCTURE_MODEL_FILE]?.sha256) {
+    throw new ModelFormatError(`structure: model file ${path} does not match the sha256 in its manifest; restore it or run npm run train -- structure`);
+  }
+  cached = modelFromJson(JSON.parse(bytes.toString("utf8")) as StructureModelJson);
   return cached;
 }
 
