@@ -1,5 +1,5 @@
 // `npm run train -- structure`: the line classifier of plain-text pages
-// (extract/page-structure.ts), an averaged structured perceptron over the line
+// (extract/page-structure.ts), the mean of averaged structured perceptrons over the line
 // features of extract/page-lines.ts, decoded with the page grammar. The labels
 // come from labelled pages — the hand-checked ones of ../shared/gold (title,
 // first and last characters of the body, related items) and invented ones
