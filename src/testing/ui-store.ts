@@ -27,7 +27,7 @@ export const HOSTILE = {
   data: "data:text/html,<script>alert('data')</script>",
 } as const;
 
-export const HOSTILE_PAGE = `${HOSTILE.script} Φωτιά στο λιμάνι ${HOSTILE.img}
+export const HOSTILE_PAGE = `Φωτιά στο λιμάνι ${HOSTILE.script} ${HOSTILE.img} στον Πειραιά
 
 Φωτιά ξέσπασε στο λιμάνι του Πειραιά ${HOSTILE.close} το πρωί της Τρίτης, σύμφωνα με την Πυροσβεστική.
 
