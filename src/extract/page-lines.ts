@@ -18,8 +18,9 @@ export type FurnitureKind = (typeof FURNITURE_KINDS)[number];
 const LINE = /([^\r\n]*)(?:\r\n|\r|\n)?/uy;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
 const LETTER = /\p{L}/u;
-const LETTERS = /\p{L}/gu;
-const DIGITS = /\d/gu;
+// Counted by removing the rest (one string, not an array of every character, on a page-long line).
+const NOT_LETTERS = /\P{L}+/gu;
+const NOT_DIGITS = /\D+/gu;
 const SPACE = /\s/gu;
 const UPPER_START = /^\p{Lu}/u;
 const LOWER_START = /^\p{Ll}/u;
@@ -71,6 +72,10 @@ const DEFAULTS: Required<Omit<PageLinesOptions, "langs">> = {
 /** Length buckets (characters, upper bounds) and word-count buckets. */
 const LENGTH_BUCKETS = [3, 12, 30, 60, 100, 160, 300];
 const WORD_BUCKETS = [1, 3, 7, 15, 30];
+/** Characters of a line its features read: far beyond any furniture line or headline. */
+const WORD_SCAN_CHARS = 2000;
+/** Characters of a long line's end read with its beginning (how it ends). */
+const LINE_TAIL_CHARS = 200;
 const MOST_CAPITALISED = 0.6;
 const HIGH_DIGIT_SHARE = 0.3;
 const PARAGRAPH_DISTANCES = 4;
@@ -141,6 +146,15 @@ export function furnitureTables(langs?: LangData[]): FurnitureTables {
 
 const wordsOf = (s: string): string[] => s.match(WORD) ?? [];
 
+/** Words in a line, counted up to `max`: a page-long line is not split into an array of its words. */
+function countWords(s: string, max: number): number {
+  let n = 0;
+  WORD.lastIndex = 0;
+  while (n < max && WORD.exec(s)) n++;
+  WORD.lastIndex = 0;
+  return n;
+}
+
 function sameScript(a: string, b: string): boolean {
   return GREEK.test(a) === GREEK.test(b);
 }
@@ -158,7 +172,7 @@ function splitGlued(line: PageLine, t: FurnitureTables, o: Required<Omit<PageLin
     const words = wordsOf(prefix);
     const lastWord = fold(words[words.length - 1] ?? "");
     const isName = words.length >= 2 && words.length <= o.maxGluedPrefixWords && words.every((w) => UPPER_START.test(w));
-    if ((isName || t.bylineWords.has(lastWord)) && wordsOf(rest).length >= 3) {
+    if ((isName || t.bylineWords.has(lastWord)) && countWords(rest, 3) >= 3) {
       return [
         { text: prefix.trim(), start, end: start + at, glued: "prefix" },
         { text: rest.trim(), start: start + at, end: line.end, glued: "rest" },
@@ -212,7 +226,7 @@ export function pageLines(input: string, from = 0, options: PageLinesOptions = {
 
 /** What one line looks like on its own: the features its neighbours also lend. */
 interface Shape {
-  /** The folded line. */
+  /** The folded line (of a line longer than WORD_SCAN_CHARS: its beginning folded, and its length). */
   key: string;
   chars: number;
   words: number;
@@ -244,13 +258,19 @@ export function markerOf(line: string, t: FurnitureTables): { marker: string; re
   return null;
 }
 
-function shapeOf(text: string, t: FurnitureTables, o: Required<Omit<PageLinesOptions, "langs">>): Shape {
+function shapeOf(full: string, t: FurnitureTables, o: Required<Omit<PageLinesOptions, "langs">>): Shape {
+  const chars = full.length;
+  // A line longer than WORD_SCAN_CHARS is read by its beginning and its end: every feature is
+  // settled there (a page-long line is prose), and the cost of a line stays bounded.
+  const long = chars > WORD_SCAN_CHARS;
+  const text = long ? `${full.slice(0, WORD_SCAN_CHARS)} ${full.slice(-LINE_TAIL_CHARS)}` : full;
   const words = wordsOf(text);
-  const f = fold(text);
+  const wordCount = words.length;
+  // a long line's key is its sample and its length (only repeats and short lines' patterns read it)
+  const f = long ? `${fold(text)}\u0000${chars}` : fold(text);
   const folded = trimEdges(f);
   const names: string[] = [];
-  const chars = text.length;
-  names.push(`len${bucket(chars, LENGTH_BUCKETS)}`, `words${bucket(words.length, WORD_BUCKETS)}`);
+  names.push(`len${bucket(chars, LENGTH_BUCKETS)}`, `words${bucket(wordCount, WORD_BUCKETS)}`);
   const sentence = SENTENCE_END.test(text);
   const ellipsis = ELLIPSIS_END.test(text);
   if (ellipsis) names.push("end:ellipsis");
@@ -269,13 +289,13 @@ function shapeOf(text: string, t: FurnitureTables, o: Required<Omit<PageLinesOpt
   if (NUMERIC_DATE.test(text) || (dateWord && YEAR.test(text))) names.push("date");
   if (dateWord) names.push("dateword");
   if (CLOCK_TIME.test(text)) names.push("time");
-  const letters = LETTER.test(text) ? (text.match(LETTERS) ?? []).length : 0;
-  const digits = (text.match(DIGITS) ?? []).length;
+  const letters = LETTER.test(text) ? text.replace(NOT_LETTERS, "").length : 0;
+  const digits = text.replace(NOT_DIGITS, "").length;
   if (letters === 0) names.push("noletters");
   if (digits / Math.max(1, text.replace(SPACE, "").length) > HIGH_DIGIT_SHARE) names.push("digits");
   if (letters >= 3 && text === text.toLocaleUpperCase() && text !== text.toLocaleLowerCase()) names.push("caps:all");
   const capitalised = words.filter((w) => UPPER_START.test(w)).length;
-  if (words.length >= 3 && capitalised / words.length >= MOST_CAPITALISED) names.push("caps:most");
+  if (wordCount >= 3 && capitalised / wordCount >= MOST_CAPITALISED) names.push("caps:most");
   if (URLISH.test(text)) names.push("url");
   if (text.includes("@") && EMAIL.test(text)) names.push("email");
   const short = chars <= o.maxFurnitureChars;
@@ -284,13 +304,13 @@ function shapeOf(text: string, t: FurnitureTables, o: Required<Omit<PageLinesOpt
   if (short && t.boilerplate.some((re) => re.test(folded))) names.push("boilerplate");
   const marker = short ? markerOf(text, t) : null;
   if (marker) names.push(marker.rest ? "marker:lead" : "marker");
-  const longParagraph = (words.length >= o.paragraphWords && sentence) || words.length >= o.paragraphWordsAnyEnd;
-  const prose = sentence && words.length >= 4;
-  const titleLike = words.length >= 3 && words.length <= 30 && !sentence && !ellipsis && UPPER_START.test(text.replace(OPENING_QUOTE_START, ""));
+  const longParagraph = (wordCount >= o.paragraphWords && sentence) || wordCount >= o.paragraphWordsAnyEnd;
+  const prose = sentence && wordCount >= 4;
+  const titleLike = wordCount >= 3 && wordCount <= 30 && !sentence && !ellipsis && UPPER_START.test(text.replace(OPENING_QUOTE_START, ""));
   if (prose) names.push("prose");
   if (titleLike) names.push("titlelike");
   if (longParagraph) names.push("paragraph");
-  return { key: f, chars, words: words.length, prose, longParagraph, titleLike, marker: marker !== null, furniture, names };
+  return { key: f, chars, words: wordCount, prose, longParagraph, titleLike, marker: marker !== null, furniture, names };
 }
 
 /** The features of every line, in order: names with value 1. */
