@@ -19,7 +19,6 @@ import type { HostRecord } from "../../input/polite.js";
 import type { StoryOptions } from "../../stories/assign.js";
 import {
   DAY_CHARS,
-  DEFAULT_BATCH_ARTICLES,
   DEFAULT_BATCH_MS,
   DEFAULT_SEARCH_LIMIT,
   ID_PREFIX_MIN,
@@ -80,6 +79,13 @@ import { pgStoriesTable, queryStories, storyOf, storyReport } from "./stories.js
 import { pgTables } from "./tables.js";
 import type { TableAccess, Transferable } from "../table-access.js";
 
+/**
+ * Articles a batch commits at once unless told otherwise: one. A transaction holds the
+ * story lock and its names' locks to its commit, so a batch of many would make every
+ * other writer wait for the whole batch (and meet it in deadlocks); a server commits
+ * one article's transaction cheaply anyway.
+ */
+const PG_BATCH_ARTICLES = 1;
 /** Advisory lock classes (first key) of this store; the second key is 0 unless said. */
 const MIGRATION_LOCK: [number, number] = [7300, 0];
 const STORY_LOCK: [number, number] = [7302, 0];
@@ -232,7 +238,7 @@ export class PostgresStore implements Store, Transferable {
   }
 
   async beginBatch(options: BatchOptions = {}): Promise<void> {
-    this.batch = { articles: options.articles ?? DEFAULT_BATCH_ARTICLES, ms: options.ms ?? DEFAULT_BATCH_MS };
+    this.batch = { articles: options.articles ?? PG_BATCH_ARTICLES, ms: options.ms ?? DEFAULT_BATCH_MS };
   }
 
   async endBatch(): Promise<void> {
