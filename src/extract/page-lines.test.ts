@@ -12,6 +12,12 @@ test("lines are trimmed, empty ones dropped, and offsets point into the page", (
   assert.deepEqual(pageLines(page, page.indexOf("Πρώτη")).map((l) => l.text), ["Πρώτη παράγραφος.", "Δεύτερη."]);
 });
 
+test("a line of millions of characters is one line, without exhausting the stack", () => {
+  const body = "λέξη ".repeat(3_000_000).trim();
+  const lines = pageLines(`Τίτλος\r${body}\r\nΤέλος`);
+  assert.deepEqual(lines.map((l) => [l.start, l.end]), [[0, 6], [7, 7 + body.length], [9 + body.length, 14 + body.length]]);
+});
+
 test("a byline glued to the first word becomes a line of its own", () => {
   assert.deepEqual(texts("ΣύνταξηΗ κυβέρνηση ανακοίνωσε νέα μέτρα για τη στέγαση."), ["Σύνταξη", "Η κυβέρνηση ανακοίνωσε νέα μέτρα για τη στέγαση."]);
   assert.deepEqual(texts("Mary JonesWednesday, 5 March 2025"), ["Mary Jones", "Wednesday, 5 March 2025"]);

@@ -14,8 +14,12 @@ import { trimEdges } from "./trim.js";
 export const FURNITURE_KINDS = ["navigation", "byline", "credit", "caption", "trailing", "advert"] as const;
 export type FurnitureKind = (typeof FURNITURE_KINDS)[number];
 
-/** One line and its break. */
-const LINE = /([^\r\n]*)(?:\r\n|\r|\n)?/uy;
+/**
+ * A line break. Lines are cut at the breaks this finds, not matched by a
+ * `[^\r\n]*` pattern: under the u flag such a pattern keeps backtracking state
+ * per character, which overflows the stack on a line of millions of characters.
+ */
+const BREAK = /\r\n|\r|\n/gu;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
 const LETTER = /\p{L}/u;
 // Counted by removing the rest (one string, not an array of every character, on a page-long line).
@@ -212,15 +216,16 @@ export function pageLines(input: string, from = 0, options: PageLinesOptions = {
   const lines: PageLine[] = [];
   let at = from;
   while (at < input.length) {
-    LINE.lastIndex = at;
-    const m = LINE.exec(input);
-    if (!m || m[0].length === 0) break;
-    const raw = m[1];
+    BREAK.lastIndex = at;
+    const m = BREAK.exec(input);
+    const end = m ? m.index : input.length;
+    const raw = input.slice(at, end);
     const lead = raw.length - raw.trimStart().length;
     const trimmed = raw.trim();
     if (trimmed !== "") lines.push(...splitGlued({ text: trimmed, start: at + lead, end: at + lead + trimmed.length }, t, o));
-    at += m[0].length;
+    at = m ? end + m[0].length : input.length;
   }
+  BREAK.lastIndex = 0;
   return lines;
 }
 
