@@ -1,11 +1,12 @@
 // What every back end stores of an article, whatever its SQL: the row's
-// values (content hash, canonical URL, the record without its text and token
-// list, deflated, and the token columns as a deflated blob: token-blob.ts),
-// the search keys of its title and body, and the record read back from them;
+// values (content hash, canonical URL, the record without its text, the title
+// and body spans' strings and the token list, deflated, and the token columns
+// as a deflated blob: token-blob.ts), the text as SQLite packs it, the search
+// keys of its title and body, and the record read back from them;
 // and the shape of a search result assembled from a page of ranked rows and
 // the grouped counts of all matches.
 import { deflateRawSync, inflateRawSync } from "node:zlib";
-import type { Doc } from "../doc/doc.js";
+import { title, type Doc, type Span } from "../doc/doc.js";
 import { tokenRecords, toRecord, type DocRecord } from "../doc/record.js";
 import { docContentHash } from "../pipeline/build.js";
 import { indexKeys } from "./search-text.js";
@@ -45,14 +46,15 @@ export function articleIdentity(doc: Doc): { hash: string; canonical: string | n
 
 /** The row values of an article, stored under `id` (an existing article's id when it is updated). */
 export function articleValues(doc: Doc, id: string, now: string): ArticleValues {
-  const record: DocRecord = { ...toRecord(doc, { tokens: false }), text: "" };
+  // The title and body are spans of the text, restored from it when read (recordOf).
+  const record: DocRecord = { ...toRecord(doc, { tokens: false }), title: "", body: "", text: "" };
   const { hash, canonical } = articleIdentity(doc);
   return {
     id,
     hash,
     url: doc.meta.url ?? null,
     canonical,
-    title: record.title,
+    title: title(doc),
     lang: doc.lang,
     published: doc.meta.published ?? null,
     site: doc.meta.site ?? null,
@@ -62,6 +64,19 @@ export function articleValues(doc: Doc, id: string, now: string): ArticleValues 
     tokens: deflateRawSync(encodeTokens(doc.layers.tokens)),
     now,
   };
+}
+
+/**
+ * An article's text as the SQLite store keeps it: deflated UTF-8, about a third
+ * of the plain size for Greek news (PostgreSQL compresses long values itself).
+ */
+export function packText(text: string): Buffer {
+  return deflateRawSync(Buffer.from(text, "utf8"));
+}
+
+/** The text of `packText`. */
+export function unpackText(packed: Buffer): string {
+  return inflateRawSync(packed).toString("utf8");
 }
 
 /** The search keys of an article's title and body, as the full-text index takes them. */
@@ -85,7 +100,8 @@ export function recordOf(row: StoredRecord): DocRecord {
   // Records stored before the token blob are plain JSON with their text and token list.
   if (row.tokens === null) return JSON.parse(row.record.toString()) as DocRecord;
   const record = JSON.parse(inflateRawSync(row.record).toString("utf8")) as DocRecord;
-  return { ...record, text: row.text, tokens: tokenRecords(decodeTokens(inflateRawSync(row.tokens))) };
+  const span = (s: Span | undefined) => (s ? row.text.slice(s.start, s.end) : "");
+  return { ...record, title: span(record.meta.title), body: span(record.meta.body), text: row.text, tokens: tokenRecords(decodeTokens(inflateRawSync(row.tokens))) };
 }
 
 export interface ArticleRow {

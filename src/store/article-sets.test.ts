@@ -5,6 +5,7 @@ import { parseTextPage } from "../extract/text-page.js";
 import { buildDoc } from "../pipeline/build.js";
 import { defaultPipeline } from "../pipeline/default.js";
 import { TempDir } from "../testing/fixtures.js";
+import { asVersion11 } from "./legacy-store.js";
 import { STORE_BACKENDS } from "../testing/store-backends.js";
 import { fixtureText } from "../understand/fixtures/fixtures.js";
 import { SCHEMA_VERSION } from "./migrations.js";
@@ -132,6 +133,7 @@ test("migration 9 derives from an older store what the writers now write", async
   const expected = await answers(fresh);
   await fresh.close();
   const db = new Database(file);
+  await asVersion11(db);
   db.exec(`
     DROP INDEX entity_links_entity_date; DROP INDEX entity_links_article; CREATE INDEX entity_links_entity ON entity_links(entity_id);
     ALTER TABLE entity_links DROP COLUMN article_date; ALTER TABLE entity_links DROP COLUMN mentions;

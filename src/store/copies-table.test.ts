@@ -4,7 +4,7 @@ import Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
 import { PORT_COPY, PORT_STORY, analyzeStoryFixture, storyFixtureText } from "../stories/fixtures/fixtures.js";
 import { BAND_LOOKUP } from "./copies-table.js";
-import { MIGRATIONS } from "./migrations.js";
+import { MIGRATIONS, registerMigrationFunctions } from "./migrations.js";
 import { STORY_LOOKUPS } from "./stories-table.js";
 import { STORE_BACKENDS } from "../testing/store-backends.js";
 
@@ -25,6 +25,7 @@ const copy = (published?: string) => {
 
 test("copy and story lookups are index searches, whatever the store holds", () => {
   const db = new Database(":memory:");
+  registerMigrationFunctions(db);
   for (const m of MIGRATIONS) db.exec(m.sql);
   for (const [name, sql] of Object.entries({ band: BAND_LOOKUP, ...STORY_LOOKUPS })) {
     const params = Array.from({ length: sql.split("?").length - 1 }, () => 1);

@@ -8,7 +8,7 @@ import { TempDir } from "../testing/fixtures.js";
 import { phoneticKey } from "../understand/translit/translit.js";
 import { analyzeFixture, fixtureText } from "../understand/fixtures/fixtures.js";
 import { LOOKUP, namesOf } from "./entities-table.js";
-import { MIGRATIONS } from "./migrations.js";
+import { MIGRATIONS, registerMigrationFunctions } from "./migrations.js";
 import { SqliteStore } from "./sqlite.js";
 import { STORE_BACKENDS } from "../testing/store-backends.js";
 import type { Store } from "./store.js";
@@ -26,6 +26,7 @@ test("the names of a document's entity by language leave out languages without o
 test("a version-4 database keeps its entity names and speakers when migrated", async () => {
   const file = dir.file("v4.db");
   const db = new Database(file);
+  registerMigrationFunctions(db);
   for (const m of MIGRATIONS.filter((m) => m.version <= 4)) db.exec(m.sql);
   db.pragma("user_version = 4");
   const record = { id: "a1", quotes: [{ kind: "direct", text: "Hello", speaker: { entityId: "per:x" } }] };
@@ -48,6 +49,7 @@ test("a version-4 database keeps its entity names and speakers when migrated", a
 
 test("every registry lookup is an index search, never a scan of a table", () => {
   const db = new Database(dir.file("plan.db"));
+  registerMigrationFunctions(db);
   for (const m of MIGRATIONS) db.exec(m.sql);
   for (const [name, sql] of Object.entries(LOOKUP)) {
     const params = Array.from({ length: sql.split("?").length - 1 }, () => "x");

@@ -1,5 +1,7 @@
 // The schema history shared by every SQL back end, applied in order; the
 // database records the last one applied (PRAGMA user_version in SQLite).
+import type Database from "better-sqlite3";
+import { packText } from "./article-row.js";
 import { COPIES_SCHEMA } from "./copies-table.js";
 import { STORIES_SCHEMA } from "./stories-table.js";
 
@@ -7,6 +9,14 @@ export interface Migration {
   version: number;
   description: string;
   sql: string;
+}
+
+/** The SQL function (registered by the SQLite store) that packs an article's text (article-row.ts packText). */
+export const PACK_TEXT_FUNCTION = "pack_text";
+
+/** Registers on a SQLite connection the SQL functions the migrations call. */
+export function registerMigrationFunctions(db: Database.Database): void {
+  db.function(PACK_TEXT_FUNCTION, { deterministic: true }, (text: unknown) => packText(String(text)));
 }
 
 export const MIGRATIONS: Migration[] = [
@@ -297,6 +307,17 @@ export const MIGRATIONS: Migration[] = [
         robots_text TEXT,
         robots_fetched_at TEXT
       );
+    `,
+  },
+  {
+    version: 12,
+    description: "a compact store: the articles' texts deflated; the full-text index keeps no copy of the search keys it indexes (contentless)",
+    sql: `
+      UPDATE articles SET text = ${PACK_TEXT_FUNCTION}(text) WHERE typeof(text) = 'text';
+      CREATE VIRTUAL TABLE articles_fts_contentless USING fts5(title, body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
+      INSERT INTO articles_fts_contentless (rowid, title, body) SELECT rowid, title, body FROM articles_fts;
+      DROP TABLE articles_fts;
+      ALTER TABLE articles_fts_contentless RENAME TO articles_fts;
     `,
   },
 ];

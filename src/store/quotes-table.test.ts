@@ -7,7 +7,7 @@ import { defaultPipeline } from "../pipeline/default.js";
 import { TempDir } from "../testing/fixtures.js";
 import { ENGLISH_ARTICLE, GREEK_ARTICLE } from "../understand/quotes/fixtures.js";
 import { keyString } from "./filters.js";
-import { MIGRATIONS } from "./migrations.js";
+import { MIGRATIONS, registerMigrationFunctions } from "./migrations.js";
 import { KEYS_FUNCTION, quoteQuerySql } from "./quotes-table.js";
 import { SqliteStore } from "./sqlite.js";
 import { STORE_BACKENDS } from "../testing/store-backends.js";
@@ -24,6 +24,7 @@ test("search keys of a speaker ignore accents, case and inflection", () => {
 
 test("a speaker query is an index search of the speakers' keys, never a scan", () => {
   const db = new Database(dir.file("plan.db"));
+  registerMigrationFunctions(db);
   for (const m of MIGRATIONS) db.exec(m.sql);
   db.function(KEYS_FUNCTION, (text: unknown) => keyString(typeof text === "string" ? text : null));
   for (const query of [{ speaker: "Sergei Ryabkov" }, { speaker: "Ryabkov", about: "talks", lang: "en" }]) {
@@ -40,6 +41,7 @@ test("a speaker query is an index search of the speakers' keys, never a scan", (
 test("a version-7 database gets the search keys of its stored speakers when migrated", async () => {
   const file = dir.file("v7.db");
   const db = new Database(file);
+  registerMigrationFunctions(db);
   for (const m of MIGRATIONS.filter((m) => m.version <= 7)) db.exec(m.sql);
   db.pragma("user_version = 7");
   db.prepare("INSERT INTO articles (rowid, id, content_hash, title, lang, published, text, record, ingested_at) VALUES (1, 'a1', 'h1', 'T', 'en', '2023-09-21', 'T', '{}', '2023-09-21')").run();

@@ -1,16 +1,54 @@
 // Raw access to the tables of a SQLite store, for copying a whole store
 // (transfer.ts, table-access.ts): columns from the schema, rows read in chunks, rows written
-// in one transaction per chunk. The full-text index is read and written with
-// its rowid and key strings.
+// in one transaction per chunk. Rows cross in the form every back end shares:
+// an article's text plain (packed here as the store keeps it), and the full-text
+// index as its rowid and key strings, derived again from each article's record
+// (the index keeps no copy of them).
 import type Database from "better-sqlite3";
+import { fromRecord } from "../doc/record.js";
+import { articleKeys, packText, recordOf, unpackText, type StoredRecord } from "./article-row.js";
 import type { Row, TableAccess } from "./table-access.js";
 
+const ARTICLES_TABLE = "articles";
 const FTS_TABLE = "articles_fts";
 const NAME = /^[a-z_]+$/u;
 
 function checked(table: string): string {
   if (!NAME.test(table)) throw new Error(`not a table name: ${table}`);
   return table;
+}
+
+/** Rows in chunks of at most `chunk`. */
+function* chunked(rows: Iterable<Row>, chunk: number): Iterable<Row[]> {
+  let out: Row[] = [];
+  for (const row of rows) {
+    out.push(row);
+    if (out.length >= chunk) {
+      yield out;
+      out = [];
+    }
+  }
+  if (out.length) yield out;
+}
+
+/** The index rows (rowid, title and body keys) of every indexed article. */
+function* indexRows(db: Database.Database): Iterable<Row> {
+  const rows = db.prepare(`SELECT rowid, record, text, tokens FROM ${ARTICLES_TABLE} WHERE rowid IN (SELECT rowid FROM ${FTS_TABLE}) ORDER BY rowid`);
+  for (const row of rows.iterate() as Iterable<StoredRecord & { rowid: number; text: Buffer }>) {
+    const keys = articleKeys(fromRecord(recordOf({ ...row, text: unpackText(row.text) })));
+    yield { rowid: row.rowid, title: keys.title, body: keys.body };
+  }
+}
+
+/** Rows of a table as they cross between back ends. */
+function* tableRows(db: Database.Database, table: string, columns: string[]): Iterable<Row> {
+  if (table === FTS_TABLE) {
+    yield* indexRows(db);
+    return;
+  }
+  for (const row of db.prepare(`SELECT ${columns.join(", ")} FROM ${checked(table)}`).iterate() as Iterable<Row>) {
+    yield table === ARTICLES_TABLE && Buffer.isBuffer(row.text) ? { ...row, text: unpackText(row.text) } : row;
+  }
 }
 
 export function sqliteTables(db: Database.Database): TableAccess {
@@ -23,20 +61,13 @@ export function sqliteTables(db: Database.Database): TableAccess {
       return (db.prepare(`SELECT COUNT(*) AS n FROM ${checked(table)}`).get() as { n: number }).n;
     },
     async *read(table, columns, chunk) {
-      let rows: Row[] = [];
-      for (const row of db.prepare(`SELECT ${columns.join(", ")} FROM ${checked(table)}`).iterate() as Iterable<Row>) {
-        rows.push(row);
-        if (rows.length >= chunk) {
-          yield rows;
-          rows = [];
-        }
-      }
-      if (rows.length) yield rows;
+      yield* chunked(tableRows(db, table, columns), chunk);
     },
     async write(table, columns, rows) {
       const insert = db.prepare(`INSERT INTO ${checked(table)} (${columns.join(", ")}) VALUES (${columns.map((c) => `@${c}`).join(", ")})`);
+      const stored = (row: Row): Row => (table === ARTICLES_TABLE && typeof row.text === "string" ? { ...row, text: packText(row.text) } : row);
       db.transaction(() => {
-        for (const row of rows) insert.run(row);
+        for (const row of rows) insert.run(stored(row));
       })();
     },
     async finish() {},

@@ -7,6 +7,7 @@ import { parseTextPage } from "../extract/text-page.js";
 import { buildDoc } from "../pipeline/build.js";
 import { defaultPipeline } from "../pipeline/default.js";
 import { ENGLISH_PAGE, GREEK_PAGE, TempDir } from "../testing/fixtures.js";
+import { asVersion11 } from "./legacy-store.js";
 import { SCHEMA_VERSION } from "./migrations.js";
 import { openStore } from "./open.js";
 import { QueryError } from "./search-text.js";
@@ -57,6 +58,40 @@ test("a stored article comes back as the record of its document, kept compact", 
   assert.ok(stored * 4 < JSON.stringify(toRecord(docs[0])).length, `${stored} bytes stored`);
   assert.ok((await store.stats()).bytesPerArticle > 0);
   await store.close();
+});
+
+test("migration 12 packs the texts and drops the index's copy of the keys: the same answers from fewer bytes", async () => {
+  const file = dir.file("v11.db");
+  const store = new SqliteStore(file);
+  const docs = [analyse(GREEK_PAGE, { url: "https://example.org/g" }), analyse(ENGLISH_PAGE, { url: "https://example.org/e" })];
+  const stored: string[] = [];
+  for (const doc of docs) stored.push((await store.put(doc)).id);
+  const answers = async (s: SqliteStore) => ({
+    records: await Promise.all(stored.map((id) => s.get(id))),
+    searches: await Promise.all(["Ρωσία", "Iran", "drones OR Τεχεράνη"].map((q) => s.search(q))),
+    stats: { ...(await s.stats()), bytesPerArticle: 0 },
+  });
+  const expected = await answers(store);
+  await store.close();
+  /** Bytes of the stored texts, and whether the index keeps a copy of its key strings. */
+  const footprint = () => {
+    const db = new Database(file, { readonly: true });
+    const text = (db.prepare("SELECT SUM(length(CAST(text AS BLOB))) AS n FROM articles").get() as { n: number }).n;
+    const copy = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'articles_fts_content'").get() !== undefined;
+    db.close();
+    return { text, copy };
+  };
+  const db = new Database(file);
+  await asVersion11(db);
+  db.close();
+  const before = footprint();
+  assert.equal(before.copy, true);
+  const migrated = new SqliteStore(file);
+  assert.deepEqual(await answers(migrated), expected);
+  await migrated.close();
+  const after = footprint();
+  assert.equal(after.copy, false);
+  assert.ok(after.text < before.text * 0.6, `${before.text} bytes of text before the migration, ${after.text} after`);
 });
 
 for (const backend of STORE_BACKENDS) {

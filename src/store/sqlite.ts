@@ -13,7 +13,7 @@ import { stmt } from "./statements.js";
 import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
 import type { DocRecord } from "../doc/record.js";
-import { articleIdentity, articleKeys, articleValues, recordOf, summary, tally, type ArticleRow, type MatchGroup, type StoredRecord, DAY_CHARS, DEFAULT_BATCH_ARTICLES, DEFAULT_BATCH_MS, DEFAULT_SEARCH_LIMIT, ID_PREFIX_MIN } from "./article-row.js";
+import { articleIdentity, articleKeys, articleValues, packText, recordOf, unpackText, summary, tally, type ArticleRow, type MatchGroup, type StoredRecord, DAY_CHARS, DEFAULT_BATCH_ARTICLES, DEFAULT_BATCH_MS, DEFAULT_SEARCH_LIMIT, ID_PREFIX_MIN } from "./article-row.js";
 import { copiesOf, copyLinks, notACopy, recordDuplicate } from "./copies-table.js";
 import { queryStories, setStoryOptions, storyOf, storyReport } from "./stories-table.js";
 import type { StoryOptions } from "../stories/assign.js";
@@ -24,7 +24,7 @@ import { entityGraph, searchEntities } from "./article-sets.js";
 import { articleEntities } from "./article-facts.js";
 import { addArticleFilter, hasArticleFilter, keyString, noConditions, whereClause, type Conditions } from "./filters.js";
 import { LAYER_TABLES } from "./layer-tables.js";
-import { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
+import { MIGRATIONS, SCHEMA_VERSION, registerMigrationFunctions } from "./migrations.js";
 import { KEYS_FUNCTION, entityQuotes, queryQuotes } from "./quotes-table.js";
 import { makeSnippet, parseQuery } from "./search-text.js";
 import * as intake from "./sources-table.js";
@@ -64,6 +64,9 @@ export const DEFAULT_DB_FILE = "./newsgraph.db";
 /** What PRAGMA integrity_check answers for a sound database. */
 const INTEGRITY_OK = "ok";
 
+/** A stored row whose text is packed (packText). */
+type PackedRecord = Omit<StoredRecord, "text"> & { text: Buffer };
+
 export interface SqliteOptions extends ConnectionOptions {
   /** Story assignment settings, when not the defaults. */
   stories?: StoryOptions;
@@ -86,6 +89,7 @@ export class SqliteStore implements Store, Transferable {
     this.options = withDefaults(options);
     this.db = openConnection(file, this.options);
     try {
+      registerMigrationFunctions(this.db);
       this.migrate();
     } catch (err) {
       closeConnection(this.db);
@@ -187,7 +191,7 @@ export class SqliteStore implements Store, Transferable {
             `UPDATE articles SET content_hash=@hash, url=@url, canonical_url=@canonical, title=@title, lang=@lang, published=@published,
              site=@site, source=@source, text=@text, record=@record, tokens=@tokens, updated_at=@now WHERE rowid=@rowid`,
           )
-          .run({ ...values, rowid: existing.rowid });
+          .run({ ...values, text: packText(values.text), rowid: existing.rowid });
         rowid = existing.rowid;
         stmt(this.db, "DELETE FROM articles_fts WHERE rowid = ?").run(rowid);
         for (const table of LAYER_TABLES) table.clear(this.db, { rowid, id: values.id, date: "" });
@@ -197,7 +201,7 @@ export class SqliteStore implements Store, Transferable {
               `INSERT INTO articles (id, content_hash, url, canonical_url, title, lang, published, site, source, text, record, tokens, ingested_at)
                VALUES (@id, @hash, @url, @canonical, @title, @lang, @published, @site, @source, @text, @record, @tokens, @now)`,
             )
-            .run(values).lastInsertRowid,
+            .run({ ...values, text: packText(values.text) }).lastInsertRowid,
         );
       }
       const keys = articleKeys(doc);
@@ -214,13 +218,13 @@ export class SqliteStore implements Store, Transferable {
   }
 
   async get(id: string): Promise<DocRecord | null> {
-    let row = stmt(this.db, "SELECT record, text, tokens FROM articles WHERE id = ?").get(id) as StoredRecord | undefined;
+    let row = stmt(this.db, "SELECT record, text, tokens FROM articles WHERE id = ?").get(id) as PackedRecord | undefined;
     if (!row && id.length >= ID_PREFIX_MIN) {
-      const rows = stmt(this.db, "SELECT record, text, tokens FROM articles WHERE id LIKE ? LIMIT 2").all(`${id.replace(/[%_]/g, "")}%`) as StoredRecord[];
+      const rows = stmt(this.db, "SELECT record, text, tokens FROM articles WHERE id LIKE ? LIMIT 2").all(`${id.replace(/[%_]/g, "")}%`) as PackedRecord[];
       if (rows.length > 1) throw new StoreError(`the id prefix "${id}" matches more than one article`);
       row = rows[0];
     }
-    return row ? recordOf(row) : null;
+    return row ? recordOf({ ...row, text: unpackText(row.text) }) : null;
   }
 
   /**
@@ -247,7 +251,7 @@ export class SqliteStore implements Store, Transferable {
               (SELECT COUNT(*) FROM quotes q WHERE q.article_rowid = a.rowid) AS quotes,
               (SELECT COUNT(DISTINCT l.entity_id) FROM entity_links l WHERE l.article_rowid = a.rowid) AS entities
        FROM page JOIN articles a ON a.rowid = page.rowid ORDER BY page.score, page.rowid`,
-    ).all(...ranked.c.params, options.limit ?? DEFAULT_SEARCH_LIMIT, options.offset ?? 0) as (ArticleRow & { text: string; score: number; quotes: number; entities: number })[];
+    ).all(...ranked.c.params, options.limit ?? DEFAULT_SEARCH_LIMIT, options.offset ?? 0) as (ArticleRow & { text: Buffer; score: number; quotes: number; entities: number })[];
     const counted = matching({ ...options, lang: undefined, site: undefined });
     const groups = stmt(this.db,
       `SELECT a.lang AS lang, a.site AS site, substr(a.published, 1, ${DAY_CHARS}) AS day, COUNT(*) AS n
@@ -255,7 +259,7 @@ export class SqliteStore implements Store, Transferable {
     ).all(...counted.c.params) as MatchGroup[];
     const copies = copiesOf(this.db, rows.map((r) => r.rowid));
     return {
-      hits: rows.map((r) => ({ ...summary(r), score: Number((-r.score).toPrecision(4)), ...makeSnippet(r.text, keys), quotes: r.quotes, entities: r.entities, copies: copies.get(r.rowid) ?? [] })),
+      hits: rows.map((r) => ({ ...summary(r), score: Number((-r.score).toPrecision(4)), ...makeSnippet(unpackText(r.text), keys), quotes: r.quotes, entities: r.entities, copies: copies.get(r.rowid) ?? [] })),
       ...tally(groups, options),
     };
   }
