@@ -112,6 +112,30 @@ export interface StoryRow {
 export const pack = (value: unknown): Buffer => deflateRawSync(JSON.stringify(value));
 export const unpack = <T>(blob: Buffer): T => JSON.parse(inflateRawSync(blob).toString("utf8")) as T;
 
+/**
+ * Blobs read again and again (the profiles and latest reports of the candidate
+ * stories, which consecutive articles share), unpacked once and kept by their
+ * bytes, so a changed blob is never mistaken for the one before it. The
+ * values are only read. Least recently used first out; the bound keeps memory
+ * flat (about 1,000 profiles and reports).
+ */
+const UNPACKED_KEPT = 1024;
+const unpacked = new Map<string, unknown>();
+
+export function unpackKept<T>(blob: Buffer): T {
+  const key = blob.toString("latin1");
+  const kept = unpacked.get(key);
+  if (kept !== undefined) {
+    unpacked.delete(key);
+    unpacked.set(key, kept);
+    return kept as T;
+  }
+  const value = unpack<T>(blob);
+  unpacked.set(key, value);
+  if (unpacked.size > UNPACKED_KEPT) unpacked.delete(unpacked.keys().next().value as string);
+  return value;
+}
+
 /** Document frequencies of the keys, and the IDF they give. */
 function idfOf(db: Database.Database, keys: Iterable<string>): Idf {
   const count = stmt(db, STORY_LOOKUPS.count);
@@ -143,8 +167,8 @@ function candidates(db: Database.Database, keys: string[], idf: Idf): Candidate[
   const members = stmt(db, "SELECT contribution FROM story_articles WHERE story_id = ? AND contribution IS NOT NULL ORDER BY article_rowid DESC LIMIT ?");
   return best.map(([id]) => ({
     id,
-    profile: unpack<StoryProfile>((load.get(id) as { profile: Buffer }).profile),
-    members: () => (members.all(id, MEMBERS_COMPARED) as { contribution: Buffer }[]).map((r) => unpack<Contribution>(r.contribution)),
+    profile: unpackKept<StoryProfile>((load.get(id) as { profile: Buffer }).profile),
+    members: () => (members.all(id, MEMBERS_COMPARED) as { contribution: Buffer }[]).map((r) => unpackKept<Contribution>(r.contribution)),
   }));
 }
 
@@ -204,7 +228,7 @@ export function assignStory(db: Database.Database, rowid: number, doc: Doc, opti
   const lookup = lookupKeys(c, LOOKUP_TERMS);
   const choice = chooseStory(a, candidates(db, lookup, idf), idf, options);
   let story = choice.story;
-  const profile = story === null ? emptyProfile() : unpack<StoryProfile>((stmt(db, "SELECT profile FROM stories WHERE id = ?").get(story) as { profile: Buffer }).profile);
+  const profile = story === null ? emptyProfile() : unpackKept<StoryProfile>((stmt(db, "SELECT profile FROM stories WHERE id = ?").get(story) as { profile: Buffer }).profile);
   const updated = applyContribution(profile, c, 1, options);
   if (story === null) {
     story = Number(

@@ -39,6 +39,7 @@ import {
   latest,
   pack,
   unpack,
+  unpackKept,
   vectorKeys,
   type StoryRow,
 } from "../stories-table.js";
@@ -63,7 +64,7 @@ async function countKeys(sql: Sql, keys: string[], sign: 1 | -1): Promise<void> 
 }
 
 async function profileOf(sql: Sql, story: number): Promise<StoryProfile> {
-  return unpack<StoryProfile>((await sql.get<{ profile: Buffer }>("SELECT profile FROM stories WHERE id = ?", story))!.profile);
+  return unpackKept<StoryProfile>((await sql.get<{ profile: Buffer }>("SELECT profile FROM stories WHERE id = ?", story))!.profile);
 }
 
 async function candidates(sql: Sql, keys: string[], idf: Idf): Promise<Candidate[]> {
@@ -75,7 +76,7 @@ async function candidates(sql: Sql, keys: string[], idf: Idf): Promise<Candidate
   return Promise.all(
     best.map(async ([id]) => {
       // read at once (the queries are asynchronous), handed over as the thunk assign.ts asks for
-      const members = (await sql.all<{ contribution: Buffer }>("SELECT contribution FROM story_articles WHERE story_id = ? AND contribution IS NOT NULL ORDER BY article_rowid DESC LIMIT ?", id, MEMBERS_COMPARED)).map((r) => unpack<Contribution>(r.contribution));
+      const members = (await sql.all<{ contribution: Buffer }>("SELECT contribution FROM story_articles WHERE story_id = ? AND contribution IS NOT NULL ORDER BY article_rowid DESC LIMIT ?", id, MEMBERS_COMPARED)).map((r) => unpackKept<Contribution>(r.contribution));
       return { id, profile: await profileOf(sql, id), members: () => members };
     }),
   );
