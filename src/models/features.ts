@@ -6,12 +6,14 @@
 // shape trigram, capitals pair, position, quotes) are hashed per token. `flatten`
 // lists every token's keys in template order, as the trainer reads them.
 import { fold } from "../text/normalize.js";
+import { BoundedMap } from "./cache.js";
 import { addNumber, addRange, finish, hash1, seed } from "./hash.js";
 
 /** Bump when templates change: models record it and refuse a mismatch. */
 export const FEATURE_VERSION = 5;
 
-const MAX_CACHE = 200_000;
+/** Word types whose features are kept (generational: frequent words stay; about 1 KB each). */
+const MAX_CACHE = 50_000;
 const BOS = "\u0002<s>";
 const EOS = "\u0003</s>";
 const SHORT_WORD = 4;
@@ -238,7 +240,7 @@ function quotedLengths(words: readonly string[]): Uint8Array {
 /** Extracts feature keys for every token of a sentence. */
 export class FeatureExtractor {
   readonly options: Required<Omit<FeatureOptions, "gazetteer" | "clusters">> & Pick<FeatureOptions, "gazetteer" | "clusters">;
-  private readonly cache = new Map<string, WordInfo>();
+  private readonly cache = new BoundedMap<string, WordInfo>(MAX_CACHE);
   private readonly bos: WordInfo;
   private readonly eos: WordInfo;
 
@@ -277,7 +279,6 @@ export class FeatureExtractor {
   private info(word: string): WordInfo {
     let info = this.cache.get(word);
     if (info) return info;
-    if (this.cache.size >= MAX_CACHE) this.cache.clear();
     info = this.build(word);
     this.cache.set(word, info);
     return info;
