@@ -3,6 +3,7 @@ import { spawn } from "node:child_process";
 import { after, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { openStore } from "../store/open.js";
+import type { Store } from "../store/store.js";
 import { GREEK_PAGE, TempDir } from "../testing/fixtures.js";
 import { ingestInto } from "./ingest.js";
 
@@ -56,6 +57,11 @@ test("analysis in worker threads stores the same articles, in the same order", a
   assert.deepEqual(b.failures, a.failures);
   assert.equal(b.added, 12);
   for (const { id } of a.ids) assert.deepEqual(await two.get(id), await one.get(id));
+  // The search keys and fingerprints the workers prepared are the ones this thread makes.
+  const hits = async (store: Store, query: string) => (await store.search(query, { limit: 20 })).hits.map(({ ingestedAt, ...hit }) => hit);
+  assert.deepEqual(await hits(two, "Δημητρίου"), await hits(one, "Δημητρίου"));
+  assert.deepEqual(await hits(two, "άρθρο 7"), await hits(one, "άρθρο 7"));
+  assert.deepEqual((await two.stats()).indexed, 12);
   await one.close();
   await two.close();
 });

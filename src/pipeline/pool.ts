@@ -5,6 +5,7 @@
 // twice the time budget is terminated and replaced: that document fails with
 // the time budget named, the documents queued behind it go to the new worker.
 import { Worker } from "node:worker_threads";
+import { adoptDerived, type Derived } from "../doc/derived.js";
 import type { Doc } from "../doc/doc.js";
 import type { RawInput } from "../input/sources.js";
 import { LimitError } from "../util/limits.js";
@@ -19,7 +20,7 @@ export interface PoolRequest {
   raw: RawInput;
 }
 
-export type PoolReply = { id: number; doc: Doc } | { id: number; error: string };
+export type PoolReply = { id: number; doc: Doc; derived: Derived } | { id: number; error: string };
 
 /** What a worker posts: a reply, or that its pipeline is loaded (the time budget runs from then on). */
 export type WorkerMessage = PoolReply | { ready: true };
@@ -29,12 +30,16 @@ export interface WorkerData {
   limits: AnalysisLimits;
   /** A module exporting `pipeline()`, run instead of the default pipeline (tests). */
   pipelineModule?: string;
+  /** Compute in the worker what a store's put derives from each document (store/prepare.ts). */
+  prepare?: boolean;
 }
 
 export interface PoolOptions {
   limits?: Readonly<AnalysisLimits>;
   /** See WorkerData.pipelineModule. */
   pipelineModule?: string;
+  /** See WorkerData.prepare. */
+  prepare?: boolean;
 }
 
 export interface Analyzer {
@@ -76,7 +81,7 @@ interface Slot {
 
 /** A pool of `size` worker threads, each with its own pipeline. */
 export function workerAnalyzer(size: number, options: PoolOptions = {}): Analyzer {
-  const data: WorkerData = { limits: { ...(options.limits ?? ANALYSIS_LIMITS) }, ...(options.pipelineModule ? { pipelineModule: options.pipelineModule } : {}) };
+  const data: WorkerData = { limits: { ...(options.limits ?? ANALYSIS_LIMITS) }, ...(options.pipelineModule ? { pipelineModule: options.pipelineModule } : {}), prepare: options.prepare ?? false };
   const stuckMs = data.limits.timeBudgetMs * WORKER_BUDGET_FACTOR;
   const pending = new Map<number, Pending>();
   const slots: Slot[] = [];
@@ -114,7 +119,10 @@ export function workerAnalyzer(size: number, options: PoolOptions = {}): Analyze
       pending.delete(reply.id);
       if (!p) return;
       if ("error" in reply) p.reject(new Error(reply.error));
-      else p.resolve(reply.doc);
+      else {
+        adoptDerived(reply.doc, reply.derived);
+        p.resolve(reply.doc);
+      }
     });
     w.on("error", (err) => {
       if (s.worker === w) failAll(new Error(`analysis worker failed: ${err.message}`));
@@ -176,7 +184,7 @@ export function analyzeWithFallback(analyzer: Analyzer, item: RawInput): Promise
   );
 }
 
-/** An analyzer for `jobs` parallel analyses (1: this thread). */
+/** An analyzer for `jobs` parallel analyses (1: this thread) whose documents go to a store: the workers prepare what its put derives. */
 export function createAnalyzer(jobs: number, limits: Readonly<AnalysisLimits> = ANALYSIS_LIMITS): Analyzer {
-  return jobs > 1 ? workerAnalyzer(jobs, { limits }) : localAnalyzer(limits);
+  return jobs > 1 ? workerAnalyzer(jobs, { limits, prepare: true }) : localAnalyzer(limits);
 }

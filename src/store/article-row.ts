@@ -6,6 +6,7 @@
 // and the shape of a search result assembled from a page of ranked rows and
 // the grouped counts of all matches.
 import { deflateRawSync, inflateRawSync } from "node:zlib";
+import { derive } from "../doc/derived.js";
 import { title, type Doc, type Span } from "../doc/doc.js";
 import { tokenRecords, toRecord, type DocRecord } from "../doc/record.js";
 import { docContentHash } from "../pipeline/build.js";
@@ -41,14 +42,32 @@ export interface ArticleValues {
 
 /** An article's content hash and canonical URL: how a put finds it stored already. */
 export function articleIdentity(doc: Doc): { hash: string; canonical: string | null } {
-  return { hash: docContentHash(doc), canonical: doc.meta.canonicalUrl ?? doc.meta.url ?? null };
+  return { hash: derive(doc, "store.hash", docContentHash), canonical: doc.meta.canonicalUrl ?? doc.meta.url ?? null };
+}
+
+/** What the store keeps of an article in blobs: its record (under the document's own id), its token columns and its packed text. */
+export interface ArticleBlobs {
+  record: Buffer;
+  tokens: Buffer;
+  text: Buffer;
+}
+
+/** The deflated record of an article stored under `id`. */
+function recordBlob(doc: Doc, id: string): Buffer {
+  // The title and body are spans of the text, restored from it when read (recordOf).
+  const record: DocRecord = { ...toRecord(doc, { tokens: false }), title: "", body: "", text: "" };
+  return deflateRawSync(JSON.stringify({ ...record, id }));
+}
+
+/** The blobs of an article, made once (in the analysis worker, when there is one: prepare.ts). */
+export function articleBlobs(doc: Doc): ArticleBlobs {
+  return derive(doc, "store.blobs", (d) => ({ record: recordBlob(d, d.id), tokens: deflateRawSync(encodeTokens(d.layers.tokens)), text: packText(d.text) }));
 }
 
 /** The row values of an article, stored under `id` (an existing article's id when it is updated). */
 export function articleValues(doc: Doc, id: string, now: string): ArticleValues {
-  // The title and body are spans of the text, restored from it when read (recordOf).
-  const record: DocRecord = { ...toRecord(doc, { tokens: false }), title: "", body: "", text: "" };
   const { hash, canonical } = articleIdentity(doc);
+  const blobs = articleBlobs(doc);
   return {
     id,
     hash,
@@ -60,8 +79,8 @@ export function articleValues(doc: Doc, id: string, now: string): ArticleValues 
     site: doc.meta.site ?? null,
     source: doc.meta.source ?? null,
     text: doc.text,
-    record: deflateRawSync(JSON.stringify({ ...record, id })),
-    tokens: deflateRawSync(encodeTokens(doc.layers.tokens)),
+    record: id === doc.id ? blobs.record : recordBlob(doc, id),
+    tokens: blobs.tokens,
     now,
   };
 }
@@ -81,11 +100,10 @@ export function unpackText(packed: Buffer): string {
 
 /** The search keys of an article's title and body, as the full-text index takes them. */
 export function articleKeys(doc: Doc): { title: string; body: string } {
-  const tok = doc.layers.tokens;
-  return {
-    title: doc.meta.title ? indexKeys(doc.text, tok, doc.meta.title) : "",
-    body: doc.meta.body ? indexKeys(doc.text, tok, doc.meta.body) : "",
-  };
+  return derive(doc, "store.keys", (d) => ({
+    title: d.meta.title ? indexKeys(d.text, d.layers.tokens, d.meta.title) : "",
+    body: d.meta.body ? indexKeys(d.text, d.layers.tokens, d.meta.body) : "",
+  }));
 }
 
 export interface StoredRecord {

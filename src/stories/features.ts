@@ -5,6 +5,7 @@
 // surname for a person), the numbers it gives (separators aside, so 3,75 and
 // 3.75 meet), the calendar dates it resolves, the speakers it quotes — plus
 // its publication day. Computed from the document's layers, nothing stored.
+import { derive } from "../doc/derived.js";
 import { TokenKind, tokenRange, type Doc } from "../doc/doc.js";
 import type { Entity } from "../doc/layers.js";
 import { wordView } from "../text/words.js";
@@ -112,8 +113,12 @@ export function publicationDay(published: string | undefined | null): Publicatio
   return { day: Math.floor(ms / MS_PER_DAY), precision: m[3] ? "day" : m[2] ? "month" : "year" };
 }
 
-/** The features of an analysed document. */
+/** The features of an analysed document (made once per document: doc/derived.ts). */
 export function articleFeatures(doc: Doc): ArticleFeatures {
+  return derive(doc, "story.features", featuresOf);
+}
+
+function featuresOf(doc: Doc): ArticleFeatures {
   const terms = new Map<string, number>();
   const keys = new Map<string, number>();
   const tok = doc.layers.tokens;

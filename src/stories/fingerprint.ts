@@ -6,6 +6,7 @@
 // of equal signature values (an estimate of the Jaccard similarity of their
 // shingle sets) and by the containment that follows from it and their sizes,
 // so a copy with its last paragraph trimmed still counts.
+import { derive } from "../doc/derived.js";
 import { TokenKind, type Doc } from "../doc/doc.js";
 import { wordView } from "../text/words.js";
 
@@ -102,7 +103,7 @@ export function fingerprintKeys(keys: string[]): Fingerprint {
 
 /** The fingerprint of a document's body. */
 export function fingerprint(doc: Doc): Fingerprint {
-  return fingerprintKeys(bodyKeys(doc));
+  return derive(doc, "fingerprint", (d) => fingerprintKeys(bodyKeys(d)));
 }
 
 /** The LSH band values of a signature, one per band: bodies sharing any is a candidate pair. */
