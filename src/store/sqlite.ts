@@ -72,6 +72,30 @@ export interface SqliteOptions extends ConnectionOptions {
   stories?: StoryOptions;
 }
 
+function schemaVersion(db: Database.Database): number {
+  const version = db.pragma("user_version", { simple: true }) as number;
+  if (version > SCHEMA_VERSION) {
+    throw new StoreError(`the database has schema version ${version}, newer than this newsgraph (${SCHEMA_VERSION}): upgrade newsgraph`);
+  }
+  return version;
+}
+
+/** Apply the missing migrations in one write transaction, deciding inside the lock, so a process that waited on another's migration finds nothing left to do. */
+function migrateConnection(db: Database.Database, file: string, options: Required<ConnectionOptions>): void {
+  retryBusySync(file, options, () =>
+    db
+      .transaction(() => {
+        const locked = schemaVersion(db);
+        for (const m of MIGRATIONS) {
+          if (m.version <= locked) continue;
+          db.exec(m.sql);
+          db.pragma(`user_version = ${m.version}`);
+        }
+      })
+      .immediate(),
+  );
+}
+
 export class SqliteStore implements Store, Transferable {
   private readonly db: Database.Database;
   private readonly options: Required<ConnectionOptions>;
@@ -99,31 +123,26 @@ export class SqliteStore implements Store, Transferable {
     this.db.function(KEYS_FUNCTION, { deterministic: true }, (text: unknown) => keyString(typeof text === "string" ? text : null));
   }
 
-  private schemaVersion(): number {
-    const version = this.db.pragma("user_version", { simple: true }) as number;
-    if (version > SCHEMA_VERSION) {
-      throw new StoreError(`the database has schema version ${version}, newer than this newsgraph (${SCHEMA_VERSION}): upgrade newsgraph`);
-    }
-    return version;
-  }
-
-  /** Apply the missing migrations in one write transaction, deciding inside the lock, so a process that waited on another's migration finds nothing left to do. */
+  /**
+   * Bring the schema up to date. A store opened only to be read (search, show, stats …)
+   * is migrated through a writable connection of its own, opened for that and closed.
+   */
   private migrate(): void {
-    const current = this.schemaVersion();
+    const current = schemaVersion(this.db);
     if (current === SCHEMA_VERSION) return;
-    if (this.options.readonly) throw new StoreError(`the database needs migrating from version ${current}; open it writable once`);
-    retryBusySync(this.file, this.options, () =>
-      this.db
-        .transaction(() => {
-          const locked = this.schemaVersion();
-          for (const m of MIGRATIONS) {
-            if (m.version <= locked) continue;
-            this.db.exec(m.sql);
-            this.db.pragma(`user_version = ${m.version}`);
-          }
-        })
-        .immediate(),
-    );
+    if (!this.options.readonly) return migrateConnection(this.db, this.file, this.options);
+    let writer: Database.Database;
+    try {
+      writer = openConnection(this.file, { ...this.options, readonly: false });
+    } catch (err) {
+      throw new StoreError(`the database has schema version ${current} and needs migrating to ${SCHEMA_VERSION}, but cannot be opened for writing: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    try {
+      registerMigrationFunctions(writer);
+      migrateConnection(writer, this.file, this.options);
+    } finally {
+      closeConnection(writer);
+    }
   }
 
   /** Raw access to the tables, for copying the store (transfer.ts). */
