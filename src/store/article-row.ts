@@ -45,11 +45,10 @@ export function articleIdentity(doc: Doc): { hash: string; canonical: string | n
   return { hash: derive(doc, "store.hash", docContentHash), canonical: doc.meta.canonicalUrl ?? doc.meta.url ?? null };
 }
 
-/** What the store keeps of an article in blobs: its record (under the document's own id), its token columns and its packed text. */
+/** What every back end keeps of an article in blobs: its record (under the document's own id) and its token columns. */
 export interface ArticleBlobs {
   record: Buffer;
   tokens: Buffer;
-  text: Buffer;
 }
 
 /** The deflated record of an article stored under `id`. */
@@ -61,7 +60,12 @@ function recordBlob(doc: Doc, id: string): Buffer {
 
 /** The blobs of an article, made once (in the analysis worker, when there is one: prepare.ts). */
 export function articleBlobs(doc: Doc): ArticleBlobs {
-  return derive(doc, "store.blobs", (d) => ({ record: recordBlob(d, d.id), tokens: deflateRawSync(encodeTokens(d.layers.tokens)), text: packText(d.text) }));
+  return derive(doc, "store.blobs", (d) => ({ record: recordBlob(d, d.id), tokens: deflateRawSync(encodeTokens(d.layers.tokens)) }));
+}
+
+/** The article's text packed as the SQLite store keeps it, made once (prepare.ts). */
+export function packedText(doc: Doc): Buffer {
+  return derive(doc, "store.text", (d) => packText(d.text));
 }
 
 /** The row values of an article, stored under `id` (an existing article's id when it is updated). */

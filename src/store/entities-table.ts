@@ -139,31 +139,53 @@ function create(db: Database.Database, e: Entity, lang: string): number {
   return id;
 }
 
-/**
- * A name written in the text beats a transliteration; a full name beats a
- * surname; a name written as it is in this article (`written`: seen in the
- * nominative, or not declining) beats one of as many words that no stored
- * article writes (a nominative derived from an oblique form: Σίλβας from «του
- * Σίλβα» gives way to «ο Σίλβα»). The text's name is the entity's name in the
- * languages whose name it is.
+/*
+ * Which name an entity keeps, decided alike by every back end (each asks the
+ * store whether a name is written by any stored article): a name written in
+ * the text beats a transliteration; a full name beats a surname; a name written
+ * as it is in this article (`written`: seen in the nominative, or not
+ * declining) beats one of as many words that no stored article writes (a
+ * nominative derived from an oblique form: Σίλβας from «του Σίλβα» gives way to
+ * «ο Σίλβα»). The text's name is the entity's name in the languages whose name
+ * it is.
  */
+const nameWords = (s: string): number => s.split(/\s+/u).length;
+
+/** Does the article's name have more words than the stored one? */
+function longerName(name: string, stored: string): boolean {
+  return nameWords(name) > nameWords(stored);
+}
+
+/** Can the article's name replace a stored one of as many words, if no stored article writes that one? */
+export function mayReplaceUnwritten(name: string, stored: string, written: boolean): boolean {
+  return written && nameWords(name) === nameWords(stored) && stored !== name;
+}
+
+/**
+ * Does the article's name replace the entity's main name: "yes", "no", or
+ * "if unwritten" — when no stored article writes the current name.
+ */
+export function mainNameChange(e: Entity, row: EntityRow, written: boolean): "yes" | "no" | "if unwritten" {
+  if (longerName(e.name, row.name)) return "yes";
+  const sameScript = needsTransliteration(row.name) === needsTransliteration(e.name);
+  return sameScript && mayReplaceUnwritten(e.name, row.name, written) ? "if unwritten" : "no";
+}
+
 function improveNames(db: Database.Database, id: number, e: Entity, written: boolean): void {
   const row = stmt(db, "SELECT * FROM entities WHERE id = ?").get(id) as EntityRow;
   if (row.code) return;
-  const words = (s: string) => s.split(/\s+/u).length;
-  const longer = words(e.name) > words(row.name);
-  const neverWritten = (name: string) => !((stmt(db, "SELECT count FROM entity_aliases WHERE entity_id = ? AND alias = ?").get(id, name) as { count: number } | undefined)?.count);
-  const sameScript = needsTransliteration(row.name) === needsTransliteration(e.name);
-  const seen = written && sameScript && words(e.name) === words(row.name) && row.name !== e.name && neverWritten(row.name);
-  if (longer || seen) {
+  const isWritten = (name: string) => Boolean((stmt(db, "SELECT count FROM entity_aliases WHERE entity_id = ? AND alias = ?").get(id, name) as { count: number } | undefined)?.count);
+  const change = mainNameChange(e, row, written);
+  const replaced = change === "yes" || (change === "if unwritten" && !isWritten(row.name));
+  if (replaced) {
     stmt(db, "UPDATE entities SET name = ?, phonetic = ?, key = ? WHERE id = ?").run(e.name, e.key, e.id, id);
     setKeys(db, id, e.key);
   }
   for (const [lang, name] of namesOf(e)) {
     if (name !== e.name) continue;
     const stored = stmt(db, "SELECT source, name FROM entity_names WHERE entity_id = ? AND lang = ?").get(id, lang) as { source: string; name: string } | undefined;
-    const better = seen || (written && stored !== undefined && words(stored.name) === words(name) && stored.name !== name && neverWritten(stored.name));
-    if (!stored || stored.source !== SOURCE_TEXT || longer || better) setName(db, id, lang, name, SOURCE_TEXT);
+    const better = replaced || (stored !== undefined && mayReplaceUnwritten(name, stored.name, written) && !isWritten(stored.name));
+    if (!stored || stored.source !== SOURCE_TEXT || better) setName(db, id, lang, name, SOURCE_TEXT);
   }
 }
 

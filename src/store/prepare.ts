@@ -6,11 +6,12 @@
 import type { Doc } from "../doc/doc.js";
 import { articleFeatures } from "../stories/features.js";
 import { fingerprint } from "../stories/fingerprint.js";
-import { articleBlobs, articleIdentity, articleKeys } from "./article-row.js";
+import { articleBlobs, articleIdentity, articleKeys, packedText } from "./article-row.js";
 
 export function prepareForStore(doc: Doc): void {
   articleIdentity(doc);
   articleBlobs(doc);
+  packedText(doc);
   articleKeys(doc);
   fingerprint(doc);
   articleFeatures(doc);

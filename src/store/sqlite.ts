@@ -13,7 +13,7 @@ import { stmt } from "./statements.js";
 import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
 import type { DocRecord } from "../doc/record.js";
-import { articleBlobs, articleIdentity, articleKeys, articleValues, recordOf, unpackText, summary, tally, type ArticleRow, type MatchGroup, type StoredRecord, DAY_CHARS, DEFAULT_BATCH_ARTICLES, DEFAULT_BATCH_MS, DEFAULT_SEARCH_LIMIT, ID_PREFIX_MIN } from "./article-row.js";
+import { articleIdentity, articleKeys, articleValues, packedText, recordOf, unpackText, summary, tally, type ArticleRow, type MatchGroup, type StoredRecord, DAY_CHARS, DEFAULT_BATCH_ARTICLES, DEFAULT_BATCH_MS, DEFAULT_SEARCH_LIMIT, ID_PREFIX_MIN } from "./article-row.js";
 import { copiesOf, copyLinks, notACopy, recordDuplicate } from "./copies-table.js";
 import { queryStories, setStoryOptions, storyOf, storyReport } from "./stories-table.js";
 import type { StoryOptions } from "../stories/assign.js";
@@ -210,7 +210,7 @@ export class SqliteStore implements Store, Transferable {
             `UPDATE articles SET content_hash=@hash, url=@url, canonical_url=@canonical, title=@title, lang=@lang, published=@published,
              site=@site, source=@source, text=@text, record=@record, tokens=@tokens, updated_at=@now WHERE rowid=@rowid`,
           )
-          .run({ ...values, text: articleBlobs(doc).text, rowid: existing.rowid });
+          .run({ ...values, text: packedText(doc), rowid: existing.rowid });
         rowid = existing.rowid;
         stmt(this.db, "DELETE FROM articles_fts WHERE rowid = ?").run(rowid);
         for (const table of LAYER_TABLES) table.clear(this.db, { rowid, id: values.id, date: "" });
@@ -220,7 +220,7 @@ export class SqliteStore implements Store, Transferable {
               `INSERT INTO articles (id, content_hash, url, canonical_url, title, lang, published, site, source, text, record, tokens, ingested_at)
                VALUES (@id, @hash, @url, @canonical, @title, @lang, @published, @site, @source, @text, @record, @tokens, @now)`,
             )
-            .run({ ...values, text: articleBlobs(doc).text }).lastInsertRowid,
+            .run({ ...values, text: packedText(doc) }).lastInsertRowid,
         );
       }
       const keys = articleKeys(doc);

@@ -20,6 +20,8 @@ import {
   SOURCE_TEXT,
   SOURCE_TRANSLIT,
   keyRows,
+  mainNameChange,
+  mayReplaceUnwritten,
   namesOf,
   sourceOf,
   unique,
@@ -104,23 +106,22 @@ async function create(sql: Sql, e: Entity, lang: string): Promise<number> {
  * surname; a name written as it is in this article beats one of as many words
  * that no stored article writes (entities-table.ts).
  */
+/** The choice of improveNames in entities-table.ts (mainNameChange), asked of this store. */
 async function improveNames(sql: Sql, id: number, e: Entity, written: boolean): Promise<void> {
   const row = (await sql.get<EntityRow>("SELECT * FROM entities WHERE id = ?", id))!;
   if (row.code) return;
-  const words = (s: string) => s.split(/\s+/u).length;
-  const longer = words(e.name) > words(row.name);
-  const neverWritten = async (name: string) => !(await sql.get<{ count: number }>("SELECT count FROM entity_aliases WHERE entity_id = ? AND alias = ?", id, name))?.count;
-  const sameScript = needsTransliteration(row.name) === needsTransliteration(e.name);
-  const seen = written && sameScript && words(e.name) === words(row.name) && row.name !== e.name && (await neverWritten(row.name));
-  if (longer || seen) {
+  const isWritten = async (name: string) => Boolean((await sql.get<{ count: number }>("SELECT count FROM entity_aliases WHERE entity_id = ? AND alias = ?", id, name))?.count);
+  const change = mainNameChange(e, row, written);
+  const replaced = change === "yes" || (change === "if unwritten" && !(await isWritten(row.name)));
+  if (replaced) {
     await sql.run("UPDATE entities SET name = ?, phonetic = ?, key = ? WHERE id = ?", e.name, e.key, e.id, id);
     await setKeys(sql, id, e.key);
   }
   for (const [lang, name] of namesOf(e)) {
     if (name !== e.name) continue;
     const stored = await sql.get<{ source: string; name: string }>("SELECT source, name FROM entity_names WHERE entity_id = ? AND lang = ?", id, lang);
-    const better = seen || (written && stored !== undefined && words(stored.name) === words(name) && stored.name !== name && (await neverWritten(stored.name)));
-    if (!stored || stored.source !== SOURCE_TEXT || longer || better) await setName(sql, id, lang, name, SOURCE_TEXT);
+    const better = replaced || (stored !== undefined && mayReplaceUnwritten(name, stored.name, written) && !(await isWritten(stored.name)));
+    if (!stored || stored.source !== SOURCE_TEXT || better) await setName(sql, id, lang, name, SOURCE_TEXT);
   }
 }
 
