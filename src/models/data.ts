@@ -113,6 +113,8 @@ export interface NerCorpus extends CorpusFiles {
    * the name lexicon learns its hits from these, the tagger keeps the coarse labels.
    */
   fineTrain?: string;
+  /** The development split with the finer types, for the final fit on train and dev. */
+  fineDev?: string;
 }
 
 /** lang/<code>/corpora.json "pos" in CoNLL-U: gold UPOS, FEATS and lemmas. */

@@ -27,10 +27,12 @@ export interface NerTrainOptions {
   pruneBelow?: number;
   /** Models trained in different orders and averaged into one (1 = no averaging). */
   seeds?: number;
+  /** After choosing every setting on dev, train the kept model again on train and dev together. */
+  finalFit?: boolean;
   log?: (line: string) => void;
 }
 
-const NER_DEFAULTS = { epochs: 16, pruneBelow: 0.5, seeds: 3, margin: 4 };
+const NER_DEFAULTS = { epochs: 16, pruneBelow: 0.5, seeds: 3, margin: 4, finalFit: true };
 /** Sentences on each side read as the same document (CoNLL articles run ~15–30 sentences). */
 const CONTEXT_WINDOW = 20;
 const JACKKNIFE_FOLDS = 4;
@@ -54,14 +56,15 @@ export function nerData(corpus: NerCorpus, split: Split): TaggedSentence[] {
 }
 
 /**
- * The training sentences with the corpus's finer entity types (BILOU), checked
- * token by token against the coarse ones; the coarse sentences when it has none.
+ * A split's sentences with the corpus's finer entity types (BILOU), checked
+ * token by token against the coarse ones; the coarse sentences where it has none.
  */
-export function fineTrainData(corpus: NerCorpus, train: readonly TaggedSentence[]): TaggedSentence[] {
-  if (!corpus.fineTrain) return [...train];
-  const fine = parseColumns(readFileSync(dataPath(corpus.fineTrain), "utf8"));
-  if (fine.length !== train.length || fine.some((s, i) => s.words.join(" ") !== train[i].words.join(" "))) {
-    throw new Error(`${corpus.fineTrain} does not hold the same sentences as ${corpus.train}`);
+export function fineData(corpus: NerCorpus, split: "train" | "dev", coarse: readonly TaggedSentence[]): TaggedSentence[] {
+  const path = split === "train" ? corpus.fineTrain : corpus.fineDev;
+  if (!path) return [...coarse];
+  const fine = parseColumns(readFileSync(dataPath(path), "utf8"));
+  if (fine.length !== coarse.length || fine.some((s, i) => s.words.join(" ") !== coarse[i].words.join(" "))) {
+    throw new Error(`${path} does not hold the same sentences as ${corpus[split]}`);
   }
   return fine.map((s) => ({ words: s.words, labels: toBilou(s.labels) }));
 }
@@ -108,6 +111,55 @@ function trainChoosing(
   return { epoch: best.epoch, f1, tagger };
 }
 
+/** What a fit learns from its sentences before the tagger: clusters, lexicon, feature extractor. */
+interface Resources {
+  extractor: FeatureExtractor;
+  lexicon: NameLexicon;
+  clusterWords: number;
+  clusterLabels: unknown;
+  /** The sentences with their jackknifed lexicon keys. */
+  data: TaggedSentence[];
+}
+
+/** Learn the word clusters and the name lexicon from `data` (lexicon hits from `fine`), written into `dir`. */
+function fitResources(dir: string, data: readonly TaggedSentence[], fine: readonly TaggedSentence[]): Resources {
+  const clusters = learnClusters(data.map((s) => s.words));
+  saveClusters(join(dir, CLUSTER_FILE), clusters);
+  const lexicon = NameLexicon.learn(fine);
+  writeFileSync(join(dir, NAMES_FILE), gzipSync(JSON.stringify(lexicon.data), { level: 9 }));
+  const lexFeatures = jackknifedLexiconFeatures(fine, JACKKNIFE_FOLDS);
+  return {
+    extractor: new FeatureExtractor({ ...NER_SETTINGS.features, ...loadResources(dir) }),
+    lexicon,
+    clusterWords: Object.keys(clusters.words).length,
+    clusterLabels: clusters.labels,
+    data: data.map((s, i) => ({ ...s, extra: lexFeatures[i] })),
+  };
+}
+
+/** The training sentences with document-context keys from jackknifed first-pass labels (fold by contiguous fold). */
+function contextData(r: Resources, epochs: number, o: { pruneBelow: number; margin: number }, log: (line: string) => void): TaggedSentence[] {
+  const foldSize = Math.ceil(r.data.length / JACKKNIFE_FOLDS);
+  const jackknifed: string[][] = [];
+  for (let f = 0; f < JACKKNIFE_FOLDS; f++) {
+    const held = r.data.slice(f * foldSize, (f + 1) * foldSize);
+    const rest = [...r.data.slice(0, f * foldSize), ...r.data.slice((f + 1) * foldSize)];
+    const t = trainTagger(rest, r.extractor, NER_SETTINGS, { epochs, pruneBelow: o.pruneBelow, margin: o.margin });
+    for (const s of held) jackknifed.push(t.tag(s.words, s.extra));
+    log(`jackknife fold ${f + 1}/${JACKKNIFE_FOLDS} done`);
+  }
+  const extra = contextFeatures(r.data.map((s) => s.words), jackknifed, CONTEXT_WINDOW);
+  return r.data.map((s, i) => ({ ...s, extra: concatFeatures(s.extra ?? [], extra[i]) }));
+}
+
+/** `seeds` models of `epochs` epochs in different orders, averaged. */
+function trainFixed(data: readonly TaggedSentence[], extractor: FeatureExtractor, epochs: number, o: { pruneBelow: number; seeds: number; margin: number }): SequenceTagger {
+  const taggers: SequenceTagger[] = [];
+  for (let seed = 1; seed <= Math.max(1, o.seeds); seed++) taggers.push(trainTagger(data, extractor, NER_SETTINGS, { epochs, pruneBelow: o.pruneBelow, margin: o.margin, seed }));
+  if (taggers.length === 1) return taggers[0];
+  return new SequenceTagger(taggers[0].labels, averageModels(taggers.map((t) => t.model)), extractor, NER_SETTINGS);
+}
+
 export function trainNer(lang: string, options: NerTrainOptions = {}): void {
   const o = { ...NER_DEFAULTS, ...options };
   const { pruneBelow } = o;
@@ -119,57 +171,50 @@ export function trainNer(lang: string, options: NerTrainOptions = {}): void {
   const test = nerData(corpus, "test");
   const dir = modelDir(name);
   mkdirSync(dir, { recursive: true });
-  const clusters = learnClusters(train.map((s) => s.words));
-  saveClusters(join(dir, CLUSTER_FILE), clusters);
-  log(`${name}: ${Object.keys(clusters.words).length} words clustered`);
-  const extractor = new FeatureExtractor({ ...NER_SETTINGS.features, ...loadResources(dir) });
   const started = Date.now();
-  const progress = (pass: string) => (epoch: number, f1: number, rows: number) =>
-    log(`${name} ${pass} epoch ${epoch}: dev F1 ${f1.toFixed(4)} rows ${rows} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
-  const fine = fineTrainData(corpus, train);
-  const lexicon = NameLexicon.learn(fine);
-  writeFileSync(join(dir, NAMES_FILE), gzipSync(JSON.stringify(lexicon.data), { level: 9 }));
-  const lexFeatures = jackknifedLexiconFeatures(fine, JACKKNIFE_FOLDS);
-  const train1 = train.map((s, i) => ({ ...s, extra: lexFeatures[i] }));
-  const first = trainChoosing(train1, extractor, NER_SETTINGS, o, (t) => evaluateNer(new EntityRecognizer({ first: t, lexicon }), dev).micro.f1, progress("first pass"));
-  log(`${name}: first pass, best dev epoch ${first.epoch} (F1 ${first.f1.toFixed(4)})`);
+  const note = (line: string) => log(`${name}: ${line} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  const progress = (pass: string) => (epoch: number, f1: number, rows: number) => note(`${pass} epoch ${epoch}: dev F1 ${f1.toFixed(4)} rows ${rows}`);
+
+  // Selection: every setting (epochs, whether the context pass helps) is chosen on dev, training on train alone.
+  const chosen = fitResources(dir, train, fineData(corpus, "train", train));
+  note(`${chosen.clusterWords} words clustered`);
+  const lexicon = chosen.lexicon;
+  const first = trainChoosing(chosen.data, chosen.extractor, NER_SETTINGS, o, (t) => evaluateNer(new EntityRecognizer({ first: t, lexicon }), dev).micro.f1, progress("first pass"));
+  note(`first pass, best dev epoch ${first.epoch} (F1 ${first.f1.toFixed(4)})`);
   let recognizer = new EntityRecognizer({ first: first.tagger, lexicon });
   let second: Choice | undefined;
   if (corpus.documents) {
-    // Jackknifed first-pass labels of the training text, fold by contiguous fold.
-    const foldSize = Math.ceil(train.length / JACKKNIFE_FOLDS);
-    const jackknifed: string[][] = [];
-    for (let f = 0; f < JACKKNIFE_FOLDS; f++) {
-      const held = train1.slice(f * foldSize, (f + 1) * foldSize);
-      const rest = [...train1.slice(0, f * foldSize), ...train1.slice((f + 1) * foldSize)];
-      const t = trainTagger(rest, extractor, NER_SETTINGS, { epochs: first.epoch, pruneBelow, margin: o.margin });
-      for (const s of held) jackknifed.push(t.tag(s.words, s.extra));
-      log(`${name}: jackknife fold ${f + 1}/${JACKKNIFE_FOLDS} done`);
-    }
-    const words = train.map((s) => s.words);
-    const extra = contextFeatures(words, jackknifed, CONTEXT_WINDOW);
-    const train2 = train.map((s, i) => ({ ...s, extra: concatFeatures(lexFeatures[i], extra[i]) }));
-    second = trainChoosing(
-      train2,
-      extractor,
-      NER_SETTINGS,
-      o,
-      (t) => evaluateNer(new EntityRecognizer({ first: first.tagger, second: t, window: CONTEXT_WINDOW, lexicon }), dev).micro.f1,
-      progress("second pass"),
-    );
-    log(`${name}: second pass, best dev epoch ${second.epoch} (F1 ${second.f1.toFixed(4)})`);
+    const train2 = contextData(chosen, first.epoch, o, note);
+    const scoreSecond = (t: SequenceTagger) => evaluateNer(new EntityRecognizer({ first: first.tagger, second: t, window: CONTEXT_WINDOW, lexicon }), dev).micro.f1;
+    second = trainChoosing(train2, chosen.extractor, NER_SETTINGS, o, scoreSecond, progress("second pass"));
+    note(`second pass, best dev epoch ${second.epoch} (F1 ${second.f1.toFixed(4)})`);
     if (second.f1 > first.f1) recognizer = new EntityRecognizer({ first: first.tagger, second: second.tagger, window: CONTEXT_WINDOW, lexicon });
     else second = undefined;
   }
+  const selectedDev = evaluateNer(recognizer, dev);
+
+  // Final fit: the chosen settings, trained again on train and dev together (dev scores after this are in-sample).
+  let final = { first: first.tagger, second: second?.tagger, resources: chosen };
+  if (o.finalFit) {
+    const devBilou = dev.map((s) => ({ words: s.words, labels: toBilou(s.labels) }));
+    const all = [...train, ...devBilou];
+    const resources = fitResources(dir, all, [...fineData(corpus, "train", train), ...fineData(corpus, "dev", devBilou)]);
+    note(`final fit on train and dev: ${resources.clusterWords} words clustered`);
+    const firstFinal = trainFixed(resources.data, resources.extractor, first.epoch, o);
+    note("final first pass trained");
+    const secondFinal = second ? trainFixed(contextData(resources, first.epoch, o, note), resources.extractor, second.epoch, o) : undefined;
+    final = { first: firstFinal, second: secondFinal, resources };
+    recognizer = new EntityRecognizer({ first: firstFinal, second: secondFinal, window: CONTEXT_WINDOW, lexicon: resources.lexicon });
+  }
   const files = [NER_FILE, CLUSTER_FILE, NAMES_FILE];
-  saveTagger(join(dir, NER_FILE), first.tagger);
-  if (second) {
-    saveTagger(join(dir, CONTEXT_FILE), second.tagger);
+  saveTagger(join(dir, NER_FILE), final.first);
+  if (final.second) {
+    saveTagger(join(dir, CONTEXT_FILE), final.second);
     files.push(CONTEXT_FILE);
   }
-  const devScores = evaluateNer(recognizer, dev);
   const testScores = evaluateNer(recognizer, test);
-  log(`${name}: dev F1 ${devScores.micro.f1.toFixed(4)} test F1 ${testScores.micro.f1.toFixed(4)}`);
+  note(`dev F1 ${selectedDev.micro.f1.toFixed(4)} (before the final fit) test F1 ${testScores.micro.f1.toFixed(4)}`);
+  const fineFiles = { fineTrain: corpus.fineTrain, fineDev: corpus.fineDev };
   writeManifest(dir, {
     name,
     task: "ner",
@@ -177,21 +222,25 @@ export function trainNer(lang: string, options: NerTrainOptions = {}): void {
     format: MODEL_FORMAT,
     featureVersion: FEATURE_VERSION,
     created: new Date().toISOString(),
-    labels: { ner: first.tagger.labels },
+    labels: { ner: final.first.labels },
     files: manifestFiles(dir, files),
-    data: { ...corpusRecord(corpus), ...(corpus.fineTrain ? { fineTrain: { path: corpus.fineTrain, sha256: sha256File(dataPath(corpus.fineTrain)) } } : {}) },
+    data: {
+      ...corpusRecord(corpus),
+      ...Object.fromEntries(Object.entries(fineFiles).flatMap(([k, path]) => (path ? [[k, { path, sha256: sha256File(dataPath(path)) }]] : []))),
+    },
     settings: {
       ...NER_SETTINGS,
       epochs: first.epoch,
       pruneBelow,
       seeds: o.seeds,
       margin: o.margin,
-      nameLexicon: { file: NAMES_FILE, words: Object.keys(lexicon.data).length, learnedFrom: corpus.fineTrain ? "train split, fine labels (jackknifed in training)" : "train split labels (jackknifed in training)" },
-      clusters: { words: Object.keys(clusters.words).length, labels: clusters.labels, learnedFrom: "train split text" },
+      finalFit: o.finalFit ? "train and dev, with the settings chosen on dev" : "train",
+      nameLexicon: { file: NAMES_FILE, words: Object.keys(final.resources.lexicon.data).length, learnedFrom: `${o.finalFit ? "train and dev" : "train"} split${corpus.fineTrain ? ", fine labels" : " labels"} (jackknifed in training)` },
+      clusters: { words: final.resources.clusterWords, labels: final.resources.clusterLabels, learnedFrom: `${o.finalFit ? "train and dev" : "train"} split text` },
       ...(second ? { contextPass: { file: CONTEXT_FILE, epochs: second.epoch, window: CONTEXT_WINDOW, jackknifeFolds: JACKKNIFE_FOLDS } } : {}),
-      trainSentences: train.length,
+      trainSentences: final.resources.data.length,
     },
-    scores: { dev: summary(devScores), test: summary(testScores) },
+    scores: { dev: { ...summary(selectedDev), note: "the model chosen on dev, before the final fit" }, test: summary(testScores) },
   });
 }
 
