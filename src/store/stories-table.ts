@@ -10,6 +10,7 @@
 // holds. The document frequencies the weights need are counted in
 // story_key_counts.
 import { stmt } from "./statements.js";
+import { decodeContribution, decodeProfile, encodeContribution, encodeProfile } from "../stories/codec.js";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
@@ -111,32 +112,46 @@ export interface StoryRow {
 
 /** Story blobs are rewritten at every assignment, in the thread that writes the store: the fastest deflate level. */
 const PACK_LEVEL = 1;
-export const pack = (value: unknown): Buffer => deflateRawSync(JSON.stringify(value), { level: PACK_LEVEL });
-export const unpack = <T>(blob: Buffer): T => JSON.parse(inflateRawSync(blob).toString("utf8")) as T;
+const packJson = (value: unknown): Buffer => deflateRawSync(JSON.stringify(value), { level: PACK_LEVEL });
+const unpackJson = (blob: Buffer): unknown => JSON.parse(inflateRawSync(blob).toString("utf8"));
+export const packProfile = (p: StoryProfile): Buffer => packJson(encodeProfile(p));
+export const packContribution = (c: Contribution): Buffer => packJson(encodeContribution(c));
+export const unpackProfile = (blob: Buffer): StoryProfile => decodeProfile(unpackJson(blob));
+export const unpackContribution = (blob: Buffer): Contribution => decodeContribution(unpackJson(blob));
 
 /**
  * Blobs read again and again (the profiles and latest reports of the candidate
  * stories, which consecutive articles share), unpacked once and kept by their
  * bytes, so a changed blob is never mistaken for the one before it. The
  * values are only read. Least recently used first out; the bound keeps memory
- * flat (about 1,000 profiles and reports).
+ * flat (about 1,000 profiles and as many reports).
  */
 const UNPACKED_KEPT = 1024;
-const unpacked = new Map<string, unknown>();
 
-export function unpackKept<T>(blob: Buffer): T {
-  const key = blob.toString("latin1");
-  const kept = unpacked.get(key);
-  if (kept !== undefined) {
-    unpacked.delete(key);
-    unpacked.set(key, kept);
-    return kept as T;
+class KeptBlobs<T> {
+  private readonly kept = new Map<string, T>();
+
+  constructor(private readonly decode: (blob: Buffer) => T) {}
+
+  get(blob: Buffer): T {
+    const key = blob.toString("latin1");
+    const kept = this.kept.get(key);
+    if (kept !== undefined) {
+      this.kept.delete(key);
+      this.kept.set(key, kept);
+      return kept;
+    }
+    const value = this.decode(blob);
+    this.kept.set(key, value);
+    if (this.kept.size > UNPACKED_KEPT) this.kept.delete(this.kept.keys().next().value as string);
+    return value;
   }
-  const value = unpack<T>(blob);
-  unpacked.set(key, value);
-  if (unpacked.size > UNPACKED_KEPT) unpacked.delete(unpacked.keys().next().value as string);
-  return value;
 }
+
+const keptProfiles = new KeptBlobs(unpackProfile);
+const keptContributions = new KeptBlobs(unpackContribution);
+export const keptProfile = (blob: Buffer): StoryProfile => keptProfiles.get(blob);
+export const keptContribution = (blob: Buffer): Contribution => keptContributions.get(blob);
 
 /** Document frequencies of the keys, and the IDF they give. */
 function idfOf(db: Database.Database, keys: Iterable<string>): Idf {
@@ -169,8 +184,8 @@ function candidates(db: Database.Database, keys: string[], idf: Idf): Candidate[
   const members = stmt(db, "SELECT contribution FROM story_articles WHERE story_id = ? AND contribution IS NOT NULL ORDER BY article_rowid DESC LIMIT ?");
   return best.map(([id]) => ({
     id,
-    profile: unpackKept<StoryProfile>((load.get(id) as { profile: Buffer }).profile),
-    members: () => (members.all(id, MEMBERS_COMPARED) as { contribution: Buffer }[]).map((r) => unpackKept<Contribution>(r.contribution)),
+    profile: keptProfile((load.get(id) as { profile: Buffer }).profile),
+    members: () => (members.all(id, MEMBERS_COMPARED) as { contribution: Buffer }[]).map((r) => keptContribution(r.contribution)),
   }));
 }
 
@@ -193,7 +208,7 @@ export const latest = (a: string | null, b: string | null) => (a === null ? b : 
 /** Add an article to a story: its row, the story's counts and dates. */
 function join(db: Database.Database, story: number, rowid: number, row: { score: number | null; day: number | null; precision: DatePrecision | null; contribution: Contribution | null }, seq: number): void {
   stmt(db, "INSERT INTO story_articles (article_rowid, story_id, score, day, precision, contribution) VALUES (?, ?, ?, ?, ?, ?)")
-    .run(rowid, story, row.score, row.day, row.precision, row.contribution ? pack(row.contribution) : null);
+    .run(rowid, story, row.score, row.day, row.precision, row.contribution ? packContribution(row.contribution) : null);
   const a = articleDates(db, rowid);
   const s = stmt(db, "SELECT first_published, last_published FROM stories WHERE id = ?").get(story) as { first_published: string | null; last_published: string | null };
   stmt(db, "UPDATE stories SET size = size + 1, reports = reports + ?, first_published = ?, last_published = ?, last_stored = ?, seq = ? WHERE id = ?").run(
@@ -230,14 +245,14 @@ export function assignStory(db: Database.Database, rowid: number, doc: Doc, opti
   const lookup = lookupKeys(c, LOOKUP_TERMS);
   const choice = chooseStory(a, candidates(db, lookup, idf), idf, options);
   let story = choice.story;
-  const profile = story === null ? emptyProfile() : unpackKept<StoryProfile>((stmt(db, "SELECT profile FROM stories WHERE id = ?").get(story) as { profile: Buffer }).profile);
+  const profile = story === null ? emptyProfile() : keptProfile((stmt(db, "SELECT profile FROM stories WHERE id = ?").get(story) as { profile: Buffer }).profile);
   const updated = applyContribution(profile, c, 1, options);
   if (story === null) {
     story = Number(
-      stmt(db, "INSERT INTO stories (title, titled, size, reports, last_stored, seq, profile) VALUES (?, ?, 0, 0, '', ?, ?)").run(headline(doc), hasHeadline(doc) ? 1 : 0, seq, pack(updated)).lastInsertRowid,
+      stmt(db, "INSERT INTO stories (title, titled, size, reports, last_stored, seq, profile) VALUES (?, ?, 0, 0, '', ?, ?)").run(headline(doc), hasHeadline(doc) ? 1 : 0, seq, packProfile(updated)).lastInsertRowid,
     );
   } else {
-    stmt(db, "UPDATE stories SET profile = ? WHERE id = ?").run(pack(updated), story);
+    stmt(db, "UPDATE stories SET profile = ? WHERE id = ?").run(packProfile(updated), story);
     // A story opened by an article without a headline takes the first headline that comes.
     if (hasHeadline(doc)) stmt(db, "UPDATE stories SET title = ?, titled = 1 WHERE id = ? AND titled = 0").run(headline(doc), story);
   }
@@ -257,19 +272,19 @@ export function removeFromStory(db: Database.Database, rowid: number, options: S
     stmt(db, "DELETE FROM story_keys WHERE story_id = ?").run(story);
     stmt(db, "DELETE FROM stories WHERE id = ?").run(story);
   } else {
-    let profile = unpack<StoryProfile>((stmt(db, "SELECT profile FROM stories WHERE id = ?").get(story) as { profile: Buffer }).profile);
-    if (row.contribution) profile = applyContribution(profile, unpack<Contribution>(row.contribution), -1, options);
+    let profile = unpackProfile((stmt(db, "SELECT profile FROM stories WHERE id = ?").get(story) as { profile: Buffer }).profile);
+    if (row.contribution) profile = applyContribution(profile, unpackContribution(row.contribution), -1, options);
     const days = stmt(db, "SELECT day, precision FROM story_articles WHERE story_id = ? AND day IS NOT NULL").all(story) as { day: number; precision: DatePrecision }[];
     profile = { ...profile, days: dayRange(days) };
     const dates = stmt(db,
       "SELECT MIN(a.published) AS first, MAX(a.published) AS last, MAX(a.ingested_at) AS stored FROM story_articles sa JOIN articles a ON a.rowid = sa.article_rowid WHERE sa.story_id = ?",
     ).get(story) as { first: string | null; last: string | null; stored: string };
     stmt(db, "UPDATE stories SET size = size - 1, reports = reports - ?, first_published = ?, last_published = ?, last_stored = ?, profile = ? WHERE id = ?")
-      .run(row.contribution ? 1 : 0, dates.first, dates.last, dates.stored, pack(profile), story);
+      .run(row.contribution ? 1 : 0, dates.first, dates.last, dates.stored, packProfile(profile), story);
   }
   if (row.contribution) {
-    const c = unpack<Contribution>(row.contribution);
-    countKeys(db, [...Object.keys(c.terms), ...Object.keys(c.parts.e), ...Object.keys(c.parts.n), ...Object.keys(c.parts.t)], -1);
+    const c = unpackContribution(row.contribution);
+    countKeys(db, [...c.terms.keys(), ...c.parts.e.keys(), ...c.parts.n.keys(), ...c.parts.t.keys()], -1);
   }
 }
 

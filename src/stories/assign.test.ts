@@ -62,7 +62,7 @@ test("a contribution taken away leaves the profile it was added to", () => {
   assert.equal(back.articles, 1);
   assert.deepEqual(Object.keys(back.terms), ["el"]);
   for (const part of ["e", "n", "t"] as const) {
-    for (const k of Object.keys(one.parts[part])) assert.ok(Math.abs(back.parts[part][k] - one.parts[part][k]) < 1e-9);
+    for (const [k, w] of one.parts[part]) assert.ok(Math.abs(back.parts[part].get(k)! - w) < 1e-9);
   }
   assert.deepEqual(dayRange([port.published, visit.published, null]), { min: 19794, max: 19863, coarse: false });
 });

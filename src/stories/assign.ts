@@ -83,8 +83,9 @@ export interface ArticleVectors {
 export interface StoryProfile {
   /** Reports (copies aside). */
   articles: number;
-  terms: Record<string, Record<string, number>>;
-  parts: Record<KeyPart, Record<string, number>>;
+  /** Content words by language. */
+  terms: Record<string, Vector>;
+  parts: Record<KeyPart, Vector>;
   /** The range of its articles' days; coarse when one of them is only a month. */
   days: { min: number; max: number; coarse: boolean } | null;
 }
@@ -106,7 +107,7 @@ export interface Choice {
 export type Idf = (key: string) => number;
 
 export function emptyProfile(): StoryProfile {
-  return { articles: 0, terms: {}, parts: { e: {}, n: {}, t: {} }, days: null };
+  return { articles: 0, terms: {}, parts: { e: new Map(), n: new Map(), t: new Map() }, days: null };
 }
 
 function unitLog(counts: Map<string, number>): Vector {
@@ -156,24 +157,35 @@ export function articleVectors(f: ArticleFeatures, options: StoryOptions = {}): 
 }
 
 /** The cosine of an article vector, weighted by IDF now, and a story sum (weighted when its articles joined). */
-function cosine(a: Vector, story: Record<string, number> | undefined, idf: Idf): number {
+function cosine(a: Vector, story: Vector | undefined, idf: Idf): number {
   if (!story || !a.size) return 0;
   let dot = 0;
   let na = 0;
   for (const [k, w] of a) {
     const x = w * idf(k);
     na += x * x;
-    const s = story[k];
+    const s = story.get(k);
     if (s) dot += x * s;
   }
-  let ns = 0;
-  for (const k in story) ns += story[k] * story[k];
+  const ns = squaredNorm(story);
   return na && ns ? dot / Math.sqrt(na * ns) : 0;
 }
 
-function isEmpty(r: Record<string, number> | undefined): boolean {
-  for (const _ in r ?? {}) return false;
-  return true;
+/** Squared norms of the story sums and contributions compared, each computed once (they are only read once unpacked). */
+const squaredNorms = new WeakMap<Vector, number>();
+
+function squaredNorm(r: Vector): number {
+  let ns = squaredNorms.get(r);
+  if (ns === undefined) {
+    ns = 0;
+    for (const w of r.values()) ns += w * w;
+    squaredNorms.set(r, ns);
+  }
+  return ns;
+}
+
+function isEmpty(r: Vector | undefined): boolean {
+  return !r || r.size === 0;
 }
 
 /** Days between the article and the story's dates (slack taken off for month dates), or null when either is undated. */
@@ -189,7 +201,7 @@ function dayGap(a: ArticleVectors, story: StoryProfile, o: Required<StoryOptions
 }
 
 /** The weighted similarity of an article and one side (a story's sums or one report's contribution), or null when they have no part in common. */
-function similarity(a: ArticleVectors, terms: Record<string, number> | undefined, parts: Record<KeyPart, Record<string, number>>, idf: Idf, o: Required<StoryOptions>): { score: number; sameLanguage: boolean } | null {
+function similarity(a: ArticleVectors, terms: Vector | undefined, parts: Record<KeyPart, Vector>, idf: Idf, o: Required<StoryOptions>): { score: number; sameLanguage: boolean } | null {
   let sum = 0;
   let weights = 0;
   const sameLanguage = !isEmpty(terms);
@@ -252,43 +264,49 @@ function weighted(v: Vector, idf: Idf): Vector {
 /** What one article adds to a story's profile, with the IDF of the moment. */
 export interface Contribution {
   lang: string;
-  terms: Record<string, number>;
-  parts: Record<KeyPart, Record<string, number>>;
+  terms: Vector;
+  parts: Record<KeyPart, Vector>;
   day: PublicationDay | null;
 }
 
 export function contribution(a: ArticleVectors, idf: Idf): Contribution {
   return {
     lang: a.lang,
-    terms: Object.fromEntries(weighted(a.terms, idf)),
-    parts: { e: Object.fromEntries(weighted(a.parts.e, idf)), n: Object.fromEntries(weighted(a.parts.n, idf)), t: Object.fromEntries(weighted(a.parts.t, idf)) },
+    terms: weighted(a.terms, idf),
+    parts: { e: weighted(a.parts.e, idf), n: weighted(a.parts.n, idf), t: weighted(a.parts.t, idf) },
     day: a.day,
   };
 }
 
-function addInto(target: Record<string, number>, add: Record<string, number>, sign: number): void {
-  for (const k in add) {
-    const v = (target[k] ?? 0) + sign * add[k];
-    if (v > 1e-9) target[k] = v;
-    else delete target[k];
+/**
+ * Weights at or below this are dropped from a sum: what is left of a key once
+ * the contributions that brought it are taken away again (stored weights are
+ * rounded, so such a remainder is not exactly 0).
+ */
+export const MIN_WEIGHT = 1e-4;
+
+function addInto(target: Vector, add: Vector, sign: number): void {
+  for (const [k, w] of add) {
+    const v = (target.get(k) ?? 0) + sign * w;
+    if (v > MIN_WEIGHT) target.set(k, v);
+    else target.delete(k);
   }
 }
 
 /** Keep the `limit` heaviest weights (ties by key). */
-function prune(r: Record<string, number>, limit: number): Record<string, number> {
-  const keys = Object.keys(r);
-  if (keys.length <= limit) return r;
-  return Object.fromEntries(keys.map((k) => [k, r[k]] as const).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, limit));
+function prune(r: Vector, limit: number): Vector {
+  if (r.size <= limit) return r;
+  return new Map([...r].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, limit));
 }
 
 /** A profile with an article's contribution added (sign 1) or taken away (sign -1); `days` are recomputed by the caller on removal. */
 export function applyContribution(profile: StoryProfile, c: Contribution, sign: 1 | -1, options: StoryOptions = {}): StoryProfile {
   const o = { ...STORY_DEFAULTS, ...options };
-  const terms = { ...profile.terms, [c.lang]: { ...(profile.terms[c.lang] ?? {}) } };
+  const terms = { ...profile.terms, [c.lang]: new Map(profile.terms[c.lang]) };
   addInto(terms[c.lang], c.terms, sign);
   terms[c.lang] = prune(terms[c.lang], o.profileKeys);
   if (isEmpty(terms[c.lang])) delete terms[c.lang];
-  const parts = { e: { ...profile.parts.e }, n: { ...profile.parts.n }, t: { ...profile.parts.t } };
+  const parts = { e: new Map(profile.parts.e), n: new Map(profile.parts.n), t: new Map(profile.parts.t) };
   for (const part of KEY_PARTS) {
     addInto(parts[part], c.parts[part], sign);
     parts[part] = prune(parts[part], o.profileKeys);
@@ -316,6 +334,6 @@ export function dayRange(days: (PublicationDay | null)[]): StoryProfile["days"] 
 
 /** The keys under which a story can be found as a candidate: its entities, numbers and dates, and its heaviest content words. */
 export function lookupKeys(c: Contribution, termLimit: number): string[] {
-  const terms = Object.entries(c.terms).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, termLimit).map(([k]) => k);
-  return [...KEY_PARTS.flatMap((p) => Object.keys(c.parts[p])), ...terms];
+  const terms = [...c.terms].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, termLimit).map(([k]) => k);
+  return [...KEY_PARTS.flatMap((p) => [...c.parts[p].keys()]), ...terms];
 }

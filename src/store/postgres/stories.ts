@@ -37,9 +37,11 @@ import {
   TOTAL_KEY,
   earliest,
   latest,
-  pack,
-  unpack,
-  unpackKept,
+  keptContribution,
+  keptProfile,
+  packContribution,
+  packProfile,
+  unpackContribution,
   vectorKeys,
   type StoryRow,
 } from "../stories-table.js";
@@ -64,7 +66,7 @@ async function countKeys(sql: Sql, keys: string[], sign: 1 | -1): Promise<void> 
 }
 
 async function profileOf(sql: Sql, story: number): Promise<StoryProfile> {
-  return unpackKept<StoryProfile>((await sql.get<{ profile: Buffer }>("SELECT profile FROM stories WHERE id = ?", story))!.profile);
+  return keptProfile((await sql.get<{ profile: Buffer }>("SELECT profile FROM stories WHERE id = ?", story))!.profile);
 }
 
 async function candidates(sql: Sql, keys: string[], idf: Idf): Promise<Candidate[]> {
@@ -76,7 +78,7 @@ async function candidates(sql: Sql, keys: string[], idf: Idf): Promise<Candidate
   return Promise.all(
     best.map(async ([id]) => {
       // read at once (the queries are asynchronous), handed over as the thunk assign.ts asks for
-      const members = (await sql.all<{ contribution: Buffer }>("SELECT contribution FROM story_articles WHERE story_id = ? AND contribution IS NOT NULL ORDER BY article_rowid DESC LIMIT ?", id, MEMBERS_COMPARED)).map((r) => unpackKept<Contribution>(r.contribution));
+      const members = (await sql.all<{ contribution: Buffer }>("SELECT contribution FROM story_articles WHERE story_id = ? AND contribution IS NOT NULL ORDER BY article_rowid DESC LIMIT ?", id, MEMBERS_COMPARED)).map((r) => keptContribution(r.contribution));
       return { id, profile: await profileOf(sql, id), members: () => members };
     }),
   );
@@ -85,7 +87,7 @@ async function candidates(sql: Sql, keys: string[], idf: Idf): Promise<Candidate
 async function join(sql: Sql, story: number, rowid: number, row: { score: number | null; day: number | null; precision: DatePrecision | null; contribution: Contribution | null }, seq: number): Promise<void> {
   await sql.run(
     "INSERT INTO story_articles (article_rowid, story_id, score, day, precision, contribution) VALUES (?, ?, ?, ?, ?, ?)",
-    rowid, story, row.score, row.day, row.precision, row.contribution ? pack(row.contribution) : null,
+    rowid, story, row.score, row.day, row.precision, row.contribution ? packContribution(row.contribution) : null,
   );
   const a = (await sql.get<{ published: string | null; stored: string }>("SELECT published, ingested_at AS stored FROM articles WHERE rowid = ?", rowid))!;
   const s = (await sql.get<{ first_published: string | null; last_published: string | null }>("SELECT first_published, last_published FROM stories WHERE id = ?", story))!;
@@ -124,10 +126,10 @@ async function assignStory(sql: Sql, rowid: number, doc: Doc, options: StoryOpti
   if (story === null) {
     story = (await sql.get<{ id: number }>(
       "INSERT INTO stories (title, titled, size, reports, last_stored, seq, profile) VALUES (?, ?, 0, 0, '', ?, ?) RETURNING id",
-      headline(doc), hasHeadline(doc) ? 1 : 0, seq, pack(updated),
+      headline(doc), hasHeadline(doc) ? 1 : 0, seq, packProfile(updated),
     ))!.id;
   } else {
-    await sql.run("UPDATE stories SET profile = ? WHERE id = ?", pack(updated), story);
+    await sql.run("UPDATE stories SET profile = ? WHERE id = ?", packProfile(updated), story);
     if (hasHeadline(doc)) await sql.run("UPDATE stories SET title = ?, titled = 1 WHERE id = ? AND titled = 0", headline(doc), story);
   }
   await join(sql, story, rowid, { score: choice.story === null ? null : choice.score, day: a.day?.day ?? null, precision: a.day?.precision ?? null, contribution: c }, seq);
@@ -147,7 +149,7 @@ async function removeFromStory(sql: Sql, rowid: number, options: StoryOptions): 
     await sql.run("DELETE FROM stories WHERE id = ?", story);
   } else {
     let profile = await profileOf(sql, story);
-    if (row.contribution) profile = applyContribution(profile, unpack<Contribution>(row.contribution), -1, options);
+    if (row.contribution) profile = applyContribution(profile, unpackContribution(row.contribution), -1, options);
     const days = await sql.all<{ day: number; precision: DatePrecision }>("SELECT day, precision FROM story_articles WHERE story_id = ? AND day IS NOT NULL", story);
     profile = { ...profile, days: dayRange(days) };
     const dates = (await sql.get<{ first: string | null; last: string | null; stored: string }>(
@@ -156,12 +158,12 @@ async function removeFromStory(sql: Sql, rowid: number, options: StoryOptions): 
     ))!;
     await sql.run(
       "UPDATE stories SET size = size - 1, reports = reports - ?, first_published = ?, last_published = ?, last_stored = ?, profile = ? WHERE id = ?",
-      row.contribution ? 1 : 0, dates.first, dates.last, dates.stored, pack(profile), story,
+      row.contribution ? 1 : 0, dates.first, dates.last, dates.stored, packProfile(profile), story,
     );
   }
   if (row.contribution) {
-    const c = unpack<Contribution>(row.contribution);
-    await countKeys(sql, [...Object.keys(c.terms), ...Object.keys(c.parts.e), ...Object.keys(c.parts.n), ...Object.keys(c.parts.t)], -1);
+    const c = unpackContribution(row.contribution);
+    await countKeys(sql, [...c.terms.keys(), ...c.parts.e.keys(), ...c.parts.n.keys(), ...c.parts.t.keys()], -1);
   }
 }
 
