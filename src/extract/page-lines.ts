@@ -22,10 +22,12 @@ export type FurnitureKind = (typeof FURNITURE_KINDS)[number];
 const BREAK = /\r\n|\r|\n/gu;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
 const LETTER = /\p{L}/u;
-// Counted by removing the rest (one string, not an array of every character, on a page-long line).
-const NOT_LETTERS = /\P{L}+/gu;
-const NOT_DIGITS = /\D+/gu;
-const SPACE = /\s/gu;
+/** A lower-case letter: a line holding one is not all capitals. */
+const LOWER_LETTER = /\p{Ll}/u;
+/** Three letters, whatever stands between them (a line with fewer is not read as all capitals). */
+const THREE_LETTERS = /\p{L}\P{L}*\p{L}\P{L}*\p{L}/u;
+/** Characters at a line's end that its end patterns read (a pattern anchored at the end still tries every start). */
+const END_PROBE_CHARS = 32;
 const UPPER_START = /^\p{Lu}/u;
 const LOWER_START = /^\p{Ll}/u;
 const SENTENCE_END = /[.!?](?:["'»”’)\]]*)$/u;
@@ -41,11 +43,14 @@ const URLISH = /(?:https?:\/\/|www\.|\.(?:com|gr|cy|org|net|co\.uk)(?:\/|$|\s))/
 const EMAIL = /[\w.+-]{1,64}@[\w-]{1,64}\.[\w.]{1,64}/u;
 /** A lower-case letter run glued to a capital of the same script: the seam of two texts joined without a space. */
 const GLUE = /(\p{Ll}{2,})(\p{Lu})/gu;
+/** Whether a text holds such a seam at all (most lines do not: no iterator is made for them). */
+const GLUED = /\p{Ll}{2}\p{Lu}/u;
 /** A parenthesised note closing a paragraph: "… this year. (Reporting by …)". */
 const CLOSING_NOTE = /[.!?»”"]\s*(\([^()]{5,160}\))$/u;
+/** Characters at a line's end that CLOSING_NOTE reads (the longest note and what precedes it). */
+const CLOSING_NOTE_REACH = 200;
 const SEPARATED_TAIL = /^\p{Lu}[\p{L}.'’ -]{0,40}?\s[-–—|]\s/u;
 const GREEK = /\p{Script=Greek}/u;
-const FINAL_DOT = /\.$/u;
 
 export interface PageLinesOptions {
   /** A line of at least this many words ending a sentence is a long paragraph. */
@@ -167,7 +172,8 @@ function sameScript(a: string, b: string): boolean {
 function splitGlued(line: PageLine, t: FurnitureTables, o: Required<Omit<PageLinesOptions, "langs">>): PageLine[] {
   const { text, start } = line;
   // Only the line's first and last characters can hold a glued byline: the scans stay short on long lines.
-  for (const m of text.slice(0, o.maxGluedPrefixChars + 1).matchAll(GLUE)) {
+  const head = text.slice(0, o.maxGluedPrefixChars + 1);
+  for (const m of GLUED.test(head) ? head.matchAll(GLUE) : []) {
     const at = (m.index ?? 0) + m[1].length;
     if (at > o.maxGluedPrefixChars) break;
     const prefix = text.slice(0, at);
@@ -184,7 +190,8 @@ function splitGlued(line: PageLine, t: FurnitureTables, o: Required<Omit<PageLin
     }
   }
   const tailFrom = Math.max(0, text.length - o.maxGluedTailChars - 2);
-  for (const m of text.slice(tailFrom).matchAll(GLUE)) {
+  const tailText = text.slice(tailFrom);
+  for (const m of GLUED.test(tailText) ? tailText.matchAll(GLUE) : []) {
     const at = tailFrom + (m.index ?? 0) + m[1].length;
     if (text.length - at > o.maxGluedTailChars || !sameScript(m[1], m[2])) continue;
     const tail = text.slice(at);
@@ -195,7 +202,8 @@ function splitGlued(line: PageLine, t: FurnitureTables, o: Required<Omit<PageLin
       ];
     }
   }
-  const note = CLOSING_NOTE.exec(text);
+  const noteFrom = Math.max(0, text.length - CLOSING_NOTE_REACH);
+  const note = CLOSING_NOTE.exec(noteFrom ? text.slice(noteFrom) : text);
   if (note) {
     const at = text.length - note[1].length;
     const inside = fold(note[1].slice(1, -1)).trim();
@@ -231,7 +239,7 @@ export function pageLines(input: string, from = 0, options: PageLinesOptions = {
 
 /** What one line looks like on its own: the features its neighbours also lend. */
 interface Shape {
-  /** The folded line (of a line longer than WORD_SCAN_CHARS: its beginning folded, and its length). */
+  /** What tells repeated lines: a short line folded, a longer one as it is (one longer than WORD_SCAN_CHARS: its sample and its length). */
   key: string;
   chars: number;
   words: number;
@@ -249,8 +257,8 @@ function bucket(value: number, bounds: number[]): number {
 }
 
 /** A marker line, or a marker or lead label followed by a separator and a headline; `f` is the folded line. */
-export function markerOf(line: string, t: FurnitureTables): { marker: string; rest: string } | null {
-  const f = fold(line);
+export function markerOf(line: string, t: FurnitureTables, folded = fold(line)): { marker: string; rest: string } | null {
+  const f = folded;
   const bare = trimEdges(f);
   for (const m of t.markers) {
     if (bare === m) return { marker: line, rest: "" };
@@ -263,6 +271,23 @@ export function markerOf(line: string, t: FurnitureTables): { marker: string; re
   return null;
 }
 
+/** Whether a UTF-16 unit is one of the characters \s matches. */
+function isSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** ASCII digits among the characters that are not white space, in one pass. */
+function digitShare(text: string): number {
+  let digits = 0;
+  let other = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (!isSpace(c)) other++;
+  }
+  return digits / Math.max(1, digits + other);
+}
+
 function shapeOf(full: string, t: FurnitureTables, o: Required<Omit<PageLinesOptions, "langs">>): Shape {
   const chars = full.length;
   // A line longer than WORD_SCAN_CHARS is read by its beginning and its end: every feature is
@@ -271,43 +296,46 @@ function shapeOf(full: string, t: FurnitureTables, o: Required<Omit<PageLinesOpt
   const text = long ? `${full.slice(0, WORD_SCAN_CHARS)} ${full.slice(-LINE_TAIL_CHARS)}` : full;
   const words = wordsOf(text);
   const wordCount = words.length;
-  // a long line's key is its sample and its length (only repeats and short lines' patterns read it)
-  const f = long ? `${fold(text)}\u0000${chars}` : fold(text);
-  const folded = trimEdges(f);
+  const short = chars <= o.maxFurnitureChars;
+  // Only a short line's folded form is matched against patterns; a longer line's key (read for
+  // repeats only) is its text as it is, a long line's its sample and its length.
+  const f = short ? fold(text) : long ? `${text}\u0000${chars}` : text;
+  const folded = short ? trimEdges(f) : f;
   const names: string[] = [];
   names.push(`len${bucket(chars, LENGTH_BUCKETS)}`, `words${bucket(wordCount, WORD_BUCKETS)}`);
-  const sentence = SENTENCE_END.test(text);
-  const ellipsis = ELLIPSIS_END.test(text);
+  const end = text.length > END_PROBE_CHARS ? text.slice(-END_PROBE_CHARS) : text;
+  const sentence = SENTENCE_END.test(end);
+  const ellipsis = ELLIPSIS_END.test(end);
   if (ellipsis) names.push("end:ellipsis");
   else if (sentence) names.push("end:sentence");
-  else if (/[;;]$/u.test(text)) names.push("end:question");
-  else if (/:$/u.test(text)) names.push("end:colon");
-  else if (CLOSING_QUOTE_END.test(text)) names.push("end:quote");
-  else if (/[\p{L}\p{N}]$/u.test(text)) names.push("end:open");
+  else if (/[;;]$/u.test(end)) names.push("end:question");
+  else if (/:$/u.test(end)) names.push("end:colon");
+  else if (CLOSING_QUOTE_END.test(end)) names.push("end:quote");
+  else if (/[\p{L}\p{N}]$/u.test(end)) names.push("end:open");
   else names.push("end:other");
   if (LOWER_START.test(text)) names.push("start:lower");
   if (OPENING_QUOTE_START.test(text)) names.push("start:quote");
   if (BULLET_START.test(text)) names.push("start:bullet");
   if (/^\d/u.test(text)) names.push("start:digit");
   if (PIPE.test(text)) names.push("sep:pipe");
-  const dateWord = words.some((w) => t.dateWords.has(fold(w).replace(FINAL_DOT, "")));
+  const dateWord = words.some((w) => {
+    const k = fold(w);
+    return t.dateWords.has(k.endsWith(".") ? k.slice(0, -1) : k);
+  });
   if (NUMERIC_DATE.test(text) || (dateWord && YEAR.test(text))) names.push("date");
   if (dateWord) names.push("dateword");
   if (CLOCK_TIME.test(text)) names.push("time");
-  const letters = LETTER.test(text) ? text.replace(NOT_LETTERS, "").length : 0;
-  const digits = text.replace(NOT_DIGITS, "").length;
-  if (letters === 0) names.push("noletters");
-  if (digits / Math.max(1, text.replace(SPACE, "").length) > HIGH_DIGIT_SHARE) names.push("digits");
-  if (letters >= 3 && text === text.toLocaleUpperCase() && text !== text.toLocaleLowerCase()) names.push("caps:all");
+  if (!LETTER.test(text)) names.push("noletters");
+  if (digitShare(text) > HIGH_DIGIT_SHARE) names.push("digits");
+  if (!LOWER_LETTER.test(text) && THREE_LETTERS.test(text) && text === text.toLocaleUpperCase() && text !== text.toLocaleLowerCase()) names.push("caps:all");
   const capitalised = words.filter((w) => UPPER_START.test(w)).length;
   if (wordCount >= 3 && capitalised / wordCount >= MOST_CAPITALISED) names.push("caps:most");
   if (URLISH.test(text)) names.push("url");
   if (text.includes("@") && EMAIL.test(text)) names.push("email");
-  const short = chars <= o.maxFurnitureChars;
   const furniture = short ? FURNITURE_KINDS.filter((k) => t.patterns[k].some((re) => re.test(folded) || re.test(f))) : [];
   for (const k of furniture) names.push(`pat:${k}`);
   if (short && t.boilerplate.some((re) => re.test(folded))) names.push("boilerplate");
-  const marker = short ? markerOf(text, t) : null;
+  const marker = short ? markerOf(text, t, f) : null;
   if (marker) names.push(marker.rest ? "marker:lead" : "marker");
   const longParagraph = (wordCount >= o.paragraphWords && sentence) || wordCount >= o.paragraphWordsAnyEnd;
   const prose = sentence && wordCount >= 4;
