@@ -257,8 +257,7 @@ function bucket(value: number, bounds: number[]): number {
 }
 
 /** A marker line, or a marker or lead label followed by a separator and a headline; `f` is the folded line. */
-export function markerOf(line: string, t: FurnitureTables, folded = fold(line)): { marker: string; rest: string } | null {
-  const f = folded;
+export function markerOf(line: string, t: FurnitureTables, f = fold(line)): { marker: string; rest: string } | null {
   const bare = trimEdges(f);
   for (const m of t.markers) {
     if (bare === m) return { marker: line, rest: "" };

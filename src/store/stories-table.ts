@@ -163,7 +163,8 @@ function idfOf(db: Database.Database, keys: Iterable<string>): Idf {
   return (k) => idf.get(k) ?? Math.log(total + 1) + IDF_FLOOR;
 }
 
-export function vectorKeys(a: ArticleVectors): string[] {
+/** Every key of an article's vectors or of a report's contribution. */
+export function vectorKeys(a: Pick<ArticleVectors, "terms" | "parts">): string[] {
   return [...a.terms.keys(), ...a.parts.e.keys(), ...a.parts.n.keys(), ...a.parts.t.keys()];
 }
 
@@ -283,8 +284,7 @@ export function removeFromStory(db: Database.Database, rowid: number, options: S
       .run(row.contribution ? 1 : 0, dates.first, dates.last, dates.stored, packProfile(profile), story);
   }
   if (row.contribution) {
-    const c = unpackContribution(row.contribution);
-    countKeys(db, [...c.terms.keys(), ...c.parts.e.keys(), ...c.parts.n.keys(), ...c.parts.t.keys()], -1);
+    countKeys(db, vectorKeys(unpackContribution(row.contribution)), -1);
   }
 }
 

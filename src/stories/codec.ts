@@ -6,7 +6,7 @@
 // rounded weights take a third fewer bytes once deflated. The object form
 // written by earlier versions is still read (a story's blob is rewritten in
 // the new form when it next changes).
-import type { Contribution, KeyPart, StoryProfile, Vector } from "./assign.js";
+import { KEY_PARTS, type Contribution, type KeyPart, type StoryProfile, type Vector } from "./assign.js";
 import type { PublicationDay } from "./features.js";
 
 /** Decimals kept of a stored weight (weights are unit-vector components and their sums). */
@@ -14,7 +14,6 @@ const WEIGHT_DECIMALS = 5;
 const SCALE = 10 ** WEIGHT_DECIMALS;
 /** First element of the array form. */
 const FORMAT = 2;
-const PARTS: readonly KeyPart[] = ["e", "n", "t"];
 
 type Pairs = [string[], number[]];
 type ProfileForm = [typeof FORMAT, number, StoryProfile["days"], [string, ...Pairs][], Pairs[]];
@@ -57,7 +56,7 @@ const partsOf = (forms: Pairs[]): Record<KeyPart, Vector> => ({ e: vector(forms[
 const legacyParts = (p: Record<KeyPart, Weights>): Record<KeyPart, Vector> => ({ e: fromObject(p.e), n: fromObject(p.n), t: fromObject(p.t) });
 
 export function encodeProfile(p: StoryProfile): ProfileForm {
-  return [FORMAT, p.articles, p.days, Object.entries(p.terms).map(([lang, v]) => [lang, ...pairs(v)]), PARTS.map((k) => pairs(p.parts[k]))];
+  return [FORMAT, p.articles, p.days, Object.entries(p.terms).map(([lang, v]) => [lang, ...pairs(v)]), KEY_PARTS.map((k) => pairs(p.parts[k]))];
 }
 
 export function decodeProfile(value: unknown): StoryProfile {
@@ -70,7 +69,7 @@ export function decodeProfile(value: unknown): StoryProfile {
 }
 
 export function encodeContribution(c: Contribution): ContributionForm {
-  return [FORMAT, c.lang, c.day, pairs(c.terms), PARTS.map((k) => pairs(c.parts[k]))];
+  return [FORMAT, c.lang, c.day, pairs(c.terms), KEY_PARTS.map((k) => pairs(c.parts[k]))];
 }
 
 export function decodeContribution(value: unknown): Contribution {

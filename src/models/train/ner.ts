@@ -176,7 +176,8 @@ export function trainNer(lang: string, options: NerTrainOptions = {}): void {
   const progress = (pass: string) => (epoch: number, f1: number, rows: number) => note(`${pass} epoch ${epoch}: dev F1 ${f1.toFixed(4)} rows ${rows}`);
 
   // Selection: every setting (epochs, whether the context pass helps) is chosen on dev, training on train alone.
-  const chosen = fitResources(dir, train, fineData(corpus, "train", train));
+  const fineTrain = fineData(corpus, "train", train);
+  const chosen = fitResources(dir, train, fineTrain);
   note(`${chosen.clusterWords} words clustered`);
   const lexicon = chosen.lexicon;
   const first = trainChoosing(chosen.data, chosen.extractor, NER_SETTINGS, o, (t) => evaluateNer(new EntityRecognizer({ first: t, lexicon }), dev).micro.f1, progress("first pass"));
@@ -198,7 +199,7 @@ export function trainNer(lang: string, options: NerTrainOptions = {}): void {
   if (o.finalFit) {
     const devBilou = dev.map((s) => ({ words: s.words, labels: toBilou(s.labels) }));
     const all = [...train, ...devBilou];
-    const resources = fitResources(dir, all, [...fineData(corpus, "train", train), ...fineData(corpus, "dev", devBilou)]);
+    const resources = fitResources(dir, all, [...fineTrain, ...fineData(corpus, "dev", devBilou)]);
     note(`final fit on train and dev: ${resources.clusterWords} words clustered`);
     const firstFinal = trainFixed(resources.data, resources.extractor, first.epoch, o);
     note("final first pass trained");

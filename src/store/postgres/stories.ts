@@ -162,8 +162,7 @@ async function removeFromStory(sql: Sql, rowid: number, options: StoryOptions): 
     );
   }
   if (row.contribution) {
-    const c = unpackContribution(row.contribution);
-    await countKeys(sql, [...c.terms.keys(), ...c.parts.e.keys(), ...c.parts.n.keys(), ...c.parts.t.keys()], -1);
+    await countKeys(sql, vectorKeys(unpackContribution(row.contribution)), -1);
   }
 }
 
