@@ -89,7 +89,8 @@ export async function run(args: string[]): Promise<number> {
   if (o.baseline) versions.push({ name: "baseline", v: await load(new URL("dist/", pathToFileURL(`${o.baseline}/`))) });
   const state = versions.map(({ name, v }) => ({ name, v, best: new Map<string, number>() }));
   for (let r = 0; r < WARM_UP_ROUNDS + o.rounds; r++) {
-    for (const s of state) {
+    // Each version goes first every other round: what one leaves behind (garbage, caches) falls on both alike.
+    for (const s of r % 2 ? [...state].reverse() : state) {
       const times = timeRound(s.v, pages);
       if (r >= WARM_UP_ROUNDS) for (const [layer, ms] of times) s.best.set(layer, Math.min(s.best.get(layer) ?? Infinity, ms));
     }

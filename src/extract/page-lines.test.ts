@@ -72,3 +72,14 @@ test("features: repeated lines and furniture of English pages", () => {
   assert.ok(f[2].includes("pat:trailing") && f[3].includes("pat:trailing"));
   assert.ok(f[4].includes("pat:advert") && f[5].includes("pat:byline"));
 });
+
+test("features: digit share read over the whole line, month and weekday names in any case and accent", () => {
+  const has = (line: string, name: string) => lineFeatures(pageLines(line))[0].includes(name);
+  assert.ok(has("12 34 56 78 ab", "digits"));
+  assert.ok(!has("12 abcdefgh", "digits"));
+  // digits only at the end of a long line still count when they are most of it
+  assert.ok(has(`${"α".repeat(70)} ${"1".repeat(200)}`, "digits"));
+  assert.ok(!has(`${"1".repeat(60)} ${"α".repeat(200)}`, "digits"));
+  for (const line of ["ΤΡΙΤΗ 5 ΜΑΪΟΥ", "Τρίτη, 5 Μαΐου 2025", "Σάββατο 12 Οκτωβρίου", "Tuesday 4 March 2025"]) assert.ok(has(line, "dateword"), line);
+  assert.ok(!has("Χθες το απόγευμα στη Λευκωσία", "dateword"));
+});

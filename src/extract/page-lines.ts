@@ -20,6 +20,14 @@ export type FurnitureKind = (typeof FURNITURE_KINDS)[number];
  * per character, which overflows the stack on a line of millions of characters.
  */
 const BREAK = /\r\n|\r|\n/gu;
+/** What dateStarts knows of a first character. */
+const UNKNOWN = 0;
+const MAY = 1;
+const NEVER_DATE = 2;
+const UTF16_UNITS = 0x10000;
+/** UTF-16 surrogate halves. */
+const SURROGATES_FROM = 0xd800;
+const SURROGATES_TO = 0xdfff;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
 const LETTER = /\p{L}/u;
 /** A lower-case letter: a line holding one is not all capitals. */
@@ -111,6 +119,8 @@ export interface FurnitureTables {
   markers: string[];
   /** Folded month and weekday names. */
   dateWords: Set<string>;
+  /** By the code of a word's first UTF-16 unit: whether the word may fold to a date word (MAY, NEVER_DATE; filled as codes are met). */
+  dateStarts: Uint8Array;
   /** Furniture lines of boilerplate.json (lines and headers), folded patterns. */
   boilerplate: RegExp[];
 }
@@ -147,6 +157,7 @@ export function furnitureTables(langs?: LangData[]): FurnitureTables {
     relatedLeads: [...relatedLeads].sort((a, b) => b.length - a.length),
     markers: [...new Set(list.flatMap((l) => [...l.relatedMarkers.related, ...l.relatedMarkers.exact]))].sort((a, b) => b.length - a.length),
     dateWords,
+    dateStarts: new Uint8Array(UTF16_UNITS),
     boilerplate: list.flatMap((l) => [...l.boilerplate.lines, ...l.boilerplate.headers]),
   };
   if (!langs) defaultTables = tables;
@@ -154,6 +165,25 @@ export function furnitureTables(langs?: LangData[]): FurnitureTables {
 }
 
 const wordsOf = (s: string): string[] => s.match(WORD) ?? [];
+
+/**
+ * Does the word fold to a month or weekday name (a final dot aside)? A word's fold begins with
+ * the fold of its first character (lower-casing and decomposing keep base letters in order), so
+ * only words whose first character folds to a date word's first letter are folded whole.
+ */
+function isDateWord(w: string, t: FurnitureTables): boolean {
+  const c = w.charCodeAt(0);
+  let may = t.dateStarts[c];
+  if (may === UNKNOWN) {
+    // A surrogate half is no letter of its own: such words are always folded.
+    const first = fold(String.fromCharCode(c))[0];
+    may = (c >= SURROGATES_FROM && c <= SURROGATES_TO) || [...t.dateWords].some((d) => d[0] === first) ? MAY : NEVER_DATE;
+    t.dateStarts[c] = may;
+  }
+  if (may === NEVER_DATE) return false;
+  const k = fold(w);
+  return t.dateWords.has(k.endsWith(".") ? k.slice(0, -1) : k);
+}
 
 /** Words in a line, counted up to `max`: a page-long line is not split into an array of its words. */
 function countWords(s: string, max: number): number {
@@ -272,19 +302,32 @@ export function markerOf(line: string, t: FurnitureTables, f = fold(line)): { ma
 
 /** Whether a UTF-16 unit is one of the characters \s matches. */
 function isSpace(c: number): boolean {
-  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  // Tested from the commonest characters up: ASCII, then the letters of most scripts below U+1680, in two comparisons.
+  if (c < 0x80) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0x1680) return c === 0xa0;
+  return c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** ASCII digits among the characters that are not white space, in one pass. */
-function digitShare(text: string): number {
+/** Characters read between checks whether the rest of a line could still make it mostly digits. */
+const DIGIT_CHECK_EVERY = 64;
+
+/**
+ * Are more than `share` of the characters that are not white space ASCII digits? One pass,
+ * stopped as soon as the rest of the line, were it all digits, could not lift the share above it.
+ */
+function mostlyDigits(text: string, share: number): boolean {
   let digits = 0;
   let other = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) digits++;
     else if (!isSpace(c)) other++;
+    if (i % DIGIT_CHECK_EVERY === DIGIT_CHECK_EVERY - 1) {
+      const most = digits + text.length - 1 - i;
+      if (most / Math.max(1, most + other) <= share) return false;
+    }
   }
-  return digits / Math.max(1, digits + other);
+  return digits / Math.max(1, digits + other) > share;
 }
 
 function shapeOf(full: string, t: FurnitureTables, o: Required<Omit<PageLinesOptions, "langs">>): Shape {
@@ -317,15 +360,12 @@ function shapeOf(full: string, t: FurnitureTables, o: Required<Omit<PageLinesOpt
   if (BULLET_START.test(text)) names.push("start:bullet");
   if (/^\d/u.test(text)) names.push("start:digit");
   if (PIPE.test(text)) names.push("sep:pipe");
-  const dateWord = words.some((w) => {
-    const k = fold(w);
-    return t.dateWords.has(k.endsWith(".") ? k.slice(0, -1) : k);
-  });
+  const dateWord = words.some((w) => isDateWord(w, t));
   if (NUMERIC_DATE.test(text) || (dateWord && YEAR.test(text))) names.push("date");
   if (dateWord) names.push("dateword");
   if (CLOCK_TIME.test(text)) names.push("time");
   if (!LETTER.test(text)) names.push("noletters");
-  if (digitShare(text) > HIGH_DIGIT_SHARE) names.push("digits");
+  if (mostlyDigits(text, HIGH_DIGIT_SHARE)) names.push("digits");
   if (!LOWER_LETTER.test(text) && THREE_LETTERS.test(text) && text === text.toLocaleUpperCase() && text !== text.toLocaleLowerCase()) names.push("caps:all");
   const capitalised = words.filter((w) => UPPER_START.test(w)).length;
   if (wordCount >= 3 && capitalised / wordCount >= MOST_CAPITALISED) names.push("caps:most");

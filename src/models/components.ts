@@ -4,6 +4,7 @@
 // languages pass through untouched.
 import type { Component } from "../doc/component.js";
 import { NO_FEATS, tokenRange, type Doc, type Mention, type TokenColumns } from "../doc/doc.js";
+import { wordView } from "../text/words.js";
 import { bioSpans } from "./ner.js";
 import { nerTagger, posTagger } from "./runtime.js";
 
@@ -20,12 +21,6 @@ function wanted(options: TaggerComponentOptions, lang: string): boolean {
   return !options.langs || options.langs.includes(lang);
 }
 
-function sentenceWords(doc: Doc, first: number, last: number): string[] {
-  const t = doc.layers.tokens;
-  const words: string[] = new Array(last - first);
-  for (let i = first; i < last; i++) words[i - first] = doc.text.slice(t.start[i], t.end[i]);
-  return words;
-}
 
 /** Token ranges [first, last) of the sentences, or of the whole text when there are none. */
 function sentenceRanges(doc: Doc): [number, number][] {
@@ -40,14 +35,18 @@ interface Sentences {
   words: string[][];
 }
 
-/** Each document's sentences as words, made once for both taggers (the same strings, so word lookups hash them once). */
+/**
+ * Each document's sentences as words, made once for both taggers from the word view's texts:
+ * the same strings for every layer, so each word is hashed once by whichever lookup comes first.
+ */
 const sentencesOf = new WeakMap<Doc, Sentences>();
 
 function docSentences(doc: Doc): Sentences {
   const cached = sentencesOf.get(doc);
   if (cached && cached.tokens === doc.layers.tokens) return cached;
   const ranges = sentenceRanges(doc);
-  const out = { tokens: doc.layers.tokens, ranges, words: ranges.map(([first, last]) => sentenceWords(doc, first, last)) };
+  const text = wordView(doc).text;
+  const out = { tokens: doc.layers.tokens, ranges, words: ranges.map(([first, last]) => text.slice(first, last)) };
   sentencesOf.set(doc, out);
   return out;
 }

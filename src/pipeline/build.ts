@@ -10,7 +10,11 @@ import { nfc, removeInvisible } from "../text/normalize.js";
 
 const BLOCK_SEPARATOR = "\n\n";
 const ID_HEX_CHARS = 16;
-const INNER_WHITESPACE = /[\t\v\f\r \u00a0\u2000-\u200a\u202f\u205f\u3000]+/gu;
+/**
+ * White space to make one plain space: a run of two or more, or one that is not a plain space.
+ * A single plain space is left as it is, so that ordinary text is scanned, not rebuilt.
+ */
+const INNER_WHITESPACE = /[\t\v\f\r \u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\v\f\r\u00a0\u2000-\u200a\u202f\u205f\u3000]/gu;
 /** Control characters, removed (tab, line feed and the other whitespace controls are handled as whitespace). */
 const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/gu;
 

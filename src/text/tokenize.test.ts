@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { test } from "node:test";
 import { TOKEN_KIND_NAMES } from "../doc/doc.js";
 import { getLang } from "../lang/lang.js";
-import { tokenize, tokenStrings } from "./tokenize.js";
+import { matchedTexts, tokenize, tokenStrings } from "./tokenize.js";
 
 const el = getLang("el");
 const en = getLang("en");
@@ -64,6 +64,16 @@ test("abbreviations from the language tables keep their dot", () => {
   assert.deepEqual(toks("Dr. Smith of the U.S. Army", en), ["Dr.", "Smith", "of", "the", "U.S.", "Army"]);
   // Without the table the dot is punctuation.
   assert.deepEqual(toks("Dr. Smith", el), ["Dr", ".", "Smith"]);
+});
+
+test("the matched strings are each token's text, also where an abbreviation's dot was taken or given back", () => {
+  for (const [text, lang] of [["ο κ. Παπαδόπουλος, π.χ. 3 εκατ. ευρώ κ.λπ. και Α.Β.Γ. τέλος", el], ["Dr. Smith of the U.S. Army, e.g. Xy.Zw. here", en]] as const) {
+    const t = tokenize(text, { lang });
+    assert.deepEqual(matchedTexts(t), tokenStrings(text, t));
+  }
+  const part = tokenize("αα ββ. γγ", { lang: el }, 3, 6);
+  assert.deepEqual(matchedTexts(part), ["ββ", "."]);
+  assert.equal(matchedTexts({ ...part }), undefined, "columns not made here (read from a store) have none");
 });
 
 test("accented capitals and diaeresis are word letters", () => {

@@ -47,6 +47,9 @@ const TOKEN_PATTERNS: [TokenKindCode, string][] = [
 const TOKEN_RE = new RegExp(TOKEN_PATTERNS.map(([, p]) => `(${p})`).join("|"), "gu");
 const KIND_OF_GROUP = TOKEN_PATTERNS.map(([kind]) => kind);
 
+/** The text of each token as the expression matched it, by the columns it was made with (see tokenStringsOf). */
+const MATCHED = new WeakMap<TokenColumns, string[]>();
+
 export interface TokenizeOptions {
   /** Language tables whose abbreviations keep their final dot. */
   lang?: LangData;
@@ -66,6 +69,7 @@ function grow(cols: { start: Uint32Array; end: Uint32Array; kind: Uint8Array }, 
 export function tokenize(text: string, options: TokenizeOptions = {}, from = 0, to = text.length): TokenColumns {
   const abbreviations = options.lang?.abbreviations;
   let cols = { start: new Uint32Array(64), end: new Uint32Array(64), kind: new Uint8Array(64) };
+  const texts: string[] = [];
   let n = 0;
   // One shared expression (compiling it costs more than tokenizing an article); no re-entry here.
   const re = TOKEN_RE;
@@ -76,13 +80,16 @@ export function tokenize(text: string, options: TokenizeOptions = {}, from = 0, 
     let group = 1;
     while (m[group] === undefined) group++;
     let kind = KIND_OF_GROUP[group - 1];
-    let end = m.index + m[0].length;
-    if (kind === TokenKind.Word && source.charCodeAt(end) === 0x2e /* . */ && abbreviations?.has(fold(m[0]))) {
+    let token = m[0];
+    let end = m.index + token.length;
+    if (kind === TokenKind.Word && source.charCodeAt(end) === 0x2e /* . */ && abbreviations?.has(fold(token))) {
       kind = TokenKind.Abbreviation;
+      token += ".";
       end++;
       re.lastIndex = end;
-    } else if (kind === TokenKind.Abbreviation && abbreviations && !abbreviations.has(fold(m[0].slice(0, -1))) && !isInitialism(m[0])) {
+    } else if (kind === TokenKind.Abbreviation && abbreviations && !abbreviations.has(fold(token.slice(0, -1))) && !isInitialism(token)) {
       // Not a known abbreviation: keep the last dot as punctuation.
+      token = token.slice(0, -1);
       end--;
       re.lastIndex = end;
     }
@@ -90,9 +97,21 @@ export function tokenize(text: string, options: TokenizeOptions = {}, from = 0, 
     cols.start[n] = m.index;
     cols.end[n] = end;
     cols.kind[n] = kind;
+    texts.push(token);
     n++;
   }
-  return { length: n, start: cols.start.slice(0, n), end: cols.end.slice(0, n), kind: cols.kind.slice(0, n) };
+  const out: TokenColumns = { length: n, start: cols.start.slice(0, n), end: cols.end.slice(0, n), kind: cols.kind.slice(0, n) };
+  MATCHED.set(out, texts);
+  return out;
+}
+
+/**
+ * The text of each token of columns made by `tokenize` in this process, as
+ * matched (the expression has made these strings already: slicing them again
+ * would double the work); undefined for columns read from a store.
+ */
+export function matchedTexts(cols: TokenColumns): readonly string[] | undefined {
+  return MATCHED.get(cols);
 }
 
 const INITIALISM = /^(?:\p{Lu}\.){2,}$/u;

@@ -37,3 +37,15 @@ test("the sentence columns follow the sentence layer; new tokens make a new view
   d.layers.tokens = tokenize(d.text, { lang: getLang("el") });
   assert.notEqual(wordView(d), v);
 });
+
+test("tokens read back from a store (no matched strings) give the same columns; punctuation and digits are their own fold and key", () => {
+  const d = doc();
+  const made = wordView(d);
+  const stored: Doc = { ...d, layers: { ...d.layers, tokens: { ...d.layers.tokens } } };
+  const read = wordView(stored);
+  assert.deepEqual(read.text, made.text);
+  assert.deepEqual(read.fold, made.fold);
+  assert.deepEqual(read.key, made.key);
+  assert.deepEqual([made.fold[made.text.indexOf("3")], made.key[made.text.indexOf(".")]], ["3", "."]);
+  assert.equal(made.fold[made.text.indexOf("ΟΗΕ")], "οηε");
+});

@@ -6,26 +6,62 @@
 import { TokenKind, blocks, type Doc, type Span, type TokenColumns } from "../doc/doc.js";
 import { foldWord } from "./normalize.js";
 import { searchKey } from "./stem.js";
+import { matchedTexts } from "./tokenize.js";
+
+/** 1 for each listed kind, by kind code: read once per token, an array beats a set. */
+export function kindTable(kinds: number[]): Uint8Array {
+  const table = new Uint8Array(Math.max(...Object.values(TokenKind)) + 1);
+  for (const k of kinds) table[k] = 1;
+  return table;
+}
 
 /** Kinds that are words: what names, triggers and cue words are made of. */
-const WORD_KINDS = new Set<number>([TokenKind.Word, TokenKind.Abbreviation]);
+const WORD_KINDS = kindTable([TokenKind.Word, TokenKind.Abbreviation]);
 /** Kinds whose search key is stemmed, and which may be capitalised. */
-const KEYED_KINDS = new Set<number>([TokenKind.Word, TokenKind.Abbreviation, TokenKind.Number]);
-const FOLD_CACHE_LIMIT = 100_000;
-const foldCache = new Map<string, string>();
+const KEYED_KINDS = kindTable([TokenKind.Word, TokenKind.Abbreviation, TokenKind.Number]);
+const FORMS_CACHE_LIMIT = 100_000;
+/** A token's fold, and its search key once it has been asked for as a word or number. */
+interface Forms {
+  fold: string;
+  key: string | undefined;
+}
+/** Both forms of a token's text under one entry: a column of each costs one lookup per token. */
+const formsCache = new Map<string, Forms>();
+const ASCII_MAX = 0x7f;
+const SMALL_A = 0x61;
+const SMALL_Z = 0x7a;
+const CAPITAL_A = 0x41;
+const CAPITAL_Z = 0x5a;
+/** One ASCII character that is not a letter (punctuation, a digit): its own fold and key, no lookup needed. */
+function isAsciiNonLetter(word: string): boolean {
+  if (word.length !== 1) return false;
+  const c = word.charCodeAt(0) | 0x20; // a capital's code as its small letter's
+  return word.charCodeAt(0) <= ASCII_MAX && !(c >= SMALL_A && c <= SMALL_Z);
+}
 
-function cachedFold(word: string): string {
-  let f = foldCache.get(word);
+function formsOf(word: string, keyed: boolean): Forms {
+  let f = formsCache.get(word);
   if (f === undefined) {
-    if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
-    f = foldWord(word);
-    foldCache.set(word, f);
+    if (formsCache.size >= FORMS_CACHE_LIMIT) formsCache.clear();
+    f = { fold: foldWord(word), key: undefined };
+    formsCache.set(word, f);
   }
+  if (keyed) f.key ??= searchKey(word);
   return f;
 }
 
-/** The text of each token. */
+/** Does the word start with a letter that has a small form (a capital)? ASCII is read by its code, the rest by lower-casing. */
+function startsWithCapital(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c <= ASCII_MAX) return c >= CAPITAL_A && c <= CAPITAL_Z;
+  const first = word[0];
+  return first !== first.toLowerCase();
+}
+
+/** The text of each token: the tokenizer's strings when it made them in this process. */
 export function tokenTexts(text: string, tokens: TokenColumns): string[] {
+  const matched = matchedTexts(tokens);
+  if (matched?.length === tokens.length) return matched as string[];
   const out: string[] = new Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) out[i] = text.slice(tokens.start[i], tokens.end[i]);
   return out;
@@ -72,29 +108,41 @@ export class WordView {
 
   /** The fold key of each token (foldWord: Latin look-alikes inside Greek words mapped). */
   get fold(): string[] {
-    if (!this.folds) {
-      const text = this.text;
-      this.folds = new Array(this.n);
-      for (let i = 0; i < this.n; i++) this.folds[i] = cachedFold(text[i]);
-    }
-    return this.folds;
+    if (!this.folds) this.makeForms();
+    return this.folds!;
   }
 
   /** The search key of each word or number; other tokens as written. */
   get key(): string[] {
-    if (!this.keys) {
-      const text = this.text;
-      this.keys = new Array(this.n);
-      for (let i = 0; i < this.n; i++) this.keys[i] = KEYED_KINDS.has(this.tokens.kind[i]) ? searchKey(text[i]) : text[i];
+    if (!this.keys) this.makeForms();
+    return this.keys!;
+  }
+
+  /** Both columns in one pass, one cache lookup per token. */
+  private makeForms(): void {
+    const text = this.text;
+    const folds: string[] = new Array(this.n);
+    const keys: string[] = new Array(this.n);
+    for (let i = 0; i < this.n; i++) {
+      const t = text[i];
+      if (isAsciiNonLetter(t)) {
+        folds[i] = keys[i] = t;
+        continue;
+      }
+      const keyed = KEYED_KINDS[this.tokens.kind[i]] === 1;
+      const f = formsOf(t, keyed);
+      folds[i] = f.fold;
+      keys[i] = keyed ? f.key! : t;
     }
-    return this.keys;
+    this.folds = folds;
+    this.keys = keys;
   }
 
   /** 1 for a word or an abbreviation. */
   get isWord(): Uint8Array {
     if (!this.words) {
       this.words = new Uint8Array(this.n);
-      for (let i = 0; i < this.n; i++) this.words[i] = WORD_KINDS.has(this.tokens.kind[i]) ? 1 : 0;
+      for (let i = 0; i < this.n; i++) this.words[i] = WORD_KINDS[this.tokens.kind[i]];
     }
     return this.words;
   }
@@ -104,10 +152,7 @@ export class WordView {
     if (!this.caps) {
       const text = this.text;
       this.caps = new Uint8Array(this.n);
-      for (let i = 0; i < this.n; i++) {
-        const first = text[i][0];
-        this.caps[i] = KEYED_KINDS.has(this.tokens.kind[i]) && first !== first.toLowerCase() ? 1 : 0;
-      }
+      for (let i = 0; i < this.n; i++) this.caps[i] = KEYED_KINDS[this.tokens.kind[i]] === 1 && startsWithCapital(text[i]) ? 1 : 0;
     }
     return this.caps;
   }

@@ -121,6 +121,8 @@ export interface QuoteLexicon {
   adverbs: PhraseIndex;
   via: PhraseIndex;
   citing: PhraseIndex;
+  /** The via and citing phrases in one index: where a source chain may start. */
+  chains: PhraseIndex;
   /** Words that make the cue after them a source: «όπως σημείωσε ο …», "as Smith put it". */
   sourceMarkers: Set<string>;
   /** Phrases that name the speaker of the direct quote before them ("…," according to …). */
@@ -204,6 +206,7 @@ export function buildLexicon(langs: LangData[]): QuoteLexicon {
     adverbs: new Map(),
     via: new Map(),
     citing: new Map(),
+    chains: new Map(),
     sourceMarkers: new Set(),
     attribution: new Map(),
     subjectDeterminers: new Set(),
@@ -294,6 +297,7 @@ export function buildLexicon(langs: LangData[]): QuoteLexicon {
     if (src) {
       addPhrases(lex.via, src.via);
       addPhrases(lex.citing, src.citing);
+      addPhrases(lex.chains, [...(src.via ?? []), ...(src.citing ?? [])]);
       addAll(lex.sourceMarkers, src.sourceMarkers, foldWord);
       addPhrases(lex.attribution, src.attribution);
     }

@@ -47,8 +47,12 @@ function mentionNames(v: DocView, mentions: Mention[] | undefined): FullName[] {
 /** Runs of capitalised words that are not roles, titles, cues or function words. */
 function capitalisedRuns(v: DocView, lex: QuoteLexicon): FullName[] {
   const names: FullName[] = [];
-  const nameWord = (i: number) =>
-    isWordOrNumber(v, i) && v.cap[i] === 1 && !lex.roles.has(v.key[i]) && !lex.portfolios.has(v.key[i]) && !lex.described.has(v.key[i]) && !lex.titles.has(v.fold[i].replace(FINAL_DOT, "")) && !lex.cues.has(v.fold[i]) && !isFunctionWord(lex, v.fold[i]) && !lex.sourceMarkers.has(v.fold[i]);
+  // Each token is judged once: a run's words are read again as the run grows.
+  const isNameWord = new Uint8Array(v.n + 1);
+  for (let i = 0; i < v.n; i++) {
+    isNameWord[i] = isWordOrNumber(v, i) && v.cap[i] === 1 && !lex.roles.has(v.key[i]) && !lex.portfolios.has(v.key[i]) && !lex.described.has(v.key[i]) && !lex.titles.has(v.fold[i].replace(FINAL_DOT, "")) && !lex.cues.has(v.fold[i]) && !isFunctionWord(lex, v.fold[i]) && !lex.sourceMarkers.has(v.fold[i]) ? 1 : 0;
+  }
+  const nameWord = (i: number) => i >= 0 && isNameWord[i] === 1;
   for (let i = 0; i < v.n; ) {
     if (!nameWord(i)) {
       i++;

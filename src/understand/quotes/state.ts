@@ -41,13 +41,13 @@ export const CLAUSE_END = new Set([",", ".", ";", "!", "?", "…"]);
 /** Marks that introduce a quote after its frame (a colon and dashes). */
 export const DASHES = new Set([":", "-", "–", "—"]);
 
-/** A cue found at a token: its words [first, last) including auxiliaries. */
+/** A cue found at a token: its words [first, last) including auxiliaries (shared by every rule that asks: never changed). */
 export interface CueMatch {
-  first: number;
-  head: number;
-  last: number;
-  entry: CueEntry;
-  negated: boolean;
+  readonly first: number;
+  readonly head: number;
+  readonly last: number;
+  readonly entry: CueEntry;
+  readonly negated: boolean;
 }
 
 /** A quotation before its speaker is resolved. */
@@ -95,9 +95,11 @@ export interface State {
 export function newState(v: DocView, lex: QuoteLexicon, o: Required<DetectOptions>): State {
   const flags = () => new Uint8Array(v.n + 2);
   const chainStarts: number[] = [];
-  for (let i = 0; i < v.n; i++) if (anyPhraseAt(v, i, lex.via) || anyPhraseAt(v, i, lex.citing)) chainStarts.push(i);
+  for (let i = 0; i < v.n; i++) if (anyPhraseAt(v, i, lex.chains)) chainStarts.push(i);
+  const reportedNext = new Int32Array(v.n + 3);
+  for (let i = 0; i < reportedNext.length; i++) reportedNext[i] = i;
   return {
-    v, lex, o, quoted: flags(), claimed: flags(), reported: flags(), reportedNext: Int32Array.from({ length: v.n + 3 }, (_, i) => i), sourced: flags(),
+    v, lex, o, quoted: flags(), claimed: flags(), reported: flags(), reportedNext, sourced: flags(),
     out: [], outByStart: new Map(), outStartBits: new Uint32Array((v.n >>> 5) + 1), outByCue: new Map(), chainStarts: Int32Array.from(chainStarts),
   };
 }
@@ -136,6 +138,19 @@ export function addQuote(s: State, q: QuoteCandidate): void {
  */
 export function matchCue(v: DocView, lex: QuoteLexicon, i: number): CueMatch | null {
   if (!isWordOrNumber(v, i)) return null;
+  let memo = cueMemo.get(v);
+  if (memo?.lex !== lex) {
+    memo = { lex, at: new Array<CueMatch | null | undefined>(v.n) };
+    cueMemo.set(v, memo);
+  }
+  return (memo.at[i] ??= cueAt(v, lex, i));
+}
+
+/** matchCue's answers by token, per view and lexicon: the rules ask about the same tokens again and again. */
+const cueMemo = new WeakMap<DocView, { lex: QuoteLexicon; at: (CueMatch | null | undefined)[] }>();
+
+/** The cue at token i, worked out afresh. */
+function cueAt(v: DocView, lex: QuoteLexicon, i: number): CueMatch | null {
   const entries = lex.cues.get(v.fold[i]);
   if (!entries) return null;
   // A capital inside a sentence makes a name (United States), not a verb.

@@ -4,10 +4,12 @@
 // key is capitalised); plus the phrase matcher over folded tokens.
 import { TokenKind, blocks, firstTokenAt, tokenRange, type Doc, type Span } from "../../doc/doc.js";
 import { getLang } from "../../lang/lang.js";
-import { wordView } from "../../text/words.js";
+import { kindTable, wordView } from "../../text/words.js";
 import type { PhraseIndex } from "./lexicon.js";
 
 const WORD_KINDS = new Set<number>([TokenKind.Word, TokenKind.Abbreviation, TokenKind.Number]);
+/** 1 for the kinds of WORD_KINDS, by kind code: a count over every token reads an array. */
+const IS_WORD_OR_NUMBER = kindTable([...WORD_KINDS]);
 const LETTER = /\p{L}/u;
 const CASE = "Case";
 const GENITIVE = "Gen";
@@ -82,7 +84,7 @@ export function joinsName(v: DocView, conjunctions: Set<string>, i: number): boo
 
 /** Is token i a word, abbreviation or number? */
 export function isWordOrNumber(v: DocView, i: number): boolean {
-  return i >= 0 && i < v.n && WORD_KINDS.has(v.kind[i]);
+  return i >= 0 && i < v.n && IS_WORD_OR_NUMBER[v.kind[i]] === 1;
 }
 
 export function isQuoteMark(v: DocView, i: number): boolean {
@@ -94,17 +96,26 @@ export function tokenAtOrAfter(v: DocView, offset: number): number {
   return firstTokenAt(v.doc.layers.tokens, offset);
 }
 
+/** A letter of each script, compiled once. */
+const scriptLetters = new Map<string, RegExp>();
+
+function scriptLetter(script: string): RegExp {
+  let re = scriptLetters.get(script);
+  if (!re) scriptLetters.set(script, (re = new RegExp(`\\p{Script=${script}}`, "u")));
+  return re;
+}
+
 export function makeView(doc: Doc): DocView {
   const t = doc.layers.tokens;
   const w = wordView(doc);
   const { n, text, key, cap } = w;
   // Only the taggers' tags are trusted by script: without them no word is foreign.
   const script = t.pos ? getLang(doc.lang).script : "";
-  const native = script ? new RegExp(`\\p{Script=${script}}`, "u") : null;
+  const native = script ? scriptLetter(script) : null;
   const foreign = new Uint8Array(n);
-  if (native) for (let i = 0; i < n; i++) if (t.kind[i] === TokenKind.Word && LETTER.test(text[i]) && !native.test(text[i])) foreign[i] = 1;
+  if (native) for (let i = 0; i < n; i++) if (t.kind[i] === TokenKind.Word && !native.test(text[i]) && LETTER.test(text[i])) foreign[i] = 1;
   const wordsBefore = new Uint32Array(n + 1);
-  for (let i = 0; i < n; i++) wordsBefore[i + 1] = wordsBefore[i] + (WORD_KINDS.has(t.kind[i]) ? 1 : 0);
+  for (let i = 0; i < n; i++) wordsBefore[i + 1] = wordsBefore[i] + IS_WORD_OR_NUMBER[t.kind[i]];
   const capKeys = new Map<string, number>();
   for (let i = 0; i < n; i++) if (cap[i]) capKeys.set(key[i], (capKeys.get(key[i]) ?? 0) + 1);
   let pos: string[] | null = null;

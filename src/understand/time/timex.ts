@@ -8,7 +8,7 @@
 import { TokenKind, type Doc } from "../../doc/doc.js";
 import type { Timex } from "../../doc/layers.js";
 import { getLang } from "../../lang/lang.js";
-import { foldWord } from "../../text/normalize.js";
+import { wordView } from "../../text/words.js";
 
 const TIME_TABLE = "time-expressions";
 /** The numeric date order of a language's pages when no region is given. */
@@ -307,11 +307,10 @@ export function findTimex(doc: Doc, published: string | undefined = doc.meta.pub
   const t = tables(doc.lang);
   if (!t) return [];
   const cols = doc.layers.tokens;
-  const toks: Tok[] = [];
-  for (let i = 0; i < cols.length; i++) {
-    const text = doc.text.slice(cols.start[i], cols.end[i]);
-    toks.push({ start: cols.start[i], end: cols.end[i], text, fold: foldWord(text), kind: cols.kind[i] });
-  }
+  // The document's shared word view: its texts and folds are made once for every layer.
+  const { text, fold } = wordView(doc);
+  const toks: Tok[] = new Array(cols.length);
+  for (let i = 0; i < cols.length; i++) toks[i] = { start: cols.start[i], end: cols.end[i], text: text[i], fold: fold[i], kind: cols.kind[i] };
   const ref = parseReference(published);
   const out: Timex[] = [];
   let i = 0;
