@@ -50,6 +50,8 @@ export interface DocMeta {
 
 /** The FEATS value of a token without features. */
 export const NO_FEATS = "_";
+/** The lemma of id 0 in `tokens.lemmas`: a token without a lemma. */
+export const NO_LEMMA = "";
 
 /** Kinds of token, stored in `TokenColumns.kind`. */
 export const TokenKind = {

@@ -3,14 +3,13 @@
 // language has a model under models/ (loaded on first use); documents in other
 // languages pass through untouched.
 import type { Component } from "../doc/component.js";
-import { NO_FEATS, tokenRange, type Doc, type Mention, type TokenColumns } from "../doc/doc.js";
+import { NO_FEATS, NO_LEMMA, tokenRange, type Doc, type Mention, type TokenColumns } from "../doc/doc.js";
 import { wordView } from "../text/words.js";
 import { bioSpans } from "./ner.js";
 import { nerTagger, posTagger } from "./runtime.js";
 
 /** Entity types as the rest of the engine names them (elNER writes PERSON). */
 const TYPE_ALIASES: Readonly<Record<string, string>> = { PERSON: "PER" };
-const NO_LEMMA = "";
 
 export interface TaggerComponentOptions {
   /** Only tag documents in these languages (default: every language with a model). */

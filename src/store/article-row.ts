@@ -60,7 +60,7 @@ function recordBlob(doc: Doc, id: string): Buffer {
 
 /** The blobs of an article, made once (in the analysis worker, when there is one: prepare.ts). */
 export function articleBlobs(doc: Doc): ArticleBlobs {
-  return derive(doc, "store.blobs", (d) => ({ record: recordBlob(d, d.id), tokens: deflateRawSync(encodeTokens(d.layers.tokens)) }));
+  return derive(doc, "store.blobs", (d) => ({ record: recordBlob(d, d.id), tokens: deflateRawSync(encodeTokens(d.layers.tokens, d.text)) }));
 }
 
 /** The article's text packed as the SQLite store keeps it, made once (prepare.ts). */
@@ -123,7 +123,7 @@ export function recordOf(row: StoredRecord): DocRecord {
   if (row.tokens === null) return JSON.parse(row.record.toString()) as DocRecord;
   const record = JSON.parse(inflateRawSync(row.record).toString("utf8")) as DocRecord;
   const span = (s: Span | undefined) => (s ? row.text.slice(s.start, s.end) : "");
-  return { ...record, title: span(record.meta.title), body: span(record.meta.body), text: row.text, tokens: tokenRecords(decodeTokens(inflateRawSync(row.tokens))) };
+  return { ...record, title: span(record.meta.title), body: span(record.meta.body), text: row.text, tokens: tokenRecords(decodeTokens(inflateRawSync(row.tokens), row.text)) };
 }
 
 export interface ArticleRow {

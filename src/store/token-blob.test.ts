@@ -3,29 +3,65 @@ import { test } from "node:test";
 import { emptyTokens, type TokenColumns } from "../doc/doc.js";
 import { TokenBlobError, decodeTokens, encodeTokens } from "./token-blob.js";
 
+// «Οι Τούρκοι είναι» … far along the text, an overlapping token and a number.
+const text = `Οι Τούρκοι είναι${" ".repeat(200000 - 16)}2022 και ΐ`;
 const tagged: TokenColumns = {
-  length: 4,
-  start: Uint32Array.from([0, 6, 6, 200000]),
-  end: Uint32Array.from([5, 9, 8, 200010]),
-  kind: Uint8Array.from([1, 1, 3, 2]),
-  pos: Uint8Array.from([0, 1, 2, 0]),
-  posTags: ["NOUN", "VERB", "PUNCT"],
-  lemma: Uint32Array.from([1, 0, 2, 1]),
-  lemmas: ["", "σπίτι", "είμαι"],
-  feats: ["Case=Nom|Number=Sing", "_", "_", "Case=Nom|Number=Sing"],
+  length: 5,
+  start: Uint32Array.from([0, 3, 11, 11, 200000]),
+  end: Uint32Array.from([2, 10, 16, 13, 200004]),
+  kind: Uint8Array.from([1, 1, 1, 3, 2]),
+  pos: Uint8Array.from([2, 0, 1, 2, 3]),
+  posTags: ["NOUN", "VERB", "DET", "NUM"],
+  lemma: Uint32Array.from([1, 2, 3, 0, 4]),
+  lemmas: ["", "ο", "Τούρκος", "είμαι", "2022"],
+  feats: ["Case=Nom|Number=Plur", "Case=Nom|Number=Plur", "_", "_", "_"],
 };
 
-test("token columns survive the blob: offsets (overlapping too), kinds, tags, lemmas and features", () => {
-  assert.deepEqual(decodeTokens(encodeTokens(tagged)), tagged);
+/** Each token's lemma as a string: what a record shows (the table's order is the blob's own). */
+const lemmaStrings = (t: TokenColumns) => Array.from(t.lemma ?? [], (id) => t.lemmas?.[id]);
+
+test("token columns survive the blob: offsets (overlapping too), kinds, tags, features, and each token's lemma", () => {
+  const back = decodeTokens(encodeTokens(tagged, text), text);
+  assert.deepEqual({ ...back, lemma: undefined, lemmas: undefined }, { ...tagged, lemma: undefined, lemmas: undefined });
+  assert.deepEqual(lemmaStrings(back), lemmaStrings(tagged));
+  assert.deepEqual(lemmaStrings(back), ["ο", "Τούρκος", "είμαι", "", "2022"]);
+  assert.equal(back.lemma?.[3], 0, "a token without a lemma keeps id 0");
+});
+
+test("lemmas are kept as edits of their tokens' texts: many tokens, few edits", () => {
+  const n = 400;
+  const long = "Τούρκοι ".repeat(n);
+  const cols: TokenColumns = {
+    length: n,
+    start: Uint32Array.from({ length: n }, (_, i) => i * 8),
+    end: Uint32Array.from({ length: n }, (_, i) => i * 8 + 7),
+    kind: new Uint8Array(n).fill(1),
+    lemma: new Uint32Array(n),
+    lemmas: ["Τούρκος"],
+  };
+  const blob = encodeTokens(cols, long);
+  assert.ok(!blob.includes(Buffer.from("Τούρκος")), "the lemma is not written out");
+  assert.deepEqual(lemmaStrings(decodeTokens(blob, long)), new Array(n).fill("Τούρκος"));
 });
 
 test("untagged and empty token columns survive the blob without the tagger columns", () => {
   const bare: TokenColumns = { length: 2, start: Uint32Array.from([0, 3]), end: Uint32Array.from([2, 7]), kind: Uint8Array.from([1, 3]) };
-  assert.deepEqual(decodeTokens(encodeTokens(bare)), bare);
-  assert.deepEqual(decodeTokens(encodeTokens(emptyTokens())), emptyTokens());
+  assert.deepEqual(decodeTokens(encodeTokens(bare, "Οι Τούρκοι"), "Οι Τούρκοι"), bare);
+  assert.deepEqual(decodeTokens(encodeTokens(emptyTokens(), ""), ""), emptyTokens());
 });
 
-test("a cut blob is a clear error", () => {
-  const blob = encodeTokens(tagged);
-  assert.throws(() => decodeTokens(blob.subarray(0, blob.length - 3)), TokenBlobError);
+test("blobs written with a table of lemmas are still read", () => {
+  // count 2, flags: POS and lemmas; the tables; gaps and lengths; kinds; POS ids; lemma ids
+  const tables = Buffer.from(JSON.stringify({ posTags: ["DET", "NOUN"], lemmas: ["ο", "Τούρκος"] }));
+  const legacy = Buffer.concat([Buffer.from([2, 3, tables.length]), tables, Buffer.from([0, 2, 2, 7, 1, 1, 0, 1, 0, 1])]);
+  const t = decodeTokens(legacy, "Οι Τούρκοι");
+  assert.deepEqual(Array.from(t.start), [0, 3]);
+  assert.deepEqual(lemmaStrings(t), ["ο", "Τούρκος"]);
+  assert.deepEqual(t.posTags, ["DET", "NOUN"]);
+});
+
+test("a cut blob, or one that does not fit its text, is a clear error", () => {
+  const blob = encodeTokens(tagged, text);
+  assert.throws(() => decodeTokens(blob.subarray(0, blob.length - 3), text), TokenBlobError);
+  assert.throws(() => decodeTokens(blob, "Οι Τούρκοι"), TokenBlobError);
 });

@@ -1,21 +1,43 @@
 // The token columns of an article as a compact binary blob, the form the store
-// keeps them in (a tenth of their JSON): a varint count and a flag byte; a
-// JSON table of the POS tags, lemmas and distinct feature strings; then per
-// column: the gap before each token and its length as varints, the kinds as
-// bytes, the POS ids as bytes, the lemma and feature ids as varints.
-import type { TokenColumns } from "../doc/doc.js";
+// keeps them in (a small part of their JSON): a varint count and a flag byte; a
+// JSON table of the POS tags, lemma edits and distinct feature strings; then
+// per column: the gap before each token and its length as varints, the kinds as
+// bytes, the POS ids as bytes, the lemma-edit and feature ids as varints. A
+// lemma is kept as the edit that makes it from its token's text (characters cut
+// from the end, then added: «Τούρκοι» → «Τούρκος» is 2 cut, «ος» added), so
+// an article's few dozen distinct edits stand for its hundreds of lemmas and the
+// blob needs the text to be read. Blobs written before keep a table of lemmas.
+import { NO_LEMMA, type TokenColumns } from "../doc/doc.js";
 
 const HAS_POS = 1;
 const HAS_LEMMA = 2;
 const HAS_FEATS = 4;
+/** Lemmas as edits of their tokens' texts (else, in older blobs, as a table of lemmas). */
+const LEMMA_EDITS = 8;
 const VARINT_MORE = 0x80;
 const VARINT_BITS = 0x7f;
 const VARINT_SHIFT = 7;
 
+/** A lemma made from its token's text: [characters cut from the end, text added]. */
+type LemmaEdit = [number, string];
+
 interface StringTables {
   posTags?: string[];
+  /** Older blobs: the lemmas, indexed by the lemma column. */
   lemmas?: string[];
+  lemmaEdits?: LemmaEdit[];
   feats?: string[];
+}
+
+/** The edit that makes `lemma` from `form`: keep their common beginning. */
+function editOf(form: string, lemma: string): LemmaEdit {
+  let common = 0;
+  while (common < form.length && common < lemma.length && form.charCodeAt(common) === lemma.charCodeAt(common)) common++;
+  return [form.length - common, lemma.slice(common)];
+}
+
+function applyEdit(form: string, [cut, add]: LemmaEdit): string {
+  return form.slice(0, form.length - cut) + add;
 }
 
 export class TokenBlobError extends Error {
@@ -82,7 +104,8 @@ class Reader {
 const zigzag = (n: number) => (n >= 0 ? n * 2 : -n * 2 - 1);
 const unzigzag = (n: number) => (n % 2 === 0 ? n / 2 : -(n + 1) / 2);
 
-export function encodeTokens(t: TokenColumns): Buffer {
+/** The blob of an article's token columns; `text` is the article's text (lemmas are kept as edits of it). */
+export function encodeTokens(t: TokenColumns, text: string): Buffer {
   const w = new Writer();
   const tables: StringTables = {};
   let flags = 0;
@@ -90,9 +113,23 @@ export function encodeTokens(t: TokenColumns): Buffer {
     flags |= HAS_POS;
     tables.posTags = t.posTags;
   }
+  let editIds: number[] | null = null;
   if (t.lemma && t.lemmas) {
-    flags |= HAS_LEMMA;
-    tables.lemmas = t.lemmas;
+    flags |= HAS_LEMMA | LEMMA_EDITS;
+    const ids = new Map<string, number>();
+    const edits: LemmaEdit[] = [];
+    editIds = new Array<number>(t.length);
+    for (let i = 0; i < t.length; i++) {
+      const edit = editOf(text.slice(t.start[i], t.end[i]), t.lemmas[t.lemma[i]] ?? "");
+      const key = `${edit[0]}\u0000${edit[1]}`;
+      let id = ids.get(key);
+      if (id === undefined) {
+        ids.set(key, (id = edits.length));
+        edits.push(edit);
+      }
+      editIds[i] = id;
+    }
+    tables.lemmaEdits = edits;
   }
   let featIds: number[] | null = null;
   if (t.feats) {
@@ -118,12 +155,13 @@ export function encodeTokens(t: TokenColumns): Buffer {
   }
   w.bytes(t.kind.subarray(0, t.length));
   if (t.pos && t.posTags) w.bytes(t.pos.subarray(0, t.length));
-  if (t.lemma && t.lemmas) for (let i = 0; i < t.length; i++) w.varint(t.lemma[i]);
+  if (editIds) for (const id of editIds) w.varint(id);
   if (featIds) for (const id of featIds) w.varint(id);
   return w.done();
 }
 
-export function decodeTokens(blob: Uint8Array): TokenColumns {
+/** The token columns of a blob; `text` is the article's text, which blobs with lemma edits need. */
+export function decodeTokens(blob: Uint8Array, text: string): TokenColumns {
   const r = new Reader(blob);
   const n = r.varint();
   const flags = r.varint();
@@ -141,8 +179,24 @@ export function decodeTokens(blob: Uint8Array): TokenColumns {
   }
   if (flags & HAS_LEMMA) {
     cols.lemma = new Uint32Array(n);
-    for (let i = 0; i < n; i++) cols.lemma[i] = r.varint();
-    cols.lemmas = tables.lemmas ?? [];
+    if (flags & LEMMA_EDITS) {
+      // The lemmas in the order their tokens come, each once, after "" (id 0: no lemma, as the taggers write it).
+      const edits = tables.lemmaEdits ?? [];
+      const ids = new Map<string, number>([[NO_LEMMA, 0]]);
+      cols.lemmas = [NO_LEMMA];
+      for (let i = 0; i < n; i++) {
+        const edit = edits[r.varint()];
+        if (!edit) throw new TokenBlobError("the token blob names a lemma edit it does not hold");
+        if (cols.end[i] > text.length) throw new TokenBlobError("the token blob reaches past the end of the article's text");
+        const lemma = applyEdit(text.slice(cols.start[i], cols.end[i]), edit);
+        let id = ids.get(lemma);
+        if (id === undefined) ids.set(lemma, (id = cols.lemmas.push(lemma) - 1));
+        cols.lemma[i] = id;
+      }
+    } else {
+      for (let i = 0; i < n; i++) cols.lemma[i] = r.varint();
+      cols.lemmas = tables.lemmas ?? [];
+    }
   }
   if (flags & HAS_FEATS) {
     const feats = tables.feats ?? [];
