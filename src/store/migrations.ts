@@ -320,6 +320,22 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE articles_fts_contentless RENAME TO articles_fts;
     `,
   },
+  {
+    version: 13,
+    description: "story lookup keys kept once by story and once by key and recency: the table ordered by story, so that no third copy indexes the story",
+    sql: `
+      CREATE TABLE story_keys_by_story (
+        key TEXT NOT NULL,
+        story_id INTEGER NOT NULL REFERENCES stories(id),
+        seq INTEGER NOT NULL,
+        PRIMARY KEY (story_id, key)
+      ) WITHOUT ROWID;
+      INSERT INTO story_keys_by_story (key, story_id, seq) SELECT key, story_id, seq FROM story_keys;
+      DROP TABLE story_keys;
+      ALTER TABLE story_keys_by_story RENAME TO story_keys;
+      CREATE INDEX story_keys_recent ON story_keys(key, seq);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

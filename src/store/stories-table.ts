@@ -37,7 +37,7 @@ import type { ArticleRef, LayerTable } from "./layer-table.js";
 import { DEFAULT_PAGE_LIMIT, type StoredQuote, type StoryReport } from "./store.js";
 import type { StoryArticle, StoryEntity, StoryList, StoryQuery, StorySummary } from "./story-types.js";
 
-/** The schema of stories: part of migration 10 (migrations.ts). */
+/** The schema of stories: part of migration 10 (migrations.ts); migration 13 orders story_keys by story. */
 export const STORIES_SCHEMA = `
   CREATE TABLE stories (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -258,7 +258,7 @@ export function assignStory(db: Database.Database, rowid: number, doc: Doc, opti
     if (hasHeadline(doc)) stmt(db, "UPDATE stories SET title = ?, titled = 1 WHERE id = ? AND titled = 0").run(headline(doc), story);
   }
   join(db, story, rowid, { score: choice.story === null ? null : choice.score, day: a.day?.day ?? null, precision: a.day?.precision ?? null, contribution: c }, seq);
-  const key = stmt(db, "INSERT INTO story_keys (key, story_id, seq) VALUES (?, ?, ?) ON CONFLICT(key, story_id) DO UPDATE SET seq = excluded.seq");
+  const key = stmt(db, "INSERT INTO story_keys (key, story_id, seq) VALUES (?, ?, ?) ON CONFLICT(story_id, key) DO UPDATE SET seq = excluded.seq");
   for (const k of lookup) key.run(k, story, seq);
   countKeys(db, keys, 1);
 }

@@ -278,6 +278,15 @@ export const PG_MIGRATIONS: PgMigration[] = [
     description: "articles and their records, the search index (tsvector of search keys, GIN), quotations, the entity registry, events, copies, stories, sources",
     sql: SCHEMA_1,
   },
+  {
+    version: 2,
+    description: "story lookup keys kept once by story and once by key and recency: the key ordered by story, so that no third copy indexes the story",
+    sql: `
+      ALTER TABLE story_keys DROP CONSTRAINT story_keys_pkey;
+      ALTER TABLE story_keys ADD PRIMARY KEY (story_id, key);
+      DROP INDEX story_keys_story;
+    `,
+  },
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1].version;

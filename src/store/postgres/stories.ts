@@ -134,7 +134,7 @@ async function assignStory(sql: Sql, rowid: number, doc: Doc, options: StoryOpti
   }
   await join(sql, story, rowid, { score: choice.story === null ? null : choice.score, day: a.day?.day ?? null, precision: a.day?.precision ?? null, contribution: c }, seq);
   for (const k of lookup) {
-    await sql.run("INSERT INTO story_keys (key, story_id, seq) VALUES (?, ?, ?) ON CONFLICT(key, story_id) DO UPDATE SET seq = excluded.seq", k, story, seq);
+    await sql.run("INSERT INTO story_keys (key, story_id, seq) VALUES (?, ?, ?) ON CONFLICT(story_id, key) DO UPDATE SET seq = excluded.seq", k, story, seq);
   }
   await countKeys(sql, keys, 1);
 }
