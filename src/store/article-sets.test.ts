@@ -135,8 +135,11 @@ test("migration 9 derives from an older store what the writers now write", async
   const db = new Database(file);
   await asVersion11(db);
   db.exec(`
-    DROP INDEX entity_links_entity_date; DROP INDEX entity_links_article; CREATE INDEX entity_links_entity ON entity_links(entity_id);
-    ALTER TABLE entity_links DROP COLUMN article_date; ALTER TABLE entity_links DROP COLUMN mentions;
+    CREATE TABLE entity_links_v8 (
+      article_rowid INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE, local_id TEXT NOT NULL,
+      entity_id INTEGER NOT NULL REFERENCES entities(id), rule TEXT NOT NULL, detail TEXT NOT NULL, PRIMARY KEY (article_rowid, local_id));
+    INSERT INTO entity_links_v8 SELECT article_rowid, local_id, entity_id, rule, detail FROM entity_links;
+    DROP TABLE entity_links; ALTER TABLE entity_links_v8 RENAME TO entity_links; CREATE INDEX entity_links_entity ON entity_links(entity_id);
     DROP INDEX entity_mentions_entity_article; CREATE INDEX entity_mentions_entity ON entity_mentions(entity_id);
     DROP INDEX quotes_speaker_date; ALTER TABLE quotes DROP COLUMN article_date; CREATE INDEX quotes_speaker_entity ON quotes(speaker_entity_id);
     DROP TABLE quote_mentions;

@@ -4,7 +4,7 @@
 // with whom, who speaks about whom, who acts on whom). The set is a sample of
 // at most `sample` articles, so the cost of an aggregate stays bounded however
 // many articles match; every step after choosing the set is an index search
-// by article (entity_links_article, quote_mentions_article, the quotes and
+// by article (entity links by their key, quote_mentions_article, the quotes and
 // events keys).
 import type Database from "better-sqlite3";
 import { stmt } from "./statements.js";

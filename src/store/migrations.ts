@@ -336,6 +336,27 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX story_keys_recent ON story_keys(key, seq);
     `,
   },
+  {
+    version: 14,
+    description: "entity links ordered by article in the table itself (no rowid): the article's links are read from it, so no index by article and no index of the key",
+    sql: `
+      CREATE TABLE entity_links_by_article (
+        article_rowid INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+        local_id TEXT NOT NULL,
+        entity_id INTEGER NOT NULL REFERENCES entities(id),
+        rule TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        article_date TEXT NOT NULL DEFAULT '',
+        mentions INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (article_rowid, local_id)
+      ) WITHOUT ROWID;
+      INSERT INTO entity_links_by_article (article_rowid, local_id, entity_id, rule, detail, article_date, mentions)
+        SELECT article_rowid, local_id, entity_id, rule, detail, article_date, mentions FROM entity_links;
+      DROP TABLE entity_links;
+      ALTER TABLE entity_links_by_article RENAME TO entity_links;
+      CREATE INDEX entity_links_entity_date ON entity_links(entity_id, article_date, article_rowid, mentions, local_id);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
