@@ -55,6 +55,23 @@ describe("the PostgreSQL store", { skip: postgres.skip }, () => {
     await assert.rejects(openStore(address), (e: unknown) => e instanceof StoreError && /newer than this newsgraph/.test(e.message) && !e.message.includes("\n"));
   });
 
+  test("stores opening one new schema at the same moment create and migrate it once, without errors", async () => {
+    const address = postgres.address("together");
+    for (let round = 0; round < 3; round++) {
+      const opened = await Promise.allSettled(Array.from({ length: 6 }, () => openStore(address)));
+      const failed = opened.flatMap((o) => (o.status === "rejected" ? [String(o.reason)] : []));
+      for (const o of opened) if (o.status === "fulfilled") await o.value.close();
+      assert.deepEqual(failed, []);
+      const { connectionString, schema } = parseAddress(address);
+      const client = new pg.Client({ connectionString });
+      await client.connect();
+      const rows = (await client.query(`SELECT version FROM ${schema}.schema_migrations ORDER BY version`)).rows.map((r: { version: number }) => r.version);
+      await client.query(`DROP SCHEMA ${schema} CASCADE`);
+      await client.end();
+      assert.deepEqual(rows, Array.from({ length: PG_SCHEMA_VERSION }, (_, i) => i + 1));
+    }
+  });
+
   test("search gives the hits of the SQLite store, for every kind of query", async () => {
     const docs = [
       analyse(GREEK_PAGE, { published: "2023-09-21", site: "kathimerini.gr" }),

@@ -173,7 +173,7 @@ export class PostgresStore implements Store, Transferable {
     pool.on("error", () => undefined);
     const store = new PostgresStore(pool, options);
     try {
-      if (schema && !options.readonly) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+      if (schema && !options.readonly) await store.createSchema(schema);
       await store.migrate();
     } catch (err) {
       await pool.end();
@@ -192,6 +192,14 @@ export class PostgresStore implements Store, Transferable {
       throw new StoreError(`the database has schema version ${version}, newer than this newsgraph (${PG_SCHEMA_VERSION}): upgrade newsgraph`);
     }
     return version;
+  }
+
+  /** Create the store's schema when it is missing, under the migration lock: two processes' CREATE SCHEMA IF NOT EXISTS at once collide otherwise. */
+  private async createSchema(schema: string): Promise<void> {
+    await this.transaction(async (sql) => {
+      await lock(sql, MIGRATION_LOCK);
+      await sql.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    });
   }
 
   /** Apply the missing migrations in one transaction under an advisory lock, deciding inside it, so concurrent openers migrate once. */
