@@ -23,7 +23,7 @@ export function clauseEnd(s: State, from: number, sentEnd: number): { end: numbe
   const { v, lex } = s;
   for (let j = from; j < sentEnd; j++) {
     if (anyPhraseAt(v, j, lex.clauseBreaks)) return { end: j, next: null };
-    if (v.text[j] === "," && (anyPhraseAt(v, j + 1, lex.via) || anyPhraseAt(v, j + 1, lex.citing))) return { end: j, next: null };
+    if (v.text[j] === "," && anyPhraseAt(v, j + 1, lex.chains)) return { end: j, next: null };
     if (DASHES.has(v.text[j]) && isQuoteMark(v, j + 1) && s.quoted[j + 2]) return { end: j, next: null };
     if (s.quoted[j]) continue;
     const cue = matchCue(v, lex, j);

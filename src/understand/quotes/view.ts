@@ -7,9 +7,8 @@ import { getLang } from "../../lang/lang.js";
 import { kindTable, wordView } from "../../text/words.js";
 import type { PhraseIndex } from "./lexicon.js";
 
-const WORD_KINDS = new Set<number>([TokenKind.Word, TokenKind.Abbreviation, TokenKind.Number]);
-/** 1 for the kinds of WORD_KINDS, by kind code: a count over every token reads an array. */
-const IS_WORD_OR_NUMBER = kindTable([...WORD_KINDS]);
+/** 1 for words, abbreviations and numbers, by kind code: a count over every token reads an array. */
+const IS_WORD_OR_NUMBER = kindTable([TokenKind.Word, TokenKind.Abbreviation, TokenKind.Number]);
 const LETTER = /\p{L}/u;
 const CASE = "Case";
 const GENITIVE = "Gen";
