@@ -5,6 +5,7 @@ import { parseTextPage } from "../extract/text-page.js";
 import { buildDoc } from "../pipeline/build.js";
 import { defaultPipeline } from "../pipeline/default.js";
 import { TempDir } from "../testing/fixtures.js";
+import { databaseAtVersion } from "../testing/old-store.js";
 import { phoneticKey } from "../understand/translit/translit.js";
 import { analyzeFixture, fixtureText } from "../understand/fixtures/fixtures.js";
 import { LOOKUP, namesOf } from "./entities-table.js";
@@ -25,10 +26,7 @@ test("the names of a document's entity by language leave out languages without o
 
 test("a version-4 database keeps its entity names and speakers when migrated", async () => {
   const file = dir.file("v4.db");
-  const db = new Database(file);
-  registerMigrationFunctions(db);
-  for (const m of MIGRATIONS.filter((m) => m.version <= 4)) db.exec(m.sql);
-  db.pragma("user_version = 4");
+  const db = databaseAtVersion(file, 4);
   const record = { id: "a1", quotes: [{ kind: "direct", text: "Hello", speaker: { entityId: "per:x" } }] };
   db.prepare("INSERT INTO articles (rowid, id, content_hash, title, lang, published, text, record, ingested_at) VALUES (1, 'a1', 'h1', 'T', 'en', '2023-09-21', 'T\n\nSergei Ryabkov said hello.', ?, '2023-09-21')").run(JSON.stringify(record));
   db.prepare(

@@ -24,7 +24,7 @@ export function keyString(text: string | null | undefined): string {
 }
 
 /** The search keys a query looks for, without LIKE's wildcards (so a lookup by key finds what a LIKE finds). */
-function queryKeys(text: string | undefined): string[] {
+export function queryKeys(text: string | undefined): string[] {
   return keyString(text).trim().split(" ").filter((k) => k !== "").map((k) => k.replace(LIKE_WILDCARDS, ""));
 }
 
@@ -33,18 +33,6 @@ export function addKeyConditions(c: Conditions, column: string, text: string | u
   for (const k of queryKeys(text)) {
     c.where.push(`${column} LIKE ?`);
     c.params.push(`% ${k} %`);
-  }
-}
-
-/**
- * Every search key of `text` must be listed for the row by `lookup`: a SELECT
- * of the columns of `row` from a table of keys, with one parameter (`key = ?`),
- * so each key is an index search instead of a LIKE over every row.
- */
-export function addKeyLookups(c: Conditions, row: string, lookup: string, text: string | undefined): void {
-  for (const k of queryKeys(text)) {
-    c.where.push(`${row} IN (${lookup})`);
-    c.params.push(k);
   }
 }
 

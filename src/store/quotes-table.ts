@@ -6,7 +6,7 @@
 import { stmt } from "./statements.js";
 import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
-import { addArticleFilter, addKeyConditions, addKeyLookups, keyString, noConditions, whereClause } from "./filters.js";
+import { addArticleFilter, addKeyConditions, keyString, noConditions, queryKeys, whereClause } from "./filters.js";
 import type { ArticleRef, LayerTable } from "./layer-table.js";
 import { DEFAULT_PAGE_LIMIT, type EntityQuote, type PageOptions, type QuoteList, type QuoteQuery, type StoredQuote } from "./store.js";
 
@@ -15,9 +15,6 @@ export const KEYS_FUNCTION = "search_keys";
 
 /** The role of a mention that is a nationality word («Ρώσος»): it does not name the entity in a quotation. */
 const NATIONALITY = "nationality";
-
-/** The quotations whose speaker has a search key (one parameter), by the index of quote_speaker_keys. */
-export const SPEAKER_KEY_LOOKUP = "SELECT article_rowid, ord FROM quote_speaker_keys WHERE key = ?";
 
 export const quotesTable: LayerTable = {
   name: "quotes",
@@ -68,21 +65,49 @@ export const quotesTable: LayerTable = {
   },
 };
 
-/** The statements of a quotation query: a page of rows (then its limit and offset) and their count, with their parameters. */
+/**
+ * The statements of a quotation query: a page of rows (then its limit and
+ * offset) and their count, with their parameters. With a speaker, the page is
+ * read off the index of the speaker's first key, newest article first, and
+ * only the page's rows are joined to their quotations and articles, so a
+ * page costs the same however often the speaker is quoted; the count reads
+ * the key index alone unless another filter needs the rows.
+ */
 export function quoteQuerySql(query: QuoteQuery = {}): { rows: string; count: string; params: unknown[] } {
+  const [firstKey, ...otherKeys] = queryKeys(query.speaker);
   const c = noConditions();
-  addKeyLookups(c, "(q.article_rowid, q.ord)", SPEAKER_KEY_LOOKUP, query.speaker);
+  if (firstKey !== undefined) {
+    c.where.push("k.key = ?");
+    c.params.push(firstKey);
+    for (const k of otherKeys) {
+      c.where.push("EXISTS (SELECT 1 FROM quote_speaker_keys k2 WHERE k2.key = ? AND k2.article_rowid = k.article_rowid AND k2.ord = k.ord)");
+      c.params.push(k);
+    }
+  }
   addKeyConditions(c, "q.text_keys", query.about);
   addKeyConditions(c, `${KEYS_FUNCTION}(q.via)`, query.via);
+  const articleFilter = Boolean(query.lang || query.from || query.to);
   addArticleFilter(c, "a", { lang: query.lang, from: query.from, to: query.to });
-  const join = "JOIN articles a ON a.rowid = q.article_rowid";
-  /** The count reads the articles only when a filter is on them. */
-  const countJoin = query.lang || query.from || query.to ? join : "";
+  const quoteFilter = Boolean(query.about || query.via);
+  const columns = `a.id AS articleId, a.title, a.published, a.lang, q.kind, q.start_offset AS start, q.end_offset AS "end", q.text, q.speaker,
+                  q.speaker_entity_id AS speakerEntityId, q.role, q.cue, q.stance, q.polarity, q.via, q.citing`;
+  if (firstKey === undefined) {
+    const join = "JOIN articles a ON a.rowid = q.article_rowid";
+    return {
+      rows: `SELECT ${columns} FROM quotes q ${join} ${whereClause(c)} ORDER BY q.article_rowid DESC, q.ord LIMIT ? OFFSET ?`,
+      /** The count reads the articles only when a filter is on them. */
+      count: `SELECT COUNT(*) AS n FROM quotes q ${articleFilter ? join : ""} ${whereClause(c)}`,
+      params: c.params,
+    };
+  }
+  const from = `FROM quote_speaker_keys k
+    ${quoteFilter ? "JOIN quotes q ON q.article_rowid = k.article_rowid AND q.ord = k.ord" : ""}
+    ${articleFilter ? "JOIN articles a ON a.rowid = k.article_rowid" : ""}`;
   return {
-    rows: `SELECT a.id AS articleId, a.title, a.published, a.lang, q.kind, q.start_offset AS start, q.end_offset AS "end", q.text, q.speaker,
-                  q.speaker_entity_id AS speakerEntityId, q.role, q.cue, q.stance, q.polarity, q.via, q.citing
-           FROM quotes q ${join} ${whereClause(c)} ORDER BY q.article_rowid DESC, q.ord LIMIT ? OFFSET ?`,
-    count: `SELECT COUNT(*) AS n FROM quotes q ${countJoin} ${whereClause(c)}`,
+    rows: `WITH page AS (SELECT k.article_rowid AS r, k.ord AS o ${from} ${whereClause(c)} ORDER BY k.article_rowid DESC, k.ord LIMIT ? OFFSET ?)
+           SELECT ${columns} FROM page JOIN quotes q ON q.article_rowid = page.r AND q.ord = page.o JOIN articles a ON a.rowid = page.r
+           ORDER BY page.r DESC, page.o`,
+    count: `SELECT COUNT(*) AS n ${from} ${whereClause(c)}`,
     params: c.params,
   };
 }
