@@ -5,7 +5,7 @@ import { parseTextPage } from "../extract/text-page.js";
 import { buildDoc } from "../pipeline/build.js";
 import { defaultPipeline } from "../pipeline/default.js";
 import { TempDir } from "../testing/fixtures.js";
-import { databaseAtVersion } from "../testing/old-store.js";
+import { databaseAtVersion } from "./legacy-store.js";
 import { phoneticKey } from "../understand/translit/translit.js";
 import { analyzeFixture, fixtureText } from "../understand/fixtures/fixtures.js";
 import { LOOKUP, namesOf } from "./entities-table.js";

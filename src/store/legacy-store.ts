@@ -1,9 +1,12 @@
 // Test support: turns a SQLite store back into the shape it had at schema version 11 (texts
 // stored plain; a full-text index that keeps a copy of the key strings it
-// indexes), so that tests can check what migration 12 and the older
-// migrations make of a store written before them.
-import type Database from "better-sqlite3";
-import { unpackText } from "./article-row.js";
+// indexes; a table of every entity mention, rebuilt from the records and
+// links), so that tests can check what migration 12 and the older migrations
+// make of a store written before them; and a new store file at any older
+// version, for tests that write rows the way that version did.
+import Database from "better-sqlite3";
+import { MIGRATIONS, registerMigrationFunctions } from "./migrations.js";
+import { recordOf, unpackText, type PackedRecord } from "./article-row.js";
 import { sqliteTables } from "./sqlite-tables.js";
 import type { Row } from "./table-access.js";
 
@@ -24,4 +27,38 @@ export async function asVersion11(db: Database.Database): Promise<void> {
   db.transaction(() => {
     for (const row of index) insert.run(row);
   })();
+  restoreMentions(db);
+}
+
+/** The entity_mentions table of version 14 and before, one row a mention of a linked entity. */
+function restoreMentions(db: Database.Database): void {
+  db.exec(`
+    CREATE TABLE entity_mentions (
+      article_rowid INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE, entity_id INTEGER NOT NULL REFERENCES entities(id),
+      local_id TEXT NOT NULL, start_offset INTEGER NOT NULL, end_offset INTEGER NOT NULL, role TEXT NOT NULL, text TEXT NOT NULL);
+    CREATE INDEX entity_mentions_entity_article ON entity_mentions(entity_id, article_rowid);
+    CREATE INDEX entity_mentions_article ON entity_mentions(article_rowid);`);
+  const insert = db.prepare("INSERT INTO entity_mentions VALUES (?, ?, ?, ?, ?, ?, ?)");
+  const links = db.prepare("SELECT local_id, entity_id FROM entity_links WHERE article_rowid = ?");
+  const articles = db.prepare("SELECT rowid, record, text, tokens FROM articles").all() as (PackedRecord & { rowid: number })[];
+  db.transaction(() => {
+    for (const a of articles) {
+      const text = typeof a.text === "string" ? a.text : unpackText(a.text);
+      const record = recordOf({ ...a, text });
+      const linked = new Map((links.all(a.rowid) as { local_id: string; entity_id: number }[]).map((l) => [l.local_id, l.entity_id]));
+      for (const e of record.entities ?? []) {
+        const id = linked.get(e.id);
+        if (id !== undefined) for (const m of e.mentions) insert.run(a.rowid, id, e.id, m.start, m.end, m.role, text.slice(m.start, m.end));
+      }
+    }
+  })();
+}
+
+/** A new SQLite store file with the migrations up to `version` applied and recorded. */
+export function databaseAtVersion(file: string, version: number): Database.Database {
+  const db = new Database(file);
+  registerMigrationFunctions(db);
+  for (const m of MIGRATIONS.filter((m) => m.version <= version)) db.exec(m.sql);
+  db.pragma(`user_version = ${version}`);
+  return db;
 }

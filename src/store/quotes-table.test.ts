@@ -5,7 +5,7 @@ import { parseTextPage } from "../extract/text-page.js";
 import { buildDoc } from "../pipeline/build.js";
 import { defaultPipeline } from "../pipeline/default.js";
 import { TempDir } from "../testing/fixtures.js";
-import { databaseAtVersion } from "../testing/old-store.js";
+import { databaseAtVersion } from "./legacy-store.js";
 import { ENGLISH_ARTICLE, GREEK_ARTICLE } from "../understand/quotes/fixtures.js";
 import { keyString } from "./filters.js";
 import { MIGRATIONS, registerMigrationFunctions } from "./migrations.js";
