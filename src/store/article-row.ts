@@ -117,6 +117,9 @@ export interface StoredRecord {
   tokens: Buffer | null;
 }
 
+/** A stored row as read from SQLite: the text still packed. */
+export type PackedRecord = Omit<StoredRecord, "text"> & { text: Buffer };
+
 /** The record of a stored row: text and token list restored. */
 export function recordOf(row: StoredRecord): DocRecord {
   // Records stored before the token blob are plain JSON with their text and token list.

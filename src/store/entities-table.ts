@@ -12,7 +12,9 @@ import { stmt } from "./statements.js";
 import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
 import { fold } from "../text/normalize.js";
-import type { Entity } from "../understand/entities/types.js";
+import type { Entity, EntityMention } from "../understand/entities/types.js";
+import type { DocRecord } from "../doc/record.js";
+import { recordOf, unpackText, type PackedRecord } from "./article-row.js";
 import { needsTransliteration, phoneticKey } from "../understand/translit/translit.js";
 import type { ArticleRef, LayerTable } from "./layer-table.js";
 import {
@@ -189,20 +191,38 @@ function improveNames(db: Database.Database, id: number, e: Entity, written: boo
   }
 }
 
+/** The role of a mention that is a nationality word («Ρώσος»): it links the country but is not an alias of it. */
+const NATIONALITY = "nationality";
+
+/** The aliases an article writes for one of its entities: the texts of its mentions, nationality words aside. */
+export function writtenAliases(e: { mentions: readonly EntityMention[] }, text: string): Set<string> {
+  return new Set(e.mentions.filter((m) => m.role !== NATIONALITY).map((m) => text.slice(m.start, m.end)));
+}
+
+/**
+ * What an article's stored record wrote for each registry entity: its aliases,
+ * by the entity its link names (read before the article is written again, to
+ * take its counts back).
+ */
+export function storedAliases(record: Pick<DocRecord, "entities" | "text">, links: ReadonlyMap<string, number>): [number, string][] {
+  return (record.entities ?? []).flatMap((e) => {
+    const id = links.get(e.id);
+    return id === undefined ? [] : [...writtenAliases(e, record.text)].map((alias): [number, string] => [id, alias]);
+  });
+}
+
 export const entitiesTable: LayerTable = {
   name: "entities",
   clear(db: Database.Database, article: ArticleRef) {
-    stmt(db, 
-      `UPDATE entity_aliases SET count = count - 1 WHERE (entity_id, alias) IN
-         (SELECT DISTINCT entity_id, text FROM entity_mentions WHERE article_rowid = ? AND role <> 'nationality')`,
-    ).run(article.rowid);
-    stmt(db, "DELETE FROM entity_mentions WHERE article_rowid = ?").run(article.rowid);
+    const row = stmt(db, "SELECT record, text, tokens FROM articles WHERE rowid = ?").get(article.rowid) as PackedRecord | undefined;
+    if (row) {
+      const links = stmt(db, "SELECT local_id, entity_id FROM entity_links WHERE article_rowid = ?").all(article.rowid) as { local_id: string; entity_id: number }[];
+      const take = stmt(db, "UPDATE entity_aliases SET count = count - 1 WHERE entity_id = ? AND alias = ?");
+      for (const [id, alias] of storedAliases(recordOf({ ...row, text: unpackText(row.text) }), new Map(links.map((l) => [l.local_id, l.entity_id])))) take.run(id, alias);
+    }
     stmt(db, "DELETE FROM entity_links WHERE article_rowid = ?").run(article.rowid);
   },
   write(db: Database.Database, article: ArticleRef, doc: Doc) {
-    const insertMention = stmt(db, 
-      "INSERT INTO entity_mentions (article_rowid, entity_id, local_id, start_offset, end_offset, role, text) VALUES (?, ?, ?, ?, ?, ?, ?)",
-    );
     // An alias counts the articles that write it; the entity's name (maybe a lemma) is listed without a count of its own.
     const upsertAlias = stmt(db, 
       `INSERT INTO entity_aliases (entity_id, alias, fold, phonetic, lang, count) VALUES (?, ?, ?, ?, ?, 1)
@@ -220,12 +240,7 @@ export const entitiesTable: LayerTable = {
       else improveNames(db, id, e, e.mentions.some((m) => doc.text.slice(m.start, m.end) === e.name));
       const detail = found.id === null && found.rule !== "new" ? `first seen (${found.detail})` : found.detail;
       insertLink.run(article.rowid, e.id, id, found.id === null ? "new" : found.rule, detail, article.date, e.mentions.length);
-      const aliases = new Set<string>();
-      for (const m of e.mentions) {
-        const text = doc.text.slice(m.start, m.end);
-        insertMention.run(article.rowid, id, e.id, m.start, m.end, m.role, text);
-        if (m.role !== "nationality") aliases.add(text);
-      }
+      const aliases = writtenAliases(e, doc.text);
       for (const alias of aliases) upsertAlias.run(id, alias, fold(alias), phoneticKey(alias), doc.lang);
       if (!aliases.has(e.name)) listName.run(id, e.name, fold(e.name), phoneticKey(e.name), doc.lang);
     }

@@ -357,6 +357,13 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX entity_links_entity_date ON entity_links(entity_id, article_date, article_rowid, mentions, local_id);
     `,
   },
+  {
+    version: 15,
+    description: "no table of every entity mention: the links count an entity's mentions per article, and an article's aliases are read from its stored record when it is written again",
+    sql: `
+      DROP TABLE entity_mentions;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -13,7 +13,7 @@ import { stmt } from "./statements.js";
 import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
 import type { DocRecord } from "../doc/record.js";
-import { articleIdentity, articleKeys, articleValues, packedText, recordOf, unpackText, summary, tally, type ArticleRow, type MatchGroup, type StoredRecord, DAY_CHARS, DEFAULT_BATCH_ARTICLES, DEFAULT_BATCH_MS, DEFAULT_SEARCH_LIMIT, ID_PREFIX_MIN } from "./article-row.js";
+import { articleIdentity, articleKeys, articleValues, packedText, recordOf, unpackText, summary, tally, type ArticleRow, type MatchGroup, type PackedRecord, DAY_CHARS, DEFAULT_BATCH_ARTICLES, DEFAULT_BATCH_MS, DEFAULT_SEARCH_LIMIT, ID_PREFIX_MIN } from "./article-row.js";
 import { copiesOf, copyLinks, notACopy, recordDuplicate } from "./copies-table.js";
 import { queryStories, setStoryOptions, storyOf, storyReport } from "./stories-table.js";
 import type { StoryOptions } from "../stories/assign.js";
@@ -65,7 +65,6 @@ export const DEFAULT_DB_FILE = "./newsgraph.db";
 const INTEGRITY_OK = "ok";
 
 /** A stored row whose text is packed (packText). */
-type PackedRecord = Omit<StoredRecord, "text"> & { text: Buffer };
 
 export interface SqliteOptions extends ConnectionOptions {
   /** Story assignment settings, when not the defaults. */
@@ -206,6 +205,8 @@ export class SqliteStore implements Store, Transferable {
       const values = articleValues(doc, existing?.id ?? doc.id, now);
       let rowid: number;
       if (existing) {
+        // The layers are cleared first: the entities read what the stored record wrote to take its alias counts back.
+        for (const table of LAYER_TABLES) table.clear(this.db, { rowid: existing.rowid, id: values.id, date: "" });
         stmt(this.db, 
             `UPDATE articles SET content_hash=@hash, url=@url, canonical_url=@canonical, title=@title, lang=@lang, published=@published,
              site=@site, source=@source, text=@text, record=@record, tokens=@tokens, updated_at=@now WHERE rowid=@rowid`,
@@ -213,7 +214,6 @@ export class SqliteStore implements Store, Transferable {
           .run({ ...values, text: packedText(doc), rowid: existing.rowid });
         rowid = existing.rowid;
         stmt(this.db, "DELETE FROM articles_fts WHERE rowid = ?").run(rowid);
-        for (const table of LAYER_TABLES) table.clear(this.db, { rowid, id: values.id, date: "" });
       } else {
         rowid = Number(
           stmt(this.db, 

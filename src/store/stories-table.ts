@@ -350,7 +350,7 @@ export function queryStories(db: Database.Database, q: StoryQuery = {}): StoryLi
   if (q.entity) {
     const ids = findEntities(db, q.entity, { limit: -1 }).map((e) => e.id);
     if (!ids.length) return { stories: [], total: 0, unresolved: [q.entity] };
-    where.push(`s.id IN (SELECT sa.story_id FROM entity_mentions m JOIN story_articles sa ON sa.article_rowid = m.article_rowid WHERE m.entity_id IN (${ids.map(() => "?").join(",")}))`);
+    where.push(`s.id IN (SELECT sa.story_id FROM entity_links l JOIN story_articles sa ON sa.article_rowid = l.article_rowid WHERE l.entity_id IN (${ids.map(() => "?").join(",")}))`);
     params.push(...ids);
   }
   const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
@@ -360,18 +360,19 @@ export function queryStories(db: Database.Database, q: StoryQuery = {}): StoryLi
   return { stories: rows.map((r) => summary(db, r, q.withArticles ?? false)), total, unresolved: [] };
 }
 
+/** A story's key entities (story id, then how many): those linked in most of its reports, copies aside, then most mentioned. */
+export const STORY_ENTITIES = `SELECT e.id, e.name, e.type, COUNT(DISTINCT l.article_rowid) AS articles
+     FROM story_articles sa JOIN articles a ON a.rowid = sa.article_rowid JOIN entity_links l ON l.article_rowid = sa.article_rowid JOIN entities e ON e.id = l.entity_id
+     WHERE sa.story_id = ? AND ${notACopy("a")}
+     GROUP BY e.id ORDER BY articles DESC, SUM(l.mentions) DESC, e.id LIMIT ?`;
+
 /** One story in full, or null. */
 export function storyReport(db: Database.Database, id: number): StoryReport | null {
   const row = stmt(db, `SELECT ${STORY_COLUMNS} FROM stories s WHERE s.id = ?`).get(id) as StoryRow | undefined;
   if (!row) return null;
   const articles = storyArticles(db, id);
   const firstPublisher = [...articles].sort((a, b) => (a.published ?? "\uffff").localeCompare(b.published ?? "\uffff"))[0] ?? null;
-  const entities = stmt(db,
-    `SELECT e.id, e.name, e.type, COUNT(DISTINCT m.article_rowid) AS articles
-     FROM story_articles sa JOIN articles a ON a.rowid = sa.article_rowid JOIN entity_mentions m ON m.article_rowid = sa.article_rowid JOIN entities e ON e.id = m.entity_id
-     WHERE sa.story_id = ? AND m.role <> 'nationality' AND ${notACopy("a")}
-     GROUP BY e.id ORDER BY articles DESC, COUNT(*) DESC, e.id LIMIT ?`,
-  ).all(id, KEY_ENTITIES) as StoryEntity[];
+  const entities = stmt(db, STORY_ENTITIES).all(id, KEY_ENTITIES) as StoryEntity[];
   const quotes = stmt(db,
     `SELECT a.id AS articleId, a.title, a.published, a.lang, q.kind, q.start_offset AS start, q.end_offset AS "end", q.text, q.speaker,
             q.speaker_entity_id AS speakerEntityId, q.role, q.cue, q.stance, q.polarity, q.via, q.citing

@@ -24,11 +24,14 @@ import {
   mayReplaceUnwritten,
   namesOf,
   sourceOf,
+  storedAliases,
   unique,
+  writtenAliases,
   type CountedRow,
   type EntityRow,
 } from "../entities-table.js";
 import type { ArticleRef } from "../layer-table.js";
+import { recordOf, type StoredRecord } from "../article-row.js";
 import { DEFAULT_PAGE_LIMIT, type CoOccurrence, type DayCount, type EntityAlias, type EntityArticle, type EntityLink, type LinkRule, type PageOptions, type RegistryEntity } from "../store.js";
 import type { PgLayerTable } from "./layer-table.js";
 import { limit, type Sql } from "./sql.js";
@@ -128,12 +131,13 @@ async function improveNames(sql: Sql, id: number, e: Entity, written: boolean): 
 export const pgEntitiesTable: PgLayerTable = {
   name: "entities",
   async clear(sql: Sql, article: ArticleRef) {
-    await sql.run(
-      `UPDATE entity_aliases SET count = count - 1 WHERE (entity_id, alias) IN
-         (SELECT DISTINCT entity_id, text FROM entity_mentions WHERE article_rowid = ? AND role <> 'nationality')`,
-      article.rowid,
-    );
-    await sql.run("DELETE FROM entity_mentions WHERE article_rowid = ?", article.rowid);
+    const row = await sql.get<StoredRecord>("SELECT record, text, tokens FROM articles WHERE rowid = ?", article.rowid);
+    if (row) {
+      const links = await sql.all<{ local_id: string; entity_id: number }>("SELECT local_id, entity_id FROM entity_links WHERE article_rowid = ?", article.rowid);
+      for (const [id, alias] of storedAliases(recordOf(row), new Map(links.map((l) => [l.local_id, Number(l.entity_id)])))) {
+        await sql.run("UPDATE entity_aliases SET count = count - 1 WHERE entity_id = ? AND alias = ?", id, alias);
+      }
+    }
     await sql.run("DELETE FROM entity_links WHERE article_rowid = ?", article.rowid);
   },
   async write(sql: Sql, article: ArticleRef, doc: Doc) {
@@ -147,15 +151,7 @@ export const pgEntitiesTable: PgLayerTable = {
         "INSERT INTO entity_links (article_rowid, local_id, entity_id, rule, detail, article_date, mentions) VALUES (?, ?, ?, ?, ?, ?, ?)",
         article.rowid, e.id, id, found.id === null ? "new" : found.rule, detail, article.date, e.mentions.length,
       );
-      const aliases = new Set<string>();
-      for (const m of e.mentions) {
-        const text = doc.text.slice(m.start, m.end);
-        await sql.run(
-          "INSERT INTO entity_mentions (article_rowid, entity_id, local_id, start_offset, end_offset, role, text) VALUES (?, ?, ?, ?, ?, ?, ?)",
-          article.rowid, id, e.id, m.start, m.end, m.role, text,
-        );
-        if (m.role !== "nationality") aliases.add(text);
-      }
+      const aliases = writtenAliases(e, doc.text);
       // An alias counts the articles that write it; the entity's name (maybe a lemma) is listed without a count of its own.
       for (const alias of aliases) {
         await sql.run(

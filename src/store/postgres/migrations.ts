@@ -287,6 +287,13 @@ export const PG_MIGRATIONS: PgMigration[] = [
       DROP INDEX story_keys_story;
     `,
   },
+  {
+    version: 3,
+    description: "no table of every entity mention: the links count an entity's mentions per article, and an article's aliases are read from its stored record when it is written again",
+    sql: `
+      DROP TABLE entity_mentions;
+    `,
+  },
 ];
 
 export const PG_SCHEMA_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1].version;

@@ -334,13 +334,14 @@ export class PostgresStore implements Store, Transferable {
     const values = articleValues(doc, existing?.id ?? doc.id, now);
     let rowid: number;
     if (existing) {
+      // The layers are cleared first: the entities read what the stored record wrote to take its alias counts back.
+      for (const table of this.tables) await table.clear(sql, { rowid: existing.rowid, id: values.id, date: "" });
       await sql.run(
         `UPDATE articles SET content_hash=@hash, url=@url, canonical_url=@canonical, title=@title, lang=@lang, published=@published,
          site=@site, source=@source, text=@text, record=@record, tokens=@tokens, updated_at=@now WHERE rowid=@rowid`,
         { ...values, rowid: existing.rowid },
       );
       rowid = existing.rowid;
-      for (const table of this.tables) await table.clear(sql, { rowid, id: values.id, date: "" });
     } else {
       const inserted = await sql.get<{ rowid: number }>(
         `INSERT INTO articles (id, content_hash, url, canonical_url, title, lang, published, site, source, text, record, tokens, ingested_at)

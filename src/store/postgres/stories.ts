@@ -32,6 +32,7 @@ import {
   MEMBERS_COMPARED,
   STORY_COLUMNS,
   STORY_DATE,
+  STORY_ENTITIES,
   STORY_LOOKUPS,
   STORY_QUOTES,
   TOTAL_KEY,
@@ -209,7 +210,7 @@ export async function queryStories(sql: Sql, q: StoryQuery = {}): Promise<StoryL
   if (q.entity) {
     const ids = (await findEntities(sql, q.entity, { limit: -1 })).map((e) => e.id);
     if (!ids.length) return { stories: [], total: 0, unresolved: [q.entity] };
-    where.push(`s.id IN (SELECT sa.story_id FROM entity_mentions m JOIN story_articles sa ON sa.article_rowid = m.article_rowid WHERE m.entity_id IN (${ids.map(() => "?").join(",")}))`);
+    where.push(`s.id IN (SELECT sa.story_id FROM entity_links l JOIN story_articles sa ON sa.article_rowid = l.article_rowid WHERE l.entity_id IN (${ids.map(() => "?").join(",")}))`);
     params.push(...ids);
   }
   const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
@@ -225,13 +226,7 @@ export async function storyReport(sql: Sql, id: number): Promise<StoryReport | n
   if (!row) return null;
   const articles = await storyArticles(sql, id);
   const firstPublisher = [...articles].sort((a, b) => (a.published ?? "\uffff").localeCompare(b.published ?? "\uffff"))[0] ?? null;
-  const entities = await sql.all<StoryEntity>(
-    `SELECT e.id, e.name, e.type, COUNT(DISTINCT m.article_rowid) AS articles
-     FROM story_articles sa JOIN articles a ON a.rowid = sa.article_rowid JOIN entity_mentions m ON m.article_rowid = sa.article_rowid JOIN entities e ON e.id = m.entity_id
-     WHERE sa.story_id = ? AND m.role <> 'nationality' AND ${notACopy("a")}
-     GROUP BY e.id ORDER BY articles DESC, COUNT(*) DESC, e.id LIMIT ?`,
-    id, KEY_ENTITIES,
-  );
+  const entities = await sql.all<StoryEntity>(STORY_ENTITIES, id, KEY_ENTITIES);
   const quotes = await sql.all<StoredQuote>(
     `SELECT a.id AS articleId, a.title, a.published, a.lang, q.kind, q.start_offset AS start, q.end_offset AS "end", q.text, q.speaker,
             q.speaker_entity_id AS speakerEntityId, q.role, q.cue, q.stance, q.polarity, q.via, q.citing
