@@ -3,7 +3,7 @@
 import type { Command } from "commander";
 import type { ArticleJob } from "../queue/jobs.js";
 import { WorkQueue } from "../store/queue.js";
-import { EXIT, dbOption, pageOptions, queueAddress, queueDbOption, type CommandContext, type Register } from "./context.js";
+import { EXIT, dbOption, pageOptions, queueAddress, queueDbOption, type Register } from "./context.js";
 
 const DEFAULT_FAILED_LIMIT = 20;
 

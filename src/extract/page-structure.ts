@@ -23,7 +23,6 @@ const MANIFEST_FILE = "manifest.json";
 export const STRUCTURE_MODEL_FILE = "model.json";
 export const STRUCTURE_FORMAT = "newsgraph-structure-1";
 
-const S = Object.fromEntries(STRUCTURE_STATES.map((s, i) => [s, i])) as Record<StructureState, number>;
 const N = STRUCTURE_STATES.length;
 
 /** The page grammar: which state may follow which; START and END are the page's edges. */

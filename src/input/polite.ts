@@ -13,7 +13,7 @@
 //    doubling pause; a success clears it. The hold is remembered too, and a
 //    request to a host held for longer than maxHoldWaitMs fails at once.
 import robotsModule from "robots-parser";
-import { FETCH_DEFAULTS, FetchError, HttpStatusError, fetchUrl, type FetchOptions, type FetchResult, type Permit } from "./fetch.js";
+import { FetchError, HttpStatusError, fetchUrl, type FetchOptions, type FetchResult, type Permit } from "./fetch.js";
 
 export interface PolitenessOptions {
   /** Least time between two requests to one host, in ms. */

@@ -5,7 +5,7 @@ import { after, before, describe, test } from "node:test";
 import { MultiGraph } from "graphology";
 import { parse as parseGexf } from "graphology-gexf";
 import { parseCsv } from "../../testing/csv.js";
-import { SERIES_ARTICLES, SERIES_SITE, buildServeStore, fixtureText, type ServeStore } from "../../testing/serve-store.js";
+import { SERIES_ARTICLES, buildServeStore, fixtureText, type ServeStore } from "../../testing/serve-store.js";
 import { createApp } from "../app.js";
 
 const TOKEN = "s3cret-token";

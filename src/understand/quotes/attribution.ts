@@ -144,7 +144,7 @@ function trailingSource(s: State, i: number, sentEnd: number): SpeakerPhrase | n
  * its own; run after the speech verbs.
  */
 export function detectTrailingAttributions(s: State): void {
-  const { v, lex } = s;
+  const { v } = s;
   for (const [sentStart, sentEnd] of v.sentenceTokens) {
     let from = sentStart;
     for (let i = sentStart + 1; i < sentEnd; i++) {
