@@ -7,6 +7,7 @@ import { stmt } from "./statements.js";
 import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
 import { addArticleFilter, addKeyConditions, keyString, noConditions, queryKeys, whereClause } from "./filters.js";
+import { allKeysMatch } from "./search-text.js";
 import type { ArticleRef, LayerTable } from "./layer-table.js";
 import { DEFAULT_PAGE_LIMIT, type EntityQuote, type PageOptions, type QuoteList, type QuoteQuery, type StoredQuote } from "./store.js";
 
@@ -65,15 +66,22 @@ export const quotesTable: LayerTable = {
   },
 };
 
+/** A back end's lookup of the articles whose search index holds every key: a SELECT of their rowids with one parameter. */
+export type KeyedArticles = (keys: readonly string[]) => { sql: string; param: string };
+
+/** The articles with every key, by SQLite's FTS5 index. */
+const FTS_ARTICLES: KeyedArticles = (keys) => ({ sql: "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", param: allKeysMatch(keys) });
+
 /**
  * The statements of a quotation query: a page of rows (then its limit and
  * offset) and their count, with their parameters. With a speaker, the page is
  * read off the index of the speaker's first key, newest article first, and
  * only the page's rows are joined to their quotations and articles, so a
  * page costs the same however often the speaker is quoted; the count reads
- * the key index alone unless another filter needs the rows.
+ * the key index alone unless another filter needs the rows. Words of the
+ * quotation are looked for only in the articles whose search index has them all.
  */
-export function quoteQuerySql(query: QuoteQuery = {}): { rows: string; count: string; params: unknown[] } {
+export function quoteQuerySql(query: QuoteQuery = {}, articlesWith: KeyedArticles = FTS_ARTICLES): { rows: string; count: string; params: unknown[] } {
   const [firstKey, ...otherKeys] = queryKeys(query.speaker);
   const c = noConditions();
   if (firstKey !== undefined) {
@@ -83,6 +91,13 @@ export function quoteQuerySql(query: QuoteQuery = {}): { rows: string; count: st
       c.where.push("EXISTS (SELECT 1 FROM quote_speaker_keys k2 WHERE k2.key = ? AND k2.article_rowid = k.article_rowid AND k2.ord = k.ord)");
       c.params.push(k);
     }
+  }
+  const aboutKeys = queryKeys(query.about);
+  if (aboutKeys.length) {
+    // Only the quotations of the articles whose indexed text has every key are compared word by word.
+    const articles = articlesWith(aboutKeys);
+    c.where.push(`q.article_rowid IN (${articles.sql})`);
+    c.params.push(articles.param);
   }
   addKeyConditions(c, "q.text_keys", query.about);
   addKeyConditions(c, `${KEYS_FUNCTION}(q.via)`, query.via);

@@ -92,6 +92,16 @@ interface Chain {
 
 const chainString = (c: Chain) => [c.head, ...c.excluded].join(" NOT ");
 
+/** The FTS5 MATCH expression of text holding every one of the keys. */
+export function allKeysMatch(keys: readonly string[]): string {
+  return keys.map((k) => ftsString([k])).join(" AND ");
+}
+
+/** The same as a query tree (for back ends that render their own query language). */
+export function allKeysTree(keys: readonly string[]): QueryTree {
+  return { any: [keys.map((k) => ({ head: [k], not: [] }))], not: [] };
+}
+
 /**
  * Words are ANDed; "quoted words" form a phrase; OR, AND and NOT (in capitals)
  * are operators; a word with a leading - is excluded from every result, so

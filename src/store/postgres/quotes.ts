@@ -1,17 +1,22 @@
 // Quotations on PostgreSQL: the rows, speaker keys and named entities of
 // quotes-table.ts, written asynchronously; queries are quotes-table.ts's own
 // statements, except that the outlet's search keys are a column (via_keys)
-// where SQLite computes them with a function registered on the connection.
+// where SQLite computes them with a function registered on the connection, and
+// the articles holding a quotation's words are found by the tsvector index.
 import type { Doc } from "../../doc/doc.js";
 import { keyString } from "../filters.js";
 import type { ArticleRef } from "../layer-table.js";
-import { KEYS_FUNCTION, quoteQuerySql } from "../quotes-table.js";
+import { KEYS_FUNCTION, quoteQuerySql, type KeyedArticles } from "../quotes-table.js";
+import { allKeysTree } from "../search-text.js";
+import { tsquery } from "./search.js";
 import { DEFAULT_PAGE_LIMIT, type EntityQuote, type PageOptions, type QuoteList, type QuoteQuery, type StoredQuote } from "../store.js";
 import type { PgLayerTable } from "./layer-table.js";
 import { limit, type Sql } from "./sql.js";
 
 const NATIONALITY = "nationality";
 const VIA_KEYS = `${KEYS_FUNCTION}(q.via)`;
+/** The articles with every key, by the tsvector index of search.ts. */
+const TSV_ARTICLES: KeyedArticles = (keys) => ({ sql: "SELECT rowid FROM articles_fts WHERE tsv @@ ?::tsquery", param: tsquery(allKeysTree(keys)) });
 
 /** The registry entity an article's entity (by its article-level id) is linked to. */
 export async function registryId(sql: Sql, rowid: number, local: string | null | undefined): Promise<number | null> {
@@ -72,7 +77,7 @@ export const pgQuotesTable: PgLayerTable = {
 };
 
 export async function queryQuotes(sql: Sql, query: QuoteQuery = {}): Promise<QuoteList> {
-  const q = quoteQuerySql(query);
+  const q = quoteQuerySql(query, TSV_ARTICLES);
   const rows = q.rows.replaceAll(VIA_KEYS, "q.via_keys");
   const count = q.count.replaceAll(VIA_KEYS, "q.via_keys");
   const [quotes, counted] = await Promise.all([
