@@ -9,7 +9,7 @@ import { databaseAtVersion } from "./legacy-store.js";
 import { ENGLISH_ARTICLE, GREEK_ARTICLE } from "../understand/quotes/fixtures.js";
 import { keyString } from "./filters.js";
 import { MIGRATIONS, registerMigrationFunctions } from "./migrations.js";
-import { KEYS_FUNCTION, quoteQuerySql } from "./quotes-table.js";
+import { KEYS_FUNCTION, quoteQuerySql, rarestFirst } from "./quotes-table.js";
 import { SqliteStore } from "./sqlite.js";
 import type { QuoteQuery } from "./store.js";
 import { STORE_BACKENDS } from "../testing/store-backends.js";
@@ -48,6 +48,14 @@ test("a speaker query reads its page off the key index, newest first; words of q
     }
   }
   db.close();
+});
+
+test("a speaker's page is read off the index of the rarest of its keys (ties in the order written)", () => {
+  assert.deepEqual(rarestFirst(["νικολα", "γκρουεφσκι"], [500, 17]), ["γκρουεφσκι", "νικολα"]);
+  assert.deepEqual(rarestFirst(["a", "b", "c"], [3, 3, 1]), ["c", "a", "b"]);
+  assert.deepEqual(rarestFirst(["ryabkov"], []), ["ryabkov"]);
+  assert.match(quoteQuerySql({ speaker: "Νίκολα Γκρούεφσκι" }, undefined, ["γκρουεφσκι", "νικολα"]).rows, /k\.key = \?/);
+  assert.deepEqual(quoteQuerySql({ speaker: "Νίκολα Γκρούεφσκι" }, undefined, ["γκρουεφσκι", "νικολα"]).params, ["γκρουεφσκι", "νικολα"]);
 });
 
 test("a speaker's quotations page newest article first, the pages adding up to the total", async () => {

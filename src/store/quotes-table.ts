@@ -75,14 +75,19 @@ const FTS_ARTICLES: KeyedArticles = (keys) => ({ sql: "SELECT rowid FROM article
 /**
  * The statements of a quotation query: a page of rows (then its limit and
  * offset) and their count, with their parameters. With a speaker, the page is
- * read off the index of the speaker's first key, newest article first, and
+ * read off the index of the speaker's first key (the caller puts the rarest
+ * first), newest article first, and
  * only the page's rows are joined to their quotations and articles, so a
  * page costs the same however often the speaker is quoted; the count reads
  * the key index alone unless another filter needs the rows. Words of the
  * quotation are looked for only in the articles whose search index has them all.
  */
-export function quoteQuerySql(query: QuoteQuery = {}, articlesWith: KeyedArticles = FTS_ARTICLES): { rows: string; count: string; params: unknown[] } {
-  const [firstKey, ...otherKeys] = queryKeys(query.speaker);
+export function quoteQuerySql(
+  query: QuoteQuery = {},
+  articlesWith: KeyedArticles = FTS_ARTICLES,
+  speakerKeys: readonly string[] = queryKeys(query.speaker),
+): { rows: string; count: string; params: unknown[] } {
+  const [firstKey, ...otherKeys] = speakerKeys;
   const c = noConditions();
   if (firstKey !== undefined) {
     c.where.push("k.key = ?");
@@ -128,8 +133,20 @@ export function quoteQuerySql(query: QuoteQuery = {}, articlesWith: KeyedArticle
 }
 
 /** Quotations across the stored articles, newest articles first. */
+/** Quotations a speaker key is counted in up to, to choose the rarest key of a speaker. */
+export const KEY_COUNT_CAP = 500;
+/** How many quotations have a speaker key (up to KEY_COUNT_CAP), one index range. */
+export const KEY_COUNT = `SELECT COUNT(*) AS n FROM (SELECT 1 FROM quote_speaker_keys WHERE key = ? LIMIT ${KEY_COUNT_CAP}) AS capped`;
+
+/** A speaker's keys, the rarest first (the page is read off its index; «Νίκολα Γκρούεφσκι» by the surname). */
+export function rarestFirst(keys: readonly string[], counts: readonly number[]): string[] {
+  return keys.map((k, i) => ({ k, n: counts[i], i })).sort((a, b) => a.n - b.n || a.i - b.i).map((x) => x.k);
+}
+
 export function queryQuotes(db: Database.Database, query: QuoteQuery = {}): QuoteList {
-  const sql = quoteQuerySql(query);
+  const keys = queryKeys(query.speaker);
+  const counts = keys.length > 1 ? keys.map((k) => (stmt(db, KEY_COUNT).get(k) as { n: number }).n) : [];
+  const sql = quoteQuerySql(query, FTS_ARTICLES, rarestFirst(keys, counts));
   const quotes = stmt(db, sql.rows).all(...sql.params, query.limit ?? DEFAULT_PAGE_LIMIT, query.offset ?? 0) as StoredQuote[];
   const total = (stmt(db, sql.count).get(...sql.params) as { n: number }).n;
   return { quotes, total };

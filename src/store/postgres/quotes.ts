@@ -4,9 +4,9 @@
 // where SQLite computes them with a function registered on the connection, and
 // the articles holding a quotation's words are found by the tsvector index.
 import type { Doc } from "../../doc/doc.js";
-import { keyString } from "../filters.js";
+import { keyString, queryKeys } from "../filters.js";
 import type { ArticleRef } from "../layer-table.js";
-import { KEYS_FUNCTION, quoteQuerySql, type KeyedArticles } from "../quotes-table.js";
+import { KEY_COUNT, KEYS_FUNCTION, quoteQuerySql, rarestFirst, type KeyedArticles } from "../quotes-table.js";
 import { allKeysTree } from "../search-text.js";
 import { tsquery } from "./search.js";
 import { DEFAULT_PAGE_LIMIT, type EntityQuote, type PageOptions, type QuoteList, type QuoteQuery, type StoredQuote } from "../store.js";
@@ -77,7 +77,9 @@ export const pgQuotesTable: PgLayerTable = {
 };
 
 export async function queryQuotes(sql: Sql, query: QuoteQuery = {}): Promise<QuoteList> {
-  const q = quoteQuerySql(query, TSV_ARTICLES);
+  const keys = queryKeys(query.speaker);
+  const counts = keys.length > 1 ? await Promise.all(keys.map(async (k) => Number((await sql.get<{ n: number }>(KEY_COUNT, k))!.n))) : [];
+  const q = quoteQuerySql(query, TSV_ARTICLES, rarestFirst(keys, counts));
   const rows = q.rows.replaceAll(VIA_KEYS, "q.via_keys");
   const count = q.count.replaceAll(VIA_KEYS, "q.via_keys");
   const [quotes, counted] = await Promise.all([
