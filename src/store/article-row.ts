@@ -120,13 +120,22 @@ export interface StoredRecord {
 /** A stored row as read from SQLite: the text still packed. */
 export type PackedRecord = Omit<StoredRecord, "text"> & { text: Buffer };
 
+/** The JSON of a stored row's record: whole in rows stored before the token blob, else without title, body, text and tokens. */
+function storedJson(row: StoredRecord): DocRecord {
+  return JSON.parse(row.tokens === null ? row.record.toString() : inflateRawSync(row.record).toString("utf8")) as DocRecord;
+}
+
 /** The record of a stored row: text and token list restored. */
 export function recordOf(row: StoredRecord): DocRecord {
-  // Records stored before the token blob are plain JSON with their text and token list.
-  if (row.tokens === null) return JSON.parse(row.record.toString()) as DocRecord;
-  const record = JSON.parse(inflateRawSync(row.record).toString("utf8")) as DocRecord;
+  const record = storedJson(row);
+  if (row.tokens === null) return record;
   const span = (s: Span | undefined) => (s ? row.text.slice(s.start, s.end) : "");
   return { ...record, title: span(record.meta.title), body: span(record.meta.body), text: row.text, tokens: tokenRecords(decodeTokens(inflateRawSync(row.tokens), row.text)) };
+}
+
+/** The entities of a stored row's record, with its text (the token list is not decoded). */
+export function storedEntities(row: StoredRecord): Pick<DocRecord, "entities" | "text"> {
+  return { entities: storedJson(row).entities, text: row.text };
 }
 
 export interface ArticleRow {

@@ -14,7 +14,7 @@ import type { Doc } from "../doc/doc.js";
 import { fold } from "../text/normalize.js";
 import type { Entity, EntityMention } from "../understand/entities/types.js";
 import type { DocRecord } from "../doc/record.js";
-import { recordOf, unpackText, type PackedRecord } from "./article-row.js";
+import { storedEntities, unpackText, type PackedRecord } from "./article-row.js";
 import { needsTransliteration, phoneticKey } from "../understand/translit/translit.js";
 import type { ArticleRef, LayerTable } from "./layer-table.js";
 import {
@@ -191,8 +191,8 @@ function improveNames(db: Database.Database, id: number, e: Entity, written: boo
   }
 }
 
-/** The role of a mention that is a nationality word («Ρώσος»): it links the country but is not an alias of it. */
-const NATIONALITY = "nationality";
+/** The role of a mention that is a nationality word («Ρώσος»): it links the country but is neither an alias of it nor names it in a quotation. */
+export const NATIONALITY = "nationality";
 
 /** The aliases an article writes for one of its entities: the texts of its mentions, nationality words aside. */
 export function writtenAliases(e: { mentions: readonly EntityMention[] }, text: string): Set<string> {
@@ -218,7 +218,7 @@ export const entitiesTable: LayerTable = {
     if (row) {
       const links = stmt(db, "SELECT local_id, entity_id FROM entity_links WHERE article_rowid = ?").all(article.rowid) as { local_id: string; entity_id: number }[];
       const take = stmt(db, "UPDATE entity_aliases SET count = count - 1 WHERE entity_id = ? AND alias = ?");
-      for (const [id, alias] of storedAliases(recordOf({ ...row, text: unpackText(row.text) }), new Map(links.map((l) => [l.local_id, l.entity_id])))) take.run(id, alias);
+      for (const [id, alias] of storedAliases(storedEntities({ ...row, text: unpackText(row.text) }), new Map(links.map((l) => [l.local_id, l.entity_id])))) take.run(id, alias);
     }
     stmt(db, "DELETE FROM entity_links WHERE article_rowid = ?").run(article.rowid);
   },

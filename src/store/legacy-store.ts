@@ -6,7 +6,7 @@
 // version, for tests that write rows the way that version did.
 import Database from "better-sqlite3";
 import { MIGRATIONS, registerMigrationFunctions } from "./migrations.js";
-import { recordOf, unpackText, type PackedRecord } from "./article-row.js";
+import { storedEntities, unpackText, type PackedRecord } from "./article-row.js";
 import { sqliteTables } from "./sqlite-tables.js";
 import type { Row } from "./table-access.js";
 
@@ -44,7 +44,7 @@ function restoreMentions(db: Database.Database): void {
   db.transaction(() => {
     for (const a of articles) {
       const text = typeof a.text === "string" ? a.text : unpackText(a.text);
-      const record = recordOf({ ...a, text });
+      const record = storedEntities({ ...a, text });
       const linked = new Map((links.all(a.rowid) as { local_id: string; entity_id: number }[]).map((l) => [l.local_id, l.entity_id]));
       for (const e of record.entities ?? []) {
         const id = linked.get(e.id);

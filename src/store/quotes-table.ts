@@ -8,14 +8,12 @@ import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
 import { addArticleFilter, addKeyConditions, keyString, noConditions, queryKeys, whereClause } from "./filters.js";
 import { allKeysMatch } from "./search-text.js";
+import { NATIONALITY } from "./entities-table.js";
 import type { ArticleRef, LayerTable } from "./layer-table.js";
 import { DEFAULT_PAGE_LIMIT, type EntityQuote, type PageOptions, type QuoteList, type QuoteQuery, type StoredQuote } from "./store.js";
 
 /** The SQL function that gives the key string of a column (registered on each connection by the store). */
 export const KEYS_FUNCTION = "search_keys";
-
-/** The role of a mention that is a nationality word («Ρώσος»): it does not name the entity in a quotation. */
-const NATIONALITY = "nationality";
 
 export const quotesTable: LayerTable = {
   name: "quotes",
@@ -132,7 +130,6 @@ export function quoteQuerySql(
   };
 }
 
-/** Quotations across the stored articles, newest articles first. */
 /** Quotations a speaker key is counted in up to, to choose the rarest key of a speaker. */
 export const KEY_COUNT_CAP = 500;
 /** How many quotations have a speaker key (up to KEY_COUNT_CAP), one index range. */
@@ -143,6 +140,7 @@ export function rarestFirst(keys: readonly string[], counts: readonly number[]):
   return keys.map((k, i) => ({ k, n: counts[i], i })).sort((a, b) => a.n - b.n || a.i - b.i).map((x) => x.k);
 }
 
+/** Quotations across the stored articles, newest articles first. */
 export function queryQuotes(db: Database.Database, query: QuoteQuery = {}): QuoteList {
   const keys = queryKeys(query.speaker);
   const counts = keys.length > 1 ? keys.map((k) => (stmt(db, KEY_COUNT).get(k) as { n: number }).n) : [];

@@ -64,8 +64,6 @@ export const DEFAULT_DB_FILE = "./newsgraph.db";
 /** What PRAGMA integrity_check answers for a sound database. */
 const INTEGRITY_OK = "ok";
 
-/** A stored row whose text is packed (packText). */
-
 export interface SqliteOptions extends ConnectionOptions {
   /** Story assignment settings, when not the defaults. */
   stories?: StoryOptions;

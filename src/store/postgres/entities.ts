@@ -30,7 +30,7 @@ import {
   type EntityRow,
 } from "../entities-table.js";
 import type { ArticleRef } from "../layer-table.js";
-import { recordOf, type StoredRecord } from "../article-row.js";
+import { storedEntities, type StoredRecord } from "../article-row.js";
 import { DEFAULT_PAGE_LIMIT, type CoOccurrence, type DayCount, type EntityAlias, type EntityArticle, type EntityLink, type LinkRule, type PageOptions, type RegistryEntity } from "../store.js";
 import type { PgLayerTable } from "./layer-table.js";
 import { limit, type Sql } from "./sql.js";
@@ -133,7 +133,7 @@ export const pgEntitiesTable: PgLayerTable = {
     const row = await sql.get<StoredRecord>("SELECT record, text, tokens FROM articles WHERE rowid = ?", article.rowid);
     if (row) {
       const links = await sql.all<{ local_id: string; entity_id: number }>("SELECT local_id, entity_id FROM entity_links WHERE article_rowid = ?", article.rowid);
-      for (const [id, alias] of storedAliases(recordOf(row), new Map(links.map((l) => [l.local_id, Number(l.entity_id)])))) {
+      for (const [id, alias] of storedAliases(storedEntities(row), new Map(links.map((l) => [l.local_id, Number(l.entity_id)])))) {
         await sql.run("UPDATE entity_aliases SET count = count - 1 WHERE entity_id = ? AND alias = ?", id, alias);
       }
     }

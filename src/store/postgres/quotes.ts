@@ -5,6 +5,7 @@
 // the articles holding a quotation's words are found by the tsvector index.
 import type { Doc } from "../../doc/doc.js";
 import { keyString, queryKeys } from "../filters.js";
+import { NATIONALITY } from "../entities-table.js";
 import type { ArticleRef } from "../layer-table.js";
 import { KEY_COUNT, KEYS_FUNCTION, quoteQuerySql, rarestFirst, type KeyedArticles } from "../quotes-table.js";
 import { allKeysTree } from "../search-text.js";
@@ -13,7 +14,6 @@ import { DEFAULT_PAGE_LIMIT, type EntityQuote, type PageOptions, type QuoteList,
 import type { PgLayerTable } from "./layer-table.js";
 import { limit, type Sql } from "./sql.js";
 
-const NATIONALITY = "nationality";
 const VIA_KEYS = `${KEYS_FUNCTION}(q.via)`;
 /** The articles with every key, by the tsvector index of search.ts. */
 const TSV_ARTICLES: KeyedArticles = (keys) => ({ sql: "SELECT rowid FROM articles_fts WHERE tsv @@ ?::tsquery", param: tsquery(allKeysTree(keys)) });
