@@ -8,6 +8,19 @@ import { addArticleFilter, noConditions, whereClause } from "./filters.js";
 import type { ArticleRef, LayerTable } from "./layer-table.js";
 import { DEFAULT_PAGE_LIMIT, type PageOptions, type StoredEvent } from "./store.js";
 
+/**
+ * The indexes events are paged from, each in date order (both back ends'
+ * migrations create them): by actor, target and asserting entity (events
+ * without one left out), by type, and by date alone.
+ */
+export const EVENT_INDEXES = `
+  CREATE INDEX events_actor_date ON events(actor_id, article_date, article_rowid, ord) WHERE actor_id IS NOT NULL;
+  CREATE INDEX events_target_date ON events(target_id, article_date, article_rowid, ord) WHERE target_id IS NOT NULL;
+  CREATE INDEX events_asserted_date ON events(asserted_by_id, article_date, article_rowid, ord) WHERE asserted_by_id IS NOT NULL;
+  CREATE INDEX events_type_date ON events(type, article_date, article_rowid, ord);
+  CREATE INDEX events_date ON events(article_date, article_rowid, ord);
+`;
+
 export const eventsTable: LayerTable = {
   name: "events",
   clear(db: Database.Database, article: ArticleRef) {
@@ -18,13 +31,14 @@ export const eventsTable: LayerTable = {
     const registryId = (local: string | null) => (local ? ((link.get(article.rowid, local) as { entity_id: number } | undefined)?.entity_id ?? null) : null);
     const insert = stmt(db, 
       `INSERT INTO events (article_rowid, ord, type, subtype, actor_id, target_id, instrument, quantity, polarity, modality, time,
-                           asserted_by, asserted_by_id, start_offset, end_offset, evidence)
+                           asserted_by, asserted_by_id, start_offset, end_offset, evidence, article_date)
        VALUES (@rowid, @ord, @type, @subtype, @actor, @target, @instrument, @quantity, @polarity, @modality, @time,
-               @assertedBy, @assertedById, @start, @end, @evidence)`,
+               @assertedBy, @assertedById, @start, @end, @evidence, @date)`,
     );
     (doc.layers.events ?? []).forEach((e, ord) => {
       insert.run({
         rowid: article.rowid,
+        date: article.date,
         ord,
         type: e.type,
         subtype: e.subtype,
@@ -78,32 +92,69 @@ export interface EventRow {
 }
 
 const inList = (ids: number[]) => `(${ids.map(() => "?").join(",")})`;
+/** The order events are listed in: their article's date (publication, else ingestion), the article, the event. */
+const EVENT_ORDER = "ev.article_date, ev.article_rowid, ev.ord";
+/** Index ranges merged for one page at most (SQLite's compound selects stop at 500); beyond, the matches are sorted. */
+const MAX_RANGES = 64;
 
-/** The statements of an event query: a page of rows (then its limit and offset) and their count, with their parameters. */
-export function eventQuerySql(q: EventFilter = {}): { rows: string; count: string; params: unknown[] } {
+/**
+ * The statements of an event query: a page of rows and their count, with their
+ * parameters. The page is read in date order off one index — the first role
+ * given (each of its ids, and for `involving` both roles, its own range, the
+ * ranges merged), else the type's, else the date's — cut at the page's end, and only the
+ * page's rows are joined to their articles and names; the other filters are
+ * checked on the way. `unlimited` is the back end's "no limit" (SQLite -1,
+ * PostgreSQL NULL), for a limit below 0.
+ */
+export function eventQuerySql(q: EventFilter = {}, unlimited: number | null = -1): { rows: string; count: string; params: unknown[]; countParams: unknown[] } {
+  const roles: [string[], number[] | undefined][] = [
+    [["ev.actor_id"], q.actors],
+    [["ev.target_id"], q.targets],
+    [["ev.actor_id", "ev.target_id"], q.involving],
+    [["ev.asserted_by_id"], q.assertedBy],
+  ];
+  const driver = roles.find(([, ids]) => ids !== undefined);
   const c = noConditions();
-  const anyOf = (columns: string[], ids: number[] | undefined) => {
-    if (!ids) return;
+  for (const [columns, ids] of roles) {
+    if (!ids || columns === driver?.[0]) continue;
     c.where.push(`(${columns.map((col) => `${col} IN ${inList(ids)}`).join(" OR ")})`);
     columns.forEach(() => c.params.push(...ids));
-  };
-  anyOf(["ev.actor_id"], q.actors);
-  anyOf(["ev.target_id"], q.targets);
-  anyOf(["ev.actor_id", "ev.target_id"], q.involving);
-  anyOf(["ev.asserted_by_id"], q.assertedBy);
+  }
   if (q.type) {
     c.where.push("ev.type = ?");
     c.params.push(q.type.toUpperCase());
   }
   addArticleFilter(c, "a", { from: q.from, to: q.to });
-  const from = "FROM events ev JOIN articles a ON a.rowid = ev.article_rowid";
+  const joinArticles = q.from || q.to ? "JOIN articles a ON a.rowid = ev.article_rowid" : "";
+  // One range per (column, id) of the driving role (too many: one range of them all, sorted); without one, the date index.
+  let ranges: { where: string; params: unknown[] }[] = [{ where: "", params: [] }];
+  if (driver) {
+    const [columns, ids] = driver as [string[], number[]];
+    ranges = columns.flatMap((col) => ids.map((id) => ({ where: `${col} = ?`, params: [id] })));
+    if (!ids.length) ranges = [{ where: "1 = 0", params: [] }];
+    else if (ranges.length > MAX_RANGES) {
+      ranges = [{ where: `(${columns.map((col) => `${col} IN ${inList(ids)}`).join(" OR ")})`, params: columns.flatMap(() => ids) }];
+    }
+  }
+  const limit = q.limit ?? DEFAULT_PAGE_LIMIT;
+  const offset = q.offset ?? 0;
+  const rangeLimit = limit < 0 ? unlimited : limit + offset;
+  const range = (r: { where: string }, withLimit: boolean) => {
+    const where = [r.where, ...c.where].filter((w) => w !== "");
+    return `SELECT ev.article_date, ev.article_rowid, ev.ord FROM events ev ${joinArticles} ${where.length ? `WHERE ${where.join(" AND ")}` : ""}${withLimit ? ` ORDER BY ${EVENT_ORDER} LIMIT ?` : ""}`;
+  };
+  const rangeParams = (r: { params: unknown[] }) => [...r.params, ...c.params];
+  const pageRanges = ranges.map((r) => `SELECT * FROM (${range(r, true)}) AS r`).join(" UNION ");
   return {
-    rows: `SELECT a.id AS articleId, a.title, a.published, a.ingested_at AS ingestedAt, ev.type, ev.subtype, ev.actor_id, ac.name AS actor_name,
+    rows: `WITH page AS (SELECT article_date, article_rowid, ord FROM (${pageRanges}) AS m ORDER BY article_date, article_rowid, ord LIMIT ? OFFSET ?)
+     SELECT a.id AS articleId, a.title, a.published, a.ingested_at AS ingestedAt, ev.type, ev.subtype, ev.actor_id, ac.name AS actor_name,
             ev.target_id, tg.name AS target_name, ev.instrument, ev.quantity, ev.polarity, ev.modality, ev.time, ev.asserted_by, ev.evidence
-     ${from} LEFT JOIN entities ac ON ac.id = ev.actor_id LEFT JOIN entities tg ON tg.id = ev.target_id ${whereClause(c)}
-     ORDER BY COALESCE(a.published, a.ingested_at), a.rowid, ev.ord LIMIT ? OFFSET ?`,
-    count: `SELECT COUNT(*) AS n ${from} ${whereClause(c)}`,
-    params: c.params,
+     FROM page JOIN events ev ON ev.article_rowid = page.article_rowid AND ev.ord = page.ord JOIN articles a ON a.rowid = ev.article_rowid
+     LEFT JOIN entities ac ON ac.id = ev.actor_id LEFT JOIN entities tg ON tg.id = ev.target_id
+     ORDER BY page.article_date, page.article_rowid, page.ord`,
+    params: [...ranges.flatMap((r) => [...rangeParams(r), rangeLimit]), limit < 0 ? unlimited : limit, offset],
+    count: `SELECT COUNT(*) AS n FROM (${ranges.map((r) => range(r, false)).join(" UNION ")}) AS m`,
+    countParams: ranges.flatMap(rangeParams),
   };
 }
 
@@ -129,7 +180,7 @@ export function toStoredEvent(r: EventRow): StoredEvent {
 /** Stored events, oldest article first, filtered by actor, target, involvement, asserting entity, type and date. */
 export function queryEvents(db: Database.Database, q: EventFilter = {}): { events: StoredEvent[]; total: number } {
   const sql = eventQuerySql(q);
-  const rows = stmt(db, sql.rows).all(...sql.params, q.limit ?? DEFAULT_PAGE_LIMIT, q.offset ?? 0) as EventRow[];
-  const total = (stmt(db, sql.count).get(...sql.params) as { n: number }).n;
+  const rows = stmt(db, sql.rows).all(...sql.params) as EventRow[];
+  const total = (stmt(db, sql.count).get(...sql.countParams) as { n: number }).n;
   return { events: rows.map(toStoredEvent), total };
 }

@@ -1,7 +1,7 @@
 // Test support: turns a SQLite store back into the shape it had at schema version 11 (texts
 // stored plain; a full-text index that keeps a copy of the key strings it
 // indexes; a table of every entity mention, rebuilt from the records and
-// links), so that tests can check what migration 12 and the older migrations
+// links; events without their article's date, indexed by actor, target and type), so that tests can check what migration 12 and the older migrations
 // make of a store written before them; and a new store file at any older
 // version, for tests that write rows the way that version did.
 import Database from "better-sqlite3";
@@ -28,6 +28,21 @@ export async function asVersion11(db: Database.Database): Promise<void> {
     for (const row of index) insert.run(row);
   })();
   restoreMentions(db);
+  restoreEvents(db);
+}
+
+/** The events table of version 15 and before: no article date, an index by actor, by target and by type. */
+function restoreEvents(db: Database.Database): void {
+  db.exec(`
+    DROP INDEX events_actor_date;
+    DROP INDEX events_target_date;
+    DROP INDEX events_asserted_date;
+    DROP INDEX events_type_date;
+    DROP INDEX events_date;
+    ALTER TABLE events DROP COLUMN article_date;
+    CREATE INDEX events_actor ON events(actor_id);
+    CREATE INDEX events_target ON events(target_id);
+    CREATE INDEX events_type ON events(type);`);
 }
 
 /** The entity_mentions table of version 14 and before, one row a mention of a linked entity. */

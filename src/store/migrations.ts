@@ -3,6 +3,7 @@
 import type Database from "better-sqlite3";
 import { packText } from "./article-row.js";
 import { COPIES_SCHEMA } from "./copies-table.js";
+import { EVENT_INDEXES } from "./events-table.js";
 import { STORIES_SCHEMA } from "./stories-table.js";
 
 export interface Migration {
@@ -362,6 +363,18 @@ export const MIGRATIONS: Migration[] = [
     description: "no table of every entity mention: the links count an entity's mentions per article, and an article's aliases are read from its stored record when it is written again",
     sql: `
       DROP TABLE entity_mentions;
+    `,
+  },
+  {
+    version: 16,
+    description: "the article's date on each event, indexed by actor, target and asserting entity (each with its date), and by date with the type: a page of events reads one index range in date order instead of sorting every match",
+    sql: `
+      ALTER TABLE events ADD COLUMN article_date TEXT NOT NULL DEFAULT '';
+      UPDATE events SET article_date = (SELECT COALESCE(a.published, a.ingested_at) FROM articles a WHERE a.rowid = events.article_rowid);
+      DROP INDEX events_actor;
+      DROP INDEX events_target;
+      DROP INDEX events_type;
+      ${EVENT_INDEXES}
     `,
   },
 ];

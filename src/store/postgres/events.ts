@@ -3,10 +3,10 @@
 import type { Doc } from "../../doc/doc.js";
 import { eventQuerySql, toStoredEvent, type EventFilter, type EventRow } from "../events-table.js";
 import type { ArticleRef } from "../layer-table.js";
-import { DEFAULT_PAGE_LIMIT, type StoredEvent } from "../store.js";
+import type { StoredEvent } from "../store.js";
 import type { PgLayerTable } from "./layer-table.js";
 import { registryId } from "./quotes.js";
-import { limit, type Sql } from "./sql.js";
+import type { Sql } from "./sql.js";
 
 export const pgEventsTable: PgLayerTable = {
   name: "events",
@@ -17,11 +17,12 @@ export const pgEventsTable: PgLayerTable = {
     for (const [ord, e] of (doc.layers.events ?? []).entries()) {
       await sql.run(
         `INSERT INTO events (article_rowid, ord, type, subtype, actor_id, target_id, instrument, quantity, polarity, modality, time,
-                             asserted_by, asserted_by_id, start_offset, end_offset, evidence)
+                             asserted_by, asserted_by_id, start_offset, end_offset, evidence, article_date)
          VALUES (@rowid, @ord, @type, @subtype, @actor, @target, @instrument, @quantity, @polarity, @modality, @time,
-                 @assertedBy, @assertedById, @start, @end, @evidence)`,
+                 @assertedBy, @assertedById, @start, @end, @evidence, @date)`,
         {
           rowid: article.rowid,
+          date: article.date,
           ord,
           type: e.type,
           subtype: e.subtype,
@@ -44,10 +45,10 @@ export const pgEventsTable: PgLayerTable = {
 };
 
 export async function queryEvents(sql: Sql, q: EventFilter = {}): Promise<{ events: StoredEvent[]; total: number }> {
-  const s = eventQuerySql(q);
+  const s = eventQuerySql(q, null);
   const [rows, counted] = await Promise.all([
-    sql.all<EventRow>(s.rows, ...s.params, limit(q.limit, DEFAULT_PAGE_LIMIT), q.offset ?? 0),
-    sql.get<{ n: number }>(s.count, ...s.params),
+    sql.all<EventRow>(s.rows, ...s.params),
+    sql.get<{ n: number }>(s.count, ...s.countParams),
   ]);
   return { events: rows.map(toStoredEvent), total: counted!.n };
 }

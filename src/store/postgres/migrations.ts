@@ -6,6 +6,8 @@
 // by byte (COLLATE "C", as SQLite compares), and the search index as a
 // tsvector of the articles' search keys under a GIN index (search.ts), beside
 // the key strings it is made from (as FTS5 keeps them).
+import { EVENT_INDEXES } from "../events-table.js";
+
 export interface PgMigration {
   version: number;
   description: string;
@@ -292,6 +294,18 @@ export const PG_MIGRATIONS: PgMigration[] = [
     description: "no table of every entity mention: the links count an entity's mentions per article, and an article's aliases are read from its stored record when it is written again",
     sql: `
       DROP TABLE entity_mentions;
+    `,
+  },
+  {
+    version: 4,
+    description: "the article's date on each event, indexed by actor, target and asserting entity (each with its date), and by date with the type: a page of events reads one index range in date order instead of sorting every match",
+    sql: `
+      ALTER TABLE events ADD COLUMN article_date ${TEXT} NOT NULL DEFAULT '';
+      UPDATE events SET article_date = (SELECT COALESCE(a.published, a.ingested_at) FROM articles a WHERE a.rowid = events.article_rowid);
+      DROP INDEX events_actor;
+      DROP INDEX events_target;
+      DROP INDEX events_type;
+      ${EVENT_INDEXES}
     `,
   },
 ];
