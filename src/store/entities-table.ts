@@ -216,9 +216,11 @@ export const entitiesTable: LayerTable = {
   clear(db: Database.Database, article: ArticleRef) {
     const row = stmt(db, "SELECT record, text, tokens FROM articles WHERE rowid = ?").get(article.rowid) as PackedRecord | undefined;
     if (row) {
-      const links = stmt(db, "SELECT local_id, entity_id FROM entity_links WHERE article_rowid = ?").all(article.rowid) as { local_id: string; entity_id: number }[];
+      const links = stmt(db, "SELECT local_id, entity_id, mentions FROM entity_links WHERE article_rowid = ?").all(article.rowid) as StoredLink[];
       const take = stmt(db, "UPDATE entity_aliases SET count = count - 1 WHERE entity_id = ? AND alias = ?");
       for (const [id, alias] of storedAliases(storedEntities({ ...row, text: unpackText(row.text) }), new Map(links.map((l) => [l.local_id, l.entity_id])))) take.run(id, alias);
+      const count = stmt(db, COUNT_ARTICLE);
+      for (const [id, mentions] of mentionsByEntity(links)) count.run(-mentions, -1, id);
     }
     stmt(db, "DELETE FROM entity_links WHERE article_rowid = ?").run(article.rowid);
   },
@@ -233,6 +235,7 @@ export const entitiesTable: LayerTable = {
        ON CONFLICT (entity_id, alias) DO NOTHING`,
     );
     const insertLink = stmt(db, "INSERT INTO entity_links (article_rowid, local_id, entity_id, rule, detail, article_date, mentions) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    const links: StoredLink[] = [];
     for (const e of doc.layers.entities ?? []) {
       const found = resolve(db, e);
       let id = found.id;
@@ -240,12 +243,41 @@ export const entitiesTable: LayerTable = {
       else improveNames(db, id, e, e.mentions.some((m) => doc.text.slice(m.start, m.end) === e.name));
       const detail = found.id === null && found.rule !== "new" ? `first seen (${found.detail})` : found.detail;
       insertLink.run(article.rowid, e.id, id, found.id === null ? "new" : found.rule, detail, article.date, e.mentions.length);
+      links.push({ local_id: e.id, entity_id: id, mentions: e.mentions.length });
       const aliases = writtenAliases(e, doc.text);
       for (const alias of aliases) upsertAlias.run(id, alias, fold(alias), phoneticKey(alias), doc.lang);
       if (!aliases.has(e.name)) listName.run(id, e.name, fold(e.name), phoneticKey(e.name), doc.lang);
     }
+    const count = stmt(db, COUNT_ARTICLE);
+    for (const [id, mentions] of mentionsByEntity(links)) count.run(mentions, 1, id);
   },
 };
+
+/** An article's link of one of its entities to the registry, with the entity's mentions in the article. */
+export interface StoredLink {
+  local_id: string;
+  entity_id: number;
+  mentions: number;
+}
+
+/** The counts' columns, filled from the links of the stored articles (both back ends' migrations). */
+export const ENTITY_COUNTS = `
+  ALTER TABLE entities ADD COLUMN mentions INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE entities ADD COLUMN articles INTEGER NOT NULL DEFAULT 0;
+  UPDATE entities SET mentions = c.mentions, articles = c.articles
+    FROM (SELECT entity_id, SUM(mentions) AS mentions, COUNT(DISTINCT article_rowid) AS articles FROM entity_links GROUP BY entity_id) AS c
+    WHERE c.entity_id = entities.id;
+`;
+
+/** Add to (or, negative, take from) an entity's counts of mentions and articles: one article's. */
+export const COUNT_ARTICLE = "UPDATE entities SET mentions = mentions + ?, articles = articles + ? WHERE id = ?";
+
+/** An article's mentions of each registry entity (several of its entities may link to one), in the order of the ids (writers that update counts in one order do not deadlock). */
+export function mentionsByEntity(links: readonly StoredLink[]): [number, number][] {
+  const by = new Map<number, number>();
+  for (const l of links) by.set(Number(l.entity_id), (by.get(Number(l.entity_id)) ?? 0) + Number(l.mentions));
+  return [...by].sort((a, b) => a[0] - b[0]);
+}
 
 export interface CountedRow extends EntityRow {
   mentions: number;
@@ -262,8 +294,12 @@ function toRegistry(db: Database.Database, row: CountedRow): RegistryEntity {
   return { id: row.id, key: row.key, type: row.type, name: row.name, names, transliterated, code: row.code, mentions: row.mentions, articles: row.articles };
 }
 
-/** Entities with their mentions and articles, counted on the index of their links (each link keeps its mention count). */
-export const COUNTED = `SELECT e.*, SUM(l.mentions) AS mentions, COUNT(DISTINCT l.article_rowid) AS articles FROM entities e JOIN entity_links l ON l.entity_id = e.id`;
+/**
+ * Entities that stored articles mention, with their counts of mentions and
+ * articles: columns of the registry, kept by the writers (COUNT_ARTICLE), so a
+ * lookup does not grow with an entity's links.
+ */
+export const COUNTED = "SELECT e.* FROM entities e WHERE e.articles > 0";
 
 /** How many of an entity's newest articles its co-occurring entities are counted in. */
 export const COOCCURRENCE_SAMPLE = 200;
@@ -275,14 +311,21 @@ export const COOCCURRENCE_SAMPLE = 200;
  */
 export function findEntities(db: Database.Database, name: string, page: PageOptions = {}): RegistryEntity[] {
   const key = phoneticKey(name);
-  const rows = stmt(db, `${COUNTED} WHERE e.id IN (${LOOKUP.names}) GROUP BY e.id ORDER BY mentions DESC, e.id LIMIT ? OFFSET ?`)
+  const rows = stmt(db, `${COUNTED} AND e.id IN (${LOOKUP.names}) ORDER BY e.mentions DESC, e.id LIMIT ? OFFSET ?`)
     .all(name.toUpperCase(), fold(name), key, key, key, page.limit ?? DEFAULT_PAGE_LIMIT, page.offset ?? 0) as CountedRow[];
   return rows.map((r) => toRegistry(db, r));
 }
 
+/** The ids of the registry entities a name may mean (as findEntities finds them, every one, without their names). */
+export function entityIds(db: Database.Database, name: string): number[] {
+  const key = phoneticKey(name);
+  return (stmt(db, `SELECT e.id FROM entities e WHERE e.articles > 0 AND e.id IN (${LOOKUP.names}) ORDER BY e.mentions DESC, e.id`)
+    .all(name.toUpperCase(), fold(name), key, key, key) as { id: number }[]).map((r) => r.id);
+}
+
 /** One registry entity by id, or null (also when no stored article mentions it any more). */
 export function entityById(db: Database.Database, id: number): RegistryEntity | null {
-  const row = stmt(db, `${COUNTED} WHERE e.id = ? GROUP BY e.id`).get(id) as CountedRow | undefined;
+  const row = stmt(db, `${COUNTED} AND e.id = ?`).get(id) as CountedRow | undefined;
   return row ? toRegistry(db, row) : null;
 }
 

@@ -3,6 +3,7 @@
 import type Database from "better-sqlite3";
 import { packText } from "./article-row.js";
 import { COPIES_SCHEMA } from "./copies-table.js";
+import { ENTITY_COUNTS } from "./entities-table.js";
 import { EVENT_INDEXES } from "./events-table.js";
 import { STORIES_SCHEMA } from "./stories-table.js";
 
@@ -376,6 +377,11 @@ export const MIGRATIONS: Migration[] = [
       DROP INDEX events_type;
       ${EVENT_INDEXES}
     `,
+  },
+  {
+    version: 17,
+    description: "each registry entity's counts of mentions and articles kept beside it, updated as articles are written: finding an entity by name and its report read them instead of summing its links",
+    sql: ENTITY_COUNTS,
   },
 ];
 

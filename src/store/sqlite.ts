@@ -17,7 +17,7 @@ import { articleIdentity, articleKeys, articleValues, packedText, recordOf, unpa
 import { copiesOf, copyLinks, notACopy, recordDuplicate } from "./copies-table.js";
 import { queryStories, setStoryOptions, storyOf, storyReport } from "./stories-table.js";
 import type { StoryOptions } from "../stories/assign.js";
-import { aliasesOf, articlesOf, cooccurring, entityById, findEntities, linksOf, mentionsPerDay } from "./entities-table.js";
+import { aliasesOf, articlesOf, cooccurring, entityById, entityIds, findEntities, linksOf, mentionsPerDay } from "./entities-table.js";
 import { queryEvents, type EventFilter } from "./events-table.js";
 import { closeConnection, openConnection, retryBusy, retryBusySync, withDefaults, type ConnectionOptions } from "./connection.js";
 import { entityGraph, searchEntities } from "./article-sets.js";
@@ -331,7 +331,7 @@ export class SqliteStore implements Store, Transferable {
     const unresolved: string[] = [];
     for (const [role, name] of [["actors", query.actor], ["targets", query.target], ["assertedBy", query.assertedBy]] as const) {
       if (!name) continue;
-      const ids = findEntities(this.db, name, { limit: -1 }).map((e) => e.id);
+      const ids = entityIds(this.db, name);
       if (!ids.length) unresolved.push(name);
       filter[role] = ids;
     }

@@ -32,7 +32,7 @@ import {
 } from "../stories/assign.js";
 import { articleFeatures, hasHeadline, headline, type DatePrecision } from "../stories/features.js";
 import { duplicatesInStory, originalOf, notACopy } from "./copies-table.js";
-import { findEntities } from "./entities-table.js";
+import { entityIds } from "./entities-table.js";
 import type { ArticleRef, LayerTable } from "./layer-table.js";
 import { DEFAULT_PAGE_LIMIT, type StoredQuote, type StoryReport } from "./store.js";
 import type { StoryArticle, StoryEntity, StoryList, StoryQuery, StorySummary } from "./story-types.js";
@@ -348,7 +348,7 @@ export function queryStories(db: Database.Database, q: StoryQuery = {}): StoryLi
     params.push(q.since);
   }
   if (q.entity) {
-    const ids = findEntities(db, q.entity, { limit: -1 }).map((e) => e.id);
+    const ids = entityIds(db, q.entity);
     if (!ids.length) return { stories: [], total: 0, unresolved: [q.entity] };
     where.push(`s.id IN (SELECT sa.story_id FROM entity_links l JOIN story_articles sa ON sa.article_rowid = l.article_rowid WHERE l.entity_id IN (${ids.map(() => "?").join(",")}))`);
     params.push(...ids);

@@ -14,6 +14,7 @@ import type { Entity } from "../../understand/entities/types.js";
 import { needsTransliteration, phoneticKey } from "../../understand/translit/translit.js";
 import {
   COOCCURRENCE_SAMPLE,
+  COUNT_ARTICLE,
   COUNTED,
   LOOKUP,
   SOURCE_TEXT,
@@ -21,6 +22,7 @@ import {
   keyRows,
   mainNameChange,
   mayReplaceUnwritten,
+  mentionsByEntity,
   namesOf,
   sourceOf,
   storedAliases,
@@ -28,6 +30,7 @@ import {
   writtenAliases,
   type CountedRow,
   type EntityRow,
+  type StoredLink,
 } from "../entities-table.js";
 import type { ArticleRef } from "../layer-table.js";
 import { storedEntities, type StoredRecord } from "../article-row.js";
@@ -132,14 +135,16 @@ export const pgEntitiesTable: PgLayerTable = {
   async clear(sql: Sql, article: ArticleRef) {
     const row = await sql.get<StoredRecord>("SELECT record, text, tokens FROM articles WHERE rowid = ?", article.rowid);
     if (row) {
-      const links = await sql.all<{ local_id: string; entity_id: number }>("SELECT local_id, entity_id FROM entity_links WHERE article_rowid = ?", article.rowid);
+      const links = await sql.all<StoredLink>("SELECT local_id, entity_id, mentions FROM entity_links WHERE article_rowid = ?", article.rowid);
       for (const [id, alias] of storedAliases(storedEntities(row), new Map(links.map((l) => [l.local_id, Number(l.entity_id)])))) {
         await sql.run("UPDATE entity_aliases SET count = count - 1 WHERE entity_id = ? AND alias = ?", id, alias);
       }
+      for (const [id, mentions] of mentionsByEntity(links)) await sql.run(COUNT_ARTICLE, -mentions, -1, id);
     }
     await sql.run("DELETE FROM entity_links WHERE article_rowid = ?", article.rowid);
   },
   async write(sql: Sql, article: ArticleRef, doc: Doc) {
+    const links: StoredLink[] = [];
     for (const e of doc.layers.entities ?? []) {
       const found = await resolve(sql, e);
       let id = found.id;
@@ -150,6 +155,7 @@ export const pgEntitiesTable: PgLayerTable = {
         "INSERT INTO entity_links (article_rowid, local_id, entity_id, rule, detail, article_date, mentions) VALUES (?, ?, ?, ?, ?, ?, ?)",
         article.rowid, e.id, id, found.id === null ? "new" : found.rule, detail, article.date, e.mentions.length,
       );
+      links.push({ local_id: e.id, entity_id: id, mentions: e.mentions.length });
       const aliases = writtenAliases(e, doc.text);
       // An alias counts the articles that write it; the entity's name (maybe a lemma) is listed without a count of its own.
       for (const alias of aliases) {
@@ -166,6 +172,7 @@ export const pgEntitiesTable: PgLayerTable = {
         );
       }
     }
+    for (const [id, mentions] of mentionsByEntity(links)) await sql.run(COUNT_ARTICLE, mentions, 1, id);
   },
 };
 
@@ -183,14 +190,24 @@ async function toRegistry(sql: Sql, row: CountedRow): Promise<RegistryEntity> {
 export async function findEntities(sql: Sql, name: string, page: PageOptions = {}): Promise<RegistryEntity[]> {
   const key = phoneticKey(name);
   const rows = await sql.all<CountedRow>(
-    `${COUNTED} WHERE e.id IN (${LOOKUP.names}) GROUP BY e.id ORDER BY mentions DESC, e.id LIMIT ? OFFSET ?`,
+    `${COUNTED} AND e.id IN (${LOOKUP.names}) ORDER BY e.mentions DESC, e.id LIMIT ? OFFSET ?`,
     name.toUpperCase(), fold(name), key, key, key, limit(page.limit, DEFAULT_PAGE_LIMIT), page.offset ?? 0,
   );
   return Promise.all(rows.map((r) => toRegistry(sql, r)));
 }
 
+/** The ids of the registry entities a name may mean (entities-table.ts). */
+export async function entityIds(sql: Sql, name: string): Promise<number[]> {
+  const key = phoneticKey(name);
+  const rows = await sql.all<{ id: number }>(
+    `SELECT e.id FROM entities e WHERE e.articles > 0 AND e.id IN (${LOOKUP.names}) ORDER BY e.mentions DESC, e.id`,
+    name.toUpperCase(), fold(name), key, key, key,
+  );
+  return rows.map((r) => Number(r.id));
+}
+
 export async function entityById(sql: Sql, id: number): Promise<RegistryEntity | null> {
-  const row = await sql.get<CountedRow>(`${COUNTED} WHERE e.id = ? GROUP BY e.id`, id);
+  const row = await sql.get<CountedRow>(`${COUNTED} AND e.id = ?`, id);
   return row ? toRegistry(sql, row) : null;
 }
 

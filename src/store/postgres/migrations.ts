@@ -6,6 +6,7 @@
 // by byte (COLLATE "C", as SQLite compares), and the search index as a
 // tsvector of the articles' search keys under a GIN index (search.ts), beside
 // the key strings it is made from (as FTS5 keeps them).
+import { ENTITY_COUNTS } from "../entities-table.js";
 import { EVENT_INDEXES } from "../events-table.js";
 
 export interface PgMigration {
@@ -307,6 +308,11 @@ export const PG_MIGRATIONS: PgMigration[] = [
       DROP INDEX events_type;
       ${EVENT_INDEXES}
     `,
+  },
+  {
+    version: 5,
+    description: "each registry entity's counts of mentions and articles kept beside it, updated as articles are written: finding an entity by name and its report read them instead of summing its links",
+    sql: ENTITY_COUNTS,
   },
 ];
 

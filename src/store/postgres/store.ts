@@ -67,7 +67,7 @@ import { notACopy } from "../copies-table.js";
 import { withUser } from "./admin.js";
 import { entityGraph, searchEntities } from "./article-sets.js";
 import { copiesOf, copyLinks, pgCopiesTable, recordDuplicate } from "./copies.js";
-import { aliasesOf, articlesOf, cooccurring, entityById, findEntities, linksOf, lockNames, mentionsPerDay, pgEntitiesTable } from "./entities.js";
+import { aliasesOf, articlesOf, cooccurring, entityById, entityIds, findEntities, linksOf, lockNames, mentionsPerDay, pgEntitiesTable } from "./entities.js";
 import { pgEventsTable, queryEvents } from "./events.js";
 import type { PgLayerTable } from "./layer-table.js";
 import { MIGRATIONS_TABLE, PG_MIGRATIONS, PG_SCHEMA_VERSION } from "./migrations.js";
@@ -471,7 +471,7 @@ export class PostgresStore implements Store, Transferable {
     const unresolved: string[] = [];
     for (const [role, name] of [["actors", query.actor], ["targets", query.target], ["assertedBy", query.assertedBy]] as const) {
       if (!name) continue;
-      const ids = (await findEntities(this.sql, name, { limit: -1 })).map((e) => e.id);
+      const ids = await entityIds(this.sql, name);
       if (!ids.length) unresolved.push(name);
       filter[role] = ids;
     }

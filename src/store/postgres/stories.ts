@@ -48,7 +48,7 @@ import {
 } from "../stories-table.js";
 import type { StoryArticle, StoryEntity, StoryList, StoryQuery, StorySummary } from "../story-types.js";
 import { duplicatesInStory, originalOf } from "./copies.js";
-import { findEntities } from "./entities.js";
+import { entityIds } from "./entities.js";
 import type { PgLayerTable } from "./layer-table.js";
 import { limit, type Sql } from "./sql.js";
 
@@ -208,7 +208,7 @@ export async function queryStories(sql: Sql, q: StoryQuery = {}): Promise<StoryL
     params.push(q.since);
   }
   if (q.entity) {
-    const ids = (await findEntities(sql, q.entity, { limit: -1 })).map((e) => e.id);
+    const ids = await entityIds(sql, q.entity);
     if (!ids.length) return { stories: [], total: 0, unresolved: [q.entity] };
     where.push(`s.id IN (SELECT sa.story_id FROM entity_links l JOIN story_articles sa ON sa.article_rowid = l.article_rowid WHERE l.entity_id IN (${ids.map(() => "?").join(",")}))`);
     params.push(...ids);
