@@ -28,10 +28,11 @@ test("copy and story lookups are index searches, whatever the store holds", () =
   registerMigrationFunctions(db);
   for (const m of MIGRATIONS) db.exec(m.sql);
   for (const [name, sql] of Object.entries({ band: BAND_LOOKUP, ...STORY_LOOKUPS })) {
-    const params = Array.from({ length: sql.split("?").length - 1 }, () => 1);
+    const params = Array.from({ length: sql.split("?").length - 1 }, () => (sql.includes("json_each") ? "[]" : 1));
     const steps = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
     assert.ok(steps.some((d) => /^SEARCH .* USING .*(INDEX|PRIMARY KEY)/u.test(d)), `${name}: ${steps.join(" · ")}`);
-    assert.ok(!steps.some((d) => d.startsWith("SCAN") || d.includes("TEMP B-TREE")), `${name}: ${steps.join(" · ")}`);
+    // Only a list given as a parameter (json_each) is read whole.
+    assert.ok(!steps.some((d) => (d.startsWith("SCAN") && !d.startsWith("SCAN json_each")) || d.includes("TEMP B-TREE")), `${name}: ${steps.join(" · ")}`);
   }
   db.close();
 });

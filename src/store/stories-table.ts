@@ -94,10 +94,10 @@ export const STORY_QUOTES = 50;
 export const STORY_DATE = "COALESCE(s.last_published, s.last_stored)";
 export const STORY_COLUMNS = "s.id, s.title, s.size, s.reports, s.first_published, s.last_published";
 
-/** The lookups of an assignment, each one index search: stories by key (key, then the limit), and a key's count. */
+/** The lookups of an assignment, each index searches: stories by key (key, then the limit), and the counts of a list of keys (a JSON array). */
 export const STORY_LOOKUPS = {
   stories: "SELECT story_id FROM story_keys WHERE key = ? ORDER BY seq DESC LIMIT ?",
-  count: "SELECT articles FROM story_key_counts WHERE key = ?",
+  counts: "SELECT key, articles FROM story_key_counts WHERE key IN (SELECT value FROM json_each(?))",
   latest: "SELECT MAX(seq) AS seq FROM stories",
 };
 
@@ -153,14 +153,15 @@ const keptContributions = new KeptBlobs(unpackContribution);
 export const keptProfile = (blob: Buffer): StoryProfile => keptProfiles.get(blob);
 export const keptContribution = (blob: Buffer): Contribution => keptContributions.get(blob);
 
-/** Document frequencies of the keys, and the IDF they give. */
+/** Document frequencies of the keys (one statement for all of them), and the IDF they give. */
 function idfOf(db: Database.Database, keys: Iterable<string>): Idf {
-  const count = stmt(db, STORY_LOOKUPS.count);
-  const n = (key: string) => (count.get(key) as { articles: number } | undefined)?.articles ?? 0;
-  const total = n(TOTAL_KEY);
-  const idf = new Map<string, number>();
-  for (const k of keys) if (!idf.has(k)) idf.set(k, Math.log((total + 1) / (n(k) + 1)) + IDF_FLOOR);
-  return (k) => idf.get(k) ?? Math.log(total + 1) + IDF_FLOOR;
+  const counts = new Map(
+    (stmt(db, STORY_LOOKUPS.counts).all(JSON.stringify([TOTAL_KEY, ...keys])) as { key: string; articles: number }[])
+      .map((r) => [r.key, r.articles]),
+  );
+  const total = counts.get(TOTAL_KEY) ?? 0;
+  const idf = (k: string) => Math.log((total + 1) / ((counts.get(k) ?? 0) + 1)) + IDF_FLOOR;
+  return idf;
 }
 
 /** Every key of an article's vectors or of a report's contribution. */
@@ -168,9 +169,10 @@ export function vectorKeys(a: Pick<ArticleVectors, "terms" | "parts">): string[]
   return [...a.terms.keys(), ...a.parts.e.keys(), ...a.parts.n.keys(), ...a.parts.t.keys()];
 }
 
+/** Count an article's keys in (or, -1, out of) the reports that have them, in one statement. */
 function countKeys(db: Database.Database, keys: string[], sign: 1 | -1): void {
-  const add = stmt(db, "INSERT INTO story_key_counts (key, articles) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET articles = articles + excluded.articles");
-  for (const k of [TOTAL_KEY, ...keys]) add.run(k, sign);
+  stmt(db, "INSERT INTO story_key_counts (key, articles) SELECT value, ? FROM json_each(?) WHERE true ON CONFLICT(key) DO UPDATE SET articles = articles + excluded.articles")
+    .run(sign, JSON.stringify([TOTAL_KEY, ...keys]));
 }
 
 /** Stories sharing keys with the article, by index: per key the most recently active, then the best-sharing compared in full. */

@@ -52,18 +52,24 @@ import { entityIds } from "./entities.js";
 import type { PgLayerTable } from "./layer-table.js";
 import { limit, type Sql } from "./sql.js";
 
+/** Document frequencies of the keys (one statement for all of them), and the IDF they give (stories-table.ts). */
 async function idfOf(sql: Sql, keys: Iterable<string>): Promise<Idf> {
-  const n = async (key: string) => (await sql.get<{ articles: number }>(STORY_LOOKUPS.count, key))?.articles ?? 0;
-  const total = await n(TOTAL_KEY);
-  const idf = new Map<string, number>();
-  for (const k of keys) if (!idf.has(k)) idf.set(k, Math.log((total + 1) / ((await n(k)) + 1)) + IDF_FLOOR);
-  return (k) => idf.get(k) ?? Math.log(total + 1) + IDF_FLOOR;
+  const rows = await sql.all<{ key: string; articles: number }>(
+    "SELECT key, articles FROM story_key_counts WHERE key IN (SELECT jsonb_array_elements_text(?::jsonb))",
+    JSON.stringify([TOTAL_KEY, ...keys]),
+  );
+  const counts = new Map(rows.map((r) => [r.key, Number(r.articles)]));
+  const total = counts.get(TOTAL_KEY) ?? 0;
+  return (k) => Math.log((total + 1) / ((counts.get(k) ?? 0) + 1)) + IDF_FLOOR;
 }
 
+/** Count an article's keys in (or, -1, out of) the reports that have them, in one statement, in key order (writers lock the counts in one order). */
 async function countKeys(sql: Sql, keys: string[], sign: 1 | -1): Promise<void> {
-  for (const k of [TOTAL_KEY, ...keys]) {
-    await sql.run("INSERT INTO story_key_counts (key, articles) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET articles = story_key_counts.articles + excluded.articles", k, sign);
-  }
+  await sql.run(
+    `INSERT INTO story_key_counts (key, articles) SELECT DISTINCT k, ?::INTEGER FROM jsonb_array_elements_text(?::jsonb) AS k ORDER BY k
+     ON CONFLICT(key) DO UPDATE SET articles = story_key_counts.articles + excluded.articles`,
+    sign, JSON.stringify([TOTAL_KEY, ...keys]),
+  );
 }
 
 async function profileOf(sql: Sql, story: number): Promise<StoryProfile> {
