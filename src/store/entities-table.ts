@@ -301,6 +301,20 @@ function toRegistry(db: Database.Database, row: CountedRow): RegistryEntity {
  */
 export const COUNTED = "SELECT e.* FROM entities e WHERE e.articles > 0";
 
+/**
+ * The registry entities a name may mean that stored articles mention, most
+ * mentioned first (by ISO code, alias fold or phonetic key, whole key, or a
+ * person's key ending with it): the statement, with the columns it selects,
+ * and its parameters.
+ */
+export function byName(columns: string, name: string): { sql: string; params: string[] } {
+  const key = phoneticKey(name);
+  return {
+    sql: `SELECT ${columns} FROM entities e WHERE e.articles > 0 AND e.id IN (${LOOKUP.names}) ORDER BY e.mentions DESC, e.id`,
+    params: [name.toUpperCase(), fold(name), key, key, key],
+  };
+}
+
 /** How many of an entity's newest articles its co-occurring entities are counted in. */
 export const COOCCURRENCE_SAMPLE = 200;
 
@@ -310,17 +324,15 @@ export const COOCCURRENCE_SAMPLE = 200;
  * Entities left without mentions by an article's update are not shown.
  */
 export function findEntities(db: Database.Database, name: string, page: PageOptions = {}): RegistryEntity[] {
-  const key = phoneticKey(name);
-  const rows = stmt(db, `${COUNTED} AND e.id IN (${LOOKUP.names}) ORDER BY e.mentions DESC, e.id LIMIT ? OFFSET ?`)
-    .all(name.toUpperCase(), fold(name), key, key, key, page.limit ?? DEFAULT_PAGE_LIMIT, page.offset ?? 0) as CountedRow[];
+  const q = byName("e.*", name);
+  const rows = stmt(db, `${q.sql} LIMIT ? OFFSET ?`).all(...q.params, page.limit ?? DEFAULT_PAGE_LIMIT, page.offset ?? 0) as CountedRow[];
   return rows.map((r) => toRegistry(db, r));
 }
 
 /** The ids of the registry entities a name may mean (as findEntities finds them, every one, without their names). */
 export function entityIds(db: Database.Database, name: string): number[] {
-  const key = phoneticKey(name);
-  return (stmt(db, `SELECT e.id FROM entities e WHERE e.articles > 0 AND e.id IN (${LOOKUP.names}) ORDER BY e.mentions DESC, e.id`)
-    .all(name.toUpperCase(), fold(name), key, key, key) as { id: number }[]).map((r) => r.id);
+  const q = byName("e.id", name);
+  return (stmt(db, q.sql).all(...q.params) as { id: number }[]).map((r) => r.id);
 }
 
 /** One registry entity by id, or null (also when no stored article mentions it any more). */

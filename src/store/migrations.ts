@@ -4,7 +4,7 @@ import type Database from "better-sqlite3";
 import { packText } from "./article-row.js";
 import { COPIES_SCHEMA } from "./copies-table.js";
 import { ENTITY_COUNTS } from "./entities-table.js";
-import { EVENT_INDEXES } from "./events-table.js";
+import { eventDates } from "./events-table.js";
 import { STORIES_SCHEMA } from "./stories-table.js";
 
 export interface Migration {
@@ -368,15 +368,8 @@ export const MIGRATIONS: Migration[] = [
   },
   {
     version: 16,
-    description: "the article's date on each event, indexed by actor, target and asserting entity (each with its date), and by date with the type: a page of events reads one index range in date order instead of sorting every match",
-    sql: `
-      ALTER TABLE events ADD COLUMN article_date TEXT NOT NULL DEFAULT '';
-      UPDATE events SET article_date = (SELECT COALESCE(a.published, a.ingested_at) FROM articles a WHERE a.rowid = events.article_rowid);
-      DROP INDEX events_actor;
-      DROP INDEX events_target;
-      DROP INDEX events_type;
-      ${EVENT_INDEXES}
-    `,
+    description: "the article's date on each event, indexed by actor, target and asserting entity, by type and by date (each with the date): a page of events reads index ranges in date order instead of sorting every match",
+    sql: eventDates("TEXT"),
   },
   {
     version: 17,

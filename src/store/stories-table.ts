@@ -153,15 +153,16 @@ const keptContributions = new KeptBlobs(unpackContribution);
 export const keptProfile = (blob: Buffer): StoryProfile => keptProfiles.get(blob);
 export const keptContribution = (blob: Buffer): Contribution => keptContributions.get(blob);
 
+/** The IDF of keys given the counts of the reports that have them (TOTAL_KEY: every report); a key not counted is in none. */
+export function idfFrom(counts: ReadonlyMap<string, number>): Idf {
+  const total = counts.get(TOTAL_KEY) ?? 0;
+  return (k) => Math.log((total + 1) / ((counts.get(k) ?? 0) + 1)) + IDF_FLOOR;
+}
+
 /** Document frequencies of the keys (one statement for all of them), and the IDF they give. */
 function idfOf(db: Database.Database, keys: Iterable<string>): Idf {
-  const counts = new Map(
-    (stmt(db, STORY_LOOKUPS.counts).all(JSON.stringify([TOTAL_KEY, ...keys])) as { key: string; articles: number }[])
-      .map((r) => [r.key, r.articles]),
-  );
-  const total = counts.get(TOTAL_KEY) ?? 0;
-  const idf = (k: string) => Math.log((total + 1) / ((counts.get(k) ?? 0) + 1)) + IDF_FLOOR;
-  return idf;
+  const rows = stmt(db, STORY_LOOKUPS.counts).all(JSON.stringify([TOTAL_KEY, ...keys])) as { key: string; articles: number }[];
+  return idfFrom(new Map(rows.map((r) => [r.key, r.articles])));
 }
 
 /** Every key of an article's vectors or of a report's contribution. */
@@ -169,7 +170,7 @@ export function vectorKeys(a: Pick<ArticleVectors, "terms" | "parts">): string[]
   return [...a.terms.keys(), ...a.parts.e.keys(), ...a.parts.n.keys(), ...a.parts.t.keys()];
 }
 
-/** Count an article's keys in (or, -1, out of) the reports that have them, in one statement. */
+/** Count an article's keys in (or, -1, out of) the reports that have them, in one statement ("WHERE true" lets SQLite read the upsert after a SELECT). */
 function countKeys(db: Database.Database, keys: string[], sign: 1 | -1): void {
   stmt(db, "INSERT INTO story_key_counts (key, articles) SELECT value, ? FROM json_each(?) WHERE true ON CONFLICT(key) DO UPDATE SET articles = articles + excluded.articles")
     .run(sign, JSON.stringify([TOTAL_KEY, ...keys]));

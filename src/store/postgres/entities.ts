@@ -15,6 +15,7 @@ import { needsTransliteration, phoneticKey } from "../../understand/translit/tra
 import {
   COOCCURRENCE_SAMPLE,
   COUNT_ARTICLE,
+  byName,
   COUNTED,
   LOOKUP,
   SOURCE_TEXT,
@@ -188,22 +189,15 @@ async function toRegistry(sql: Sql, row: CountedRow): Promise<RegistryEntity> {
 
 /** Registry entities a name may mean, most mentioned first (entities-table.ts). */
 export async function findEntities(sql: Sql, name: string, page: PageOptions = {}): Promise<RegistryEntity[]> {
-  const key = phoneticKey(name);
-  const rows = await sql.all<CountedRow>(
-    `${COUNTED} AND e.id IN (${LOOKUP.names}) ORDER BY e.mentions DESC, e.id LIMIT ? OFFSET ?`,
-    name.toUpperCase(), fold(name), key, key, key, limit(page.limit, DEFAULT_PAGE_LIMIT), page.offset ?? 0,
-  );
+  const q = byName("e.*", name);
+  const rows = await sql.all<CountedRow>(`${q.sql} LIMIT ? OFFSET ?`, ...q.params, limit(page.limit, DEFAULT_PAGE_LIMIT), page.offset ?? 0);
   return Promise.all(rows.map((r) => toRegistry(sql, r)));
 }
 
 /** The ids of the registry entities a name may mean (entities-table.ts). */
 export async function entityIds(sql: Sql, name: string): Promise<number[]> {
-  const key = phoneticKey(name);
-  const rows = await sql.all<{ id: number }>(
-    `SELECT e.id FROM entities e WHERE e.articles > 0 AND e.id IN (${LOOKUP.names}) ORDER BY e.mentions DESC, e.id`,
-    name.toUpperCase(), fold(name), key, key, key,
-  );
-  return rows.map((r) => Number(r.id));
+  const q = byName("e.id", name);
+  return (await sql.all<{ id: number }>(q.sql, ...q.params)).map((r) => Number(r.id));
 }
 
 export async function entityById(sql: Sql, id: number): Promise<RegistryEntity | null> {

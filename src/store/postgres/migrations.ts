@@ -7,7 +7,7 @@
 // tsvector of the articles' search keys under a GIN index (search.ts), beside
 // the key strings it is made from (as FTS5 keeps them).
 import { ENTITY_COUNTS } from "../entities-table.js";
-import { EVENT_INDEXES } from "../events-table.js";
+import { eventDates } from "../events-table.js";
 
 export interface PgMigration {
   version: number;
@@ -299,15 +299,8 @@ export const PG_MIGRATIONS: PgMigration[] = [
   },
   {
     version: 4,
-    description: "the article's date on each event, indexed by actor, target and asserting entity (each with its date), and by date with the type: a page of events reads one index range in date order instead of sorting every match",
-    sql: `
-      ALTER TABLE events ADD COLUMN article_date ${TEXT} NOT NULL DEFAULT '';
-      UPDATE events SET article_date = (SELECT COALESCE(a.published, a.ingested_at) FROM articles a WHERE a.rowid = events.article_rowid);
-      DROP INDEX events_actor;
-      DROP INDEX events_target;
-      DROP INDEX events_type;
-      ${EVENT_INDEXES}
-    `,
+    description: "the article's date on each event, indexed by actor, target and asserting entity, by type and by date (each with the date): a page of events reads index ranges in date order instead of sorting every match",
+    sql: eventDates(TEXT),
   },
   {
     version: 5,

@@ -26,7 +26,6 @@ import { DEFAULT_PAGE_LIMIT, type StoredQuote, type StoryReport } from "../store
 import {
   CANDIDATES_COMPARED,
   CANDIDATES_PER_KEY,
-  IDF_FLOOR,
   KEY_ENTITIES,
   LOOKUP_TERMS,
   MEMBERS_COMPARED,
@@ -37,6 +36,7 @@ import {
   STORY_QUOTES,
   TOTAL_KEY,
   earliest,
+  idfFrom,
   latest,
   keptContribution,
   keptProfile,
@@ -58,9 +58,7 @@ async function idfOf(sql: Sql, keys: Iterable<string>): Promise<Idf> {
     "SELECT key, articles FROM story_key_counts WHERE key IN (SELECT jsonb_array_elements_text(?::jsonb))",
     JSON.stringify([TOTAL_KEY, ...keys]),
   );
-  const counts = new Map(rows.map((r) => [r.key, Number(r.articles)]));
-  const total = counts.get(TOTAL_KEY) ?? 0;
-  return (k) => Math.log((total + 1) / ((counts.get(k) ?? 0) + 1)) + IDF_FLOOR;
+  return idfFrom(new Map(rows.map((r) => [r.key, Number(r.articles)])));
 }
 
 /** Count an article's keys in (or, -1, out of) the reports that have them, in one statement, in key order (writers lock the counts in one order). */
