@@ -32,6 +32,19 @@ test("search drones -russia: a leading - excludes a word, before or after the ot
   assert.deepEqual(await titles("drones", "OR", "grain", "-harbour"), ["Russia and the grain deal", "Russia sends drones"]);
 });
 
+test("--newest ranks and counts the newest matches and says when more match; a bad value is a one-line error", async () => {
+  const json = async (...argv: string[]) => JSON.parse((await run("search", "russia", "--db", db, "--json", ...argv)).out) as { total: number; totalExact: boolean; hits: { title: string }[] };
+  assert.deepEqual(await json(), { ...(await json()), total: 2, totalExact: true });
+  const newest = await json("--newest", "1");
+  assert.deepEqual([newest.total, newest.totalExact, newest.hits.map((h) => h.title)], [1, false, ["Russia and the grain deal"]]);
+  assert.deepEqual((await json("--newest", "all")).total, 2);
+  const text = await run("search", "russia", "--db", db, "--newest", "1");
+  assert.match(text.out, /\(more articles match: the 1 most recently stored of them are ranked and counted; --newest all takes them all\)\n$/);
+  const bad = await run("search", "russia", "--db", db, "--newest", "0");
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /^newsgraph: --newest must be a positive whole number or "all", not "0"\n$/);
+});
+
 test("a query of only excluded words is a one-line error", async () => {
   const r = await run("search", "-russia", "--db", db);
   assert.equal(r.code, 1);

@@ -11,7 +11,7 @@ import { title, type Doc, type Span } from "../doc/doc.js";
 import { tokenRecords, toRecord, type DocRecord } from "../doc/record.js";
 import { docContentHash } from "../pipeline/build.js";
 import { indexKeys } from "./search-text.js";
-import type { ArticleSummary, SearchResult } from "./store.js";
+import type { ArticleSummary } from "./store.js";
 import { decodeTokens, encodeTokens } from "./token-blob.js";
 
 export const DEFAULT_SEARCH_LIMIT = 10;
@@ -152,40 +152,4 @@ export interface ArticleRow {
 
 export function summary(r: ArticleRow): ArticleSummary {
   return { id: r.id, title: r.title, lang: r.lang, published: r.published, url: r.url, site: r.site, source: r.source, ingestedAt: r.ingested_at };
-}
-
-/** Counts as an object, most first, then by name. */
-function byCount(counts: Map<string, number>): Record<string, number> {
-  return Object.fromEntries([...counts].sort(([a, n], [b, m]) => m - n || (a < b ? -1 : a > b ? 1 : 0)));
-}
-
-/** Matching articles counted by language, site and day. */
-export interface MatchGroup {
-  lang: string;
-  site: string | null;
-  day: string | null;
-  n: number;
-}
-
-/** The total, facets and days of a search from its grouped counts (counted without the language and site filters, applied here). */
-export function tally(groups: MatchGroup[], filter: { lang?: string; site?: string }): Omit<SearchResult, "hits"> {
-  const lang = new Map<string, number>();
-  const site = new Map<string, number>();
-  const days = new Map<string, number>();
-  const add = (m: Map<string, number>, key: string, n: number) => m.set(key, (m.get(key) ?? 0) + n);
-  let total = 0;
-  for (const g of groups) {
-    const langOk = !filter.lang || g.lang === filter.lang;
-    const siteOk = !filter.site || g.site === filter.site;
-    if (siteOk) add(lang, g.lang, g.n);
-    if (langOk && g.site !== null) add(site, g.site, g.n);
-    if (!langOk || !siteOk) continue;
-    total += g.n;
-    if (g.day !== null) add(days, g.day, g.n);
-  }
-  return {
-    total,
-    facets: { lang: byCount(lang), site: byCount(site) },
-    days: [...days].sort(([a], [b]) => (a < b ? -1 : 1)).map(([day, articles]) => ({ day, articles })),
-  };
 }

@@ -181,6 +181,35 @@ for (const backend of STORE_BACKENDS) {
       await store.close();
     });
 
+    test("search ranks and counts the newest matches it is asked to, and says when more match", async () => {
+      const store = await backend.open();
+      // Stored in this order: the most relevant first, the newest last (different texts: no copies of each other).
+      const stored: string[] = [];
+      for (const [text, day, site] of [
+        ["Το λιμάνι της Λεμεσού άνοιξε ξανά. Το λιμάνι δέχτηκε τα πρώτα πλοία. Το λιμάνι γέμισε επιβάτες και το λιμάνι ξαναζωντάνεψε.", "2024-01-01", "a.gr"],
+        ["Η κυβέρνηση ανακοίνωσε νέα μέτρα για την οικονομία, ανάμεσά τους ένα δάνειο για το λιμάνι της Πάφου.", "2024-01-02", "a.gr"],
+        ["Οι ψαράδες της Λάρνακας διαμαρτυρήθηκαν στο λιμάνι. Ζητούν θέσεις για τις βάρκες τους στο λιμάνι.", "2024-01-03", "b.gr"],
+        ["Ο δήμαρχος εγκαίνιασε τη νέα μαρίνα δίπλα στο λιμάνι της Αγίας Νάπας, με εκατό θέσεις για σκάφη.", "2024-01-04", "b.gr"],
+      ] as const) {
+        stored.push((await store.put(pipeline.run(buildDoc({ title: "", paragraphs: [text], related: [], meta: { published: day, site } })))).id);
+      }
+      const [most, , , newest] = stored;
+      const all = await store.search("λιμάνι", { newest: Infinity });
+      assert.deepEqual([all.total, all.totalExact, all.hits[0].id], [4, true, most]);
+      assert.deepEqual(await store.search("λιμάνι", { newest: 4 }), all, "exactly as many matches as counted: the same answer");
+      const two = await store.search("λιμάνι", { newest: 2 });
+      assert.deepEqual([two.total, two.totalExact], [2, false]);
+      assert.ok(!two.hits.some((h) => h.id === most), "the most relevant match is older than the two newest");
+      assert.equal(two.hits.length, 2);
+      assert.ok(two.hits.some((h) => h.id === newest));
+      assert.deepEqual(two.facets.site, { "b.gr": 2 });
+      assert.deepEqual(two.days.map((d) => d.day), ["2024-01-03", "2024-01-04"]);
+      const greekSite = await store.search("λιμάνι", { newest: 3, site: "a.gr" });
+      assert.deepEqual([greekSite.total, greekSite.facets.site], [1, { "a.gr": 1, "b.gr": 2 }], "the site filter applies inside the window");
+      await assert.rejects(store.search("λιμάνι", { newest: 0 }), RangeError);
+      await store.close();
+    });
+
     test("a query without words is a clear error", async () => {
       const store = await backend.open();
       await assert.rejects(store.search(" ,, "), QueryError);

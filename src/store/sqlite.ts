@@ -13,7 +13,7 @@ import { stmt } from "./statements.js";
 import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
 import type { DocRecord } from "../doc/record.js";
-import { articleIdentity, articleKeys, articleValues, packedText, recordOf, unpackText, summary, tally, type ArticleRow, type MatchGroup, type PackedRecord, DAY_CHARS, DEFAULT_BATCH_ARTICLES, DEFAULT_BATCH_MS, DEFAULT_SEARCH_LIMIT, ID_PREFIX_MIN } from "./article-row.js";
+import { articleIdentity, articleKeys, articleValues, packedText, recordOf, unpackText, summary, type ArticleRow, type PackedRecord, DAY_CHARS, DEFAULT_BATCH_ARTICLES, DEFAULT_BATCH_MS, DEFAULT_SEARCH_LIMIT, ID_PREFIX_MIN } from "./article-row.js";
 import { copiesOf, copyLinks, notACopy, recordDuplicate } from "./copies-table.js";
 import { queryStories, setStoryOptions, storyOf, storyReport } from "./stories-table.js";
 import type { StoryOptions } from "../stories/assign.js";
@@ -22,11 +22,12 @@ import { queryEvents, type EventFilter } from "./events-table.js";
 import { closeConnection, openConnection, retryBusy, retryBusySync, withDefaults, type ConnectionOptions } from "./connection.js";
 import { entityGraph, searchEntities } from "./article-sets.js";
 import { articleEntities } from "./article-facts.js";
-import { addArticleFilter, hasArticleFilter, keyString, noConditions, whereClause, type Conditions } from "./filters.js";
+import { addArticleFilter, hasArticleFilter, idList, keyString, noConditions, whereClause, type Conditions } from "./filters.js";
 import { LAYER_TABLES } from "./layer-tables.js";
 import { MIGRATIONS, SCHEMA_VERSION, registerMigrationFunctions } from "./migrations.js";
 import { KEYS_FUNCTION, entityQuotes, queryQuotes } from "./quotes-table.js";
 import { makeSnippet, parseQuery } from "./search-text.js";
+import { fromWindow, windowRows, windowSize, type WindowRow } from "./search-window.js";
 import * as intake from "./sources-table.js";
 import { sqliteTables } from "./sqlite-tables.js";
 import type { TableAccess, Transferable } from "./table-access.js";
@@ -63,6 +64,10 @@ import type { ArticleLinks, StoryList, StoryQuery } from "./story-types.js";
 export const DEFAULT_DB_FILE = "./newsgraph.db";
 /** What PRAGMA integrity_check answers for a sound database. */
 const INTEGRITY_OK = "ok";
+/** BM25 weights of the indexed columns: a word of the title counts twice a word of the body. */
+const BM25_WEIGHTS = "2.0, 1.0";
+/** SQLite's LIMIT of no limit. */
+const UNLIMITED = -1;
 
 export interface SqliteOptions extends ConnectionOptions {
   /** Story assignment settings, when not the defaults. */
@@ -245,39 +250,37 @@ export class SqliteStore implements Store, Transferable {
   }
 
   /**
-   * Two passes over the matching articles: the page, ranked (BM25 on the index
-   * alone when no filter needs the articles, then the page's articles read),
-   * and one grouped count by language, site and day from which the total,
-   * both facets and the articles per day are summed.
+   * The window of the newest matching articles, read off the index in stored
+   * order with their BM25 relevance and the columns the facets count, then the
+   * page's articles (search-window.ts).
    */
   async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
     const { match, keys } = parseQuery(query, { maxTerms: options.maxTerms });
-    const matching = (filter: ArticleFilter): { join: string; c: Conditions } => {
-      const c = noConditions();
-      c.where.push("articles_fts MATCH ?");
-      c.params.push(match);
-      c.where.push(notACopy("articles_fts"));
-      addArticleFilter(c, "a", filter);
-      return { join: hasArticleFilter(filter) ? "JOIN articles a ON a.rowid = articles_fts.rowid" : "", c };
-    };
-    const ranked = matching(options);
+    const size = windowSize(options.newest);
+    const c = noConditions();
+    c.where.push("articles_fts MATCH ?");
+    c.params.push(match);
+    c.where.push(notACopy("articles_fts"));
+    addArticleFilter(c, "a", { ...options, lang: undefined, site: undefined });
+    const window = stmt(this.db,
+      `SELECT articles_fts.rowid AS rowid, -bm25(articles_fts, ${BM25_WEIGHTS}) AS score, a.lang AS lang, a.site AS site, substr(a.published, 1, ${DAY_CHARS}) AS day
+       FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid ${whereClause(c)} ORDER BY articles_fts.rowid DESC LIMIT ?`,
+    ).all(...c.params, windowRows(size) ?? UNLIMITED) as WindowRow[];
+    const { page, ...counts } = fromWindow(window, size, { lang: options.lang, site: options.site, limit: options.limit ?? DEFAULT_SEARCH_LIMIT, offset: options.offset ?? 0 });
     const rows = stmt(this.db,
-      `WITH page AS (SELECT articles_fts.rowid AS rowid, bm25(articles_fts, 2.0, 1.0) AS score FROM articles_fts ${ranked.join} ${whereClause(ranked.c)}
-                     ORDER BY score, articles_fts.rowid LIMIT ? OFFSET ?)
-       SELECT a.rowid, a.id, a.title, a.lang, a.published, a.url, a.site, a.source, a.ingested_at, a.text, page.score,
+      `SELECT a.rowid, a.id, a.title, a.lang, a.published, a.url, a.site, a.source, a.ingested_at, a.text,
               (SELECT COUNT(*) FROM quotes q WHERE q.article_rowid = a.rowid) AS quotes,
               (SELECT COUNT(DISTINCT l.entity_id) FROM entity_links l WHERE l.article_rowid = a.rowid) AS entities
-       FROM page JOIN articles a ON a.rowid = page.rowid ORDER BY page.score, page.rowid`,
-    ).all(...ranked.c.params, options.limit ?? DEFAULT_SEARCH_LIMIT, options.offset ?? 0) as (ArticleRow & { text: Buffer; score: number; quotes: number; entities: number })[];
-    const counted = matching({ ...options, lang: undefined, site: undefined });
-    const groups = stmt(this.db,
-      `SELECT a.lang AS lang, a.site AS site, substr(a.published, 1, ${DAY_CHARS}) AS day, COUNT(*) AS n
-       FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid ${whereClause(counted.c)} GROUP BY 1, 2, 3`,
-    ).all(...counted.c.params) as MatchGroup[];
-    const copies = copiesOf(this.db, rows.map((r) => r.rowid));
+       FROM articles a WHERE a.rowid IN (SELECT value FROM json_each(?))`,
+    ).all(idList(page.map((r) => r.rowid))) as (ArticleRow & { text: Buffer; quotes: number; entities: number })[];
+    const byRowid = new Map(rows.map((r) => [r.rowid, r]));
+    const copies = copiesOf(this.db, page.map((r) => r.rowid));
     return {
-      hits: rows.map((r) => ({ ...summary(r), score: Number((-r.score).toPrecision(4)), ...makeSnippet(unpackText(r.text), keys), quotes: r.quotes, entities: r.entities, copies: copies.get(r.rowid) ?? [] })),
-      ...tally(groups, options),
+      hits: page.map((w) => {
+        const r = byRowid.get(w.rowid)!;
+        return { ...summary(r), score: Number(w.score.toPrecision(4)), ...makeSnippet(unpackText(r.text), keys), quotes: r.quotes, entities: r.entities, copies: copies.get(r.rowid) ?? [] };
+      }),
+      ...counts,
     };
   }
 

@@ -67,13 +67,21 @@ export interface SearchHit extends ArticleSummary {
 export interface SearchOptions extends PageOptions, ArticleFilter {
   /** The most search keys a query may hold (repeated words count once; default 64); a longer query is refused. */
   maxTerms?: number;
+  /**
+   * How many of the matching articles, the most recently stored first, are ranked and
+   * counted (default 2,000; Infinity: all of them). The cost of a search grows with it,
+   * not with the number of matches.
+   */
+  newest?: number;
 }
 
 export interface SearchResult {
   /** Best first (ties: oldest stored first). */
   hits: SearchHit[];
-  /** All matching articles, beyond this page (copies counted with their original). */
+  /** Matching articles, beyond this page (copies counted with their original): all of them, or, when `totalExact` is false, those among the newest counted. */
   total: number;
+  /** False when more articles matched than were counted (`newest`): the total, facets and days are then those of the newest, and the hits are ranked among them. */
+  totalExact: boolean;
   /** Matching articles (copies aside) by language and by site, each counted with the other filters applied but not its own. */
   facets: { lang: Record<string, number>; site: Record<string, number> };
   /** Matching articles by publication day (undated ones aside), oldest first. */

@@ -18,6 +18,8 @@ export const API_LIMITS = {
   maxNameChars: 300,
   defaultGraphNodes: 100,
   maxGraphNodes: 500,
+  /** The most matching articles a search may be asked to rank and count (exports take every match). */
+  maxSearchNewest: 100_000,
   /** Entities and speakers listed among a search's facets. */
   facetTop: 10,
 } as const;

@@ -169,6 +169,18 @@ describe("search", () => {
     assertProblem(await get(`/api/search?${q({ q: "πατρα", cursor: "not-a-cursor" })}`), 400, /cursor/u);
   });
 
+  test("newest: the hits, total and facets of the newest matches, the total marked as a lower bound; an export takes every match", async () => {
+    const all = (await get(`/api/search?${q({ q: "πατρα" })}`)).json;
+    assert.deepEqual([all.total, all.totalExact], [SERIES_ARTICLES, true]);
+    const few = (await get(`/api/search?${q({ q: "πατρα", newest: 3, limit: 5 })}`)).json;
+    assert.deepEqual([few.total, few.totalExact, few.hits.length, few.next], [3, false, 3, null]);
+    assert.equal(few.perDay.reduce((n: number, d: { articles: number }) => n + d.articles, 0), 3);
+    const nd = await get(`/api/search?${q({ q: "πατρα", newest: 3, format: "ndjson" })}`);
+    assert.equal(nd.text.trim().split("\n").length, SERIES_ARTICLES);
+    assertProblem(await get(`/api/search?${q({ q: "πατρα", newest: 0 })}`), 400, /newest/u);
+    assertProblem(await get(`/api/search?${q({ q: "πατρα", newest: 100_001 })}`), 400, /newest/u);
+  });
+
   test("validation errors are 400 problems naming the field; a query the parser refuses too", async () => {
     const missing = await get("/api/search");
     assertProblem(missing, 400);

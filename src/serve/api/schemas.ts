@@ -42,7 +42,8 @@ const unresolved = z.array(z.string()).openapi({ description: "Names of the quer
 export const SearchResponseSchema = z
   .object({
     query: z.string(),
-    total: count,
+    total: count.openapi({ description: "Matching articles: all of them, or, when totalExact is false, those among the newest counted (at least that many match)" }),
+    totalExact: z.boolean().openapi({ description: "False when more articles matched than `newest`: the total, facets and perDay then count the newest, and the hits are ranked among them" }),
     hits: z.array(SearchHitSchema),
     next,
     facets: z.object({

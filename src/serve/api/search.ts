@@ -11,6 +11,7 @@ import { exportResponse, type ExportFormat } from "../export/stream.js";
 import { decodeCursor, nextCursor, queryDigest } from "./cursor.js";
 import { resolveEntityFilter } from "./entity-filter.js";
 import { API_LIMITS, dateParam, entityFilterParam, formatParam, langParam, pageParams, siteParam } from "./params.js";
+import { DEFAULT_SEARCH_NEWEST } from "../../store/search-window.js";
 import { limitBody, problemContent } from "./problem.js";
 import { SearchResponseSchema } from "./schemas.js";
 
@@ -21,6 +22,13 @@ const filters = {
   to: dateParam("Published on or before"),
   entity: entityFilterParam("Only articles that mention this entity"),
   speaker: entityFilterParam("Only articles that quote this speaker"),
+  newest: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(API_LIMITS.maxSearchNewest)
+    .optional()
+    .openapi({ description: `Rank and count only this many of the matching articles, the most recently stored (default ${DEFAULT_SEARCH_NEWEST}; at most ${API_LIMITS.maxSearchNewest}); an export takes every match` }),
   format: formatParam,
   ...pageParams,
 };
@@ -79,25 +87,26 @@ async function search(store: Store, p: SearchParams, maxTerms?: number) {
   const speaker = await resolveEntityFilter(store, p.speaker);
   const unresolved = [entity, speaker].flatMap((f) => (f?.unresolved ? [f.unresolved] : []));
   const filter: SearchOptions = { lang: p.lang, site: p.site, from: p.from, to: p.to, entity: entity?.ids, speaker: speaker?.ids, maxTerms };
-  const digest = queryDigest({ q: p.q, lang: p.lang, site: p.site, from: p.from, to: p.to, entity: p.entity, speaker: p.speaker });
+  const digest = queryDigest({ q: p.q, lang: p.lang, site: p.site, from: p.from, to: p.to, entity: p.entity, speaker: p.speaker, newest: p.newest });
   if (p.format) {
     return exportResponse({
       format: p.format as ExportFormat,
       name: "newsgraph-search",
       columns: SEARCH_COLUMNS,
-      page: async (offset, limit) => (unresolved.length ? [] : (await store.search(p.q, { ...filter, limit, offset })).hits),
+      page: async (offset, limit) => (unresolved.length ? [] : (await store.search(p.q, { ...filter, newest: Infinity, limit, offset })).hits),
     });
   }
   const offset = decodeCursor(p.cursor, digest);
   if (unresolved.length) {
-    return { query: p.q, total: 0, hits: [], next: null, facets: { languages: [], outlets: [], entities: [], speakers: [], sampled: 0 }, perDay: [], unresolved };
+    return { query: p.q, total: 0, totalExact: true, hits: [], next: null, facets: { languages: [], outlets: [], entities: [], speakers: [], sampled: 0 }, perDay: [], unresolved };
   }
-  const result = await store.search(p.q, { ...filter, limit: p.limit, offset });
+  const result = await store.search(p.q, { ...filter, newest: p.newest, limit: p.limit, offset });
   const counted = await store.searchEntities(p.q, { ...filter, top: API_LIMITS.facetTop });
   const values = (counts: Record<string, number>) => Object.entries(counts).map(([value, articles]) => ({ value, articles }));
   return {
     query: p.q,
     total: result.total,
+    totalExact: result.totalExact,
     hits: result.hits,
     next: nextCursor(offset, result.hits.length, p.limit, digest, result.total),
     facets: { languages: values(result.facets.lang), outlets: values(result.facets.site), entities: counted.entities, speakers: counted.speakers, sampled: counted.sampled },

@@ -42,6 +42,7 @@ test("placeholders are filled, numbers written the language's way, and a count o
   assert.equal(ui("en").t("search.results", { n: 12345 }), "12,345 articles");
   assert.equal(ui("el").t("search.results", { n: 12345 }), "12.345 άρθρα");
   assert.equal(ui("en").t("search.results", { n: 1 }), "1 article");
+  assert.equal(ui("en").t("search.resultsAtLeast", { n: 1500, newest: 2000 }), "At least 1,500 articles — the newest 2,000 matches, ranked and counted");
   assert.equal(ui("el").t("quotes.total", { n: 1 }), "1 δήλωση");
   assert.equal(ui("en").t("search.titleFor", { q: "<b>{n}</b>" }), "Search: <b>{n}</b>", "values are not read as placeholders");
   assert.equal(ui("el").language("en"), "Αγγλικά");

@@ -27,14 +27,13 @@ import {
   articleValues,
   recordOf,
   summary,
-  tally,
   type ArticleRow,
-  type MatchGroup,
   type StoredRecord,
 } from "../article-row.js";
-import { addArticleFilter, hasArticleFilter, noConditions, whereClause, type Conditions } from "../filters.js";
+import { addArticleFilter, hasArticleFilter, idList, noConditions, whereClause, type Conditions } from "../filters.js";
 import type { NewSource, PageOutcome, PageState, Source, SourcePoll } from "../intake.js";
 import { makeSnippet, parseQuery } from "../search-text.js";
+import { fromWindow, windowRows, windowSize, type WindowRow } from "../search-window.js";
 import {
   DEFAULT_PAGE_LIMIT,
   StoreError,
@@ -379,38 +378,38 @@ export class PostgresStore implements Store, Transferable {
   }
 
   /** The page ranked by ts_rank over the index (the articles read only when a filter needs them), and one grouped count for the total, facets and days. */
+  /** The window of the newest matching articles with their rank, then the page's articles (search-window.ts). */
   async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
     const parsed = parseQuery(query, { maxTerms: options.maxTerms });
     const q = tsquery(parsed.tree);
-    const matching = (filter: ArticleFilter): { join: string; c: Conditions } => {
-      const c = noConditions();
-      c.where.push("articles_fts.tsv @@ ?::tsquery");
-      c.params.push(q);
-      c.where.push(notACopy("articles_fts"));
-      addArticleFilter(c, "a", filter);
-      return { join: hasArticleFilter(filter) ? "JOIN articles a ON a.rowid = articles_fts.rowid" : "", c };
-    };
-    const ranked = matching(options);
-    const counted = matching({ ...options, lang: undefined, site: undefined });
-    // The page and the counts at once, on two connections of the pool.
-    const [rows, groups] = await Promise.all([this.sql.all<ArticleRow & { text: string; score: number; quotes: number; entities: number }>(
-      `WITH page AS (SELECT articles_fts.rowid AS rowid, ts_rank('${RANK_WEIGHTS}', articles_fts.tsv, ?::tsquery, ${RANK_NORMALIZATION}) AS score
-                     FROM articles_fts ${ranked.join} ${whereClause(ranked.c)}
-                     ORDER BY score DESC, articles_fts.rowid LIMIT ? OFFSET ?)
-       SELECT a.rowid, a.id, a.title, a.lang, a.published, a.url, a.site, a.source, a.ingested_at, a.text, page.score,
+    const size = windowSize(options.newest);
+    const c = noConditions();
+    c.where.push("articles_fts.tsv @@ ?::tsquery");
+    c.params.push(q);
+    c.where.push(notACopy("articles_fts"));
+    addArticleFilter(c, "a", { ...options, lang: undefined, site: undefined });
+    const window = await this.sql.all<WindowRow>(
+      `SELECT articles_fts.rowid AS rowid, ts_rank('${RANK_WEIGHTS}', articles_fts.tsv, ?::tsquery, ${RANK_NORMALIZATION}) AS score,
+              a.lang AS lang, a.site AS site, substr(a.published, 1, ${DAY_CHARS}) AS day
+       FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid ${whereClause(c)} ORDER BY articles_fts.rowid DESC LIMIT ?`,
+      q, ...c.params, windowRows(size),
+    );
+    const { page, ...counts } = fromWindow(window, size, { lang: options.lang, site: options.site, limit: options.limit ?? DEFAULT_SEARCH_LIMIT, offset: options.offset ?? 0 });
+    const rows = await this.sql.all<ArticleRow & { text: string; quotes: number; entities: number }>(
+      `SELECT a.rowid, a.id, a.title, a.lang, a.published, a.url, a.site, a.source, a.ingested_at, a.text,
               (SELECT COUNT(*) FROM quotes q WHERE q.article_rowid = a.rowid) AS quotes,
               (SELECT COUNT(DISTINCT l.entity_id) FROM entity_links l WHERE l.article_rowid = a.rowid) AS entities
-       FROM page JOIN articles a ON a.rowid = page.rowid ORDER BY page.score DESC, page.rowid`,
-      q, ...ranked.c.params, limit(options.limit, DEFAULT_SEARCH_LIMIT), options.offset ?? 0,
-    ), this.sql.all<MatchGroup>(
-      `SELECT a.lang AS lang, a.site AS site, substr(a.published, 1, ${DAY_CHARS}) AS day, COUNT(*) AS n
-       FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid ${whereClause(counted.c)} GROUP BY 1, 2, 3`,
-      ...counted.c.params,
-    )]);
-    const copies = await copiesOf(this.sql, rows.map((r) => r.rowid));
+       FROM articles a WHERE a.rowid IN (SELECT value FROM json_each(?))`,
+      idList(page.map((r) => r.rowid)),
+    );
+    const byRowid = new Map(rows.map((r) => [r.rowid, r]));
+    const copies = await copiesOf(this.sql, page.map((r) => r.rowid));
     return {
-      hits: rows.map((r) => ({ ...summary(r), score: Number(r.score.toPrecision(4)), ...makeSnippet(r.text, parsed.keys), quotes: r.quotes, entities: r.entities, copies: copies.get(r.rowid) ?? [] })),
-      ...tally(groups, options),
+      hits: page.map((w) => {
+        const r = byRowid.get(w.rowid)!;
+        return { ...summary(r), score: Number(w.score.toPrecision(4)), ...makeSnippet(r.text, parsed.keys), quotes: r.quotes, entities: r.entities, copies: copies.get(r.rowid) ?? [] };
+      }),
+      ...counts,
     };
   }
 

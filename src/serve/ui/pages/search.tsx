@@ -5,6 +5,7 @@
 import type { Child } from "hono/jsx";
 import type { Span } from "../../../doc/doc.js";
 import type { EntityCount, SearchOptions, Store } from "../../../store/store.js";
+import { DEFAULT_SEARCH_NEWEST } from "../../../store/search-window.js";
 import { resolveEntityFilter } from "../../api/entity-filter.js";
 import { ArticleTitle, DateText, DayChart, Facet, Field, Notice, Paging, entityHref } from "../components.js";
 import type { PageContext } from "../layout.js";
@@ -115,7 +116,7 @@ export const searchPage: PageFunction = async (store, ctx, query) => {
         )}
         <div class="results-layout">
           <section class="results" aria-labelledby="results-heading">
-            <h2 id="results-heading">{t("search.results", { n: result.total })}</h2>
+            <h2 id="results-heading">{result.totalExact ? t("search.results", { n: result.total }) : t("search.resultsAtLeast", { n: result.total, newest: DEFAULT_SEARCH_NEWEST })}</h2>
             {result.hits.length ? (
               <ol class="hits" start={page.offset + 1}>
                 {result.hits.map((h) => (
