@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { after, describe, test } from "node:test";
 import Database from "better-sqlite3";
+import { inflateRawSync } from "node:zlib";
 import type { Doc } from "../doc/doc.js";
 import { toRecord } from "../doc/record.js";
 import { parseTextPage } from "../extract/text-page.js";
@@ -54,6 +55,11 @@ test("a stored article comes back as the record of its document, kept compact", 
   }
   const db = new Database(dir.file("record.db"), { readonly: true });
   const stored = (db.prepare("SELECT length(record) + length(tokens) AS n FROM articles ORDER BY rowid LIMIT 1").get() as { n: number }).n;
+  // The texts of mentions and quotations are the article's own words: the stored record does not repeat them.
+  const json = inflateRawSync((db.prepare("SELECT record FROM articles ORDER BY rowid LIMIT 1").get() as { record: Buffer }).record).toString("utf8");
+  const spans = [...(toRecord(docs[0]).mentions ?? []), ...(toRecord(docs[0]).quotes ?? [])];
+  assert.ok(spans.length > 3);
+  for (const span of spans) assert.ok(!json.includes(`"text":${JSON.stringify(span.text)}`), span.text);
   db.close();
   assert.ok(stored * 4 < JSON.stringify(toRecord(docs[0])).length, `${stored} bytes stored`);
   assert.ok((await store.stats()).bytesPerArticle > 0);
