@@ -5,10 +5,17 @@
 // costs the same whether a few hundred or tens of thousands of articles match;
 // when the window is full, the result says the total is a lower bound. Both
 // back ends read the window with their own statement and hand it here.
-import type { DayArticles, SearchResult } from "./store.js";
+import { DEFAULT_SEARCH_LIMIT } from "./article-row.js";
+import type { ArticleFilter, DayArticles, SearchHit, SearchOptions, SearchResult } from "./store.js";
 
 /** Matching articles ranked and counted when a search names no `newest`. */
 export const DEFAULT_SEARCH_NEWEST = 2_000;
+
+/** The page's articles (a JSON array of rowids), with their counts of quotations and registry entities: the same statement on both back ends. */
+export const PAGE_ARTICLES = `SELECT a.rowid, a.id, a.title, a.lang, a.published, a.url, a.site, a.source, a.ingested_at, a.text,
+   (SELECT COUNT(*) FROM quotes q WHERE q.article_rowid = a.rowid) AS quotes,
+   (SELECT COUNT(DISTINCT l.entity_id) FROM entity_links l WHERE l.article_rowid = a.rowid) AS entities
+   FROM articles a WHERE a.rowid IN (SELECT value FROM json_each(?))`;
 
 /** One article of the window: its relevance (higher is better), language, outlet and publication day. */
 export interface WindowRow {
@@ -19,13 +26,8 @@ export interface WindowRow {
   day: string | null;
 }
 
-export interface WindowOptions {
-  lang?: string;
-  site?: string;
-  /** Hits on the page (a negative limit: every hit from the offset on). */
-  limit: number;
-  offset: number;
-}
+/** The filters the window is read with: all but language and site, which are counted in it. */
+export const windowFilter = (options: SearchOptions): ArticleFilter => ({ ...options, lang: undefined, site: undefined });
 
 export interface WindowResult extends Omit<SearchResult, "hits"> {
   /** The page's articles, best first (ties: the earlier stored first). */
@@ -52,7 +54,8 @@ const byCount = (m: Map<string, number>): Record<string, number> =>
  * pass both filters. `rows` are the newest first, `windowRows(size)` of them at
  * most: a row beyond `size` only says that more match.
  */
-export function fromWindow(read: readonly WindowRow[], size: number | null, o: WindowOptions): WindowResult {
+export function fromWindow(read: readonly WindowRow[], size: number | null, options: SearchOptions): WindowResult {
+  const o = { lang: options.lang, site: options.site, limit: options.limit ?? DEFAULT_SEARCH_LIMIT, offset: options.offset ?? 0 };
   const more = size !== null && read.length > size;
   const rows = more ? read.slice(0, size) : read;
   const lang = new Map<string, number>();
@@ -72,10 +75,17 @@ export function fromWindow(read: readonly WindowRow[], size: number | null, o: W
   kept.sort((a, b) => b.score - a.score || a.rowid - b.rowid);
   const perDay: DayArticles[] = [...days].sort(([a], [b]) => (a < b ? -1 : 1)).map(([day, articles]) => ({ day, articles }));
   return {
+    // A negative limit: every hit from the offset on.
     page: kept.slice(o.offset, o.limit < 0 ? undefined : o.offset + o.limit),
     total: kept.length,
     totalExact: !more,
     facets: { lang: byCount(lang), site: byCount(site) },
     days: perDay,
   };
+}
+
+/** The page's hits, in the page's order, from its articles read in any order (`hit` makes one from its window row and article). */
+export function pageHits<R extends { rowid: number }>(page: readonly WindowRow[], rows: readonly R[], hit: (w: WindowRow, r: R) => SearchHit): SearchHit[] {
+  const byRowid = new Map(rows.map((r) => [r.rowid, r]));
+  return page.map((w) => hit(w, byRowid.get(w.rowid)!));
 }

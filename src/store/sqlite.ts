@@ -13,7 +13,7 @@ import { stmt } from "./statements.js";
 import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
 import type { DocRecord } from "../doc/record.js";
-import { articleIdentity, articleKeys, articleValues, packedText, recordOf, unpackText, summary, type ArticleRow, type PackedRecord, DAY_CHARS, DEFAULT_BATCH_ARTICLES, DEFAULT_BATCH_MS, DEFAULT_SEARCH_LIMIT, ID_PREFIX_MIN } from "./article-row.js";
+import { articleIdentity, articleKeys, articleValues, packedText, recordOf, unpackText, summary, type ArticleRow, type PackedRecord, DAY_CHARS, DEFAULT_BATCH_ARTICLES, DEFAULT_BATCH_MS, ID_PREFIX_MIN } from "./article-row.js";
 import { copiesOf, copyLinks, notACopy, recordDuplicate } from "./copies-table.js";
 import { queryStories, setStoryOptions, storyOf, storyReport } from "./stories-table.js";
 import type { StoryOptions } from "../stories/assign.js";
@@ -27,7 +27,7 @@ import { LAYER_TABLES } from "./layer-tables.js";
 import { MIGRATIONS, SCHEMA_VERSION, registerMigrationFunctions } from "./migrations.js";
 import { KEYS_FUNCTION, entityQuotes, queryQuotes } from "./quotes-table.js";
 import { makeSnippet, parseQuery } from "./search-text.js";
-import { fromWindow, windowRows, windowSize, type WindowRow } from "./search-window.js";
+import { PAGE_ARTICLES, fromWindow, pageHits, windowFilter, windowRows, windowSize, type WindowRow } from "./search-window.js";
 import * as intake from "./sources-table.js";
 import { sqliteTables } from "./sqlite-tables.js";
 import type { TableAccess, Transferable } from "./table-access.js";
@@ -261,25 +261,18 @@ export class SqliteStore implements Store, Transferable {
     c.where.push("articles_fts MATCH ?");
     c.params.push(match);
     c.where.push(notACopy("articles_fts"));
-    addArticleFilter(c, "a", { ...options, lang: undefined, site: undefined });
+    addArticleFilter(c, "a", windowFilter(options));
     const window = stmt(this.db,
       `SELECT articles_fts.rowid AS rowid, -bm25(articles_fts, ${BM25_WEIGHTS}) AS score, a.lang AS lang, a.site AS site, substr(a.published, 1, ${DAY_CHARS}) AS day
        FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid ${whereClause(c)} ORDER BY articles_fts.rowid DESC LIMIT ?`,
     ).all(...c.params, windowRows(size) ?? UNLIMITED) as WindowRow[];
-    const { page, ...counts } = fromWindow(window, size, { lang: options.lang, site: options.site, limit: options.limit ?? DEFAULT_SEARCH_LIMIT, offset: options.offset ?? 0 });
+    const { page, ...counts } = fromWindow(window, size, options);
     const rows = stmt(this.db,
-      `SELECT a.rowid, a.id, a.title, a.lang, a.published, a.url, a.site, a.source, a.ingested_at, a.text,
-              (SELECT COUNT(*) FROM quotes q WHERE q.article_rowid = a.rowid) AS quotes,
-              (SELECT COUNT(DISTINCT l.entity_id) FROM entity_links l WHERE l.article_rowid = a.rowid) AS entities
-       FROM articles a WHERE a.rowid IN (SELECT value FROM json_each(?))`,
+      PAGE_ARTICLES,
     ).all(idList(page.map((r) => r.rowid))) as (ArticleRow & { text: Buffer; quotes: number; entities: number })[];
-    const byRowid = new Map(rows.map((r) => [r.rowid, r]));
     const copies = copiesOf(this.db, page.map((r) => r.rowid));
     return {
-      hits: page.map((w) => {
-        const r = byRowid.get(w.rowid)!;
-        return { ...summary(r), score: Number(w.score.toPrecision(4)), ...makeSnippet(unpackText(r.text), keys), quotes: r.quotes, entities: r.entities, copies: copies.get(r.rowid) ?? [] };
-      }),
+      hits: pageHits(page, rows, (w, r) => ({ ...summary(r), score: Number(w.score.toPrecision(4)), ...makeSnippet(unpackText(r.text), keys), quotes: r.quotes, entities: r.entities, copies: copies.get(r.rowid) ?? [] })),
       ...counts,
     };
   }

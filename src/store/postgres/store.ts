@@ -20,7 +20,6 @@ import type { StoryOptions } from "../../stories/assign.js";
 import {
   DAY_CHARS,
   DEFAULT_BATCH_MS,
-  DEFAULT_SEARCH_LIMIT,
   ID_PREFIX_MIN,
   articleIdentity,
   articleKeys,
@@ -33,7 +32,7 @@ import {
 import { addArticleFilter, hasArticleFilter, idList, noConditions, whereClause, type Conditions } from "../filters.js";
 import type { NewSource, PageOutcome, PageState, Source, SourcePoll } from "../intake.js";
 import { makeSnippet, parseQuery } from "../search-text.js";
-import { fromWindow, windowRows, windowSize, type WindowRow } from "../search-window.js";
+import { PAGE_ARTICLES, fromWindow, pageHits, windowFilter, windowRows, windowSize, type WindowRow } from "../search-window.js";
 import {
   DEFAULT_PAGE_LIMIT,
   StoreError,
@@ -377,7 +376,6 @@ export class PostgresStore implements Store, Transferable {
     return row ? recordOf(row) : null;
   }
 
-  /** The page ranked by ts_rank over the index (the articles read only when a filter needs them), and one grouped count for the total, facets and days. */
   /** The window of the newest matching articles with their rank, then the page's articles (search-window.ts). */
   async search(query: string, options: SearchOptions = {}): Promise<SearchResult> {
     const parsed = parseQuery(query, { maxTerms: options.maxTerms });
@@ -387,28 +385,21 @@ export class PostgresStore implements Store, Transferable {
     c.where.push("articles_fts.tsv @@ ?::tsquery");
     c.params.push(q);
     c.where.push(notACopy("articles_fts"));
-    addArticleFilter(c, "a", { ...options, lang: undefined, site: undefined });
+    addArticleFilter(c, "a", windowFilter(options));
     const window = await this.sql.all<WindowRow>(
       `SELECT articles_fts.rowid AS rowid, ts_rank('${RANK_WEIGHTS}', articles_fts.tsv, ?::tsquery, ${RANK_NORMALIZATION}) AS score,
               a.lang AS lang, a.site AS site, substr(a.published, 1, ${DAY_CHARS}) AS day
        FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid ${whereClause(c)} ORDER BY articles_fts.rowid DESC LIMIT ?`,
       q, ...c.params, windowRows(size),
     );
-    const { page, ...counts } = fromWindow(window, size, { lang: options.lang, site: options.site, limit: options.limit ?? DEFAULT_SEARCH_LIMIT, offset: options.offset ?? 0 });
+    const { page, ...counts } = fromWindow(window, size, options);
     const rows = await this.sql.all<ArticleRow & { text: string; quotes: number; entities: number }>(
-      `SELECT a.rowid, a.id, a.title, a.lang, a.published, a.url, a.site, a.source, a.ingested_at, a.text,
-              (SELECT COUNT(*) FROM quotes q WHERE q.article_rowid = a.rowid) AS quotes,
-              (SELECT COUNT(DISTINCT l.entity_id) FROM entity_links l WHERE l.article_rowid = a.rowid) AS entities
-       FROM articles a WHERE a.rowid IN (SELECT value FROM json_each(?))`,
+      PAGE_ARTICLES,
       idList(page.map((r) => r.rowid)),
     );
-    const byRowid = new Map(rows.map((r) => [r.rowid, r]));
     const copies = await copiesOf(this.sql, page.map((r) => r.rowid));
     return {
-      hits: page.map((w) => {
-        const r = byRowid.get(w.rowid)!;
-        return { ...summary(r), score: Number(w.score.toPrecision(4)), ...makeSnippet(r.text, parsed.keys), quotes: r.quotes, entities: r.entities, copies: copies.get(r.rowid) ?? [] };
-      }),
+      hits: pageHits(page, rows, (w, r) => ({ ...summary(r), score: Number(w.score.toPrecision(4)), ...makeSnippet(r.text, parsed.keys), quotes: r.quotes, entities: r.entities, copies: copies.get(r.rowid) ?? [] })),
       ...counts,
     };
   }
