@@ -15,6 +15,7 @@ import { fold } from "../text/normalize.js";
 import type { Entity, EntityMention } from "../understand/entities/types.js";
 import type { DocRecord } from "../doc/record.js";
 import { storedEntities, unpackText, type PackedRecord } from "./article-row.js";
+import { isoCode, linkDetail, NO_MATCH, sameKey, storedDetail } from "./link-detail.js";
 import { needsTransliteration, phoneticKey } from "../understand/translit/translit.js";
 import type { ArticleRef, LayerTable } from "./layer-table.js";
 import {
@@ -94,13 +95,13 @@ function setKeys(db: Database.Database, id: number, phonetic: string): void {
 function resolve(db: Database.Database, e: Entity): { id: number | null; rule: LinkRule; detail: string } {
   if (e.code) {
     const id = unique(stmt(db, LOOKUP.code).all(e.code) as { id: number }[]);
-    return { id, rule: "code", detail: `ISO 3166 code ${e.code}` };
+    return { id, rule: "code", detail: isoCode(e.code) };
   }
   if (!e.global) return { id: null, rule: "new", detail: "not a proper name: kept to its article" };
   const words = e.key.split(" ").length;
   if (words > 1 || e.type !== "PER") {
     const byKey = unique(stmt(db, LOOKUP.key).all(e.id) as { id: number }[]);
-    if (byKey !== null) return { id: byKey, rule: "key", detail: `same key ${e.id}` };
+    if (byKey !== null) return { id: byKey, rule: "key", detail: sameKey(e.id) };
   }
   if (words > 1) {
     const rows = stmt(db, LOOKUP.alias).all(e.key, e.type) as { id: number; alias: string }[];
@@ -109,7 +110,7 @@ function resolve(db: Database.Database, e: Entity): { id: number | null; rule: L
       const across = needsTransliteration(rows[0].alias) !== needsTransliteration(e.name);
       return { id, rule: "alias", detail: `«${e.name}» ~ «${rows[0].alias}» (phonetic key "${e.key}"${across ? ", across scripts" : ""})` };
     }
-    return { id: null, rule: "new", detail: "no stored name matches" };
+    return { id: null, rule: "new", detail: NO_MATCH };
   }
   if (e.type === "PER") {
     const rows = stmt(db, LOOKUP.surname).all(e.key) as { id: number; name: string }[];
@@ -117,7 +118,7 @@ function resolve(db: Database.Database, e: Entity): { id: number | null; rule: L
     if (id !== null) return { id, rule: "surname", detail: `«${e.name}» is the surname of «${rows[0].name}», the only stored person with it` };
     return { id: null, rule: "new", detail: rows.length ? `surname shared by ${rows.length} stored people` : "no stored person has this name" };
   }
-  return { id: null, rule: "new", detail: "no stored name matches" };
+  return { id: null, rule: "new", detail: NO_MATCH };
 }
 
 function setName(db: Database.Database, id: number, lang: string, name: string, source: string): void {
@@ -242,7 +243,8 @@ export const entitiesTable: LayerTable = {
       if (id === null) id = create(db, e, doc.lang);
       else improveNames(db, id, e, e.mentions.some((m) => doc.text.slice(m.start, m.end) === e.name));
       const detail = found.id === null && found.rule !== "new" ? `first seen (${found.detail})` : found.detail;
-      insertLink.run(article.rowid, e.id, id, found.id === null ? "new" : found.rule, detail, article.date, e.mentions.length);
+      const rule = found.id === null ? "new" : found.rule;
+      insertLink.run(article.rowid, e.id, id, rule, storedDetail(rule, e.id, detail), article.date, e.mentions.length);
       links.push({ local_id: e.id, entity_id: id, mentions: e.mentions.length });
       const aliases = writtenAliases(e, doc.text);
       for (const alias of aliases) upsertAlias.run(id, alias, fold(alias), phoneticKey(alias), doc.lang);
@@ -350,12 +352,13 @@ export function aliasesOf(db: Database.Database, id: number, page: PageOptions =
 
 /** Why each article's entity was linked to this one, in the order of the articles (oldest first), from the index of links by entity and date. */
 export function linksOf(db: Database.Database, id: number, page: PageOptions = {}): EntityLink[] {
-  return stmt(db,
+  const rows = stmt(db,
     `WITH page AS (SELECT article_rowid, local_id, article_date FROM entity_links WHERE entity_id = ? ORDER BY article_date, article_rowid, local_id LIMIT ? OFFSET ?)
      SELECT a.id AS articleId, l.local_id AS localId, l.rule, l.detail
      FROM page JOIN entity_links l ON l.article_rowid = page.article_rowid AND l.local_id = page.local_id JOIN articles a ON a.rowid = page.article_rowid
      ORDER BY page.article_date, page.article_rowid, page.local_id`,
   ).all(id, ...pageParams(page)) as EntityLink[];
+  return rows.map((r) => ({ ...r, detail: linkDetail(r.rule, r.localId, r.detail) }));
 }
 
 /** The articles that mention the entity, oldest first (publication date, else ingestion), one page read from the index of links by entity and date. */

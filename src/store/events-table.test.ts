@@ -8,6 +8,7 @@ import { MIGRATIONS, registerMigrationFunctions } from "./migrations.js";
 import { SqliteStore } from "./sqlite.js";
 import type { EventQuery } from "./store.js";
 import { phoneticKey } from "../understand/translit/translit.js";
+import { SPAN_TEXT_FUNCTION, spanTextFunction } from "./span-text.js";
 
 const dir = new TempDir();
 after(() => dir.remove());
@@ -15,6 +16,7 @@ after(() => dir.remove());
 test("a page of events is read in date order off one index (each id's range, merged), never by sorting every match", () => {
   const db = new Database(dir.file("plan.db"));
   registerMigrationFunctions(db);
+  db.function(SPAN_TEXT_FUNCTION, spanTextFunction());
   for (const m of MIGRATIONS) db.exec(m.sql);
   const cases: [EventFilter, RegExp][] = [
     [{ actors: [1] }, /events_actor_date \(actor_id=\?\)/],

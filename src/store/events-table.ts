@@ -5,6 +5,7 @@ import { stmt } from "./statements.js";
 import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
 import { addArticleFilter, noConditions } from "./filters.js";
+import { spanTextSql, storedSpanText } from "./span-text.js";
 import type { ArticleRef, LayerTable } from "./layer-table.js";
 import { DEFAULT_PAGE_LIMIT, type PageOptions, type StoredEvent } from "./store.js";
 
@@ -63,7 +64,7 @@ export const eventsTable: LayerTable = {
         assertedById: registryId(e.assertedBy.entityId),
         start: e.evidence.start,
         end: e.evidence.end,
-        evidence: doc.text.slice(e.evidence.start, e.evidence.end),
+        evidence: storedSpanText(doc.text, e.evidence.start, e.evidence.end, doc.text.slice(e.evidence.start, e.evidence.end)),
       });
     });
   },
@@ -158,7 +159,7 @@ export function eventQuerySql(q: EventFilter = {}, unlimited: number | null = -1
   return {
     rows: `WITH page AS (SELECT article_date, article_rowid, ord FROM (${pageRanges}) AS m ORDER BY article_date, article_rowid, ord LIMIT ? OFFSET ?)
      SELECT a.id AS articleId, a.title, a.published, a.ingested_at AS ingestedAt, ev.type, ev.subtype, ev.actor_id, ac.name AS actor_name,
-            ev.target_id, tg.name AS target_name, ev.instrument, ev.quantity, ev.polarity, ev.modality, ev.time, ev.asserted_by, ev.evidence
+            ev.target_id, tg.name AS target_name, ev.instrument, ev.quantity, ev.polarity, ev.modality, ev.time, ev.asserted_by, ${spanTextSql("events", "ev")} AS evidence
      FROM page JOIN events ev ON ev.article_rowid = page.article_rowid AND ev.ord = page.ord JOIN articles a ON a.rowid = ev.article_rowid
      LEFT JOIN entities ac ON ac.id = ev.actor_id LEFT JOIN entities tg ON tg.id = ev.target_id
      ORDER BY page.article_date, page.article_rowid, page.ord`,

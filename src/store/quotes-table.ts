@@ -8,6 +8,7 @@ import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
 import { addArticleFilter, addKeyConditions, keyString, noConditions, queryKeys, whereClause } from "./filters.js";
 import { allKeysMatch } from "./search-text.js";
+import { spanTextSql, storedSpanText } from "./span-text.js";
 import { NATIONALITY } from "./entities-table.js";
 import type { ArticleRef, LayerTable } from "./layer-table.js";
 import { DEFAULT_PAGE_LIMIT, type EntityQuote, type PageOptions, type QuoteList, type QuoteQuery, type StoredQuote } from "./store.js";
@@ -46,7 +47,7 @@ export const quotesTable: LayerTable = {
         kind: q.kind,
         start: q.start,
         end: q.end,
-        text: q.text,
+        text: storedSpanText(doc.text, q.start, q.end, q.text),
         speaker,
         speakerKeys,
         speakerEntityId: registryId(q.speaker?.entityId),
@@ -107,7 +108,7 @@ export function quoteQuerySql(
   const articleFilter = Boolean(query.lang || query.from || query.to);
   addArticleFilter(c, "a", { lang: query.lang, from: query.from, to: query.to });
   const quoteFilter = Boolean(query.about || query.via);
-  const columns = `a.id AS articleId, a.title, a.published, a.lang, q.kind, q.start_offset AS start, q.end_offset AS "end", q.text, q.speaker,
+  const columns = `a.id AS articleId, a.title, a.published, a.lang, q.kind, q.start_offset AS start, q.end_offset AS "end", ${spanTextSql("quotes", "q")} AS text, q.speaker,
                   q.speaker_entity_id AS speakerEntityId, q.role, q.cue, q.stance, q.polarity, q.via, q.citing`;
   if (firstKey === undefined) {
     const join = "JOIN articles a ON a.rowid = q.article_rowid";
@@ -150,7 +151,7 @@ export function queryQuotes(db: Database.Database, query: QuoteQuery = {}): Quot
   return { quotes, total };
 }
 
-const QUOTE_OF_ENTITY = `a.id AS articleId, a.published, q.kind, q.text, q.cue, q.via`;
+const QUOTE_OF_ENTITY = `a.id AS articleId, a.published, q.kind, ${spanTextSql("quotes", "q")} AS text, q.cue, q.via`;
 
 /**
  * One page of the quotations by a registry entity (its speaker), then one page

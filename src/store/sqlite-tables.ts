@@ -7,6 +7,7 @@
 import type Database from "better-sqlite3";
 import { fromRecord } from "../doc/record.js";
 import { articleKeys, packText, recordOf, unpackText, type StoredRecord } from "./article-row.js";
+import { spanColumns } from "./span-text.js";
 import type { Row, TableAccess } from "./table-access.js";
 
 const ARTICLES_TABLE = "articles";
@@ -46,7 +47,7 @@ function* tableRows(db: Database.Database, table: string, columns: string[]): It
     yield* indexRows(db);
     return;
   }
-  for (const row of db.prepare(`SELECT ${columns.join(", ")} FROM ${checked(table)}`).iterate() as Iterable<Row>) {
+  for (const row of db.prepare(`SELECT ${spanColumns(table, columns).join(", ")} FROM ${checked(table)}`).iterate() as Iterable<Row>) {
     yield table === ARTICLES_TABLE && Buffer.isBuffer(row.text) ? { ...row, text: unpackText(row.text) } : row;
   }
 }

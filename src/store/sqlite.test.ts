@@ -66,6 +66,35 @@ test("a stored article comes back as the record of its document, kept compact", 
   await store.close();
 });
 
+test("quotations' texts, events' evidence and links' usual explanations are not kept twice, and read back whole", async () => {
+  const store = freshStore("spans.db");
+  const doc = analyse(GREEK_PAGE, { url: "https://example.org/spans" });
+  await store.put(doc);
+  const db = new Database(dir.file("spans.db"), { readonly: true });
+  const raw = (sql: string) => db.prepare(sql).all() as Record<string, unknown>[];
+  const quotes = doc.layers.quotes ?? [];
+  const events = doc.layers.events ?? [];
+  assert.ok(quotes.length >= 2 && events.length >= 2, `${quotes.length} quotations, ${events.length} events`);
+  assert.deepEqual(raw("SELECT text FROM quotes ORDER BY ord").map((r) => r.text), quotes.map((q) => (q.text === doc.text.slice(q.start, q.end) ? "" : q.text)));
+  assert.deepEqual(raw("SELECT evidence FROM events ORDER BY ord").map((r) => r.evidence), events.map(() => ""));
+  const details = raw("SELECT rule, detail FROM entity_links");
+  assert.ok(details.some((r) => r.detail === "") && details.some((r) => r.detail !== ""), JSON.stringify(details));
+  db.close();
+
+  const listed = (await store.quotes({ limit: 100 })).quotes;
+  assert.deepEqual(listed.map((q) => q.text), quotes.map((q) => q.text));
+  assert.deepEqual((await store.events({ limit: 100 })).events.map((e) => e.evidence).sort(), events.map((e) => doc.text.slice(e.evidence.start, e.evidence.end)).sort());
+  const speaker = listed.find((q) => q.speakerEntityId !== null);
+  assert.ok(speaker, "a quotation with a registry speaker");
+  const report = await store.entity(speaker.speakerEntityId!);
+  const said = report?.quotes.filter((q) => q.role === "speaker").map((q) => q.text) ?? [];
+  assert.ok(said.length && said.every((t) => quotes.some((q) => q.text === t)), JSON.stringify(said));
+  assert.ok(report?.links.length && report.links.every((l) => l.detail !== ""), JSON.stringify(report?.links));
+  const story = (await store.stories({ limit: 1 })).stories[0];
+  assert.deepEqual((await store.story(story.id))?.quotes.map((q) => q.text), quotes.map((q) => q.text));
+  await store.close();
+});
+
 test("migration 12, also on opening to read, packs the texts and drops the index's copy of the keys: the same answers from fewer bytes", async () => {
   const file = dir.file("v11.db");
   const store = new SqliteStore(file);

@@ -26,6 +26,7 @@ import { addArticleFilter, hasArticleFilter, idList, keyString, noConditions, wh
 import { LAYER_TABLES } from "./layer-tables.js";
 import { MIGRATIONS, SCHEMA_VERSION, registerMigrationFunctions } from "./migrations.js";
 import { KEYS_FUNCTION, entityQuotes, queryQuotes } from "./quotes-table.js";
+import { SPAN_TEXT_FUNCTION, spanTextFunction } from "./span-text.js";
 import { makeSnippet, parseQuery } from "./search-text.js";
 import { PAGE_ARTICLES, fromWindow, pageHits, windowFilter, windowRows, windowSize, type WindowRow } from "./search-window.js";
 import * as intake from "./sources-table.js";
@@ -123,6 +124,7 @@ export class SqliteStore implements Store, Transferable {
     }
     if (options.stories) setStoryOptions(this.db, options.stories);
     this.db.function(KEYS_FUNCTION, { deterministic: true }, (text: unknown) => keyString(typeof text === "string" ? text : null));
+    this.db.function(SPAN_TEXT_FUNCTION, { deterministic: true }, spanTextFunction());
   }
 
   /**

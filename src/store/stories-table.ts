@@ -33,6 +33,7 @@ import {
 import { articleFeatures, hasHeadline, headline, type DatePrecision } from "../stories/features.js";
 import { duplicatesInStory, originalOf, notACopy } from "./copies-table.js";
 import { entityIds } from "./entities-table.js";
+import { spanTextSql } from "./span-text.js";
 import type { ArticleRef, LayerTable } from "./layer-table.js";
 import { DEFAULT_PAGE_LIMIT, type StoredQuote, type StoryReport } from "./store.js";
 import type { StoryArticle, StoryEntity, StoryList, StoryQuery, StorySummary } from "./story-types.js";
@@ -377,7 +378,7 @@ export function storyReport(db: Database.Database, id: number): StoryReport | nu
   const firstPublisher = [...articles].sort((a, b) => (a.published ?? "\uffff").localeCompare(b.published ?? "\uffff"))[0] ?? null;
   const entities = stmt(db, STORY_ENTITIES).all(id, KEY_ENTITIES) as StoryEntity[];
   const quotes = stmt(db,
-    `SELECT a.id AS articleId, a.title, a.published, a.lang, q.kind, q.start_offset AS start, q.end_offset AS "end", q.text, q.speaker,
+    `SELECT a.id AS articleId, a.title, a.published, a.lang, q.kind, q.start_offset AS start, q.end_offset AS "end", ${spanTextSql("quotes", "q")} AS text, q.speaker,
             q.speaker_entity_id AS speakerEntityId, q.role, q.cue, q.stance, q.polarity, q.via, q.citing
      FROM story_articles sa JOIN articles a ON a.rowid = sa.article_rowid JOIN quotes q ON q.article_rowid = a.rowid
      WHERE sa.story_id = ? AND ${notACopy("a")} ORDER BY a.rowid, q.ord LIMIT ?`,

@@ -38,6 +38,7 @@ import { storedEntities, type StoredRecord } from "../article-row.js";
 import { DEFAULT_PAGE_LIMIT, type CoOccurrence, type DayCount, type EntityAlias, type EntityArticle, type EntityLink, type LinkRule, type PageOptions, type RegistryEntity } from "../store.js";
 import type { PgLayerTable } from "./layer-table.js";
 import { limit, type Sql } from "./sql.js";
+import { isoCode, linkDetail, NO_MATCH, sameKey, storedDetail } from "../link-detail.js";
 
 /** The class of the advisory locks that guard names of the registry (the other half of the lock is the name's hash). */
 export const NAME_LOCK_CLASS = 7301;
@@ -63,13 +64,13 @@ async function setKeys(sql: Sql, id: number, phonetic: string): Promise<void> {
 async function resolve(sql: Sql, e: Entity): Promise<{ id: number | null; rule: LinkRule; detail: string }> {
   if (e.code) {
     const id = unique(await sql.all<{ id: number }>(LOOKUP.code, e.code));
-    return { id, rule: "code", detail: `ISO 3166 code ${e.code}` };
+    return { id, rule: "code", detail: isoCode(e.code) };
   }
   if (!e.global) return { id: null, rule: "new", detail: "not a proper name: kept to its article" };
   const words = e.key.split(" ").length;
   if (words > 1 || e.type !== "PER") {
     const byKey = unique(await sql.all<{ id: number }>(LOOKUP.key, e.id));
-    if (byKey !== null) return { id: byKey, rule: "key", detail: `same key ${e.id}` };
+    if (byKey !== null) return { id: byKey, rule: "key", detail: sameKey(e.id) };
   }
   if (words > 1) {
     const rows = await sql.all<{ id: number; alias: string }>(LOOKUP.alias, e.key, e.type);
@@ -78,7 +79,7 @@ async function resolve(sql: Sql, e: Entity): Promise<{ id: number | null; rule: 
       const across = needsTransliteration(rows[0].alias) !== needsTransliteration(e.name);
       return { id, rule: "alias", detail: `«${e.name}» ~ «${rows[0].alias}» (phonetic key "${e.key}"${across ? ", across scripts" : ""})` };
     }
-    return { id: null, rule: "new", detail: "no stored name matches" };
+    return { id: null, rule: "new", detail: NO_MATCH };
   }
   if (e.type === "PER") {
     const rows = await sql.all<{ id: number; name: string }>(LOOKUP.surname, e.key);
@@ -86,7 +87,7 @@ async function resolve(sql: Sql, e: Entity): Promise<{ id: number | null; rule: 
     if (id !== null) return { id, rule: "surname", detail: `«${e.name}» is the surname of «${rows[0].name}», the only stored person with it` };
     return { id: null, rule: "new", detail: rows.length ? `surname shared by ${rows.length} stored people` : "no stored person has this name" };
   }
-  return { id: null, rule: "new", detail: "no stored name matches" };
+  return { id: null, rule: "new", detail: NO_MATCH };
 }
 
 async function setName(sql: Sql, id: number, lang: string, name: string, source: string): Promise<void> {
@@ -152,9 +153,10 @@ export const pgEntitiesTable: PgLayerTable = {
       if (id === null) id = await create(sql, e, doc.lang);
       else await improveNames(sql, id, e, e.mentions.some((m) => doc.text.slice(m.start, m.end) === e.name));
       const detail = found.id === null && found.rule !== "new" ? `first seen (${found.detail})` : found.detail;
+      const rule = found.id === null ? "new" : found.rule;
       await sql.run(
         "INSERT INTO entity_links (article_rowid, local_id, entity_id, rule, detail, article_date, mentions) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        article.rowid, e.id, id, found.id === null ? "new" : found.rule, detail, article.date, e.mentions.length,
+        article.rowid, e.id, id, rule, storedDetail(rule, e.id, detail), article.date, e.mentions.length,
       );
       links.push({ local_id: e.id, entity_id: id, mentions: e.mentions.length });
       const aliases = writtenAliases(e, doc.text);
@@ -212,13 +214,14 @@ export async function aliasesOf(sql: Sql, id: number, page: PageOptions = {}): P
 }
 
 export async function linksOf(sql: Sql, id: number, page: PageOptions = {}): Promise<EntityLink[]> {
-  return sql.all<EntityLink>(
+  const rows = await sql.all<EntityLink>(
     `WITH page AS (SELECT article_rowid, local_id, article_date FROM entity_links WHERE entity_id = ? ORDER BY article_date, article_rowid, local_id LIMIT ? OFFSET ?)
      SELECT a.id AS articleId, l.local_id AS localId, l.rule, l.detail
      FROM page JOIN entity_links l ON l.article_rowid = page.article_rowid AND l.local_id = page.local_id JOIN articles a ON a.rowid = page.article_rowid
      ORDER BY page.article_date, page.article_rowid, page.local_id`,
     id, ...pageParams(page),
   );
+  return rows.map((r) => ({ ...r, detail: linkDetail(r.rule, r.localId, r.detail) }));
 }
 
 export async function articlesOf(sql: Sql, id: number, page: PageOptions = {}): Promise<EntityArticle[]> {

@@ -2,6 +2,7 @@
 // and its query (the same statement text, built by eventQuerySql).
 import type { Doc } from "../../doc/doc.js";
 import { eventQuerySql, toStoredEvent, type EventFilter, type EventRow } from "../events-table.js";
+import { inRow } from "../span-text.js";
 import type { ArticleRef } from "../layer-table.js";
 import type { StoredEvent } from "../store.js";
 import type { PgLayerTable } from "./layer-table.js";
@@ -47,7 +48,7 @@ export const pgEventsTable: PgLayerTable = {
 export async function queryEvents(sql: Sql, q: EventFilter = {}): Promise<{ events: StoredEvent[]; total: number }> {
   const s = eventQuerySql(q, null);
   const [rows, counted] = await Promise.all([
-    sql.all<EventRow>(s.rows, ...s.params),
+    sql.all<EventRow>(inRow(s.rows, "events", "ev"), ...s.params),
     sql.get<{ n: number }>(s.count, ...s.countParams),
   ]);
   return { events: rows.map(toStoredEvent), total: counted!.n };

@@ -9,6 +9,7 @@ import { NATIONALITY } from "../entities-table.js";
 import type { ArticleRef } from "../layer-table.js";
 import { KEY_COUNT, KEYS_FUNCTION, quoteQuerySql, rarestFirst, type KeyedArticles } from "../quotes-table.js";
 import { allKeysTree } from "../search-text.js";
+import { inRow } from "../span-text.js";
 import { tsquery } from "./search.js";
 import { DEFAULT_PAGE_LIMIT, type EntityQuote, type PageOptions, type QuoteList, type QuoteQuery, type StoredQuote } from "../store.js";
 import type { PgLayerTable } from "./layer-table.js";
@@ -80,7 +81,7 @@ export async function queryQuotes(sql: Sql, query: QuoteQuery = {}): Promise<Quo
   const keys = queryKeys(query.speaker);
   const counts = keys.length > 1 ? await Promise.all(keys.map(async (k) => Number((await sql.get<{ n: number }>(KEY_COUNT, k))!.n))) : [];
   const q = quoteQuerySql(query, TSV_ARTICLES, rarestFirst(keys, counts));
-  const rows = q.rows.replaceAll(VIA_KEYS, "q.via_keys");
+  const rows = inRow(q.rows.replaceAll(VIA_KEYS, "q.via_keys"), "quotes", "q");
   const count = q.count.replaceAll(VIA_KEYS, "q.via_keys");
   const [quotes, counted] = await Promise.all([
     sql.all<StoredQuote>(rows, ...q.params, limit(query.limit, DEFAULT_PAGE_LIMIT), query.offset ?? 0),

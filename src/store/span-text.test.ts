@@ -1,0 +1,42 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { packText } from "./article-row.js";
+import { inRow, spanColumns, spanTextFunction, spanTextSql, storedSpanText } from "./span-text.js";
+
+const TEXT = "Ο Ριαμπκόφ δήλωσε ότι «η συνεργασία συνεχίζεται». ΐ ΰ Ώ τέλος.";
+
+test("a span's text is stored as '' only when it is the article's words between its offsets", () => {
+  const start = TEXT.indexOf("η συνεργασία");
+  const end = start + "η συνεργασία συνεχίζεται".length;
+  assert.equal(storedSpanText(TEXT, start, end, "η συνεργασία συνεχίζεται"), "");
+  assert.equal(storedSpanText(TEXT, start, end, "η συνεργασία συνεχίζεται …"), "η συνεργασία συνεχίζεται …");
+  assert.equal(storedSpanText(TEXT, 0, 0, ""), "");
+});
+
+test("the SQL function gives the stored text, else cuts it from the packed article text", () => {
+  const spanText = spanTextFunction();
+  const other = "Άλλο κείμενο, ΐ και ΰ, πολύ διαφορετικό.";
+  const start = TEXT.indexOf("ΐ");
+  assert.equal(spanText(packText(TEXT), start, start + 5, ""), "ΐ ΰ Ώ");
+  assert.equal(spanText(packText(TEXT), start, start + 5, "kept"), "kept");
+  // Texts unpacked before are reused only for the same packed bytes.
+  assert.equal(spanText(packText(other), 0, 4, ""), "Άλλο");
+  assert.equal(spanText(packText(TEXT), 0, 1, ""), "Ο");
+  for (let i = 0; i < 20; i++) assert.equal(spanText(packText(`${i} ${other}`), 0, String(i).length, ""), String(i));
+  assert.equal(spanText(null, 0, 1, ""), "");
+});
+
+test("the statement text names the function once per column, and a back end that keeps the texts reads its column", () => {
+  const sql = `SELECT ${spanTextSql("quotes", "q")} AS text, ${spanTextSql("events", "ev")} AS evidence FROM quotes q, events ev, articles a`;
+  assert.equal(sql, "SELECT span_text(a.text, q.start_offset, q.end_offset, q.text) AS text, span_text(a.text, ev.start_offset, ev.end_offset, ev.evidence) AS evidence FROM quotes q, events ev, articles a");
+  assert.equal(inRow(inRow(sql, "quotes", "q"), "events", "ev"), "SELECT q.text AS text, ev.evidence AS evidence FROM quotes q, events ev, articles a");
+});
+
+test("a copy of a table reads its span texts written out", () => {
+  assert.deepEqual(spanColumns("quotes", ["article_rowid", "text", "start_offset"]), [
+    "article_rowid",
+    "span_text((SELECT a.text FROM articles a WHERE a.rowid = quotes.article_rowid), start_offset, end_offset, text) AS text",
+    "start_offset",
+  ]);
+  assert.deepEqual(spanColumns("entities", ["id", "name"]), ["id", "name"]);
+});

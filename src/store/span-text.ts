@@ -1,0 +1,62 @@
+// Quotation and event texts that are words of their article, kept once: the
+// SQLite store writes '' for a quotation's text or an event's evidence that
+// is exactly the article's text between the row's offsets, and its statements
+// read them through SPAN_TEXT_FUNCTION, which cuts them from the article's
+// packed text (about 2.4 KB per article that the rows no longer hold twice).
+// PostgreSQL keeps the texts in their rows and reads the column itself
+// (`inRow`); rows copied out of a SQLite store carry their texts (`spanColumns`).
+import { unpackText } from "./article-row.js";
+
+/** The SQL function of the SQLite store that gives a row's span text: (packed article text, start, end, stored text). */
+export const SPAN_TEXT_FUNCTION = "span_text";
+
+/** Texts of an article unpacked most recently, reused by the rows of one page (an article's quotations come together). */
+const RECENT_TEXTS = 8;
+
+/** The tables whose rows keep a span text, with its column and offsets. */
+export const SPAN_TEXT_COLUMNS: Readonly<Record<string, { text: string; start: string; end: string }>> = {
+  quotes: { text: "text", start: "start_offset", end: "end_offset" },
+  events: { text: "evidence", start: "start_offset", end: "end_offset" },
+};
+
+/** The text to store for a span: '' when it is the article's own words there. */
+export function storedSpanText(articleText: string, start: number, end: number, text: string): string {
+  return text !== "" && articleText.slice(start, end) === text ? "" : text;
+}
+
+/** The SQL expression of a row's span text (`row` the table's alias, `article` the articles table's). */
+export function spanTextSql(table: keyof typeof SPAN_TEXT_COLUMNS, row: string, article = "a"): string {
+  const c = SPAN_TEXT_COLUMNS[table];
+  return `${SPAN_TEXT_FUNCTION}(${article}.text, ${row}.${c.start}, ${row}.${c.end}, ${row}.${c.text})`;
+}
+
+/** A statement with its span text expressions read from the row's own column (a back end that stores the texts). */
+export function inRow(sql: string, table: keyof typeof SPAN_TEXT_COLUMNS, row: string, article = "a"): string {
+  return sql.replaceAll(spanTextSql(table, row, article), `${row}.${SPAN_TEXT_COLUMNS[table].text}`);
+}
+
+/** The implementation of SPAN_TEXT_FUNCTION: the stored text, else the article's words between the offsets. */
+export function spanTextFunction(): (packed: unknown, start: unknown, end: unknown, stored: unknown) => string {
+  const recent: { packed: Buffer; text: string }[] = [];
+  const textOf = (packed: Buffer): string => {
+    const hit = recent.find((r) => r.packed.equals(packed));
+    if (hit) return hit.text;
+    const text = unpackText(packed);
+    recent.unshift({ packed, text });
+    if (recent.length > RECENT_TEXTS) recent.pop();
+    return text;
+  };
+  return (packed, start, end, stored) => {
+    if (typeof stored === "string" && stored !== "") return stored;
+    if (!Buffer.isBuffer(packed)) return typeof stored === "string" ? stored : "";
+    return textOf(packed).slice(Number(start), Number(end));
+  };
+}
+
+/** The columns of a table as a copy of it reads them: span texts written out, so any back end can take the rows. */
+export function spanColumns(table: string, columns: readonly string[]): string[] {
+  const c = SPAN_TEXT_COLUMNS[table];
+  if (!c) return [...columns];
+  const packed = `(SELECT a.text FROM articles a WHERE a.rowid = ${table}.article_rowid)`;
+  return columns.map((col) => (col === c.text ? `${SPAN_TEXT_FUNCTION}(${packed}, ${c.start}, ${c.end}, ${c.text}) AS ${c.text}` : col));
+}
