@@ -6,7 +6,7 @@
 // role, or the whole phrase when it has no role), a role, or a description.
 import { unionOfLangs } from "../../lang/lang.js";
 import type { QuoteLexicon } from "./lexicon.js";
-import { isWordOrNumber, joinsName, tokensText, type DocView } from "./view.js";
+import { isWordOrNumber, joinsName, notAName, tokensText, type DocView } from "./view.js";
 
 /** Longest speaker phrase, in tokens. */
 const MAX_PHRASE_TOKENS = 14;
@@ -67,7 +67,7 @@ function wordTag(v: DocView, lex: QuoteLexicon, i: number, prev: Tag | undefined
   // a capitalised role word after an institution's head word is part of its name (Ένωση Δικαστών)
   if (lex.roles.has(k)) return v.cap[i] && (prev === "described" || prev === "and") ? "cap" : "role";
   if (lex.described.has(k)) return "described";
-  if (v.cap[i]) return isCue(v, lex, i) || isFunctionWord(lex, f) || lex.adverbs.has(f) ? null : "cap";
+  if (v.cap[i]) return isCue(v, lex, i) || isFunctionWord(lex, f) || lex.adverbs.has(f) || notAName(v, i) ? null : "cap";
   if (lex.modifiers.has(k)) return "mod";
   return null;
 }

@@ -93,3 +93,22 @@ test("what was said as a noun phrase (έκανε λόγο για, predicting); t
   assert.equal(growth?.text, "growth of 3 percent next year");
   assert.match(who(growth) ?? "", /governor/);
 });
+
+test("a bare reporting clause set off by commas makes the whole clause reported speech of the one before", () => {
+  const greek = analyse(
+    "Τίτλος\n\nΟ υπουργός Επικρατείας Άκης Σκέρτσος μίλησε σε συνέδριο στην Αθήνα για τη δημοκρατία.\n\nΑυτή, είπε, είναι η αποστολή της πολιτικής σε μια δημοκρατία σημειώνοντας πως πρέπει να βελτιώνουμε την καθημερινότητα.\n",
+  );
+  assert.equal(greek[0].kind, "indirect");
+  assert.equal(greek[0].text, "Αυτή, είπε, είναι η αποστολή της πολιτικής σε μια δημοκρατία");
+  assert.equal(greek[0].cue, "είπε");
+  assert.equal(who(greek[0]), "Άκης Σκέρτσος");
+
+  const english = analyse("Title\n\nState minister John Carter spoke at a conference in Athens.\n\nThe economy, he added, will grow quickly in the coming years.\n");
+  assert.equal(english.length, 1);
+  assert.equal(english[0].text, "The economy, he added, will grow quickly in the coming years");
+  assert.equal(who(english[0]), "John Carter");
+
+  // commas around other words, or around a cue with a named subject, are no such clause
+  assert.equal(analyse("Title\n\nThe bill, which passed on Tuesday, will cut taxes for most families.\n").length, 0);
+  assert.equal(analyse("Τίτλος\n\nΤο νομοσχέδιο, που ψηφίστηκε την Τρίτη, θα μειώσει τους φόρους.\n").length, 0);
+});

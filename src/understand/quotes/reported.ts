@@ -1,7 +1,8 @@
 // Reported speech: a cue and a complementizer (δήλωσε ότι …, said that …), a
 // bare clause where the verb and language allow one (says he will …), the
 // content-first form («…πιέσεις, δήλωσε σήμερα ο …», "…, Xinhua reports."),
-// and a fronted source («Όπως ανέφερε ο Χ, …»). A reporting frame around a
+// a fronted source («Όπως ανέφερε ο Χ, …») and a bare reporting clause set off
+// by commas inside the content («Αυτή, είπε, είναι …»). A reporting frame around a
 // statement already found becomes that statement's `via`.
 import { type Span, TokenKind, tokenRange } from "../../doc/doc.js";
 import { parsePhrase, type SpeakerPhrase } from "./phrase.js";
@@ -204,6 +205,27 @@ function nominalContent(s: State, cue: CueMatch, [sentStart, sentEnd]: [number, 
   return true;
 }
 
+/**
+ * Rule 6, a bare reporting clause set off by commas inside what was said:
+ * «Αυτή, είπε, είναι η αποστολή της πολιτικής …», "This, he said, is …". The
+ * whole clause is the content, the cue inside it; the speaker is the one the
+ * pronoun or the missing subject stands for.
+ */
+function parenthetical(s: State, cue: CueMatch, start: number, [sentStart, sentEnd]: [number, number]): boolean {
+  const { v, o } = s;
+  const before = v.text[cue.first - 1] === "," ? null : subjectBefore(s, cue, sentStart);
+  if (before && (!before.pronoun || before.end !== cue.first)) return false;
+  const open = before ? before.start - 1 : cue.first - 1;
+  const close = skipAdverbs(s, cue.last, sentEnd);
+  if (open <= start || v.text[open] !== "," || v.text[close] !== ",") return false;
+  const { end } = clauseEnd(s, close + 1, sentEnd);
+  if (wordCount(v, start, open) + wordCount(v, close + 1, end) < o.minClauseWords + 1 || !hasVerb(s, close + 1, end)) return false;
+  const span = contentSpan(s, start, end);
+  if (!span) return false;
+  pushIndirect(s, span, cue, before, chainIn(s, end, sentEnd));
+  return true;
+}
+
 /** Reported speech around every cue not used yet, by the first rule that applies. */
 export function detectIndirect(s: State): void {
   const { v, lex } = s;
@@ -222,7 +244,7 @@ export function detectIndirect(s: State): void {
     }
     if (cue.entry.nominal && nominalContent(s, cue, sentence)) continue;
     const start = contentStartBefore(stops, sentStart, cue.first);
-    if (contentBeforeInverted(s, cue, start, sentEnd)) continue;
+    if (parenthetical(s, cue, start, sentence) || contentBeforeInverted(s, cue, start, sentEnd)) continue;
     const before = subjectBefore(s, cue, sentStart);
     if (!before) continue;
     if (!contentBeforeTail(s, cue, before, start, sentEnd)) bareClause(s, cue, before, sentEnd);

@@ -52,3 +52,17 @@ test("a headline label before a colon is no speaker; a place or person the tagge
   assert.deepEqual(inHeadline("ΆΡΘΡΟ: Η Κύπρος ζητά στήριξη για τον αγωγό φυσικού αερίου\n\nΗ Λευκωσία ζητά στήριξη από την Ευρωπαϊκή Ένωση για τον αγωγό.\n"), []);
   assert.equal(who(inHeadline("Μόσχα: Δεν θα υποχωρήσουμε στις πιέσεις των ΗΠΑ για το Ιράν\n\nΗ Ρωσία απέρριψε τις πιέσεις της Ουάσινγκτον.\n")[0]), "Μόσχα");
 });
+
+test("a verb form, an adverb or a common noun that opens the sentence is no speaker: the subject left out is the one before", () => {
+  const page = [
+    "Συνεδρίαση της Βουλής για τον προϋπολογισμό",
+    "Ο βουλευτής Τάκης Μιχαλόλιας μίλησε στην Ολομέλεια για την οικονομία και τις συντάξεις.",
+    "«Η κυβέρνηση δεν ακούει τους πολίτες», είπε ο Μιχαλόλιας.",
+    "Ολοκληρώνοντας ζήτησε από την πρόεδρο «να πείτε ένα ηχηρό όχι σε όσους θέλουν να κλείσουν τη Βουλή».",
+    "Τελικά δήλωσε ότι η συζήτηση θα συνεχιστεί την επόμενη εβδομάδα.",
+    "Δευτέρα δήλωσε ότι οι φόροι θα μειωθούν.",
+  ].join("\n\n");
+  const quotes = tagged(`${page}\n`);
+  assert.equal(quotes.length, 4);
+  assert.deepEqual(quotes.map(who), Array(4).fill("Τάκης Μιχαλόλιας"));
+});

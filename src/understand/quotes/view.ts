@@ -14,6 +14,9 @@ const CASE = "Case";
 const GENITIVE = "Gen";
 /** Mention types that may name a speaker (a place as its government: η Άγκυρα δήλωσε). */
 const NAME_MENTIONS = new Set(["PER", "ORG", "LOC"]);
+/** Parts of speech no name is (a capitalised «Ολοκληρώνοντας», «Τελικά», "Finally" opens a sentence, not a name). */
+const COMMON_NOUN = "NOUN";
+const NOT_NAME_POS = new Set(["VERB", "AUX", "ADV", "ADP", "CCONJ", "SCONJ", "PART", "PRON", "DET", "NUM", "INTJ", "SYM", "PUNCT"]);
 /**
  * Farthest the rules reach from a token inside its sentence, in tokens each
  * way: written sentences are far shorter, and a page without full stops then
@@ -59,6 +62,24 @@ export function namedByTagger(v: DocView, first: number, last: number): boolean 
   if (!v.mentionType) return true;
   for (let i = first; i < last; i++) if (NAME_MENTIONS.has(v.mentionType[i])) return true;
   return false;
+}
+
+/** Does token i open its sentence (no word or number before it in the sentence)? */
+function opensSentence(v: DocView, i: number): boolean {
+  const bounds = v.sentenceTokens[v.sentence[i]];
+  if (!bounds) return false;
+  for (let j = bounds[0]; j < i; j++) if (isWordOrNumber(v, j)) return false;
+  return true;
+}
+
+/**
+ * Is token i a word no name is, outside every name the recogniser found: a
+ * part of speech names never have, or a common noun capitalised only because
+ * it opens its sentence («Δευτέρα δήλωσε …», «Απόφαση …»)? False without the POS tagger.
+ */
+export function notAName(v: DocView, i: number): boolean {
+  if (v.pos === null || (v.mentionType && NAME_MENTIONS.has(v.mentionType[i]))) return false;
+  return NOT_NAME_POS.has(v.pos[i]) || (v.pos[i] === COMMON_NOUN && opensSentence(v, i));
 }
 
 /** The value of a morphological feature of token i (Case → "Gen"), or "" when unknown. */
