@@ -63,6 +63,12 @@ test("a statement's author is its speaker; «η ανακοίνωση» alone ref
   assert.equal(back.length, 2);
   assert.equal(back[1].text, "λείπουν πάνω από διακόσιοι γιατροί");
   assert.equal(who(back[1]), who(back[0]));
+
+  // a ruling or a decision is a document too: its author speaks, never «απόφαση»
+  const ruling = analyse("Τίτλος\n\nΗ απόφαση του Ανωτάτου Δικαστηρίου αναφέρει ότι η σύμβαση ήταν παράνομη από την αρχή.\n");
+  assert.equal(who(ruling[0]), "Ανωτάτου Δικαστηρίου");
+  const decision = analyse("Title\n\nThe court's ruling said that the contract had been unlawful from the start.\n");
+  assert.equal(who(decision[0]), "court");
 });
 
 test("an outlet named by an attribution is not who a later pro-drop quote refers to", () => {
