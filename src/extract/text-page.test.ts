@@ -85,6 +85,17 @@ test("a dateline between the headline and the body dates the article", () => {
   assert.equal(en.meta.published, "2020-05-23T18:48:00");
 });
 
+test("without a dateline before the body, a byline's date inside it dates the article", () => {
+  const lead = "The central bank cut its deposit rate by 25 basis points to 2.75% today, as widely expected by the markets.";
+  const rest = "Unlike the Fed, the bank clearly suggested further rate cuts in the coming months, and we continue to expect three more of them.";
+  const a = parseTextPage(`Rate cut as expected\n\n${lead}\n\nDr. Jane Miller\n\nNorthbank Economic Research\n\n01/30/2025\n\n${rest}\n`);
+  assert.equal(a.meta.published, "2025-01-30");
+  assert.ok(!a.paragraphs.includes("01/30/2025"));
+  // a date in the body's prose is no byline
+  const prose = parseTextPage(`Rate cut as expected\n\n${lead}\n\nThe next meeting of the council is on 6 March 2025, when a further cut of the same size is widely expected.\n`);
+  assert.equal(prose.meta.published, undefined);
+});
+
 test("a short line ending in a colon before a quotation belongs to the body", () => {
   const lead = "Ο υπουργός Εργασίας μίλησε σήμερα στη Βουλή για το νέο ασφαλιστικό νομοσχέδιο και τις αλλαγές που φέρνει για τους συνταξιούχους.";
   const page = `Ο υπουργός για τις συντάξεις\n\n${lead}\n\nΟ υπουργός Εργασίας δήλωσε:\n\n«Οι συντάξεις θα αυξηθούν από τον Ιανουάριο.»\n`;

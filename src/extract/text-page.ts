@@ -68,10 +68,10 @@ export function parseTextPage(input: string, options: TextPageOptions = {}): Ext
   const headline = labels.indexOf("headline");
   const firstBody = labels.indexOf("body");
   const lastBody = labels.lastIndexOf("body");
-  if (!meta.published && firstBody > 0) {
-    // A dateline before the body («Τρίτη, 15 Οκτωβρίου 2024, 18:48») dates the article.
+  if (!meta.published && firstBody >= 0) {
+    // A dateline before the body («Τρίτη, 15 Οκτωβρίου 2024, 18:48»), else a byline's date inside it, dates the article.
     const reader = dateReader(extractLangData());
-    for (let k = 0; k < firstBody && !meta.published; k++) {
+    for (let k = 0; k < lastBody && !meta.published; k++) {
       if (labels[k] !== "furniture" || lines[k].text.length > o.maxFurnitureChars) continue;
       const date = reader.inText(lines[k].text);
       if (date) meta.published = date;
