@@ -1,11 +1,12 @@
-// Finds the quotations of a document — direct ones between quote marks or in
-// an interview's speaker-labelled paragraphs, and reported ones after speech
-// verbs — with their cue, speaker phrase and source chain; speakers.ts then
+// Finds the quotations of a document — direct ones between quote marks (a
+// fragment characterised in the passive is its agent's), or in an interview's
+// speaker-labelled paragraphs, and reported ones after speech verbs — with their cue, speaker phrase and source chain; speakers.ts then
 // resolves the phrases to names. The rules read only the merged lexicon of
 // lang/<code>/quote-*.json.
 import { detectFrontedAttributions, detectTrailingAttributions } from "./attribution.js";
 import { detectDirect, detectTitleStatement } from "./direct.js";
 import { detectInterview } from "./interview.js";
+import { detectCharacterised } from "./characterised.js";
 import type { QuoteLexicon } from "./lexicon.js";
 import { documentAuthor, parsePhrase } from "./phrase.js";
 import { detectFrontedSources, detectIndirect } from "./reported.js";
@@ -45,6 +46,7 @@ export function detectQuotes(v: DocView, lex: QuoteLexicon, options: DetectOptio
   detectDirect(s);
   detectTitleStatement(s);
   detectInterview(s);
+  detectCharacterised(s);
   detectFrontedSources(s);
   detectFrontedAttributions(s);
   detectIndirect(s);

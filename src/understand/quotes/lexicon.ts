@@ -28,6 +28,8 @@ interface CueJson {
 
 interface CueTableJson {
   cues: CueJson[];
+  characterised?: CueJson[];
+  agents?: string[];
   auxiliaries?: string[];
   complementizers?: string[];
   infinitival?: string[];
@@ -104,6 +106,10 @@ export interface CueEntry {
 export interface QuoteLexicon {
   /** Cue forms by their first folded word, longest first. */
   cues: Map<string, CueEntry[]>;
+  /** Passive forms that characterise, before a quoted fragment and its agent («χαρακτηρίστηκε «…» από», described as "…" by). */
+  characterised: Map<string, CueEntry[]>;
+  /** Prepositions of the agent of a passive (από, by). */
+  agents: Set<string>;
   auxiliaries: Set<string>;
   complementizers: Set<string>;
   infinitival: Set<string>;
@@ -189,10 +195,40 @@ function addAll(set: Set<string>, words: string[] | undefined, key: (w: string) 
 
 const foldKey = (w: string) => foldWord(w).replace(FINAL_DOT, "");
 
+/** Index every form of a cue by its first folded word, longest first. */
+function addCue(index: Map<string, CueEntry[]>, c: CueJson, cues: CueTableJson, subjectFirst: boolean): void {
+  for (const form of c.forms) {
+    const words = phraseWords(form);
+    if (!words.length) continue;
+    const entry: CueEntry = {
+      words,
+      lemma: c.lemma,
+      stance: c.stance,
+      polarity: c.polarity,
+      addressee: c.addressee ?? false,
+      infinitival: c.infinitival ?? false,
+      objectAfter: c.objectAfter ?? false,
+      question: c.question ?? false,
+      impersonal: c.impersonal ?? false,
+      nominal: c.nominal ?? false,
+      bareClause: (cues.bareClause ?? false) && (c.bare ?? false),
+      subjectGap: cues.subjectGap ?? 0,
+      inversionAtEnd: cues.inversionAtEnd ?? false,
+      subjectFirst,
+    };
+    const list = index.get(words[0]) ?? [];
+    list.push(entry);
+    list.sort((a, b) => b.words.length - a.words.length);
+    index.set(words[0], list);
+  }
+}
+
 /** Merge the quotation tables of the given languages. */
 export function buildLexicon(langs: LangData[]): QuoteLexicon {
   const lex: QuoteLexicon = {
     cues: new Map(),
+    characterised: new Map(),
+    agents: new Set(),
     auxiliaries: new Set(),
     complementizers: new Set(),
     infinitival: new Set(),
@@ -232,32 +268,10 @@ export function buildLexicon(langs: LangData[]): QuoteLexicon {
   for (const lang of langs) {
     const cues = table<CueTableJson>(lang, CUE_TABLE);
     if (cues) {
-      for (const c of cues.cues) {
-        for (const form of c.forms) {
-          const words = phraseWords(form);
-          if (!words.length) continue;
-          const entry: CueEntry = {
-            words,
-            lemma: c.lemma,
-            stance: c.stance,
-            polarity: c.polarity,
-            addressee: c.addressee ?? false,
-            infinitival: c.infinitival ?? false,
-            objectAfter: c.objectAfter ?? false,
-            question: c.question ?? false,
-            impersonal: c.impersonal ?? false,
-            nominal: c.nominal ?? false,
-            bareClause: (cues.bareClause ?? false) && (c.bare ?? false),
-            subjectGap: cues.subjectGap ?? 0,
-            inversionAtEnd: cues.inversionAtEnd ?? false,
-            subjectFirst: table<SpeakerTableJson>(lang, SPEAKER_TABLE)?.subjectFirst ?? false,
-          };
-          const list = lex.cues.get(words[0]) ?? [];
-          list.push(entry);
-          list.sort((a, b) => b.words.length - a.words.length);
-          lex.cues.set(words[0], list);
-        }
-      }
+      const subjectFirst = table<SpeakerTableJson>(lang, SPEAKER_TABLE)?.subjectFirst ?? false;
+      for (const c of cues.cues) addCue(lex.cues, c, cues, subjectFirst);
+      for (const c of cues.characterised ?? []) addCue(lex.characterised, c, cues, subjectFirst);
+      addAll(lex.agents, cues.agents, foldWord);
       addAll(lex.auxiliaries, cues.auxiliaries, foldWord);
       addAll(lex.complementizers, cues.complementizers, foldWord);
       addAll(lex.infinitival, cues.infinitival, foldWord);
