@@ -1,7 +1,8 @@
 // Finds the quotations of a document — direct ones between quote marks (a
 // fragment characterised in the passive is its agent's), or in an interview's
-// speaker-labelled paragraphs, and reported ones after speech verbs — with their cue, speaker phrase and source chain; speakers.ts then
-// resolves the phrases to names. The rules read only the merged lexicon of
+// speaker-labelled paragraphs, and reported ones after speech verbs — with
+// their cue, speaker phrase and source chain; speakers.ts then resolves the
+// phrases to names. The rules read only the merged lexicon of
 // lang/<code>/quote-*.json.
 import { detectFrontedAttributions, detectTrailingAttributions } from "./attribution.js";
 import { detectDirect, detectTitleStatement } from "./direct.js";
