@@ -1,4 +1,5 @@
-// The time component: `doc.layers.timex`, resolved against `doc.meta.published`.
+// The time component: `doc.layers.timex`, resolved against `doc.meta.published`
+// (POS tags, when present, tell how far a clause's future reaches).
 import type { Component } from "../../doc/component.js";
 import type { Doc } from "../../doc/doc.js";
 import { findTimex } from "./timex.js";
@@ -7,6 +8,7 @@ export function timexComponent(): Component {
   return {
     name: "timex",
     reads: ["tokens"],
+    readsIfPresent: ["tokens.pos"],
     writes: ["timex"],
     run(doc: Doc) {
       doc.layers.timex = findTimex(doc);

@@ -1,6 +1,8 @@
 import { strict as assert } from "node:assert";
 import { test } from "node:test";
 import type { Doc } from "../../doc/doc.js";
+import { analyzeRaw } from "../../pipeline/analyze.js";
+import { defaultPipeline } from "../../pipeline/default.js";
 import { analyzeFixture } from "../fixtures/fixtures.js";
 
 const values = (doc: Doc) => Object.fromEntries((doc.layers.timex ?? []).map((t) => [t.text, t.value]));
@@ -60,4 +62,25 @@ test("without a publication date relative expressions stay relative and unanchor
 test("a month late in the year before an early publication date is last year's", () => {
   const doc = analyzeFixture("Τίτλος\n\nΤον Νοέμβριο υπέγραψαν.", { lang: "el", published: "2024-02-10" });
   assert.equal(doc.layers.timex?.[0]?.value, "2023-11");
+});
+
+test("a weekday in a clause put in the future is the next one; elsewhere the last", () => {
+  // Friday 3 May 2024: the Thursday before is 2 May, the one after 9 May.
+  const greek = analyzeFixture(
+    "Τίτλος\n\nΟ πρωθυπουργός αναμένεται να μιλήσει για τα μέτρα την Πέμπτη. Ο υπουργός θα συναντήσει τους αγρότες την Τρίτη. Ο βουλευτής μίλησε την Τετάρτη.",
+    { lang: "el", published: "2024-05-03" },
+  );
+  assert.deepEqual(values(greek), { "την Πέμπτη": "2024-05-09", "την Τρίτη": "2024-05-07", "την Τετάρτη": "2024-05-01" });
+  const english = analyzeFixture("Title\n\nThe cabinet will meet on Thursday. The minister resigned on Tuesday, and he said he will leave on Wednesday.", { lang: "en", published: "2024-05-03" });
+  assert.deepEqual(values(english), { Thursday: "2024-05-09", Tuesday: "2024-04-30", Wednesday: "2024-05-08" });
+});
+
+test("after the weekday, a future word counts only before the clause's next verb or subordinator (with POS tags)", () => {
+  const tagged = (text: string) => {
+    const doc = analyzeRaw({ source: "fixture", mediaType: "text/plain", text, hints: { lang: "en", published: "2024-05-08" } }, defaultPipeline());
+    return values(doc);
+  };
+  assert.deepEqual(tagged("Title\n\nOn Thursday, the finance minister will present the plan to parliament.\n"), { Thursday: "2024-05-09" });
+  assert.deepEqual(tagged("Title\n\nThe minister said on Tuesday that he will resign.\n"), { Tuesday: "2024-05-07" });
+  assert.deepEqual(tagged("Title\n\nOn Monday, he said he will stay.\n"), { Monday: "2024-05-06" });
 });

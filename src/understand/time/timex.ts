@@ -22,6 +22,11 @@ const TWO_DIGIT_YEAR_BASE = 2000;
 const FUTURE_WINDOW_DAYS = 45;
 const MS_PER_DAY = 86_400_000;
 const DAYS_PER_WEEK = 7;
+/** Words before a weekday, and after it, in which a future word puts it in the future. */
+const FUTURE_WORDS_BEFORE = 8;
+const FUTURE_WORDS_AFTER = 5;
+/** Parts of speech after a weekday that end the search for a future word: another verb, a subordinator or preposition (taggers tag "that" either way). */
+const CLAUSE_ENDS = new Set(["VERB", "AUX", "SCONJ", "ADP"]);
 const MONTHS_PER_YEAR = 12;
 const UPPER_START = /^\p{Lu}/u;
 
@@ -46,6 +51,7 @@ interface TimeJson {
   yearCues: string[];
   ago: { before: string[]; after: string[] };
   numbers: Record<string, number>;
+  future?: string[];
 }
 
 interface Tables {
@@ -61,6 +67,8 @@ interface Tables {
   agoBefore: string[][];
   agoAfter: Set<string>;
   numbers: Map<string, number>;
+  /** Words that put the clause in the future (θα, will, expected): a weekday there is the next one. */
+  future: Set<string>;
   order: "dmy" | "mdy";
 }
 
@@ -84,6 +92,7 @@ function tables(lang: string): Tables | null {
         agoBefore: j.ago.before.map((c) => c.split(" ")),
         agoAfter: new Set(j.ago.after),
         numbers: new Map(Object.entries(j.numbers)),
+        future: new Set(j.future ?? []),
         order: data.dates.numericOrder[DEFAULT_REGION],
       }
     : null;
@@ -103,6 +112,8 @@ interface Tok {
   text: string;
   fold: string;
   kind: number;
+  /** The POS tag, when the tagger ran. */
+  pos?: string;
 }
 
 interface Match {
@@ -176,10 +187,36 @@ const calendarDate: Matcher = (toks, i, t) => {
   return y ? { next: y[1], meaning: { kind: "date", y: y[0], m } } : { next: j + 1, meaning: { kind: "partial", m } };
 };
 
+/**
+ * Is the weekday at token i in a clause put in the future: a future word a few
+ * words before it («θα μιλήσει για τα μέτρα την Πέμπτη»), or after it before
+ * the clause's first other verb or subordinator ("On Thursday, the minister
+ * will …", not "on Tuesday he said that he will …")? After it only with POS tags.
+ */
+function inFuture(toks: Tok[], i: number, t: Tables): boolean {
+  if (!t.future.size) return false;
+  for (let j = i - 1, seen = 0; j >= 0 && seen < FUTURE_WORDS_BEFORE; j--) {
+    if (toks[j].kind === TokenKind.Punct) break;
+    if (toks[j].kind !== TokenKind.Word) continue;
+    if (t.future.has(toks[j].fold)) return true;
+    seen++;
+  }
+  for (let j = i + 1, seen = 0; j < toks.length && seen < FUTURE_WORDS_AFTER; j++) {
+    const tok = toks[j];
+    if (tok.kind === TokenKind.Punct && tok.text !== ",") break;
+    if (tok.kind !== TokenKind.Word) continue;
+    if (tok.pos === undefined) break;
+    if (t.future.has(tok.fold)) return true;
+    if (CLAUSE_ENDS.has(tok.pos)) break;
+    seen++;
+  }
+  return false;
+}
+
 const weekdayAlone: Matcher = (toks, i, t) => {
   const tok = toks[i];
   const weekday = tok && UPPER_START.test(tok.text) ? t.weekdays.get(tok.fold) : undefined;
-  return weekday !== undefined ? { next: i + 1, meaning: { kind: "weekday", weekday, direction: 0 } } : null;
+  return weekday !== undefined ? { next: i + 1, meaning: { kind: "weekday", weekday, direction: inFuture(toks, i, t) ? 1 : 0 } } : null;
 };
 
 const dayOrYearWord: Matcher = (toks, i, t) => {
@@ -310,7 +347,8 @@ export function findTimex(doc: Doc, published: string | undefined = doc.meta.pub
   // The document's shared word view: its texts and folds are made once for every layer.
   const { text, fold } = wordView(doc);
   const toks: Tok[] = new Array(cols.length);
-  for (let i = 0; i < cols.length; i++) toks[i] = { start: cols.start[i], end: cols.end[i], text: text[i], fold: fold[i], kind: cols.kind[i] };
+  const tags = cols.pos && cols.posTags ? cols.posTags : null;
+  for (let i = 0; i < cols.length; i++) toks[i] = { start: cols.start[i], end: cols.end[i], text: text[i], fold: fold[i], kind: cols.kind[i], pos: tags ? tags[cols.pos![i]] : undefined };
   const ref = parseReference(published);
   const out: Timex[] = [];
   let i = 0;
