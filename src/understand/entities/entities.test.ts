@@ -32,6 +32,11 @@ test("a capital after a place cue is the city, not the government", () => {
   assert.ok(mentionTexts(en, "country:RU").includes("Moscow/capital"));
 });
 
+test("a country's name after a minister or a ministry is a portfolio, not the country", () => {
+  const doc = analyzeFixture("Τίτλος\n\nΟ υπουργός Γεωργίας Μάκης Μαυρίδης επισκέφθηκε την περιοχή. Το υπουργείο Γεωργίας ανακοίνωσε μέτρα. Η Γεωργία και η Αρμενία υπέγραψαν συμφωνία.", { lang: "el" });
+  assert.deepEqual(mentionTexts(doc, "country:GE"), ["Γεωργία"]);
+});
+
 test("a lone surname joins the full name it ends", () => {
   const doc = analyzeFixture(fixtureText("el-ryabkov.txt"), { lang: "el" });
   const ryabkov = byId(doc, "per:serg-riabkof");

@@ -44,6 +44,8 @@ export interface EntityWords {
   titleWords: Set<string>;
   orgHeads: Set<string>;
   stateHeads: Set<string>;
+  /** Words after which a capitalised genitive is a portfolio, not a place (υπουργός Γεωργίας: agriculture, not Georgia). */
+  portfolioHeads: Set<string>;
   functionWords: Set<string>;
   placeCues: string[][];
 }
@@ -66,6 +68,7 @@ interface WordsJson {
   titleWords?: string[];
   orgHeads?: string[];
   stateHeads?: string[];
+  portfolioHeads?: string[];
   functionWords?: string[];
 }
 
@@ -158,7 +161,7 @@ export class Gazetteer {
 function emptyWords(): EntityWords {
   return {
     articles: new Set(), connectors: new Set(), acronymSkip: new Set(), titles: new Set(), titleWords: new Set(),
-    orgHeads: new Set(), stateHeads: new Set(), functionWords: new Set(), placeCues: [],
+    orgHeads: new Set(), stateHeads: new Set(), portfolioHeads: new Set(), functionWords: new Set(), placeCues: [],
   };
 }
 
@@ -210,6 +213,7 @@ function loadLanguage(g: Gazetteer, lang: LangData): void {
     titleWords: set(w.titleWords),
     orgHeads: set(w.orgHeads),
     stateHeads: set(w.stateHeads),
+    portfolioHeads: set(w.portfolioHeads),
     functionWords: set(w.functionWords),
     placeCues: (capitals?.placeCues ?? []).map((c) => fold(c).split(/\s+/u)),
   });

@@ -149,6 +149,8 @@ function gazetteerMatches(c: Ctx): Candidate[] {
       if (!UPPER_START.test(words[0])) continue;
       const entry = g.byKey.get(nameKey(words));
       if (!entry || (entry.acronym && !words.every((w) => ALL_CAPS.test(w)))) continue;
+      // υπουργός Γεωργίας: a portfolio (agriculture), not the country
+      if (entry.kind !== "organisation" && i > 0 && c.words.portfolioHeads.has(c.folds[i - 1])) continue;
       const cand = candidate(c, i, last, entry.kind === "organisation" ? "ORG" : "LOC", false);
       cand.code = entry.code;
       cand.place = entry.kind;
