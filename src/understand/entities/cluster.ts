@@ -4,7 +4,8 @@
 // their word keys (inflection stripped: Ρωσίας = Ρωσία, υπουργείου = υπουργείο)
 // and then by phonetic key; a lone surname joins the one full name it ends
 // (Ριαμπκόφ → Σεργκέι Ριαμπκόφ), an acronym the one name whose initials it
-// spells (ΔΟΑΕ ↔ Διεθνής Οργανισμός Ατομικής Ενέργειας). Ambiguity keeps
+// spells (ΔΟΑΕ ↔ Διεθνής Οργανισμός Ατομικής Ενέργειας), a lone adjective the
+// one organisation it begins (Πυροσβεστική → Πυροσβεστική Υπηρεσία). Ambiguity keeps
 // mentions apart: a wrong merge is worse than a missed one.
 import { TokenKind, tokenAt, type Doc } from "../../doc/doc.js";
 import { allLangs, knownLanguages } from "../../lang/lang.js";
@@ -18,6 +19,7 @@ import type { Entity, EntityMention, EntityType, MentionRole } from "./types.js"
 const ACRONYM = /^[\p{Lu}\p{N}.&]{2,}$/u;
 const LOWER_START = /^\p{Ll}/u;
 const UPPER_START = /^\p{Lu}/u;
+const ADJECTIVE = "ADJ";
 const ID_SPACE = /\s+/gu;
 /** A hyphenated name written with a stray space: «Ταλαεΐ- Νικ» is named Ταλαεΐ-Νικ. */
 const STRAY_HYPHEN_SPACE = /(\p{L})-\s+(\p{L})/gu;
@@ -188,9 +190,11 @@ export function clusterEntities(doc: Doc, cands: Candidate[] = findCandidates(do
       const ph = phoneticKey(words[0]);
       const surnameOf = multi.filter((m) => m.type === "PER" && (cand.type === "PER" || cand.type === "MISC") && lastWordMatches(m, k, ph, lang));
       const acronymOf = ACRONYM.test(words[0]) ? multi.filter((m) => m.type !== "PER" && acronymMatches(m, fold(words[0].replace(/\./g, "")), lang)) : [];
-      const found = surnameOf.length === 1 ? surnameOf : acronymOf.length === 1 ? acronymOf : [];
+      // «η Πυροσβεστική» of «Πυροσβεστική Υπηρεσία»: an adjective standing for the name it begins
+      const begunBy = cand.type !== "PER" && !surnameOf.length && !acronymOf.length && adjectiveIn(doc, cand, words[0]) ? multi.filter((m) => m.type === "ORG" && firstWordMatches(m, k, lang)) : [];
+      const found = surnameOf.length === 1 ? surnameOf : acronymOf.length === 1 ? acronymOf : begunBy.length === 1 ? begunBy : [];
       if (found.length === 1) {
-        found[0].members.push({ cand, role: surnameOf.length === 1 ? "surname" : "acronym" });
+        found[0].members.push({ cand, role: surnameOf.length === 1 ? "surname" : acronymOf.length === 1 ? "acronym" : "name" });
         byKey.set(key, found[0]);
         continue;
       }
@@ -234,6 +238,20 @@ function lastWordMatches(g: Group, key: string, phonetic: string, lang: string):
     const last = words[words.length - 1];
     return wordKey(last) === key || phoneticKey(last) === phonetic;
   });
+}
+
+function firstWordMatches(g: Group, key: string, lang: string): boolean {
+  return g.members.some(({ cand }) => {
+    const words = coreWords(cand.words, lang);
+    return words.length >= 2 && wordKey(words[0]) === key;
+  });
+}
+
+/** Is the candidate's word (written `word`) an adjective to the tagger? False without the tagger. */
+function adjectiveIn(doc: Doc, cand: Candidate, word: string): boolean {
+  const t = doc.layers.tokens;
+  for (let i = cand.first; i < cand.last; i++) if (doc.text.slice(t.start[i], t.end[i]) === word) return tokenAt(doc, i).pos === ADJECTIVE;
+  return false;
 }
 
 function endsWithWords(g: Group, keys: string[], lang: string): boolean {

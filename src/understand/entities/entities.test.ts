@@ -1,6 +1,8 @@
 import { strict as assert } from "node:assert";
 import { test } from "node:test";
 import type { Doc } from "../../doc/doc.js";
+import { analyzeRaw } from "../../pipeline/analyze.js";
+import { defaultPipeline } from "../../pipeline/default.js";
 import { analyzeFixture, fixtureText, mentionTexts } from "../fixtures/fixtures.js";
 
 const entities = (doc: Doc) => doc.layers.entities ?? [];
@@ -35,6 +37,16 @@ test("a capital after a place cue is the city, not the government", () => {
 test("a country's name after a minister or a ministry is a portfolio, not the country", () => {
   const doc = analyzeFixture("Τίτλος\n\nΟ υπουργός Γεωργίας Μάκης Μαυρίδης επισκέφθηκε την περιοχή. Το υπουργείο Γεωργίας ανακοίνωσε μέτρα. Η Γεωργία και η Αρμενία υπέγραψαν συμφωνία.", { lang: "el" });
   assert.deepEqual(mentionTexts(doc, "country:GE"), ["Γεωργία"]);
+});
+
+test("a lone adjective joins the one organisation it begins; two such organisations keep it apart", () => {
+  const tagged = (text: string) => analyzeRaw({ source: "fixture", mediaType: "text/plain", text, hints: { lang: "el" } }, defaultPipeline());
+  const fire = tagged("Τίτλος\n\nΣε εξέλιξη βρίσκεται πυρκαγιά κοντά στη Λεμεσό, σύμφωνα με την Πυροσβεστική Υπηρεσία. Η Πυροσβεστική ανέφερε ότι επιχειρούν έξι οχήματα.\n");
+  const service = (fire.layers.entities ?? []).find((e) => e.name === "Πυροσβεστική Υπηρεσία");
+  assert.deepEqual(service && mentionTexts(fire, service.id), ["Πυροσβεστική Υπηρεσία", "Πυροσβεστική"]);
+  const two = tagged("Τίτλος\n\nΗ Εθνική Τράπεζα στήριξε την Εθνική Ομάδα Ποδοσφαίρου. Η Εθνική ανακοίνωσε νέα χορηγία.\n");
+  const bank = (two.layers.entities ?? []).find((e) => e.name === "Εθνική Τράπεζα");
+  assert.deepEqual(bank && mentionTexts(two, bank.id), ["Εθνική Τράπεζα"]);
 });
 
 test("a lone surname joins the full name it ends", () => {
