@@ -36,6 +36,8 @@ interface Reading {
   words: string[];
   /** The mention is in the nominative as written (by its article or the tagger). */
   observed: boolean;
+  /** An article before it gives its case (the tagger alone may take «Λεμεσού» for a nominative). */
+  articled: boolean;
 }
 
 interface Ctx {
@@ -138,7 +140,7 @@ function read(c: Ctx, cand: Candidate, type: EntityType): Reading | null {
     const declines = person ? !(invariantLast && k === tokens.length - 1) && !(weak && lemma === word) : k <= head && !untagged;
     return declines ? nominativeWord(c.inf, word, morph, lemma) : word;
   });
-  return { tokens, words, observed };
+  return { tokens, words, observed, articled: det !== undefined };
 }
 
 /** The text of a reading: its words in the nominative, with what stood between them (hyphens, dots) as written. */
@@ -167,7 +169,8 @@ export function canonicalName(doc: Doc, cands: Candidate[], type: EntityType): s
   if (!readings.length) return null;
   const longest = Math.max(...readings.map((r) => r.tokens.length));
   const full = readings.filter((r) => r.tokens.length === longest);
-  const chosen = full.find((r) => r.observed) ?? full[0];
+  // A nominative as written first, one an article vouches for before the tagger's; then a form whose article gives the case to decline from.
+  const chosen = full.find((r) => r.observed && r.articled) ?? (type === "PER" ? undefined : full.find((r) => r.articled)) ?? full.find((r) => r.observed) ?? full[0];
   if (type === "PER" && !chosen.observed && personName(c, chosen.tokens)) {
     // A word of the name seen in the nominative in another mention is taken as seen (right-aligned: surnames meet).
     const seen = readings.filter((r) => r.observed);
