@@ -2,6 +2,7 @@ import { strict as assert } from "node:assert";
 import { test } from "node:test";
 import { parseTextPage } from "../../extract/text-page.js";
 import { buildDoc } from "../../pipeline/build.js";
+import { defaultPipeline } from "../../pipeline/default.js";
 import { Pipeline } from "../../pipeline/pipeline.js";
 import { langIdComponent, sentenceComponent, tokenizeComponent } from "../../text/components.js";
 import { findQuotes } from "./component.js";
@@ -111,4 +112,12 @@ test("a bare reporting clause set off by commas makes the whole clause reported 
   // commas around other words, or around a cue with a named subject, are no such clause
   assert.equal(analyse("Title\n\nThe bill, which passed on Tuesday, will cut taxes for most families.\n").length, 0);
   assert.equal(analyse("Τίτλος\n\nΤο νομοσχέδιο, που ψηφίστηκε την Τρίτη, θα μειώσει τους φόρους.\n").length, 0);
+});
+
+test("a pronoun that opens a bare clause as the subject of its verb does not block it (with POS tags): 'saying it would help', not 'said it in a statement'", () => {
+  const tagged = (page: string) => findQuotes(defaultPipeline().run(buildDoc(parseTextPage(page))));
+  const saying = tagged("Title\n\nGerman Finance Minister Joerg Kukies welcomed the decision, saying it would help the struggling economy.\n");
+  assert.deepEqual(saying.map((q) => [q.kind, who(q), q.text]), [["indirect", "Joerg Kukies", "it would help the struggling economy"]]);
+  const object = tagged("Title\n\nThe finance minister said it in a statement to parliament on Monday evening.\n");
+  assert.equal(object.length, 0);
 });

@@ -18,6 +18,7 @@ const MAX_PARENTHESIS = 16;
 const MAX_IMPERSONAL_TAIL = 6;
 /** POS tags of a finite verb, checked in a clause when the taggers ran. */
 const VERB_TAGS = new Set(["VERB", "AUX"]);
+const PRONOUN = "PRON";
 
 /** Where a reported clause starting at token `from` ends, and the subject of the cue that ends it. */
 export function clauseEnd(s: State, from: number, sentEnd: number): { end: number; next: SpeakerPhrase | null } {
@@ -180,13 +181,19 @@ function contentBeforeTail(s: State, cue: CueMatch, before: SpeakerPhrase, start
   return true;
 }
 
-/** Rule 4, a bare clause where the verb and its language allow one: "Erdogan says he will not …". */
+/** Is token i a pronoun the tagger reads as the subject of the verb right after it ("saying it would help", not "said it in a statement")? False without POS tags. */
+function subjectOfVerb(s: State, i: number): boolean {
+  const { pos } = s.v;
+  return pos !== null && pos[i] === PRONOUN && i + 1 < s.v.n && VERB_TAGS.has(pos[i + 1]);
+}
+
+/** Rule 4, a bare clause where the verb and its language allow one: "Erdogan says he will not …", "…, saying it would help". */
 function bareClause(s: State, cue: CueMatch, before: SpeakerPhrase, sentEnd: number): void {
   const { v, lex, o } = s;
   if (!cue.entry.bareClause || cue.entry.objectAfter || (before.end !== cue.first && v.text[cue.first - 1] !== ",")) return;
   const from = skipAdverbs(s, cue.last, sentEnd);
   // not "added 200 jobs", "said in a statement"
-  const starts = from < sentEnd && isWordOrNumber(v, from) && v.kind[from] !== TokenKind.Number && !lex.clauseBlockers.has(v.fold[from]);
+  const starts = from < sentEnd && isWordOrNumber(v, from) && v.kind[from] !== TokenKind.Number && (!lex.clauseBlockers.has(v.fold[from]) || subjectOfVerb(s, from));
   if (!starts || matchCue(v, lex, from)) return;
   const { end } = clauseEnd(s, from, sentEnd);
   const span = contentSpan(s, from, end);
