@@ -121,3 +121,12 @@ test("a pronoun that opens a bare clause as the subject of its verb does not blo
   const object = tagged("Title\n\nThe finance minister said it in a statement to parliament on Monday evening.\n");
   assert.equal(object.length, 0);
 });
+
+test("imperfect forms of the speech verbs are cues too («σημείωναν», «υπογράμμιζε», «κατήγγελλαν»)", () => {
+  const sources = analyse("Τίτλος\n\nΠηγές του Προεδρικού σημείωναν ότι η Λευκωσία δεν θα μπει σε παιχνίδια εντυπώσεων.\n");
+  assert.deepEqual(sources.map((q) => [q.cue, q.text]), [["σημείωναν", "η Λευκωσία δεν θα μπει σε παιχνίδια εντυπώσεων"]]);
+  const minister = analyse("Τίτλος\n\nΟ υπουργός Οικονομικών υπογράμμιζε ότι τα δημόσια οικονομικά είναι υγιή.\n");
+  assert.equal(minister[0]?.cue, "υπογράμμιζε");
+  const unions = analyse("Τίτλος\n\nΟι εργαζόμενοι κατήγγελλαν ότι δεν έχουν πληρωθεί εδώ και τρεις μήνες.\n");
+  assert.equal(unions[0]?.cue, "κατήγγελλαν");
+});
