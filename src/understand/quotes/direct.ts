@@ -2,7 +2,9 @@
 // follows them («…», τόνισε ο Ριαμπκόφ; "…," he said), introduces them (δήλωσε:
 // «…»; "Name: “…”"; said, "…"; X says … - “…”), when they open a sentence and
 // are long enough (continuations of the previous speaker), or stand in the
-// headline; headline statements without marks («Μόσχα: Δεν υποκύπτουμε …»).
+// headline, or the sentence after them points back to them and names their
+// speaker («…». Έτσι χαρακτήρισε … ο Χ); headline statements without marks
+// («Μόσχα: Δεν υποκύπτουμε …»).
 // Scare quotes and titles in quote marks are left out by length and position.
 import { tokenRange } from "../../doc/doc.js";
 import { pairMarks } from "./marks.js";
@@ -19,6 +21,8 @@ const INTRO_PUNCT = new Set([":", "-", "–", "—", ","]);
 const MAX_OBJECT_WORDS = 5;
 /** POS tags of verbs: none stands between a cue and a quote of its object. */
 const VERB_TAGS = new Set(["VERB", "AUX"]);
+/** Most tokens between a pointer back («Έτσι», "That was how") and its cue. */
+const MAX_POINTER_GAP = 8;
 /** Sentence terminals: a quote after one opens a sentence. */
 const SENTENCE_TERMINALS = new Set([".", "!", "?", ";", "…"]);
 const SPACE = /\s/u;
@@ -64,6 +68,27 @@ function attributionAfter(s: State, afterClose: number): SpeakerPhrase | null {
   if (!len) return null;
   const p = parsePhrase(v, lex, i + len, { subject: false, limit: frameEnd(s, i) });
   return p && !p.pronoun ? p : null;
+}
+
+/**
+ * The cue and speaker of the sentence after a quotation that points back to it
+ * («…». Έτσι χαρακτήρισε τη συγκυρία ο Ύπατος Αρμοστής; "…" That was how the
+ * minister put it), or null.
+ */
+function pointerAfter(s: State, afterClose: number): { cue: CueMatch; phrase: SpeakerPhrase } | null {
+  const { v, lex } = s;
+  let i = afterClose;
+  while (i < v.n && !isWordOrNumber(v, i) && !isQuoteMark(v, i)) i++;
+  const len = i < v.n ? anyPhraseAt(v, i, lex.pointersBack) : 0;
+  if (!len || s.quoted[i]) return null;
+  const [, sentEnd] = sentenceBounds(v, i);
+  let cue: CueMatch | null = null;
+  for (let j = i + len; j < Math.min(sentEnd, i + len + MAX_POINTER_GAP) && !cue; j++) cue = matchCue(v, lex, j);
+  if (!cue || cue.first < i + len) return null;
+  // a subject after the cue (Έτσι χαρακτήρισε … ο Χ) or between the pointer and the cue (That was how the minister described …)
+  const before = cue.first > i + len ? parsePhrase(v, lex, i + len, { subject: true, limit: cue.first }) : null;
+  const phrase = (before?.end === cue.first ? before : null) ?? subjectAfter(s, cue, sentEnd);
+  return phrase && !phrase.pronoun ? { cue, phrase } : null;
 }
 
 /** The cue and speaker before an opening mark: Ο Χ δήλωσε: «…» / Erdogan: "…" / said, "…". */
@@ -202,6 +227,7 @@ export function detectDirect(s: State): void {
     const initial = opensSentence(s, open);
     const after = span.closed && (initial || title) ? frameAfter(s, afterClose, v.block[afterClose - 1]) : null;
     let cand: QuoteCandidate | null = null;
+    let pointer: ReturnType<typeof pointerAfter> = null;
     if (after) {
       const chain = chainIn(s, after.cue.last, after.end);
       chain.via ??= addressee(s, after.cue, after.phrase ? after.phrase.end : after.cue.last, after.end);
@@ -215,6 +241,9 @@ export function detectDirect(s: State): void {
         const chain = chainIn(s, before.start, open);
         if (before.cue && !before.shared) claim(s, before.cue.first, before.cue.last);
         cand = { kind: "direct", start: span.start, end: span.end, cue: before.cue, phrase: before.phrase, ...chain, inTitle: title };
+      } else if (initial && span.closed && words >= o.minClauseWords && !title && (pointer = pointerAfter(s, afterClose))) {
+        claim(s, pointer.cue.first, pointer.cue.last);
+        cand = { kind: "direct", start: span.start, end: span.end, cue: pointer.cue, phrase: pointer.phrase, via: null, citing: null, inTitle: false };
       } else if ((title && words >= o.minTitleWords) || (initial && words >= (lastBlock === v.block[open] ? o.minContinuationWords : o.minUncuedWords))) {
         const [sentStart] = sentenceBounds(v, open);
         const attributed = span.closed ? attributionAfter(s, afterClose) : null;

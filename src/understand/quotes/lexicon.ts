@@ -72,6 +72,7 @@ interface SourceTableJson {
   citing?: string[];
   sourceMarkers?: string[];
   attribution?: string[];
+  pointersBack?: string[];
 }
 
 /** One speech verb form (possibly of several words) and what it says about the statement. */
@@ -133,6 +134,8 @@ export interface QuoteLexicon {
   sourceMarkers: Set<string>;
   /** Phrases that name the speaker of the direct quote before them ("…," according to …). */
   attribution: PhraseIndex;
+  /** Words that open the sentence after a quotation and point back to it, before a cue and its speaker («Έτσι χαρακτήρισε … ο Χ», "That was how X put it"). */
+  pointersBack: PhraseIndex;
   subjectDeterminers: Set<string>;
   /** Determiners of a known referent (the ministry): such phrases may refer back. */
   definiteDeterminers: Set<string>;
@@ -245,6 +248,7 @@ export function buildLexicon(langs: LangData[]): QuoteLexicon {
     chains: new Map(),
     sourceMarkers: new Set(),
     attribution: new Map(),
+    pointersBack: new Map(),
     subjectDeterminers: new Set(),
     definiteDeterminers: new Set(),
     plainDeterminers: new Set(),
@@ -314,6 +318,7 @@ export function buildLexicon(langs: LangData[]): QuoteLexicon {
       addPhrases(lex.chains, [...(src.via ?? []), ...(src.citing ?? [])]);
       addAll(lex.sourceMarkers, src.sourceMarkers, foldWord);
       addPhrases(lex.attribution, src.attribution);
+      addPhrases(lex.pointersBack, src.pointersBack);
     }
     for (const [open, close] of lang.quoteMarks.pairs) {
       const set = lex.marks.get(open) ?? new Set<string>();

@@ -207,3 +207,12 @@ test("a quote after a cue and its object is direct when it ends the clause; one 
     ["direct", "θα υπογραφεί τον Μάιο", "Νίκος Ζάχος"],
   ]);
 });
+
+test("a quotation whose speaker the next sentence names, pointing back to it («Έτσι χαρακτήρισε … ο Χ», \"That was how X described …\")", () => {
+  const greek = analyse("Τίτλος\n\nΟι συνομιλίες ξεκίνησαν ξανά στη Γενεύη τη Δευτέρα.\n\n«Η κατάσταση είναι κρίσιμη»\n\nΈτσι χαρακτήρισε τη συγκυρία ο Ύπατος Αρμοστής του Ηνωμένου Βασιλείου, μιλώντας στο ΚΥΠΕ.\n");
+  assert.deepEqual(greek.map((q) => [q.kind, q.cue, who(q), q.text]), [["direct", "χαρακτήρισε", "Ύπατος Αρμοστής του Ηνωμένου Βασιλείου", "Η κατάσταση είναι κρίσιμη"]]);
+  const english = analyse('Title\n\nThe talks resumed in Geneva on Monday after a long pause.\n\n"The situation is critical."\n\nThat was how the British High Commissioner described the moment, speaking to reporters.\n');
+  assert.deepEqual(english.map((q) => [q.cue, who(q)]), [["described", "British High Commissioner"]]);
+  // a short quotation no sentence points back to is no quotation
+  assert.equal(analyse("Τίτλος\n\nΟι συνομιλίες ξεκίνησαν ξανά τη Δευτέρα.\n\n«Η κατάσταση είναι κρίσιμη»\n\nΟι δύο πλευρές θα συναντηθούν ξανά τον Μάρτιο.\n").length, 0);
+});
