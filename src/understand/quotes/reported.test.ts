@@ -130,3 +130,14 @@ test("imperfect forms of the speech verbs are cues too («σημείωναν», 
   const unions = analyse("Τίτλος\n\nΟι εργαζόμενοι κατήγγελλαν ότι δεν έχουν πληρωθεί εδώ και τρεις μήνες.\n");
   assert.equal(unions[0]?.cue, "κατήγγελλαν");
 });
+
+test("a reported clause ends before a subject with its role words and a cue; a question put to the subject by someone unnamed is not the subject's; a noun is no cue", () => {
+  const ended = analyse("Title\n\nThe minister insisted that the talks could resume this year, UN spokesman Stephane Dujarric said.\n");
+  assert.equal(ended[0].text, "the talks could resume this year");
+  const asked = analyse('Title\n\nThe talks stalled in March.\n\nAsked whether talks could resume this year, UN spokesman Stephane Dujarric said: "We remain hopeful."\n');
+  assert.deepEqual(asked.map((q) => [q.kind, q.text]), [["direct", "We remain hopeful."]]);
+  const tagged = (page: string) => findQuotes(defaultPipeline().run(buildDoc(parseTextPage(page))));
+  const remarks = tagged('Title\n\nTurkish President Recep Tayyip Erdogan said on Wednesday that Ankara would "never" accept a federal solution in Cyprus, in remarks that drew a sharp response from Nicosia.\n');
+  assert.equal(remarks.length, 1);
+  assert.match(remarks[0].text, /in remarks that drew a sharp response from Nicosia$/);
+});

@@ -41,10 +41,16 @@ export function clauseEnd(s: State, from: number, sentEnd: number): { end: numbe
     const inner = parsePhrase(v, lex, from, { subject: true, limit: k });
     if (inner && !inner.pronoun && afterParenthesis(s, skipAdverbs(s, inner.end, k), k) === k && complementizerAfter(s, cue, sentEnd) >= 0) continue;
     if (subjectAfter(s, cue, sentEnd)) return { end: backOff(k), next: null };
+    // the subject's words back from the cue: capitalised, or — after a comma only — with roles and descriptions among them (…, UN spokesman Stephane Dujarric said)
+    let lower = false;
     for (let b = k - 1; b >= from; b--) {
       const p = subjectStartOk(s, b, from) ? parsePhrase(v, lex, b, { subject: true, limit: k }) : null;
-      if (p && p.end === k && (b === from || boundary(b))) return { end: backOff(b), next: p };
-      if (!isWordOrNumber(v, b) || !v.cap[b]) break;
+      if (p && p.end === k && ((b === from && !lower) || boundary(b))) return { end: backOff(b), next: p };
+      if (!isWordOrNumber(v, b)) break;
+      if (!v.cap[b]) {
+        if (!lex.roles.has(v.key[b]) && !lex.described.has(v.key[b])) break;
+        lower = true;
+      }
     }
     if (boundary(k) || opensReportedClause(s, cue, sentEnd)) return { end: backOff(k), next: null };
   }
@@ -130,6 +136,8 @@ function framed(s: State, span: Span): QuoteCandidate[] {
 /** Rule 1, cue … complementizer: «ο Χ δήλωσε ότι …», "X said on Thursday that …". */
 function afterComplementizer(s: State, cue: CueMatch, comp: number, [sentStart, sentEnd]: [number, number]): void {
   const { v, lex, o } = s;
+  // "Asked whether …, the spokesman said": a question put to the subject by someone unnamed, not the subject's words
+  if (cue.entry.question && cue.first === sentStart) return;
   // a reported question keeps its interrogative (αναρωτήθηκε πώς …); a complementizer is left out
   const from = cue.entry.question && lex.interrogatives.has(v.fold[comp]) ? comp : comp + 1;
   const { end, next } = clauseEnd(s, from, sentEnd);

@@ -8,6 +8,10 @@ import { parsePhrase, phraseText, possessiveLength, type SpeakerPhrase } from ".
 import type { QuoteKind, QuoteStance } from "./types.js";
 import { anyPhraseAt, type DocView, isQuoteMark, isWordOrNumber, sentenceBounds, tokenAtOrAfter, tokensText } from "./view.js";
 
+/** The tagger's tag of a common noun: a cue form it tags so after a preposition, determiner, adjective or number (in remarks, the reports) is a noun, not a speech verb. */
+const NOUN = "NOUN";
+const NOUN_PHRASE_BEFORE = new Set(["ADP", "DET", "ADJ", "NUM"]);
+
 /** Thresholds of the rules (defaults in DEFAULTS). */
 export interface DetectOptions {
   /** Fewest words of a quote without a cue (one that opens a sentence). */
@@ -153,8 +157,8 @@ const cueMemo = new WeakMap<DocView, { lex: QuoteLexicon; at: (CueMatch | null |
 function cueAt(v: DocView, lex: QuoteLexicon, i: number): CueMatch | null {
   const entries = lex.cues.get(v.fold[i]);
   if (!entries) return null;
-  // A capital inside a sentence makes a name (United States), not a verb.
-  if (v.cap[i] && !opensClause(v, i)) return null;
+  // A capital inside a sentence makes a name (United States), not a verb; a noun the tagger sees inside a noun phrase is no verb either (in remarks that …).
+  if ((v.cap[i] && !opensClause(v, i)) || (v.pos !== null && i > 0 && v.pos[i] === NOUN && NOUN_PHRASE_BEFORE.has(v.pos[i - 1]))) return null;
   for (const entry of entries) {
     let ok = true;
     for (let k = 1; k < entry.words.length && ok; k++) ok = v.fold[i + k] === entry.words[k];
