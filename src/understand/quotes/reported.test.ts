@@ -141,3 +141,8 @@ test("a reported clause ends before a subject with its role words and a cue; a q
   assert.equal(remarks.length, 1);
   assert.match(remarks[0].text, /in remarks that drew a sharp response from Nicosia$/);
 });
+
+test("content first, then its speaker and who was told: the outlet told is the channel (\"…, a senior EU official told Politico.\")", () => {
+  const quotes = analyse("Title\n\nThe deal will be signed next month, a senior EU official told Politico.\n");
+  assert.deepEqual(quotes.map((q) => [q.kind, who(q), q.via, q.text]), [["indirect", "senior EU official", "Politico", "The deal will be signed next month"]]);
+});

@@ -181,11 +181,15 @@ function contentBeforeInverted(s: State, cue: CueMatch, start: number, sentEnd: 
 function contentBeforeTail(s: State, cue: CueMatch, before: SpeakerPhrase, start: number, sentEnd: number): boolean {
   const { v, o } = s;
   if (before.end !== cue.first || v.text[before.start - 1] !== ",") return false;
-  const rest = skipAdverbs(s, cue.last, sentEnd);
+  // "…, a senior official told Politico.": who was told may end the frame, as the channel
+  const told = cue.entry.objectAfter ? parsePhrase(v, s.lex, cue.last, { subject: false, limit: sentEnd }) : null;
+  const rest = skipAdverbs(s, told && !told.pronoun ? told.end : cue.last, sentEnd);
   const tail = rest >= sentEnd - 1 || v.text[rest] === "," || v.text[rest] === ".";
   const span = tail ? contentSpan(s, start, before.start - 1) : null;
   if (!span || wordCount(v, start, before.start) < o.minClauseWords + 1) return false;
-  contentFirst(s, span, cue, before, chainIn(s, rest, sentEnd));
+  const chain = chainIn(s, rest, sentEnd);
+  chain.via ??= addressee(s, cue, cue.last, rest);
+  contentFirst(s, span, cue, before, chain);
   return true;
 }
 
