@@ -77,3 +77,12 @@ test("an outlet named by an attribution is not who a later pro-drop quote refers
   assert.equal(who(proDrop), "Πέτρος Νικολάου");
   assert.equal(who(quotes.find((q) => q.cue === "Σύμφωνα με")), "ΚΥΠΕ");
 });
+
+test("an outlet that opens a sentence before a report of its own is that report's channel; before other content it is the source", () => {
+  const relayed = analyse("Τίτλος\n\nΣύμφωνα με το Reuters, ο Τούρκος υπουργός Εξωτερικών ανέφερε ότι η Άγκυρα δεν θα στείλει στρατό στο νησί.\n");
+  assert.deepEqual(relayed.map((q) => [who(q), q.via, q.text]), [["Τούρκος υπουργός Εξωτερικών", "Reuters", "η Άγκυρα δεν θα στείλει στρατό στο νησί"]]);
+  const english = analyse("Title\n\nAccording to Reuters, the Turkish foreign minister said that Ankara would not send troops to the island.\n");
+  assert.deepEqual(english.map((q) => [q.via, q.text]), [["Reuters", "Ankara would not send troops to the island"]]);
+  const source = analyse("Τίτλος\n\nΣύμφωνα με την αστυνομία, ο δράστης συνελήφθη χθες το βράδυ στη Λεμεσό.\n");
+  assert.deepEqual(source.map((q) => [who(q), q.text]), [["αστυνομία", "ο δράστης συνελήφθη χθες το βράδυ στη Λεμεσό"]]);
+});

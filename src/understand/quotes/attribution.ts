@@ -7,7 +7,7 @@
 import type { CueEntry } from "./lexicon.js";
 import { isFunctionWord, parsePhrase, type SpeakerPhrase } from "./phrase.js";
 import { clauseEnd, contentSpan, hasVerb, pushIndirect } from "./reported.js";
-import { CLAUSE_END, type CueMatch, type State, wordCount } from "./state.js";
+import { CLAUSE_END, complementizerAfter, type CueMatch, label, matchCue, skipAdverbs, type State, wordCount } from "./state.js";
 import { anyPhraseAt, isQuoteMark, isWordOrNumber } from "./view.js";
 
 /** POS tags of the noun before a relative attribution (πληροφορίες σύμφωνα με τις οποίες), and of the adjectives before it. */
@@ -97,6 +97,13 @@ function fronted(s: State, sentStart: number, sentEnd: number): void {
   const p = len ? sourceBeforeComma(s, sentStart + len, sentEnd) : null;
   if (!p) return;
   const from = p.end + 1;
+  // «Σύμφωνα με το Reuters, ο υπουργός ανέφερε ότι …»: a report of its own follows; the source is its channel
+  const subject = parsePhrase(v, lex, from, { subject: true, limit: sentEnd });
+  const cue = subject && !subject.pronoun ? matchCue(v, lex, skipAdverbs(s, subject.end, sentEnd)) : null;
+  if (cue && complementizerAfter(s, cue, sentEnd) >= 0) {
+    s.frontedVia.set(sentStart, label(s, p));
+    return;
+  }
   push(s, from, clauseEnd(s, from, sentEnd).end, attributionCue(s, sentStart, len), p);
 }
 

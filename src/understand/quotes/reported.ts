@@ -148,7 +148,7 @@ function afterComplementizer(s: State, cue: CueMatch, comp: number, [sentStart, 
   const phrase = (after && !cue.entry.objectAfter ? after : null) ?? coordinated(s, cue, sentStart) ?? subjectBefore(s, cue, sentStart) ?? (cue.entry.impersonal ? null : next);
   const chain = chainIn(s, sentStart, cue.first);
   chainIn(s, end, sentEnd, chain);
-  chain.via ??= addressee(s, cue, cue.last, comp);
+  chain.via ??= addressee(s, cue, cue.last, comp) ?? s.frontedVia.get(sentStart) ?? null;
   pushIndirect(s, span, cue, phrase, chain);
 }
 

@@ -93,6 +93,8 @@ export interface State {
   chainStarts: Int32Array;
   /** Indexes into `out` by the first token of each quote's cue. */
   outByCue: Map<number, number[]>;
+  /** The outlet a sentence opens with when a report of its own follows («Σύμφωνα με το Reuters, ο υπουργός ανέφερε ότι …»), by the sentence's first token: that report's channel. */
+  frontedVia: Map<number, string>;
 }
 
 /** A new state over a document: nothing quoted, claimed or found yet. */
@@ -104,7 +106,7 @@ export function newState(v: DocView, lex: QuoteLexicon, o: Required<DetectOption
   for (let i = 0; i < reportedNext.length; i++) reportedNext[i] = i;
   return {
     v, lex, o, quoted: flags(), claimed: flags(), reported: flags(), reportedNext, sourced: flags(),
-    out: [], outByStart: new Map(), outStartBits: new Uint32Array((v.n >>> 5) + 1), outByCue: new Map(), chainStarts: Int32Array.from(chainStarts),
+    out: [], outByStart: new Map(), outStartBits: new Uint32Array((v.n >>> 5) + 1), outByCue: new Map(), frontedVia: new Map(), chainStarts: Int32Array.from(chainStarts),
   };
 }
 
