@@ -3,7 +3,8 @@
 // according to US officials.", «…, όπως αναφέρουν πηγές του.») and a relative
 // one («πληροφορίες σύμφωνα με τις οποίες …»). A trailing source is the
 // speaker only when the content has none of its own (otherwise it is the
-// quote's channel, set by the rules that found it).
+// quote's channel, set by the rules that found it); so is a fronted one before
+// a report with its own subject and speech verb (frontedVia).
 import type { CueEntry } from "./lexicon.js";
 import { isFunctionWord, parsePhrase, type SpeakerPhrase } from "./phrase.js";
 import { clauseEnd, contentSpan, hasVerb, pushIndirect } from "./reported.js";
