@@ -31,14 +31,17 @@ export function entitiesComponent(): Component {
     reads: ["tokens", "sentences"],
     readsIfPresent: ["mentions", "tokens.pos", "tokens.lemma", "tokens.feats", "quotes"],
     writes: ["entities"],
-    updates: ["quotes.speaker.entityId"],
+    updates: ["quotes.speaker.entityId", "quotes.speaker.name"],
     run(doc: Doc) {
       const entities = clusterEntities(doc);
       doc.layers.entities = entities;
       for (const q of doc.layers.quotes ?? []) {
         if (!q.speaker || q.speaker.entityId) continue;
         const e = speakerEntity(doc, entities, q.speaker);
-        if (e) q.speaker.entityId = e.id;
+        if (!e) continue;
+        q.speaker.entityId = e.id;
+        // A person is named by the entity's full name in the nominative («ο κ. Αρναουτάκης» → Σταύρος Αρναουτάκης)
+        if (e.type === "PER") q.speaker.name = e.names[doc.lang] ?? q.speaker.name;
       }
     },
   };

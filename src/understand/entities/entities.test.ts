@@ -49,6 +49,13 @@ test("a lone adjective joins the one organisation it begins; two such organisati
   assert.deepEqual(bank && mentionTexts(two, bank.id), ["Εθνική Τράπεζα"]);
 });
 
+test("a quoted person is named by the entity's full name in the nominative", () => {
+  const doc = analyzeRaw({ source: "fixture", mediaType: "text/plain", text: "Τίτλος\n\nΟ υπουργός συναντήθηκε με τον περιφερειάρχη Σταύρο Αρναουτάκη στο Ηράκλειο.\n\nΟ κ. Αρναουτάκης ζήτησε από την κυβέρνηση να στηρίξει τους δήμους της Κρήτης.\n", hints: { lang: "el" } }, defaultPipeline());
+  const quote = doc.layers.quotes?.find((q) => q.text.startsWith("στηρίξει"));
+  assert.equal(quote?.speaker?.name, "Σταύρος Αρναουτάκης");
+  assert.ok(quote?.speaker?.entityId);
+});
+
 test("a lone surname joins the full name it ends", () => {
   const doc = analyzeFixture(fixtureText("el-ryabkov.txt"), { lang: "el" });
   const ryabkov = byId(doc, "per:serg-riabkof");
