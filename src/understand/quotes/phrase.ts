@@ -15,6 +15,9 @@ const POSSESSIVE_MARKS = new Set(unionOfLangs((l) => l.clitics.apostrophes));
 const POSSESSIVE_FORMS = new Set(unionOfLangs((l) => l.clitics.possessive));
 const FINAL_DOT = /\.$/u;
 const PERSON = "PER";
+/** Most nouns and adjectives before a role the tagger lets a phrase take: fire service spokesman. */
+const MAX_NOUN_MODIFIERS = 3;
+const NOUN_MODIFIER_TAGS = new Set(["NOUN", "ADJ", "PROPN"]);
 
 type Tag = "det" | "cap" | "role" | "described" | "title" | "portfolio" | "mod" | "link" | "poss" | "comma" | "and";
 
@@ -136,14 +139,12 @@ export function parsePhrase(v: DocView, lex: QuoteLexicon, i: number, options: P
       j++;
       continue;
     }
-    // One adjective before a role: ο αμερικανός υπουργός
-    if (isWordOrNumber(v, j) && !v.cap[j] && !isCue(v, lex, j) && !isFunctionWord(lex, v.fold[j]) && j + 1 < limit) {
-      const next = wordTag(v, lex, j + 1, "mod");
-      if (next === "role" || next === "described") {
-        tags.push("mod");
-        j++;
-        continue;
-      }
+    // One adjective before a role: ο αμερικανός υπουργός; with the tagger, up to MAX_NOUN_MODIFIERS nouns and adjectives: fire service spokesman
+    const modifiers = modifiersBeforeRole(v, lex, j, limit);
+    if (modifiers) {
+      for (let k = 0; k < modifiers; k++) tags.push("mod");
+      j += modifiers;
+      continue;
     }
     // Apposition: ο Πρόεδρος της Τουρκίας, Ρετζέπ Ταγίπ Ερντογάν
     if (v.text[j] === COMMA && tags.some((t) => ROLE_TAGS.has(t)) && !hasNameAfterRole(tags)) {
@@ -165,6 +166,19 @@ export function parsePhrase(v: DocView, lex: QuoteLexicon, i: number, options: P
   }
   if (!tags.some((t) => HEAD_TAGS.has(t))) return null;
   return split(v, lex, i, j, tags);
+}
+
+/** Lowercase words from token j that stand before a role or a description (one word; with POS tags, nouns and adjectives up to MAX_NOUN_MODIFIERS), or 0. */
+function modifiersBeforeRole(v: DocView, lex: QuoteLexicon, j: number, limit: number): number {
+  const plain = (k: number) => k < limit && isWordOrNumber(v, k) && !v.cap[k] && !isCue(v, lex, k) && !isFunctionWord(lex, v.fold[k]);
+  const most = v.pos ? MAX_NOUN_MODIFIERS : 1;
+  for (let n = 1; n <= most && plain(j + n - 1); n++) {
+    if (n > 1 && !NOUN_MODIFIER_TAGS.has(v.pos![j + n - 1])) return 0;
+    if (n > 1 && !NOUN_MODIFIER_TAGS.has(v.pos![j])) return 0;
+    const next = j + n < limit ? wordTag(v, lex, j + n, "mod") : null;
+    if (next === "role" || next === "described") return n;
+  }
+  return 0;
 }
 
 function hasNameAfterRole(tags: Tag[]): boolean {

@@ -146,3 +146,11 @@ test("content first, then its speaker and who was told: the outlet told is the c
   const quotes = analyse("Title\n\nThe deal will be signed next month, a senior EU official told Politico.\n");
   assert.deepEqual(quotes.map((q) => [q.kind, who(q), q.via, q.text]), [["indirect", "senior EU official", "Politico", "The deal will be signed next month"]]);
 });
+
+test("a bare source may be the subject (\"…, officials said.\"); with the tagger, nouns before a role are part of the speaker's phrase (\"fire service spokesman X told …\")", () => {
+  const bare = analyse("Title\n\nThe fire forced the evacuation of several villages north of the city, police said.\n");
+  assert.deepEqual(bare.map((q) => [who(q), q.text]), [["police", "The fire forced the evacuation of several villages north of the city"]]);
+  const tagged = (page: string) => findQuotes(defaultPipeline().run(buildDoc(parseTextPage(page))));
+  const spokesman = tagged('Title\n\n"The situation is very difficult," fire service spokesman Vassilis Vathrakogiannis told state broadcaster ERT. "We have 400 firefighters on the ground."\n');
+  assert.deepEqual(spokesman.map((q) => [q.kind, who(q), q.via]), [["direct", "Vassilis Vathrakogiannis", "ERT"], ["direct", "Vassilis Vathrakogiannis", null]]);
+});

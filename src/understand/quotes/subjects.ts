@@ -25,8 +25,8 @@ export function subjectStartOk(s: State, i: number, sentStart: number): boolean 
   if (!isWordOrNumber(v, i)) return false;
   if (i > sentStart && afterPreposition(s, i)) return false;
   if (lex.subjectDeterminers.has(v.fold[i])) return true;
-  // new Central Bank Governor X: a modifier may open a subject without an article
-  if (!v.cap[i] && !lex.pronouns.has(v.fold[i]) && !(lex.modifiers.has(v.key[i]) && v.cap[i + 1])) return false;
+  // new Central Bank Governor X: a modifier may open a subject without an article; so may a bare source ("…, officials said", «πηγές ανέφεραν»)
+  if (!v.cap[i] && !lex.pronouns.has(v.fold[i]) && !(lex.modifiers.has(v.key[i]) && v.cap[i + 1]) && !lex.described.has(v.key[i])) return false;
   if (i === sentStart) return true;
   // inside a name (Ένωση Δικαστών και | Εισαγγελέων), or a genitive the taggers marked: no subject starts here
   if (joinsName(v, lex.conjunctions, i - 1) || featureOf(v, i, CASE) === GENITIVE) return false;
