@@ -154,3 +154,8 @@ test("a bare source may be the subject (\"…, officials said.\"); with the tagg
   const spokesman = tagged('Title\n\n"The situation is very difficult," fire service spokesman Vassilis Vathrakogiannis told state broadcaster ERT. "We have 400 firefighters on the ground."\n');
   assert.deepEqual(spokesman.map((q) => [q.kind, who(q), q.via]), [["direct", "Vassilis Vathrakogiannis", "ERT"], ["direct", "Vassilis Vathrakogiannis", null]]);
 });
+
+test("a dateline is not part of the content before the frame (\"ATHENS, Greece (AP) — …, authorities said.\")", () => {
+  const quotes = analyse("Title\n\nATHENS, Greece (AP) — A wildfire forced the evacuation of several villages north of Athens on Sunday, authorities said.\n");
+  assert.deepEqual(quotes.map((q) => [who(q), q.text]), [["authorities", "A wildfire forced the evacuation of several villages north of Athens on Sunday"]]);
+});

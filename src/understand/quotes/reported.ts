@@ -19,6 +19,7 @@ const MAX_IMPERSONAL_TAIL = 6;
 /** POS tags of a finite verb, checked in a clause when the taggers ran. */
 const VERB_TAGS = new Set(["VERB", "AUX"]);
 const PRONOUN = "PRON";
+const CLOSE_BRACKET = ")";
 
 /** Where a reported clause starting at token `from` ends, and the subject of the cue that ends it. */
 export function clauseEnd(s: State, from: number, sentEnd: number): { end: number; next: SpeakerPhrase | null } {
@@ -102,11 +103,12 @@ export function hasVerb(s: State, first: number, last: number): boolean {
 /** After each token, the token after the last colon or quoted token before it (0 when none): direct quotes are all found. */
 function afterStops(s: State): Uint32Array {
   const after = new Uint32Array(s.v.n + 1);
-  for (let i = 0; i < s.v.n; i++) after[i + 1] = s.quoted[i] || s.v.text[i] === ":" ? i + 1 : after[i];
+  // a dateline's dash after the agency's brackets ends it too: ATHENS, Greece (AP) — …
+  for (let i = 0; i < s.v.n; i++) after[i + 1] = s.quoted[i] || s.v.text[i] === ":" || (DASHES.has(s.v.text[i]) && s.v.text[i - 1] === CLOSE_BRACKET) ? i + 1 : after[i];
   return after;
 }
 
-/** Start of the content that precedes a cue in its sentence (after a colon or an earlier quote). */
+/** Start of the content that precedes a cue in its sentence (after a colon, an earlier quote or a dateline). */
 function contentStartBefore(stops: Uint32Array, sentStart: number, cueFirst: number): number {
   return Math.max(sentStart, stops[cueFirst]);
 }
