@@ -175,3 +175,10 @@ test("an excerpt that starts mid-article has no headline", () => {
   assert.equal(a.title, null);
   assert.equal(a.paragraphs.length, 2);
 });
+
+test("the headlines right under a related marker are its items, whatever the line classifier called them", () => {
+  const page = "Πολιτική | 03.05.2021 10:15\n\nΔιαφωνία για το νέο εκλογικό νόμο\n\nΗ κυβέρνηση κατέθεσε χθες στη Βουλή το νέο νομοσχέδιο για τον εκλογικό νόμο, το οποίο προβλέπει μπόνους εδρών για το πρώτο κόμμα.\n\nΗ αντιπολίτευση αντέδρασε έντονα, κάνοντας λόγο για «αλλοίωση της λαϊκής βούλησης».\n\nΗ ψηφοφορία αναμένεται την επόμενη εβδομάδα.\n\nΔιαβάστε ακόμα\nΤι προβλέπει το νέο νομοσχέδιο\nΟι αντιδράσεις των κομμάτων\n\nΓράψτε σχόλιο\n";
+  const a = parseTextPage(page);
+  assert.equal(a.relatedMarker, "Διαβάστε ακόμα");
+  assert.deepEqual(a.related.map((r) => r.title), ["Τι προβλέπει το νέο νομοσχέδιο", "Οι αντιδράσεις των κομμάτων"]);
+});

@@ -3,7 +3,8 @@
 // line classifier and page grammar of page-structure.ts. The body runs from
 // the first body line to the last; related lines (after a marker such as
 // «Δείτε επίσης» or "Read more", or a run of other stories' headlines without
-// one) go to `related`, also inside the body; furniture (menus, section labels,
+// one; the headlines right under a marker whatever the classifier said) go to
+// `related`, also inside the body; furniture (menus, section labels,
 // date lines, bylines, captions, credits, share prompts, comment forms) is
 // dropped, and a dateline before the body gives the publication date.
 import type { RelatedLink } from "../doc/doc.js";
@@ -19,6 +20,12 @@ import { decodeStructure, defaultStructureModel, labelOf, type LineLabel, type S
 const METADATA_PREFIX = /^\s*date\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?:\s+|$)/u;
 const LEADING_SPACE = /^\s*/u;
 const WORD_SEPARATOR = /\s+/u;
+/** Blank space between two lines that separates their blocks. */
+const BLOCK_BREAK = /\n\s*\n/u;
+/** A line ending a sentence with a full stop is no headline. */
+const SENTENCE_END = /[.…]$/u;
+/** Fewest words of a related headline found under a marker. */
+const HEADLINE_MIN_WORDS = 3;
 /** Longest body line, in words, tested against the boilerplate patterns. */
 const BOILERPLATE_MAX_WORDS = 25;
 
@@ -80,8 +87,11 @@ export function parseTextPage(input: string, options: TextPageOptions = {}): Ext
   const body: string[] = [];
   const related: RelatedLink[] = [];
   let relatedMarker: string | undefined;
+  /** A marked related block is open: its marker, or an item under it, came last in the same block of lines. */
+  let inRelated = false;
   for (let k = Math.max(0, firstBody); k < lines.length && firstBody >= 0; k++) {
     const text = lines[k].text;
+    const sameBlock = k > 0 && !BLOCK_BREAK.test(input.slice(lines[k - 1].end, lines[k].start));
     // A marker with a headline after it inside the body («Διαβάστε επίσης: …») is a related insert.
     const insert = labels[k] === "body" && text.length <= o.maxFurnitureChars ? markerOf(text, t) : null;
     if (labels[k] === "related" || (insert && insert.rest !== "")) {
@@ -90,11 +100,24 @@ export function parseTextPage(input: string, options: TextPageOptions = {}): Ext
         relatedMarker ??= marker.marker;
         if (marker.rest) related.push({ title: marker.rest, url: null });
       } else related.push({ title: text, url: null });
-    } else if (labels[k] === "body" && k <= lastBody && !isBoilerplate(text, t.boilerplate, o.maxFurnitureChars)) body.push(text);
+      inRelated = marker !== null || (inRelated && sameBlock);
+    } else if (inRelated && sameBlock && labels[k] === "furniture" && isHeadlineLike(text, o.maxFurnitureChars) && !isBoilerplate(text, t.boilerplate, o.maxFurnitureChars)) {
+      // the headlines right under a marker the classifier left as furniture are its items
+      related.push({ title: text, url: null });
+    } else {
+      inRelated = false;
+      if (labels[k] === "body" && k <= lastBody && !isBoilerplate(text, t.boilerplate, o.maxFurnitureChars)) body.push(text);
+    }
   }
   const article: ExtractedArticle = { title: headline >= 0 ? lines[headline].text : null, paragraphs: body, related, meta };
   if (relatedMarker !== undefined) article.relatedMarker = relatedMarker;
   return article;
+}
+
+/** Does a line read as another story's headline: a few words, not ending a sentence with a full stop? */
+function isHeadlineLike(text: string, maxChars: number): boolean {
+  const words = text.trim().split(WORD_SEPARATOR).length;
+  return text.length <= maxChars && words >= HEADLINE_MIN_WORDS && !SENTENCE_END.test(text.trim());
 }
 
 /** Furniture inside the body ("Advertisement", "Share this"), dropped from the paragraphs. */
