@@ -182,3 +182,10 @@ test("the headlines right under a related marker are its items, whatever the lin
   assert.equal(a.relatedMarker, "Διαβάστε ακόμα");
   assert.deepEqual(a.related.map((r) => r.title), ["Τι προβλέπει το νέο νομοσχέδιο", "Οι αντιδράσεις των κομμάτων"]);
 });
+
+test("a sentence the classifier left as furniture right after the body closes the body; a share prompt does not", () => {
+  const page = "Πολιτική | 03.05.2021 10:15\n\nΔιαφωνία για το νέο εκλογικό νόμο\n\nΣύνταξηΗ κυβέρνηση κατέθεσε χθες στη Βουλή το νέο νομοσχέδιο για τον εκλογικό νόμο, το οποίο προβλέπει μπόνους εδρών για το πρώτο κόμμα.\n\nΗ αντιπολίτευση αντέδρασε έντονα, κάνοντας λόγο για «αλλοίωση της λαϊκής βούλησης».\n\nΦωτογραφία: Eurokinissi\n\nΗ ψηφοφορία αναμένεται την επόμενη εβδομάδα.\n\nΔιαβάστε ακόμα\nΤι προβλέπει το νέο νομοσχέδιο\n\nΑκολουθήστε μας στο Google News\n";
+  const a = parseTextPage(page);
+  assert.equal(a.paragraphs[a.paragraphs.length - 1], "Η ψηφοφορία αναμένεται την επόμενη εβδομάδα.");
+  assert.ok(!a.paragraphs.some((p) => p.startsWith("Ακολουθήστε")));
+});

@@ -6,7 +6,8 @@
 // one; the headlines right under a marker whatever the classifier said) go to
 // `related`, also inside the body; furniture (menus, section labels,
 // date lines, bylines, captions, credits, share prompts, comment forms) is
-// dropped, and a dateline before the body gives the publication date.
+// dropped, and a dateline before the body gives the publication date. A
+// sentence the classifier left as furniture right after the body closes it.
 import type { RelatedLink } from "../doc/doc.js";
 import type { LangData } from "../lang/lang.js";
 import { fold } from "../text/normalize.js";
@@ -24,6 +25,10 @@ const WORD_SEPARATOR = /\s+/u;
 const BLOCK_BREAK = /\n\s*\n/u;
 /** A line ending a sentence with a full stop is no headline. */
 const SENTENCE_END = /[.…]$/u;
+/** Fewest words of a sentence that closes the body after it. */
+const SENTENCE_MIN_WORDS = 5;
+const CAPITAL_START = /^\p{Lu}/u;
+const FULL_STOP_END = /\p{L}[.!]$/u;
 /** Fewest words of a related headline found under a marker. */
 const HEADLINE_MIN_WORDS = 3;
 /** Longest body line, in words, tested against the boilerplate patterns. */
@@ -74,7 +79,9 @@ export function parseTextPage(input: string, options: TextPageOptions = {}): Ext
   if (published) meta.published = published;
   const headline = labels.indexOf("headline");
   const firstBody = labels.indexOf("body");
-  const lastBody = labels.lastIndexOf("body");
+  let lastBody = labels.lastIndexOf("body");
+  // A sentence the classifier left as furniture right after the body, before anything else, closes the body («Η ψηφοφορία αναμένεται …» after a photo credit).
+  while (lastBody >= 0 && lastBody + 1 < lines.length && labels[lastBody + 1] === "furniture" && isClosingSentence(lines[lastBody + 1].text, t.boilerplate, o.maxFurnitureChars)) labels[++lastBody] = "body";
   if (!meta.published && firstBody >= 0) {
     // A dateline before the body («Τρίτη, 15 Οκτωβρίου 2024, 18:48»), else a byline's date inside it, dates the article.
     const reader = dateReader(extractLangData());
@@ -112,6 +119,12 @@ export function parseTextPage(input: string, options: TextPageOptions = {}): Ext
   const article: ExtractedArticle = { title: headline >= 0 ? lines[headline].text : null, paragraphs: body, related, meta };
   if (relatedMarker !== undefined) article.relatedMarker = relatedMarker;
   return article;
+}
+
+/** Does a line read as a sentence of the article: capitalised, several words, a final full stop, no boilerplate? */
+function isClosingSentence(text: string, boilerplate: RegExp[], maxChars: number): boolean {
+  const trimmed = text.trim();
+  return CAPITAL_START.test(trimmed) && trimmed.split(WORD_SEPARATOR).length >= SENTENCE_MIN_WORDS && FULL_STOP_END.test(trimmed) && !isBoilerplate(text, boilerplate, maxChars);
 }
 
 /** Does a line read as another story's headline: a few words, not ending a sentence with a full stop? */
