@@ -6,9 +6,8 @@
 // of lang/<code>/quote-cues.json.
 import { tokenRange } from "../../doc/doc.js";
 import type { CueEntry } from "./lexicon.js";
-import { pairMarks } from "./marks.js";
 import { parsePhrase } from "./phrase.js";
-import { addQuote, claim, type CueMatch, inTitle, type State, wordCount } from "./state.js";
+import { addQuote, claim, type CueMatch, inTitle, markedSpans, type State, wordCount } from "./state.js";
 import { isWordOrNumber, sentenceBounds, tokenAtOrAfter, type DocView } from "./view.js";
 
 /** The characterising form that ends right before token `open` (the opening mark), or null. */
@@ -31,7 +30,7 @@ const MAX_FORM_WORDS = 3;
 export function detectCharacterised(s: State): void {
   const { v, lex } = s;
   if (!lex.characterised.size || !lex.agents.size) return;
-  for (const span of pairMarks(v.doc.text, v.blocks, lex.marks)) {
+  for (const span of markedSpans(s)) {
     if (!span.closed) continue;
     const open = tokenAtOrAfter(v, span.open);
     const [first, last] = tokenRange(v.doc.layers.tokens, span);

@@ -7,9 +7,8 @@
 // («Μόσχα: Δεν υποκύπτουμε …»).
 // Scare quotes and titles in quote marks are left out by length and position.
 import { tokenRange } from "../../doc/doc.js";
-import { pairMarks } from "./marks.js";
 import { parsePhrase, type SpeakerPhrase } from "./phrase.js";
-import { addQuote, addressee, chainIn, claim, complementizerAfter, type CueMatch, DASHES, inTitle, matchCue, type QuoteCandidate, skipAdverbs, type State, wordCount } from "./state.js";
+import { addQuote, addressee, chainIn, claim, complementizerAfter, type CueMatch, DASHES, inTitle, markedSpans, matchCue, type QuoteCandidate, skipAdverbs, type State, wordCount } from "./state.js";
 import { subjectAfter, subjectBefore, titleSubject } from "./subjects.js";
 import { anyPhraseAt, isQuoteMark, isWordOrNumber, namedByTagger, sentenceBounds, tokenAtOrAfter } from "./view.js";
 
@@ -215,7 +214,7 @@ function opensSentence(s: State, open: number): boolean {
 
 export function detectDirect(s: State): void {
   const { v, lex, o } = s;
-  const spans = pairMarks(v.doc.text, v.blocks, lex.marks);
+  const spans = markedSpans(s);
   let lastBlock = -1;
   for (const span of spans) {
     const open = tokenAtOrAfter(v, span.open);

@@ -5,7 +5,7 @@
 // journalist's question as much as the answer. Only when at least two
 // paragraphs of the article are laid out so (a question and its answer): a
 // single labelled line is as often a caption or a dateline.
-import { tokenRange, type Mention } from "../../doc/doc.js";
+import { tokenRange } from "../../doc/doc.js";
 import { addQuote, type State, wordCount } from "./state.js";
 import type { SpeakerPhrase } from "./phrase.js";
 
@@ -25,17 +25,19 @@ interface Labelled {
   content: [number, number];
 }
 
-/** The person mention that opens token `first`, as token bounds, or null. */
-function personAt(s: State, mentions: Map<number, Mention>, first: number): [number, number] | null {
-  const m = mentions.get(s.v.start[first]);
-  if (!m || m.type !== PERSON) return null;
-  return tokenRange(s.v.doc.layers.tokens, m);
+/** The person the recogniser found at token `first`, as token bounds (up to `end`), or null. */
+function personAt(s: State, first: number, end: number): [number, number] | null {
+  const types = s.v.mentionType;
+  if (!types || types[first] !== PERSON) return null;
+  let last = first + 1;
+  while (last < end && types[last] === PERSON) last++;
+  return [first, last];
 }
 
 /** The paragraph starting at token `first` (up to `end`) as a label and what follows it, or null. */
-function labelled(s: State, mentions: Map<number, Mention>, first: number, end: number): Labelled | null {
+function labelled(s: State, first: number, end: number): Labelled | null {
   const { v, o } = s;
-  const name = personAt(s, mentions, first);
+  const name = personAt(s, first, end);
   if (!name) return null;
   let j = name[1];
   if (v.text[j] === OPEN_BRACKET) {
@@ -51,12 +53,11 @@ function labelled(s: State, mentions: Map<number, Mention>, first: number, end: 
 
 export function detectInterview(s: State): void {
   const { v } = s;
-  const mentions = new Map((v.doc.layers.mentions ?? []).map((m) => [m.start, m]));
-  if (!mentions.size) return;
+  if (!v.mentionType) return;
   const found: Labelled[] = [];
   for (const block of v.blocks) {
     const [first, end] = tokenRange(v.doc.layers.tokens, block);
-    const l = first < end ? labelled(s, mentions, first, end) : null;
+    const l = first < end ? labelled(s, first, end) : null;
     if (l) found.push(l);
   }
   if (found.length < MIN_LABELLED) return;

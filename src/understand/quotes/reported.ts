@@ -234,11 +234,12 @@ function nominalContent(s: State, cue: CueMatch, [sentStart, sentEnd]: [number, 
  */
 function parenthetical(s: State, cue: CueMatch, start: number, [sentStart, sentEnd]: [number, number]): boolean {
   const { v, o } = s;
+  const close = skipAdverbs(s, cue.last, sentEnd);
+  if (v.text[close] !== ",") return false;
   const before = v.text[cue.first - 1] === "," ? null : subjectBefore(s, cue, sentStart);
   if (before && (!before.pronoun || before.end !== cue.first)) return false;
   const open = before ? before.start - 1 : cue.first - 1;
-  const close = skipAdverbs(s, cue.last, sentEnd);
-  if (open <= start || v.text[open] !== "," || v.text[close] !== ",") return false;
+  if (open <= start || v.text[open] !== ",") return false;
   const { end } = clauseEnd(s, close + 1, sentEnd);
   if (wordCount(v, start, open) + wordCount(v, close + 1, end) < o.minClauseWords + 1 || !hasVerb(s, close + 1, end)) return false;
   const span = contentSpan(s, start, end);

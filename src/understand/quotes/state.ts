@@ -4,6 +4,7 @@
 // source chains (via, citing, who was told) found around a quote.
 import type { Span } from "../../doc/doc.js";
 import type { CueEntry, QuoteLexicon } from "./lexicon.js";
+import { pairMarks, type MarkedSpan } from "./marks.js";
 import { parsePhrase, phraseText, possessiveLength, type SpeakerPhrase } from "./phrase.js";
 import type { QuoteKind, QuoteStance } from "./types.js";
 import { anyPhraseAt, type DocView, isQuoteMark, isWordOrNumber, sentenceBounds, tokenAtOrAfter, tokensText } from "./view.js";
@@ -93,6 +94,8 @@ export interface State {
   chainStarts: Int32Array;
   /** Indexes into `out` by the first token of each quote's cue. */
   outByCue: Map<number, number[]>;
+  /** The document's quoted spans, paired once (markedSpans). */
+  spans?: MarkedSpan[];
   /** The outlet a sentence opens with when a report of its own follows («Σύμφωνα με το Reuters, ο υπουργός ανέφερε ότι …»), by the sentence's first token: that report's channel. */
   frontedVia: Map<number, string>;
 }
@@ -223,6 +226,11 @@ export interface Chain {
 }
 
 /** Source-chain phrases (όπως μετέδωσε …, according to …, citing …) in [from, to). */
+/** The document's quoted spans (marks.ts), paired once for every rule that reads them. */
+export function markedSpans(s: State): MarkedSpan[] {
+  return (s.spans ??= pairMarks(s.v.doc.text, s.v.blocks, s.lex.marks));
+}
+
 export function chainIn(s: State, from: number, to: number, chain: Chain = { via: null, citing: null }): Chain {
   const { v, lex, chainStarts } = s;
   for (let k = countBelow(chainStarts, from); k < chainStarts.length && chainStarts[k] < to; k++) {

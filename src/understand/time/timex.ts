@@ -112,8 +112,6 @@ interface Tok {
   text: string;
   fold: string;
   kind: number;
-  /** The POS tag, when the tagger ran. */
-  pos?: string;
 }
 
 interface Match {
@@ -122,7 +120,9 @@ interface Match {
   meaning: Meaning;
 }
 
-type Matcher = (toks: Tok[], i: number, t: Tables) => Match | null;
+/** The POS tag of token j, when the tagger ran. */
+type PosAt = (j: number) => string | undefined;
+type Matcher = (toks: Tok[], i: number, t: Tables, pos: PosAt) => Match | null;
 
 const isNumber = (tok: Tok | undefined) => tok?.kind === TokenKind.Number;
 const skipComma = (toks: Tok[], i: number) => (toks[i]?.text === "," ? i + 1 : i);
@@ -193,7 +193,7 @@ const calendarDate: Matcher = (toks, i, t) => {
  * the clause's first other verb or subordinator ("On Thursday, the minister
  * will …", not "on Tuesday he said that he will …")? After it only with POS tags.
  */
-function inFuture(toks: Tok[], i: number, t: Tables): boolean {
+function inFuture(toks: Tok[], i: number, t: Tables, posAt: PosAt): boolean {
   if (!t.future.size) return false;
   for (let j = i - 1, seen = 0; j >= 0 && seen < FUTURE_WORDS_BEFORE; j--) {
     if (toks[j].kind === TokenKind.Punct) break;
@@ -205,18 +205,19 @@ function inFuture(toks: Tok[], i: number, t: Tables): boolean {
     const tok = toks[j];
     if (tok.kind === TokenKind.Punct && tok.text !== ",") break;
     if (tok.kind !== TokenKind.Word) continue;
-    if (tok.pos === undefined) break;
+    const pos = posAt(j);
+    if (pos === undefined) break;
     if (t.future.has(tok.fold)) return true;
-    if (CLAUSE_ENDS.has(tok.pos)) break;
+    if (CLAUSE_ENDS.has(pos)) break;
     seen++;
   }
   return false;
 }
 
-const weekdayAlone: Matcher = (toks, i, t) => {
+const weekdayAlone: Matcher = (toks, i, t, posAt) => {
   const tok = toks[i];
   const weekday = tok && UPPER_START.test(tok.text) ? t.weekdays.get(tok.fold) : undefined;
-  return weekday !== undefined ? { next: i + 1, meaning: { kind: "weekday", weekday, direction: inFuture(toks, i, t) ? 1 : 0 } } : null;
+  return weekday !== undefined ? { next: i + 1, meaning: { kind: "weekday", weekday, direction: inFuture(toks, i, t, posAt) ? 1 : 0 } } : null;
 };
 
 const dayOrYearWord: Matcher = (toks, i, t) => {
@@ -347,14 +348,15 @@ export function findTimex(doc: Doc, published: string | undefined = doc.meta.pub
   // The document's shared word view: its texts and folds are made once for every layer.
   const { text, fold } = wordView(doc);
   const toks: Tok[] = new Array(cols.length);
-  const tags = cols.pos && cols.posTags ? cols.posTags : null;
-  for (let i = 0; i < cols.length; i++) toks[i] = { start: cols.start[i], end: cols.end[i], text: text[i], fold: fold[i], kind: cols.kind[i], pos: tags ? tags[cols.pos![i]] : undefined };
+  for (let i = 0; i < cols.length; i++) toks[i] = { start: cols.start[i], end: cols.end[i], text: text[i], fold: fold[i], kind: cols.kind[i] };
+  const tags = cols.posTags;
+  const posAt: PosAt = cols.pos && tags ? (j) => tags[cols.pos![j]] : () => undefined;
   const ref = parseReference(published);
   const out: Timex[] = [];
   let i = 0;
   while (i < toks.length) {
     let match: Match | null = null;
-    for (const m of MATCHERS) if ((match = m(toks, i, t))) break;
+    for (const m of MATCHERS) if ((match = m(toks, i, t, posAt))) break;
     if (!match) {
       i++;
       continue;
