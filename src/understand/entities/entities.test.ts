@@ -56,6 +56,13 @@ test("a quoted person is named by the entity's full name in the nominative", () 
   assert.ok(quote?.speaker?.entityId);
 });
 
+test("a person the recogniser finds in title words alone («Ύπατος Αρμοστής») is no person", () => {
+  const text = "Τίτλος\n\nΟι συνομιλίες ξεκίνησαν ξανά στη Γενεύη τη Δευτέρα.\n\n«Η κατάσταση είναι κρίσιμη»\n\nΈτσι χαρακτήρισε τη συγκυρία ο Ύπατος Αρμοστής του Ηνωμένου Βασιλείου, μιλώντας στο ΚΥΠΕ.\n";
+  const doc = analyzeRaw({ source: "fixture", mediaType: "text/plain", text, hints: { lang: "el" } }, defaultPipeline());
+  assert.ok(doc.layers.mentions?.some((m) => m.type === "PER" && m.text === "Ύπατος Αρμοστής"), "the recogniser's mention the rule removes");
+  assert.ok(!(doc.layers.entities ?? []).some((e) => e.type === "PER"), JSON.stringify(doc.layers.entities?.map((e) => e.name)));
+});
+
 test("a lone surname joins the full name it ends", () => {
   const doc = analyzeFixture(fixtureText("el-ryabkov.txt"), { lang: "el" });
   const ryabkov = byId(doc, "per:serg-riabkof");

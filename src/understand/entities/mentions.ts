@@ -238,9 +238,23 @@ function nerCandidates(c: Ctx, mentions: Mention[]): Candidate[] {
   for (const m of mentions) {
     const range = charSpan(c.doc, m, "expand");
     if (!range) continue;
-    out.push(candidate(c, range.first, range.last, TYPE_OF_LABEL[m.type.toUpperCase()] ?? "MISC", true));
+    const type = TYPE_OF_LABEL[m.type.toUpperCase()] ?? "MISC";
+    // «Ύπατος Αρμοστής», "Prime Minister": a title alone names no person
+    if (type === "PER" && onlyTitleWords(c, range.first, range.last)) continue;
+    out.push(candidate(c, range.first, range.last, type, true));
   }
   return out;
+}
+
+/** Are the words of [first, last) all title words (articles aside)? */
+function onlyTitleWords(c: Ctx, first: number, last: number): boolean {
+  let words = 0;
+  for (let i = first; i < last; i++) {
+    if (!c.isWord[i] || c.words.articles.has(c.folds[i])) continue;
+    if (!c.words.titleWords.has(c.folds[i]) && !c.words.titles.has(c.folds[i])) return false;
+    words++;
+  }
+  return words > 0;
 }
 
 const inside = (a: Span, b: Span) => a.start >= b.start && a.end <= b.end;
