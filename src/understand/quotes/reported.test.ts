@@ -159,3 +159,11 @@ test("a dateline is not part of the content before the frame (\"ATHENS, Greece (
   const quotes = analyse("Title\n\nATHENS, Greece (AP) — A wildfire forced the evacuation of several villages north of Athens on Sunday, authorities said.\n");
   assert.deepEqual(quotes.map((q) => [who(q), q.text]), [["authorities", "A wildfire forced the evacuation of several villages north of Athens on Sunday"]]);
 });
+
+test("a possessive opens an English speaker phrase as an article does (\"…, her office said.\", \"his spokesman said that …\")", () => {
+  const office = analyse("Title\n\nThe foreign policy chief Kaja Kallas will visit Ankara next week, her office said.\n");
+  assert.deepEqual(office.map((q) => [who(q), q.text]), [["office", "The foreign policy chief Kaja Kallas will visit Ankara next week"]]);
+  const spokesman = analyse("Title\n\nThe prime minister was in Brussels. His spokesman said that the talks would continue on Friday.\n");
+  assert.equal(spokesman[0]?.text, "the talks would continue on Friday");
+  assert.match(who(spokesman[0]) ?? "", /spokesman/);
+});
