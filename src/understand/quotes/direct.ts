@@ -20,6 +20,8 @@ const INTRO_PUNCT = new Set([":", "-", "–", "—", ","]);
 const MAX_OBJECT_WORDS = 5;
 /** POS tags of verbs: none stands between a cue and a quote of its object. */
 const VERB_TAGS = new Set(["VERB", "AUX"]);
+/** Most words of a cue form («έκανε λόγο για», "pointed out"). */
+const MAX_CUE_WORDS = 4;
 /** Most tokens between a pointer back («Έτσι», "That was how") and its cue. */
 const MAX_POINTER_GAP = 8;
 /** Sentence terminals: a quote after one opens a sentence. */
@@ -142,6 +144,15 @@ function endsClause(s: State, afterClose: number, closed: boolean): boolean {
   return afterClose >= sentEnd || !isWordOrNumber(v, afterClose) || lex.conjunctions.has(v.fold[afterClose]);
 }
 
+/** The cue whose words end right before token `end` («έκανε λόγο για «…»», said "…"), or null. */
+function cueEndingAt(s: State, end: number): CueMatch | null {
+  for (let i = end - 1; i >= Math.max(0, end - MAX_CUE_WORDS); i--) {
+    const cue = matchCue(s.v, s.lex, i);
+    if (cue && cue.head === i && cue.last === end) return cue;
+  }
+  return null;
+}
+
 function frameBefore(s: State, open: number): BeforeFrame | null {
   const { v, lex, o } = s;
   const p = open - 1;
@@ -152,8 +163,8 @@ function frameBefore(s: State, open: number): BeforeFrame | null {
   if (comp >= 0) return complementFrame(s, comp, sentStart);
   const introduced = INTRO_PUNCT.has(v.text[p]);
   const before = introduced ? p : open;
-  const direct = matchCue(v, lex, before - 1);
-  if (direct && direct.last === before && !s.claimed[direct.head]) {
+  const direct = cueEndingAt(s, before);
+  if (direct && !s.claimed[direct.head]) {
     const phrase = subjectAfter(s, direct, before) ?? subjectBefore(s, direct, sentStart);
     return { cue: direct, phrase, start: sentStart, shared: false };
   }

@@ -216,3 +216,11 @@ test("a quotation whose speaker the next sentence names, pointing back to it («
   // a short quotation no sentence points back to is no quotation
   assert.equal(analyse("Τίτλος\n\nΟι συνομιλίες ξεκίνησαν ξανά τη Δευτέρα.\n\n«Η κατάσταση είναι κρίσιμη»\n\nΟι δύο πλευρές θα συναντηθούν ξανά τον Μάρτιο.\n").length, 0);
 });
+
+test("a fragment right after a cue of several words is its speaker's («έκανε λόγο για «κλιμάκωση»»)", () => {
+  const quotes = analyse("Τίτλος\n\nΟ πρώην πρωθυπουργός Αλέξης Τσίπρας έκανε λόγο για «επικίνδυνη ρητορική».\n\nΗ αντιπολίτευση έκανε λόγο για «κλιμάκωση» της έντασης.\n");
+  assert.deepEqual(quotes.map((q) => [q.kind, q.cue, who(q), q.text]), [
+    ["direct", "έκανε λόγο για", "Αλέξης Τσίπρας", "επικίνδυνη ρητορική"],
+    ["direct", "έκανε λόγο για", "αντιπολίτευση", "κλιμάκωση"],
+  ]);
+});
