@@ -10,7 +10,7 @@ import { detectInterview } from "./interview.js";
 import { detectCharacterised } from "./characterised.js";
 import type { QuoteLexicon } from "./lexicon.js";
 import { documentAuthor, parsePhrase } from "./phrase.js";
-import { detectFrontedSources, detectIndirect } from "./reported.js";
+import { detectFrontedSources, detectIndirect, detectSecondComplements } from "./reported.js";
 import { claim, DEFAULTS, type DetectOptions, newState, type QuoteCandidate, type State } from "./state.js";
 import { antecedentFinder } from "./subjects.js";
 import { anyPhraseAt, type DocView, tokenAtOrAfter } from "./view.js";
@@ -51,6 +51,7 @@ export function detectQuotes(v: DocView, lex: QuoteLexicon, options: DetectOptio
   detectFrontedSources(s);
   detectFrontedAttributions(s);
   detectIndirect(s);
+  detectSecondComplements(s);
   detectTrailingAttributions(s);
   const antecedentBefore = antecedentFinder(s);
   for (const q of s.out) if (!q.phrase || q.phrase.pronoun || documentAuthor(v, lex, q.phrase) === null) q.antecedent = antecedentBefore(tokenAtOrAfter(v, q.start));

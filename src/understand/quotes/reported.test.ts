@@ -167,3 +167,11 @@ test("a possessive opens an English speaker phrase as an article does (\"…, he
   assert.equal(spokesman[0]?.text, "the talks would continue on Friday");
   assert.match(who(spokesman[0]) ?? "", /spokesman/);
 });
+
+test("a second complement after a direct quotation that was the first is reported by the same cue and speaker («ότι «…» και ότι η χώρα «…»»)", () => {
+  const quotes = analyse("Τίτλος\n\nΟ κυβερνητικός εκπρόσωπος Παύλος Μαρινάκης δήλωσε ότι «η Ελλάδα δεν απειλείται από κανέναν» και ότι η χώρα «θα υπερασπιστεί τα κυριαρχικά της δικαιώματα».\n");
+  assert.deepEqual(quotes.map((q) => [q.kind, q.cue, who(q), q.text]), [
+    ["direct", "δήλωσε", "Παύλος Μαρινάκης", "η Ελλάδα δεν απειλείται από κανέναν"],
+    ["indirect", "δήλωσε", "Παύλος Μαρινάκης", "η χώρα «θα υπερασπιστεί τα κυριαρχικά της δικαιώματα»"],
+  ]);
+});

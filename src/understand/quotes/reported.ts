@@ -2,8 +2,9 @@
 // bare clause where the verb and language allow one (says he will …), the
 // content-first form («…πιέσεις, δήλωσε σήμερα ο …», "…, Xinhua reports."),
 // a fronted source («Όπως ανέφερε ο Χ, …») and a bare reporting clause set off
-// by commas inside the content («Αυτή, είπε, είναι …»). A reporting frame around a
-// statement already found becomes that statement's `via`.
+// by commas inside the content («Αυτή, είπε, είναι …»), and a second complement
+// after a direct quotation that was the first (ότι «…» και ότι …). A reporting
+// frame around a statement already found becomes that statement's `via`.
 import { type Span, TokenKind, tokenRange } from "../../doc/doc.js";
 import { parsePhrase, type SpeakerPhrase } from "./phrase.js";
 import { addQuote, addressee, type Chain, chainIn, claim, complementizerAfter, type CueMatch, DASHES, inTitle, label, markReported, matchCue, type QuoteCandidate, skipAdverbs, type State, wordCount } from "./state.js";
@@ -270,6 +271,27 @@ export function detectIndirect(s: State): void {
     const before = subjectBefore(s, cue, sentStart);
     if (!before) continue;
     if (!contentBeforeTail(s, cue, before, start, sentEnd)) bareClause(s, cue, before, sentEnd);
+  }
+}
+
+/**
+ * «… δήλωσε ότι «…» και ότι η χώρα «…»»: after a direct quotation that was a
+ * cue's whole complement, a second complement joined to it is reported by the
+ * same cue and speaker (one wholly in quote marks is already a direct one).
+ */
+export function detectSecondComplements(s: State): void {
+  const { v, lex, o } = s;
+  for (const q of [...s.out]) {
+    if (q.kind !== "direct" || !q.cue) continue;
+    const open = tokenAtOrAfter(v, q.start) - 1;
+    const close = tokenAtOrAfter(v, q.end);
+    const comp = close + 2;
+    if (open < 1 || !lex.complementizers.has(v.fold[open - 1]) || !isQuoteMark(v, close) || !lex.conjunctions.has(v.fold[close + 1]) || !lex.complementizers.has(v.fold[comp])) continue;
+    if (s.quoted[comp + 1] || s.reported[comp + 1]) continue;
+    const [, sentEnd] = sentenceBounds(v, comp);
+    const { end } = clauseEnd(s, comp + 1, sentEnd);
+    const span = contentSpan(s, comp + 1, end);
+    if (span && wordCount(v, comp + 1, end) >= o.minClauseWords) pushIndirect(s, span, q.cue, q.phrase, { via: q.via, citing: q.citing });
   }
 }
 
