@@ -5,7 +5,7 @@ import { stmt } from "./statements.js";
 import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
 import { addArticleFilter, noConditions } from "./filters.js";
-import { spanTextSql, storedSpanText } from "./span-text.js";
+import { spanTextSql } from "./span-text.js";
 import type { ArticleRef, LayerTable } from "./layer-table.js";
 import { DEFAULT_PAGE_LIMIT, type PageOptions, type StoredEvent } from "./store.js";
 
@@ -64,7 +64,7 @@ export const eventsTable: LayerTable = {
         assertedById: registryId(e.assertedBy.entityId),
         start: e.evidence.start,
         end: e.evidence.end,
-        evidence: storedSpanText(doc.text, e.evidence.start, e.evidence.end, doc.text.slice(e.evidence.start, e.evidence.end)),
+        evidence: doc.text.slice(e.evidence.start, e.evidence.end),
       });
     });
   },

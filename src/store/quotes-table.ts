@@ -8,7 +8,7 @@ import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
 import { addArticleFilter, addKeyConditions, keyString, noConditions, queryKeys, whereClause } from "./filters.js";
 import { allKeysMatch } from "./search-text.js";
-import { spanTextSql, storedSpanText } from "./span-text.js";
+import { spanTextSql } from "./span-text.js";
 import { NATIONALITY } from "./entities-table.js";
 import type { ArticleRef, LayerTable } from "./layer-table.js";
 import { DEFAULT_PAGE_LIMIT, type EntityQuote, type PageOptions, type QuoteList, type QuoteQuery, type StoredQuote } from "./store.js";
@@ -47,7 +47,7 @@ export const quotesTable: LayerTable = {
         kind: q.kind,
         start: q.start,
         end: q.end,
-        text: storedSpanText(doc.text, q.start, q.end, q.text),
+        text: q.text,
         speaker,
         speakerKeys,
         speakerEntityId: registryId(q.speaker?.entityId),

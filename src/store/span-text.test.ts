@@ -1,17 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { packText } from "./article-row.js";
-import { inRow, spanColumns, spanTextFunction, spanTextSql, storedSpanText } from "./span-text.js";
+import { inRow, spanColumns, spanTextFunction, spanTextSql } from "./span-text.js";
 
 const TEXT = "Ο Ριαμπκόφ δήλωσε ότι «η συνεργασία συνεχίζεται». ΐ ΰ Ώ τέλος.";
-
-test("a span's text is stored as '' only when it is the article's words between its offsets", () => {
-  const start = TEXT.indexOf("η συνεργασία");
-  const end = start + "η συνεργασία συνεχίζεται".length;
-  assert.equal(storedSpanText(TEXT, start, end, "η συνεργασία συνεχίζεται"), "");
-  assert.equal(storedSpanText(TEXT, start, end, "η συνεργασία συνεχίζεται …"), "η συνεργασία συνεχίζεται …");
-  assert.equal(storedSpanText(TEXT, 0, 0, ""), "");
-});
 
 test("the SQL function gives the stored text, else cuts it from the packed article text", () => {
   const spanText = spanTextFunction();

@@ -1,10 +1,11 @@
-// Quotation and event texts that are words of their article, kept once: the
-// SQLite store writes '' for a quotation's text or an event's evidence that
-// is exactly the article's text between the row's offsets, and its statements
-// read them through SPAN_TEXT_FUNCTION, which cuts them from the article's
-// packed text (about 2.4 KB per article that the rows no longer hold twice).
-// PostgreSQL keeps the texts in their rows and reads the column itself
-// (`inRow`); rows copied out of a SQLite store carry their texts (`spanColumns`).
+// Quotation and event texts in the SQLite store's rows. They are written in
+// full: a page of quotations from many articles would otherwise unpack every
+// article's text (~40 µs each), and a speaker's page would cost ~1–2 ms more
+// the fuller it gets. Rows written with '' (a text that is exactly the
+// article's words between the row's offsets, as stores of 3c99057 wrote them)
+// are read through SPAN_TEXT_FUNCTION, which cuts them from the article's
+// packed text. PostgreSQL reads its column itself (`inRow`); rows copied out
+// of a SQLite store carry their texts (`spanColumns`).
 import { unpackText } from "./article-row.js";
 
 /** The SQL function of the SQLite store that gives a row's span text: (packed article text, start, end, stored text). */
@@ -18,11 +19,6 @@ export const SPAN_TEXT_COLUMNS: Readonly<Record<string, { text: string; start: s
   quotes: { text: "text", start: "start_offset", end: "end_offset" },
   events: { text: "evidence", start: "start_offset", end: "end_offset" },
 };
-
-/** The text to store for a span: '' when it is the article's own words there. */
-export function storedSpanText(articleText: string, start: number, end: number, text: string): string {
-  return text !== "" && articleText.slice(start, end) === text ? "" : text;
-}
 
 /** The SQL expression of a row's span text (`row` the table's alias, `article` the articles table's). */
 export function spanTextSql(table: keyof typeof SPAN_TEXT_COLUMNS, row: string, article = "a"): string {
