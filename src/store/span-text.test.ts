@@ -20,7 +20,7 @@ test("the SQL function gives the stored text, else cuts it from the packed artic
 
 test("the statement text names the function once per column, and a back end that keeps the texts reads its column", () => {
   const sql = `SELECT ${spanTextSql("quotes", "q")} AS text, ${spanTextSql("events", "ev")} AS evidence FROM quotes q, events ev, articles a`;
-  assert.equal(sql, "SELECT span_text(a.text, q.start_offset, q.end_offset, q.text) AS text, span_text(a.text, ev.start_offset, ev.end_offset, ev.evidence) AS evidence FROM quotes q, events ev, articles a");
+  assert.equal(sql, "SELECT CASE WHEN q.text <> '' THEN q.text ELSE span_text(a.text, q.start_offset, q.end_offset, q.text) END AS text, CASE WHEN ev.evidence <> '' THEN ev.evidence ELSE span_text(a.text, ev.start_offset, ev.end_offset, ev.evidence) END AS evidence FROM quotes q, events ev, articles a");
   assert.equal(inRow(inRow(sql, "quotes", "q"), "events", "ev"), "SELECT q.text AS text, ev.evidence AS evidence FROM quotes q, events ev, articles a");
 });
 

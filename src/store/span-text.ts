@@ -23,7 +23,8 @@ export const SPAN_TEXT_COLUMNS: Readonly<Record<string, { text: string; start: s
 /** The SQL expression of a row's span text (`row` the table's alias, `article` the articles table's). */
 export function spanTextSql(table: keyof typeof SPAN_TEXT_COLUMNS, row: string, article = "a"): string {
   const c = SPAN_TEXT_COLUMNS[table];
-  return `${SPAN_TEXT_FUNCTION}(${article}.text, ${row}.${c.start}, ${row}.${c.end}, ${row}.${c.text})`;
+  // the function (and the article's packed text it is handed) only for rows written with ''
+  return `CASE WHEN ${row}.${c.text} <> '' THEN ${row}.${c.text} ELSE ${SPAN_TEXT_FUNCTION}(${article}.text, ${row}.${c.start}, ${row}.${c.end}, ${row}.${c.text}) END`;
 }
 
 /** A statement with its span text expressions read from the row's own column (a back end that stores the texts). */
