@@ -32,6 +32,12 @@ test("a capital after a place cue is the city, not the government", () => {
   assert.deepEqual(city && mentionTexts(meeting, city.id), ["Μόσχα"], "a meeting in Moscow is in the city");
   assert.deepEqual(mentionTexts(meeting, "country:RU"), ["Μόσχα/capital"], "arms sold to Moscow go to the government");
   assert.ok(mentionTexts(en, "country:RU").includes("Moscow/capital"));
+  const reach = analyzeFixture("Τίτλος\n\nΟ πύραυλος φθάνει μέχρι την Αθήνα, είπε. Η Αθήνα απάντησε αμέσως.", { lang: "el" });
+  const athens = (reach.layers.entities ?? []).find((e) => e.capitalOf === "GR");
+  assert.deepEqual(athens && mentionTexts(reach, athens.id), ["Αθήνα"], "a missile's range reaches the city");
+  assert.deepEqual(mentionTexts(reach, "country:GR"), ["Αθήνα/capital"], "the city that answers is the government");
+  const range = analyzeFixture("Title\n\nThe missile can reach Moscow, he said. Moscow replied at once.", { lang: "en" });
+  assert.deepEqual(mentionTexts(range, "country:RU"), ["Moscow/capital"]);
 });
 
 test("a country's name after a minister or a ministry is a portfolio, not the country", () => {
