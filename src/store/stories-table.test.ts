@@ -3,7 +3,9 @@ import { describe, test } from "node:test";
 import type { Doc } from "../doc/doc.js";
 import { PORT_COPY, PORT_STORY, UNRELATED, VISIT_STORY, analyzeStoryFixture, storyFixtureText } from "../stories/fixtures/fixtures.js";
 import type { Store, StorySummary } from "./store.js";
+import Database from "better-sqlite3";
 import { STORE_BACKENDS } from "../testing/store-backends.js";
+import { openStore } from "./open.js";
 
 const docs = new Map<string, Doc>();
 const fixture = (name: string) => {
@@ -100,3 +102,22 @@ for (const backend of STORE_BACKENDS) {
     });
   });
 }
+
+test("a story of one report keeps no profile of its own until a second report joins (SQLite's blobs)", async () => {
+  const path = STORE_BACKENDS[0].address("sole");
+  const store = await openStore(path);
+  for (const n of [VISIT_STORY[0], UNRELATED]) await store.put(fixture(n));
+  const lengths = () => {
+    const db = new Database(path, { readonly: true });
+    const out = (db.prepare("SELECT size, length(profile) AS bytes FROM stories ORDER BY id").all() as { size: number; bytes: number }[]).map((r) => [r.size, r.bytes]);
+    db.close();
+    return out;
+  };
+  assert.deepEqual(lengths(), [[1, 0], [1, 0]]);
+  await store.put(fixture(VISIT_STORY[1]));
+  const [visit, fire] = lengths();
+  assert.equal(visit[0], 2, "the second report found the story by the profile made from the first");
+  assert.ok(visit[1] > 0, "and the profile of two is written");
+  assert.deepEqual(fire, [1, 0]);
+  await store.close();
+});

@@ -117,7 +117,7 @@ const packJson = (value: unknown): Buffer => deflateRawSync(JSON.stringify(value
 const unpackJson = (blob: Buffer): unknown => JSON.parse(inflateRawSync(blob).toString("utf8"));
 export const packProfile = (p: StoryProfile): Buffer => packJson(encodeProfile(p));
 export const packContribution = (c: Contribution): Buffer => packJson(encodeContribution(c));
-export const unpackProfile = (blob: Buffer): StoryProfile => decodeProfile(unpackJson(blob));
+const unpackProfile = (blob: Buffer): StoryProfile => decodeProfile(unpackJson(blob));
 export const unpackContribution = (blob: Buffer): Contribution => decodeContribution(unpackJson(blob));
 
 /**
@@ -151,8 +151,38 @@ class KeptBlobs<T> {
 
 const keptProfiles = new KeptBlobs(unpackProfile);
 const keptContributions = new KeptBlobs(unpackContribution);
-export const keptProfile = (blob: Buffer): StoryProfile => keptProfiles.get(blob);
+const keptProfile = (blob: Buffer): StoryProfile => keptProfiles.get(blob);
 export const keptContribution = (blob: Buffer): Contribution => keptContributions.get(blob);
+
+/**
+ * The profile written for a story opened by one report: none (an empty blob),
+ * since it is that report's contribution alone and is made again from it when
+ * read. It is written in full once another report joins. Most stories hold one
+ * report: at 1,000 generated articles this saves ~2.9 KB of ~44 KB per article.
+ */
+export const SOLE_REPORT_PROFILE = Buffer.alloc(0);
+
+/** Profiles made from a sole report's contribution blob, kept like the blobs, per profile size (the only setting they depend on). */
+const soleProfiles = new Map<number, KeptBlobs<StoryProfile>>();
+
+/** A story's profile from its stored blob; `report` is its one report's contribution, read only when the blob is SOLE_REPORT_PROFILE. */
+export function storedProfile(blob: Buffer, report: () => Buffer | undefined, options: StoryOptions): StoryProfile {
+  if (blob.length) return keptProfile(blob);
+  const c = report();
+  if (!c) return emptyProfile();
+  const keys = options.profileKeys ?? STORY_DEFAULTS.profileKeys;
+  let kept = soleProfiles.get(keys);
+  if (!kept) soleProfiles.set(keys, (kept = new KeptBlobs((b) => applyContribution(emptyProfile(), unpackContribution(b), 1, { profileKeys: keys }))));
+  return kept.get(c);
+}
+
+/** The one report of a story written with SOLE_REPORT_PROFILE: its contribution. */
+export const SOLE_REPORT = "SELECT contribution FROM story_articles WHERE story_id = ? AND contribution IS NOT NULL LIMIT 1";
+
+function profileOf(db: Database.Database, story: number, options: StoryOptions): StoryProfile {
+  const { profile } = stmt(db, "SELECT profile FROM stories WHERE id = ?").get(story) as { profile: Buffer };
+  return storedProfile(profile, () => (stmt(db, SOLE_REPORT).get(story) as { contribution: Buffer } | undefined)?.contribution, options);
+}
 
 /** The IDF of keys given the counts of the reports that have them (TOTAL_KEY: every report); a key not counted is in none. */
 export function idfFrom(counts: ReadonlyMap<string, number>): Idf {
@@ -178,18 +208,17 @@ function countKeys(db: Database.Database, keys: string[], sign: 1 | -1): void {
 }
 
 /** Stories sharing keys with the article, by index: per key the most recently active, then the best-sharing compared in full. */
-function candidates(db: Database.Database, keys: string[], idf: Idf): Candidate[] {
+function candidates(db: Database.Database, keys: string[], idf: Idf, options: StoryOptions): Candidate[] {
   const lookup = stmt(db, STORY_LOOKUPS.stories);
   const shared = new Map<number, number>();
   for (const k of keys) {
     for (const { story_id } of lookup.all(k, CANDIDATES_PER_KEY) as { story_id: number }[]) shared.set(story_id, (shared.get(story_id) ?? 0) + idf(k));
   }
   const best = [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, CANDIDATES_COMPARED);
-  const load = stmt(db, "SELECT profile FROM stories WHERE id = ?");
   const members = stmt(db, "SELECT contribution FROM story_articles WHERE story_id = ? AND contribution IS NOT NULL ORDER BY article_rowid DESC LIMIT ?");
   return best.map(([id]) => ({
     id,
-    profile: keptProfile((load.get(id) as { profile: Buffer }).profile),
+    profile: profileOf(db, id, options),
     members: () => (members.all(id, MEMBERS_COMPARED) as { contribution: Buffer }[]).map((r) => keptContribution(r.contribution)),
   }));
 }
@@ -248,16 +277,14 @@ export function assignStory(db: Database.Database, rowid: number, doc: Doc, opti
   const idf = idfOf(db, keys);
   const c = contribution(a, idf);
   const lookup = lookupKeys(c, LOOKUP_TERMS);
-  const choice = chooseStory(a, candidates(db, lookup, idf), idf, options);
+  const choice = chooseStory(a, candidates(db, lookup, idf, options), idf, options);
   let story = choice.story;
-  const profile = story === null ? emptyProfile() : keptProfile((stmt(db, "SELECT profile FROM stories WHERE id = ?").get(story) as { profile: Buffer }).profile);
-  const updated = applyContribution(profile, c, 1, options);
   if (story === null) {
     story = Number(
-      stmt(db, "INSERT INTO stories (title, titled, size, reports, last_stored, seq, profile) VALUES (?, ?, 0, 0, '', ?, ?)").run(headline(doc), hasHeadline(doc) ? 1 : 0, seq, packProfile(updated)).lastInsertRowid,
+      stmt(db, "INSERT INTO stories (title, titled, size, reports, last_stored, seq, profile) VALUES (?, ?, 0, 0, '', ?, ?)").run(headline(doc), hasHeadline(doc) ? 1 : 0, seq, SOLE_REPORT_PROFILE).lastInsertRowid,
     );
   } else {
-    stmt(db, "UPDATE stories SET profile = ? WHERE id = ?").run(packProfile(updated), story);
+    stmt(db, "UPDATE stories SET profile = ? WHERE id = ?").run(packProfile(applyContribution(profileOf(db, story, options), c, 1, options)), story);
     // A story opened by an article without a headline takes the first headline that comes.
     if (hasHeadline(doc)) stmt(db, "UPDATE stories SET title = ?, titled = 1 WHERE id = ? AND titled = 0").run(headline(doc), story);
   }
@@ -272,12 +299,13 @@ export function removeFromStory(db: Database.Database, rowid: number, options: S
   const row = stmt(db, "SELECT story_id, contribution FROM story_articles WHERE article_rowid = ?").get(rowid) as { story_id: number; contribution: Buffer | null } | undefined;
   if (!row) return;
   const story = row.story_id;
+  // read before the report leaves: a story of one report has its profile made from it
+  let profile = profileOf(db, story, options);
   stmt(db, "DELETE FROM story_articles WHERE article_rowid = ?").run(rowid);
   if (!(stmt(db, "SELECT 1 FROM story_articles WHERE story_id = ? LIMIT 1").get(story))) {
     stmt(db, "DELETE FROM story_keys WHERE story_id = ?").run(story);
     stmt(db, "DELETE FROM stories WHERE id = ?").run(story);
   } else {
-    let profile = unpackProfile((stmt(db, "SELECT profile FROM stories WHERE id = ?").get(story) as { profile: Buffer }).profile);
     if (row.contribution) profile = applyContribution(profile, unpackContribution(row.contribution), -1, options);
     const days = stmt(db, "SELECT day, precision FROM story_articles WHERE story_id = ? AND day IS NOT NULL").all(story) as { day: number; precision: DatePrecision }[];
     profile = { ...profile, days: dayRange(days) };

@@ -11,7 +11,6 @@ import {
   chooseStory,
   contribution,
   dayRange,
-  emptyProfile,
   lookupKeys,
   type Candidate,
   type Contribution,
@@ -39,7 +38,9 @@ import {
   idfFrom,
   latest,
   keptContribution,
-  keptProfile,
+  SOLE_REPORT,
+  SOLE_REPORT_PROFILE,
+  storedProfile,
   packContribution,
   packProfile,
   unpackContribution,
@@ -70,11 +71,13 @@ async function countKeys(sql: Sql, keys: string[], sign: 1 | -1): Promise<void> 
   );
 }
 
-async function profileOf(sql: Sql, story: number): Promise<StoryProfile> {
-  return keptProfile((await sql.get<{ profile: Buffer }>("SELECT profile FROM stories WHERE id = ?", story))!.profile);
+async function profileOf(sql: Sql, story: number, options: StoryOptions): Promise<StoryProfile> {
+  const { profile } = (await sql.get<{ profile: Buffer }>("SELECT profile FROM stories WHERE id = ?", story))!;
+  const report = profile.length ? undefined : (await sql.get<{ contribution: Buffer }>(SOLE_REPORT, story))?.contribution;
+  return storedProfile(profile, () => report, options);
 }
 
-async function candidates(sql: Sql, keys: string[], idf: Idf): Promise<Candidate[]> {
+async function candidates(sql: Sql, keys: string[], idf: Idf, options: StoryOptions): Promise<Candidate[]> {
   const shared = new Map<number, number>();
   for (const k of keys) {
     for (const { story_id } of await sql.all<{ story_id: number }>(STORY_LOOKUPS.stories, k, CANDIDATES_PER_KEY)) shared.set(story_id, (shared.get(story_id) ?? 0) + idf(k));
@@ -84,7 +87,7 @@ async function candidates(sql: Sql, keys: string[], idf: Idf): Promise<Candidate
     best.map(async ([id]) => {
       // read at once (the queries are asynchronous), handed over as the thunk assign.ts asks for
       const members = (await sql.all<{ contribution: Buffer }>("SELECT contribution FROM story_articles WHERE story_id = ? AND contribution IS NOT NULL ORDER BY article_rowid DESC LIMIT ?", id, MEMBERS_COMPARED)).map((r) => keptContribution(r.contribution));
-      return { id, profile: await profileOf(sql, id), members: () => members };
+      return { id, profile: await profileOf(sql, id, options), members: () => members };
     }),
   );
 }
@@ -125,16 +128,15 @@ async function assignStory(sql: Sql, rowid: number, doc: Doc, options: StoryOpti
   const idf = await idfOf(sql, keys);
   const c = contribution(a, idf);
   const lookup = lookupKeys(c, LOOKUP_TERMS);
-  const choice = chooseStory(a, await candidates(sql, lookup, idf), idf, options);
+  const choice = chooseStory(a, await candidates(sql, lookup, idf, options), idf, options);
   let story = choice.story;
-  const updated = applyContribution(story === null ? emptyProfile() : await profileOf(sql, story), c, 1, options);
   if (story === null) {
     story = (await sql.get<{ id: number }>(
       "INSERT INTO stories (title, titled, size, reports, last_stored, seq, profile) VALUES (?, ?, 0, 0, '', ?, ?) RETURNING id",
-      headline(doc), hasHeadline(doc) ? 1 : 0, seq, packProfile(updated),
+      headline(doc), hasHeadline(doc) ? 1 : 0, seq, SOLE_REPORT_PROFILE,
     ))!.id;
   } else {
-    await sql.run("UPDATE stories SET profile = ? WHERE id = ?", packProfile(updated), story);
+    await sql.run("UPDATE stories SET profile = ? WHERE id = ?", packProfile(applyContribution(await profileOf(sql, story, options), c, 1, options)), story);
     if (hasHeadline(doc)) await sql.run("UPDATE stories SET title = ?, titled = 1 WHERE id = ? AND titled = 0", headline(doc), story);
   }
   await join(sql, story, rowid, { score: choice.story === null ? null : choice.score, day: a.day?.day ?? null, precision: a.day?.precision ?? null, contribution: c }, seq);
@@ -148,12 +150,13 @@ async function removeFromStory(sql: Sql, rowid: number, options: StoryOptions): 
   const row = await sql.get<{ story_id: number; contribution: Buffer | null }>("SELECT story_id, contribution FROM story_articles WHERE article_rowid = ?", rowid);
   if (!row) return;
   const story = row.story_id;
+  // read before the report leaves: a story of one report has its profile made from it
+  let profile = await profileOf(sql, story, options);
   await sql.run("DELETE FROM story_articles WHERE article_rowid = ?", rowid);
   if (!(await sql.get("SELECT 1 FROM story_articles WHERE story_id = ? LIMIT 1", story))) {
     await sql.run("DELETE FROM story_keys WHERE story_id = ?", story);
     await sql.run("DELETE FROM stories WHERE id = ?", story);
   } else {
-    let profile = await profileOf(sql, story);
     if (row.contribution) profile = applyContribution(profile, unpackContribution(row.contribution), -1, options);
     const days = await sql.all<{ day: number; precision: DatePrecision }>("SELECT day, precision FROM story_articles WHERE story_id = ? AND day IS NOT NULL", story);
     profile = { ...profile, days: dayRange(days) };
