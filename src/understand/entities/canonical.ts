@@ -12,7 +12,7 @@ import { TokenKind, tokenAt, type Doc } from "../../doc/doc.js";
 import { fold } from "../../text/normalize.js";
 import { searchKey } from "../../text/stem.js";
 import { wordView } from "../../text/words.js";
-import { gazetteer, wordKey } from "./gazetteer.js";
+import { gazetteer, wordKey, type EntityWords } from "./gazetteer.js";
 import { combineMorph, determinersOf, firstName, inflectionOf, isNominative, morphOfFeats, nominativeWord, restoreAccentMark, type DeterminerMorph, type Inflection, type Morph } from "./inflection.js";
 import type { Candidate } from "./mentions.js";
 import type { EntityType } from "./types.js";
@@ -43,11 +43,11 @@ interface Reading {
 interface Ctx {
   doc: Doc;
   inf: Inflection;
-  determiners: Map<string, DeterminerMorph>;
+  determiners: ReadonlyMap<string, DeterminerMorph>;
   isWord: Uint8Array;
   text: string[];
   /** Search keys of the title words, so that they are met in any case (του πρωθυπουργού). */
-  titleKeys: Set<string>;
+  titleKeys: ReadonlySet<string>;
 }
 
 function coreTokens(c: Ctx, cand: Candidate): number[] {
@@ -154,6 +154,15 @@ function textOf(c: Ctx, r: Reading): string {
   return out.replace(SPACES, " ").replace(STRAY_HYPHEN_SPACE, "$1-$2");
 }
 
+/** The search keys of the title words, made once per word table (every entity of every article asks). */
+const titleKeys = new WeakMap<EntityWords, ReadonlySet<string>>();
+
+function titleKeysOf(w: EntityWords): ReadonlySet<string> {
+  let keys = titleKeys.get(w);
+  if (!keys) titleKeys.set(w, (keys = new Set([...w.titles, ...w.titleWords].map(searchKey))));
+  return keys;
+}
+
 /**
  * The canonical name of an entity from its name mentions (longest first
  * preferred), or null when the document's language has no inflection table.
@@ -163,8 +172,7 @@ export function canonicalName(doc: Doc, cands: Candidate[], type: EntityType): s
   if (!inf || !cands.length) return null;
   const view = wordView(doc);
   const w = gazetteer().wordsFor(doc.lang);
-  const titleKeys = new Set([...w.titles, ...w.titleWords].map(searchKey));
-  const c: Ctx = { doc, inf, determiners: determinersOf(doc.lang), isWord: view.isWord, text: view.text, titleKeys };
+  const c: Ctx = { doc, inf, determiners: determinersOf(doc.lang), isWord: view.isWord, text: view.text, titleKeys: titleKeysOf(w) };
   const readings = cands.map((cand) => read(c, cand, type)).filter((r): r is Reading => r !== null);
   if (!readings.length) return null;
   const longest = Math.max(...readings.map((r) => r.tokens.length));

@@ -82,6 +82,10 @@ export function nameKey(words: string[]): string {
   return words.map(wordKey).join(" ");
 }
 
+function addLength(starts: Map<string, number>, first: string, words: number): void {
+  starts.set(first, (starts.get(first) ?? 0) | (1 << words));
+}
+
 export class Gazetteer {
   /** Country and capital names by name key. */
   readonly byKey = new Map<string, PlaceEntry>();
@@ -92,6 +96,10 @@ export class Gazetteer {
   readonly organisations = new Map<string, Record<string, string>>();
   /** Longest name, in words. */
   maxWords = 1;
+  /** The lengths (in words, as bits: 1 << n) of the names whose first word has this key: a token no name starts with is passed at once. */
+  readonly nameStarts = new Map<string, number>();
+  /** The same for the demonym forms, by the fold of their first word. */
+  readonly demonymStarts = new Map<string, number>();
   private readonly words = new Map<string, EntityWords>();
   private union: EntityWords | null = null;
 
@@ -106,6 +114,7 @@ export class Gazetteer {
     const words = name.split(/\s+/u);
     this.maxWords = Math.max(this.maxWords, words.length);
     const key = nameKey(words);
+    addLength(this.nameStarts, wordKey(words[0]), words.length);
     // The first listing of a key wins.
     if (!this.byKey.has(key)) this.byKey.set(key, ACRONYM.test(name) ? { ...entry, acronym: true } : entry);
   }
@@ -120,7 +129,10 @@ export class Gazetteer {
   addDemonym(form: string, code: string): void {
     const words = form.split(/\s+/u);
     this.maxWords = Math.max(this.maxWords, words.length);
-    this.demonyms.set(fold(form), code);
+    const key = fold(form);
+    const folded = key.split(" ");
+    addLength(this.demonymStarts, folded[0], folded.length);
+    this.demonyms.set(key, code);
   }
 
   setWords(lang: string, words: EntityWords): void {

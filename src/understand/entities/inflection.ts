@@ -74,10 +74,17 @@ export function inflectionOf(lang: string): Inflection | null {
 }
 
 /** The determiner table of a language: lower-case form → what it allows. */
-export function determinersOf(lang: string): Map<string, DeterminerMorph> {
-  const json = getLang(lang).tables[DETERMINER_TABLE] as { determiners: Record<string, DeterminerMorph> } | undefined;
-  return new Map(Object.entries(json?.determiners ?? {}));
+export function determinersOf(lang: string): ReadonlyMap<string, DeterminerMorph> {
+  let d = determiners.get(lang);
+  if (!d) {
+    const json = getLang(lang).tables[DETERMINER_TABLE] as { determiners: Record<string, DeterminerMorph> } | undefined;
+    determiners.set(lang, (d = new Map(Object.entries(json?.determiners ?? {}))));
+  }
+  return d;
 }
+
+/** Each language's determiners, read once (every entity of every article asks). */
+const determiners = new Map<string, ReadonlyMap<string, DeterminerMorph>>();
 
 /** The case, gender and number of a FEATS string ("Case=Gen|Gender=Fem|Number=Sing"). */
 export function morphOfFeats(feats: string | undefined): Morph {

@@ -10,7 +10,7 @@ import { wordView } from "../../text/words.js";
 import { lexicon, triggerOf } from "../events/lexicon.js";
 import { isTimeWord } from "../time/timex.js";
 import { phoneticKey } from "../translit/translit.js";
-import { gazetteer, nameKey, type EntityWords, type PlaceKind } from "./gazetteer.js";
+import { gazetteer, nameKey, wordKey, type EntityWords, type PlaceKind } from "./gazetteer.js";
 import type { EntityType } from "./types.js";
 
 /** NER labels as entity types. */
@@ -129,8 +129,13 @@ function gazetteerMatches(c: Ctx): Candidate[] {
       i++;
       continue;
     }
+    // the lengths of the names and demonyms that start with this word: most words start none
+    const upper = UPPER_START.test(c.text[i]);
+    const nameLengths = upper ? (g.nameStarts.get(wordKey(c.text[i])) ?? 0) : 0;
+    const demonymLengths = g.demonymStarts.get(c.folds[i]) ?? 0;
     let matched = 0;
     for (let n = g.maxWords; n >= 1 && !matched; n--) {
+      if (!((nameLengths | demonymLengths) & (1 << n))) continue;
       const idx: number[] = [];
       for (let j = i; j < t.length && idx.length < n; j++) {
         if (!c.isWord[j]) break;
@@ -139,14 +144,14 @@ function gazetteerMatches(c: Ctx): Candidate[] {
       if (idx.length < n) continue;
       const words = idx.map((j) => c.text[j]);
       const last = idx[idx.length - 1] + 1;
-      const demonym = g.demonyms.get(idx.map((j) => c.folds[j]).join(" "));
+      const demonym = demonymLengths & (1 << n) ? g.demonyms.get(idx.map((j) => c.folds[j]).join(" ")) : undefined;
       if (demonym) {
         const cand = candidate(c, i, last, "MISC", false);
         out.push({ ...cand, code: demonym, place: "demonym" });
         matched = last - i;
         break;
       }
-      if (!UPPER_START.test(words[0])) continue;
+      if (!upper || !(nameLengths & (1 << n))) continue;
       const entry = g.byKey.get(nameKey(words));
       if (!entry || (entry.acronym && !words.every((w) => ALL_CAPS.test(w)))) continue;
       // υπουργός Γεωργίας: a portfolio (agriculture), not the country
