@@ -11,7 +11,6 @@ import type { Span } from "../../doc/doc.js";
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const SPACE = /\s/u;
-const REGEX_SPECIAL = /[\\\]^-]/gu;
 /** Marks that are also apostrophes: between two letters or digits they are never quotes (don’t, Turkey’s). */
 const APOSTROPHES = new Set(["'", "’", "‘"]);
 /** The double marks a doubled single mark stands for (‘’I heard …,’’). */
@@ -106,7 +105,24 @@ function firstVisible(text: string, block: Span): number {
   return i;
 }
 
-const markRegexes = new WeakMap<Map<string, Set<string>>, RegExp>();
+/** Per mark table, which UTF-16 code units are marks: the text is read by code, no match objects made. */
+const markTables = new WeakMap<Map<string, Set<string>>, Uint8Array>();
+const CODE_UNITS = 0x10000;
+
+function markTable(marks: Map<string, Set<string>>): Uint8Array {
+  let table = markTables.get(marks);
+  if (!table) {
+    table = new Uint8Array(CODE_UNITS);
+    for (const [open, closers] of marks) {
+      for (const m of [open, ...closers]) {
+        if (m.length !== 1) throw new Error(`a quotation mark is one character of the Basic Multilingual Plane, not "${m}"`);
+        table[m.charCodeAt(0)] = 1;
+      }
+    }
+    markTables.set(marks, table);
+  }
+  return table;
+}
 
 /** A quotation mark in the text: one character, or two single marks written for a double one. */
 interface Mark {
@@ -122,19 +138,12 @@ interface Mark {
  * a double mark) are one double mark, opening before a word and closing after one.
  */
 function markList(text: string, marks: Map<string, Set<string>>): Mark[] {
-  let re = markRegexes.get(marks);
-  if (!re) {
-    const all = new Set<string>(marks.keys());
-    for (const set of marks.values()) for (const c of set) all.add(c);
-    re = new RegExp(`[${[...all].map((c) => c.replace(REGEX_SPECIAL, "\\$&")).join("")}]`, "gu");
-    markRegexes.set(marks, re);
-  }
+  const table = markTable(marks);
   const doubled = marks.get(DOUBLE_OPEN)?.has(DOUBLE_CLOSE) ?? false;
   const out: Mark[] = [];
   let skip = -1;
-  for (const m of text.matchAll(re)) {
-    const i = m.index;
-    if (i === skip) continue;
+  for (let i = 0; i < text.length; i++) {
+    if (!table[text.charCodeAt(i)] || i === skip) continue;
     const ch = text[i];
     if (doubled && APOSTROPHES.has(ch) && APOSTROPHES.has(text[i + 1] ?? "")) {
       out.push({ at: i, ch: isLetter(text[i + 2]) && !isLetter(text[i - 1]) ? DOUBLE_OPEN : DOUBLE_CLOSE, len: 2 });

@@ -104,7 +104,7 @@ export interface State {
 export function newState(v: DocView, lex: QuoteLexicon, o: Required<DetectOptions>): State {
   const flags = () => new Uint8Array(v.n + 2);
   const chainStarts: number[] = [];
-  for (let i = 0; i < v.n; i++) if (anyPhraseAt(v, i, lex.chains)) chainStarts.push(i);
+  for (let i = 0; i < v.n; i++) if (isWordOrNumber(v, i) && anyPhraseAt(v, i, lex.chains)) chainStarts.push(i);
   const reportedNext = new Int32Array(v.n + 3);
   for (let i = 0; i < reportedNext.length; i++) reportedNext[i] = i;
   return {
