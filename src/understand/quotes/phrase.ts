@@ -13,7 +13,8 @@ const MAX_PHRASE_TOKENS = 14;
 const COMMA = ",";
 const POSSESSIVE_MARKS = new Set(unionOfLangs((l) => l.clitics.apostrophes));
 const POSSESSIVE_FORMS = new Set(unionOfLangs((l) => l.clitics.possessive));
-const FINAL_DOT = /\.$/u;
+/** A title may be written with or without its abbreviating dot (κ., Dr.). */
+const DOT = ".";
 const PERSON = "PER";
 /** Most nouns and adjectives before a role the tagger lets a phrase take: fire service spokesman. */
 const MAX_NOUN_MODIFIERS = 3;
@@ -48,6 +49,11 @@ export function isFunctionWord(lex: QuoteLexicon, folded: string): boolean {
   );
 }
 
+/** Is the folded word a title (its final dot left out), read without a regular expression: every phrase asks it of every word. */
+export function isTitle(lex: QuoteLexicon, folded: string): boolean {
+  return lex.titles.has(folded.endsWith(DOT) ? folded.slice(0, -1) : folded);
+}
+
 function isCue(v: DocView, lex: QuoteLexicon, i: number): boolean {
   return lex.cues.has(v.fold[i]);
 }
@@ -65,7 +71,7 @@ function wordTag(v: DocView, lex: QuoteLexicon, i: number, prev: Tag | undefined
   if (!isWordOrNumber(v, i)) return null;
   const f = v.fold[i];
   const k = v.key[i];
-  if (lex.titles.has(f.replace(FINAL_DOT, ""))) return "title";
+  if (isTitle(lex, f)) return "title";
   if (v.cap[i] && lex.portfolios.has(k) && (prev === "role" || prev === "described" || prev === "portfolio")) return "portfolio";
   // a capitalised role word after an institution's head word is part of its name (Ένωση Δικαστών)
   if (lex.roles.has(k)) return v.cap[i] && (prev === "described" || prev === "and") ? "cap" : "role";

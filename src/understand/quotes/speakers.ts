@@ -7,7 +7,7 @@
 import { tokenRange, type Doc, type Mention, type Span } from "../../doc/doc.js";
 import type { QuoteCandidate } from "./state.js";
 import type { QuoteLexicon } from "./lexicon.js";
-import { documentAuthor, hasComplementEnding, isFunctionWord, parsePhrase, phraseText, type SpeakerPhrase } from "./phrase.js";
+import { documentAuthor, hasComplementEnding, isFunctionWord, isTitle, parsePhrase, phraseText, type SpeakerPhrase } from "./phrase.js";
 import type { QuoteSpeaker } from "./types.js";
 import { isWordOrNumber, joinsName, tokenAtOrAfter, tokensText, type DocView } from "./view.js";
 
@@ -19,7 +19,6 @@ const NAME_TYPES = new Set(["PER", "ORG"]);
 const PERSON = "PER";
 /** Farthest a phrase's role word may stand from its start, in tokens (ο Ρώσος υφυπουργός). */
 const MAX_ROLE_DISTANCE = 4;
-const FINAL_DOT = /\.$/u;
 /** Joins the search keys of a name's last words into one map key (no key holds it). */
 const KEY_JOIN = "\u0000";
 /** Paragraphs before a role description where the person it refers to may be named. */
@@ -50,7 +49,7 @@ function capitalisedRuns(v: DocView, lex: QuoteLexicon): FullName[] {
   // Each token is judged once: a run's words are read again as the run grows.
   const isNameWord = new Uint8Array(v.n + 1);
   for (let i = 0; i < v.n; i++) {
-    isNameWord[i] = isWordOrNumber(v, i) && v.cap[i] === 1 && !lex.roles.has(v.key[i]) && !lex.portfolios.has(v.key[i]) && !lex.described.has(v.key[i]) && !lex.titles.has(v.fold[i].replace(FINAL_DOT, "")) && !lex.cues.has(v.fold[i]) && !isFunctionWord(lex, v.fold[i]) && !lex.sourceMarkers.has(v.fold[i]) ? 1 : 0;
+    isNameWord[i] = isWordOrNumber(v, i) && v.cap[i] === 1 && !lex.roles.has(v.key[i]) && !lex.portfolios.has(v.key[i]) && !lex.described.has(v.key[i]) && !isTitle(lex, v.fold[i]) && !lex.cues.has(v.fold[i]) && !isFunctionWord(lex, v.fold[i]) && !lex.sourceMarkers.has(v.fold[i]) ? 1 : 0;
   }
   const nameWord = (i: number) => i >= 0 && isNameWord[i] === 1;
   for (let i = 0; i < v.n; ) {

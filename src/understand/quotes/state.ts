@@ -147,16 +147,9 @@ export function addQuote(s: State, q: QuoteCandidate): void {
  */
 export function matchCue(v: DocView, lex: QuoteLexicon, i: number): CueMatch | null {
   if (!isWordOrNumber(v, i)) return null;
-  let memo = cueMemo.get(v);
-  if (memo?.lex !== lex) {
-    memo = { lex, at: new Array<CueMatch | null | undefined>(v.n) };
-    cueMemo.set(v, memo);
-  }
-  return (memo.at[i] ??= cueAt(v, lex, i));
+  if (v.cues?.lex !== lex) v.cues = { lex, at: new Array<CueMatch | null | undefined>(v.n) };
+  return (v.cues.at[i] ??= cueAt(v, lex, i));
 }
-
-/** matchCue's answers by token, per view and lexicon: the rules ask about the same tokens again and again. */
-const cueMemo = new WeakMap<DocView, { lex: QuoteLexicon; at: (CueMatch | null | undefined)[] }>();
 
 /** The cue at token i, worked out afresh. */
 function cueAt(v: DocView, lex: QuoteLexicon, i: number): CueMatch | null {

@@ -5,7 +5,8 @@
 import { TokenKind, blocks, firstTokenAt, tokenRange, type Doc, type Span } from "../../doc/doc.js";
 import { getLang } from "../../lang/lang.js";
 import { kindTable, wordView } from "../../text/words.js";
-import type { PhraseIndex } from "./lexicon.js";
+import type { PhraseIndex, QuoteLexicon } from "./lexicon.js";
+import type { CueMatch } from "./state.js";
 
 /** 1 for words, abbreviations and numbers, by kind code: a count over every token reads an array. */
 const IS_WORD_OR_NUMBER = kindTable([TokenKind.Word, TokenKind.Abbreviation, TokenKind.Number]);
@@ -55,6 +56,8 @@ export interface DocView {
   wordsBefore: Uint32Array;
   /** Words written in another script than the document's language (an English sentence in a Greek article). */
   foreign: Uint8Array;
+  /** matchCue's answers by token for one lexicon, filled as the rules ask (state.ts): the rules ask about the same tokens again and again. */
+  cues: { lex: QuoteLexicon; at: (CueMatch | null | undefined)[] } | null;
 }
 
 /** Does a token of [first, last) lie in the mention of a person, an organisation or a place? True when the recogniser did not run. */
@@ -154,7 +157,7 @@ export function makeView(doc: Doc): DocView {
   return {
     doc, n, start: t.start, end: t.end, kind: t.kind, text, fold: w.fold, key, cap,
     sentence: w.sentence, sentences: doc.layers.sentences, sentenceTokens: w.sentenceTokens,
-    blocks: blocks(doc), block: w.block, pos, feats: t.feats ?? null, mentionType, capKeys, wordsBefore, foreign,
+    blocks: blocks(doc), block: w.block, pos, feats: t.feats ?? null, mentionType, capKeys, wordsBefore, foreign, cues: null,
   };
 }
 
