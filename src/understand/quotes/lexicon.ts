@@ -104,6 +104,15 @@ export interface CueEntry {
   subjectFirst: boolean;
 }
 
+/** A cue found at a token: its words [first, last) including auxiliaries (shared by every rule that asks: never changed). */
+export interface CueMatch {
+  readonly first: number;
+  readonly head: number;
+  readonly last: number;
+  readonly entry: CueEntry;
+  readonly negated: boolean;
+}
+
 export interface QuoteLexicon {
   /** Cue forms by their first folded word, longest first. */
   cues: Map<string, CueEntry[]>;

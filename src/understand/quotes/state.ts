@@ -3,7 +3,9 @@
 // sources), cue matching with auxiliaries and negation, adverbs, and the
 // source chains (via, citing, who was told) found around a quote.
 import type { Span } from "../../doc/doc.js";
-import type { CueEntry, QuoteLexicon } from "./lexicon.js";
+import type { CueMatch, QuoteLexicon } from "./lexicon.js";
+
+export type { CueMatch } from "./lexicon.js";
 import { pairMarks, type MarkedSpan } from "./marks.js";
 import { parsePhrase, phraseText, possessiveLength, type SpeakerPhrase } from "./phrase.js";
 import type { QuoteKind, QuoteStance } from "./types.js";
@@ -46,14 +48,6 @@ export const CLAUSE_END = new Set([",", ".", ";", "!", "?", "…"]);
 /** Marks that introduce a quote after its frame (a colon and dashes). */
 export const DASHES = new Set([":", "-", "–", "—"]);
 
-/** A cue found at a token: its words [first, last) including auxiliaries (shared by every rule that asks: never changed). */
-export interface CueMatch {
-  readonly first: number;
-  readonly head: number;
-  readonly last: number;
-  readonly entry: CueEntry;
-  readonly negated: boolean;
-}
 
 /** A quotation before its speaker is resolved. */
 export interface QuoteCandidate extends Span {

@@ -5,8 +5,7 @@
 import { TokenKind, blocks, firstTokenAt, tokenRange, type Doc, type Span } from "../../doc/doc.js";
 import { getLang } from "../../lang/lang.js";
 import { kindTable, wordView } from "../../text/words.js";
-import type { PhraseIndex, QuoteLexicon } from "./lexicon.js";
-import type { CueMatch } from "./state.js";
+import type { CueMatch, PhraseIndex, QuoteLexicon } from "./lexicon.js";
 
 /** 1 for words, abbreviations and numbers, by kind code: a count over every token reads an array. */
 const IS_WORD_OR_NUMBER = kindTable([TokenKind.Word, TokenKind.Abbreviation, TokenKind.Number]);
