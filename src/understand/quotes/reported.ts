@@ -7,7 +7,8 @@
 // frame around a statement already found becomes that statement's `via`.
 import { type Span, TokenKind, tokenRange } from "../../doc/doc.js";
 import { parsePhrase, type SpeakerPhrase } from "./phrase.js";
-import { addQuote, addressee, type Chain, chainIn, claim, complementizerAfter, type CueMatch, DASHES, inTitle, label, markReported, matchCue, type QuoteCandidate, skipAdverbs, type State, wordCount } from "./state.js";
+import type { CueMatch } from "./lexicon.js";
+import { addQuote, addressee, type Chain, chainIn, claim, complementizerAfter, DASHES, inTitle, label, markReported, matchCue, type QuoteCandidate, skipAdverbs, type State, wordCount } from "./state.js";
 import { coordinated, subjectAfter, subjectBefore, subjectStartOk } from "./subjects.js";
 import { anyPhraseAt, isQuoteMark, isWordOrNumber, sentenceBounds, tokenAtOrAfter } from "./view.js";
 

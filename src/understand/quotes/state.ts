@@ -4,8 +4,6 @@
 // source chains (via, citing, who was told) found around a quote.
 import type { Span } from "../../doc/doc.js";
 import type { CueMatch, QuoteLexicon } from "./lexicon.js";
-
-export type { CueMatch } from "./lexicon.js";
 import { pairMarks, type MarkedSpan } from "./marks.js";
 import { parsePhrase, phraseText, possessiveLength, type SpeakerPhrase } from "./phrase.js";
 import type { QuoteKind, QuoteStance } from "./types.js";

@@ -4,7 +4,8 @@
 // apposition, the subject of a να-clause or of a coordinated cue, and the named
 // antecedent of a pro-drop quote.
 import { isFunctionWord, parsePhrase, type SpeakerPhrase } from "./phrase.js";
-import { CLAUSE_END, countBelow, type CueMatch, matchCue, skipAdverbs, type State } from "./state.js";
+import type { CueMatch } from "./lexicon.js";
+import { CLAUSE_END, countBelow, matchCue, skipAdverbs, type State } from "./state.js";
 import { type DocView, featureOf, isWordOrNumber, joinsName, namedByTagger, sentenceBounds, tokenAtOrAfter, tokensText } from "./view.js";
 
 const CASE = "Case";
