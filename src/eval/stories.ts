@@ -30,6 +30,7 @@ const UNDATED = "\uffff";
 /** Settings compared by --sweep (each list replaces the default of its option). */
 const SWEEP: Partial<Record<keyof StoryOptions, number[]>> = {
   memberWeight: [0, 0.5, 0.75, 1],
+  placeWeight: [0, 1, 2, 3],
   threshold: [0.15, 0.2],
   crossThreshold: [0.15, 0.2],
 };

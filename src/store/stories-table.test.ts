@@ -121,3 +121,15 @@ test("a story of one report keeps no profile of its own until a second report jo
   assert.deepEqual(fire, [1, 0]);
   await store.close();
 });
+
+test("the places of the stored reports are counted for their weights like the other keys (SQLite's counts)", async () => {
+  const path = STORE_BACKENDS[0].address("places");
+  const store = await openStore(path);
+  for (const n of PORT_STORY) await store.put(fixture(n));
+  const db = new Database(path, { readonly: true });
+  const places = db.prepare("SELECT key, articles FROM story_key_counts WHERE key LIKE 'p:%'").all() as { key: string; articles: number }[];
+  db.close();
+  assert.ok(places.length > 0, "the reports name places");
+  assert.ok(places.some((p) => p.articles > 1), JSON.stringify(places));
+  await store.close();
+});

@@ -15,6 +15,7 @@ import { deflateRawSync, inflateRawSync } from "node:zlib";
 import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
 import {
+  KEY_PARTS,
   STORY_DEFAULTS,
   applyContribution,
   articleVectors,
@@ -198,7 +199,7 @@ function idfOf(db: Database.Database, keys: Iterable<string>): Idf {
 
 /** Every key of an article's vectors or of a report's contribution. */
 export function vectorKeys(a: Pick<ArticleVectors, "terms" | "parts">): string[] {
-  return [...a.terms.keys(), ...a.parts.e.keys(), ...a.parts.n.keys(), ...a.parts.t.keys()];
+  return [...a.terms.keys(), ...KEY_PARTS.flatMap((p) => [...a.parts[p].keys()])];
 }
 
 /** Count an article's keys in (or, -1, out of) the reports that have them, in one statement ("WHERE true" lets SQLite read the upsert after a SELECT). */

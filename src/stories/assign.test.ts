@@ -99,3 +99,29 @@ test("average link: a story whose sums are broad (it drifted over two events) dr
   const one = () => [contribution(articleVectors(a), idf)];
   assert.ok(Math.abs(margin(articleVectors(mixed), single, idf, { memberWeight: 1 }, one)! - margin(articleVectors(mixed), single, idf, { memberWeight: 0 }, one)!) < 1e-9);
 });
+
+test("figures with decimals that the story does not give keep an article out of it, whatever else they share", () => {
+  const words = ["εκλογ", "γυρ", "προεδρ"];
+  const actors = ["e:srs", "e:kslk", "e:aktskl"];
+  const firstRound = features("el", null, words, [...actors, "n:45.47", "n:36.21", "n:146635"]);
+  const runOff = features("el", null, words, [...actors, "n:56.69", "n:43.31"]);
+  assert.equal(margin(articleVectors(runOff), profileOf(firstRound), idf), null);
+  // One figure in common: compared as usual.
+  const update = features("el", null, words, [...actors, "n:45.47", "n:45.5"]);
+  assert.ok(margin(articleVectors(update), profileOf(firstRound), idf)! > 0);
+  // Whole numbers (counts that grow: the dead, the rescued) do not keep anything apart, nor figures on one side only.
+  const counts = features("el", null, words, [...actors, "n:146700"]);
+  assert.ok(margin(articleVectors(counts), profileOf(firstRound), idf)! > 0);
+  assert.ok(margin(articleVectors(firstRound), profileOf(counts), idf)! > 0);
+});
+
+test("places tell apart two meetings of the same leaders: an undated report joins the one held where it says", () => {
+  const actors = ["e:GR", "e:TR", "e:ertkn", "e:mtstk"];
+  const athens = features("el", null, ["συναντησ", "διακηρυξ"], [...actors, "e:atn", "p:atn"]);
+  const ankara = features("el", null, ["συναντησ", "χαμας"], [...actors, "e:akr", "p:akr"]);
+  const report = features("el", null, ["συναντησ", "διακηρυξ", "χαμας"], [...actors, "e:akr", "p:akr"]);
+  const candidates = [{ id: 1, profile: profileOf(athens) }, { id: 2, profile: profileOf(ankara) }];
+  assert.equal(chooseStory(articleVectors(report), candidates, idf).story, 2);
+  const withoutPlaces = margin(articleVectors(report), profileOf(athens), idf, { placeWeight: 0 })!;
+  assert.ok(margin(articleVectors(report), profileOf(athens), idf)! < withoutPlaces);
+});

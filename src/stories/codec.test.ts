@@ -6,13 +6,13 @@ import { decodeContribution, decodeProfile, encodeContribution, encodeProfile } 
 const profile: StoryProfile = {
   articles: 2,
   terms: { el: new Map([["w:el:λιμαν", 1.2345678], ["w:el:πλοι", 0.5]]), en: new Map([["w:en:port", 0.25]]) },
-  parts: { e: new Map([["e:krptrt", 0.7071067811865476]]), n: new Map([["n:350", 0.000001]]), t: new Map() },
+  parts: { e: new Map([["e:krptrt", 0.7071067811865476]]), n: new Map([["n:350", 0.000001]]), t: new Map(), p: new Map([["p:pl", 0.5]]) },
   days: { min: 19794, max: 19863, coarse: false },
 };
 const contribution: Contribution = {
   lang: "el",
   terms: new Map([["w:el:λιμαν", 0.1234567]]),
-  parts: { e: new Map([["e:krptrt", 1]]), n: new Map(), t: new Map([["t:2024-03", 0.3]]) },
+  parts: { e: new Map([["e:krptrt", 1]]), n: new Map(), t: new Map([["t:2024-03", 0.3]]), p: new Map() },
   day: { day: 19794, precision: "day" },
 };
 const through = <T>(encode: (x: T) => unknown, decode: (v: unknown) => T, x: T): T => decode(JSON.parse(JSON.stringify(encode(x))));
@@ -30,6 +30,15 @@ test("a profile and a contribution come back with their keys, weights rounded to
   assert.deepEqual(c.day, contribution.day);
   assert.deepEqual([...c.terms], [["w:el:λιμαν", 0.12346]]);
   assert.deepEqual([...c.parts.t], [["t:2024-03", 0.3]]);
+  assert.deepEqual([...p.parts.p], [["p:pl", 0.5]]);
+});
+
+test("blobs written before places had a part of their own are read with an empty one", () => {
+  const before = JSON.parse(JSON.stringify(encodeContribution(contribution)));
+  before[4] = before[4].slice(0, 3);
+  const c = decodeContribution(before);
+  assert.deepEqual([...c.parts.t], [["t:2024-03", 0.3]]);
+  assert.equal(c.parts.p.size, 0);
 });
 
 test("the object form of earlier stores is read as well", () => {
@@ -39,5 +48,6 @@ test("the object form of earlier stores is read as well", () => {
   assert.equal(p.days, null);
   const c = decodeContribution({ lang: "en", terms: { "w:en:port": 0.2 }, parts: { e: {}, n: { "n:350": 1 }, t: {} }, day: null });
   assert.deepEqual([...c.parts.n], [["n:350", 1]]);
+  assert.equal(c.parts.p.size, 0);
   assert.equal(c.lang, "en");
 });

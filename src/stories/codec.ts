@@ -6,7 +6,7 @@
 // rounded weights take a third fewer bytes once deflated. The object form
 // written by earlier versions is still read (a story's blob is rewritten in
 // the new form when it next changes).
-import { KEY_PARTS, type Contribution, type KeyPart, type StoryProfile, type Vector } from "./assign.js";
+import { KEY_PARTS, partsOf, type Contribution, type KeyPart, type StoryProfile, type Vector } from "./assign.js";
 import type { PublicationDay } from "./features.js";
 
 /** Decimals kept of a stored weight (weights are unit-vector components and their sums). */
@@ -23,13 +23,13 @@ type Weights = Record<string, number>;
 interface LegacyProfile {
   articles: number;
   terms: Record<string, Weights>;
-  parts: Record<KeyPart, Weights>;
+  parts: Partial<Record<KeyPart, Weights>>;
   days: StoryProfile["days"];
 }
 interface LegacyContribution {
   lang: string;
   terms: Weights;
-  parts: Record<KeyPart, Weights>;
+  parts: Partial<Record<KeyPart, Weights>>;
   day: PublicationDay | null;
 }
 
@@ -52,8 +52,12 @@ function vector([keys, weights]: Pairs): Vector {
 }
 
 const fromObject = (r: Weights): Vector => new Map(Object.entries(r));
-const partsOf = (forms: Pairs[]): Record<KeyPart, Vector> => ({ e: vector(forms[0]), n: vector(forms[1]), t: vector(forms[2]) });
-const legacyParts = (p: Record<KeyPart, Weights>): Record<KeyPart, Vector> => ({ e: fromObject(p.e), n: fromObject(p.n), t: fromObject(p.t) });
+/** The parts in KEY_PARTS order; a part that blobs written before it came do not have is empty. */
+const partsFrom = (forms: Pairs[]): Record<KeyPart, Vector> => partsOf((p) => {
+  const form = forms[KEY_PARTS.indexOf(p)];
+  return form ? vector(form) : new Map();
+});
+const legacyParts = (w: Partial<Record<KeyPart, Weights>>): Record<KeyPart, Vector> => partsOf((p) => (w[p] ? fromObject(w[p]) : new Map()));
 
 export function encodeProfile(p: StoryProfile): ProfileForm {
   return [FORMAT, p.articles, p.days, Object.entries(p.terms).map(([lang, v]) => [lang, ...pairs(v)]), KEY_PARTS.map((k) => pairs(p.parts[k]))];
@@ -65,7 +69,7 @@ export function decodeProfile(value: unknown): StoryProfile {
     return { articles: o.articles, terms: Object.fromEntries(Object.entries(o.terms).map(([lang, r]) => [lang, fromObject(r)])), parts: legacyParts(o.parts), days: o.days };
   }
   const [, articles, days, terms, parts] = value as ProfileForm;
-  return { articles, terms: Object.fromEntries(terms.map(([lang, keys, weights]) => [lang, vector([keys, weights])])), parts: partsOf(parts), days };
+  return { articles, terms: Object.fromEntries(terms.map(([lang, keys, weights]) => [lang, vector([keys, weights])])), parts: partsFrom(parts), days };
 }
 
 export function encodeContribution(c: Contribution): ContributionForm {
@@ -78,5 +82,5 @@ export function decodeContribution(value: unknown): Contribution {
     return { lang: o.lang, terms: fromObject(o.terms), parts: legacyParts(o.parts), day: o.day };
   }
   const [, lang, day, terms, parts] = value as ContributionForm;
-  return { lang, terms: vector(terms), parts: partsOf(parts), day };
+  return { lang, terms: vector(terms), parts: partsFrom(parts), day };
 }

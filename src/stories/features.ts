@@ -2,9 +2,10 @@
 // assignment compares: content words of its language (search keys of nouns,
 // names, adjectives and verbs), and keys every language shares — the entities
 // it names (country codes, a consonant skeleton of the phonetic key: a
-// surname for a person), the numbers it gives (separators aside, so 3,75 and
-// 3.75 meet), the calendar dates it resolves, the speakers it quotes — plus
-// its publication day. Computed from the document's layers, nothing stored.
+// surname for a person), its cities and regions again as places, the numbers
+// it gives (separators aside, so 3,75 and 3.75 meet), the calendar dates it
+// resolves, the speakers it quotes — plus its publication day. Computed from
+// the document's layers, nothing stored.
 import { derive } from "../doc/derived.js";
 import { TokenKind, tokenRange, type Doc } from "../doc/doc.js";
 import type { Entity } from "../doc/layers.js";
@@ -18,6 +19,10 @@ const MIN_TERM_LENGTH = 3;
 const HEADLINE_WEIGHT = 2;
 /** Weight of a nationality word (Greek, Τούρκος) beside a mention of the country by name. */
 const NATIONALITY_WEIGHT = 0.5;
+const ENTITY_PREFIX = "e:";
+const PLACE_PREFIX = "p:";
+/** The entity type of places. */
+const PLACE_TYPE = "LOC";
 /** Numbers with fewer significant digits than this say little (1, 2 … 9). */
 const MIN_NUMBER_DIGITS = 2;
 const VOWELS_AFTER_FIRST = /(?<=.)[aeiou]/g;
@@ -62,7 +67,7 @@ export interface ArticleFeatures {
   published: PublicationDay | null;
   /** Content words of the article's language by search key, headline words counted twice. */
   terms: Map<string, number>;
-  /** Keys every language shares: `e:` entity, `n:` number, `t:` date, `s:` quoted speaker. */
+  /** Keys every language shares: `e:` entity, `n:` number, `t:` date, `s:` quoted speaker, `p:` place (an entity too). */
   keys: Map<string, number>;
 }
 
@@ -79,11 +84,11 @@ export function skeleton(word: string): string {
 
 /** The cross-language key of an entity: its country code, else the skeleton of its surname (a person) or whole name (a capital keeps its own: Athens is not Ankara). */
 export function entityKey(e: Entity): string | null {
-  if (e.code) return `e:${e.code}`;
+  if (e.code) return `${ENTITY_PREFIX}${e.code}`;
   const words = e.key.split(" ").filter((w) => w !== "");
   if (!words.length) return null;
   const s = skeleton(e.type === "PER" ? words[words.length - 1] : words.join(""));
-  return s.length >= MIN_SKELETON ? `e:${s}` : null;
+  return s.length >= MIN_SKELETON ? `${ENTITY_PREFIX}${s}` : null;
 }
 
 /**
@@ -160,6 +165,8 @@ function featuresOf(doc: Doc): ArticleFeatures {
     let w = 0;
     for (const m of e.mentions) w += (m.role === "nationality" ? NATIONALITY_WEIGHT : 1) * (m.start < headlineEnd ? HEADLINE_WEIGHT : 1);
     add(keys, key, w);
+    // A located entity that is not a country (a city, a region) is also a place of the article.
+    if (e.type === PLACE_TYPE && !e.code) add(keys, `${PLACE_PREFIX}${key.slice(ENTITY_PREFIX.length)}`, w);
   }
   for (const q of doc.layers.quotes ?? []) {
     const key = q.speaker?.entityId ? entityKeys.get(q.speaker.entityId) : undefined;
