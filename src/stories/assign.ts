@@ -74,7 +74,7 @@ export const STORY_DEFAULTS: Required<StoryOptions> = {
   decayDays: 7,
   dayWithinMonthDays: 40,
   profileKeys: 200,
-  memberWeight: 0.5,
+  memberWeight: 0.75,
 };
 
 export type Vector = Map<string, number>;
