@@ -136,8 +136,8 @@ for (const backend of STORE_BACKENDS) {
     test("re-ingesting an article replaces its mentions and links", async () => {
       const store = await backend.open();
       const url = "https://example.org/ryabkov";
-      for (const day of ["Tuesday", "Wednesday"]) {
-        const doc = analyzeFixture(fixtureText("en-ryabkov.txt").replace("Tuesday", day), { lang: "en" });
+      for (const [day, published] of [["Tuesday", "2023-09-19"], ["Wednesday", "2023-09-20"]]) {
+        const doc = analyzeFixture(fixtureText("en-ryabkov.txt").replace("Tuesday", day), { lang: "en", published });
         doc.meta.url = url;
         await store.put(doc);
       }
@@ -149,6 +149,8 @@ for (const backend of STORE_BACKENDS) {
       // The registry's counts are taken back with the first version's links, then counted again.
       assert.deepEqual([ryabkov.articles, ryabkov.mentions], [1, report?.articles[0].mentions]);
       assert.ok(ryabkov.mentions >= 2);
+      // So are its mentions per day: the first version's day is gone, the second's holds them all.
+      assert.deepEqual(report?.mentionsPerDay, [{ day: "2023-09-20", mentions: ryabkov.mentions }]);
       await store.close();
     });
 

@@ -14,7 +14,7 @@ import type { Doc } from "../doc/doc.js";
 import { fold } from "../text/normalize.js";
 import type { Entity, EntityMention } from "../understand/entities/types.js";
 import type { DocRecord } from "../doc/record.js";
-import { storedEntities, unpackText, type PackedRecord } from "./article-row.js";
+import { DAY_CHARS, storedEntities, unpackText, type PackedRecord } from "./article-row.js";
 import { isoCode, linkDetail, NO_MATCH, sameKey, storedDetail } from "./link-detail.js";
 import { needsTransliteration, phoneticKey } from "../understand/translit/translit.js";
 import type { ArticleRef, LayerTable } from "./layer-table.js";
@@ -217,11 +217,17 @@ export const entitiesTable: LayerTable = {
   clear(db: Database.Database, article: ArticleRef) {
     const row = stmt(db, "SELECT record, text, tokens FROM articles WHERE rowid = ?").get(article.rowid) as PackedRecord | undefined;
     if (row) {
-      const links = stmt(db, "SELECT local_id, entity_id, mentions FROM entity_links WHERE article_rowid = ?").all(article.rowid) as StoredLink[];
+      const links = stmt(db, "SELECT local_id, entity_id, mentions, article_date FROM entity_links WHERE article_rowid = ?").all(article.rowid) as (StoredLink & { article_date: string })[];
       const take = stmt(db, "UPDATE entity_aliases SET count = count - 1 WHERE entity_id = ? AND alias = ?");
       for (const [id, alias] of storedAliases(storedEntities({ ...row, text: unpackText(row.text) }), new Map(links.map((l) => [l.local_id, l.entity_id])))) take.run(id, alias);
       const count = stmt(db, COUNT_ARTICLE);
-      for (const [id, mentions] of mentionsByEntity(links)) count.run(-mentions, -1, id);
+      const [countDay, emptyDay] = [stmt(db, COUNT_DAY), stmt(db, EMPTY_DAY)];
+      for (const [id, mentions] of mentionsByEntity(links)) {
+        count.run(-mentions, -1, id);
+        const day = dayOf(links[0].article_date);
+        countDay.run(id, day, -mentions);
+        emptyDay.run(id, day);
+      }
     }
     stmt(db, "DELETE FROM entity_links WHERE article_rowid = ?").run(article.rowid);
   },
@@ -250,8 +256,11 @@ export const entitiesTable: LayerTable = {
       for (const alias of aliases) upsertAlias.run(id, alias, fold(alias), phoneticKey(alias), doc.lang);
       if (!aliases.has(e.name)) listName.run(id, e.name, fold(e.name), phoneticKey(e.name), doc.lang);
     }
-    const count = stmt(db, COUNT_ARTICLE);
-    for (const [id, mentions] of mentionsByEntity(links)) count.run(mentions, 1, id);
+    const [count, countDay] = [stmt(db, COUNT_ARTICLE), stmt(db, COUNT_DAY)];
+    for (const [id, mentions] of mentionsByEntity(links)) {
+      count.run(mentions, 1, id);
+      countDay.run(id, dayOf(article.date), mentions);
+    }
   },
 };
 
@@ -273,6 +282,32 @@ export const ENTITY_COUNTS = `
 
 /** Add to (or, negative, take from) an entity's counts of mentions and articles: one article's. */
 export const COUNT_ARTICLE = "UPDATE entities SET mentions = mentions + ?, articles = articles + ? WHERE id = ?";
+
+/**
+ * Each entity's mentions per day (the articles' day: publication, else
+ * ingestion), kept as articles are written, so that an entity's timeline reads
+ * its days instead of summing every link (a country's links grow with the store).
+ * `text` is the back end's text type, `options` its table options.
+ */
+export const entityDays = (text: string, options: string): string => `
+  CREATE TABLE entity_days (
+    entity_id BIGINT NOT NULL,
+    day ${text} NOT NULL,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (entity_id, day)
+  ) ${options};
+  INSERT INTO entity_days (entity_id, day, mentions)
+    SELECT entity_id, substr(article_date, 1, ${DAY_CHARS}), SUM(mentions) FROM entity_links GROUP BY entity_id, substr(article_date, 1, ${DAY_CHARS});
+`;
+
+/** Add to (or, negative, take from) an entity's mentions on one day. */
+export const COUNT_DAY = `INSERT INTO entity_days (entity_id, day, mentions) VALUES (?, ?, ?)
+  ON CONFLICT (entity_id, day) DO UPDATE SET mentions = entity_days.mentions + excluded.mentions`;
+/** A day whose mentions were all taken back. */
+export const EMPTY_DAY = "DELETE FROM entity_days WHERE entity_id = ? AND day = ? AND mentions <= 0";
+
+/** The day of an article's date (YYYY-MM-DD of an ISO date or time). */
+export const dayOf = (date: string): string => date.slice(0, DAY_CHARS);
 
 /** An article's mentions of each registry entity (several of its entities may link to one), in the order of the ids (writers that update counts in one order do not deadlock). */
 export function mentionsByEntity(links: readonly StoredLink[]): [number, number][] {
@@ -387,9 +422,9 @@ export function cooccurring(db: Database.Database, id: number, page: PageOptions
   ).all({ id, sample, limit: page.limit ?? DEFAULT_PAGE_LIMIT, offset: page.offset ?? 0 }) as CoOccurrence[];
 }
 
-/** Mentions of the entity by day (the publication date, else the ingestion date), oldest first, summed on the index of links. */
+/** Mentions of the entity by day (the publication date, else the ingestion date), oldest first. */
+export const MENTIONS_PER_DAY = "SELECT day, mentions FROM entity_days WHERE entity_id = ? ORDER BY day";
+
 export function mentionsPerDay(db: Database.Database, id: number): DayCount[] {
-  return stmt(db,
-    "SELECT substr(article_date, 1, 10) AS day, SUM(mentions) AS mentions FROM entity_links WHERE entity_id = ? GROUP BY day ORDER BY day",
-  ).all(id) as DayCount[];
+  return stmt(db, MENTIONS_PER_DAY).all(id) as DayCount[];
 }

@@ -2,7 +2,7 @@
 // stored plain; a full-text index that keeps a copy of the key strings it
 // indexes; a table of every entity mention, rebuilt from the records and
 // links; events without their article's date, indexed by actor, target and type;
-// entities without their counts), so that tests can check what migration 12 and the older migrations
+// entities without their counts or their mentions per day), so that tests can check what migration 12 and the older migrations
 // make of a store written before them; and a new store file at any older
 // version, for tests that write rows the way that version did.
 import Database from "better-sqlite3";
@@ -30,7 +30,7 @@ export async function asVersion11(db: Database.Database): Promise<void> {
   })();
   restoreMentions(db);
   restoreEvents(db);
-  db.exec("ALTER TABLE entities DROP COLUMN mentions; ALTER TABLE entities DROP COLUMN articles;");
+  db.exec("ALTER TABLE entities DROP COLUMN mentions; ALTER TABLE entities DROP COLUMN articles; DROP TABLE entity_days;");
 }
 
 /** The events table of version 15 and before: no article date, an index by actor, by target and by type. */

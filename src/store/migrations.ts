@@ -3,7 +3,7 @@
 import type Database from "better-sqlite3";
 import { packText } from "./article-row.js";
 import { COPIES_SCHEMA } from "./copies-table.js";
-import { ENTITY_COUNTS } from "./entities-table.js";
+import { ENTITY_COUNTS, entityDays } from "./entities-table.js";
 import { eventDates } from "./events-table.js";
 import { STORIES_SCHEMA } from "./stories-table.js";
 
@@ -375,6 +375,11 @@ export const MIGRATIONS: Migration[] = [
     version: 17,
     description: "each registry entity's counts of mentions and articles kept beside it, updated as articles are written: finding an entity by name and its report read them instead of summing its links",
     sql: ENTITY_COUNTS,
+  },
+  {
+    version: 18,
+    description: "each registry entity's mentions per day kept beside it, updated as articles are written: an entity's timeline reads its days instead of summing its links",
+    sql: entityDays("TEXT", "WITHOUT ROWID"),
   },
 ];
 

@@ -111,8 +111,10 @@ test("migration 12, also on opening to read, packs the texts and drops the index
     records: await Promise.all(stored.map((id) => s.get(id))),
     searches: await Promise.all(["Ρωσία", "Iran", "drones OR Τεχεράνη"].map((q) => s.search(q))),
     stats: { ...(await s.stats()), bytesPerArticle: 0 },
+    timeline: (await s.entity((await s.findEntities("Ρωσία"))[0].id))?.mentionsPerDay,
   });
   const expected = await answers(store);
+  assert.ok(expected.timeline?.length, "an entity with mentions per day");
   await store.close();
   /** Bytes of the stored texts, and whether the index keeps a copy of its key strings. */
   const footprint = () => {

@@ -11,7 +11,7 @@ import type { Transferable } from "./table-access.js";
 
 /** The tables, each after those it refers to. */
 export const TRANSFER_TABLES = [
-  "articles", "articles_fts", "entities", "entity_names", "entity_aliases", "entity_keys", "entity_links",
+  "articles", "articles_fts", "entities", "entity_names", "entity_aliases", "entity_keys", "entity_links", "entity_days",
   "quotes", "quote_speaker_keys", "quote_mentions", "events", "article_fingerprints", "fingerprint_bands", "article_copies",
   "article_duplicates", "stories", "story_articles", "story_keys", "story_key_counts", "sources", "source_pages", "intake_hosts",
 ] as const;

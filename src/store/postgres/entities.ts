@@ -15,7 +15,11 @@ import { needsTransliteration, phoneticKey } from "../../understand/translit/tra
 import {
   COOCCURRENCE_SAMPLE,
   COUNT_ARTICLE,
+  COUNT_DAY,
+  EMPTY_DAY,
+  MENTIONS_PER_DAY,
   byName,
+  dayOf,
   COUNTED,
   LOOKUP,
   SOURCE_TEXT,
@@ -137,11 +141,16 @@ export const pgEntitiesTable: PgLayerTable = {
   async clear(sql: Sql, article: ArticleRef) {
     const row = await sql.get<StoredRecord>("SELECT record, text, tokens FROM articles WHERE rowid = ?", article.rowid);
     if (row) {
-      const links = await sql.all<StoredLink>("SELECT local_id, entity_id, mentions FROM entity_links WHERE article_rowid = ?", article.rowid);
+      const links = await sql.all<StoredLink & { article_date: string }>("SELECT local_id, entity_id, mentions, article_date FROM entity_links WHERE article_rowid = ?", article.rowid);
       for (const [id, alias] of storedAliases(storedEntities(row), new Map(links.map((l) => [l.local_id, Number(l.entity_id)])))) {
         await sql.run("UPDATE entity_aliases SET count = count - 1 WHERE entity_id = ? AND alias = ?", id, alias);
       }
-      for (const [id, mentions] of mentionsByEntity(links)) await sql.run(COUNT_ARTICLE, -mentions, -1, id);
+      for (const [id, mentions] of mentionsByEntity(links)) {
+        await sql.run(COUNT_ARTICLE, -mentions, -1, id);
+        const day = dayOf(links[0].article_date);
+        await sql.run(COUNT_DAY, id, day, -mentions);
+        await sql.run(EMPTY_DAY, id, day);
+      }
     }
     await sql.run("DELETE FROM entity_links WHERE article_rowid = ?", article.rowid);
   },
@@ -175,7 +184,10 @@ export const pgEntitiesTable: PgLayerTable = {
         );
       }
     }
-    for (const [id, mentions] of mentionsByEntity(links)) await sql.run(COUNT_ARTICLE, mentions, 1, id);
+    for (const [id, mentions] of mentionsByEntity(links)) {
+      await sql.run(COUNT_ARTICLE, mentions, 1, id);
+      await sql.run(COUNT_DAY, id, dayOf(article.date), mentions);
+    }
   },
 };
 
@@ -248,5 +260,5 @@ export async function cooccurring(sql: Sql, id: number, page: PageOptions = {}, 
 }
 
 export async function mentionsPerDay(sql: Sql, id: number): Promise<DayCount[]> {
-  return sql.all<DayCount>("SELECT substr(article_date, 1, 10) AS day, SUM(mentions) AS mentions FROM entity_links WHERE entity_id = ? GROUP BY day ORDER BY day", id);
+  return sql.all<DayCount>(MENTIONS_PER_DAY, id);
 }

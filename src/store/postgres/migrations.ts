@@ -6,7 +6,7 @@
 // by byte (COLLATE "C", as SQLite compares), and the search index as a
 // tsvector of the articles' search keys under a GIN index (search.ts), beside
 // the key strings it is made from (as FTS5 keeps them).
-import { ENTITY_COUNTS } from "../entities-table.js";
+import { ENTITY_COUNTS, entityDays } from "../entities-table.js";
 import { eventDates } from "../events-table.js";
 
 export interface PgMigration {
@@ -306,6 +306,11 @@ export const PG_MIGRATIONS: PgMigration[] = [
     version: 5,
     description: "each registry entity's counts of mentions and articles kept beside it, updated as articles are written: finding an entity by name and its report read them instead of summing its links",
     sql: ENTITY_COUNTS,
+  },
+  {
+    version: 6,
+    description: "each registry entity's mentions per day kept beside it, updated as articles are written: an entity's timeline reads its days instead of summing its links",
+    sql: entityDays(TEXT, ""),
   },
 ];
 
