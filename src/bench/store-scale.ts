@@ -4,7 +4,9 @@
 // batches as `ingest` does, and reports articles/s per K articles (the curve:
 // flat when linking does not grow with the registry), bytes per article, and
 // the p50 in-process latency of the analyst's queries (entity, quotes
-// --speaker, events --actor, search) at the first K articles and at N.
+// --speaker, events --actor, search) at the first K articles and at N, with
+// how much each probe matches there (generated articles reuse their sentences,
+// so a probe matches more the larger the store).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -29,6 +31,17 @@ interface Probes {
 }
 
 type Latencies = Record<keyof Probes, number>;
+
+/** What each probe matches: the entity's articles, the speaker's quotations, the actor's events, the search's hits. */
+async function matches(store: Store, probes: Probes): Promise<Latencies> {
+  const [first] = await store.findEntities(probes.entity);
+  return {
+    entity: first?.articles ?? 0,
+    speaker: (await store.quotes({ speaker: probes.speaker, limit: 1 })).total,
+    actor: (await store.events({ actor: probes.actor, limit: 1 })).total,
+    search: (await store.search(probes.search, { limit: 1 })).total,
+  };
+}
 
 async function p50(fn: () => Promise<unknown>): Promise<number> {
   const times: number[] = [];
@@ -69,7 +82,7 @@ export async function run(args: string[]): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), "newsgraph-store-scale-"));
   const store = await openStore(join(dir, "store.db"));
   const curve: { articles: number; articlesPerSec: number; tokensPerSec: number }[] = [];
-  const at: { articles: number; bytesPerArticle: number; p50ms: Latencies }[] = [];
+  const at: { articles: number; bytesPerArticle: number; p50ms: Latencies; matches: Latencies }[] = [];
   let probes: Probes | null = null;
   try {
     let tokens = 0;
@@ -89,7 +102,7 @@ export async function run(args: string[]): Promise<number> {
       if (done === every || done === n) {
         await store.endBatch();
         probes ??= await chooseProbes(store);
-        at.push({ articles: done, bytesPerArticle: (await store.stats()).bytesPerArticle, p50ms: await latencies(store, probes) });
+        at.push({ articles: done, bytesPerArticle: (await store.stats()).bytesPerArticle, p50ms: await latencies(store, probes), matches: await matches(store, probes) });
         await store.beginBatch();
       }
       tokens = 0;
@@ -109,7 +122,7 @@ export async function run(args: string[]): Promise<number> {
     for (const c of curve) console.log(`  up to ${c.articles}: ${c.articlesPerSec} articles/s (${c.tokensPerSec} tokens/s)`);
     console.log(`  last ${every} vs first ${every}: ${result.lastToFirst}×`);
     for (const x of at) {
-      const q = Object.entries(x.p50ms).map(([k, v]) => `${k} ${v} ms`).join(" · ");
+      const q = Object.entries(x.p50ms).map(([k, v]) => `${k} ${v} ms (${x.matches[k as keyof Probes]} matches)`).join(" · ");
       console.log(`  at ${x.articles} articles: ${(x.bytesPerArticle / 1024).toFixed(1)} KB per article · p50 ${q}`);
     }
     console.log(`  probes: ${JSON.stringify(probes)}`);
