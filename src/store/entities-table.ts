@@ -217,17 +217,10 @@ export const entitiesTable: LayerTable = {
   clear(db: Database.Database, article: ArticleRef) {
     const row = stmt(db, "SELECT record, text, tokens FROM articles WHERE rowid = ?").get(article.rowid) as PackedRecord | undefined;
     if (row) {
-      const links = stmt(db, "SELECT local_id, entity_id, mentions, article_date FROM entity_links WHERE article_rowid = ?").all(article.rowid) as (StoredLink & { article_date: string })[];
+      const links = stmt(db, STORED_LINKS).all(article.rowid) as DatedLink[];
       const take = stmt(db, "UPDATE entity_aliases SET count = count - 1 WHERE entity_id = ? AND alias = ?");
       for (const [id, alias] of storedAliases(storedEntities({ ...row, text: unpackText(row.text) }), new Map(links.map((l) => [l.local_id, l.entity_id])))) take.run(id, alias);
-      const count = stmt(db, COUNT_ARTICLE);
-      const [countDay, emptyDay] = [stmt(db, COUNT_DAY), stmt(db, EMPTY_DAY)];
-      for (const [id, mentions] of mentionsByEntity(links)) {
-        count.run(-mentions, -1, id);
-        const day = dayOf(links[0].article_date);
-        countDay.run(id, day, -mentions);
-        emptyDay.run(id, day);
-      }
+      for (const [sql, params] of countUpdates(links, links[0]?.article_date ?? "", -1)) stmt(db, sql).run(...params);
     }
     stmt(db, "DELETE FROM entity_links WHERE article_rowid = ?").run(article.rowid);
   },
@@ -256,11 +249,7 @@ export const entitiesTable: LayerTable = {
       for (const alias of aliases) upsertAlias.run(id, alias, fold(alias), phoneticKey(alias), doc.lang);
       if (!aliases.has(e.name)) listName.run(id, e.name, fold(e.name), phoneticKey(e.name), doc.lang);
     }
-    const [count, countDay] = [stmt(db, COUNT_ARTICLE), stmt(db, COUNT_DAY)];
-    for (const [id, mentions] of mentionsByEntity(links)) {
-      count.run(mentions, 1, id);
-      countDay.run(id, dayOf(article.date), mentions);
-    }
+    for (const [sql, params] of countUpdates(links, article.date, 1)) stmt(db, sql).run(...params);
   },
 };
 
@@ -281,7 +270,7 @@ export const ENTITY_COUNTS = `
 `;
 
 /** Add to (or, negative, take from) an entity's counts of mentions and articles: one article's. */
-export const COUNT_ARTICLE = "UPDATE entities SET mentions = mentions + ?, articles = articles + ? WHERE id = ?";
+const COUNT_ARTICLE = "UPDATE entities SET mentions = mentions + ?, articles = articles + ? WHERE id = ?";
 
 /**
  * Each entity's mentions per day (the articles' day: publication, else
@@ -301,13 +290,28 @@ export const entityDays = (text: string, options: string): string => `
 `;
 
 /** Add to (or, negative, take from) an entity's mentions on one day. */
-export const COUNT_DAY = `INSERT INTO entity_days (entity_id, day, mentions) VALUES (?, ?, ?)
+const COUNT_DAY = `INSERT INTO entity_days (entity_id, day, mentions) VALUES (?, ?, ?)
   ON CONFLICT (entity_id, day) DO UPDATE SET mentions = entity_days.mentions + excluded.mentions`;
 /** A day whose mentions were all taken back. */
-export const EMPTY_DAY = "DELETE FROM entity_days WHERE entity_id = ? AND day = ? AND mentions <= 0";
+const EMPTY_DAY = "DELETE FROM entity_days WHERE entity_id = ? AND day = ? AND mentions <= 0";
 
-/** The day of an article's date (YYYY-MM-DD of an ISO date or time). */
-export const dayOf = (date: string): string => date.slice(0, DAY_CHARS);
+/** An article's stored links, with the article's date they were counted under. */
+export const STORED_LINKS = "SELECT local_id, entity_id, mentions, article_date FROM entity_links WHERE article_rowid = ?";
+export type DatedLink = StoredLink & { article_date: string };
+
+/**
+ * The statements, with their parameters, that add an article's links to (sign
+ * 1) or take them from (-1) their entities' counts and mentions on the article's
+ * day, in the order of the entity ids (every back end runs them as they come).
+ */
+export function countUpdates(links: readonly StoredLink[], date: string, sign: 1 | -1): [string, unknown[]][] {
+  const day = date.slice(0, DAY_CHARS);
+  return mentionsByEntity(links).flatMap(([id, mentions]): [string, unknown[]][] => [
+    [COUNT_ARTICLE, [sign * mentions, sign, id]],
+    [COUNT_DAY, [id, day, sign * mentions]],
+    ...(sign < 0 ? [[EMPTY_DAY, [id, day]] as [string, unknown[]]] : []),
+  ]);
+}
 
 /** An article's mentions of each registry entity (several of its entities may link to one), in the order of the ids (writers that update counts in one order do not deadlock). */
 export function mentionsByEntity(links: readonly StoredLink[]): [number, number][] {

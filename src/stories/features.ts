@@ -170,7 +170,7 @@ function featuresOf(doc: Doc): ArticleFeatures {
   }
   for (const q of doc.layers.quotes ?? []) {
     const key = q.speaker?.entityId ? entityKeys.get(q.speaker.entityId) : undefined;
-    if (key) add(keys, `s:${key.slice(2)}`, 1);
+    if (key) add(keys, `s:${key.slice(ENTITY_PREFIX.length)}`, 1);
   }
   return { lang: doc.lang, published: publicationDay(doc.meta.published), terms, keys };
 }

@@ -14,12 +14,10 @@ import type { Entity } from "../../understand/entities/types.js";
 import { needsTransliteration, phoneticKey } from "../../understand/translit/translit.js";
 import {
   COOCCURRENCE_SAMPLE,
-  COUNT_ARTICLE,
-  COUNT_DAY,
-  EMPTY_DAY,
   MENTIONS_PER_DAY,
+  STORED_LINKS,
   byName,
-  dayOf,
+  countUpdates,
   COUNTED,
   LOOKUP,
   SOURCE_TEXT,
@@ -27,13 +25,13 @@ import {
   keyRows,
   mainNameChange,
   mayReplaceUnwritten,
-  mentionsByEntity,
   namesOf,
   sourceOf,
   storedAliases,
   unique,
   writtenAliases,
   type CountedRow,
+  type DatedLink,
   type EntityRow,
   type StoredLink,
 } from "../entities-table.js";
@@ -141,16 +139,11 @@ export const pgEntitiesTable: PgLayerTable = {
   async clear(sql: Sql, article: ArticleRef) {
     const row = await sql.get<StoredRecord>("SELECT record, text, tokens FROM articles WHERE rowid = ?", article.rowid);
     if (row) {
-      const links = await sql.all<StoredLink & { article_date: string }>("SELECT local_id, entity_id, mentions, article_date FROM entity_links WHERE article_rowid = ?", article.rowid);
+      const links = await sql.all<DatedLink>(STORED_LINKS, article.rowid);
       for (const [id, alias] of storedAliases(storedEntities(row), new Map(links.map((l) => [l.local_id, Number(l.entity_id)])))) {
         await sql.run("UPDATE entity_aliases SET count = count - 1 WHERE entity_id = ? AND alias = ?", id, alias);
       }
-      for (const [id, mentions] of mentionsByEntity(links)) {
-        await sql.run(COUNT_ARTICLE, -mentions, -1, id);
-        const day = dayOf(links[0].article_date);
-        await sql.run(COUNT_DAY, id, day, -mentions);
-        await sql.run(EMPTY_DAY, id, day);
-      }
+      for (const [statement, params] of countUpdates(links, links[0]?.article_date ?? "", -1)) await sql.run(statement, ...params);
     }
     await sql.run("DELETE FROM entity_links WHERE article_rowid = ?", article.rowid);
   },
@@ -184,10 +177,7 @@ export const pgEntitiesTable: PgLayerTable = {
         );
       }
     }
-    for (const [id, mentions] of mentionsByEntity(links)) {
-      await sql.run(COUNT_ARTICLE, mentions, 1, id);
-      await sql.run(COUNT_DAY, id, dayOf(article.date), mentions);
-    }
+    for (const [statement, params] of countUpdates(links, article.date, 1)) await sql.run(statement, ...params);
   },
 };
 
