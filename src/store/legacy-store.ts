@@ -2,17 +2,20 @@
 // stored plain; a full-text index that keeps a copy of the key strings it
 // indexes; a table of every entity mention, rebuilt from the records and
 // links; events without their article's date, indexed by actor, target and type;
-// entities without their counts or their mentions per day), so that tests can check what migration 12 and the older migrations
+// entities without their counts or their mentions per day; quotations with the search
+// keys of their words and speaker), so that tests can check what migration 12 and the older migrations
 // make of a store written before them; and a new store file at any older
 // version, for tests that write rows the way that version did.
 import Database from "better-sqlite3";
 import { MIGRATIONS, registerMigrationFunctions } from "./migrations.js";
 import { storedEntities, unpackText, type PackedRecord } from "./article-row.js";
+import { keyString } from "./filters.js";
 import { sqliteTables } from "./sqlite-tables.js";
 import type { Row } from "./table-access.js";
 
 const VERSION = 11;
 const UNPACK_FUNCTION = "unpack_text";
+const KEYS_FUNCTION = "legacy_keys";
 const CHUNK = 1000;
 
 export async function asVersion11(db: Database.Database): Promise<void> {
@@ -30,7 +33,17 @@ export async function asVersion11(db: Database.Database): Promise<void> {
   })();
   restoreMentions(db);
   restoreEvents(db);
+  restoreQuoteKeys(db);
   db.exec("ALTER TABLE entities DROP COLUMN mentions; ALTER TABLE entities DROP COLUMN articles; DROP TABLE entity_days;");
+}
+
+/** The search-key columns of the quotes table of version 18 and before. */
+function restoreQuoteKeys(db: Database.Database): void {
+  db.function(KEYS_FUNCTION, (text: unknown) => keyString(typeof text === "string" ? text : null));
+  db.exec(`
+    ALTER TABLE quotes ADD COLUMN speaker_keys TEXT NOT NULL DEFAULT ' ';
+    ALTER TABLE quotes ADD COLUMN text_keys TEXT NOT NULL DEFAULT ' ';
+    UPDATE quotes SET speaker_keys = ${KEYS_FUNCTION}(speaker), text_keys = ${KEYS_FUNCTION}(text);`);
 }
 
 /** The events table of version 15 and before: no article date, an index by actor, by target and by type. */

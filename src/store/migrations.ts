@@ -5,6 +5,7 @@ import { packText } from "./article-row.js";
 import { COPIES_SCHEMA } from "./copies-table.js";
 import { ENTITY_COUNTS, entityDays } from "./entities-table.js";
 import { eventDates } from "./events-table.js";
+import { SPAN_TEXT_FUNCTION, spanTextFunction } from "./span-text.js";
 import { STORIES_SCHEMA } from "./stories-table.js";
 
 export interface Migration {
@@ -19,6 +20,7 @@ export const PACK_TEXT_FUNCTION = "pack_text";
 /** Registers on a SQLite connection the SQL functions the migrations call. */
 export function registerMigrationFunctions(db: Database.Database): void {
   db.function(PACK_TEXT_FUNCTION, { deterministic: true }, (text: unknown) => packText(String(text)));
+  db.function(SPAN_TEXT_FUNCTION, { deterministic: true }, spanTextFunction());
 }
 
 export const MIGRATIONS: Migration[] = [
@@ -380,6 +382,15 @@ export const MIGRATIONS: Migration[] = [
     version: 18,
     description: "each registry entity's mentions per day kept beside it, updated as articles are written: an entity's timeline reads its days instead of summing its links",
     sql: entityDays("TEXT", "WITHOUT ROWID"),
+  },
+  {
+    version: 19,
+    description: "no search-key copies of a quotation's words and speaker in its row: the words are keyed when a query compares them (only in the articles whose index holds them all), the speaker's keys are in quote_speaker_keys; a quotation written without its text (3c99057) gets it back from its article, so that its words can be keyed",
+    sql: `
+      UPDATE quotes SET text = ${SPAN_TEXT_FUNCTION}((SELECT a.text FROM articles a WHERE a.rowid = quotes.article_rowid), start_offset, end_offset, text) WHERE text = '';
+      ALTER TABLE quotes DROP COLUMN text_keys;
+      ALTER TABLE quotes DROP COLUMN speaker_keys;
+    `,
   },
 ];
 

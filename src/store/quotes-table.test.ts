@@ -7,6 +7,7 @@ import { defaultPipeline } from "../pipeline/default.js";
 import { TempDir } from "../testing/fixtures.js";
 import { databaseAtVersion } from "./legacy-store.js";
 import { ENGLISH_ARTICLE, GREEK_ARTICLE } from "../understand/quotes/fixtures.js";
+import { packText } from "./article-row.js";
 import { keyString } from "./filters.js";
 import { MIGRATIONS, registerMigrationFunctions } from "./migrations.js";
 import { KEYS_FUNCTION, quoteQuerySql, rarestFirst } from "./quotes-table.js";
@@ -97,6 +98,29 @@ test("a version-7 database gets the search keys of its stored speakers when migr
   assert.deepEqual(await ords("Sergei"), ["Sergei Ryabkov"]);
   assert.deepEqual(await ords("Ryab"), [], "a speaker's key matches whole, never as a prefix");
   await store.close();
+});
+
+test("a version-18 database drops the quotations' key columns and still finds quotations by their words, those written without their text too", async () => {
+  const file = dir.file("v18.db");
+  const db = databaseAtVersion(file, 18);
+  const text = "T\n\nΟ υπουργός είπε «οι συνομιλίες στη Γενεύη συνεχίζονται».";
+  db.prepare("INSERT INTO articles (rowid, id, content_hash, title, lang, published, text, record, ingested_at) VALUES (1, 'a1', 'h1', 'T', 'el', '2023-09-21', ?, '{}', '2023-09-21')").run(packText(text));
+  db.exec("INSERT INTO articles_fts (rowid, title, body) VALUES (1, 't', 'ο υπουργοσ ειπε οι συνομιλι στη γενευ συνεχιζ')");
+  const start = text.indexOf("οι συνομιλίες");
+  const end = text.indexOf("»");
+  const insert = db.prepare("INSERT INTO quotes (article_rowid, ord, kind, start_offset, end_offset, text, speaker, speaker_keys, text_keys) VALUES (1, ?, 'direct', ?, ?, ?, 'Υπουργός', ' υπουργοσ ', ?)");
+  insert.run(0, start, end, "", keyString(text.slice(start, end)));
+  insert.run(1, start, end, text.slice(start, end), keyString(text.slice(start, end)));
+  db.close();
+  const store = new SqliteStore(file);
+  assert.deepEqual((await store.quotes({ about: "Γενεύη" })).quotes.map((q) => q.text), [text.slice(start, end), text.slice(start, end)]);
+  assert.equal((await store.quotes({ about: "Βρυξέλλες" })).total, 0);
+  await store.close();
+  const after = new Database(file, { readonly: true });
+  const columns = (after.prepare("PRAGMA table_info(quotes)").all() as { name: string }[]).map((c) => c.name);
+  assert.ok(!columns.includes("text_keys") && !columns.includes("speaker_keys"), columns.join(", "));
+  assert.deepEqual(after.prepare("SELECT text FROM quotes ORDER BY ord").all(), [{ text: text.slice(start, end) }, { text: text.slice(start, end) }]);
+  after.close();
 });
 
 for (const backend of STORE_BACKENDS) {

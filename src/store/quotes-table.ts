@@ -15,6 +15,8 @@ import { DEFAULT_PAGE_LIMIT, type EntityQuote, type PageOptions, type QuoteList,
 
 /** The SQL function that gives the key string of a column (registered on each connection by the store). */
 export const KEYS_FUNCTION = "search_keys";
+/** The key string of a quotation's words, made when a query compares them (a back end may keep it in a column instead). */
+export const TEXT_KEYS = `${KEYS_FUNCTION}(q.text)`;
 
 export const quotesTable: LayerTable = {
   name: "quotes",
@@ -27,8 +29,8 @@ export const quotesTable: LayerTable = {
     const link = stmt(db, "SELECT entity_id FROM entity_links WHERE article_rowid = ? AND local_id = ?");
     const registryId = (local: string | null | undefined) => (local ? ((link.get(article.rowid, local) as { entity_id: number } | undefined)?.entity_id ?? null) : null);
     const insert = stmt(db,
-      `INSERT INTO quotes (article_rowid, ord, kind, start_offset, end_offset, text, speaker, speaker_keys, speaker_entity_id, role, cue, stance, polarity, via, citing, text_keys, article_date)
-       VALUES (@rowid, @ord, @kind, @start, @end, @text, @speaker, @speakerKeys, @speakerEntityId, @role, @cue, @stance, @polarity, @via, @citing, @textKeys, @date)`,
+      `INSERT INTO quotes (article_rowid, ord, kind, start_offset, end_offset, text, speaker, speaker_entity_id, role, cue, stance, polarity, via, citing, article_date)
+       VALUES (@rowid, @ord, @kind, @start, @end, @text, @speaker, @speakerEntityId, @role, @cue, @stance, @polarity, @via, @citing, @date)`,
     );
     const insertKey = stmt(db, "INSERT INTO quote_speaker_keys (key, article_rowid, ord) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
     const insertMention = stmt(db, "INSERT INTO quote_mentions (entity_id, article_date, article_rowid, ord) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING");
@@ -39,7 +41,6 @@ export const quotesTable: LayerTable = {
     });
     (doc.layers.quotes ?? []).forEach((q, ord) => {
       const speaker = q.speaker ? (q.speaker.name ?? q.speaker.description) : null;
-      const speakerKeys = keyString(speaker);
       insert.run({
         rowid: article.rowid,
         date: article.date,
@@ -49,7 +50,6 @@ export const quotesTable: LayerTable = {
         end: q.end,
         text: q.text,
         speaker,
-        speakerKeys,
         speakerEntityId: registryId(q.speaker?.entityId),
         role: q.speaker?.role ?? null,
         cue: q.cue,
@@ -57,9 +57,8 @@ export const quotesTable: LayerTable = {
         polarity: q.stance?.polarity ?? null,
         via: q.via,
         citing: q.citing,
-        textKeys: keyString(q.text),
       });
-      for (const key of speakerKeys.split(" ")) if (key !== "") insertKey.run(key, article.rowid, ord);
+      for (const key of keyString(speaker).split(" ")) if (key !== "") insertKey.run(key, article.rowid, ord);
       for (const m of named) if (m.start >= q.start && m.end <= q.end) insertMention.run(m.id, article.date, article.rowid, ord);
     });
   },
@@ -103,7 +102,7 @@ export function quoteQuerySql(
     c.where.push(`q.article_rowid IN (${articles.sql})`);
     c.params.push(articles.param);
   }
-  addKeyConditions(c, "q.text_keys", query.about);
+  addKeyConditions(c, TEXT_KEYS, query.about);
   addKeyConditions(c, `${KEYS_FUNCTION}(q.via)`, query.via);
   const articleFilter = Boolean(query.lang || query.from || query.to);
   addArticleFilter(c, "a", { lang: query.lang, from: query.from, to: query.to });

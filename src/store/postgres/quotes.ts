@@ -1,13 +1,14 @@
 // Quotations on PostgreSQL: the rows, speaker keys and named entities of
 // quotes-table.ts, written asynchronously; queries are quotes-table.ts's own
-// statements, except that the outlet's search keys are a column (via_keys)
-// where SQLite computes them with a function registered on the connection, and
+// statements, except that the search keys of the outlet and of the quotation's
+// words are columns (via_keys, text_keys) where SQLite computes them with a
+// function registered on the connection, and
 // the articles holding a quotation's words are found by the tsvector index.
 import type { Doc } from "../../doc/doc.js";
 import { keyString, queryKeys } from "../filters.js";
 import { NATIONALITY } from "../entities-table.js";
 import type { ArticleRef } from "../layer-table.js";
-import { KEY_COUNT, KEYS_FUNCTION, quoteQuerySql, rarestFirst, type KeyedArticles } from "../quotes-table.js";
+import { KEY_COUNT, KEYS_FUNCTION, quoteQuerySql, TEXT_KEYS, rarestFirst, type KeyedArticles } from "../quotes-table.js";
 import { allKeysTree } from "../search-text.js";
 import { inRow } from "../span-text.js";
 import { tsquery } from "./search.js";
@@ -81,8 +82,9 @@ export async function queryQuotes(sql: Sql, query: QuoteQuery = {}): Promise<Quo
   const keys = queryKeys(query.speaker);
   const counts = keys.length > 1 ? await Promise.all(keys.map(async (k) => Number((await sql.get<{ n: number }>(KEY_COUNT, k))!.n))) : [];
   const q = quoteQuerySql(query, TSV_ARTICLES, rarestFirst(keys, counts));
-  const rows = inRow(q.rows.replaceAll(VIA_KEYS, "q.via_keys"), "quotes", "q");
-  const count = q.count.replaceAll(VIA_KEYS, "q.via_keys");
+  const columns = (statement: string) => statement.replaceAll(VIA_KEYS, "q.via_keys").replaceAll(TEXT_KEYS, "q.text_keys");
+  const rows = inRow(columns(q.rows), "quotes", "q");
+  const count = columns(q.count);
   const [quotes, counted] = await Promise.all([
     sql.all<StoredQuote>(rows, ...q.params, limit(query.limit, DEFAULT_PAGE_LIMIT), query.offset ?? 0),
     sql.get<{ n: number }>(count, ...q.params),

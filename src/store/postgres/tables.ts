@@ -2,7 +2,7 @@
 // (transfer.ts): columns from the catalogue, rows read through a cursor,
 // rows written many to a statement. What this back end derives is derived
 // here: the tsvector of the index's key strings, the search keys of a
-// quotation's outlet; records kept as JSON text by older SQLite stores become
+// quotation's outlet, words and speaker; records kept as JSON text by older SQLite stores become
 // bytes. After the copy, the identity sequences continue after the ids copied.
 import type pg from "pg";
 import { keyString } from "../filters.js";
@@ -24,7 +24,11 @@ function checked(table: string): string {
 /** Columns the store derives from others as it writes: they are not read from a copy. */
 const DERIVED: Record<string, Record<string, (row: Row) => unknown>> = {
   articles_fts: { tsv: (r) => tsvectorLiteral(String(r.title ?? ""), String(r.body ?? "")) },
-  quotes: { via_keys: (r) => keyString(typeof r.via === "string" ? r.via : null) },
+  quotes: {
+    via_keys: (r) => keyString(typeof r.via === "string" ? r.via : null),
+    text_keys: (r) => keyString(typeof r.text === "string" ? r.text : null),
+    speaker_keys: (r) => keyString(typeof r.speaker === "string" ? r.speaker : null),
+  },
 };
 
 const BYTES: Record<string, string[]> = { articles: ["record"] };
