@@ -1,8 +1,9 @@
 // `npm run bench -- store-scale [--articles N] [--every K] [--json]`: the store
 // as it grows. Ingests N generated, distinct articles (./articles.ts) through
 // the default pipeline into a fresh SQLite file in the temporary folder, in
-// batches as `ingest` does, and reports articles/s per K articles (the curve:
-// flat when linking does not grow with the registry), bytes per article, and
+// batches as `ingest` does, and reports articles/s and the process's resident
+// memory per K articles (the curve: flat when linking does not grow with the
+// registry, and memory flat once the caches are full), bytes per article, and
 // the p50 in-process latency of the analyst's queries (entity, quotes
 // --speaker, events --actor, search) at the first K articles and at N, with
 // how much each probe matches there (generated articles reuse their sentences,
@@ -18,6 +19,7 @@ import { ArticleGenerator } from "./articles.js";
 import { countOptions } from "./args.js";
 
 const DEFAULT_ARTICLES = 2000;
+const BYTES_PER_MIB = 1024 * 1024;
 const DEFAULT_EVERY = 1000;
 const QUERY_RUNS = 21;
 /** A word of most Greek news articles, for the search probe. */
@@ -81,7 +83,7 @@ export async function run(args: string[]): Promise<number> {
   const pipeline = defaultPipeline();
   const dir = mkdtempSync(join(tmpdir(), "newsgraph-store-scale-"));
   const store = await openStore(join(dir, "store.db"));
-  const curve: { articles: number; articlesPerSec: number; tokensPerSec: number }[] = [];
+  const curve: { articles: number; articlesPerSec: number; tokensPerSec: number; rssMiB: number }[] = [];
   const at: { articles: number; bytesPerArticle: number; p50ms: Latencies; matches: Latencies }[] = [];
   let probes: Probes | null = null;
   try {
@@ -98,7 +100,7 @@ export async function run(args: string[]): Promise<number> {
       if (done % every !== 0 && done !== n) continue;
       const seconds = (performance.now() - started) / 1000;
       const size = done - (curve.length ? curve[curve.length - 1].articles : 0);
-      curve.push({ articles: done, articlesPerSec: Math.round((size / seconds) * 10) / 10, tokensPerSec: Math.round(tokens / seconds) });
+      curve.push({ articles: done, articlesPerSec: Math.round((size / seconds) * 10) / 10, tokensPerSec: Math.round(tokens / seconds), rssMiB: Math.round(process.memoryUsage.rss() / BYTES_PER_MIB) });
       if (done === every || done === n) {
         await store.endBatch();
         probes ??= await chooseProbes(store);
@@ -119,7 +121,7 @@ export async function run(args: string[]): Promise<number> {
   if (values.json) console.log(JSON.stringify(result));
   else {
     console.log(`store-scale: ${n} generated articles, one fresh store`);
-    for (const c of curve) console.log(`  up to ${c.articles}: ${c.articlesPerSec} articles/s (${c.tokensPerSec} tokens/s)`);
+    for (const c of curve) console.log(`  up to ${c.articles}: ${c.articlesPerSec} articles/s (${c.tokensPerSec} tokens/s) · ${c.rssMiB} MiB resident`);
     console.log(`  last ${every} vs first ${every}: ${result.lastToFirst}×`);
     for (const x of at) {
       const q = Object.entries(x.p50ms).map(([k, v]) => `${k} ${v} ms (${x.matches[k as keyof Probes]} matches)`).join(" · ");

@@ -26,6 +26,8 @@ test("repeated terms count once; too many words is refused with the limit named"
   const many = Array.from({ length: QUERY_DEFAULTS.maxTerms + 1 }, (_, i) => `w${i}x`).join(" ");
   assert.throws(() => parseQuery(many), (e: unknown) => e instanceof QueryError && e.message.includes(String(QUERY_DEFAULTS.maxTerms)));
   assert.throws(() => parseQuery("a b c", { maxTerms: 2 }), QueryError);
+  assert.throws(() => parseQuery('"a b c"', { maxTerms: 2 }), (e: unknown) => e instanceof QueryError && e.message.includes("more than 2 words"));
+  assert.throws(() => parseQuery(`"${"word ".repeat(10_000)}`), QueryError, "an unclosed phrase of many words");
   assert.doesNotThrow(() => parseQuery("a b c a", { maxTerms: 3 }));
 });
 

@@ -121,13 +121,16 @@ export function parseQuery(query: string, options: QueryOptions = {}): ParsedQue
   let termKeys = 0;
   let chain: Chain | null = null;
   let operator: string | null = null;
+  const tooMany = () => new QueryError(`the query has more than ${maxTerms} words to search for`);
   const term = (termKeyList: string[]): string => {
+    // A phrase longer than the limit is refused before its term string is built and hashed.
+    if (termKeyList.length > maxTerms) throw tooMany();
     const t = ftsString(termKeyList);
     if (!termsSeen.has(t)) {
       termsSeen.add(t);
       termList.set(t, termKeyList);
       termKeys += termKeyList.length;
-      if (termKeys > maxTerms) throw new QueryError(`the query has more than ${maxTerms} words to search for`);
+      if (termKeys > maxTerms) throw tooMany();
     }
     return t;
   };
