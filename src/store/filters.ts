@@ -23,6 +23,9 @@ export function keyString(text: string | null | undefined): string {
   return text ? ` ${keysOf(text).join(" ")} ` : " ";
 }
 
+/** The key string of a column's value (null, and anything but text, has none). */
+export const valueKeys = (value: unknown): string => keyString(typeof value === "string" ? value : null);
+
 /** The search keys a query looks for, without LIKE's wildcards (so a lookup by key finds what a LIKE finds). */
 export function queryKeys(text: string | undefined): string[] {
   return keyString(text).trim().split(" ").filter((k) => k !== "").map((k) => k.replace(LIKE_WILDCARDS, ""));

@@ -9,13 +9,12 @@
 import Database from "better-sqlite3";
 import { MIGRATIONS, registerMigrationFunctions } from "./migrations.js";
 import { storedEntities, unpackText, type PackedRecord } from "./article-row.js";
-import { keyString } from "./filters.js";
+import { KEYS_FUNCTION, registerKeysFunction } from "./quotes-table.js";
 import { sqliteTables } from "./sqlite-tables.js";
 import type { Row } from "./table-access.js";
 
 const VERSION = 11;
 const UNPACK_FUNCTION = "unpack_text";
-const KEYS_FUNCTION = "legacy_keys";
 const CHUNK = 1000;
 
 export async function asVersion11(db: Database.Database): Promise<void> {
@@ -39,7 +38,7 @@ export async function asVersion11(db: Database.Database): Promise<void> {
 
 /** The search-key columns of the quotes table of version 18 and before. */
 function restoreQuoteKeys(db: Database.Database): void {
-  db.function(KEYS_FUNCTION, (text: unknown) => keyString(typeof text === "string" ? text : null));
+  registerKeysFunction(db);
   db.exec(`
     ALTER TABLE quotes ADD COLUMN speaker_keys TEXT NOT NULL DEFAULT ' ';
     ALTER TABLE quotes ADD COLUMN text_keys TEXT NOT NULL DEFAULT ' ';

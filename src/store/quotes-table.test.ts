@@ -10,11 +10,10 @@ import { ENGLISH_ARTICLE, GREEK_ARTICLE } from "../understand/quotes/fixtures.js
 import { packText } from "./article-row.js";
 import { keyString } from "./filters.js";
 import { MIGRATIONS, registerMigrationFunctions } from "./migrations.js";
-import { KEYS_FUNCTION, quoteQuerySql, rarestFirst } from "./quotes-table.js";
+import { quoteQuerySql, rarestFirst, registerKeysFunction } from "./quotes-table.js";
 import { SqliteStore } from "./sqlite.js";
 import type { QuoteQuery } from "./store.js";
 import { STORE_BACKENDS } from "../testing/store-backends.js";
-import { SPAN_TEXT_FUNCTION, spanTextFunction } from "./span-text.js";
 
 const dir = new TempDir();
 after(() => dir.remove());
@@ -30,8 +29,7 @@ test("a speaker query reads its page off the key index, newest first; words of q
   const db = new Database(dir.file("plan.db"));
   registerMigrationFunctions(db);
   for (const m of MIGRATIONS) db.exec(m.sql);
-  db.function(KEYS_FUNCTION, (text: unknown) => keyString(typeof text === "string" ? text : null));
-  db.function(SPAN_TEXT_FUNCTION, spanTextFunction());
+  registerKeysFunction(db);
   const plan = (query: QuoteQuery) => {
     const sql = quoteQuerySql(query);
     return [[sql.rows, [...sql.params, 10, 0]], [sql.count, sql.params]].map(([statement, params]) =>

@@ -6,7 +6,7 @@
 import { stmt } from "./statements.js";
 import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
-import { addArticleFilter, addKeyConditions, keyString, noConditions, queryKeys, whereClause } from "./filters.js";
+import { addArticleFilter, addKeyConditions, keyString, noConditions, queryKeys, valueKeys, whereClause } from "./filters.js";
 import { allKeysMatch } from "./search-text.js";
 import { spanTextSql } from "./span-text.js";
 import { NATIONALITY } from "./entities-table.js";
@@ -15,6 +15,10 @@ import { DEFAULT_PAGE_LIMIT, type EntityQuote, type PageOptions, type QuoteList,
 
 /** The SQL function that gives the key string of a column (registered on each connection by the store). */
 export const KEYS_FUNCTION = "search_keys";
+/** Registers KEYS_FUNCTION on a SQLite connection. */
+export function registerKeysFunction(db: Database.Database): void {
+  db.function(KEYS_FUNCTION, { deterministic: true }, valueKeys);
+}
 /** The key string of a quotation's words, made when a query compares them (a back end may keep it in a column instead). */
 export const TEXT_KEYS = `${KEYS_FUNCTION}(q.text)`;
 

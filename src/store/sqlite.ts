@@ -22,11 +22,10 @@ import { queryEvents, type EventFilter } from "./events-table.js";
 import { closeConnection, openConnection, retryBusy, retryBusySync, withDefaults, type ConnectionOptions } from "./connection.js";
 import { entityGraph, searchEntities } from "./article-sets.js";
 import { articleEntities } from "./article-facts.js";
-import { addArticleFilter, hasArticleFilter, idList, keyString, noConditions, whereClause, type Conditions } from "./filters.js";
+import { addArticleFilter, hasArticleFilter, idList, noConditions, whereClause, type Conditions } from "./filters.js";
 import { LAYER_TABLES } from "./layer-tables.js";
 import { MIGRATIONS, SCHEMA_VERSION, registerMigrationFunctions } from "./migrations.js";
-import { KEYS_FUNCTION, entityQuotes, queryQuotes } from "./quotes-table.js";
-import { SPAN_TEXT_FUNCTION, spanTextFunction } from "./span-text.js";
+import { entityQuotes, queryQuotes, registerKeysFunction } from "./quotes-table.js";
 import { makeSnippet, parseQuery } from "./search-text.js";
 import { PAGE_ARTICLES, fromWindow, pageHits, windowFilter, windowRows, windowSize, type WindowRow } from "./search-window.js";
 import * as intake from "./sources-table.js";
@@ -123,8 +122,7 @@ export class SqliteStore implements Store, Transferable {
       throw err;
     }
     if (options.stories) setStoryOptions(this.db, options.stories);
-    this.db.function(KEYS_FUNCTION, { deterministic: true }, (text: unknown) => keyString(typeof text === "string" ? text : null));
-    this.db.function(SPAN_TEXT_FUNCTION, { deterministic: true }, spanTextFunction());
+    registerKeysFunction(this.db);
   }
 
   /**

@@ -5,7 +5,7 @@
 // quotation's outlet, words and speaker; records kept as JSON text by older SQLite stores become
 // bytes. After the copy, the identity sequences continue after the ids copied.
 import type pg from "pg";
-import { keyString } from "../filters.js";
+import { valueKeys } from "../filters.js";
 import type { Row, TableAccess } from "../table-access.js";
 import { tsvectorLiteral } from "./search.js";
 import { Sql } from "./sql.js";
@@ -25,9 +25,9 @@ function checked(table: string): string {
 const DERIVED: Record<string, Record<string, (row: Row) => unknown>> = {
   articles_fts: { tsv: (r) => tsvectorLiteral(String(r.title ?? ""), String(r.body ?? "")) },
   quotes: {
-    via_keys: (r) => keyString(typeof r.via === "string" ? r.via : null),
-    text_keys: (r) => keyString(typeof r.text === "string" ? r.text : null),
-    speaker_keys: (r) => keyString(typeof r.speaker === "string" ? r.speaker : null),
+    via_keys: (r) => valueKeys(r.via),
+    text_keys: (r) => valueKeys(r.text),
+    speaker_keys: (r) => valueKeys(r.speaker),
   },
 };
 
