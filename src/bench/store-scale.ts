@@ -1,7 +1,8 @@
 // `npm run bench -- store-scale [--articles N] [--every K] [--json]`: the store
 // as it grows. Ingests N generated, distinct articles (./articles.ts) through
 // the default pipeline into a fresh SQLite file in the temporary folder, in
-// batches as `ingest` does, and reports articles/s and the process's resident
+// batches as `ingest` does, and reports articles/s, the milliseconds an article
+// spends in analysis and in the store's write, and the process's resident
 // memory per K articles (the curve: flat when linking does not grow with the
 // registry, and memory flat once the caches are full), bytes per article, and
 // the p50 in-process latency of the analyst's queries (entity, quotes
@@ -45,6 +46,8 @@ async function matches(store: Store, probes: Probes): Promise<Latencies> {
   };
 }
 
+const perArticle = (ms: number, articles: number): number => Math.round((ms / articles) * 100) / 100;
+
 async function p50(fn: () => Promise<unknown>): Promise<number> {
   const times: number[] = [];
   for (let r = 0; r < QUERY_RUNS; r++) {
@@ -83,24 +86,30 @@ export async function run(args: string[]): Promise<number> {
   const pipeline = defaultPipeline();
   const dir = mkdtempSync(join(tmpdir(), "newsgraph-store-scale-"));
   const store = await openStore(join(dir, "store.db"));
-  const curve: { articles: number; articlesPerSec: number; tokensPerSec: number; rssMiB: number }[] = [];
+  const curve: { articles: number; articlesPerSec: number; tokensPerSec: number; analyseMs: number; writeMs: number; rssMiB: number }[] = [];
   const at: { articles: number; bytesPerArticle: number; p50ms: Latencies; matches: Latencies }[] = [];
   let probes: Probes | null = null;
   try {
     let tokens = 0;
+    let analysing = 0;
+    let writing = 0;
     let started = performance.now();
     await store.beginBatch();
     for (let i = 0; i < n; i++) {
       const a = generator.article(i);
+      const t0 = performance.now();
       const doc = pipeline.run(buildDoc({ title: a.title, paragraphs: a.paragraphs, related: [], meta: {} }));
       tokens += doc.layers.tokens.length;
+      const t1 = performance.now();
       const { status } = await store.put(doc);
+      analysing += t1 - t0;
+      writing += performance.now() - t1;
       if (status !== "added") throw new Error(`article ${i} was ${status}, not added: the generated articles must be distinct`);
       const done = i + 1;
       if (done % every !== 0 && done !== n) continue;
       const seconds = (performance.now() - started) / 1000;
       const size = done - (curve.length ? curve[curve.length - 1].articles : 0);
-      curve.push({ articles: done, articlesPerSec: Math.round((size / seconds) * 10) / 10, tokensPerSec: Math.round(tokens / seconds), rssMiB: Math.round(process.memoryUsage.rss() / BYTES_PER_MIB) });
+      curve.push({ articles: done, articlesPerSec: Math.round((size / seconds) * 10) / 10, tokensPerSec: Math.round(tokens / seconds), analyseMs: perArticle(analysing, size), writeMs: perArticle(writing, size), rssMiB: Math.round(process.memoryUsage.rss() / BYTES_PER_MIB) });
       if (done === every || done === n) {
         await store.endBatch();
         probes ??= await chooseProbes(store);
@@ -108,6 +117,8 @@ export async function run(args: string[]): Promise<number> {
         await store.beginBatch();
       }
       tokens = 0;
+      analysing = 0;
+      writing = 0;
       started = performance.now();
     }
     await store.endBatch();
@@ -121,7 +132,7 @@ export async function run(args: string[]): Promise<number> {
   if (values.json) console.log(JSON.stringify(result));
   else {
     console.log(`store-scale: ${n} generated articles, one fresh store`);
-    for (const c of curve) console.log(`  up to ${c.articles}: ${c.articlesPerSec} articles/s (${c.tokensPerSec} tokens/s) · ${c.rssMiB} MiB resident`);
+    for (const c of curve) console.log(`  up to ${c.articles}: ${c.articlesPerSec} articles/s (${c.tokensPerSec} tokens/s; per article ${c.analyseMs} ms analysing, ${c.writeMs} ms writing) · ${c.rssMiB} MiB resident`);
     console.log(`  last ${every} vs first ${every}: ${result.lastToFirst}×`);
     for (const x of at) {
       const q = Object.entries(x.p50ms).map(([k, v]) => `${k} ${v} ms (${x.matches[k as keyof Probes]} matches)`).join(" · ");

@@ -55,6 +55,11 @@ test("every registry lookup is an index search, never a scan of a table", () => 
     assert.ok(steps.some((d) => /^SEARCH .* USING .*(INDEX|PRIMARY KEY)/.test(d)), `${name}: ${steps.join(" · ")}`);
     assert.ok(!steps.some((d) => d.startsWith("SCAN")), `${name} scans: ${steps.join(" · ")}`);
   }
+  // The proper names with a key are found without reading the article-bound entities that share it.
+  for (const sql of [LOOKUP.key, LOOKUP.lone]) {
+    const steps = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all("x") as { detail: string }[]).map((r) => r.detail);
+    assert.ok(steps.some((d) => d.includes("(key=? AND global=?)")), steps.join(" · "));
+  }
   db.close();
 });
 
@@ -179,6 +184,21 @@ for (const backend of STORE_BACKENDS) {
       await put("Again\n\nThe talks are over, Mr Ryabkov told reporters in Geneva on Thursday.\n");
       const links = (await Promise.all((await store.findEntities("Ryabkov")).map((e) => store.entity(e.id)))).flatMap((r) => r?.links ?? []);
       assert.ok(links.some((l) => l.rule === "new" && l.detail.includes("surname shared by 2 stored people")), JSON.stringify(links));
+      await store.close();
+    });
+
+    test("the lone mentions of a surname no one person resolves make one entity, however many articles write it", async () => {
+      const store = await backend.open();
+      const put = (text: string) => store.put(analyzeFixture(text, { lang: "en", published: "2023-09-21" }));
+      await put("Talks\n\nForeign minister Sergei Ryabkov met the press in Geneva on Monday.\n");
+      await put("Others\n\nDefence minister Pavel Ryabkov met the press in Moscow on Wednesday.\n");
+      for (const day of ["Tuesday", "Thursday", "Friday"]) await put(`Again\n\nThe talks went on, Mr Ryabkov told reporters in Geneva on ${day}.\n`);
+      const found = await store.findEntities("Ryabkov");
+      assert.deepEqual(found.map((e) => e.name).sort(), ["Pavel Ryabkov", "Ryabkov", "Sergei Ryabkov"]);
+      const lone = found.find((e) => e.name === "Ryabkov")!;
+      const links = (await store.entity(lone.id))?.links ?? [];
+      assert.deepEqual(links.map((l) => l.rule), ["new", "key", "key"]);
+      assert.match(links[2].detail, /surname shared by 2 stored people/u);
       await store.close();
     });
 

@@ -3,7 +3,7 @@
 import type Database from "better-sqlite3";
 import { packText } from "./article-row.js";
 import { COPIES_SCHEMA } from "./copies-table.js";
-import { ENTITY_COUNTS, entityDays } from "./entities-table.js";
+import { ENTITY_COUNTS, ENTITY_KEY_GLOBAL, entityDays } from "./entities-table.js";
 import { eventDates } from "./events-table.js";
 import { SPAN_TEXT_FUNCTION, spanTextFunction } from "./span-text.js";
 import { STORIES_SCHEMA } from "./stories-table.js";
@@ -391,6 +391,11 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE quotes DROP COLUMN text_keys;
       ALTER TABLE quotes DROP COLUMN speaker_keys;
     `,
+  },
+  {
+    version: 20,
+    description: ENTITY_KEY_GLOBAL.description,
+    sql: ENTITY_KEY_GLOBAL.sql,
   },
 ];
 

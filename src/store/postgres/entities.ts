@@ -20,6 +20,7 @@ import {
   countUpdates,
   COUNTED,
   LOOKUP,
+  loneSurname,
   SOURCE_TEXT,
   SOURCE_TRANSLIT,
   keyRows,
@@ -85,9 +86,8 @@ async function resolve(sql: Sql, e: Entity): Promise<{ id: number | null; rule: 
   }
   if (e.type === "PER") {
     const rows = await sql.all<{ id: number; name: string }>(LOOKUP.surname, e.key);
-    const id = unique(rows);
-    if (id !== null) return { id, rule: "surname", detail: `«${e.name}» is the surname of «${rows[0].name}», the only stored person with it` };
-    return { id: null, rule: "new", detail: rows.length ? `surname shared by ${rows.length} stored people` : "no stored person has this name" };
+    const [lone] = await sql.all<{ id: number }>(LOOKUP.lone, e.id);
+    return loneSurname(e, rows, lone?.id ?? null);
   }
   return { id: null, rule: "new", detail: NO_MATCH };
 }

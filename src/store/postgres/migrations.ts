@@ -6,7 +6,7 @@
 // by byte (COLLATE "C", as SQLite compares), and the search index as a
 // tsvector of the articles' search keys under a GIN index (search.ts), beside
 // the key strings it is made from (as FTS5 keeps them).
-import { ENTITY_COUNTS, entityDays } from "../entities-table.js";
+import { ENTITY_COUNTS, ENTITY_KEY_GLOBAL, entityDays } from "../entities-table.js";
 import { eventDates } from "../events-table.js";
 
 export interface PgMigration {
@@ -311,6 +311,11 @@ export const PG_MIGRATIONS: PgMigration[] = [
     version: 6,
     description: "each registry entity's mentions per day kept beside it, updated as articles are written: an entity's timeline reads its days instead of summing its links",
     sql: entityDays(TEXT, ""),
+  },
+  {
+    version: 7,
+    description: ENTITY_KEY_GLOBAL.description,
+    sql: ENTITY_KEY_GLOBAL.sql,
   },
 ];
 
