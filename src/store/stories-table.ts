@@ -10,7 +10,7 @@
 // holds. The document frequencies the weights need are counted in
 // story_key_counts.
 import { stmt } from "./statements.js";
-import { decodeContribution, decodeProfile, encodeContribution, encodeProfile } from "../stories/codec.js";
+import { contributionBytes, contributionFromBytes, profileBytes, profileFromBytes } from "../stories/codec.js";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
@@ -114,12 +114,11 @@ export interface StoryRow {
 
 /** Story blobs are rewritten at every assignment, in the thread that writes the store: the fastest deflate level. */
 const PACK_LEVEL = 1;
-const packJson = (value: unknown): Buffer => deflateRawSync(JSON.stringify(value), { level: PACK_LEVEL });
-const unpackJson = (blob: Buffer): unknown => JSON.parse(inflateRawSync(blob).toString("utf8"));
-export const packProfile = (p: StoryProfile): Buffer => packJson(encodeProfile(p));
-export const packContribution = (c: Contribution): Buffer => packJson(encodeContribution(c));
-const unpackProfile = (blob: Buffer): StoryProfile => decodeProfile(unpackJson(blob));
-export const unpackContribution = (blob: Buffer): Contribution => decodeContribution(unpackJson(blob));
+const pack = (bytes: Buffer): Buffer => deflateRawSync(bytes, { level: PACK_LEVEL });
+export const packProfile = (p: StoryProfile): Buffer => pack(profileBytes(p));
+export const packContribution = (c: Contribution): Buffer => pack(contributionBytes(c));
+const unpackProfile = (blob: Buffer): StoryProfile => profileFromBytes(inflateRawSync(blob));
+export const unpackContribution = (blob: Buffer): Contribution => contributionFromBytes(inflateRawSync(blob));
 
 /**
  * Blobs read again and again (the profiles and latest reports of the candidate

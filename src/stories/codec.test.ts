@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { test } from "node:test";
 import type { Contribution, StoryProfile } from "./assign.js";
-import { decodeContribution, decodeProfile, encodeContribution, encodeProfile } from "./codec.js";
+import { contributionBytes, contributionFromBytes, decodeContribution, decodeProfile, profileBytes, profileFromBytes } from "./codec.js";
 
 const profile: StoryProfile = {
   articles: 2,
@@ -15,33 +15,50 @@ const contribution: Contribution = {
   parts: { e: new Map([["e:krptrt", 1]]), n: new Map(), t: new Map([["t:2024-03", 0.3]]), p: new Map() },
   day: { day: 19794, precision: "day" },
 };
-const through = <T>(encode: (x: T) => unknown, decode: (v: unknown) => T, x: T): T => decode(JSON.parse(JSON.stringify(encode(x))));
-
-test("a profile and a contribution come back with their keys, weights rounded to 5 decimals, weights that round to 0 left out", () => {
-  const p = through(encodeProfile, decodeProfile, profile);
+test("a profile and a contribution come back from their bytes with their keys, weights rounded to 5 decimals, weights that round to 0 left out", () => {
+  const p = profileFromBytes(profileBytes(profile));
   assert.equal(p.articles, 2);
   assert.deepEqual(p.days, profile.days);
   assert.deepEqual([...p.terms.el], [["w:el:λιμαν", 1.23457], ["w:el:πλοι", 0.5]]);
   assert.deepEqual([...p.terms.en], [["w:en:port", 0.25]]);
   assert.deepEqual([...p.parts.e], [["e:krptrt", 0.70711]]);
   assert.equal(p.parts.n.size, 0);
-  const c = through(encodeContribution, decodeContribution, contribution);
+  assert.deepEqual([...p.parts.p], [["p:pl", 0.5]]);
+  const c = contributionFromBytes(contributionBytes(contribution));
   assert.equal(c.lang, "el");
   assert.deepEqual(c.day, contribution.day);
   assert.deepEqual([...c.terms], [["w:el:λιμαν", 0.12346]]);
   assert.deepEqual([...c.parts.t], [["t:2024-03", 0.3]]);
-  assert.deepEqual([...p.parts.p], [["p:pl", 0.5]]);
+  assert.equal(c.parts.e.get("e:krptrt"), 1);
 });
 
-test("blobs written before places had a part of their own are read with an empty one", () => {
-  const before = JSON.parse(JSON.stringify(encodeContribution(contribution)));
-  before[4] = before[4].slice(0, 3);
-  const c = decodeContribution(before);
+test("an empty profile comes back empty", () => {
+  const p = profileFromBytes(profileBytes({ articles: 0, terms: {}, parts: { e: new Map(), n: new Map(), t: new Map(), p: new Map() }, days: null }));
+  assert.deepEqual([p.articles, Object.keys(p.terms), p.days], [0, [], null]);
+  assert.ok(Object.values(p.parts).every((v) => v.size === 0));
+});
+
+test("a weight comes back as the same number the JSON form of earlier versions kept", () => {
+  const weights = [0.1234567, 1 / 3, 2.71828182, 0.000049, 1234.567891];
+  const keys = weights.map((_, i) => `w:el:κ${i}`);
+  const c = contributionFromBytes(contributionBytes({ ...contribution, terms: new Map(keys.map((k, i) => [k, weights[i]])) }));
+  for (const [i, k] of keys.entries()) assert.equal(c.terms.get(k), JSON.parse(JSON.stringify(Math.round(weights[i] * 1e5) / 1e5)));
+});
+
+/** The JSON array form (format 2) of earlier versions, as bytes. */
+const arrayForm = (value: unknown): Buffer => Buffer.from(JSON.stringify(value), "utf8");
+
+test("the array form of earlier stores is read, and a blob written before places had a part of its own with an empty one", () => {
+  const p = profileFromBytes(arrayForm([2, 1, null, [["el", ["w:el:πλοι"], [0.5]]], [[["e:krptrt"], [1]], [[], []], [[], []], [["p:pl"], [0.25]]]]));
+  assert.deepEqual([...p.terms.el], [["w:el:πλοι", 0.5]]);
+  assert.deepEqual([...p.parts.p], [["p:pl", 0.25]]);
+  const c = contributionFromBytes(arrayForm([2, "el", null, [["w:el:λιμαν"], [0.12346]], [[["e:krptrt"], [1]], [[], []], [["t:2024-03"], [0.3]]]]));
   assert.deepEqual([...c.parts.t], [["t:2024-03", 0.3]]);
   assert.equal(c.parts.p.size, 0);
 });
 
 test("the object form of earlier stores is read as well", () => {
+  assert.deepEqual([...profileFromBytes(arrayForm({ articles: 1, terms: {}, parts: { e: { "e:x": 1 } }, days: null })).parts.e], [["e:x", 1]]);
   const p = decodeProfile({ articles: 1, terms: { el: { "w:el:πλοι": 0.5 } }, parts: { e: { "e:krptrt": 1 }, n: {}, t: {} }, days: null });
   assert.deepEqual([...p.terms.el], [["w:el:πλοι", 0.5]]);
   assert.deepEqual([...p.parts.e], [["e:krptrt", 1]]);
