@@ -119,13 +119,13 @@ function resolve(db: Database.Database, e: Entity): { id: number | null; rule: L
   }
   if (e.type === "PER") {
     const rows = stmt(db, LOOKUP.surname).all(e.key) as { id: number; name: string }[];
-    const lone = (stmt(db, LOOKUP.lone).get(e.id) as { id: number } | undefined)?.id ?? null;
+    const lone = unique(rows) === null ? ((stmt(db, LOOKUP.lone).get(e.id) as { id: number } | undefined)?.id ?? null) : null;
     return loneSurname(e, rows, lone);
   }
   return { id: null, rule: "new", detail: NO_MATCH };
 }
 
-/** The link of a lone surname, given the stored people whose full name ends with it and the stored entity of the lone name (both back ends). */
+/** The link of a lone surname, given the stored people whose full name ends with it and (read only when they are not one) the stored entity of the lone name (both back ends). */
 export function loneSurname(e: Entity, people: { id: number; name: string }[], lone: number | null): { id: number | null; rule: LinkRule; detail: string } {
   const id = unique(people);
   if (id !== null) return { id, rule: "surname", detail: `«${e.name}» is the surname of «${people[0].name}», the only stored person with it` };

@@ -60,34 +60,45 @@ const partsFrom = (forms: Pairs[]): Record<KeyPart, Vector> => partsOf((p) => {
 });
 const legacyParts = (w: Partial<Record<KeyPart, Weights>>): Record<KeyPart, Vector> => partsOf((p) => (w[p] ? fromObject(w[p]) : new Map()));
 
-/** A vector's keys and weights in the binary form's order, weights that round to 0 left out. */
-function rounded(v: Vector, keys: string[], weights: number[]): number {
-  let n = 0;
-  for (const [k, w] of v) {
-    const r = Math.round(w * SCALE);
-    if (r === 0) continue;
-    keys.push(k);
-    weights.push(r);
-    n++;
+/** Writes a binary form: each vector's keys and scaled weights in order (weights that round to 0 left out), then the bytes with a header. */
+class BinaryWriter {
+  private readonly keys: string[] = [];
+  private readonly weights: number[] = [];
+
+  /** Add a vector; its number of weights, for the header. */
+  vector(v: Vector): number {
+    let n = 0;
+    for (const [k, w] of v) {
+      const r = Math.round(w * SCALE);
+      if (r === 0) continue;
+      this.keys.push(k);
+      this.weights.push(r);
+      n++;
+    }
+    return n;
   }
-  return n;
+
+  /** The parts in KEY_PARTS order; their numbers of weights. */
+  parts(parts: Record<KeyPart, Vector>): number[] {
+    return KEY_PARTS.map((k) => this.vector(parts[k]));
+  }
+
+  /** [format][header length][header][keys length][keys][weights]. */
+  bytes(header: unknown): Buffer {
+    const head = Buffer.from(JSON.stringify(header), "utf8");
+    const text = Buffer.from(this.keys.join(KEY_SEPARATOR), "utf8");
+    const out = Buffer.alloc(1 + U32_BYTES + head.length + U32_BYTES + text.length + this.weights.length * I32_BYTES);
+    let at = out.writeUInt8(BINARY_FORMAT, 0);
+    at = out.writeUInt32LE(head.length, at);
+    at += head.copy(out, at);
+    at = out.writeUInt32LE(text.length, at);
+    at += text.copy(out, at);
+    for (const w of this.weights) at = out.writeInt32LE(w, at);
+    return out;
+  }
 }
 
-/** Header, keys and scaled weights as bytes: [format][header length][header][keys length][keys][weights]. */
-function binary(header: unknown, keys: string[], weights: number[]): Buffer {
-  const head = Buffer.from(JSON.stringify(header), "utf8");
-  const text = Buffer.from(keys.join(KEY_SEPARATOR), "utf8");
-  const out = Buffer.alloc(1 + U32_BYTES + head.length + U32_BYTES + text.length + weights.length * I32_BYTES);
-  let at = out.writeUInt8(BINARY_FORMAT, 0);
-  at = out.writeUInt32LE(head.length, at);
-  at += head.copy(out, at);
-  at = out.writeUInt32LE(text.length, at);
-  at += text.copy(out, at);
-  for (const w of weights) at = out.writeInt32LE(w, at);
-  return out;
-}
-
-/** Reads a binary form back: its header, and each vector (by its number of weights, in order) as a map. */
+/** Reads a binary form back: its header, and each vector (by its number of weights, in the order written) as a map. */
 class BinaryReader {
   readonly header: unknown;
   private readonly keys: string[];
@@ -109,41 +120,42 @@ class BinaryReader {
     for (const end = this.next + n; this.next < end; this.next++) v.set(this.keys[this.next], this.bytes.readInt32LE(this.weightsAt + this.next * I32_BYTES) / SCALE);
     return v;
   }
+
+  /** The parts, read in KEY_PARTS order (as BinaryWriter.parts wrote them). */
+  parts(counts: number[]): Record<KeyPart, Vector> {
+    const vectors = KEY_PARTS.map((_, i) => this.vector(counts[i]));
+    return partsOf((p) => vectors[KEY_PARTS.indexOf(p)]);
+  }
 }
 
 const isBinary = (bytes: Buffer): boolean => bytes[0] === BINARY_FORMAT;
 const json = (bytes: Buffer): unknown => JSON.parse(bytes.toString("utf8"));
 
 export function profileBytes(p: StoryProfile): Buffer {
-  const keys: string[] = [];
-  const weights: number[] = [];
-  const terms = Object.entries(p.terms).map(([lang, v]): [string, number] => [lang, rounded(v, keys, weights)]);
-  const parts = KEY_PARTS.map((k) => rounded(p.parts[k], keys, weights));
-  const header: ProfileHeader = [p.articles, p.days, terms, parts];
-  return binary(header, keys, weights);
+  const w = new BinaryWriter();
+  const terms = Object.entries(p.terms).map(([lang, v]): [string, number] => [lang, w.vector(v)]);
+  const header: ProfileHeader = [p.articles, p.days, terms, w.parts(p.parts)];
+  return w.bytes(header);
 }
 
 export function profileFromBytes(bytes: Buffer): StoryProfile {
   if (!isBinary(bytes)) return decodeProfile(json(bytes));
   const r = new BinaryReader(bytes);
   const [articles, days, terms, parts] = r.header as ProfileHeader;
-  return { articles, days, terms: Object.fromEntries(terms.map(([lang, n]) => [lang, r.vector(n)])), parts: partsOf((p) => r.vector(parts[KEY_PARTS.indexOf(p)])) };
+  return { articles, days, terms: Object.fromEntries(terms.map(([lang, n]) => [lang, r.vector(n)])), parts: r.parts(parts) };
 }
 
 export function contributionBytes(c: Contribution): Buffer {
-  const keys: string[] = [];
-  const weights: number[] = [];
-  const terms = rounded(c.terms, keys, weights);
-  const parts = KEY_PARTS.map((k) => rounded(c.parts[k], keys, weights));
-  const header: ContributionHeader = [c.lang, c.day, terms, parts];
-  return binary(header, keys, weights);
+  const w = new BinaryWriter();
+  const header: ContributionHeader = [c.lang, c.day, w.vector(c.terms), w.parts(c.parts)];
+  return w.bytes(header);
 }
 
 export function contributionFromBytes(bytes: Buffer): Contribution {
   if (!isBinary(bytes)) return decodeContribution(json(bytes));
   const r = new BinaryReader(bytes);
   const [lang, day, terms, parts] = r.header as ContributionHeader;
-  return { lang, day, terms: r.vector(terms), parts: partsOf((p) => r.vector(parts[KEY_PARTS.indexOf(p)])) };
+  return { lang, day, terms: r.vector(terms), parts: r.parts(parts) };
 }
 
 /** A profile in a JSON form of earlier versions (array or object form). */

@@ -86,8 +86,8 @@ async function resolve(sql: Sql, e: Entity): Promise<{ id: number | null; rule: 
   }
   if (e.type === "PER") {
     const rows = await sql.all<{ id: number; name: string }>(LOOKUP.surname, e.key);
-    const [lone] = await sql.all<{ id: number }>(LOOKUP.lone, e.id);
-    return loneSurname(e, rows, lone?.id ?? null);
+    const lone = unique(rows) === null ? ((await sql.all<{ id: number }>(LOOKUP.lone, e.id))[0]?.id ?? null) : null;
+    return loneSurname(e, rows, lone);
   }
   return { id: null, rule: "new", detail: NO_MATCH };
 }
