@@ -24,6 +24,7 @@ import {
   dayRange,
   emptyProfile,
   lookupKeys,
+  soleProfile,
   type ArticleVectors,
   type Candidate,
   type Contribution,
@@ -162,7 +163,12 @@ export const keptContribution = (blob: Buffer): Contribution => keptContribution
  */
 export const SOLE_REPORT_PROFILE = Buffer.alloc(0);
 
-/** Profiles made from a sole report's contribution blob, kept like the blobs, per profile size (the only setting they depend on). */
+/**
+ * Profiles made from a sole report's contribution blob, kept like the blobs, per
+ * profile size (the only setting they depend on). The contribution is read
+ * through keptContribution, so comparing the article with that report (its
+ * story's members) reads it once, and the profile shares its maps.
+ */
 const soleProfiles = new Map<number, KeptBlobs<StoryProfile>>();
 
 /** A story's profile from its stored blob; `report` is its one report's contribution, read only when the blob is SOLE_REPORT_PROFILE. */
@@ -172,7 +178,7 @@ export function storedProfile(blob: Buffer, report: () => Buffer | undefined, op
   if (!c) return emptyProfile();
   const keys = options.profileKeys ?? STORY_DEFAULTS.profileKeys;
   let kept = soleProfiles.get(keys);
-  if (!kept) soleProfiles.set(keys, (kept = new KeptBlobs((b) => applyContribution(emptyProfile(), unpackContribution(b), 1, { profileKeys: keys }))));
+  if (!kept) soleProfiles.set(keys, (kept = new KeptBlobs((b) => soleProfile(keptContribution(b), { profileKeys: keys }))));
   return kept.get(c);
 }
 
@@ -209,10 +215,11 @@ function countKeys(db: Database.Database, keys: string[], sign: 1 | -1): void {
 
 /** Stories sharing keys with the article, by index: per key the most recently active, then the best-sharing compared in full. */
 function candidates(db: Database.Database, keys: string[], idf: Idf, options: StoryOptions): Candidate[] {
-  const lookup = stmt(db, STORY_LOOKUPS.stories);
+  // The ids alone (pluck): an article looks up some 40 keys of up to 20 stories each.
+  const lookup = stmt(db, STORY_LOOKUPS.stories).pluck();
   const shared = new Map<number, number>();
   for (const k of keys) {
-    for (const { story_id } of lookup.all(k, CANDIDATES_PER_KEY) as { story_id: number }[]) shared.set(story_id, (shared.get(story_id) ?? 0) + idf(k));
+    for (const id of lookup.all(k, CANDIDATES_PER_KEY) as number[]) shared.set(id, (shared.get(id) ?? 0) + idf(k));
   }
   const best = [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, CANDIDATES_COMPARED);
   const members = stmt(db, "SELECT contribution FROM story_articles WHERE story_id = ? AND contribution IS NOT NULL ORDER BY article_rowid DESC LIMIT ?");

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { applyContribution, articleVectors, chooseStory, contribution, dayRange, emptyProfile, lookupKeys, margin, type StoryProfile } from "./assign.js";
+import { applyContribution, articleVectors, chooseStory, contribution, dayRange, emptyProfile, lookupKeys, margin, soleProfile, type StoryProfile } from "./assign.js";
 import { publicationDay, type ArticleFeatures } from "./features.js";
 
 const idf = () => 1;
@@ -65,6 +65,22 @@ test("a contribution taken away leaves the profile it was added to", () => {
     for (const [k, w] of one.parts[part]) assert.ok(Math.abs(back.parts[part].get(k)! - w) < 1e-9);
   }
   assert.deepEqual(dayRange([port.published, visit.published, null]), { min: 19794, max: 19863, coarse: false });
+});
+
+test("the profile of a story of one report is that report's contribution added to an empty profile, its maps shared", () => {
+  for (const f of [port, portEn, features("el", null, [], ["e:GR"])]) {
+    const c = contribution(articleVectors(f), idf);
+    const sole = soleProfile(c);
+    assert.deepEqual(sole, applyContribution(emptyProfile(), c, 1));
+    assert.equal(sole.parts.e, c.parts.e, "shared, not copied");
+  }
+  const c = contribution(articleVectors(features("el", "2024-03-12", ["λιμαν", "συμφων", "αλεξανδρει"], ["e:GR", "e:EG", "e:skr"])), idf);
+  const narrow = soleProfile(c, { profileKeys: 2 });
+  assert.deepEqual(narrow, applyContribution(emptyProfile(), c, 1, { profileKeys: 2 }), "more keys than a profile keeps: the heaviest, as a copy");
+  assert.equal(narrow.parts.e.size, 2);
+  assert.notEqual(narrow.parts.e, c.parts.e);
+  const faint = { ...c, parts: { ...c.parts, e: new Map([...c.parts.e, ["e:faint", 1e-6]]) } };
+  assert.equal(soleProfile(faint).parts.e.has("e:faint"), false, "a weight a sum would drop is dropped here too");
 });
 
 test("a story is found by its entity, number and date keys and its heaviest words", () => {

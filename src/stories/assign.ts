@@ -350,6 +350,24 @@ export function applyContribution(profile: StoryProfile, c: Contribution, sign: 
   return { articles: profile.articles + sign, terms, parts, days };
 }
 
+/** Can a vector stand in a profile as it is: every weight kept by `addInto`, no more than `limit` of them? */
+function keptAsIs(v: Vector, limit: number): boolean {
+  if (v.size > limit) return false;
+  for (const w of v.values()) if (w <= MIN_WEIGHT) return false;
+  return true;
+}
+
+/**
+ * The profile of a story of one report: `applyContribution` of its contribution to
+ * an empty profile, sharing the contribution's maps (both are only read) when
+ * nothing of them would be dropped, as with nearly every report; a copy otherwise.
+ */
+export function soleProfile(c: Contribution, options: StoryOptions = {}): StoryProfile {
+  const limit = options.profileKeys ?? STORY_DEFAULTS.profileKeys;
+  if (!keptAsIs(c.terms, limit) || KEY_PARTS.some((p) => !keptAsIs(c.parts[p], limit))) return applyContribution(emptyProfile(), c, 1, options);
+  return { articles: 1, terms: c.terms.size ? { [c.lang]: c.terms } : {}, parts: c.parts, days: dayRange([c.day]) };
+}
+
 /** The day range of a set of contributions' days. */
 export function dayRange(days: (PublicationDay | null)[]): StoryProfile["days"] {
   let out: StoryProfile["days"] = null;
