@@ -5,7 +5,7 @@
 // nothing counted is lost, nothing is half-written (integrity check, every
 // article indexed and readable), and that a resumed ingest adds exactly the rest.
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,11 +16,10 @@ import { countOptions } from "./args.js";
 
 const CLI = fileURLToPath(new URL("../../bin/newsgraph.js", import.meta.url));
 const DEFAULT_TRIALS = 10;
-const DEFAULT_ARTICLES = 1000;
-/** The kill comes this long after the start, at random: from before the first article to well into the run. */
-const KILL_AFTER_MS = { min: 500, max: 5000 };
+const DEFAULT_ARTICLES = 3000;
+/** The kill comes this long after the start, at random: from before the first article to past a few commits (every 10 s or 500 articles). */
+const KILL_AFTER_MS = { min: 500, max: 15_000 };
 const PAGE = 1000;
-
 
 function article(i: number): string {
   return (
@@ -32,6 +31,8 @@ function article(i: number): string {
 
 /** What a reader of the store sees: articles, indexed articles, and whether every record reads back. */
 async function inspect(db: string): Promise<{ articles: number; indexed: number; integrity: string; unreadable: number }> {
+  // Killed before it created the store: nothing was written.
+  if (!existsSync(db)) return { articles: 0, indexed: 0, integrity: "ok", unreadable: 0 };
   const store = await openStore(db, { readonly: true });
   try {
     const { articles, indexed } = await store.stats();

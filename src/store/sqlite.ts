@@ -5,7 +5,7 @@
 // lock up front and waits or retries while another holds it, and migrations
 // re-read the schema version inside the lock (see connection.ts).
 // In a batch (beginBatch), the articles share transactions committed every N
-// articles or every second; each article is still a savepoint of its own.
+// articles or every few seconds; each article is still a savepoint of its own.
 // An article's record is kept without its text (the text column has it) and
 // without its token list (a compact blob of token columns), deflated; get()
 // restores both.
