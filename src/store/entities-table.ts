@@ -11,7 +11,7 @@
 //                  not one per article (the registry, and linking's cost, would grow with them).
 // Anything ambiguous, and names that are not proper names (lower-case words,
 // «υπουργείο Εξωτερικών»), make a new entity: a wrong merge is worse than a missed one.
-import { stmt } from "./statements.js";
+import { rows, stmt } from "./statements.js";
 import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
 import { fold } from "../text/normalize.js";
@@ -392,8 +392,8 @@ export const COOCCURRENCE_SAMPLE = 200;
  */
 export function findEntities(db: Database.Database, name: string, page: PageOptions = {}): RegistryEntity[] {
   const q = byName("e.*", name);
-  const rows = stmt(db, `${q.sql} LIMIT ? OFFSET ?`).all(...q.params, page.limit ?? DEFAULT_PAGE_LIMIT, page.offset ?? 0) as CountedRow[];
-  return rows.map((r) => toRegistry(db, r));
+  const found = rows(db, `${q.sql} LIMIT ? OFFSET ?`).all(...q.params, page.limit ?? DEFAULT_PAGE_LIMIT, page.offset ?? 0) as CountedRow[];
+  return found.map((r) => toRegistry(db, r));
 }
 
 /** The ids of the registry entities a name may mean (as findEntities finds them, every one, without their names). */
@@ -412,30 +412,30 @@ const pageParams = (page: PageOptions) => [page.limit ?? DEFAULT_PAGE_LIMIT, pag
 
 /** The aliases of an entity, most written first. */
 export function aliasesOf(db: Database.Database, id: number, page: PageOptions = {}): EntityAlias[] {
-  return stmt(db, "SELECT alias, lang, count FROM entity_aliases WHERE entity_id = ? ORDER BY count DESC, alias LIMIT ? OFFSET ?").all(id, ...pageParams(page)) as EntityAlias[];
+  return rows(db, "SELECT alias, lang, count FROM entity_aliases WHERE entity_id = ? ORDER BY count DESC, alias LIMIT ? OFFSET ?").all(id, ...pageParams(page)) as EntityAlias[];
 }
 
 /** Why each article's entity was linked to this one, in the order of the articles (oldest first), from the index of links by entity and date. */
 export function linksOf(db: Database.Database, id: number, page: PageOptions = {}): EntityLink[] {
-  const rows = stmt(db,
+  const links = rows(db,
     `WITH page AS (SELECT article_rowid, local_id, article_date FROM entity_links WHERE entity_id = ? ORDER BY article_date, article_rowid, local_id LIMIT ? OFFSET ?)
      SELECT a.id AS articleId, l.local_id AS localId, l.rule, l.detail
      FROM page JOIN entity_links l ON l.article_rowid = page.article_rowid AND l.local_id = page.local_id JOIN articles a ON a.rowid = page.article_rowid
      ORDER BY page.article_date, page.article_rowid, page.local_id`,
   ).all(id, ...pageParams(page)) as EntityLink[];
-  return rows.map((r) => ({ ...r, detail: linkDetail(r.rule, r.localId, r.detail) }));
+  return links.map((r) => ({ ...r, detail: linkDetail(r.rule, r.localId, r.detail) }));
 }
 
 /** The articles that mention the entity, oldest first (publication date, else ingestion), one page read from the index of links by entity and date. */
 export function articlesOf(db: Database.Database, id: number, page: PageOptions = {}): EntityArticle[] {
-  const rows = stmt(db,
+  const articles = rows(db,
     `WITH page AS (
        SELECT article_rowid, article_date, SUM(mentions) AS mentions, GROUP_CONCAT(local_id) AS localIds FROM entity_links
        WHERE entity_id = ? GROUP BY article_date, article_rowid ORDER BY article_date, article_rowid LIMIT ? OFFSET ?)
      SELECT a.id, a.title, a.published, a.ingested_at AS ingestedAt, page.mentions, page.localIds
      FROM page JOIN articles a ON a.rowid = page.article_rowid ORDER BY page.article_date, page.article_rowid`,
   ).all(id, ...pageParams(page)) as (Omit<EntityArticle, "localIds"> & { localIds: string })[];
-  return rows.map((r) => ({ ...r, localIds: r.localIds.split(",") }));
+  return articles.map((r) => ({ ...r, localIds: r.localIds.split(",") }));
 }
 
 /**
@@ -443,7 +443,7 @@ export function articlesOf(db: Database.Database, id: number, page: PageOptions 
  * articles they share, counted over the entity's `sample` newest articles.
  */
 export function cooccurring(db: Database.Database, id: number, page: PageOptions = {}, sample = COOCCURRENCE_SAMPLE): CoOccurrence[] {
-  return stmt(db,
+  return rows(db,
     `WITH recent AS (SELECT article_rowid FROM entity_links WHERE entity_id = @id GROUP BY article_date, article_rowid ORDER BY article_date DESC, article_rowid DESC LIMIT @sample),
      counts AS (SELECT l.entity_id AS id, COUNT(DISTINCT l.article_rowid) AS articles, SUM(l.mentions) AS mentions
                 FROM recent JOIN entity_links l ON l.article_rowid = recent.article_rowid WHERE l.entity_id <> @id
@@ -456,5 +456,5 @@ export function cooccurring(db: Database.Database, id: number, page: PageOptions
 export const MENTIONS_PER_DAY = "SELECT day, mentions FROM entity_days WHERE entity_id = ? ORDER BY day";
 
 export function mentionsPerDay(db: Database.Database, id: number): DayCount[] {
-  return stmt(db, MENTIONS_PER_DAY).all(id) as DayCount[];
+  return rows(db, MENTIONS_PER_DAY).all(id) as DayCount[];
 }

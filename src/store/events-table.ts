@@ -1,7 +1,7 @@
 // The events of every stored article in one table, with actor, target and the
 // asserting speaker as registry entities (through the article's entity links,
 // written just before by entities-table.ts), for queries across articles.
-import { stmt } from "./statements.js";
+import { rows, stmt } from "./statements.js";
 import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
 import { addArticleFilter, noConditions } from "./filters.js";
@@ -191,7 +191,7 @@ export function toStoredEvent(r: EventRow): StoredEvent {
 /** Stored events, oldest article first, filtered by actor, target, involvement, asserting entity, type and date. */
 export function queryEvents(db: Database.Database, q: EventFilter = {}): { events: StoredEvent[]; total: number } {
   const sql = eventQuerySql(q);
-  const rows = stmt(db, sql.rows).all(...sql.params) as EventRow[];
+  const page = rows(db, sql.rows).all(...sql.params) as EventRow[];
   const total = (stmt(db, sql.count).get(...sql.countParams) as { n: number }).n;
-  return { events: rows.map(toStoredEvent), total };
+  return { events: page.map(toStoredEvent), total };
 }

@@ -3,7 +3,7 @@
 // with the search keys of text/stem.ts (accents, case and inflection aside),
 // and the registry entity of the speaker (through the article's entity links,
 // written just before by entities-table.ts).
-import { stmt } from "./statements.js";
+import { rows, stmt } from "./statements.js";
 import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
 import { addArticleFilter, addKeyConditions, keyString, noConditions, queryKeys, valueKeys, whereClause } from "./filters.js";
@@ -149,7 +149,7 @@ export function queryQuotes(db: Database.Database, query: QuoteQuery = {}): Quot
   const keys = queryKeys(query.speaker);
   const counts = keys.length > 1 ? keys.map((k) => (stmt(db, KEY_COUNT).get(k) as { n: number }).n) : [];
   const sql = quoteQuerySql(query, FTS_ARTICLES, rarestFirst(keys, counts));
-  const quotes = stmt(db, sql.rows).all(...sql.params, query.limit ?? DEFAULT_PAGE_LIMIT, query.offset ?? 0) as StoredQuote[];
+  const quotes = rows(db, sql.rows).all(...sql.params, query.limit ?? DEFAULT_PAGE_LIMIT, query.offset ?? 0) as StoredQuote[];
   const total = (stmt(db, sql.count).get(...sql.params) as { n: number }).n;
   return { quotes, total };
 }
@@ -164,11 +164,11 @@ const QUOTE_OF_ENTITY = `a.id AS articleId, a.published, q.kind, ${spanTextSql("
  */
 export function entityQuotes(db: Database.Database, id: number, page: PageOptions = {}): EntityQuote[] {
   const params = { id, limit: page.limit ?? DEFAULT_PAGE_LIMIT, offset: page.offset ?? 0 };
-  const said = stmt(db,
+  const said = rows(db,
     `SELECT 'speaker' AS role, ${QUOTE_OF_ENTITY} FROM quotes q JOIN articles a ON a.rowid = q.article_rowid
      WHERE q.speaker_entity_id = @id ORDER BY q.article_date, q.article_rowid, q.ord LIMIT @limit OFFSET @offset`,
   ).all(params) as EntityQuote[];
-  const about = stmt(db,
+  const about = rows(db,
     `SELECT 'mentioned' AS role, ${QUOTE_OF_ENTITY}
      FROM quote_mentions qm JOIN quotes q ON q.article_rowid = qm.article_rowid AND q.ord = qm.ord JOIN articles a ON a.rowid = qm.article_rowid
      WHERE qm.entity_id = @id AND (q.speaker_entity_id IS NULL OR q.speaker_entity_id <> @id)

