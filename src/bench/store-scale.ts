@@ -8,8 +8,12 @@
 // the p50 in-process latency of the analyst's queries (entity, quotes
 // --speaker, events --actor, search) at the first K articles and at N, with
 // how much each probe matches there (generated articles reuse their sentences,
-// so a probe matches more the larger the store).
-import { mkdtempSync, rmSync } from "node:fs";
+// so a probe matches more the larger the store). The machine's speed moves
+// over a long run, so two figures are also taken side by side: the processor
+// time an article takes (the curve's cpuMsPerArticle, and lastToFirstCpu), and
+// at the end the queries on the store of the first K articles (a copy kept)
+// and on the whole store, their runs interleaved (sideBySide).
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildDoc } from "../pipeline/build.js";
@@ -48,15 +52,66 @@ async function matches(store: Store, probes: Probes): Promise<Latencies> {
 
 const perArticle = (ms: number, articles: number): number => Math.round((ms / articles) * 100) / 100;
 
+const median = (times: number[]): number => {
+  const sorted = [...times].sort((a, b) => a - b);
+  return Math.round(sorted[Math.floor(sorted.length / 2)] * 1000) / 1000;
+};
+
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
+
 async function p50(fn: () => Promise<unknown>): Promise<number> {
   const times: number[] = [];
+  for (let r = 0; r < QUERY_RUNS; r++) times.push(await timed(fn));
+  return median(times);
+}
+
+/** The p50 of each of two queries, their runs taken in turn so both meet the machine in the same state. */
+async function pairedP50(a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<[number, number]> {
+  const times: [number[], number[]] = [[], []];
   for (let r = 0; r < QUERY_RUNS; r++) {
-    const t = performance.now();
-    await fn();
-    times.push(performance.now() - t);
+    times[0].push(await timed(a));
+    times[1].push(await timed(b));
   }
-  times.sort((a, b) => a - b);
-  return Math.round(times[Math.floor(times.length / 2)] * 1000) / 1000;
+  return [median(times[0]), median(times[1])];
+}
+
+type Query = (store: Store, probes: Probes) => Promise<unknown>;
+
+/** The analyst's queries the figures time (in-process). */
+const QUERIES: Record<keyof Probes, Query> = {
+  entity: async (store, probes) => {
+    const [first] = await store.findEntities(probes.entity);
+    if (first) await store.entity(first.id);
+  },
+  speaker: (store, probes) => store.quotes({ speaker: probes.speaker }),
+  actor: (store, probes) => store.events({ actor: probes.actor }),
+  search: (store, probes) => store.search(probes.search),
+};
+
+async function latencies(store: Store, probes: Probes): Promise<Latencies> {
+  const out = {} as Latencies;
+  for (const [name, query] of Object.entries(QUERIES) as [keyof Probes, Query][]) out[name] = await p50(() => query(store, probes));
+  return out;
+}
+
+/** The queries on a small and a large store, side by side: each one's p50 on both, and the large one's over the small one's. */
+async function sideBySide(small: Store, large: Store, probes: Probes): Promise<{ small: Latencies; large: Latencies; growth: Latencies }> {
+  const out = { small: {} as Latencies, large: {} as Latencies, growth: {} as Latencies };
+  for (const [name, query] of Object.entries(QUERIES) as [keyof Probes, Query][]) {
+    [out.small[name], out.large[name]] = await pairedP50(() => query(small, probes), () => query(large, probes));
+    out.growth[name] = Math.round((out.large[name] / out.small[name]) * 10) / 10;
+  }
+  return out;
+}
+
+/** Processor time of the process so far (every thread), in milliseconds. */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
 }
 
 /** Names to query, taken from what the first articles stored: a quoted speaker, an event's actor. */
@@ -66,17 +121,6 @@ async function chooseProbes(store: Store): Promise<Probes> {
   return { entity: actor || speaker, speaker, actor, search: SEARCH_PROBE };
 }
 
-async function latencies(store: Store, probes: Probes): Promise<Latencies> {
-  return {
-    entity: await p50(async () => {
-      const [first] = await store.findEntities(probes.entity);
-      if (first) await store.entity(first.id);
-    }),
-    speaker: await p50(() => store.quotes({ speaker: probes.speaker })),
-    actor: await p50(() => store.events({ actor: probes.actor })),
-    search: await p50(() => store.search(probes.search)),
-  };
-}
 
 export async function run(args: string[]): Promise<number> {
   const values = countOptions(args, { articles: DEFAULT_ARTICLES, every: DEFAULT_EVERY });
@@ -85,15 +129,20 @@ export async function run(args: string[]): Promise<number> {
   const generator = new ArticleGenerator();
   const pipeline = defaultPipeline();
   const dir = mkdtempSync(join(tmpdir(), "newsgraph-store-scale-"));
-  const store = await openStore(join(dir, "store.db"));
-  const curve: { articles: number; articlesPerSec: number; tokensPerSec: number; analyseMs: number; writeMs: number; rssMiB: number }[] = [];
+  const file = join(dir, "store.db");
+  /** The store as it was after the first K articles, for the queries side by side. */
+  const firstK = join(dir, "first.db");
+  let store = await openStore(file);
+  const curve: { articles: number; articlesPerSec: number; tokensPerSec: number; analyseMs: number; writeMs: number; cpuMsPerArticle: number; rssMiB: number }[] = [];
   const at: { articles: number; bytesPerArticle: number; p50ms: Latencies; matches: Latencies }[] = [];
   let probes: Probes | null = null;
+  let side: Awaited<ReturnType<typeof sideBySide>> | null = null;
   try {
     let tokens = 0;
     let analysing = 0;
     let writing = 0;
     let started = performance.now();
+    let cpuStarted = cpuMs();
     await store.beginBatch();
     for (let i = 0; i < n; i++) {
       const a = generator.article(i);
@@ -109,34 +158,54 @@ export async function run(args: string[]): Promise<number> {
       if (done % every !== 0 && done !== n) continue;
       const seconds = (performance.now() - started) / 1000;
       const size = done - (curve.length ? curve[curve.length - 1].articles : 0);
-      curve.push({ articles: done, articlesPerSec: Math.round((size / seconds) * 10) / 10, tokensPerSec: Math.round(tokens / seconds), analyseMs: perArticle(analysing, size), writeMs: perArticle(writing, size), rssMiB: Math.round(process.memoryUsage.rss() / BYTES_PER_MIB) });
+      curve.push({ articles: done, articlesPerSec: Math.round((size / seconds) * 10) / 10, tokensPerSec: Math.round(tokens / seconds), analyseMs: perArticle(analysing, size), writeMs: perArticle(writing, size), cpuMsPerArticle: perArticle(cpuMs() - cpuStarted, size), rssMiB: Math.round(process.memoryUsage.rss() / BYTES_PER_MIB) });
       if (done === every || done === n) {
         await store.endBatch();
         probes ??= await chooseProbes(store);
         at.push({ articles: done, bytesPerArticle: (await store.stats()).bytesPerArticle, p50ms: await latencies(store, probes), matches: await matches(store, probes) });
+        if (done === every && done < n) {
+          // Closing checkpoints the WAL into the file, which is then the whole store.
+          await store.close();
+          copyFileSync(file, firstK);
+          store = await openStore(file);
+        }
         await store.beginBatch();
       }
       tokens = 0;
       analysing = 0;
       writing = 0;
       started = performance.now();
+      cpuStarted = cpuMs();
     }
     await store.endBatch();
+    if (probes && n > every) {
+      const small = await openStore(firstK, { readonly: true });
+      try {
+        side = await sideBySide(small, store, probes);
+      } finally {
+        await small.close();
+      }
+    }
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
   const first = curve[0].articlesPerSec;
   const last = curve[curve.length - 1].articlesPerSec;
-  const result = { task: "store-scale", articles: n, every, probes, curve, lastToFirst: Math.round((last / first) * 100) / 100, at };
+  const lastToFirstCpu = Math.round((curve[0].cpuMsPerArticle / curve[curve.length - 1].cpuMsPerArticle) * 100) / 100;
+  const result = { task: "store-scale", articles: n, every, probes, curve, lastToFirst: Math.round((last / first) * 100) / 100, lastToFirstCpu, at, sideBySide: side };
   if (values.json) console.log(JSON.stringify(result));
   else {
     console.log(`store-scale: ${n} generated articles, one fresh store`);
-    for (const c of curve) console.log(`  up to ${c.articles}: ${c.articlesPerSec} articles/s (${c.tokensPerSec} tokens/s; per article ${c.analyseMs} ms analysing, ${c.writeMs} ms writing) · ${c.rssMiB} MiB resident`);
-    console.log(`  last ${every} vs first ${every}: ${result.lastToFirst}×`);
+    for (const c of curve) console.log(`  up to ${c.articles}: ${c.articlesPerSec} articles/s (${c.tokensPerSec} tokens/s; per article ${c.analyseMs} ms analysing, ${c.writeMs} ms writing; ${c.cpuMsPerArticle} ms of processor time) · ${c.rssMiB} MiB resident`);
+    console.log(`  last ${every} vs first ${every}: ${result.lastToFirst}× (articles/s), ${lastToFirstCpu}× (processor time an article)`);
     for (const x of at) {
       const q = Object.entries(x.p50ms).map(([k, v]) => `${k} ${v} ms (${x.matches[k as keyof Probes]} matches)`).join(" · ");
       console.log(`  at ${x.articles} articles: ${(x.bytesPerArticle / 1024).toFixed(1)} KB per article · p50 ${q}`);
+    }
+    if (side) {
+      const q = (Object.keys(side.growth) as (keyof Probes)[]).map((k) => `${k} ${side!.small[k]} → ${side!.large[k]} ms (×${side!.growth[k]})`).join(" · ");
+      console.log(`  side by side, first ${every} against ${n} articles: p50 ${q}`);
     }
     console.log(`  probes: ${JSON.stringify(probes)}`);
   }
