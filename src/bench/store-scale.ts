@@ -127,7 +127,6 @@ async function chooseProbes(store: Store): Promise<Probes> {
   return { entity: actor || speaker, speaker, actor, search: SEARCH_PROBE };
 }
 
-
 export async function run(args: string[]): Promise<number> {
   const values = countOptions(args, { articles: DEFAULT_ARTICLES, every: DEFAULT_EVERY });
   const n = values.articles;

@@ -7,8 +7,8 @@ import type Database from "better-sqlite3";
 
 type PerConnection<T> = WeakMap<Database.Database, Map<string, T>>;
 
-/** What `make` made for this connection and SQL text, made once. */
-function once<T>(cache: PerConnection<T>, db: Database.Database, sql: string, make: () => T): T {
+/** What `make` makes of this connection and SQL text, made once (`make` is a module function: stmt() runs for every statement of a write, so no closure per call). */
+function once<T>(cache: PerConnection<T>, db: Database.Database, sql: string, make: (db: Database.Database, sql: string) => T): T {
   let byText = cache.get(db);
   if (!byText) {
     byText = new Map();
@@ -16,16 +16,17 @@ function once<T>(cache: PerConnection<T>, db: Database.Database, sql: string, ma
   }
   let made = byText.get(sql);
   if (made === undefined) {
-    made = make();
+    made = make(db, sql);
     byText.set(sql, made);
   }
   return made;
 }
 
 const statements: PerConnection<Database.Statement> = new WeakMap();
+const prepare = (db: Database.Database, sql: string): Database.Statement => db.prepare(sql);
 
 export function stmt(db: Database.Database, sql: string): Database.Statement {
-  return once(statements, db, sql, () => db.prepare(sql));
+  return once(statements, db, sql, prepare);
 }
 
 /** A query's rows as objects keyed by column name, as `Statement.all` gives them. */
@@ -35,17 +36,19 @@ export interface Rows {
 
 const readers: PerConnection<Rows> = new WeakMap();
 
+function reader(db: Database.Database, sql: string): Rows {
+  const s = db.prepare(sql).raw(true);
+  const names = s.columns().map((c) => c.name);
+  // A later column of the same name wins, as in better-sqlite3's objects.
+  const object = (values: unknown[]) => {
+    const o: Record<string, unknown> = {};
+    for (let i = 0; i < names.length; i++) o[names[i]] = values[i];
+    return o;
+  };
+  return { all: (...params: unknown[]) => (s.all(...params) as unknown[][]).map(object) };
+}
+
 /** The rows of a query (one that returns data), prepared once per connection and SQL text. */
 export function rows(db: Database.Database, sql: string): Rows {
-  return once(readers, db, sql, () => {
-    const s = db.prepare(sql).raw(true);
-    const names = s.columns().map((c) => c.name);
-    // A later column of the same name wins, as in better-sqlite3's objects.
-    const object = (values: unknown[]) => {
-      const o: Record<string, unknown> = {};
-      for (let i = 0; i < names.length; i++) o[names[i]] = values[i];
-      return o;
-    };
-    return { all: (...params: unknown[]) => (s.all(...params) as unknown[][]).map(object) };
-  });
+  return once(readers, db, sql, reader);
 }
