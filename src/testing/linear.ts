@@ -59,21 +59,31 @@ function comparePair<T>(run: (input: T) => unknown, smallInput: T, largeInput: T
   return { size, small, large, ratio: ratio() };
 }
 
+/** Steps up (4n against 16n, then 16n against 64n) taken while the ratio is over the limit. */
+const MAX_STEPS_UP = 2;
+
 /**
  * How much longer `run` takes on make(4n) than on make(n), from the best of
  * interleaved measurements of each. Measurements go on, up to MAX_ROUNDS, while
  * the ratio is over `maxRatio`: noise slows some of them down, super-linear
- * work slows all of them. A ratio still over it is measured again one step up,
- * make(4n) against make(16n): the step from one processor-cache level to the
- * next happens once, so linear work grows by about 4 there again, while
- * super-linear work grows by more at larger sizes than at smaller ones. Inputs
- * are built outside the timing.
+ * work slows all of them. A ratio still over it is measured again a step up,
+ * make(4n) against make(16n), and once more make(16n) against make(64n): the
+ * step from one processor-cache level to the next happens once (a run of
+ * "a@" costs three times as much a character at 32,000 characters as at 8,000,
+ * and the same again at 128,000), so linear work grows by about 4 above it,
+ * while super-linear work grows by more at larger sizes than at smaller ones.
+ * Inputs are built outside the timing.
  */
 export function growth<T>(make: (n: number) => T, run: (input: T) => unknown, n: number, maxRatio = MAX_GROWTH): Growth {
-  const mid = make(4 * n);
-  const first = comparePair(run, make(n), mid, n, maxRatio);
-  if (first.ratio <= maxRatio) return first;
-  return comparePair(run, mid, make(16 * n), 4 * n, maxRatio);
+  let size = n;
+  let small = make(size);
+  for (let step = 0; ; step++) {
+    const large = make(4 * size);
+    const g = comparePair(run, small, large, size, maxRatio);
+    if (g.ratio <= maxRatio || step === MAX_STEPS_UP) return g;
+    size *= 4;
+    small = large;
+  }
 }
 
 /** A readable line for an assertion message. */
