@@ -86,6 +86,8 @@ export interface Timex extends Span {
   value: string;
   /** Is the value a calendar value (absolute, or resolved against the reference date)? */
   anchored: boolean;
+  /** The start of a period running on ("since 2019", «από το 2019»): a point the text counts from, not when something happened. */
+  periodStart?: true;
 }
 
 export type Modality = "asserted" | "future" | "possible" | "demanded" | "denied";

@@ -63,9 +63,12 @@ const GATES: Gate[] = [
   {
     task: "stories",
     figures: (r) => [
-      ["el-el pair F1 (all 64)", r.all.pairs["el-el"].f1, 0.69],
-      ["en-en pair F1 (all 64)", r.all.pairs["en-en"].f1, 0.74],
-      ["el-en pair F1 (all 64)", r.all.pairs["el-en"].f1, 0.66],
+      ["el-el pair F1 (all 64)", r.all.pairs["el-el"].f1, 0.72],
+      // 0.741 before the size of a change stopped counting as a figure of the event:
+      // el-el, el-en and B-cubed rose, and a rate held at the level the decision
+      // before had cut it to now meets that decision's report (one en-en pair).
+      ["en-en pair F1 (all 64)", r.all.pairs["en-en"].f1, 0.71],
+      ["el-en pair F1 (all 64)", r.all.pairs["el-en"].f1, 0.70],
       ["B-cubed F1 (all 64)", r.all.bcubed.f1, 0.81],
     ],
   },

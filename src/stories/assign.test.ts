@@ -131,6 +131,16 @@ test("figures with decimals that the story does not give keep an article out of 
   assert.ok(margin(articleVectors(firstRound), profileOf(counts), idf)! > 0);
 });
 
+test("the size of a change both give (a cut by 0.25) does not make two levels agree; a level in common does", () => {
+  const words = ["επιτοκ", "μειωσ", "τραπεζ"];
+  const bank = ["e:ekt", "e:lkrt"];
+  const january = features("el", null, words, [...bank, "n:+0.25", "n:2.75"]);
+  const march = features("el", null, words, [...bank, "n:+0.25", "n:2.5"]);
+  assert.equal(margin(articleVectors(march), profileOf(january), idf), null);
+  const report = features("en", null, [], [...bank, "n:+0.25", "n:2.75"]);
+  assert.ok(margin(articleVectors(report), profileOf(january), idf)! > 0);
+});
+
 test("places tell apart two meetings of the same leaders: an undated report joins the one held where it says", () => {
   const actors = ["e:GR", "e:TR", "e:ertkn", "e:mtstk"];
   const athens = features("el", null, ["συναντησ", "διακηρυξ"], [...actors, "e:atn", "p:atn"]);

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { Entity } from "../doc/layers.js";
+import { articleVectors } from "./assign.js";
 import { articleFeatures, entityKey, hasHeadline, headline, numberKey, publicationDay, skeleton } from "./features.js";
 import { PORT_STORY, analyzeStoryFixture } from "./fixtures/fixtures.js";
 
@@ -27,6 +28,23 @@ test("entity keys: a country by its code, a person by the skeleton of the surnam
   assert.equal(skeleton("agir"), skeleton("angar"));
   assert.equal(entityKey(entity("LOC", "atin")), entityKey(entity("LOC", "aten")));
   assert.notEqual(entityKey(entity("LOC", "atin")), entityKey(entity("LOC", "agir")));
+});
+
+test("the size of a change is keyed apart from a level, in either language's words: κατά 0,25 ~ by 0.25, not 2,75", () => {
+  const keys = (text: string) => [...articleFeatures(analyzeStoryFixture("x.txt", text)).keys.keys()].filter((k) => k.startsWith("n:")).sort();
+  const el = keys("Μείωση επιτοκίων\n\nΗ τράπεζα μείωσε τα επιτόκια κατά 0,25 μονάδες στο 2,75%. Ο δείκτης ανέβηκε 1,5 μονάδες.");
+  assert.deepEqual(el, ["n:+0.25", "n:1.5", "n:2.75"]);
+  const en = keys("Rates cut\n\nThe bank cut its rate by 0.25 points to 3.75%. Shares rose 1.5 points.");
+  assert.deepEqual(en, ["n:+0.25", "n:1.5", "n:3.75"]);
+  // An English line quoted in a Greek article: its step is a step too.
+  assert.ok(keys("Μείωση επιτοκίων\n\nΗ τράπεζα ανακοίνωσε: «We cut our key interest rates by 0.25 percentage points». Το επιτόκιο πήγε στο 3,75%.").includes("n:+0.25"));
+});
+
+test("the start of a period is a date key of its own, which dates nothing", () => {
+  const f = articleFeatures(analyzeStoryFixture("x.txt", "Rates cut\n\nThe bank cut its rate, the first cut since September 2019."));
+  assert.ok(f.keys.has("t:>2019-09") && !f.keys.has("t:2019-09"), [...f.keys.keys()].join(" "));
+  assert.equal(articleVectors(f).day, null);
+  assert.deepEqual(articleVectors(f).months, []);
 });
 
 test("publication days: a day, a month, a year, or nothing", () => {

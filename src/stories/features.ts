@@ -4,11 +4,15 @@
 // it names (country codes, a consonant skeleton of the phonetic key: a
 // surname for a person), its cities and regions again as places, the numbers
 // it gives (separators aside, so 3,75 and 3.75 meet), the calendar dates it
-// resolves, the speakers it quotes — plus its publication day. Computed from
-// the document's layers, nothing stored.
+// resolves (a period's start, "since 2019", keyed apart: it dates nothing), the speakers it quotes — plus its publication day. Computed from
+// the document's layers, nothing stored. A number given as the size of a
+// change (cut by 0.25) is keyed apart from levels (to 2.75): the step recurs
+// from one event of a series to the next, so it is no figure of the event.
 import { derive } from "../doc/derived.js";
 import { TokenKind, tokenRange, type Doc } from "../doc/doc.js";
 import type { Entity } from "../doc/layers.js";
+import { unionOfLangs } from "../lang/lang.js";
+import { fold } from "../text/normalize.js";
 import { wordView } from "../text/words.js";
 
 /** Universal POS tags whose words carry the content of an article. */
@@ -25,6 +29,10 @@ const PLACE_PREFIX = "p:";
 const PLACE_TYPE = "LOC";
 /** Numbers with fewer significant digits than this say little (1, 2 … 9). */
 const MIN_NUMBER_DIGITS = 2;
+/** The table of lang/<code>/ naming the words that make the number after them the size of a change. */
+const FIGURES_TABLE = "story-figures";
+/** Marks the key of a change's size (n:+0.25): a number key, but not a figure (assign.ts FIGURE). */
+const CHANGE_MARK = "+";
 const VOWELS_AFTER_FIRST = /(?<=.)[aeiou]/g;
 /** Consonants that transcriptions of one name write differently (Ρετζέπ ~ Recep, Χριστίν ~ Christine, Άγκυρα ~ Ankara). */
 const CONSONANT_CLASSES: [RegExp, string][] = [
@@ -48,6 +56,8 @@ const DATE_KEY = /^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|XXXX-\d{2}-\d{2})$/u;
 const DAY_VALUE = /^(\d{4}-\d{2})-\d{2}$/u;
 /** Weight of the month key a named day adds. */
 const MONTH_OF_DAY_WEIGHT = 0.5;
+/** Marks the date key of the start of a period (t:>2019, "since 2019"): it meets the same start elsewhere, but dates nothing (assign.ts). */
+const PERIOD_START_MARK = ">";
 const PUBLISHED = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/u;
 const MS_PER_DAY = 86_400_000;
 /** Longest label taken from the body of an article without a headline. */
@@ -69,6 +79,14 @@ export interface ArticleFeatures {
   terms: Map<string, number>;
   /** Keys every language shares: `e:` entity, `n:` number, `t:` date, `s:` quoted speaker, `p:` place (an entity too). */
   keys: Map<string, number>;
+}
+
+let changeWords: Set<string> | undefined;
+
+/** Words before the size of a change, in every language: a page quotes other languages' sources (an English post in a Greek article). */
+function changeBy(): Set<string> {
+  changeWords ??= new Set(unionOfLangs((l) => ((l.tables[FIGURES_TABLE] as { changeBy: string[] } | undefined)?.changeBy ?? []).map(fold)));
+  return changeWords;
 }
 
 function add(map: Map<string, number>, key: string, weight: number): void {
@@ -133,9 +151,10 @@ function featuresOf(doc: Doc): ArticleFeatures {
   for (const t of doc.layers.timex ?? []) {
     const [first, last] = tokenRange(tok, t);
     inTimex.fill(1, first, last);
-    if (DATE_KEY.test(t.value)) add(keys, `t:${t.value}`, 1);
+    const mark = t.periodStart ? PERIOD_START_MARK : "";
+    if (DATE_KEY.test(t.value)) add(keys, `t:${mark}${t.value}`, 1);
     const day = DAY_VALUE.exec(t.value);
-    if (day) add(keys, `t:${day[1]}`, MONTH_OF_DAY_WEIGHT);
+    if (day) add(keys, `t:${mark}${day[1]}`, MONTH_OF_DAY_WEIGHT);
   }
   // A name is counted once, as its entity: the content words are what is said of the named.
   const inName = new Uint8Array(tok.length);
@@ -149,7 +168,7 @@ function featuresOf(doc: Doc): ArticleFeatures {
     const weight = tok.start[i] < headlineEnd ? HEADLINE_WEIGHT : 1;
     if (tok.kind[i] === TokenKind.Number) {
       const n = inTimex[i] ? null : numberKey(view.text[i]);
-      if (n) add(keys, `n:${n}`, weight);
+      if (n) add(keys, `n:${i > 0 && changeBy().has(view.fold[i - 1]) ? CHANGE_MARK : ""}${n}`, weight);
       continue;
     }
     const pos = tok.pos && tok.posTags ? tok.posTags[tok.pos[i]] : undefined;

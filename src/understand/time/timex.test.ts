@@ -47,6 +47,26 @@ test("English expressions: weekday with date, last week, ago, month-day-year", (
   });
 });
 
+test("a whole date in another language's words is a date; that language's month name alone is not", () => {
+  const doc = analyzeFixture(
+    "Τίτλος\n\nΗ ανάρτηση του υπουργού έγραφε «We stand together» — Minister (@minister) December 7, 2023. " +
+      "Στο Λονδίνο η έκθεση May είχε επισκέπτες, όπως και τον Μάιο του 2021.",
+    { lang: "el" },
+  );
+  assert.deepEqual(values(doc), { "December 7, 2023": "2023-12-07", "τον Μάιο του 2021": "2021-05" });
+  const en = analyzeFixture("Title\n\nThe statement of 7 Δεκεμβρίου 2023 was read out in Athens.", { lang: "en" });
+  assert.deepEqual(values(en), { "7 Δεκεμβρίου 2023": "2023-12-07" });
+});
+
+test("an expression after since / από is the start of a period; others are not", () => {
+  const periodStarts = (doc: Doc) => (doc.layers.timex ?? []).filter((t) => t.periodStart).map((t) => t.text);
+  const en = analyzeFixture("Title\n\nThe bank cut rates in June 2024, the first cut since September 2019 and since 2019 in all.", { lang: "en" });
+  assert.deepEqual(periodStarts(en), ["September 2019", "2019"]);
+  assert.equal(values(en)["June 2024"], "2024-06");
+  const el = analyzeFixture("Τίτλος\n\nΗ τράπεζα μείωσε τα επιτόκια τον Ιούνιο του 2024, για πρώτη φορά από το 2019.", { lang: "el" });
+  assert.deepEqual(periodStarts(el), ["το 2019"]);
+});
+
 test("without a publication date relative expressions stay relative and unanchored", () => {
   const doc = analyzeFixture("Τίτλος\n\nΣήμερα και πέρυσι, τον Ιούνιο, αυτόν τον μήνα, τον Αύγουστο του 2022.", { lang: "el" });
   const byText = Object.fromEntries((doc.layers.timex ?? []).map((t) => [t.text, [t.value, t.anchored]]));

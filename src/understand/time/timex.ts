@@ -5,9 +5,12 @@
 // order) and lang/<code>/time-expressions.json, and given TIMEX3-style
 // values: resolved against the reference date (the publication date) when
 // there is one, else left relative (REF-1Y, XXXX-06) and marked unanchored.
+// An expression after a period-start word (since 2019, από το 2019) is marked
+// as the start of a period: a point the text counts from. A whole date in
+// another language's words (an English post quoted in a Greek article) counts.
 import { TokenKind, type Doc } from "../../doc/doc.js";
 import type { Timex } from "../../doc/layers.js";
-import { getLang } from "../../lang/lang.js";
+import { getLang, knownLanguages } from "../../lang/lang.js";
 import { wordView } from "../../text/words.js";
 
 const TIME_TABLE = "time-expressions";
@@ -52,6 +55,7 @@ interface TimeJson {
   ago: { before: string[]; after: string[] };
   numbers: Record<string, number>;
   future?: string[];
+  periodStart?: string[];
 }
 
 interface Tables {
@@ -69,7 +73,11 @@ interface Tables {
   numbers: Map<string, number>;
   /** Words that put the clause in the future (θα, will, expected): a weekday there is the next one. */
   future: Set<string>;
+  /** Words before an expression that make it the start of a period running on (since, από). */
+  periodStart: Set<string>;
   order: "dmy" | "mdy";
+  /** The other languages' tables, for whole dates written in their words; filled on first use (foreignTables). */
+  foreign?: Tables[];
 }
 
 const tableCache = new Map<string, Tables | null>();
@@ -93,10 +101,18 @@ function tables(lang: string): Tables | null {
         agoAfter: new Set(j.ago.after),
         numbers: new Map(Object.entries(j.numbers)),
         future: new Set(j.future ?? []),
+        periodStart: new Set(j.periodStart ?? []),
         order: data.dates.numericOrder[DEFAULT_REGION],
       }
     : null;
   tableCache.set(lang, t);
+  return t;
+}
+
+/** A language's tables with the other languages' beside them. */
+function withForeign(lang: string): Tables | null {
+  const t = tables(lang);
+  if (t && !t.foreign) t.foreign = knownLanguages().filter((c) => c !== lang).flatMap((c) => tables(c) ?? []);
   return t;
 }
 
@@ -188,6 +204,20 @@ const calendarDate: Matcher = (toks, i, t) => {
 };
 
 /**
+ * A whole date (day, month and year) in another language's words: the date
+ * line of an embedded post ("— ECB (@ecb) June 6, 2024" in a Greek article),
+ * a quoted source's dateline. Only whole dates: a month name alone may be a
+ * word of the page's language.
+ */
+const foreignDate: Matcher = (toks, i, t, posAt) => {
+  for (const other of t.foreign ?? []) {
+    const m = calendarDate(toks, i, other, posAt);
+    if (m?.meaning.kind === "date" && m.meaning.d !== undefined) return m;
+  }
+  return null;
+};
+
+/**
  * Is the weekday at token i in a clause put in the future: a future word a few
  * words before it («θα μιλήσει για τα μέτρα την Πέμπτη»), or after it before
  * the clause's first other verb or subordinator ("On Thursday, the minister
@@ -269,7 +299,7 @@ const cuedYear: Matcher = (toks, i, t) => {
   return cued ? { next: i + 1, meaning: { kind: "date", y } } : null;
 };
 
-const MATCHERS: Matcher[] = [numericDate, ago, calendarDate, modified, dayOrYearWord, weekdayAlone, cuedYear];
+const MATCHERS: Matcher[] = [numericDate, ago, calendarDate, foreignDate, modified, dayOrYearWord, weekdayAlone, cuedYear];
 
 interface Reference {
   y: number;
@@ -342,7 +372,7 @@ function resolve(meaning: Meaning, ref: Reference | null): { value: string; anch
 
 /** The time expressions of a document, resolved against `published` when given. */
 export function findTimex(doc: Doc, published: string | undefined = doc.meta.published): Timex[] {
-  const t = tables(doc.lang);
+  const t = withForeign(doc.lang);
   if (!t) return [];
   const cols = doc.layers.tokens;
   // The document's shared word view: its texts and folds are made once for every layer.
@@ -364,7 +394,9 @@ export function findTimex(doc: Doc, published: string | undefined = doc.meta.pub
     const first = i > 0 && t.articles.has(toks[i - 1].fold) && !out.some((x) => x.end > toks[i - 1].start) ? i - 1 : i;
     const start = toks[first].start;
     const end = toks[match.next - 1].end;
-    out.push({ start, end, text: doc.text.slice(start, end), ...resolve(match.meaning, ref) });
+    const timex: Timex = { start, end, text: doc.text.slice(start, end), ...resolve(match.meaning, ref) };
+    if (first > 0 && t.periodStart.has(toks[first - 1].fold)) timex.periodStart = true;
+    out.push(timex);
     i = match.next;
   }
   return out;
