@@ -61,6 +61,13 @@ function comparePair<T>(run: (input: T) => unknown, smallInput: T, largeInput: T
 
 /** Steps up (4n against 16n, then 16n against 64n) taken while the ratio is over the limit. */
 const MAX_STEPS_UP = 2;
+/**
+ * Whole measurements (with their steps up) before a ratio over the limit is
+ * final: on a shared machine another process's burst of work (the sibling
+ * processor thread, the memory bus) can outlast one measurement and slow the
+ * large inputs more than the small ones; super-linear work fails every time.
+ */
+const ATTEMPTS = 2;
 
 /**
  * How much longer `run` takes on make(4n) than on make(n), from the best of
@@ -72,9 +79,17 @@ const MAX_STEPS_UP = 2;
  * "a@" costs three times as much a character at 32,000 characters as at 8,000,
  * and the same again at 128,000), so linear work grows by about 4 above it,
  * while super-linear work grows by more at larger sizes than at smaller ones.
+ * A ratio still over the limit then is measured once more from n (ATTEMPTS).
  * Inputs are built outside the timing.
  */
 export function growth<T>(make: (n: number) => T, run: (input: T) => unknown, n: number, maxRatio = MAX_GROWTH): Growth {
+  let g = measure(make, run, n, maxRatio);
+  for (let attempt = 1; attempt < ATTEMPTS && g.ratio > maxRatio; attempt++) g = measure(make, run, n, maxRatio);
+  return g;
+}
+
+/** One measurement: n against 4n, then the steps up while the ratio is over the limit. */
+function measure<T>(make: (n: number) => T, run: (input: T) => unknown, n: number, maxRatio: number): Growth {
   let size = n;
   let small = make(size);
   for (let step = 0; ; step++) {
