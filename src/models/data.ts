@@ -115,6 +115,8 @@ export interface NerCorpus extends CorpusFiles {
   fineTrain?: string;
   /** The development split with the finer types, for the final fit on train and dev. */
   fineDev?: string;
+  /** Models trained in different orders and averaged into the kept one, when not the trainer's default (chosen on dev). */
+  seeds?: number;
 }
 
 /** lang/<code>/corpora.json "pos" in CoNLL-U: gold UPOS, FEATS and lemmas. */

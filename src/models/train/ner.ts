@@ -161,11 +161,11 @@ function trainFixed(data: readonly TaggedSentence[], extractor: FeatureExtractor
 }
 
 export function trainNer(lang: string, options: NerTrainOptions = {}): void {
-  const o = { ...NER_DEFAULTS, ...options };
+  const corpus = requireCorpus(lang, "ner");
+  const o = { ...NER_DEFAULTS, ...(corpus.seeds ? { seeds: corpus.seeds } : {}), ...options };
   const { pruneBelow } = o;
   const log = options.log ?? console.log;
   const name = `ner-${lang}`;
-  const corpus = requireCorpus(lang, "ner");
   const train = nerData(corpus, "train").map((s) => ({ words: s.words, labels: toBilou(s.labels) }));
   const dev = nerData(corpus, "dev");
   const test = nerData(corpus, "test");
