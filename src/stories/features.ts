@@ -4,10 +4,11 @@
 // it names (country codes, a consonant skeleton of the phonetic key: a
 // surname for a person), its cities and regions again as places, the numbers
 // it gives (separators aside, so 3,75 and 3.75 meet), the calendar dates it
-// resolves (a period's start, "since 2019", keyed apart: it dates nothing), the speakers it quotes — plus its publication day. Computed from
-// the document's layers, nothing stored. A number given as the size of a
-// change (cut by 0.25) is keyed apart from levels (to 2.75): the step recurs
-// from one event of a series to the next, so it is no figure of the event.
+// resolves (a period's start, "since 2019", keyed apart: it dates nothing),
+// the speakers it quotes — plus its publication day. Computed from the
+// document's layers, nothing stored. A number given as the size of a change
+// (cut by 0.25) is keyed apart from levels (to 2.75): the step recurs from one
+// event of a series to the next, so it is no figure of the event.
 import { derive } from "../doc/derived.js";
 import { TokenKind, tokenRange, type Doc } from "../doc/doc.js";
 import type { Entity } from "../doc/layers.js";

@@ -76,7 +76,7 @@ interface Tables {
   /** Words before an expression that make it the start of a period running on (since, από). */
   periodStart: Set<string>;
   order: "dmy" | "mdy";
-  /** The other languages' tables, for whole dates written in their words; filled on first use (foreignTables). */
+  /** The other languages' tables, for whole dates written in their words; filled on first use (withForeign). */
   foreign?: Tables[];
 }
 
