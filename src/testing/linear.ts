@@ -76,8 +76,8 @@ const ATTEMPTS = 2;
  * work slows all of them. A ratio still over it is measured again a step up,
  * make(4n) against make(16n), and once more make(16n) against make(64n): the
  * step from one processor-cache level to the next happens once (a run of
- * "a@" costs three times as much a character at 32,000 characters as at 8,000,
- * and the same again at 128,000), so linear work grows by about 4 above it,
+ * "a@" costs about 1.5 times as much a character at 32,000 characters as at
+ * 8,000, and no more than that at 128,000), so linear work grows by about 4 above it,
  * while super-linear work grows by more at larger sizes than at smaller ones.
  * A ratio still over the limit then is measured once more from n (ATTEMPTS).
  * Inputs are built outside the timing.
