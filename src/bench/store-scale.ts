@@ -1,4 +1,4 @@
-// `npm run bench -- store-scale [--articles N] [--every K] [--json]`: the store
+// `npm run bench -- store-scale [--articles N] [--every K] [--live-heap] [--json]`: the store
 // as it grows. Ingests N generated, distinct articles (./articles.ts) through
 // the default pipeline into a fresh SQLite file in the temporary folder, in
 // batches as `ingest` does, and reports articles/s, the milliseconds an article
@@ -12,10 +12,16 @@
 // over a long run, so two figures are also taken side by side: the processor
 // time an article takes (the curve's cpuMsPerArticle, and lastToFirstCpu), and
 // at the end the queries on the store of the first K articles (a copy kept)
-// and on the whole store, their runs interleaved (sideBySide).
+// and on the whole store, their runs interleaved (sideBySide). With
+// `--live-heap`, each point of the curve also gives the JavaScript heap in use
+// just after a full collection (liveHeapMiB: what the process holds, where the
+// resident size also counts the free space the engine keeps in its heap) and
+// the heap's size (heapMiB); the collection costs a fraction of a second a point.
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { buildDoc } from "../pipeline/build.js";
 import { defaultPipeline } from "../pipeline/default.js";
 import { openStore } from "../store/open.js";
@@ -37,6 +43,7 @@ const WARM_UP_RUNS = 60;
 const PAIR_BLOCK = 3;
 /** A word of most Greek news articles, for the search probe. */
 const SEARCH_PROBE = "κυβέρνηση";
+const LIVE_HEAP = "--live-heap";
 
 interface Probes {
   entity: string;
@@ -56,6 +63,17 @@ async function matches(store: Store, probes: Probes): Promise<Latencies> {
     actor: (await store.events({ actor: probes.actor, limit: 1 })).total,
     search: (await store.search(probes.search, { limit: 1 })).total,
   };
+}
+
+/** A full garbage collection, for measuring the live heap (the flag is set once; a new context then sees `gc`). */
+function fullCollector(): () => void {
+  setFlagsFromString("--expose-gc");
+  return runInNewContext("gc") as () => void;
+}
+
+/** The options beyond the counts: `--live-heap`, taken out of the arguments. */
+function liveHeapOption(args: string[]): { live: boolean; rest: string[] } {
+  return { live: args.includes(LIVE_HEAP), rest: args.filter((a) => a !== LIVE_HEAP) };
 }
 
 const perArticle = (ms: number, articles: number): number => Math.round((ms / articles) * 100) / 100;
@@ -125,6 +143,14 @@ async function sideBySide(small: Store, large: Store, probes: Probes): Promise<{
   return out;
 }
 
+/** The heap in use after a full collection and the heap's size, in MiB (nothing without a collector). */
+function liveHeap(collect: (() => void) | null): { liveHeapMiB?: number; heapMiB?: number } {
+  if (!collect) return {};
+  collect();
+  const m = process.memoryUsage();
+  return { liveHeapMiB: Math.round(m.heapUsed / BYTES_PER_MIB), heapMiB: Math.round(m.heapTotal / BYTES_PER_MIB) };
+}
+
 /** Processor time of the process so far (every thread), in milliseconds. */
 function cpuMs(): number {
   const u = process.cpuUsage();
@@ -139,7 +165,9 @@ async function chooseProbes(store: Store): Promise<Probes> {
 }
 
 export async function run(args: string[]): Promise<number> {
-  const values = countOptions(args, { articles: DEFAULT_ARTICLES, every: DEFAULT_EVERY });
+  const { live, rest } = liveHeapOption(args);
+  const values = countOptions(rest, { articles: DEFAULT_ARTICLES, every: DEFAULT_EVERY });
+  const collect = live ? fullCollector() : null;
   const n = values.articles;
   const every = Math.min(values.every, n);
   const generator = new ArticleGenerator();
@@ -149,7 +177,7 @@ export async function run(args: string[]): Promise<number> {
   /** The store as it was after the first K articles, for the queries side by side. */
   const firstK = join(dir, "first.db");
   let store = await openStore(file);
-  const curve: { articles: number; articlesPerSec: number; tokensPerSec: number; analyseMs: number; writeMs: number; cpuMsPerArticle: number; rssMiB: number }[] = [];
+  const curve: { articles: number; articlesPerSec: number; tokensPerSec: number; analyseMs: number; writeMs: number; cpuMsPerArticle: number; rssMiB: number; liveHeapMiB?: number; heapMiB?: number }[] = [];
   const at: { articles: number; bytesPerArticle: number; p50ms: Latencies; matches: Latencies }[] = [];
   let probes: Probes | null = null;
   let side: Awaited<ReturnType<typeof sideBySide>> | null = null;
@@ -174,7 +202,7 @@ export async function run(args: string[]): Promise<number> {
       if (done % every !== 0 && done !== n) continue;
       const seconds = (performance.now() - started) / 1000;
       const size = done - (curve.length ? curve[curve.length - 1].articles : 0);
-      curve.push({ articles: done, articlesPerSec: Math.round((size / seconds) * 10) / 10, tokensPerSec: Math.round(tokens / seconds), analyseMs: perArticle(analysing, size), writeMs: perArticle(writing, size), cpuMsPerArticle: perArticle(cpuMs() - cpuStarted, size), rssMiB: Math.round(process.memoryUsage.rss() / BYTES_PER_MIB) });
+      curve.push({ articles: done, articlesPerSec: Math.round((size / seconds) * 10) / 10, tokensPerSec: Math.round(tokens / seconds), analyseMs: perArticle(analysing, size), writeMs: perArticle(writing, size), cpuMsPerArticle: perArticle(cpuMs() - cpuStarted, size), rssMiB: Math.round(process.memoryUsage.rss() / BYTES_PER_MIB), ...liveHeap(collect) });
       if (done === every || done === n) {
         await store.endBatch();
         probes ??= await chooseProbes(store);
@@ -213,7 +241,7 @@ export async function run(args: string[]): Promise<number> {
   if (values.json) console.log(JSON.stringify(result));
   else {
     console.log(`store-scale: ${n} generated articles, one fresh store`);
-    for (const c of curve) console.log(`  up to ${c.articles}: ${c.articlesPerSec} articles/s (${c.tokensPerSec} tokens/s; per article ${c.analyseMs} ms analysing, ${c.writeMs} ms writing; ${c.cpuMsPerArticle} ms of processor time) · ${c.rssMiB} MiB resident`);
+    for (const c of curve) console.log(`  up to ${c.articles}: ${c.articlesPerSec} articles/s (${c.tokensPerSec} tokens/s; per article ${c.analyseMs} ms analysing, ${c.writeMs} ms writing; ${c.cpuMsPerArticle} ms of processor time) · ${c.rssMiB} MiB resident${c.liveHeapMiB === undefined ? "" : ` (heap ${c.heapMiB} MiB, ${c.liveHeapMiB} MiB live)`}`);
     console.log(`  last ${every} vs first ${every}: ${result.lastToFirst}× (articles/s), ${lastToFirstCpu}× (processor time an article)`);
     for (const x of at) {
       const q = Object.entries(x.p50ms).map(([k, v]) => `${k} ${v} ms (${x.matches[k as keyof Probes]} matches)`).join(" · ");
