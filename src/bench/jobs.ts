@@ -46,8 +46,12 @@ function ingest(folder: string, db: string, jobs: number): Promise<Run> {
     child.on("close", (code) => {
       const seconds = (performance.now() - started) / 1000;
       if (code !== 0) return reject(new Error(`ingest --jobs ${jobs} exited with ${code}: ${err.trim().split("\n")[0] ?? ""}`));
-      const { added } = JSON.parse(out) as { added: number };
-      resolve({ jobs, seconds: Math.round(seconds * 10) / 10, added });
+      try {
+        const { added } = JSON.parse(out) as { added: number };
+        resolve({ jobs, seconds: Math.round(seconds * 10) / 10, added });
+      } catch {
+        reject(new Error(`ingest --jobs ${jobs} printed no JSON summary`));
+      }
     });
   });
 }
