@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
 import { test } from "node:test";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { decodeModel } from "./format.js";
 import { FeatureExtractor } from "./features.js";
 import { encodeModel, MODEL_FORMAT } from "./format.js";
@@ -72,4 +73,17 @@ test("a model survives the save/load round trip (int16 weights)", () => {
 
 test("a damaged model file is refused", () => {
   assert.throws(() => decodeModel(Buffer.from("not a model")), /gzip/);
+});
+
+test("a model loads the same whatever the alignment of its arrays in the file; a cut file is refused", () => {
+  const tagger = trainTagger(TRAIN, new FeatureExtractor(SETTINGS.features), SETTINGS, { epochs: 2 });
+  const files = ["", "x", "xx", "xxx"].map((pad) => encodeModel({ format: MODEL_FORMAT, featureVersion: 1, labels: tagger.labels, settings: { ...SETTINGS, pad } }, tagger.model));
+  const loaded = files.map((f) => decodeModel(f).model);
+  for (const m of loaded) {
+    assert.deepEqual(m.quantised, loaded[0].quantised);
+    assert.deepEqual(m.rowKeys(), loaded[0].rowKeys());
+  }
+  const whole = gunzipSync(files[0]);
+  assert.throws(() => decodeModel(gzipSync(whole.subarray(0, whole.length - 10))), /missing/);
+  assert.throws(() => decodeModel(gzipSync(Buffer.concat([whole, Buffer.alloc(2)]))), /trailing/);
 });
