@@ -13,6 +13,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ArticleGenerator } from "./articles.js";
 import { countOptions } from "./args.js";
+import { median } from "./stats.js";
 
 const CLI = fileURLToPath(new URL("../../bin/newsgraph.js", import.meta.url));
 const DEFAULTS = { articles: 2000, pairs: 3, jobs: 2 };
@@ -28,8 +29,7 @@ function writeArticles(folder: string, n: number): void {
   const generator = new ArticleGenerator();
   const width = String(n).length;
   for (let i = 0; i < n; i++) {
-    const a = generator.article(i);
-    writeFileSync(join(folder, `${String(i).padStart(width, "0")}.txt`), `${a.title}\n\n${a.paragraphs.join("\n\n")}\n`);
+    writeFileSync(join(folder, `${String(i).padStart(width, "0")}.txt`), ArticleGenerator.page(generator.article(i)));
   }
 }
 
@@ -58,12 +58,6 @@ function ingest(folder: string, db: string, jobs: number): Promise<Run> {
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
 export async function run(args: string[]): Promise<number> {
   const o = countOptions(args, DEFAULTS);
   if (o.jobs < 2) throw new Error("--jobs must be 2 or more: it is compared with --jobs 1");
@@ -79,16 +73,16 @@ export async function run(args: string[]): Promise<number> {
     const pairs: { single: Run; parallel: Run; ratio: number }[] = [];
     for (let p = 0; p < o.pairs; p++) {
       const order = p % 2 === 0 ? [1, o.jobs] : [o.jobs, 1];
-      const runs: Run[] = [];
+      const runs = new Map<number, Run>();
       for (const jobs of order) {
-        const r = await ingest(folder, join(dir, `store-${p}-${jobs}.db`), jobs);
+        const db = join(dir, `store-${p}-${jobs}.db`);
+        const r = await ingest(folder, db, jobs);
         if (r.added !== o.articles) throw new Error(`ingest --jobs ${jobs} added ${r.added} of ${o.articles} articles`);
-        rmSync(join(dir, `store-${p}-${jobs}.db`), { force: true });
-        runs.push(r);
+        rmSync(db, { force: true });
+        runs.set(jobs, r);
         log(`  pair ${p + 1}: --jobs ${jobs} ${r.seconds} s`);
       }
-      const single = runs.find((r) => r.jobs === 1) as Run;
-      const parallel = runs.find((r) => r.jobs === o.jobs) as Run;
+      const [single, parallel] = [runs.get(1) as Run, runs.get(o.jobs) as Run];
       pairs.push({ single, parallel, ratio: round2(single.seconds / parallel.seconds) });
     }
     const bestSingle = Math.min(...pairs.map((p) => p.single.seconds));

@@ -21,6 +21,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { BENCH_SITES, buildBenchStore } from "./serve-store.js";
+import { median } from "./stats.js";
 
 const DEFAULT_SIZES = [1000, 10_000];
 const DEFAULT_DURATION_S = 20;
@@ -165,12 +166,6 @@ async function cannon(url: string, duration: number, server: number): Promise<Me
 }
 
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : 0);
-
-function median(xs: number[]): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 /** The median of each figure over the rounds; failed requests summed. */
 function medianMeasure(ms: Measure[]): Measure {

@@ -43,7 +43,6 @@ const WARM_UP_RUNS = 60;
 const PAIR_BLOCK = 3;
 /** A word of most Greek news articles, for the search probe. */
 const SEARCH_PROBE = "κυβέρνηση";
-const LIVE_HEAP = "--live-heap";
 
 interface Probes {
   entity: string;
@@ -69,11 +68,6 @@ async function matches(store: Store, probes: Probes): Promise<Latencies> {
 function fullCollector(): () => void {
   setFlagsFromString("--expose-gc");
   return runInNewContext("gc") as () => void;
-}
-
-/** The options beyond the counts: `--live-heap`, taken out of the arguments. */
-function liveHeapOption(args: string[]): { live: boolean; rest: string[] } {
-  return { live: args.includes(LIVE_HEAP), rest: args.filter((a) => a !== LIVE_HEAP) };
 }
 
 const perArticle = (ms: number, articles: number): number => Math.round((ms / articles) * 100) / 100;
@@ -165,9 +159,8 @@ async function chooseProbes(store: Store): Promise<Probes> {
 }
 
 export async function run(args: string[]): Promise<number> {
-  const { live, rest } = liveHeapOption(args);
-  const values = countOptions(rest, { articles: DEFAULT_ARTICLES, every: DEFAULT_EVERY });
-  const collect = live ? fullCollector() : null;
+  const values = countOptions(args, { articles: DEFAULT_ARTICLES, every: DEFAULT_EVERY }, ["live-heap"]);
+  const collect = values["live-heap"] ? fullCollector() : null;
   const n = values.articles;
   const every = Math.min(values.every, n);
   const generator = new ArticleGenerator();
