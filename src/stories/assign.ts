@@ -29,6 +29,8 @@ const PART_OF_PREFIX: Record<string, KeyPart> = { e: "e", s: "e", n: "n", t: "t"
 const LOOKUP_PARTS: readonly KeyPart[] = ["e", "n", "t"];
 /** Content words are keys of their language: `w:el:εκλογ`. */
 const TERM_PREFIX = "w:";
+/** What every content-word key of a language begins with. */
+export const termKeyPrefix = (lang: string): string => `${TERM_PREFIX}${lang}:`;
 const YEAR_MONTH_DAY = /^t:(\d{4})-(\d{2})-(\d{2})$/u;
 const YEAR_MONTH = /^t:(\d{4})-(\d{2})/u;
 const MS_PER_DAY = 86_400_000;
@@ -166,7 +168,7 @@ export function articleVectors(f: ArticleFeatures, options: StoryOptions = {}): 
   if (months.length === 1) [day, months] = [{ day: months[0], precision: "month" }, []];
   return {
     lang: f.lang,
-    terms: unitLog(new Map([...f.terms].map(([k, c]) => [`${TERM_PREFIX}${f.lang}:${k}`, c]))),
+    terms: unitLog(new Map([...f.terms].map(([k, c]) => [`${termKeyPrefix(f.lang)}${k}`, c]))),
     parts: partsOf((p) => unitLog(parts[p])),
     day,
     months,

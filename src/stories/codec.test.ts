@@ -68,3 +68,40 @@ test("the object form of earlier stores is read as well", () => {
   assert.equal(c.parts.p.size, 0);
   assert.equal(c.lang, "en");
 });
+
+test("Greek and ASCII keys are written in the compact form (format 4), smaller than UTF-8, and come back whole", () => {
+  const terms = new Map(["λιμαν", "πλοι", "ΐ", "ΰ", "ς", "Ώ", "port"].map((k, i): [string, number] => [`w:el:${k}`, 0.1 * (i + 1)]));
+  const c = { ...contribution, terms, parts: { ...contribution.parts, e: new Map([["e:w:el:x", 1]]), n: new Map([["n:-3", 2e6]]) } };
+  const bytes = contributionBytes(c);
+  assert.equal(bytes[0], 4);
+  const back = contributionFromBytes(bytes);
+  assert.deepEqual([...back.terms], [...terms].map(([k, w]) => [k, Math.round(w * 1e5) / 1e5]));
+  // only a content word's prefix is shortened: a part's key that holds one is kept as it is
+  assert.deepEqual([...back.parts.e], [["e:w:el:x", 1]]);
+  assert.deepEqual([...back.parts.n], [["n:-3", 2e6]]);
+  // one byte a character, and one for each `w:el:`
+  const keysLength = bytes.readUInt32LE(5 + bytes.readUInt32LE(1));
+  const marked = [...[...terms.keys()].map((k) => `.${k.slice(5)}`), "e:w:el:x", "n:-3", "t:2024-03"];
+  assert.equal(keysLength, marked.join(".").length);
+  const p = profileFromBytes(profileBytes(profile));
+  assert.deepEqual([...p.terms.el.keys()], ["w:el:λιμαν", "w:el:πλοι"]);
+  assert.deepEqual([...p.terms.en.keys()], ["w:en:port"]);
+  assert.equal(profileBytes(profile)[0], 4);
+});
+
+test("keys with a character the compact form has not (Cyrillic, Latin with accents) are written in UTF-8 (format 3) and read back", () => {
+  const terms = new Map([["w:ru:москва", 0.5], ["w:el:λιμαν", 0.25]]);
+  const bytes = contributionBytes({ ...contribution, lang: "ru", terms, parts: { ...contribution.parts, e: new Map([["e:café", 1]]) } });
+  assert.equal(bytes[0], 3);
+  const back = contributionFromBytes(bytes);
+  assert.deepEqual([...back.terms], [...terms]);
+  assert.deepEqual([...back.parts.e], [["e:café", 1]]);
+});
+
+test("negative and large weights survive the variable-length integers; a blob cut short is refused", () => {
+  const weights = [-0.00001, -3.5, 0.00001, 21474.83647, 1e6];
+  const terms = new Map(weights.map((w, i): [string, number] => [`w:el:κ${i}`, w]));
+  const bytes = contributionBytes({ ...contribution, terms, parts: { e: new Map(), n: new Map(), t: new Map(), p: new Map() } });
+  assert.deepEqual([...contributionFromBytes(bytes).terms.values()], weights);
+  assert.throws(() => contributionFromBytes(bytes.subarray(0, bytes.length - 1)), /end early/);
+});
