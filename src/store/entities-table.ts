@@ -20,7 +20,7 @@ import type { DocRecord } from "../doc/record.js";
 import { DAY_CHARS, storedEntities, unpackText, type PackedRecord } from "./article-row.js";
 import { isoCode, linkDetail, NO_MATCH, sameKey, storedDetail } from "./link-detail.js";
 import { needsTransliteration, phoneticKey } from "../understand/translit/translit.js";
-import type { ArticleRef, LayerTable } from "./layer-table.js";
+import { dateOrder, type ArticleRef, type LayerTable } from "./layer-table.js";
 import {
   DEFAULT_PAGE_LIMIT,
   type CoOccurrence,
@@ -227,12 +227,13 @@ export function storedAliases(record: Pick<DocRecord, "entities" | "text">, link
 export const entitiesTable: LayerTable = {
   name: "entities",
   clear(db: Database.Database, article: ArticleRef) {
-    const row = stmt(db, "SELECT record, text, tokens FROM articles WHERE rowid = ?").get(article.rowid) as PackedRecord | undefined;
+    // The stored article's date gives the day its mentions are taken from (its links keep only the date's order key).
+    const row = stmt(db, "SELECT record, text, tokens, COALESCE(published, ingested_at) AS date FROM articles WHERE rowid = ?").get(article.rowid) as (PackedRecord & { date: string }) | undefined;
     if (row) {
-      const links = stmt(db, STORED_LINKS).all(article.rowid) as DatedLink[];
+      const links = stmt(db, "SELECT local_id, entity_id, mentions FROM entity_links WHERE article_rowid = ?").all(article.rowid) as StoredLink[];
       const take = stmt(db, "UPDATE entity_aliases SET count = count - 1 WHERE entity_id = ? AND alias = ?");
       for (const [id, alias] of storedAliases(storedEntities({ ...row, text: unpackText(row.text) }), new Map(links.map((l) => [l.local_id, l.entity_id])))) take.run(id, alias);
-      for (const [sql, params] of countUpdates(links, links[0]?.article_date ?? "", -1)) stmt(db, sql).run(...params);
+      for (const [sql, params] of countUpdates(links, row.date, -1)) stmt(db, sql).run(...params);
     }
     stmt(db, "DELETE FROM entity_links WHERE article_rowid = ?").run(article.rowid);
   },
@@ -248,6 +249,7 @@ export const entitiesTable: LayerTable = {
     );
     const insertLink = stmt(db, "INSERT INTO entity_links (article_rowid, local_id, entity_id, rule, detail, article_date, mentions) VALUES (?, ?, ?, ?, ?, ?, ?)");
     const links: StoredLink[] = [];
+    const order = dateOrder(article.date);
     for (const e of doc.layers.entities ?? []) {
       const found = resolve(db, e);
       let id = found.id;
@@ -255,7 +257,7 @@ export const entitiesTable: LayerTable = {
       else improveNames(db, id, e, e.mentions.some((m) => doc.text.slice(m.start, m.end) === e.name));
       const detail = found.id === null && found.rule !== "new" ? `first seen (${found.detail})` : found.detail;
       const rule = found.id === null ? "new" : found.rule;
-      insertLink.run(article.rowid, e.id, id, rule, storedDetail(rule, e.id, detail), article.date, e.mentions.length);
+      insertLink.run(article.rowid, e.id, id, rule, storedDetail(rule, e.id, detail), order, e.mentions.length);
       links.push({ local_id: e.id, entity_id: id, mentions: e.mentions.length });
       const aliases = writtenAliases(e, doc.text);
       for (const alias of aliases) upsertAlias.run(id, alias, fold(alias), phoneticKey(alias), doc.lang);
@@ -321,7 +323,7 @@ const COUNT_DAY = `INSERT INTO entity_days (entity_id, day, mentions) VALUES (?,
 /** A day whose mentions were all taken back. */
 const EMPTY_DAY = "DELETE FROM entity_days WHERE entity_id = ? AND day = ? AND mentions <= 0";
 
-/** An article's stored links, with the article's date they were counted under. */
+/** An article's stored links, with the article's date they were counted under (PostgreSQL keeps its text; SQLite an order key, and reads the date from the article). */
 export const STORED_LINKS = "SELECT local_id, entity_id, mentions, article_date FROM entity_links WHERE article_rowid = ?";
 export type DatedLink = StoredLink & { article_date: string };
 

@@ -6,7 +6,7 @@ import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
 import { addArticleFilter, noConditions } from "./filters.js";
 import { spanTextSql } from "./span-text.js";
-import type { ArticleRef, LayerTable } from "./layer-table.js";
+import { dateOrder, type ArticleRef, type LayerTable } from "./layer-table.js";
 import { DEFAULT_PAGE_LIMIT, type PageOptions, type StoredEvent } from "./store.js";
 
 /**
@@ -14,7 +14,7 @@ import { DEFAULT_PAGE_LIMIT, type PageOptions, type StoredEvent } from "./store.
  * migrations create them): by actor, target and asserting entity (events
  * without one left out), by type, and by date alone.
  */
-const EVENT_INDEXES = `
+export const EVENT_INDEXES = `
   CREATE INDEX events_actor_date ON events(actor_id, article_date, article_rowid, ord) WHERE actor_id IS NOT NULL;
   CREATE INDEX events_target_date ON events(target_id, article_date, article_rowid, ord) WHERE target_id IS NOT NULL;
   CREATE INDEX events_asserted_date ON events(asserted_by_id, article_date, article_rowid, ord) WHERE asserted_by_id IS NOT NULL;
@@ -46,10 +46,11 @@ export const eventsTable: LayerTable = {
        VALUES (@rowid, @ord, @type, @subtype, @actor, @target, @instrument, @quantity, @polarity, @modality, @time,
                @assertedBy, @assertedById, @start, @end, @evidence, @date)`,
     );
+    const order = dateOrder(article.date);
     (doc.layers.events ?? []).forEach((e, ord) => {
       insert.run({
         rowid: article.rowid,
-        date: article.date,
+        date: order,
         ord,
         type: e.type,
         subtype: e.subtype,

@@ -1,7 +1,7 @@
 // Test support: turns a SQLite store back into the shape it had at schema version 11 (texts
 // stored plain; a full-text index that keeps a copy of the key strings it
 // indexes; a table of every entity mention, rebuilt from the records and
-// links; events without their article's date, indexed by actor, target and type;
+// links; the article's date as text on entity links and quotations; events without their article's date, indexed by actor, target and type;
 // entities without their counts or their mentions per day; quotations with the search
 // keys of their words and speaker), so that tests can check what migration 12 and the older migrations
 // make of a store written before them; and a new store file at any older
@@ -30,10 +30,37 @@ export async function asVersion11(db: Database.Database): Promise<void> {
   db.transaction(() => {
     for (const row of index) insert.run(row);
   })();
+  restoreDateTexts(db);
   restoreMentions(db);
   restoreEvents(db);
   restoreQuoteKeys(db);
   db.exec("ALTER TABLE entities DROP COLUMN mentions; ALTER TABLE entities DROP COLUMN articles; DROP TABLE entity_days;");
+}
+
+/** The article's date as its text (version 20 and before) on entity links, quotations and the entities they name. */
+function restoreDateTexts(db: Database.Database): void {
+  const dateOf = (table: string) => `(SELECT COALESCE(a.published, a.ingested_at) FROM articles a WHERE a.rowid = ${table}.article_rowid)`;
+  db.exec(`
+    DROP INDEX entity_links_entity_date;
+    DROP INDEX quotes_speaker_date;
+    ALTER TABLE entity_links ADD COLUMN article_text TEXT NOT NULL DEFAULT '';
+    UPDATE entity_links SET article_text = ${dateOf("entity_links")};
+    ALTER TABLE entity_links DROP COLUMN article_date;
+    ALTER TABLE entity_links RENAME COLUMN article_text TO article_date;
+    CREATE INDEX entity_links_entity_date ON entity_links(entity_id, article_date, article_rowid, mentions, local_id);
+    ALTER TABLE quotes ADD COLUMN article_text TEXT NOT NULL DEFAULT '';
+    UPDATE quotes SET article_text = ${dateOf("quotes")};
+    ALTER TABLE quotes DROP COLUMN article_date;
+    ALTER TABLE quotes RENAME COLUMN article_text TO article_date;
+    CREATE INDEX quotes_speaker_date ON quotes(speaker_entity_id, article_date, article_rowid, ord);
+    CREATE TABLE quote_mentions_text (
+      entity_id INTEGER NOT NULL REFERENCES entities(id), article_date TEXT NOT NULL,
+      article_rowid INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE, ord INTEGER NOT NULL,
+      PRIMARY KEY (entity_id, article_date, article_rowid, ord)) WITHOUT ROWID;
+    INSERT INTO quote_mentions_text SELECT entity_id, ${dateOf("quote_mentions")}, article_rowid, ord FROM quote_mentions;
+    DROP TABLE quote_mentions;
+    ALTER TABLE quote_mentions_text RENAME TO quote_mentions;
+    CREATE INDEX quote_mentions_article ON quote_mentions(article_rowid);`);
 }
 
 /** The search-key columns of the quotes table of version 18 and before. */

@@ -10,7 +10,7 @@ import { addArticleFilter, addKeyConditions, keyString, noConditions, queryKeys,
 import { allKeysMatch } from "./search-text.js";
 import { spanTextSql } from "./span-text.js";
 import { NATIONALITY } from "./entities-table.js";
-import type { ArticleRef, LayerTable } from "./layer-table.js";
+import { dateOrder, type ArticleRef, type LayerTable } from "./layer-table.js";
 import { DEFAULT_PAGE_LIMIT, type EntityQuote, type PageOptions, type QuoteList, type QuoteQuery, type StoredQuote } from "./store.js";
 
 /** The SQL function that gives the key string of a column (registered on each connection by the store). */
@@ -43,11 +43,12 @@ export const quotesTable: LayerTable = {
       const id = registryId(e.id);
       return id === null ? [] : e.mentions.filter((m) => m.role !== NATIONALITY).map((m) => ({ id, start: m.start, end: m.end }));
     });
+    const order = dateOrder(article.date);
     (doc.layers.quotes ?? []).forEach((q, ord) => {
       const speaker = q.speaker ? (q.speaker.name ?? q.speaker.description) : null;
       insert.run({
         rowid: article.rowid,
-        date: article.date,
+        date: order,
         ord,
         kind: q.kind,
         start: q.start,
@@ -63,7 +64,7 @@ export const quotesTable: LayerTable = {
         citing: q.citing,
       });
       for (const key of keyString(speaker).split(" ")) if (key !== "") insertKey.run(key, article.rowid, ord);
-      for (const m of named) if (m.start >= q.start && m.end <= q.end) insertMention.run(m.id, article.date, article.rowid, ord);
+      for (const m of named) if (m.start >= q.start && m.end <= q.end) insertMention.run(m.id, order, article.rowid, ord);
     });
   },
 };

@@ -3,10 +3,12 @@
 // in one transaction per chunk. Rows cross in the form every back end shares:
 // an article's text plain (packed here as the store keeps it), and the full-text
 // index as its rowid and key strings, derived again from each article's record
-// (the index keeps no copy of them).
+// (the index keeps no copy of them), and a dated row's date as its article's
+// date text (the store keeps an order key made from it).
 import type Database from "better-sqlite3";
 import { fromRecord } from "../doc/record.js";
 import { articleKeys, packText, recordOf, unpackText, type StoredRecord } from "./article-row.js";
+import { DATE_COLUMN, DATED_TABLES, dateOrder, dateTextSql } from "./layer-table.js";
 import { spanColumns } from "./span-text.js";
 import type { Row, TableAccess } from "./table-access.js";
 
@@ -47,7 +49,8 @@ function* tableRows(db: Database.Database, table: string, columns: string[]): It
     yield* indexRows(db);
     return;
   }
-  for (const row of db.prepare(`SELECT ${spanColumns(table, columns).join(", ")} FROM ${checked(table)}`).iterate() as Iterable<Row>) {
+  const read = spanColumns(table, columns).map((c) => (c === DATE_COLUMN && DATED_TABLES.has(table) ? dateTextSql(table) : c));
+  for (const row of db.prepare(`SELECT ${read.join(", ")} FROM ${checked(table)}`).iterate() as Iterable<Row>) {
     yield table === ARTICLES_TABLE && Buffer.isBuffer(row.text) ? { ...row, text: unpackText(row.text) } : row;
   }
 }
@@ -66,7 +69,11 @@ export function sqliteTables(db: Database.Database): TableAccess {
     },
     async write(table, columns, rows) {
       const insert = db.prepare(`INSERT INTO ${checked(table)} (${columns.join(", ")}) VALUES (${columns.map((c) => `@${c}`).join(", ")})`);
-      const stored = (row: Row): Row => (table === ARTICLES_TABLE && typeof row.text === "string" ? { ...row, text: packText(row.text) } : row);
+      const dated = DATED_TABLES.has(table) && columns.includes(DATE_COLUMN);
+      const stored = (row: Row): Row => {
+        if (table === ARTICLES_TABLE && typeof row.text === "string") return { ...row, text: packText(row.text) };
+        return dated ? { ...row, [DATE_COLUMN]: dateOrder(row[DATE_COLUMN]) } : row;
+      };
       db.transaction(() => {
         for (const row of rows) insert.run(stored(row));
       })();
