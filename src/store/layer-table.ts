@@ -4,7 +4,7 @@
 import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
 
-/** The SQL function (registered on every SQLite connection) that gives a date's order key (dateOrder). */
+/** The SQL function (registered on a SQLite connection that migrates) that gives a date's order key (dateOrder). */
 export const DATE_ORDER_FUNCTION = "date_order";
 
 /** An ISO date, to the day or further: year, month, day, then hours, minutes and seconds (an offset or fraction after them is not read). */

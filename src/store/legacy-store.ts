@@ -1,6 +1,6 @@
 // Test support: turns a SQLite store back into the shape it had at schema version 11 (texts
 // stored plain; a full-text index that keeps a copy of the key strings it
-// indexes; a table of every entity mention, rebuilt from the records and
+// indexes, and no index of the columns a search's window reads; a table of every entity mention, rebuilt from the records and
 // links; the article's date as text on entity links and quotations; events without their article's date, indexed by actor, target and type;
 // entities without their counts or their mentions per day; quotations with the search
 // keys of their words and speaker), so that tests can check what migration 12 and the older migrations
@@ -10,6 +10,7 @@ import Database from "better-sqlite3";
 import { MIGRATIONS, registerMigrationFunctions } from "./migrations.js";
 import { storedEntities, unpackText, type PackedRecord } from "./article-row.js";
 import { KEYS_FUNCTION, registerKeysFunction } from "./quotes-table.js";
+import { SEARCH_WINDOW_INDEX } from "./search-window.js";
 import { sqliteTables } from "./sqlite-tables.js";
 import type { Row } from "./table-access.js";
 
@@ -23,6 +24,7 @@ export async function asVersion11(db: Database.Database): Promise<void> {
   db.function(UNPACK_FUNCTION, (text: unknown) => unpackText(text as Buffer));
   db.exec(`
     UPDATE articles SET text = ${UNPACK_FUNCTION}(text);
+    DROP INDEX ${SEARCH_WINDOW_INDEX};
     DROP TABLE articles_fts;
     CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');
     PRAGMA user_version = ${VERSION};`);

@@ -6,6 +6,7 @@ import { COPIES_SCHEMA } from "./copies-table.js";
 import { ENTITY_COUNTS, ENTITY_KEY_GLOBAL, entityDays } from "./entities-table.js";
 import { EVENT_INDEXES, eventDates } from "./events-table.js";
 import { DATE_ORDER_FUNCTION, dateOrder } from "./layer-table.js";
+import { SEARCH_WINDOW_INDEX } from "./search-window.js";
 import { SPAN_TEXT_FUNCTION, spanTextFunction } from "./span-text.js";
 import { STORIES_SCHEMA } from "./stories-table.js";
 
@@ -431,6 +432,11 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE quote_mentions_by_order RENAME TO quote_mentions;
       CREATE INDEX quote_mentions_article ON quote_mentions(article_rowid);
     `,
+  },
+  {
+    version: 22,
+    description: "the columns a search's window reads of each matching article (language, outlet, publication date) in an index by rowid, read instead of the article's wide row",
+    sql: `CREATE INDEX ${SEARCH_WINDOW_INDEX} ON articles(rowid, lang, site, published);`,
   },
 ];
 

@@ -8,6 +8,14 @@
 import { DEFAULT_SEARCH_LIMIT } from "./article-row.js";
 import type { ArticleFilter, DayArticles, SearchHit, SearchOptions, SearchResult } from "./store.js";
 
+/**
+ * SQLite's index of the columns the window reads of each article (rowid,
+ * language, outlet, publication date; migration 22), named in the window's
+ * join: an article's row holds its text and blobs over several pages, and a
+ * window of 2,000 read the rows' first pages for these few columns.
+ */
+export const SEARCH_WINDOW_INDEX = "articles_window";
+
 /** Matching articles ranked and counted when a search names no `newest`. */
 export const DEFAULT_SEARCH_NEWEST = 2_000;
 

@@ -11,8 +11,8 @@ import { ENGLISH_PAGE, GREEK_PAGE, TempDir } from "../testing/fixtures.js";
 import { asVersion11 } from "./legacy-store.js";
 import { SCHEMA_VERSION } from "./migrations.js";
 import { openStore } from "./open.js";
-import { QueryError } from "./search-text.js";
-import { SqliteStore } from "./sqlite.js";
+import { QueryError, parseQuery } from "./search-text.js";
+import { SqliteStore, searchWindowSql } from "./sqlite.js";
 import { StoreError } from "./store.js";
 import { STORE_BACKENDS } from "../testing/store-backends.js";
 
@@ -307,3 +307,19 @@ for (const backend of STORE_BACKENDS) {
     });
   });
 }
+
+test("a search's window reads each match's language, outlet and date from their index by rowid, not from the article's row", async () => {
+  const file = dir.file("window.db");
+  const store = new SqliteStore(file);
+  await store.put(analyse(GREEK_PAGE, { site: "philenews.com", published: "2023-09-21" }));
+  await store.put(analyse(ENGLISH_PAGE, { site: "cyprus-mail.com" }));
+  const hits = await store.search("Κύπρο OR workers", { lang: "el" });
+  assert.deepEqual([hits.hits.map((h) => h.site), hits.total], [["philenews.com"], 1]);
+  assert.equal((await store.search("Κύπρο OR workers", { site: "cyprus-mail.com" })).total, 1);
+  assert.equal((await store.search("Κύπρο OR workers", { from: "2023-09-01", to: "2023-09-30" })).total, 1);
+  await store.close();
+  const db = new Database(file, { readonly: true });
+  const plan = db.prepare(`EXPLAIN QUERY PLAN ${searchWindowSql("WHERE articles_fts MATCH ? AND a.lang = ?")}`).all(parseQuery("Iran").match, "el", 10) as { detail: string }[];
+  db.close();
+  assert.match(plan.map((p) => p.detail).join("\n"), /SEARCH a USING COVERING INDEX articles_window \(rowid=\?/);
+});

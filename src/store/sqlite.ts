@@ -27,7 +27,7 @@ import { LAYER_TABLES } from "./layer-tables.js";
 import { MIGRATIONS, SCHEMA_VERSION, registerMigrationFunctions } from "./migrations.js";
 import { entityQuotes, queryQuotes, registerKeysFunction } from "./quotes-table.js";
 import { makeSnippet, parseQuery } from "./search-text.js";
-import { PAGE_ARTICLES, fromWindow, pageHits, windowFilter, windowRows, windowSize, type WindowRow } from "./search-window.js";
+import { PAGE_ARTICLES, SEARCH_WINDOW_INDEX, fromWindow, pageHits, windowFilter, windowRows, windowSize, type WindowRow } from "./search-window.js";
 import * as intake from "./sources-table.js";
 import { sqliteTables } from "./sqlite-tables.js";
 import type { TableAccess, Transferable } from "./table-access.js";
@@ -68,6 +68,11 @@ const INTEGRITY_OK = "ok";
 const BM25_WEIGHTS = "2.0, 1.0";
 /** SQLite's LIMIT of no limit. */
 const UNLIMITED = -1;
+
+/** A search's window (`where` its conditions, then the limit): the newest matches off the index, with their relevance and the columns the facets count, read from the index of those columns. */
+export const searchWindowSql = (where: string): string =>
+  `SELECT articles_fts.rowid AS rowid, -bm25(articles_fts, ${BM25_WEIGHTS}) AS score, a.lang AS lang, a.site AS site, substr(a.published, 1, ${DAY_CHARS}) AS day
+   FROM articles_fts JOIN articles a INDEXED BY ${SEARCH_WINDOW_INDEX} ON a.rowid = articles_fts.rowid ${where} ORDER BY articles_fts.rowid DESC LIMIT ?`;
 
 export interface SqliteOptions extends ConnectionOptions {
   /** Story assignment settings, when not the defaults. */
@@ -262,10 +267,7 @@ export class SqliteStore implements Store, Transferable {
     c.params.push(match);
     c.where.push(notACopy("articles_fts"));
     addArticleFilter(c, "a", windowFilter(options));
-    const window = rows(this.db,
-      `SELECT articles_fts.rowid AS rowid, -bm25(articles_fts, ${BM25_WEIGHTS}) AS score, a.lang AS lang, a.site AS site, substr(a.published, 1, ${DAY_CHARS}) AS day
-       FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid ${whereClause(c)} ORDER BY articles_fts.rowid DESC LIMIT ?`,
-    ).all(...c.params, windowRows(size) ?? UNLIMITED) as WindowRow[];
+    const window = rows(this.db, searchWindowSql(whereClause(c))).all(...c.params, windowRows(size) ?? UNLIMITED) as WindowRow[];
     const { page, ...counts } = fromWindow(window, size, options);
     const articles = rows(this.db, PAGE_ARTICLES).all(idList(page.map((r) => r.rowid))) as (ArticleRow & { text: Buffer; quotes: number; entities: number })[];
     const copies = copiesOf(this.db, page.map((r) => r.rowid));
