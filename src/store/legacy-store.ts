@@ -7,7 +7,7 @@
 // make of a store written before them; and a new store file at any older
 // version, for tests that write rows the way that version did.
 import Database from "better-sqlite3";
-import { MIGRATIONS, registerMigrationFunctions } from "./migrations.js";
+import { MIGRATIONS, registerMigrationFunctions, remakeQuoteMentions, replaceColumn } from "./migrations.js";
 import { storedEntities, unpackText, type PackedRecord } from "./article-row.js";
 import { KEYS_FUNCTION, registerKeysFunction } from "./quotes-table.js";
 import { SEARCH_WINDOW_INDEX } from "./search-window.js";
@@ -42,27 +42,11 @@ export async function asVersion11(db: Database.Database): Promise<void> {
 /** The article's date as its text (version 20 and before) on entity links, quotations and the entities they name. */
 function restoreDateTexts(db: Database.Database): void {
   const dateOf = (table: string) => `(SELECT COALESCE(a.published, a.ingested_at) FROM articles a WHERE a.rowid = ${table}.article_rowid)`;
+  const asText = (table: string, index: string) => replaceColumn(table, "article_date", "TEXT NOT NULL DEFAULT ''", dateOf(table), index);
   db.exec(`
-    DROP INDEX entity_links_entity_date;
-    DROP INDEX quotes_speaker_date;
-    ALTER TABLE entity_links ADD COLUMN article_text TEXT NOT NULL DEFAULT '';
-    UPDATE entity_links SET article_text = ${dateOf("entity_links")};
-    ALTER TABLE entity_links DROP COLUMN article_date;
-    ALTER TABLE entity_links RENAME COLUMN article_text TO article_date;
-    CREATE INDEX entity_links_entity_date ON entity_links(entity_id, article_date, article_rowid, mentions, local_id);
-    ALTER TABLE quotes ADD COLUMN article_text TEXT NOT NULL DEFAULT '';
-    UPDATE quotes SET article_text = ${dateOf("quotes")};
-    ALTER TABLE quotes DROP COLUMN article_date;
-    ALTER TABLE quotes RENAME COLUMN article_text TO article_date;
-    CREATE INDEX quotes_speaker_date ON quotes(speaker_entity_id, article_date, article_rowid, ord);
-    CREATE TABLE quote_mentions_text (
-      entity_id INTEGER NOT NULL REFERENCES entities(id), article_date TEXT NOT NULL,
-      article_rowid INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE, ord INTEGER NOT NULL,
-      PRIMARY KEY (entity_id, article_date, article_rowid, ord)) WITHOUT ROWID;
-    INSERT INTO quote_mentions_text SELECT entity_id, ${dateOf("quote_mentions")}, article_rowid, ord FROM quote_mentions;
-    DROP TABLE quote_mentions;
-    ALTER TABLE quote_mentions_text RENAME TO quote_mentions;
-    CREATE INDEX quote_mentions_article ON quote_mentions(article_rowid);`);
+    ${asText("entity_links", "CREATE INDEX entity_links_entity_date ON entity_links(entity_id, article_date, article_rowid, mentions, local_id);")}
+    ${asText("quotes", "CREATE INDEX quotes_speaker_date ON quotes(speaker_entity_id, article_date, article_rowid, ord);")}
+    ${remakeQuoteMentions("TEXT", dateOf("quote_mentions"))}`);
 }
 
 /** The search-key columns of the quotes table of version 18 and before. */

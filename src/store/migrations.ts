@@ -26,17 +26,40 @@ export function registerMigrationFunctions(db: Database.Database): void {
   db.function(DATE_ORDER_FUNCTION, { deterministic: true }, dateOrder);
 }
 
-/** A table's article_date (text) as its order key (an integer, layer-table.ts dateOrder), the indexes on it (`indexes`, their CREATE statements) dropped first and made again after. */
-function dateAsOrder(table: string, indexes: string): string {
+/**
+ * A column of a SQLite table given a new declaration and each row's value
+ * (`value`, SQL over the old column): the indexes on it (`indexes`, their
+ * CREATE statements) dropped first and made again after.
+ */
+export function replaceColumn(table: string, column: string, declaration: string, value: string, indexes: string): string {
   const names = [...indexes.matchAll(/CREATE INDEX (\w+)/g)].map((m) => m[1]);
   return `
     ${names.map((n) => `DROP INDEX ${n};`).join("\n    ")}
-    ALTER TABLE ${table} ADD COLUMN article_order INTEGER NOT NULL DEFAULT 0;
-    UPDATE ${table} SET article_order = ${DATE_ORDER_FUNCTION}(article_date);
-    ALTER TABLE ${table} DROP COLUMN article_date;
-    ALTER TABLE ${table} RENAME COLUMN article_order TO article_date;
+    ALTER TABLE ${table} ADD COLUMN ${column}_new ${declaration};
+    UPDATE ${table} SET ${column}_new = ${value};
+    ALTER TABLE ${table} DROP COLUMN ${column};
+    ALTER TABLE ${table} RENAME COLUMN ${column}_new TO ${column};
     ${indexes}`;
 }
+
+/** The quote_mentions table made again with its article date of type `dateType`, each row's date `date` (SQL over the old row). */
+export const remakeQuoteMentions = (dateType: string, date: string): string => `
+  CREATE TABLE quote_mentions_new (
+    entity_id INTEGER NOT NULL REFERENCES entities(id),
+    article_date ${dateType} NOT NULL,
+    article_rowid INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    PRIMARY KEY (entity_id, article_date, article_rowid, ord)
+  ) WITHOUT ROWID;
+  INSERT INTO quote_mentions_new (entity_id, article_date, article_rowid, ord) SELECT entity_id, ${date}, article_rowid, ord FROM quote_mentions;
+  DROP TABLE quote_mentions;
+  ALTER TABLE quote_mentions_new RENAME TO quote_mentions;
+  CREATE INDEX quote_mentions_article ON quote_mentions(article_rowid);
+`;
+
+/** A table's article_date (text) as its order key (an integer, layer-table.ts dateOrder). */
+const dateAsOrder = (table: string, indexes: string): string =>
+  replaceColumn(table, "article_date", "INTEGER NOT NULL DEFAULT 0", `${DATE_ORDER_FUNCTION}(article_date)`, indexes);
 
 export const MIGRATIONS: Migration[] = [
   {
@@ -419,18 +442,7 @@ export const MIGRATIONS: Migration[] = [
       ${dateAsOrder("entity_links", "CREATE INDEX entity_links_entity_date ON entity_links(entity_id, article_date, article_rowid, mentions, local_id);")}
       ${dateAsOrder("quotes", "CREATE INDEX quotes_speaker_date ON quotes(speaker_entity_id, article_date, article_rowid, ord);")}
       ${dateAsOrder("events", EVENT_INDEXES)}
-      CREATE TABLE quote_mentions_by_order (
-        entity_id INTEGER NOT NULL REFERENCES entities(id),
-        article_date INTEGER NOT NULL,
-        article_rowid INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
-        ord INTEGER NOT NULL,
-        PRIMARY KEY (entity_id, article_date, article_rowid, ord)
-      ) WITHOUT ROWID;
-      INSERT INTO quote_mentions_by_order (entity_id, article_date, article_rowid, ord)
-        SELECT entity_id, ${DATE_ORDER_FUNCTION}(article_date), article_rowid, ord FROM quote_mentions;
-      DROP TABLE quote_mentions;
-      ALTER TABLE quote_mentions_by_order RENAME TO quote_mentions;
-      CREATE INDEX quote_mentions_article ON quote_mentions(article_rowid);
+      ${remakeQuoteMentions("INTEGER", `${DATE_ORDER_FUNCTION}(article_date)`)}
     `,
   },
   {
