@@ -3,7 +3,8 @@ import { describe, test } from "node:test";
 import Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
 import { PORT_COPY, PORT_STORY, analyzeStoryFixture, storyFixtureText } from "../stories/fixtures/fixtures.js";
-import { BAND_LOOKUP } from "./copies-table.js";
+import { bandValues, fingerprint } from "../stories/fingerprint.js";
+import { BAND_LOOKUP, copiesTable } from "./copies-table.js";
 import { MIGRATIONS, registerMigrationFunctions } from "./migrations.js";
 import { STORY_LOOKUPS } from "./stories-table.js";
 import { STORE_BACKENDS } from "../testing/store-backends.js";
@@ -34,6 +35,26 @@ test("copy and story lookups are index searches, whatever the store holds", () =
     // Only a list given as a parameter (json_each) is read whole.
     assert.ok(!steps.some((d) => (d.startsWith("SCAN") && !d.startsWith("SCAN json_each")) || d.includes("TEMP B-TREE")), `${name}: ${steps.join(" · ")}`);
   }
+  db.close();
+});
+
+test("an article written again leaves no band rows of its earlier body (found by its stored signature, with no index by article)", () => {
+  const db = new Database(":memory:");
+  registerMigrationFunctions(db);
+  for (const m of MIGRATIONS) db.exec(m.sql);
+  assert.equal((db.prepare("SELECT COUNT(*) AS n FROM sqlite_schema WHERE name = 'fingerprint_bands_article'").get() as { n: number }).n, 0);
+  // The table alone, without the article's row.
+  db.pragma("foreign_keys = OFF");
+  const article = { rowid: 7, id: "0123456789abcdef", date: "" };
+  const bands = () => db.prepare("SELECT band, value FROM fingerprint_bands WHERE article_rowid = ? ORDER BY band").all(article.rowid);
+  const expected = (doc: Doc) => bandValues(fingerprint(doc).signature).map((value, band) => ({ band, value }));
+  copiesTable.write(db, article, original());
+  assert.deepEqual(bands(), expected(original()));
+  copiesTable.clear(db, article);
+  assert.deepEqual(bands(), []);
+  copiesTable.write(db, article, copy());
+  assert.deepEqual(bands(), expected(copy()));
+  assert.notDeepEqual(expected(copy()), expected(original()));
   db.close();
 });
 

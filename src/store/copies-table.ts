@@ -12,7 +12,7 @@ import { bandValues, compareFingerprints, fingerprint, signatureBytes, signature
 import type { ArticleRef, LayerTable } from "./layer-table.js";
 import type { ArticleLinks, CopyRef, StoryArticle } from "./story-types.js";
 
-/** The schema of copies: part of migration 10 (migrations.ts). */
+/** The schema of copies: part of migration 10 (migrations.ts); migration 23 drops the index of bands by article. */
 export const COPIES_SCHEMA = `
   CREATE TABLE article_fingerprints (
     article_rowid INTEGER PRIMARY KEY REFERENCES articles(rowid) ON DELETE CASCADE,
@@ -106,7 +106,12 @@ function dated(db: Database.Database, rowid: number): Dated {
 export const copiesTable: LayerTable = {
   name: "copies",
   clear(db: Database.Database, article: ArticleRef) {
-    stmt(db, "DELETE FROM fingerprint_bands WHERE article_rowid = ?").run(article.rowid);
+    // An article's band rows are found by its stored signature's band values (no index by article).
+    const stored = stmt(db, "SELECT signature FROM article_fingerprints WHERE article_rowid = ?").get(article.rowid) as { signature: Buffer } | undefined;
+    if (stored) {
+      const band = stmt(db, "DELETE FROM fingerprint_bands WHERE band = ? AND value = ? AND article_rowid = ?");
+      bandValues(signatureFromBytes(stored.signature)).forEach((value, b) => band.run(b, value, article.rowid));
+    }
     stmt(db, "DELETE FROM article_fingerprints WHERE article_rowid = ?").run(article.rowid);
     stmt(db, "DELETE FROM article_copies WHERE article_rowid = ?").run(article.rowid);
   },

@@ -450,6 +450,11 @@ export const MIGRATIONS: Migration[] = [
     description: "the columns a search's window reads of each matching article (language, outlet, publication date) in an index by rowid, read instead of the article's wide row",
     sql: `CREATE INDEX ${SEARCH_WINDOW_INDEX} ON articles(rowid, lang, site, published);`,
   },
+  {
+    version: 23,
+    description: "no index of fingerprint bands by article: an article written again finds its band rows by the band values of its stored signature",
+    sql: "DROP INDEX fingerprint_bands_article;",
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
