@@ -26,6 +26,7 @@ export async function asVersion11(db: Database.Database): Promise<void> {
     UPDATE articles SET text = ${UNPACK_FUNCTION}(text);
     DROP INDEX ${SEARCH_WINDOW_INDEX};
     CREATE INDEX fingerprint_bands_article ON fingerprint_bands(article_rowid);
+    ALTER TABLE stories DROP COLUMN lookup;
     DROP TABLE articles_fts;
     CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');
     PRAGMA user_version = ${VERSION};`);

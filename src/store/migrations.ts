@@ -8,7 +8,7 @@ import { EVENT_INDEXES, eventDates } from "./events-table.js";
 import { DATE_ORDER_FUNCTION, dateOrder } from "./layer-table.js";
 import { SEARCH_WINDOW_INDEX } from "./search-window.js";
 import { SPAN_TEXT_FUNCTION, spanTextFunction } from "./span-text.js";
-import { STORIES_SCHEMA } from "./stories-table.js";
+import { KEY_SEQS_FUNCTION, keySeqsFunction, STORIES_SCHEMA } from "./stories-table.js";
 
 export interface Migration {
   version: number;
@@ -24,6 +24,7 @@ export function registerMigrationFunctions(db: Database.Database): void {
   db.function(PACK_TEXT_FUNCTION, { deterministic: true }, (text: unknown) => packText(String(text)));
   db.function(SPAN_TEXT_FUNCTION, { deterministic: true }, spanTextFunction());
   db.function(DATE_ORDER_FUNCTION, { deterministic: true }, dateOrder);
+  db.function(KEY_SEQS_FUNCTION, { deterministic: true }, keySeqsFunction);
 }
 
 /**
@@ -454,6 +455,23 @@ export const MIGRATIONS: Migration[] = [
     version: 23,
     description: "no index of fingerprint bands by article: an article written again finds its band rows by the band values of its stored signature",
     sql: "DROP INDEX fingerprint_bands_article;",
+  },
+  {
+    version: 24,
+    description: "story lookup keys kept once, by key and recency: each story's row keeps its keys with the assignment each was last written at, so its rows are found without a second copy ordered by story",
+    sql: `
+      ALTER TABLE stories ADD COLUMN lookup BLOB;
+      UPDATE stories SET lookup = ${KEY_SEQS_FUNCTION}((SELECT json_group_array(json_array(key, seq)) FROM story_keys WHERE story_id = stories.id));
+      CREATE TABLE story_keys_by_key (
+        key TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        story_id INTEGER NOT NULL REFERENCES stories(id),
+        PRIMARY KEY (key, seq, story_id)
+      ) WITHOUT ROWID;
+      INSERT INTO story_keys_by_key (key, seq, story_id) SELECT key, seq, story_id FROM story_keys;
+      DROP TABLE story_keys;
+      ALTER TABLE story_keys_by_key RENAME TO story_keys;
+    `,
   },
 ];
 

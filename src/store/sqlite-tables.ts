@@ -10,6 +10,7 @@ import { fromRecord } from "../doc/record.js";
 import { articleKeys, packText, recordOf, unpackText, type StoredRecord } from "./article-row.js";
 import { DATE_COLUMN, DATED_TABLES, dateOrder, dateTextSql } from "./layer-table.js";
 import { spanColumns } from "./span-text.js";
+import { rebuildLookupKeys } from "./stories-table.js";
 import type { Row, TableAccess } from "./table-access.js";
 
 const ARTICLES_TABLE = "articles";
@@ -78,6 +79,9 @@ export function sqliteTables(db: Database.Database): TableAccess {
         for (const row of rows) insert.run(stored(row));
       })();
     },
-    async finish() {},
+    async finish() {
+      // Rows copied from a back end that keeps no lookup keys in a story's row.
+      rebuildLookupKeys(db);
+    },
   };
 }

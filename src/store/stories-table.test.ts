@@ -6,6 +6,7 @@ import type { Store, StorySummary } from "./store.js";
 import Database from "better-sqlite3";
 import { STORE_BACKENDS } from "../testing/store-backends.js";
 import { openStore } from "./open.js";
+import { STORY_LOOKUPS, unpackKeySeqs } from "./stories-table.js";
 
 const docs = new Map<string, Doc>();
 const fixture = (name: string) => {
@@ -132,4 +133,65 @@ test("the places of the stored reports are counted for their weights like the ot
   assert.ok(places.length > 0, "the reports name places");
   assert.ok(places.some((p) => p.articles > 1), JSON.stringify(places));
   await store.close();
+});
+
+test("story lookup keys are kept once, by key and recency; each story lists its own with the assignment each was last written at, and takes them when it goes (SQLite)", async () => {
+  const path = STORE_BACKENDS[0].address("lookup");
+  const url = "https://news.example.org/2024/fire";
+  const store = await openStore(path);
+  for (const n of VISIT_STORY) await store.put(fixture(n));
+  await store.put(analyzeStoryFixture(UNRELATED, storyFixtureText(UNRELATED), url));
+  const keys = () => {
+    const db = new Database(path, { readonly: true });
+    const rows = (db.prepare("SELECT key, seq, story_id FROM story_keys").all() as { key: string; seq: number; story_id: number }[]).map((r) => `${r.story_id} ${r.key} ${r.seq}`).sort();
+    const stories = db.prepare("SELECT id, lookup FROM stories").all() as { id: number; lookup: Buffer | null }[];
+    const listed = stories.flatMap((s) => [...unpackKeySeqs(s.lookup)].map(([k, seq]) => `${s.id} ${k} ${seq}`)).sort();
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${STORY_LOOKUPS.stories}`).all("e:gr", 20) as { detail: string }[]).map((r) => r.detail).join(" · ");
+    db.close();
+    return { rows, listed, stories: stories.length, plan };
+  };
+  const before = keys();
+  assert.equal(before.stories, 2);
+  assert.deepEqual(before.rows, before.listed);
+  assert.match(before.plan, /USING PRIMARY KEY/u);
+  const seqs = new Set(before.rows.map((r) => r.split(" ")[2]));
+  assert.ok(seqs.size > 2, "the visit's keys were written at more than one assignment");
+  // The fire report's address now carries a report of the visit: its story is emptied and goes, with its keys.
+  await store.put(analyzeStoryFixture(UNRELATED, storyFixtureText(VISIT_STORY[1]).replace("in Athens on Monday", "in Athens on Monday evening"), url));
+  const after = keys();
+  assert.equal(after.stories, 1);
+  assert.deepEqual(after.rows, after.listed);
+  assert.ok(after.rows.length < before.rows.length);
+  await store.close();
+});
+
+test("migration 24 keeps the lookup keys of a store of schema 23 once, each story listing its own", async () => {
+  const path = STORE_BACKENDS[0].address("schema23");
+  const store = await openStore(path);
+  for (const n of ALL) await store.put(fixture(n));
+  await store.close();
+  const read = () => {
+    const db = new Database(path, { readonly: true });
+    const rows = (db.prepare("SELECT key, seq, story_id FROM story_keys").all() as { key: string; seq: number; story_id: number }[]).map((r) => `${r.story_id} ${r.key} ${r.seq}`).sort();
+    const listed = (db.prepare("SELECT id, lookup FROM stories").all() as { id: number; lookup: Buffer | null }[])
+      .flatMap((s) => [...unpackKeySeqs(s.lookup)].map(([k, seq]) => `${s.id} ${k} ${seq}`)).sort();
+    const version = db.pragma("user_version", { simple: true });
+    db.close();
+    return { rows, listed, version };
+  };
+  const current = read();
+  // Schema 23: the keys ordered by story, with an index by key and recency, and no list in the story's row.
+  const db = new Database(path);
+  db.exec(`
+    CREATE TABLE story_keys_v23 (key TEXT NOT NULL, story_id INTEGER NOT NULL REFERENCES stories(id), seq INTEGER NOT NULL, PRIMARY KEY (story_id, key)) WITHOUT ROWID;
+    INSERT INTO story_keys_v23 SELECT key, story_id, seq FROM story_keys;
+    DROP TABLE story_keys; ALTER TABLE story_keys_v23 RENAME TO story_keys; CREATE INDEX story_keys_recent ON story_keys(key, seq);
+    ALTER TABLE stories DROP COLUMN lookup;
+    PRAGMA user_version = 23;`);
+  db.close();
+  const migrated = await openStore(path);
+  await migrated.close();
+  const after = read();
+  assert.ok(current.rows.length > 0);
+  assert.deepEqual(after, current);
 });

@@ -8,9 +8,12 @@
 // them, each compared with its sums and with its latest reports' contributions
 // (story_articles), so assigning costs the same however many stories the store
 // holds. The document frequencies the weights need are counted in
-// story_key_counts.
+// story_key_counts. The lookup keys are kept once, ordered by key and recency
+// (SQLite migration 24); the story's row keeps its keys with the assignment
+// each was last written at (`lookup`), so its rows are found when a key moves
+// on or the story goes.
 import { rows, stmt } from "./statements.js";
-import { contributionBytes, contributionFromBytes, profileBytes, profileFromBytes } from "../stories/codec.js";
+import { contributionBytes, contributionFromBytes, keySeqsBytes, keySeqsFromBytes, profileBytes, profileFromBytes } from "../stories/codec.js";
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
@@ -40,7 +43,7 @@ import type { ArticleRef, LayerTable } from "./layer-table.js";
 import { DEFAULT_PAGE_LIMIT, type StoredQuote, type StoryReport } from "./store.js";
 import type { StoryArticle, StoryEntity, StoryList, StoryQuery, StorySummary } from "./story-types.js";
 
-/** The schema of stories: part of migration 10 (migrations.ts); migration 13 orders story_keys by story. */
+/** The schema of stories: part of migration 10 (migrations.ts); migration 13 orders story_keys by story, migration 24 by key and recency alone. */
 export const STORIES_SCHEMA = `
   CREATE TABLE stories (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -118,6 +121,9 @@ const PACK_LEVEL = 1;
 const pack = (bytes: Buffer): Buffer => deflateRawSync(bytes, { level: PACK_LEVEL });
 export const packProfile = (p: StoryProfile): Buffer => pack(profileBytes(p));
 export const packContribution = (c: Contribution): Buffer => pack(contributionBytes(c));
+/** A story's lookup keys and the seq each was last written at, as its row keeps them (nothing for none). */
+export const packKeySeqs = (seqs: ReadonlyMap<string, number>): Buffer => (seqs.size ? pack(keySeqsBytes(seqs)) : Buffer.alloc(0));
+export const unpackKeySeqs = (blob: Buffer | null): Map<string, number> => (blob?.length ? keySeqsFromBytes(inflateRawSync(blob)) : new Map());
 const unpackProfile = (blob: Buffer): StoryProfile => profileFromBytes(inflateRawSync(blob));
 export const unpackContribution = (blob: Buffer): Contribution => contributionFromBytes(inflateRawSync(blob));
 
@@ -296,9 +302,59 @@ export function assignStory(db: Database.Database, rowid: number, doc: Doc, opti
     if (hasHeadline(doc)) stmt(db, "UPDATE stories SET title = ?, titled = 1 WHERE id = ? AND titled = 0").run(headline(doc), story);
   }
   join(db, story, rowid, { score: choice.story === null ? null : choice.score, day: a.day?.day ?? null, precision: a.day?.precision ?? null, contribution: c }, seq);
-  const key = stmt(db, "INSERT INTO story_keys (key, story_id, seq) VALUES (?, ?, ?) ON CONFLICT(story_id, key) DO UPDATE SET seq = excluded.seq");
-  for (const k of lookup) key.run(k, story, seq);
+  writeLookupKeys(db, story, lookup, seq);
   countKeys(db, keys, 1);
+}
+
+/** The SQL function that packs a story's lookup keys from a JSON array of [key, seq] pairs (migration 24). */
+export const KEY_SEQS_FUNCTION = "story_key_seqs";
+export const keySeqsFunction = (json: unknown): Buffer => packKeySeqs(new Map(JSON.parse(String(json)) as [string, number][]));
+
+/**
+ * Every story's lookup keys in its row again, from the rows of story_keys
+ * (read once, in story order, each story's keys packed as it ends; written
+ * after the read, which a connection cannot interleave): after a copy from
+ * another back end.
+ */
+export function rebuildLookupKeys(db: Database.Database): void {
+  const packed: [number, Buffer][] = [];
+  let story: number | null = null;
+  let seqs = new Map<string, number>();
+  const flush = () => {
+    if (story !== null) packed.push([story, packKeySeqs(seqs)]);
+  };
+  for (const [id, key, seq] of db.prepare("SELECT story_id, key, seq FROM story_keys ORDER BY story_id").raw().iterate() as Iterable<[number, string, number]>) {
+    if (id !== story) {
+      flush();
+      story = id;
+      seqs = new Map();
+    }
+    seqs.set(key, seq);
+  }
+  flush();
+  const write = db.prepare("UPDATE stories SET lookup = ? WHERE id = ?");
+  db.transaction(() => {
+    for (const [id, blob] of packed) write.run(blob, id);
+  })();
+}
+
+function lookupKeysOf(db: Database.Database, story: number): Map<string, number> {
+  return unpackKeySeqs((stmt(db, "SELECT lookup FROM stories WHERE id = ?").get(story) as { lookup: Buffer | null }).lookup);
+}
+
+/** A story's lookup keys written at `seq`: each row it had of a key moves to the new seq (one row a key and story). */
+function writeLookupKeys(db: Database.Database, story: number, lookup: readonly string[], seq: number): void {
+  const seqs = lookupKeysOf(db, story);
+  const drop = stmt(db, "DELETE FROM story_keys WHERE key = ? AND seq = ? AND story_id = ?");
+  const add = stmt(db, "INSERT OR IGNORE INTO story_keys (key, seq, story_id) VALUES (?, ?, ?)");
+  for (const k of lookup) {
+    const before = seqs.get(k);
+    if (before === seq) continue;
+    if (before !== undefined) drop.run(k, before, story);
+    add.run(k, seq, story);
+    seqs.set(k, seq);
+  }
+  stmt(db, "UPDATE stories SET lookup = ? WHERE id = ?").run(packKeySeqs(seqs), story);
 }
 
 /** Take an article out of its story (before it is written again): its contribution, counts and dates; an empty story is deleted. */
@@ -310,7 +366,8 @@ export function removeFromStory(db: Database.Database, rowid: number, options: S
   let profile = profileOf(db, story, options);
   stmt(db, "DELETE FROM story_articles WHERE article_rowid = ?").run(rowid);
   if (!(stmt(db, "SELECT 1 FROM story_articles WHERE story_id = ? LIMIT 1").get(story))) {
-    stmt(db, "DELETE FROM story_keys WHERE story_id = ?").run(story);
+    const drop = stmt(db, "DELETE FROM story_keys WHERE key = ? AND seq = ? AND story_id = ?");
+    for (const [k, seq] of lookupKeysOf(db, story)) drop.run(k, seq, story);
     stmt(db, "DELETE FROM stories WHERE id = ?").run(story);
   } else {
     if (row.contribution) profile = applyContribution(profile, unpackContribution(row.contribution), -1, options);

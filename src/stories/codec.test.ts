@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { test } from "node:test";
 import type { Contribution, StoryProfile } from "./assign.js";
-import { contributionBytes, contributionFromBytes, decodeContribution, decodeProfile, profileBytes, profileFromBytes } from "./codec.js";
+import { contributionBytes, contributionFromBytes, decodeContribution, decodeProfile, keySeqsBytes, keySeqsFromBytes, profileBytes, profileFromBytes } from "./codec.js";
 
 const profile: StoryProfile = {
   articles: 2,
@@ -104,4 +104,15 @@ test("negative and large weights survive the variable-length integers; a blob cu
   const bytes = contributionBytes({ ...contribution, terms, parts: { e: new Map(), n: new Map(), t: new Map(), p: new Map() } });
   assert.deepEqual([...contributionFromBytes(bytes).terms.values()], weights);
   assert.throws(() => contributionFromBytes(bytes.subarray(0, bytes.length - 1)), /end early/);
+});
+
+test("a story's lookup keys come back with their seqs, in order; Greek keys take one byte a letter, others UTF-8; none is no bytes", () => {
+  const greek = new Map([["w:el:κυβερνησ", 41_007], ["e:gr", 40_112], ["n:3.75", 12], ["t:2023-12-07", 41_007]]);
+  const bytes = keySeqsBytes(greek);
+  assert.deepEqual([...keySeqsFromBytes(bytes)], [...greek]);
+  assert.ok(bytes.length < Buffer.byteLength([...greek.keys()].join("\u0000")) + 4 * greek.size, `${bytes.length} bytes`);
+  const other = new Map([["w:ru:москв", 3], ["e:ertogan", 1], ["w:en:café", 2]]);
+  assert.deepEqual([...keySeqsFromBytes(keySeqsBytes(other))], [...other]);
+  assert.equal(keySeqsBytes(new Map()).length, 0);
+  assert.deepEqual([...keySeqsFromBytes(Buffer.alloc(0))], []);
 });

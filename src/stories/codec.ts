@@ -252,6 +252,34 @@ export function contributionFromBytes(bytes: Buffer): Contribution {
   return { lang, day, terms: r.vector(terms, lang), parts: r.parts(parts) };
 }
 
+/**
+ * A story's lookup keys with the assignment (seq) each was last written at,
+ * as the SQLite store keeps them beside the story: [format][keys length, 4 bytes]
+ * [keys, NUL-separated, in the key charset or else UTF-8][varints: the largest
+ * seq, then each key's distance below it]. Nothing for no keys.
+ */
+export function keySeqsBytes(seqs: ReadonlyMap<string, number>): Buffer {
+  if (!seqs.size) return Buffer.alloc(0);
+  const keys = [...seqs.keys()].join(KEY_SEPARATOR);
+  const compact = charsetBytes(keys);
+  const [format, text] = compact ? [COMPACT_FORMAT, compact] : [UTF8_FORMAT, Buffer.from(keys, "utf8")];
+  const max = Math.max(...seqs.values());
+  const out = Buffer.alloc(1 + U32_BYTES + text.length);
+  out.writeUInt32LE(text.length, out.writeUInt8(format, 0));
+  text.copy(out, 1 + U32_BYTES);
+  return Buffer.concat([out, writeVarints([max, ...[...seqs.values()].map((s) => max - s)])]);
+}
+
+export function keySeqsFromBytes(bytes: Buffer): Map<string, number> {
+  if (!bytes.length) return new Map();
+  const textLength = bytes.readUInt32LE(1);
+  const textAt = 1 + U32_BYTES;
+  const raw = bytes.subarray(textAt, textAt + textLength);
+  const keys = (bytes[0] === COMPACT_FORMAT ? keyDecoder.decode(raw) : raw.toString("utf8")).split(KEY_SEPARATOR);
+  const [max, ...below] = readVarints(bytes, textAt + textLength, keys.length + 1);
+  return new Map(keys.map((k, i) => [k, max - below[i]]));
+}
+
 /** A profile in a JSON form of earlier versions (array or object form). */
 export function decodeProfile(value: unknown): StoryProfile {
   if (!Array.isArray(value)) {
