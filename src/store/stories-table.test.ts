@@ -135,6 +135,14 @@ test("the places of the stored reports are counted for their weights like the ot
   await store.close();
 });
 
+/** A SQLite store's story lookup keys as "story key seq": its rows by key and recency, and each story's list of its own. */
+function lookupKeys(db: Database.Database): { rows: string[]; listed: string[]; stories: number } {
+  const rows = (db.prepare("SELECT key, seq, story_id FROM story_keys").all() as { key: string; seq: number; story_id: number }[]).map((r) => `${r.story_id} ${r.key} ${r.seq}`);
+  const stories = db.prepare("SELECT id, lookup FROM stories").all() as { id: number; lookup: Buffer | null }[];
+  const listed = stories.flatMap((s) => [...unpackKeySeqs(s.lookup)].map(([k, seq]) => `${s.id} ${k} ${seq}`));
+  return { rows: rows.sort(), listed: listed.sort(), stories: stories.length };
+}
+
 test("story lookup keys are kept once, by key and recency; each story lists its own with the assignment each was last written at, and takes them when it goes (SQLite)", async () => {
   const path = STORE_BACKENDS[0].address("lookup");
   const url = "https://news.example.org/2024/fire";
@@ -143,12 +151,10 @@ test("story lookup keys are kept once, by key and recency; each story lists its 
   await store.put(analyzeStoryFixture(UNRELATED, storyFixtureText(UNRELATED), url));
   const keys = () => {
     const db = new Database(path, { readonly: true });
-    const rows = (db.prepare("SELECT key, seq, story_id FROM story_keys").all() as { key: string; seq: number; story_id: number }[]).map((r) => `${r.story_id} ${r.key} ${r.seq}`).sort();
-    const stories = db.prepare("SELECT id, lookup FROM stories").all() as { id: number; lookup: Buffer | null }[];
-    const listed = stories.flatMap((s) => [...unpackKeySeqs(s.lookup)].map(([k, seq]) => `${s.id} ${k} ${seq}`)).sort();
     const plan = (db.prepare(`EXPLAIN QUERY PLAN ${STORY_LOOKUPS.stories}`).all("e:gr", 20) as { detail: string }[]).map((r) => r.detail).join(" · ");
+    const out = { ...lookupKeys(db), plan };
     db.close();
-    return { rows, listed, stories: stories.length, plan };
+    return out;
   };
   const before = keys();
   assert.equal(before.stories, 2);
@@ -172,12 +178,9 @@ test("migration 24 keeps the lookup keys of a store of schema 23 once, each stor
   await store.close();
   const read = () => {
     const db = new Database(path, { readonly: true });
-    const rows = (db.prepare("SELECT key, seq, story_id FROM story_keys").all() as { key: string; seq: number; story_id: number }[]).map((r) => `${r.story_id} ${r.key} ${r.seq}`).sort();
-    const listed = (db.prepare("SELECT id, lookup FROM stories").all() as { id: number; lookup: Buffer | null }[])
-      .flatMap((s) => [...unpackKeySeqs(s.lookup)].map(([k, seq]) => `${s.id} ${k} ${seq}`)).sort();
-    const version = db.pragma("user_version", { simple: true });
+    const out = { ...lookupKeys(db), version: db.pragma("user_version", { simple: true }) };
     db.close();
-    return { rows, listed, version };
+    return out;
   };
   const current = read();
   // Schema 23: the keys ordered by story, with an index by key and recency, and no list in the story's row.
