@@ -106,6 +106,8 @@ export const STORY_LOOKUPS = {
   counts: "SELECT key, articles FROM story_key_counts WHERE key IN (SELECT value FROM json_each(?))",
   latest: "SELECT MAX(seq) AS seq FROM stories",
 };
+/** Deletes one story's row of a lookup key (key, seq, story). */
+const DROP_LOOKUP_KEY = "DELETE FROM story_keys WHERE key = ? AND seq = ? AND story_id = ?";
 
 export interface StoryRow {
   id: number;
@@ -252,18 +254,30 @@ function articleDates(db: Database.Database, rowid: number): ArticleDates {
 export const earliest = (a: string | null, b: string | null) => (a === null ? b : b === null || a <= b ? a : b);
 export const latest = (a: string | null, b: string | null) => (a === null ? b : b === null || a >= b ? a : b);
 
-/** Add an article to a story: its row, the story's counts and dates. */
-function join(db: Database.Database, story: number, rowid: number, row: { score: number | null; day: number | null; precision: DatePrecision | null; contribution: Contribution | null }, seq: number): void {
+/**
+ * Add an article to a story: its row, the story's counts and dates, and (a
+ * report, not a copy) its lookup keys, written at `seq` — the story's row read
+ * and updated once.
+ */
+function join(
+  db: Database.Database,
+  story: number,
+  rowid: number,
+  row: { score: number | null; day: number | null; precision: DatePrecision | null; contribution: Contribution | null },
+  seq: number,
+  lookup: readonly string[] = [],
+): void {
   stmt(db, "INSERT INTO story_articles (article_rowid, story_id, score, day, precision, contribution) VALUES (?, ?, ?, ?, ?, ?)")
     .run(rowid, story, row.score, row.day, row.precision, row.contribution ? packContribution(row.contribution) : null);
   const a = articleDates(db, rowid);
-  const s = stmt(db, "SELECT first_published, last_published FROM stories WHERE id = ?").get(story) as { first_published: string | null; last_published: string | null };
-  stmt(db, "UPDATE stories SET size = size + 1, reports = reports + ?, first_published = ?, last_published = ?, last_stored = ?, seq = ? WHERE id = ?").run(
+  const s = stmt(db, "SELECT first_published, last_published, lookup FROM stories WHERE id = ?").get(story) as { first_published: string | null; last_published: string | null; lookup: Buffer | null };
+  stmt(db, "UPDATE stories SET size = size + 1, reports = reports + ?, first_published = ?, last_published = ?, last_stored = ?, seq = ?, lookup = COALESCE(?, lookup) WHERE id = ?").run(
     row.contribution ? 1 : 0,
     earliest(s.first_published, a.published),
     latest(s.last_published, a.published),
     a.stored,
     seq,
+    lookup.length ? moveLookupKeys(db, story, unpackKeySeqs(s.lookup), lookup, seq) : null,
     story,
   );
 }
@@ -301,8 +315,7 @@ export function assignStory(db: Database.Database, rowid: number, doc: Doc, opti
     // A story opened by an article without a headline takes the first headline that comes.
     if (hasHeadline(doc)) stmt(db, "UPDATE stories SET title = ?, titled = 1 WHERE id = ? AND titled = 0").run(headline(doc), story);
   }
-  join(db, story, rowid, { score: choice.story === null ? null : choice.score, day: a.day?.day ?? null, precision: a.day?.precision ?? null, contribution: c }, seq);
-  writeLookupKeys(db, story, lookup, seq);
+  join(db, story, rowid, { score: choice.story === null ? null : choice.score, day: a.day?.day ?? null, precision: a.day?.precision ?? null, contribution: c }, seq, lookup);
   countKeys(db, keys, 1);
 }
 
@@ -342,10 +355,9 @@ function lookupKeysOf(db: Database.Database, story: number): Map<string, number>
   return unpackKeySeqs((stmt(db, "SELECT lookup FROM stories WHERE id = ?").get(story) as { lookup: Buffer | null }).lookup);
 }
 
-/** A story's lookup keys written at `seq`: each row it had of a key moves to the new seq (one row a key and story). */
-function writeLookupKeys(db: Database.Database, story: number, lookup: readonly string[], seq: number): void {
-  const seqs = lookupKeysOf(db, story);
-  const drop = stmt(db, "DELETE FROM story_keys WHERE key = ? AND seq = ? AND story_id = ?");
+/** A story's lookup keys (`seqs`, updated) written at `seq`: each row it had of a key moves to the new seq (one row a key and story); the packed list. */
+function moveLookupKeys(db: Database.Database, story: number, seqs: Map<string, number>, lookup: readonly string[], seq: number): Buffer {
+  const drop = stmt(db, DROP_LOOKUP_KEY);
   const add = stmt(db, "INSERT OR IGNORE INTO story_keys (key, seq, story_id) VALUES (?, ?, ?)");
   for (const k of lookup) {
     const before = seqs.get(k);
@@ -354,7 +366,7 @@ function writeLookupKeys(db: Database.Database, story: number, lookup: readonly 
     add.run(k, seq, story);
     seqs.set(k, seq);
   }
-  stmt(db, "UPDATE stories SET lookup = ? WHERE id = ?").run(packKeySeqs(seqs), story);
+  return packKeySeqs(seqs);
 }
 
 /** Take an article out of its story (before it is written again): its contribution, counts and dates; an empty story is deleted. */
@@ -366,7 +378,7 @@ export function removeFromStory(db: Database.Database, rowid: number, options: S
   let profile = profileOf(db, story, options);
   stmt(db, "DELETE FROM story_articles WHERE article_rowid = ?").run(rowid);
   if (!(stmt(db, "SELECT 1 FROM story_articles WHERE story_id = ? LIMIT 1").get(story))) {
-    const drop = stmt(db, "DELETE FROM story_keys WHERE key = ? AND seq = ? AND story_id = ?");
+    const drop = stmt(db, DROP_LOOKUP_KEY);
     for (const [k, seq] of lookupKeysOf(db, story)) drop.run(k, seq, story);
     stmt(db, "DELETE FROM stories WHERE id = ?").run(story);
   } else {

@@ -65,6 +65,18 @@ function charsetBytes(text: string): Buffer | null {
   return out;
 }
 
+/** The keys in one run, NUL-separated, with the format that says how: `compact` in the key charset when it has every character, else `keys` in UTF-8. */
+function keyRun(compact: readonly string[], keys: readonly string[]): [typeof COMPACT_FORMAT | typeof UTF8_FORMAT, Buffer] {
+  const bytes = charsetBytes(compact.join(KEY_SEPARATOR));
+  return bytes ? [COMPACT_FORMAT, bytes] : [UTF8_FORMAT, Buffer.from(keys.join(KEY_SEPARATOR), "utf8")];
+}
+
+/** The keys of a run of `length` bytes at `at`, in the format of the blob's first byte. */
+function readKeyRun(bytes: Buffer, at: number, length: number): string[] {
+  const text = bytes[0] === COMPACT_FORMAT ? keyDecoder.decode(bytes.subarray(at, at + length)) : bytes.toString("utf8", at, at + length);
+  return text.split(KEY_SEPARATOR);
+}
+
 /** Zigzag (sign in the lowest bit), then 7 bits a byte, lowest first. */
 function writeVarints(values: readonly number[]): Buffer {
   const out: number[] = [];
@@ -161,10 +173,8 @@ class BinaryWriter {
   /** [format][header length][header][keys length][keys][weights]: the compact form when the key charset has every character of the keys. */
   bytes(header: unknown): Buffer {
     const head = Buffer.from(JSON.stringify(header), "utf8");
-    const compact = charsetBytes(this.marked.join(KEY_SEPARATOR));
-    const [format, text, weights] = compact
-      ? [COMPACT_FORMAT, compact, writeVarints(this.weights)]
-      : [UTF8_FORMAT, Buffer.from(this.keys.join(KEY_SEPARATOR), "utf8"), int32s(this.weights)];
+    const [format, text] = keyRun(this.marked, this.keys);
+    const weights = format === COMPACT_FORMAT ? writeVarints(this.weights) : int32s(this.weights);
     const out = Buffer.alloc(1 + U32_BYTES + head.length + U32_BYTES + text.length + weights.length);
     let at = out.writeUInt8(format, 0);
     at = out.writeUInt32LE(head.length, at);
@@ -196,8 +206,7 @@ class BinaryReader {
     const textAt = headAt + headLength + U32_BYTES;
     const textLength = bytes.readUInt32LE(headAt + headLength);
     const compact = bytes[0] === COMPACT_FORMAT;
-    const text = compact ? keyDecoder.decode(bytes.subarray(textAt, textAt + textLength)) : bytes.toString("utf8", textAt, textAt + textLength);
-    this.keys = textLength ? text.split(KEY_SEPARATOR) : [];
+    this.keys = textLength ? readKeyRun(bytes, textAt, textLength) : [];
     const weightsAt = textAt + textLength;
     this.weights = compact
       ? readVarints(bytes, weightsAt, this.keys.length)
@@ -260,9 +269,8 @@ export function contributionFromBytes(bytes: Buffer): Contribution {
  */
 export function keySeqsBytes(seqs: ReadonlyMap<string, number>): Buffer {
   if (!seqs.size) return Buffer.alloc(0);
-  const keys = [...seqs.keys()].join(KEY_SEPARATOR);
-  const compact = charsetBytes(keys);
-  const [format, text] = compact ? [COMPACT_FORMAT, compact] : [UTF8_FORMAT, Buffer.from(keys, "utf8")];
+  const keys = [...seqs.keys()];
+  const [format, text] = keyRun(keys, keys);
   const max = Math.max(...seqs.values());
   const out = Buffer.alloc(1 + U32_BYTES + text.length);
   out.writeUInt32LE(text.length, out.writeUInt8(format, 0));
@@ -274,8 +282,7 @@ export function keySeqsFromBytes(bytes: Buffer): Map<string, number> {
   if (!bytes.length) return new Map();
   const textLength = bytes.readUInt32LE(1);
   const textAt = 1 + U32_BYTES;
-  const raw = bytes.subarray(textAt, textAt + textLength);
-  const keys = (bytes[0] === COMPACT_FORMAT ? keyDecoder.decode(raw) : raw.toString("utf8")).split(KEY_SEPARATOR);
+  const keys = readKeyRun(bytes, textAt, textLength);
   const [max, ...below] = readVarints(bytes, textAt + textLength, keys.length + 1);
   return new Map(keys.map((k, i) => [k, max - below[i]]));
 }
