@@ -6,6 +6,7 @@ import { PORT_COPY, PORT_STORY, analyzeStoryFixture, storyFixtureText } from "..
 import { bandValues, fingerprint } from "../stories/fingerprint.js";
 import { BAND_LOOKUP, copiesTable } from "./copies-table.js";
 import { MIGRATIONS, registerMigrationFunctions } from "./migrations.js";
+import { preparedText } from "./statements.js";
 import { STORY_LOOKUPS } from "./stories-table.js";
 import { STORE_BACKENDS } from "../testing/store-backends.js";
 
@@ -30,7 +31,7 @@ test("copy and story lookups are index searches, whatever the store holds", () =
   for (const m of MIGRATIONS) db.exec(m.sql);
   for (const [name, sql] of Object.entries({ band: BAND_LOOKUP, ...STORY_LOOKUPS })) {
     const params = Array.from({ length: sql.split("?").length - 1 }, () => (sql.includes("json_each") ? "[]" : 1));
-    const steps = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+    const steps = (db.prepare(`EXPLAIN QUERY PLAN ${preparedText(sql)}`).all(...params) as { detail: string }[]).map((r) => r.detail);
     assert.ok(steps.some((d) => /^SEARCH .* USING .*(INDEX|PRIMARY KEY)/u.test(d)), `${name}: ${steps.join(" · ")}`);
     // Only a list given as a parameter (json_each) is read whole.
     assert.ok(!steps.some((d) => (d.startsWith("SCAN") && !d.startsWith("SCAN json_each")) || d.includes("TEMP B-TREE")), `${name}: ${steps.join(" · ")}`);

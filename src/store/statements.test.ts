@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { test } from "node:test";
 import Database from "better-sqlite3";
-import { rows, stmt } from "./statements.js";
+import { preparedText, rows, stmt } from "./statements.js";
 
 function sample(): Database.Database {
   const db = new Database(":memory:");
@@ -40,4 +40,20 @@ test("rows() prepares a query once per connection", () => {
   assert.notEqual(rows(db, sql), rows(other, sql));
   db.close();
   other.close();
+});
+
+test("a LIMIT bound as a parameter is prepared as an expression, with the same rows and the same plan", () => {
+  assert.equal(preparedText("SELECT id FROM t ORDER BY id LIMIT ? OFFSET ?"), "SELECT id FROM t ORDER BY id LIMIT +? OFFSET ?");
+  assert.equal(preparedText("SELECT id FROM (SELECT id FROM t LIMIT @limit) LIMIT :n"), "SELECT id FROM (SELECT id FROM t LIMIT +@limit) LIMIT +:n");
+  assert.equal(preparedText("SELECT id FROM t limit ?2"), "SELECT id FROM t LIMIT +?2");
+  // A literal limit and one already an expression are left as they are.
+  for (const sql of ["SELECT id FROM t LIMIT 5", "SELECT id FROM t LIMIT +?", "SELECT id FROM t LIMIT (? + 1)"]) assert.equal(preparedText(sql), sql);
+  const db = sample();
+  const sql = "SELECT name FROM t WHERE id > ? ORDER BY id LIMIT ? OFFSET ?";
+  assert.equal(stmt(db, sql).source, preparedText(sql));
+  assert.deepEqual(stmt(db, sql).all(0, 2, 1), [{ name: "Ανδρέας" }, { name: "Kyiv" }]);
+  assert.deepEqual(rows(db, sql).all(0, 1, 0), [{ name: "Ελλάδα" }]);
+  const plan = (text: string) => (db.prepare(`EXPLAIN QUERY PLAN ${text}`).all(0, 1, 0) as { detail: string }[]).map((r) => r.detail);
+  assert.deepEqual(plan(preparedText(sql)), plan(sql));
+  db.close();
 });

@@ -6,6 +6,7 @@ import type { Store, StorySummary } from "./store.js";
 import Database from "better-sqlite3";
 import { STORE_BACKENDS } from "../testing/store-backends.js";
 import { openStore } from "./open.js";
+import { preparedText } from "./statements.js";
 import { STORY_LOOKUPS, unpackKeySeqs } from "./stories-table.js";
 
 const docs = new Map<string, Doc>();
@@ -151,7 +152,7 @@ test("story lookup keys are kept once, by key and recency; each story lists its 
   await store.put(analyzeStoryFixture(UNRELATED, storyFixtureText(UNRELATED), url));
   const keys = () => {
     const db = new Database(path, { readonly: true });
-    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${STORY_LOOKUPS.stories}`).all("e:gr", 20) as { detail: string }[]).map((r) => r.detail).join(" · ");
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${preparedText(STORY_LOOKUPS.stories)}`).all("e:gr", 20) as { detail: string }[]).map((r) => r.detail).join(" · ");
     const out = { ...lookupKeys(db), plan };
     db.close();
     return out;
