@@ -47,9 +47,20 @@ function random(seed: number): () => number {
   };
 }
 
+/** The corpora whose sentences make the articles (the training splits unless told). */
+export interface GeneratorFiles {
+  greek: string;
+  english: string;
+}
+
 export class ArticleGenerator {
-  private readonly greek = columnSentences(ELNER_FILE);
-  private readonly english = columnSentences(CONLL_FILE);
+  private readonly greek: string[];
+  private readonly english: string[];
+
+  constructor(files: GeneratorFiles = { greek: ELNER_FILE, english: CONLL_FILE }) {
+    this.greek = columnSentences(files.greek);
+    this.english = columnSentences(files.english);
+  }
 
   /** Article number `i` (0-based). */
   article(i: number): GeneratedArticle {

@@ -1,13 +1,14 @@
 // What every back end stores of an article, whatever its SQL: the row's
 // values (content hash, canonical URL, the record without its text, the title
-// and body spans' strings and the token list, deflated, and the token columns
-// as a deflated blob: token-blob.ts), the text as SQLite packs it, the search
-// keys of its title and body, and the record read back from them.
-import { deflateRawSync, inflateRawSync } from "node:zlib";
+// and body spans' strings and the token list, and the token columns as a blob:
+// token-blob.ts, each deflated against its dictionary: packing.ts), the text as
+// SQLite packs it, the search keys of its title and body, and the record read
+// back from them.
 import { derive } from "../doc/derived.js";
 import { title, type Doc, type Span } from "../doc/doc.js";
 import { tokenRecords, toRecord, type DocRecord } from "../doc/record.js";
 import { docContentHash } from "../pipeline/build.js";
+import { pack, RECORD_KIND, textKind, TOKENS_KIND, unpack } from "./packing.js";
 import { indexKeys } from "./search-text.js";
 import type { ArticleSummary } from "./store.js";
 import { decodeTokens, encodeTokens } from "./token-blob.js";
@@ -94,21 +95,29 @@ function withSpanTexts(record: DocRecord, text: string): DocRecord {
   return record;
 }
 
-/** The deflated record of an article stored under `id`. */
-function recordBlob(doc: Doc, id: string): Buffer {
+/** The record of an article stored under `id`, as the bytes its blob packs. */
+export function recordBytes(doc: Doc, id: string = doc.id): Buffer {
   // The title and body are spans of the text, restored from it when read (recordOf), and so are the spans' texts.
   const record: DocRecord = { ...toRecord(doc, { tokens: false }), title: "", body: "", text: "" };
-  return deflateRawSync(withoutSpanTexts({ ...record, id }, doc.text));
+  return Buffer.from(withoutSpanTexts({ ...record, id }, doc.text), "utf8");
 }
+
+/** The packed record of an article stored under `id`. */
+function recordBlob(doc: Doc, id: string): Buffer {
+  return pack(recordBytes(doc, id), RECORD_KIND);
+}
+
+/** The token columns of an article, as the bytes their blob packs. */
+export const tokenBytes = (doc: Doc): Buffer => encodeTokens(doc.layers.tokens, doc.text);
 
 /** The blobs of an article, made once (in the analysis worker, when there is one: prepare.ts). */
 export function articleBlobs(doc: Doc): ArticleBlobs {
-  return derive(doc, "store.blobs", (d) => ({ record: recordBlob(d, d.id), tokens: deflateRawSync(encodeTokens(d.layers.tokens, d.text)) }));
+  return derive(doc, "store.blobs", (d) => ({ record: recordBlob(d, d.id), tokens: pack(tokenBytes(d), TOKENS_KIND) }));
 }
 
 /** The article's text packed as the SQLite store keeps it, made once (prepare.ts). */
 export function packedText(doc: Doc): Buffer {
-  return derive(doc, "store.text", (d) => packText(d.text));
+  return derive(doc, "store.text", (d) => packText(d.text, d.lang));
 }
 
 /** The row values of an article, stored under `id` (an existing article's id when it is updated). */
@@ -136,13 +145,13 @@ export function articleValues(doc: Doc, id: string, now: string): ArticleValues 
  * An article's text as the SQLite store keeps it: deflated UTF-8, about a third
  * of the plain size for Greek news (PostgreSQL compresses long values itself).
  */
-export function packText(text: string): Buffer {
-  return deflateRawSync(Buffer.from(text, "utf8"));
+export function packText(text: string, lang: string): Buffer {
+  return pack(Buffer.from(text, "utf8"), textKind(lang));
 }
 
 /** The text of `packText`. */
 export function unpackText(packed: Buffer): string {
-  return inflateRawSync(packed).toString("utf8");
+  return unpack(packed).toString("utf8");
 }
 
 /** The search keys of an article's title and body, as the full-text index takes them. */
@@ -166,7 +175,7 @@ export type PackedRecord = Omit<StoredRecord, "text"> & { text: Buffer };
 /** The JSON of a stored row's record: whole in rows stored before the token blob, else without title, body, text and tokens (spans' texts restored). */
 function storedJson(row: StoredRecord): DocRecord {
   if (row.tokens === null) return JSON.parse(row.record.toString()) as DocRecord;
-  return withSpanTexts(JSON.parse(inflateRawSync(row.record).toString("utf8")) as DocRecord, row.text);
+  return withSpanTexts(JSON.parse(unpack(row.record as Buffer).toString("utf8")) as DocRecord, row.text);
 }
 
 /** The record of a stored row: text and token list restored. */
@@ -174,7 +183,7 @@ export function recordOf(row: StoredRecord): DocRecord {
   const record = storedJson(row);
   if (row.tokens === null) return record;
   const span = (s: Span | undefined) => (s ? row.text.slice(s.start, s.end) : "");
-  return { ...record, title: span(record.meta.title), body: span(record.meta.body), text: row.text, tokens: tokenRecords(decodeTokens(inflateRawSync(row.tokens), row.text)) };
+  return { ...record, title: span(record.meta.title), body: span(record.meta.body), text: row.text, tokens: tokenRecords(decodeTokens(unpack(row.tokens), row.text)) };
 }
 
 /** The entities of a stored row's record, with its text (the token list is not decoded). */

@@ -21,7 +21,7 @@ export const PACK_TEXT_FUNCTION = "pack_text";
 
 /** Registers on a SQLite connection the SQL functions the migrations call. */
 export function registerMigrationFunctions(db: Database.Database): void {
-  db.function(PACK_TEXT_FUNCTION, { deterministic: true }, (text: unknown) => packText(String(text)));
+  db.function(PACK_TEXT_FUNCTION, { deterministic: true }, (text: unknown, lang: unknown) => packText(String(text), String(lang)));
   db.function(SPAN_TEXT_FUNCTION, { deterministic: true }, spanTextFunction());
   db.function(DATE_ORDER_FUNCTION, { deterministic: true }, dateOrder);
   db.function(KEY_SEQS_FUNCTION, { deterministic: true }, keySeqsFunction);
@@ -356,7 +356,7 @@ export const MIGRATIONS: Migration[] = [
     version: 12,
     description: "a compact store: the articles' texts deflated; the full-text index keeps no copy of the search keys it indexes (contentless)",
     sql: `
-      UPDATE articles SET text = ${PACK_TEXT_FUNCTION}(text) WHERE typeof(text) = 'text';
+      UPDATE articles SET text = ${PACK_TEXT_FUNCTION}(text, lang) WHERE typeof(text) = 'text';
       CREATE VIRTUAL TABLE articles_fts_contentless USING fts5(title, body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
       INSERT INTO articles_fts_contentless (rowid, title, body) SELECT rowid, title, body FROM articles_fts;
       DROP TABLE articles_fts;

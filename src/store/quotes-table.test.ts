@@ -102,7 +102,7 @@ test("a version-18 database drops the quotations' key columns and still finds qu
   const file = dir.file("v18.db");
   const db = databaseAtVersion(file, 18);
   const text = "T\n\nΟ υπουργός είπε «οι συνομιλίες στη Γενεύη συνεχίζονται».";
-  db.prepare("INSERT INTO articles (rowid, id, content_hash, title, lang, published, text, record, ingested_at) VALUES (1, 'a1', 'h1', 'T', 'el', '2023-09-21', ?, '{}', '2023-09-21')").run(packText(text));
+  db.prepare("INSERT INTO articles (rowid, id, content_hash, title, lang, published, text, record, ingested_at) VALUES (1, 'a1', 'h1', 'T', 'el', '2023-09-21', ?, '{}', '2023-09-21')").run(packText(text, "el"));
   db.exec("INSERT INTO articles_fts (rowid, title, body) VALUES (1, 't', 'ο υπουργοσ ειπε οι συνομιλι στη γενευ συνεχιζ')");
   const start = text.indexOf("οι συνομιλίες");
   const end = text.indexOf("»");

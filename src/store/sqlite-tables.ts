@@ -72,7 +72,7 @@ export function sqliteTables(db: Database.Database): TableAccess {
       const insert = db.prepare(`INSERT INTO ${checked(table)} (${columns.join(", ")}) VALUES (${columns.map((c) => `@${c}`).join(", ")})`);
       const dated = DATED_TABLES.has(table) && columns.includes(DATE_COLUMN);
       const stored = (row: Row): Row => {
-        if (table === ARTICLES_TABLE && typeof row.text === "string") return { ...row, text: packText(row.text) };
+        if (table === ARTICLES_TABLE && typeof row.text === "string") return { ...row, text: packText(row.text, String(row.lang)) };
         return dated ? { ...row, [DATE_COLUMN]: dateOrder(row[DATE_COLUMN]) } : row;
       };
       db.transaction(() => {

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { after, describe, test } from "node:test";
 import Database from "better-sqlite3";
-import { inflateRawSync } from "node:zlib";
+import { deflateRawSync } from "node:zlib";
 import type { Doc } from "../doc/doc.js";
 import { toRecord } from "../doc/record.js";
 import { parseTextPage } from "../extract/text-page.js";
@@ -11,6 +11,7 @@ import { ENGLISH_PAGE, GREEK_PAGE, TempDir } from "../testing/fixtures.js";
 import { asVersion11 } from "./legacy-store.js";
 import { SCHEMA_VERSION } from "./migrations.js";
 import { openStore } from "./open.js";
+import { DICTIONARY_MARK, unpack } from "./packing.js";
 import { QueryError, parseQuery } from "./search-text.js";
 import { SqliteStore, searchWindowSql } from "./sqlite.js";
 import { StoreError } from "./store.js";
@@ -56,7 +57,7 @@ test("a stored article comes back as the record of its document, kept compact", 
   const db = new Database(dir.file("record.db"), { readonly: true });
   const stored = (db.prepare("SELECT length(record) + length(tokens) AS n FROM articles ORDER BY rowid LIMIT 1").get() as { n: number }).n;
   // The texts of mentions and quotations are the article's own words: the stored record does not repeat them.
-  const json = inflateRawSync((db.prepare("SELECT record FROM articles ORDER BY rowid LIMIT 1").get() as { record: Buffer }).record).toString("utf8");
+  const json = unpack((db.prepare("SELECT record FROM articles ORDER BY rowid LIMIT 1").get() as { record: Buffer }).record).toString("utf8");
   const spans = [...(toRecord(docs[0]).mentions ?? []), ...(toRecord(docs[0]).quotes ?? [])];
   assert.ok(spans.length > 3);
   for (const span of spans) assert.ok(!json.includes(`"text":${JSON.stringify(span.text)}`), span.text);
@@ -64,6 +65,22 @@ test("a stored article comes back as the record of its document, kept compact", 
   assert.ok(stored * 4 < JSON.stringify(toRecord(docs[0])).length, `${stored} bytes stored`);
   assert.ok((await store.stats()).bytesPerArticle > 0);
   await store.close();
+});
+
+test("an article's record, token columns and text are packed with their dictionaries, and those written before without one read the same", async () => {
+  const store = freshStore("packed.db");
+  const doc = analyse(GREEK_PAGE, { url: "https://example.org/packed" });
+  const { id } = await store.put(doc);
+  await store.close();
+  const db = new Database(dir.file("packed.db"));
+  const row = db.prepare("SELECT record, tokens, text FROM articles").get() as Record<string, Buffer>;
+  for (const column of ["record", "tokens", "text"]) assert.equal(row[column][0], DICTIONARY_MARK, column);
+  db.prepare("UPDATE articles SET record = ?, tokens = ?, text = ?").run(deflateRawSync(unpack(row.record)), deflateRawSync(unpack(row.tokens)), deflateRawSync(unpack(row.text)));
+  db.close();
+  const reopened = freshStore("packed.db");
+  assert.deepEqual(await reopened.get(id), toRecord(doc));
+  assert.equal((await reopened.search("Τουρκία")).hits[0]?.id, id);
+  await reopened.close();
 });
 
 test("links' usual explanations are not kept twice; quotations' texts and events' evidence stored as '' read back whole", async () => {

@@ -1,14 +1,18 @@
 // `npm run train -- <task> [--epochs N] [--prune W] [--seeds K]`: rebuilds a model from the shared data
 // and writes models/<task>/ with its manifest. The tasks come from the languages'
 // corpora (lang/<code>/corpora.json): ner-<code> for each language with a NER
-// corpus, pos-<code> for each with a POS corpus; `all` runs them all; `checksums`
+// corpus, pos-<code> for each with a POS corpus, then `structure` and `packing`
+// (the store's deflate dictionaries, ./packing.ts: last, as it learns from what
+// the other models make of articles); `all` runs them all; `checksums`
 // records the size and sha256 of every file of the existing models in their
 // manifests without retraining.
 import { readdirSync } from "node:fs";
-import { MODELS_ROOT, manifestFiles, modelDir, readManifest, writeManifest } from "../store.js";
-import { trainingTasks, type TaskArgs } from "./tasks.js";
+import { MODELS_ROOT, manifestFiles, modelDir, readManifest, writeManifest } from "../models/store.js";
+import { trainingTasks, type TaskArgs, type Trainer } from "../models/train/tasks.js";
+import { trainPackingTask } from "./packing.js";
 
 const CHECKSUMS_TASK = "checksums";
+const PACKING_TASK = "packing";
 const ALL_TASK = "all";
 
 /** Rewrites the file entries of every model's manifest from the files on disk. */
@@ -34,7 +38,7 @@ function main(argv: string[]): number {
   }
   const given = { epochs: option(rest, "--epochs"), pruneBelow: option(rest, "--prune"), seeds: option(rest, "--seeds") };
   const args = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as TaskArgs;
-  const tasks = trainingTasks();
+  const tasks = new Map<string, Trainer>([...trainingTasks(), [PACKING_TASK, trainPackingTask]]);
   const names = task === ALL_TASK ? [...tasks.keys()] : [task];
   if (!task || names.some((n) => !tasks.has(n))) {
     console.error(`usage: npm run train -- <${[...tasks.keys(), ALL_TASK, CHECKSUMS_TASK].join("|")}> [--epochs N] [--prune W] [--seeds K]`);

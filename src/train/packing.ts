@@ -1,0 +1,117 @@
+// `npm run train -- packing`: the dictionaries the store deflates its blobs
+// against (store/packing.ts), learned from articles generated from the
+// development splits of the NER corpora (the store benchmarks generate theirs
+// from the training splits, so no sentence is in both): an article's record
+// and token columns, analysed by the default pipeline (segments,
+// models/train/dictionary.ts),
+// and its text in each language (words). A dictionary whose bytes changed gets
+// a new id and file beside the old ones, which stay: the stores written with
+// them keep reading. The manifest records, per kind, the bytes a held-out
+// article's blob takes without and with its dictionary.
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { deflateRawSync } from "node:zlib";
+import { ArticleGenerator, type GeneratedArticle } from "../bench/articles.js";
+import { DATA_ROOT, sha256File } from "../models/data.js";
+import { manifestFiles } from "../models/store.js";
+import { MAX_DICTIONARY, segmentDictionary, wordDictionary } from "../models/train/dictionary.js";
+import { buildDoc } from "../pipeline/build.js";
+import { defaultPipeline } from "../pipeline/default.js";
+import { recordBytes, tokenBytes } from "../store/article-row.js";
+import { PACKING_DIR, PACKING_FORMAT, PACKING_MANIFEST, RECORD_KIND, TOKENS_KIND, pack, textKind, type PackingManifest } from "../store/packing.js";
+
+/** The generator's corpora: the development splits. */
+const SOURCES = { greek: "elner/elNER4/dev.iob2", english: "conll2003-en/eng.testa" } as const;
+/** Articles analysed for the record and token dictionaries, then held out to score them. */
+const ANALYSED = 300;
+const ANALYSED_HELD_OUT = 100;
+/** Articles whose texts give the word lists, then held out to score them. */
+const TEXTS = 3000;
+const TEXTS_HELD_OUT = 300;
+/** The largest id a blob's header byte holds. */
+const MAX_ID = 255;
+
+export interface PackingSamples {
+  /** Bytes to learn from and bytes to score on, per kind. */
+  learn: Map<string, Uint8Array[]>;
+  held: Map<string, Uint8Array[]>;
+  /** Texts per language, to learn the word lists from. */
+  texts: Map<string, string[]>;
+}
+
+const pageText = (a: GeneratedArticle): string => ArticleGenerator.page(a);
+
+function add<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The samples of every kind from the generated articles. */
+export function packingSamples(generator: ArticleGenerator): PackingSamples {
+  const pipeline = defaultPipeline();
+  const samples: PackingSamples = { learn: new Map(), held: new Map(), texts: new Map() };
+  for (let i = 0; i < ANALYSED + ANALYSED_HELD_OUT; i++) {
+    const a = generator.article(i);
+    const doc = pipeline.run(buildDoc({ title: a.title, paragraphs: a.paragraphs, related: [], meta: {} }));
+    const into = i < ANALYSED ? samples.learn : samples.held;
+    add(into, RECORD_KIND, recordBytes(doc));
+    add(into, TOKENS_KIND, tokenBytes(doc));
+  }
+  for (let i = 0; i < TEXTS + TEXTS_HELD_OUT; i++) {
+    const a = generator.article(ANALYSED + ANALYSED_HELD_OUT + i);
+    if (i < TEXTS) add(samples.texts, a.lang, pageText(a));
+    else add(samples.held, textKind(a.lang), Buffer.from(pageText(a), "utf8"));
+  }
+  return samples;
+}
+
+/** The dictionary of each kind. */
+export function learnDictionaries(samples: PackingSamples): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  for (const [kind, learn] of samples.learn) out.set(kind, segmentDictionary(learn, MAX_DICTIONARY));
+  for (const [lang, texts] of samples.texts) out.set(textKind(lang), wordDictionary(texts, MAX_DICTIONARY));
+  return out;
+}
+
+/** Mean bytes per held-out blob, plain and with the dictionary. */
+function scoreOf(held: readonly Uint8Array[], kind: string, dictionary: Buffer): { plain: number; packed: number } {
+  const dictionaries = { byId: new Map([[1, dictionary]]), current: new Map([[kind, 1]]) };
+  const mean = (f: (b: Uint8Array) => number) => Math.round(held.reduce((n, b) => n + f(b), 0) / held.length);
+  return { plain: mean((b) => deflateRawSync(b).length), packed: mean((b) => pack(b, kind, {}, dictionaries).length) };
+}
+
+/** The manifest with the dictionaries written to `dir`: a kind keeps its id when its bytes are the same, else a new one. */
+export function writeDictionaries(dir: string, dictionaries: Map<string, Buffer>, extra: Pick<PackingManifest, "data" | "scores">): PackingManifest {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, PACKING_MANIFEST);
+  const before: PackingManifest | null = existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as PackingManifest) : null;
+  const manifest: PackingManifest = { name: "packing", format: PACKING_FORMAT, dictionaries: { ...before?.dictionaries }, current: {}, files: {}, ...extra };
+  let next = Math.max(0, ...Object.keys(manifest.dictionaries).map(Number)) + 1;
+  for (const [kind, bytes] of [...dictionaries].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const id = before?.current[kind];
+    const same = id !== undefined && existsSync(join(dir, manifest.dictionaries[id].file)) && readFileSync(join(dir, manifest.dictionaries[id].file)).equals(bytes);
+    if (same) {
+      manifest.current[kind] = id;
+      continue;
+    }
+    if (next > MAX_ID) throw new Error(`the packing dictionaries have used every id up to ${MAX_ID}`);
+    const file = `${kind}-${next}.bin`;
+    writeFileSync(join(dir, file), bytes);
+    manifest.dictionaries[next] = { kind, file };
+    manifest.current[kind] = next++;
+  }
+  manifest.files = manifestFiles(dir, Object.values(manifest.dictionaries).map((d) => d.file));
+  writeFileSync(path, JSON.stringify(manifest, null, 2) + "\n");
+  return manifest;
+}
+
+export function trainPackingTask(): void {
+  const files = { greek: join(DATA_ROOT, SOURCES.greek), english: join(DATA_ROOT, SOURCES.english) };
+  const samples = packingSamples(new ArticleGenerator(files));
+  const dictionaries = learnDictionaries(samples);
+  const scores = Object.fromEntries([...dictionaries].map(([kind, d]) => [kind, scoreOf(samples.held.get(kind) ?? [], kind, d)]));
+  const data = Object.fromEntries(Object.entries(SOURCES).map(([k, p]) => [k, { path: p, sha256: sha256File(join(DATA_ROOT, p)) }]));
+  const manifest = writeDictionaries(PACKING_DIR, dictionaries, { data, scores });
+  for (const [kind, s] of Object.entries(scores)) console.log(`packing ${kind} (dictionary ${manifest.current[kind]}): ${s.plain} -> ${s.packed} bytes per held-out blob`);
+}
