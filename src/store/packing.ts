@@ -20,9 +20,11 @@ export const PACKING_DIR = join(MODELS_ROOT, "packing");
 export const PACKING_MANIFEST = "manifest.json";
 export const PACKING_FORMAT = "newsgraph-packing/1";
 
-/** The kinds of blob with a dictionary of their own: an article's record and token columns, and its text in one language. */
+/** The kinds of blob with a dictionary of their own: an article's record and token columns, its text in one language, and the stories' blobs. */
 export const RECORD_KIND = "record";
 export const TOKENS_KIND = "tokens";
+/** A story's profile, a report's contribution and a story's lookup keys: keys and weights (stories/codec.ts). */
+export const STORY_KIND = "story";
 export const textKind = (lang: string): string => `text-${lang}`;
 
 export interface PackingManifest {

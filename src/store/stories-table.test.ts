@@ -7,7 +7,8 @@ import Database from "better-sqlite3";
 import { STORE_BACKENDS } from "../testing/store-backends.js";
 import { openStore } from "./open.js";
 import { preparedText } from "./statements.js";
-import { STORY_LOOKUPS, unpackKeySeqs } from "./stories-table.js";
+import { STORY_LOOKUPS, unpackContribution, unpackKeySeqs } from "./stories-table.js";
+import { DICTIONARY_MARK } from "./packing.js";
 
 const docs = new Map<string, Doc>();
 const fixture = (name: string) => {
@@ -122,6 +123,20 @@ test("a story of one report keeps no profile of its own until a second report jo
   assert.ok(visit[1] > 0, "and the profile of two is written");
   assert.deepEqual(fire, [1, 0]);
   await store.close();
+});
+
+test("a story's profile, its reports' contributions and its lookup keys are packed with the story dictionary and read back (SQLite)", async () => {
+  const path = STORE_BACKENDS[0].address("packed-stories");
+  const store = await openStore(path);
+  for (const n of VISIT_STORY) await store.put(fixture(n));
+  await store.close();
+  const db = new Database(path, { readonly: true });
+  const blobs = db.prepare("SELECT profile FROM stories WHERE length(profile) > 0 UNION ALL SELECT lookup FROM stories UNION ALL SELECT contribution FROM story_articles").pluck().all() as Buffer[];
+  const contributions = db.prepare("SELECT contribution FROM story_articles").pluck().all() as Buffer[];
+  db.close();
+  assert.ok(blobs.length >= 4, `${blobs.length} blobs`);
+  for (const b of blobs) assert.equal(b[0], DICTIONARY_MARK);
+  for (const c of contributions) assert.ok(unpackContribution(c).terms.size > 0);
 });
 
 test("the places of the stored reports are counted for their weights like the other keys (SQLite's counts)", async () => {

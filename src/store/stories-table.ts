@@ -13,8 +13,8 @@
 // each was last written at (`lookup`), so its rows are found when a key moves
 // on or the story goes.
 import { rows, stmt } from "./statements.js";
+import { pack as packBlob, STORY_KIND, unpack } from "./packing.js";
 import { contributionBytes, contributionFromBytes, keySeqsBytes, keySeqsFromBytes, profileBytes, profileFromBytes } from "../stories/codec.js";
-import { deflateRawSync, inflateRawSync } from "node:zlib";
 import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
 import {
@@ -119,15 +119,15 @@ export interface StoryRow {
 }
 
 /** Story blobs are rewritten at every assignment, in the thread that writes the store: the fastest deflate level. */
-const PACK_LEVEL = 1;
-const pack = (bytes: Buffer): Buffer => deflateRawSync(bytes, { level: PACK_LEVEL });
+export const STORY_PACK_LEVEL = 1;
+const pack = (bytes: Buffer): Buffer => packBlob(bytes, STORY_KIND, { level: STORY_PACK_LEVEL });
 export const packProfile = (p: StoryProfile): Buffer => pack(profileBytes(p));
 export const packContribution = (c: Contribution): Buffer => pack(contributionBytes(c));
 /** A story's lookup keys and the seq each was last written at, as its row keeps them (nothing for none). */
 export const packKeySeqs = (seqs: ReadonlyMap<string, number>): Buffer => (seqs.size ? pack(keySeqsBytes(seqs)) : Buffer.alloc(0));
-export const unpackKeySeqs = (blob: Buffer | null): Map<string, number> => (blob?.length ? keySeqsFromBytes(inflateRawSync(blob)) : new Map());
-const unpackProfile = (blob: Buffer): StoryProfile => profileFromBytes(inflateRawSync(blob));
-export const unpackContribution = (blob: Buffer): Contribution => contributionFromBytes(inflateRawSync(blob));
+export const unpackKeySeqs = (blob: Buffer | null): Map<string, number> => (blob?.length ? keySeqsFromBytes(unpack(blob)) : new Map());
+const unpackProfile = (blob: Buffer): StoryProfile => profileFromBytes(unpack(blob));
+export const unpackContribution = (blob: Buffer): Contribution => contributionFromBytes(unpack(blob));
 
 /**
  * Blobs read again and again (the profiles and latest reports of the candidate

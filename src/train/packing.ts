@@ -2,7 +2,8 @@
 // against (store/packing.ts), learned from articles generated from the
 // development splits of the NER corpora (the store benchmarks generate theirs
 // from the training splits, so no sentence is in both): an article's record
-// and token columns, analysed by the default pipeline (segments,
+// and token columns, analysed by the default pipeline, and its contribution to
+// a story, weighted by the samples' own key counts (segments,
 // models/train/dictionary.ts),
 // and its text in each language (words). A dictionary whose bytes changed gets
 // a new id and file beside the old ones, which stay: the stores written with
@@ -18,7 +19,11 @@ import { MAX_DICTIONARY, segmentDictionary, wordDictionary } from "../models/tra
 import { buildDoc } from "../pipeline/build.js";
 import { defaultPipeline } from "../pipeline/default.js";
 import { recordBytes, tokenBytes } from "../store/article-row.js";
-import { PACKING_DIR, PACKING_FORMAT, PACKING_MANIFEST, RECORD_KIND, TOKENS_KIND, pack, textKind, type PackingManifest } from "../store/packing.js";
+import { PACKING_DIR, PACKING_FORMAT, PACKING_MANIFEST, RECORD_KIND, STORY_KIND, TOKENS_KIND, pack, textKind, type PackingManifest } from "../store/packing.js";
+import { idfFrom, STORY_PACK_LEVEL, TOTAL_KEY } from "../store/stories-table.js";
+import { articleVectors, contribution, KEY_PARTS, type ArticleVectors } from "../stories/assign.js";
+import { contributionBytes } from "../stories/codec.js";
+import { articleFeatures } from "../stories/features.js";
 
 /** The generator's corpora: the development splits. */
 const SOURCES = { greek: "elner/elNER4/dev.iob2", english: "conll2003-en/eng.testa" } as const;
@@ -47,17 +52,31 @@ function add<T>(map: Map<string, T[]>, key: string, value: T): void {
   else map.set(key, [value]);
 }
 
+/** How many of the articles have each key, and how many there are (TOTAL_KEY), as the store counts them. */
+function keyCounts(vectors: readonly ArticleVectors[]): Map<string, number> {
+  const counts = new Map<string, number>([[TOTAL_KEY, vectors.length]]);
+  for (const v of vectors) {
+    const keys = new Set([...v.terms.keys(), ...KEY_PARTS.flatMap((p) => [...v.parts[p].keys()])]);
+    for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return counts;
+}
+
 /** The samples of every kind from the generated articles. */
 export function packingSamples(generator: ArticleGenerator): PackingSamples {
   const pipeline = defaultPipeline();
   const samples: PackingSamples = { learn: new Map(), held: new Map(), texts: new Map() };
+  const vectors: ArticleVectors[] = [];
   for (let i = 0; i < ANALYSED + ANALYSED_HELD_OUT; i++) {
     const a = generator.article(i);
     const doc = pipeline.run(buildDoc({ title: a.title, paragraphs: a.paragraphs, related: [], meta: {} }));
     const into = i < ANALYSED ? samples.learn : samples.held;
     add(into, RECORD_KIND, recordBytes(doc));
     add(into, TOKENS_KIND, tokenBytes(doc));
+    vectors.push(articleVectors(articleFeatures(doc)));
   }
+  const idf = idfFrom(keyCounts(vectors));
+  vectors.forEach((v, i) => add(i < ANALYSED ? samples.learn : samples.held, STORY_KIND, contributionBytes(contribution(v, idf))));
   for (let i = 0; i < TEXTS + TEXTS_HELD_OUT; i++) {
     const a = generator.article(ANALYSED + ANALYSED_HELD_OUT + i);
     if (i < TEXTS) add(samples.texts, a.lang, pageText(a));
@@ -74,11 +93,15 @@ export function learnDictionaries(samples: PackingSamples): Map<string, Buffer> 
   return out;
 }
 
-/** Mean bytes per held-out blob, plain and with the dictionary. */
+/** The deflate level each kind is packed at by the store, when not the default. */
+const LEVELS: Record<string, number> = { [STORY_KIND]: STORY_PACK_LEVEL };
+
+/** Mean bytes per held-out blob, plain and with the dictionary, at the level the store packs it at. */
 function scoreOf(held: readonly Uint8Array[], kind: string, dictionary: Buffer): { plain: number; packed: number } {
   const dictionaries = { byId: new Map([[1, dictionary]]), current: new Map([[kind, 1]]) };
+  const options = LEVELS[kind] === undefined ? {} : { level: LEVELS[kind] };
   const mean = (f: (b: Uint8Array) => number) => Math.round(held.reduce((n, b) => n + f(b), 0) / held.length);
-  return { plain: mean((b) => deflateRawSync(b).length), packed: mean((b) => pack(b, kind, {}, dictionaries).length) };
+  return { plain: mean((b) => deflateRawSync(b, options).length), packed: mean((b) => pack(b, kind, options, dictionaries).length) };
 }
 
 /** The manifest with the dictionaries written to `dir`: a kind keeps its id when its bytes are the same, else a new one. */
