@@ -1,18 +1,17 @@
 // `npm run train -- packing`: the dictionaries the store deflates its blobs
 // against (store/packing.ts), learned from articles generated from the
 // development splits of the NER corpora (the store benchmarks generate theirs
-// from the training splits, so no sentence is in both): an article's record
-// and token columns, analysed by the default pipeline, and its contribution to
-// a story, weighted by the samples' own key counts (segments,
-// models/train/dictionary.ts),
-// and its text in each language (words). A dictionary whose bytes changed gets
-// a new id and file beside the old ones, which stay: the stores written with
-// them keep reading. The manifest records, per kind, the bytes a held-out
-// article's blob takes without and with its dictionary.
-import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+// from the training splits, so no sentence is in both): segments
+// (models/train/dictionary.ts) of an article's record and token columns, as the
+// default pipeline analyses it, and of its contribution to a story, weighted by
+// the samples' own key counts; words of its text in each language. A dictionary
+// whose bytes changed gets a new id and file beside the old ones, which stay:
+// the stores written with them keep reading. The manifest records, per kind,
+// the bytes a held-out article's blob takes without and with its dictionary.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { deflateRawSync } from "node:zlib";
-import { ArticleGenerator, type GeneratedArticle } from "../bench/articles.js";
+import { ArticleGenerator } from "../bench/articles.js";
 import { DATA_ROOT, sha256File } from "../models/data.js";
 import { manifestFiles } from "../models/store.js";
 import { MAX_DICTIONARY, segmentDictionary, wordDictionary } from "../models/train/dictionary.js";
@@ -36,15 +35,13 @@ const TEXTS_HELD_OUT = 300;
 /** The largest id a blob's header byte holds. */
 const MAX_ID = 255;
 
-export interface PackingSamples {
+interface PackingSamples {
   /** Bytes to learn from and bytes to score on, per kind. */
   learn: Map<string, Uint8Array[]>;
   held: Map<string, Uint8Array[]>;
   /** Texts per language, to learn the word lists from. */
   texts: Map<string, string[]>;
 }
-
-const pageText = (a: GeneratedArticle): string => ArticleGenerator.page(a);
 
 function add<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
@@ -63,7 +60,7 @@ function keyCounts(vectors: readonly ArticleVectors[]): Map<string, number> {
 }
 
 /** The samples of every kind from the generated articles. */
-export function packingSamples(generator: ArticleGenerator): PackingSamples {
+function packingSamples(generator: ArticleGenerator): PackingSamples {
   const pipeline = defaultPipeline();
   const samples: PackingSamples = { learn: new Map(), held: new Map(), texts: new Map() };
   const vectors: ArticleVectors[] = [];
@@ -79,14 +76,14 @@ export function packingSamples(generator: ArticleGenerator): PackingSamples {
   vectors.forEach((v, i) => add(i < ANALYSED ? samples.learn : samples.held, STORY_KIND, contributionBytes(contribution(v, idf))));
   for (let i = 0; i < TEXTS + TEXTS_HELD_OUT; i++) {
     const a = generator.article(ANALYSED + ANALYSED_HELD_OUT + i);
-    if (i < TEXTS) add(samples.texts, a.lang, pageText(a));
-    else add(samples.held, textKind(a.lang), Buffer.from(pageText(a), "utf8"));
+    if (i < TEXTS) add(samples.texts, a.lang, ArticleGenerator.page(a));
+    else add(samples.held, textKind(a.lang), Buffer.from(ArticleGenerator.page(a), "utf8"));
   }
   return samples;
 }
 
 /** The dictionary of each kind. */
-export function learnDictionaries(samples: PackingSamples): Map<string, Buffer> {
+function learnDictionaries(samples: PackingSamples): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
   for (const [kind, learn] of samples.learn) out.set(kind, segmentDictionary(learn, MAX_DICTIONARY));
   for (const [lang, texts] of samples.texts) out.set(textKind(lang), wordDictionary(texts, MAX_DICTIONARY));
