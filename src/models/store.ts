@@ -53,11 +53,12 @@ export function verifyModelFiles(dir: string, manifest: Pick<Manifest, "name" | 
   }
 }
 
-export function readManifest(dir: string): Manifest {
-  return JSON.parse(readFileSync(join(dir, MANIFEST), "utf8")) as Manifest;
+/** The manifest of a model directory (a model's unless told: the store's packing dictionaries keep one of their own kind). */
+export function readManifest<T extends object = Manifest>(dir: string): T {
+  return JSON.parse(readFileSync(join(dir, MANIFEST), "utf8")) as T;
 }
 
-export function writeManifest(dir: string, manifest: Manifest): void {
+export function writeManifest(dir: string, manifest: object): void {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, MANIFEST), JSON.stringify(manifest, null, 2) + "\n");
 }

@@ -10,14 +10,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { deflateRawSync, inflateRawSync, type ZlibOptions } from "node:zlib";
-import { MODELS_ROOT, verifyModelFiles, type ManifestFile } from "../models/store.js";
+import { MANIFEST, MODELS_ROOT, readManifest, verifyModelFiles, type ManifestFile } from "../models/store.js";
 
 /** The first byte of a blob packed with a dictionary: BFINAL 0 with the reserved block type 3, never the start of raw deflate. */
 export const DICTIONARY_MARK = 0x06;
 /** The mark and the dictionary's id. */
 const HEADER_BYTES = 2;
 export const PACKING_DIR = join(MODELS_ROOT, "packing");
-export const PACKING_MANIFEST = "manifest.json";
 export const PACKING_FORMAT = "newsgraph-packing/1";
 
 /** The kinds of blob with a dictionary of their own: an article's record and token columns, its text in one language, and the stories' blobs. */
@@ -51,9 +50,8 @@ export interface Dictionaries {
 /** The dictionaries of `dir`, each checked against its manifest's sha256; none when the directory has no manifest. */
 export function readDictionaries(dir: string): Dictionaries {
   const dictionaries: Dictionaries = { byId: new Map(), current: new Map() };
-  const manifestPath = join(dir, PACKING_MANIFEST);
-  if (!existsSync(manifestPath)) return dictionaries;
-  const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as PackingManifest;
+  if (!existsSync(join(dir, MANIFEST))) return dictionaries;
+  const manifest = readManifest<PackingManifest>(dir);
   verifyModelFiles(dir, manifest);
   for (const [id, d] of Object.entries(manifest.dictionaries)) dictionaries.byId.set(Number(id), readFileSync(join(dir, d.file)));
   for (const [kind, id] of Object.entries(manifest.current)) dictionaries.current.set(kind, id);

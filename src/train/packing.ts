@@ -13,12 +13,12 @@ import { join } from "node:path";
 import { deflateRawSync } from "node:zlib";
 import { ArticleGenerator } from "../bench/articles.js";
 import { DATA_ROOT, sha256File } from "../models/data.js";
-import { manifestFiles } from "../models/store.js";
+import { MANIFEST, manifestFiles, readManifest, writeManifest } from "../models/store.js";
 import { MAX_DICTIONARY, segmentDictionary, wordDictionary } from "../models/train/dictionary.js";
 import { buildDoc } from "../pipeline/build.js";
 import { defaultPipeline } from "../pipeline/default.js";
 import { recordBytes, tokenBytes } from "../store/article-row.js";
-import { PACKING_DIR, PACKING_FORMAT, PACKING_MANIFEST, RECORD_KIND, STORY_KIND, TOKENS_KIND, pack, textKind, type PackingManifest } from "../store/packing.js";
+import { PACKING_DIR, PACKING_FORMAT, RECORD_KIND, STORY_KIND, TOKENS_KIND, pack, textKind, type PackingManifest } from "../store/packing.js";
 import { idfFrom, STORY_PACK_LEVEL, TOTAL_KEY } from "../store/stories-table.js";
 import { articleVectors, contribution, KEY_PARTS, type ArticleVectors } from "../stories/assign.js";
 import { contributionBytes } from "../stories/codec.js";
@@ -104,8 +104,7 @@ function scoreOf(held: readonly Uint8Array[], kind: string, dictionary: Buffer):
 /** The manifest with the dictionaries written to `dir`: a kind keeps its id when its bytes are the same, else a new one. */
 export function writeDictionaries(dir: string, dictionaries: Map<string, Buffer>, extra: Pick<PackingManifest, "data" | "scores">): PackingManifest {
   mkdirSync(dir, { recursive: true });
-  const path = join(dir, PACKING_MANIFEST);
-  const before: PackingManifest | null = existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as PackingManifest) : null;
+  const before = existsSync(join(dir, MANIFEST)) ? readManifest<PackingManifest>(dir) : null;
   const manifest: PackingManifest = { name: "packing", format: PACKING_FORMAT, dictionaries: { ...before?.dictionaries }, current: {}, files: {}, ...extra };
   let next = Math.max(0, ...Object.keys(manifest.dictionaries).map(Number)) + 1;
   for (const [kind, bytes] of [...dictionaries].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -122,7 +121,7 @@ export function writeDictionaries(dir: string, dictionaries: Map<string, Buffer>
     manifest.current[kind] = next++;
   }
   manifest.files = manifestFiles(dir, Object.values(manifest.dictionaries).map((d) => d.file));
-  writeFileSync(path, JSON.stringify(manifest, null, 2) + "\n");
+  writeManifest(dir, manifest);
   return manifest;
 }
 
