@@ -12,7 +12,10 @@ import { LOOKUP, namesOf } from "./entities-table.js";
 import { MIGRATIONS, registerMigrationFunctions } from "./migrations.js";
 import { SqliteStore } from "./sqlite.js";
 import { STORE_BACKENDS } from "../testing/store-backends.js";
+import { openStore } from "./open.js";
 import type { Store } from "./store.js";
+import type { Doc } from "../doc/doc.js";
+import type { Entity } from "../understand/entities/types.js";
 
 const dir = new TempDir();
 after(() => dir.remove());
@@ -43,6 +46,63 @@ test("a version-4 database keeps its entity names and speakers when migrated", a
   assert.deepEqual((await store.entity(7))?.quotes.map((q) => q.role), ["speaker"]);
   assert.deepEqual((await store.findEntities("Ryabkov")).map((e) => e.id), [7], "the migration fills the surname keys of stored entities");
   await store.close();
+});
+
+test("a link whose local id is its entity's key keeps '' in the SQLite row, and keeps the id it had when the entity's key changes", async () => {
+  const store = await openStore(dir.file("own-key.db"));
+  // Two articles whose one entity is given: «Άλφα», then «Βήτα Άλφα», found by an alias of the first and a longer name, so the entity's key changes.
+  const withEntity = (title: string, name: string, id: string, key: string): Doc => {
+    const doc = analyzeFixture(`${title}\n\nΚείμενο για τον ${name} σήμερα.\n`, { lang: "el", published: "2023-09-21" });
+    const start = doc.text.indexOf(name);
+    const entity: Entity = { id, type: "PER", name, names: { el: name }, code: null, key, global: true, mentions: [{ start, end: start + name.length, role: "name" }] };
+    return Object.assign(doc, { layers: { ...doc.layers, entities: [entity] } });
+  };
+  const first = await store.put(withEntity("Πρώτο", "Άλφα", "per:alfa", "alfa"));
+  const db = new Database(dir.file("own-key.db"));
+  const [{ id }] = db.prepare("SELECT id FROM entities WHERE key = 'per:alfa'").all() as { id: number }[];
+  assert.deepEqual(db.prepare("SELECT local_id FROM entity_links").all(), [{ local_id: "" }]);
+  db.prepare("INSERT INTO entity_aliases (entity_id, alias, fold, phonetic, lang, count) VALUES (?, 'Βήτα Άλφα', 'βητα αλφα', 'vita alfa', 'el', 1)").run(id);
+  const second = await store.put(withEntity("Δεύτερο", "Βήτα Άλφα", "per:vita-alfa", "vita alfa"));
+  assert.equal((db.prepare("SELECT key FROM entities WHERE id = ?").get(id) as { key: string }).key, "per:vita-alfa");
+  assert.deepEqual(db.prepare("SELECT article_rowid, local_id FROM entity_links ORDER BY article_rowid").all(), [{ article_rowid: 1, local_id: "per:alfa" }, { article_rowid: 2, local_id: "" }]);
+  const report = await store.entity(id);
+  assert.deepEqual(report?.links.map((l) => [l.articleId, l.localId, l.rule]), [[first.id, "per:alfa", "new"], [second.id, "per:vita-alfa", "alias"]]);
+  assert.deepEqual(report?.articles.map((a) => a.localIds), [["per:alfa"], ["per:vita-alfa"]]);
+  db.close();
+  await store.close();
+});
+
+test("migration 25 keeps '' for the links of a store of schema 24 that are their entity's key, and the store answers as before", async () => {
+  const file = dir.file("schema24.db");
+  const store = await openStore(file);
+  for (const [text, lang, published] of RYABKOV) await store.put(analyzeFixture(text, { lang, published: published ?? "2023-09-21" }));
+  const answers = async (s: Store) => Promise.all((await s.findEntities("Ryabkov")).concat(await s.findEntities("Ιράν")).map((e) => s.entity(e.id)));
+  const expected = await answers(store);
+  await store.close();
+  const links = () => {
+    const db = new Database(file, { readonly: true });
+    const rows = db.prepare("SELECT * FROM entity_links ORDER BY article_rowid, entity_id, local_id").all();
+    db.close();
+    return rows;
+  };
+  const current = links();
+  // Schema 24: every link's local id written out, the links keyed by article and local id.
+  const db = new Database(file);
+  db.exec(`
+    CREATE TABLE entity_links_v24 (article_rowid INTEGER NOT NULL, local_id TEXT NOT NULL, entity_id INTEGER NOT NULL, rule TEXT NOT NULL, detail TEXT NOT NULL,
+      mentions INTEGER NOT NULL DEFAULT 0, article_date INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (article_rowid, local_id)) WITHOUT ROWID;
+    INSERT INTO entity_links_v24 SELECT l.article_rowid, CASE WHEN l.local_id = '' THEN e.key ELSE l.local_id END, l.entity_id, l.rule, l.detail, l.mentions, l.article_date
+      FROM entity_links l JOIN entities e ON e.id = l.entity_id;
+    DROP TABLE entity_links; ALTER TABLE entity_links_v24 RENAME TO entity_links;
+    CREATE INDEX entity_links_entity_date ON entity_links(entity_id, article_date, article_rowid, mentions, local_id);
+    PRAGMA user_version = 24;`);
+  db.close();
+  assert.ok(links().every((l) => (l as { local_id: string }).local_id !== ""));
+  const migrated = await openStore(file);
+  assert.deepEqual(await answers(migrated), expected);
+  await migrated.close();
+  assert.ok(current.some((l) => (l as { local_id: string }).local_id === ""));
+  assert.deepEqual(links(), current);
 });
 
 test("every registry lookup is an index search, never a scan of a table", () => {

@@ -186,13 +186,15 @@ export function mainNameChange(e: Entity, row: EntityRow, written: boolean): "ye
   return sameScript && mayReplaceUnwritten(e.name, row.name, written) ? "if unwritten" : "no";
 }
 
-function improveNames(db: Database.Database, id: number, e: Entity, written: boolean): void {
+/** Improves a linked entity's names from the article's; returns the entity's key afterwards. */
+function improveNames(db: Database.Database, id: number, e: Entity, written: boolean): string {
   const row = stmt(db, "SELECT * FROM entities WHERE id = ?").get(id) as EntityRow;
-  if (row.code) return;
+  if (row.code) return row.key;
   const isWritten = (name: string) => Boolean((stmt(db, "SELECT count FROM entity_aliases WHERE entity_id = ? AND alias = ?").get(id, name) as { count: number } | undefined)?.count);
   const change = mainNameChange(e, row, written);
   const replaced = change === "yes" || (change === "if unwritten" && !isWritten(row.name));
   if (replaced) {
+    if (row.key !== e.id) stmt(db, `UPDATE entity_links SET local_id = ? WHERE entity_id = ? AND local_id = '${OWN_KEY}'`).run(row.key, id);
     stmt(db, "UPDATE entities SET name = ?, phonetic = ?, key = ? WHERE id = ?").run(e.name, e.key, e.id, id);
     setKeys(db, id, e.key);
   }
@@ -202,6 +204,7 @@ function improveNames(db: Database.Database, id: number, e: Entity, written: boo
     const better = replaced || (stored !== undefined && mayReplaceUnwritten(name, stored.name, written) && !isWritten(stored.name));
     if (!stored || stored.source !== SOURCE_TEXT || better) setName(db, id, lang, name, SOURCE_TEXT);
   }
+  return replaced ? e.id : row.key;
 }
 
 /** The role of a mention that is a nationality word («Ρώσος»): it links the country but is neither an alias of it nor names it in a quotation. */
@@ -230,7 +233,7 @@ export const entitiesTable: LayerTable = {
     // The stored article's date gives the day its mentions are taken from (its links keep only the date's order key).
     const row = stmt(db, "SELECT record, text, tokens, COALESCE(published, ingested_at) AS date FROM articles WHERE rowid = ?").get(article.rowid) as (PackedRecord & { date: string }) | undefined;
     if (row) {
-      const links = stmt(db, "SELECT local_id, entity_id, mentions FROM entity_links WHERE article_rowid = ?").all(article.rowid) as StoredLink[];
+      const links = articleLinks(db, article.rowid);
       const take = stmt(db, "UPDATE entity_aliases SET count = count - 1 WHERE entity_id = ? AND alias = ?");
       for (const [id, alias] of storedAliases(storedEntities({ ...row, text: unpackText(row.text) }), new Map(links.map((l) => [l.local_id, l.entity_id])))) take.run(id, alias);
       for (const [sql, params] of countUpdates(links, row.date, -1)) stmt(db, sql).run(...params);
@@ -252,12 +255,11 @@ export const entitiesTable: LayerTable = {
     const order = dateOrder(article.date);
     for (const e of doc.layers.entities ?? []) {
       const found = resolve(db, e);
-      let id = found.id;
-      if (id === null) id = create(db, e, doc.lang);
-      else improveNames(db, id, e, e.mentions.some((m) => doc.text.slice(m.start, m.end) === e.name));
+      const id = found.id ?? create(db, e, doc.lang);
+      const key = found.id === null ? e.id : improveNames(db, id, e, e.mentions.some((m) => doc.text.slice(m.start, m.end) === e.name));
       const detail = found.id === null && found.rule !== "new" ? `first seen (${found.detail})` : found.detail;
       const rule = found.id === null ? "new" : found.rule;
-      insertLink.run(article.rowid, e.id, id, rule, storedDetail(rule, e.id, detail), order, e.mentions.length);
+      insertLink.run(article.rowid, key === e.id ? OWN_KEY : e.id, id, rule, storedDetail(rule, e.id, detail), order, e.mentions.length);
       links.push({ local_id: e.id, entity_id: id, mentions: e.mentions.length });
       const aliases = writtenAliases(e, doc.text);
       for (const alias of aliases) upsertAlias.run(id, alias, fold(alias), phoneticKey(alias), doc.lang);
@@ -266,6 +268,31 @@ export const entitiesTable: LayerTable = {
     for (const [sql, params] of countUpdates(links, article.date, 1)) stmt(db, sql).run(...params);
   },
 };
+
+/**
+ * The local id a link keeps when it is its registry entity's key, as most are
+ * (the entity was made from a name of that form, or found by it): the key is
+ * read from the entity (LINK_LOCAL_ID), which saves its 12–13 bytes in the link
+ * and again in the link's entry of the index by entity. An entity whose key
+ * changes first writes its old key into the links that kept OWN_KEY, so each
+ * link is written out at most once. No two links of one article keep it for one
+ * entity: the table's key is (article, entity, local id).
+ */
+export const OWN_KEY = "";
+/** The SQL of a link's local id, `l` the link and `e` its entity. */
+export const LINK_LOCAL_ID = `CASE WHEN l.local_id = '${OWN_KEY}' THEN e.key ELSE l.local_id END`;
+/** Links written before OWN_KEY, or copied from another back end, that keep their entity's key (migration 25, sqlite-tables.ts). */
+export const LINKS_OWN_KEY = `UPDATE entity_links SET local_id = '${OWN_KEY}' WHERE local_id = (SELECT e.key FROM entities e WHERE e.id = entity_links.entity_id)`;
+
+/** An article's stored links, with their local ids. */
+function articleLinks(db: Database.Database, rowid: number): StoredLink[] {
+  return stmt(db, `SELECT ${LINK_LOCAL_ID} AS local_id, l.entity_id, l.mentions FROM entity_links l JOIN entities e ON e.id = l.entity_id WHERE l.article_rowid = ?`).all(rowid) as StoredLink[];
+}
+
+/** The registry entity of each of an article's entities, by its local id (the links written so far in the article's transaction). */
+export function linkedEntities(db: Database.Database, rowid: number): Map<string, number> {
+  return new Map(articleLinks(db, rowid).map((l) => [l.local_id, l.entity_id]));
+}
 
 /** An article's link of one of its entities to the registry, with the entity's mentions in the article. */
 export interface StoredLink {
@@ -420,9 +447,10 @@ export function aliasesOf(db: Database.Database, id: number, page: PageOptions =
 /** Why each article's entity was linked to this one, in the order of the articles (oldest first), from the index of links by entity and date. */
 export function linksOf(db: Database.Database, id: number, page: PageOptions = {}): EntityLink[] {
   const links = rows(db,
-    `WITH page AS (SELECT article_rowid, local_id, article_date FROM entity_links WHERE entity_id = ? ORDER BY article_date, article_rowid, local_id LIMIT ? OFFSET ?)
-     SELECT a.id AS articleId, l.local_id AS localId, l.rule, l.detail
-     FROM page JOIN entity_links l ON l.article_rowid = page.article_rowid AND l.local_id = page.local_id JOIN articles a ON a.rowid = page.article_rowid
+    `WITH page AS (SELECT article_rowid, entity_id, local_id, article_date FROM entity_links WHERE entity_id = ? ORDER BY article_date, article_rowid, local_id LIMIT ? OFFSET ?)
+     SELECT a.id AS articleId, ${LINK_LOCAL_ID} AS localId, l.rule, l.detail
+     FROM page JOIN entity_links l ON l.article_rowid = page.article_rowid AND l.entity_id = page.entity_id AND l.local_id = page.local_id
+       JOIN articles a ON a.rowid = page.article_rowid JOIN entities e ON e.id = page.entity_id
      ORDER BY page.article_date, page.article_rowid, page.local_id`,
   ).all(id, ...pageParams(page)) as EntityLink[];
   return links.map((r) => ({ ...r, detail: linkDetail(r.rule, r.localId, r.detail) }));
@@ -437,7 +465,8 @@ export function articlesOf(db: Database.Database, id: number, page: PageOptions 
      SELECT a.id, a.title, a.published, a.ingested_at AS ingestedAt, page.mentions, page.localIds
      FROM page JOIN articles a ON a.rowid = page.article_rowid ORDER BY page.article_date, page.article_rowid`,
   ).all(id, ...pageParams(page)) as (Omit<EntityArticle, "localIds"> & { localIds: string })[];
-  return articles.map((r) => ({ ...r, localIds: r.localIds.split(",") }));
+  const key = articles.length ? (stmt(db, "SELECT key FROM entities WHERE id = ?").get(id) as { key: string }).key : "";
+  return articles.map((r) => ({ ...r, localIds: r.localIds.split(",").map((l) => (l === OWN_KEY ? key : l)) }));
 }
 
 /**

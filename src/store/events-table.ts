@@ -5,7 +5,8 @@ import { rows, stmt } from "./statements.js";
 import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
 import { addArticleFilter, noConditions } from "./filters.js";
-import { spanTextSql } from "./span-text.js";
+import { linkedEntities } from "./entities-table.js";
+import { packSpanText, spanTextSql, spanTextValue } from "./span-text.js";
 import { dateOrder, type ArticleRef, type LayerTable } from "./layer-table.js";
 import { DEFAULT_PAGE_LIMIT, type PageOptions, type StoredEvent } from "./store.js";
 
@@ -38,8 +39,8 @@ export const eventsTable: LayerTable = {
     stmt(db, "DELETE FROM events WHERE article_rowid = ?").run(article.rowid);
   },
   write(db: Database.Database, article: ArticleRef, doc: Doc) {
-    const link = stmt(db, "SELECT entity_id FROM entity_links WHERE article_rowid = ? AND local_id = ?");
-    const registryId = (local: string | null) => (local ? ((link.get(article.rowid, local) as { entity_id: number } | undefined)?.entity_id ?? null) : null);
+    const linked = linkedEntities(db, article.rowid);
+    const registryId = (local: string | null) => (local ? (linked.get(local) ?? null) : null);
     const insert = stmt(db, 
       `INSERT INTO events (article_rowid, ord, type, subtype, actor_id, target_id, instrument, quantity, polarity, modality, time,
                            asserted_by, asserted_by_id, start_offset, end_offset, evidence, article_date)
@@ -65,7 +66,7 @@ export const eventsTable: LayerTable = {
         assertedById: registryId(e.assertedBy.entityId),
         start: e.evidence.start,
         end: e.evidence.end,
-        evidence: doc.text.slice(e.evidence.start, e.evidence.end),
+        evidence: packSpanText(doc.text.slice(e.evidence.start, e.evidence.end)),
       });
     });
   },
@@ -100,7 +101,8 @@ export interface EventRow {
   modality: string;
   time: string | null;
   asserted_by: string | null;
-  evidence: string;
+  /** A Greek text as its ISO 8859-7 bytes in SQLite (span-text.ts). */
+  evidence: string | Buffer;
 }
 
 const inList = (ids: number[]) => `(${ids.map(() => "?").join(",")})`;
@@ -185,7 +187,7 @@ export function toStoredEvent(r: EventRow): StoredEvent {
     modality: r.modality,
     time: r.time,
     assertedBy: r.asserted_by,
-    evidence: r.evidence,
+    evidence: spanTextValue(r.evidence),
   };
 }
 

@@ -3,7 +3,7 @@
 import type Database from "better-sqlite3";
 import { packText } from "./article-row.js";
 import { COPIES_SCHEMA } from "./copies-table.js";
-import { ENTITY_COUNTS, ENTITY_KEY_GLOBAL, entityDays } from "./entities-table.js";
+import { ENTITY_COUNTS, ENTITY_KEY_GLOBAL, entityDays, LINKS_OWN_KEY } from "./entities-table.js";
 import { EVENT_INDEXES, eventDates } from "./events-table.js";
 import { DATE_ORDER_FUNCTION, dateOrder } from "./layer-table.js";
 import { SEARCH_WINDOW_INDEX } from "./search-window.js";
@@ -471,6 +471,28 @@ export const MIGRATIONS: Migration[] = [
       INSERT INTO story_keys_by_key (key, seq, story_id) SELECT key, seq, story_id FROM story_keys;
       DROP TABLE story_keys;
       ALTER TABLE story_keys_by_key RENAME TO story_keys;
+    `,
+  },
+  {
+    version: 25,
+    description: "an entity link whose local id is its registry entity's key keeps '' in its place (read back from the entity): the links are keyed by article, entity and local id",
+    sql: `
+      CREATE TABLE entity_links_by_entity (
+        article_rowid INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+        local_id TEXT NOT NULL,
+        entity_id INTEGER NOT NULL REFERENCES entities(id),
+        rule TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        mentions INTEGER NOT NULL DEFAULT 0,
+        article_date INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (article_rowid, entity_id, local_id)
+      ) WITHOUT ROWID;
+      INSERT INTO entity_links_by_entity (article_rowid, local_id, entity_id, rule, detail, mentions, article_date)
+        SELECT article_rowid, local_id, entity_id, rule, detail, mentions, article_date FROM entity_links;
+      DROP TABLE entity_links;
+      ALTER TABLE entity_links_by_entity RENAME TO entity_links;
+      ${LINKS_OWN_KEY};
+      CREATE INDEX entity_links_entity_date ON entity_links(entity_id, article_date, article_rowid, mentions, local_id);
     `,
   },
 ];

@@ -98,6 +98,29 @@ test("a version-7 database gets the search keys of its stored speakers when migr
   await store.close();
 });
 
+test("a Greek quotation's and event's words are kept in ISO 8859-7 in the SQLite rows and every query reads them as they were written", async () => {
+  const file = dir.file("greek-spans.db");
+  const store = new SqliteStore(file);
+  const doc = analyse(GREEK_ARTICLE, "2023-09-21");
+  await store.put(doc);
+  const db = new Database(file, { readonly: true });
+  const types = db.prepare("SELECT typeof(text) AS t FROM quotes UNION ALL SELECT typeof(evidence) FROM events").all() as { t: string }[];
+  db.close();
+  assert.ok(types.some((r) => r.t === "blob"), JSON.stringify(types));
+  const written = (doc.layers.quotes ?? []).map((q) => q.text);
+  assert.ok(written.length > 1);
+  assert.deepEqual((await store.quotes({ limit: 100 })).quotes.map((q) => q.text).sort(), [...written].sort());
+  const word = written[0].split(/\s+/u).find((w) => w.length > 5)!.replace(/[^\p{L}]/gu, "");
+  assert.ok((await store.quotes({ about: word })).quotes.some((q) => q.text === written[0]), `a quotation found by its word «${word}»`);
+  const speaker = (await store.quotes({ limit: 100 })).quotes.find((q) => q.speakerEntityId !== null)!;
+  assert.ok((await store.entity(speaker.speakerEntityId!))?.quotes.every((q) => written.includes(q.text)));
+  const story = (await store.stories({ limit: 1 })).stories[0];
+  assert.deepEqual((await store.story(story.id))?.quotes.map((q) => q.text).sort(), [...written].sort());
+  const evidence = (doc.layers.events ?? []).map((e) => doc.text.slice(e.evidence.start, e.evidence.end)).sort();
+  assert.deepEqual((await store.events({ limit: 100 })).events.map((e) => e.evidence).sort(), evidence);
+  await store.close();
+});
+
 test("a version-18 database drops the quotations' key columns and still finds quotations by their words, those written without their text too", async () => {
   const file = dir.file("v18.db");
   const db = databaseAtVersion(file, 18);

@@ -8,8 +8,8 @@ import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
 import { addArticleFilter, addKeyConditions, keyString, noConditions, queryKeys, valueKeys, whereClause } from "./filters.js";
 import { allKeysMatch } from "./search-text.js";
-import { spanTextSql } from "./span-text.js";
-import { NATIONALITY } from "./entities-table.js";
+import { packSpanText, spanTextSql, spanTextValue, withSpanTexts } from "./span-text.js";
+import { linkedEntities, NATIONALITY } from "./entities-table.js";
 import { dateOrder, type ArticleRef, type LayerTable } from "./layer-table.js";
 import { DEFAULT_PAGE_LIMIT, type EntityQuote, type PageOptions, type QuoteList, type QuoteQuery, type StoredQuote } from "./store.js";
 
@@ -17,7 +17,7 @@ import { DEFAULT_PAGE_LIMIT, type EntityQuote, type PageOptions, type QuoteList,
 export const KEYS_FUNCTION = "search_keys";
 /** Registers KEYS_FUNCTION on a SQLite connection. */
 export function registerKeysFunction(db: Database.Database): void {
-  db.function(KEYS_FUNCTION, { deterministic: true }, valueKeys);
+  db.function(KEYS_FUNCTION, { deterministic: true }, (value: unknown) => valueKeys(Buffer.isBuffer(value) ? spanTextValue(value) : value));
 }
 /** The key string of a quotation's words, made when a query compares them (a back end may keep it in a column instead). */
 export const TEXT_KEYS = `${KEYS_FUNCTION}(q.text)`;
@@ -30,8 +30,8 @@ export const quotesTable: LayerTable = {
     stmt(db, "DELETE FROM quotes WHERE article_rowid = ?").run(article.rowid);
   },
   write(db: Database.Database, article: ArticleRef, doc: Doc) {
-    const link = stmt(db, "SELECT entity_id FROM entity_links WHERE article_rowid = ? AND local_id = ?");
-    const registryId = (local: string | null | undefined) => (local ? ((link.get(article.rowid, local) as { entity_id: number } | undefined)?.entity_id ?? null) : null);
+    const linked = linkedEntities(db, article.rowid);
+    const registryId = (local: string | null | undefined) => (local ? (linked.get(local) ?? null) : null);
     const insert = stmt(db,
       `INSERT INTO quotes (article_rowid, ord, kind, start_offset, end_offset, text, speaker, speaker_entity_id, role, cue, stance, polarity, via, citing, article_date)
        VALUES (@rowid, @ord, @kind, @start, @end, @text, @speaker, @speakerEntityId, @role, @cue, @stance, @polarity, @via, @citing, @date)`,
@@ -53,7 +53,7 @@ export const quotesTable: LayerTable = {
         kind: q.kind,
         start: q.start,
         end: q.end,
-        text: q.text,
+        text: packSpanText(q.text),
         speaker,
         speakerEntityId: registryId(q.speaker?.entityId),
         role: q.speaker?.role ?? null,
@@ -150,7 +150,7 @@ export function queryQuotes(db: Database.Database, query: QuoteQuery = {}): Quot
   const keys = queryKeys(query.speaker);
   const counts = keys.length > 1 ? keys.map((k) => (stmt(db, KEY_COUNT).get(k) as { n: number }).n) : [];
   const sql = quoteQuerySql(query, FTS_ARTICLES, rarestFirst(keys, counts));
-  const quotes = rows(db, sql.rows).all(...sql.params, query.limit ?? DEFAULT_PAGE_LIMIT, query.offset ?? 0) as StoredQuote[];
+  const quotes = withSpanTexts(rows(db, sql.rows).all(...sql.params, query.limit ?? DEFAULT_PAGE_LIMIT, query.offset ?? 0) as StoredQuote[], "text");
   const total = (stmt(db, sql.count).get(...sql.params) as { n: number }).n;
   return { quotes, total };
 }
@@ -175,5 +175,5 @@ export function entityQuotes(db: Database.Database, id: number, page: PageOption
      WHERE qm.entity_id = @id AND (q.speaker_entity_id IS NULL OR q.speaker_entity_id <> @id)
      ORDER BY qm.article_date, qm.article_rowid, qm.ord LIMIT @limit OFFSET @offset`,
   ).all(params) as EntityQuote[];
-  return [...said, ...about];
+  return withSpanTexts([...said, ...about], "text");
 }

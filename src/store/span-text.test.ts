@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { packText } from "./article-row.js";
-import { inRow, spanColumns, spanTextFunction, spanTextSql } from "./span-text.js";
+import { inRow, packSpanText, spanColumns, spanTextFunction, spanTextSql, spanTextValue, withSpanTexts } from "./span-text.js";
 
 const TEXT = "Ο Ριαμπκόφ δήλωσε ότι «η συνεργασία συνεχίζεται». ΐ ΰ Ώ τέλος.";
 
@@ -31,4 +31,15 @@ test("a copy of a table reads its span texts written out", () => {
     "start_offset",
   ]);
   assert.deepEqual(spanColumns("entities", ["id", "name"]), ["id", "name"]);
+});
+
+test("a Greek span text is written in ISO 8859-7 and read back as it was; other texts stay text", () => {
+  const packed = packSpanText(TEXT);
+  assert.ok(Buffer.isBuffer(packed));
+  assert.ok(packed.length < Buffer.byteLength(TEXT, "utf8") * 0.6);
+  assert.equal(spanTextValue(packed), TEXT);
+  assert.equal(packSpanText("Moscow will not bow to US pressure."), "Moscow will not bow to US pressure.", "ASCII is one byte a letter as text already");
+  assert.equal(packSpanText("Η Μόσχα — «όχι»"), "Η Μόσχα — «όχι»", "a dash the charset has not: the text");
+  assert.deepEqual(withSpanTexts([{ text: packed }, { text: "plain" }] as { text: string | Buffer }[], "text"), [{ text: TEXT }, { text: "plain" }]);
+  assert.equal(spanTextFunction()(packText("x", "el"), 0, 1, packed), TEXT, "the SQL function reads a packed row's own text");
 });

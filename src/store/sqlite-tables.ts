@@ -3,12 +3,14 @@
 // in one transaction per chunk. Rows cross in the form every back end shares:
 // an article's text plain (packed here as the store keeps it), and the full-text
 // index as its rowid and key strings, derived again from each article's record
-// (the index keeps no copy of them), and a dated row's date as its article's
-// date text (the store keeps an order key made from it).
+// (the index keeps no copy of them), a dated row's date as its article's
+// date text (the store keeps an order key made from it), and an entity link's
+// local id written out (the store keeps OWN_KEY for its entity's key).
 import type Database from "better-sqlite3";
 import { fromRecord } from "../doc/record.js";
 import { articleKeys, packText, recordOf, unpackText, type StoredRecord } from "./article-row.js";
 import { DATE_COLUMN, DATED_TABLES, dateOrder, dateTextSql } from "./layer-table.js";
+import { LINKS_OWN_KEY, OWN_KEY } from "./entities-table.js";
 import { spanColumns } from "./span-text.js";
 import { rebuildLookupKeys } from "./stories-table.js";
 import type { Row, TableAccess } from "./table-access.js";
@@ -16,6 +18,10 @@ import type { Row, TableAccess } from "./table-access.js";
 const ARTICLES_TABLE = "articles";
 const FTS_TABLE = "articles_fts";
 const NAME = /^[a-z_]+$/u;
+const LINKS_TABLE = "entity_links";
+const LOCAL_ID = "local_id";
+/** A link's local id written out (the store keeps OWN_KEY for its entity's key). */
+const LINK_LOCAL_ID_COPY = `CASE WHEN ${LOCAL_ID} = '${OWN_KEY}' THEN (SELECT e.key FROM entities e WHERE e.id = ${LINKS_TABLE}.entity_id) ELSE ${LOCAL_ID} END AS ${LOCAL_ID}`;
 
 function checked(table: string): string {
   if (!NAME.test(table)) throw new Error(`not a table name: ${table}`);
@@ -50,7 +56,10 @@ function* tableRows(db: Database.Database, table: string, columns: string[]): It
     yield* indexRows(db);
     return;
   }
-  const read = spanColumns(table, columns).map((c) => (c === DATE_COLUMN && DATED_TABLES.has(table) ? dateTextSql(table) : c));
+  const read = spanColumns(table, columns).map((c) => {
+    if (c === DATE_COLUMN && DATED_TABLES.has(table)) return dateTextSql(table);
+    return table === LINKS_TABLE && c === LOCAL_ID ? LINK_LOCAL_ID_COPY : c;
+  });
   for (const row of db.prepare(`SELECT ${read.join(", ")} FROM ${checked(table)}`).iterate() as Iterable<Row>) {
     yield table === ARTICLES_TABLE && Buffer.isBuffer(row.text) ? { ...row, text: unpackText(row.text) } : row;
   }
@@ -80,8 +89,9 @@ export function sqliteTables(db: Database.Database): TableAccess {
       })();
     },
     async finish() {
-      // Rows copied from a back end that keeps no lookup keys in a story's row.
+      // Rows copied from a back end that keeps no lookup keys in a story's row, nor OWN_KEY in links.
       rebuildLookupKeys(db);
+      db.exec(LINKS_OWN_KEY);
     },
   };
 }

@@ -38,7 +38,7 @@ import {
 import { articleFeatures, hasHeadline, headline, type DatePrecision } from "../stories/features.js";
 import { duplicatesInStory, originalOf, notACopy } from "./copies-table.js";
 import { entityIds } from "./entities-table.js";
-import { spanTextSql } from "./span-text.js";
+import { spanTextSql, withSpanTexts } from "./span-text.js";
 import type { ArticleRef, LayerTable } from "./layer-table.js";
 import { DEFAULT_PAGE_LIMIT, type StoredQuote, type StoryReport } from "./store.js";
 import type { StoryArticle, StoryEntity, StoryList, StoryQuery, StorySummary } from "./story-types.js";
@@ -487,7 +487,7 @@ export function storyReport(db: Database.Database, id: number): StoryReport | nu
      FROM story_articles sa JOIN articles a ON a.rowid = sa.article_rowid JOIN quotes q ON q.article_rowid = a.rowid
      WHERE sa.story_id = ? AND ${notACopy("a")} ORDER BY a.rowid, q.ord LIMIT ?`,
   ).all(id, STORY_QUOTES) as StoredQuote[];
-  return { ...summary(db, row, false), articles, firstPublisher, entities, quotes };
+  return { ...summary(db, row, false), articles, firstPublisher, entities, quotes: withSpanTexts(quotes, "text") };
 }
 
 /** The story an article (by rowid) belongs to. */

@@ -22,6 +22,7 @@
 // when it next changes.
 import { KEY_PARTS, partsOf, termKeyPrefix, type Contribution, type KeyPart, type StoryProfile, type Vector } from "./assign.js";
 import type { PublicationDay } from "./features.js";
+import { decodeGreek, encodeGreek } from "../text/iso-8859-7.js";
 
 /** Decimals kept of a stored weight (weights are unit-vector components and their sums). */
 const WEIGHT_DECIMALS = 5;
@@ -38,42 +39,20 @@ const KEY_SEPARATOR = "\u0000";
 const TERM_MARK = "\u0001";
 const U32_BYTES = 4;
 const I32_BYTES = 4;
-/** The compact form's key charset: ASCII and the Greek letters in one byte each. */
-const KEY_CHARSET = "iso-8859-7";
 /** Bits of a variable-length integer's byte that carry the number; the high bit says another byte follows. */
 const VARINT_BITS = 7;
 const VARINT_MORE = 0x80;
 const VARINT_BASE = 2 ** VARINT_BITS;
 
-const keyDecoder = new TextDecoder(KEY_CHARSET);
-/** Each character of the key charset (ASCII and the upper half, C1 controls aside) to its byte. */
-const KEY_BYTES: ReadonlyMap<string, number> = (() => {
-  const bytes = [...Array(256).keys()].filter((b) => b < 0x80 || b >= 0xa0);
-  const chars = keyDecoder.decode(Uint8Array.from(bytes));
-  // a byte the charset leaves unassigned decodes to U+FFFD, which then stands for none of them
-  return new Map([...chars].map((c, i): [string, number] => [c, bytes[i]]).filter(([c]) => c !== "\ufffd"));
-})();
-
-/** The keys in the key charset, or null when one has a character it has not. */
-function charsetBytes(text: string): Buffer | null {
-  const out = Buffer.allocUnsafe(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const b = KEY_BYTES.get(text[i]);
-    if (b === undefined) return null;
-    out[i] = b;
-  }
-  return out;
-}
-
 /** The keys in one run, NUL-separated, with the format that says how: `compact` in the key charset when it has every character, else `keys` in UTF-8. */
 function keyRun(compact: readonly string[], keys: readonly string[]): [typeof COMPACT_FORMAT | typeof UTF8_FORMAT, Buffer] {
-  const bytes = charsetBytes(compact.join(KEY_SEPARATOR));
+  const bytes = encodeGreek(compact.join(KEY_SEPARATOR));
   return bytes ? [COMPACT_FORMAT, bytes] : [UTF8_FORMAT, Buffer.from(keys.join(KEY_SEPARATOR), "utf8")];
 }
 
 /** The keys of a run of `length` bytes at `at`, in the format of the blob's first byte. */
 function readKeyRun(bytes: Buffer, at: number, length: number): string[] {
-  const text = bytes[0] === COMPACT_FORMAT ? keyDecoder.decode(bytes.subarray(at, at + length)) : bytes.toString("utf8", at, at + length);
+  const text = bytes[0] === COMPACT_FORMAT ? decodeGreek(bytes.subarray(at, at + length)) : bytes.toString("utf8", at, at + length);
   return text.split(KEY_SEPARATOR);
 }
 
