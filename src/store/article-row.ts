@@ -6,6 +6,7 @@
 // back from them.
 import { derive } from "../doc/derived.js";
 import { title, type Doc, type Span } from "../doc/doc.js";
+import type { Entity } from "../doc/layers.js";
 import { tokenRecords, toRecord, type DocRecord } from "../doc/record.js";
 import { docContentHash } from "../pipeline/build.js";
 import { pack, RECORD_KIND, textKind, TOKENS_KIND, unpack } from "./packing.js";
@@ -95,11 +96,42 @@ function withSpanTexts(record: DocRecord, text: string): DocRecord {
   return record;
 }
 
+/**
+ * What an entity of the stored record keeps for a field it can be made again
+ * from its others: an id that is its type and key (`per:serg-riabkof`), a name
+ * in the article's language that is its main name. Written in place, so the
+ * fields keep their order; about 320 of 2,790 deflated bytes per generated
+ * article.
+ */
+const DERIVED = 0;
+const ID_SPACE = /\s+/gu;
+
+/** The id an entity of this type and key is given when nothing else names it (understand/entities/cluster.ts). */
+const derivedId = (e: Entity): string => `${e.type.toLowerCase()}:${e.key.replace(ID_SPACE, "-")}`;
+
+/** The record's entities with their derivable fields written as DERIVED. */
+function withoutDerived(record: DocRecord): DocRecord {
+  const entities = record.entities?.map((e) => {
+    const names = e.names[record.lang] === e.name ? { ...e.names, [record.lang]: DERIVED } : e.names;
+    return { ...e, id: e.id === derivedId(e) ? DERIVED : e.id, names };
+  });
+  return entities ? { ...record, entities: entities as unknown as Entity[] } : record;
+}
+
+/** The record with its entities' derivable fields made again (a record written before DERIVED has none). */
+function withDerived(record: DocRecord): DocRecord {
+  for (const e of (record.entities ?? []) as (Omit<Entity, "id"> & { id: string | typeof DERIVED })[]) {
+    if (e.id === DERIVED) e.id = derivedId(e as Entity);
+    if ((e.names[record.lang] as unknown) === DERIVED) e.names[record.lang] = e.name;
+  }
+  return record;
+}
+
 /** The record of an article stored under `id`, as the bytes its blob packs. */
 export function recordBytes(doc: Doc, id: string = doc.id): Buffer {
-  // The title and body are spans of the text, restored from it when read (recordOf), and so are the spans' texts.
+  // The title and body are spans of the text, restored from it when read (recordOf), and so are the spans' texts and the entities' derivable fields.
   const record: DocRecord = { ...toRecord(doc, { tokens: false }), title: "", body: "", text: "" };
-  return Buffer.from(withoutSpanTexts({ ...record, id }, doc.text), "utf8");
+  return Buffer.from(withoutSpanTexts(withoutDerived({ ...record, id }), doc.text), "utf8");
 }
 
 /** The packed record of an article stored under `id`. */
@@ -175,7 +207,7 @@ export type PackedRecord = Omit<StoredRecord, "text"> & { text: Buffer };
 /** The JSON of a stored row's record: whole in rows stored before the token blob, else without title, body, text and tokens (spans' texts restored). */
 function storedJson(row: StoredRecord): DocRecord {
   if (row.tokens === null) return JSON.parse(row.record.toString()) as DocRecord;
-  return withSpanTexts(JSON.parse(unpack(row.record as Buffer).toString("utf8")) as DocRecord, row.text);
+  return withDerived(withSpanTexts(JSON.parse(unpack(row.record as Buffer).toString("utf8")) as DocRecord, row.text));
 }
 
 /** The record of a stored row: text and token list restored. */

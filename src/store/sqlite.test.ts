@@ -62,6 +62,12 @@ test("a stored article comes back as the record of its document, kept compact", 
   const spans = [...(toRecord(docs[0]).mentions ?? []), ...(toRecord(docs[0]).quotes ?? [])];
   assert.ok(spans.length > 3);
   for (const span of spans) assert.ok(!json.includes(`"text":${JSON.stringify(span.text)}`), span.text);
+  // Nor an entity's id made of its type and key, nor its name in the article's language when that is its main name; other ids are kept.
+  const entities = toRecord(docs[0]).entities ?? [];
+  const derived = entities.filter((e) => e.id === `${e.type.toLowerCase()}:${e.key.replaceAll(" ", "-")}`);
+  assert.ok(derived.length > 1 && derived.length < entities.length, `${derived.length} of ${entities.length} ids derived`);
+  for (const e of entities) assert.equal(json.includes(`"id":${JSON.stringify(e.id)}`), !derived.includes(e), e.id);
+  for (const e of entities) assert.ok(!json.includes(`"el":${JSON.stringify(e.name)}`), e.name);
   db.close();
   assert.ok(stored * 4 < JSON.stringify(toRecord(docs[0])).length, `${stored} bytes stored`);
   assert.ok((await store.stats()).bytesPerArticle > 0);
