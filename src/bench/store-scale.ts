@@ -8,7 +8,12 @@
 // the p50 in-process latency (warm: after untimed runs) of the analyst's queries (entity, quotes
 // --speaker, events --actor, search) at the first K articles and at N, with
 // how much each probe matches there (generated articles reuse their sentences,
-// so a probe matches more the larger the store). The machine's speed moves
+// so a probe matches more the larger the store). Two sets of probes, both
+// chosen from the first K articles: the first names found (`first`: their pages
+// hold a row or two at K and fill at N, so their growth also counts the rows
+// added to the answer), and the busiest ones (`busiest`: the most quoted speaker,
+// the actor of most events, whose pages are full at both sizes, so their growth
+// is what the store's size alone costs a page). The machine's speed moves
 // over a long run, so two figures are also taken side by side: the processor
 // time an article takes (the curve's cpuMsPerArticle, and lastToFirstCpu), and
 // at the end the queries on the store of the first K articles (a copy kept)
@@ -41,6 +46,8 @@ const QUERY_RUNS = 21;
 const WARM_UP_RUNS = 60;
 /** Runs of one query taken together when two are timed in turn. */
 const PAIR_BLOCK = 3;
+/** Rows a page of quotations or events holds while the probes are chosen. */
+const PROBE_PAGE = 500;
 /** A word of most Greek news articles, for the search probe. */
 const SEARCH_PROBE = "κυβέρνηση";
 
@@ -151,11 +158,40 @@ function cpuMs(): number {
   return (u.user + u.system) / 1000;
 }
 
-/** Names to query, taken from what the first articles stored: a quoted speaker, an event's actor. */
-async function chooseProbes(store: Store): Promise<Probes> {
-  const speaker = (await store.quotes({ limit: 200 })).quotes.find((q) => q.speakerEntityId !== null)?.speaker ?? "";
-  const actor = (await store.events({ limit: 200 })).events.find((e) => e.actor)?.actor?.name ?? "";
-  return { entity: actor || speaker, speaker, actor, search: SEARCH_PROBE };
+/** The sets of probes: the first names the store gives, and the busiest. */
+type ProbeSets = Record<"first" | "busiest", Probes>;
+
+/** The most frequent of some names ("" for none); the first seen among equals. */
+function mostFrequent(names: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
+  let best = "";
+  for (const [name, count] of counts) if (count > (counts.get(best) ?? 0)) best = name;
+  return best;
+}
+
+/** Every item of a paged list, a page at a time. */
+async function allPages<T>(page: (offset: number) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (;;) {
+    const items = await page(out.length);
+    out.push(...items);
+    if (items.length < PROBE_PAGE) return out;
+  }
+}
+
+/** Names to query, taken from what the first articles stored: a quoted speaker and an event's actor, the first found and the busiest. */
+async function chooseProbes(store: Store): Promise<ProbeSets> {
+  const quotes = await allPages(async (offset) => (await store.quotes({ limit: PROBE_PAGE, offset })).quotes);
+  const events = await allPages(async (offset) => (await store.events({ limit: PROBE_PAGE, offset })).events);
+  const speakers = quotes.filter((q) => q.speakerEntityId !== null).map((q) => q.speaker ?? "");
+  const actors = events.flatMap((e) => (e.actor ? [e.actor.name] : []));
+  const first = { speaker: speakers[0] ?? "", actor: actors[0] ?? "" };
+  const busiest = { speaker: mostFrequent(speakers), actor: mostFrequent(actors) };
+  return {
+    first: { entity: first.actor || first.speaker, ...first, search: SEARCH_PROBE },
+    busiest: { entity: busiest.actor || busiest.speaker, ...busiest, search: SEARCH_PROBE },
+  };
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -171,9 +207,9 @@ export async function run(args: string[]): Promise<number> {
   const firstK = join(dir, "first.db");
   let store = await openStore(file);
   const curve: { articles: number; articlesPerSec: number; tokensPerSec: number; analyseMs: number; writeMs: number; cpuMsPerArticle: number; rssMiB: number; liveHeapMiB?: number; heapMiB?: number }[] = [];
-  const at: { articles: number; bytesPerArticle: number; p50ms: Latencies; matches: Latencies }[] = [];
-  let probes: Probes | null = null;
-  let side: Awaited<ReturnType<typeof sideBySide>> | null = null;
+  const at: { articles: number; bytesPerArticle: number; queries: Record<keyof ProbeSets, { p50ms: Latencies; matches: Latencies }> }[] = [];
+  let probes: ProbeSets | null = null;
+  let side: Record<keyof ProbeSets, Awaited<ReturnType<typeof sideBySide>>> | null = null;
   try {
     let tokens = 0;
     let analysing = 0;
@@ -199,7 +235,8 @@ export async function run(args: string[]): Promise<number> {
       if (done === every || done === n) {
         await store.endBatch();
         probes ??= await chooseProbes(store);
-        at.push({ articles: done, bytesPerArticle: (await store.stats()).bytesPerArticle, p50ms: await latencies(store, probes), matches: await matches(store, probes) });
+        const queries = { first: { p50ms: await latencies(store, probes.first), matches: await matches(store, probes.first) }, busiest: { p50ms: await latencies(store, probes.busiest), matches: await matches(store, probes.busiest) } };
+        at.push({ articles: done, bytesPerArticle: (await store.stats()).bytesPerArticle, queries });
         if (done === every && done < n) {
           // Closing checkpoints the WAL into the file, which is then the whole store.
           await store.close();
@@ -218,7 +255,7 @@ export async function run(args: string[]): Promise<number> {
     if (probes && n > every) {
       const small = await openStore(firstK, { readonly: true });
       try {
-        side = await sideBySide(small, store, probes);
+        side = { first: await sideBySide(small, store, probes.first), busiest: await sideBySide(small, store, probes.busiest) };
       } finally {
         await small.close();
       }
@@ -236,15 +273,20 @@ export async function run(args: string[]): Promise<number> {
     console.log(`store-scale: ${n} generated articles, one fresh store`);
     for (const c of curve) console.log(`  up to ${c.articles}: ${c.articlesPerSec} articles/s (${c.tokensPerSec} tokens/s; per article ${c.analyseMs} ms analysing, ${c.writeMs} ms writing; ${c.cpuMsPerArticle} ms of processor time) · ${c.rssMiB} MiB resident${c.liveHeapMiB === undefined ? "" : ` (heap ${c.heapMiB} MiB, ${c.liveHeapMiB} MiB live)`}`);
     console.log(`  last ${every} vs first ${every}: ${result.lastToFirst}× (articles/s), ${lastToFirstCpu}× (processor time an article)`);
+    const sets = Object.keys(probes ?? {}) as (keyof ProbeSets)[];
     for (const x of at) {
-      const q = Object.entries(x.p50ms).map(([k, v]) => `${k} ${v} ms (${x.matches[k as keyof Probes]} matches)`).join(" · ");
-      console.log(`  at ${x.articles} articles: ${(x.bytesPerArticle / 1024).toFixed(1)} KB per article · p50 ${q}`);
+      console.log(`  at ${x.articles} articles: ${(x.bytesPerArticle / 1024).toFixed(1)} KB per article`);
+      for (const set of sets) {
+        const { p50ms, matches: found } = x.queries[set];
+        console.log(`    ${set} probes, p50 ${Object.entries(p50ms).map(([k, v]) => `${k} ${v} ms (${found[k as keyof Probes]} matches)`).join(" · ")}`);
+      }
     }
-    if (side) {
-      const q = (Object.keys(side.growth) as (keyof Probes)[]).map((k) => `${k} ${side!.small[k]} → ${side!.large[k]} ms (×${side!.growth[k]})`).join(" · ");
-      console.log(`  side by side, first ${every} against ${n} articles: p50 ${q}`);
+    for (const set of side ? sets : []) {
+      const s = side![set];
+      const q = (Object.keys(s.growth) as (keyof Probes)[]).map((k) => `${k} ${s.small[k]} → ${s.large[k]} ms (×${s.growth[k]})`).join(" · ");
+      console.log(`  side by side, ${set} probes, first ${every} against ${n} articles: p50 ${q}`);
     }
-    console.log(`  probes: ${JSON.stringify(probes)}`);
+    for (const set of sets) console.log(`  ${set} probes: ${JSON.stringify(probes![set])}`);
   }
   return 0;
 }
