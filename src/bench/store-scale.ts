@@ -235,7 +235,8 @@ export async function run(args: string[]): Promise<number> {
       if (done === every || done === n) {
         await store.endBatch();
         probes ??= await chooseProbes(store);
-        const queries = { first: { p50ms: await latencies(store, probes.first), matches: await matches(store, probes.first) }, busiest: { p50ms: await latencies(store, probes.busiest), matches: await matches(store, probes.busiest) } };
+        const measured = async (set: Probes) => ({ p50ms: await latencies(store, set), matches: await matches(store, set) });
+        const queries = { first: await measured(probes.first), busiest: await measured(probes.busiest) };
         at.push({ articles: done, bytesPerArticle: (await store.stats()).bytesPerArticle, queries });
         if (done === every && done < n) {
           // Closing checkpoints the WAL into the file, which is then the whole store.

@@ -7,6 +7,7 @@
 import { derive } from "../doc/derived.js";
 import { title, type Doc, type Span } from "../doc/doc.js";
 import type { Entity } from "../doc/layers.js";
+import { entityId } from "../understand/entities/id.js";
 import { tokenRecords, toRecord, type DocRecord } from "../doc/record.js";
 import { docContentHash } from "../pipeline/build.js";
 import { pack, RECORD_KIND, textKind, TOKENS_KIND, unpack } from "./packing.js";
@@ -104,10 +105,9 @@ function withSpanTexts(record: DocRecord, text: string): DocRecord {
  * article.
  */
 const DERIVED = 0;
-const ID_SPACE = /\s+/gu;
 
-/** The id an entity of this type and key is given when nothing else names it (understand/entities/cluster.ts). */
-const derivedId = (e: Entity): string => `${e.type.toLowerCase()}:${e.key.replace(ID_SPACE, "-")}`;
+/** The id an entity of this type and key is given when nothing else names it. */
+const derivedId = (e: Entity): string => entityId(e.type, e.key);
 
 /** The record's entities with their derivable fields written as DERIVED. */
 function withoutDerived(record: DocRecord): DocRecord {

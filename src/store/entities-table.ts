@@ -281,6 +281,8 @@ export const entitiesTable: LayerTable = {
 export const OWN_KEY = "";
 /** The SQL of a link's local id, `l` the link and `e` its entity. */
 export const LINK_LOCAL_ID = `CASE WHEN l.local_id = '${OWN_KEY}' THEN e.key ELSE l.local_id END`;
+/** The SQL of a link's local id in a statement over entity_links alone: a copy to another back end, a store made older (sqlite-tables.ts, legacy-store.ts). */
+export const LOCAL_ID_WRITTEN_OUT = `CASE WHEN local_id = '${OWN_KEY}' THEN (SELECT e.key FROM entities e WHERE e.id = entity_links.entity_id) ELSE local_id END`;
 /** Links written before OWN_KEY, or copied from another back end, that keep their entity's key (migration 25, sqlite-tables.ts). */
 export const LINKS_OWN_KEY = `UPDATE entity_links SET local_id = '${OWN_KEY}' WHERE local_id = (SELECT e.key FROM entities e WHERE e.id = entity_links.entity_id)`;
 

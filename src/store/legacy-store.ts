@@ -9,7 +9,7 @@
 import Database from "better-sqlite3";
 import { MIGRATIONS, registerMigrationFunctions, remakeQuoteMentions, replaceColumn } from "./migrations.js";
 import { storedEntities, unpackText, type PackedRecord } from "./article-row.js";
-import { OWN_KEY } from "./entities-table.js";
+import { LOCAL_ID_WRITTEN_OUT, OWN_KEY } from "./entities-table.js";
 import { KEYS_FUNCTION, registerKeysFunction } from "./quotes-table.js";
 import { SEARCH_WINDOW_INDEX } from "./search-window.js";
 import { sqliteTables } from "./sqlite-tables.js";
@@ -35,7 +35,7 @@ export async function asVersion11(db: Database.Database): Promise<void> {
   db.transaction(() => {
     for (const row of index) insert.run(row);
   })();
-  db.exec(`UPDATE entity_links SET local_id = (SELECT e.key FROM entities e WHERE e.id = entity_links.entity_id) WHERE local_id = '${OWN_KEY}'`);
+  db.exec(`UPDATE entity_links SET local_id = ${LOCAL_ID_WRITTEN_OUT} WHERE local_id = '${OWN_KEY}'`);
   restoreDateTexts(db);
   restoreMentions(db);
   restoreEvents(db);

@@ -10,7 +10,7 @@ import type Database from "better-sqlite3";
 import { fromRecord } from "../doc/record.js";
 import { articleKeys, packText, recordOf, unpackText, type StoredRecord } from "./article-row.js";
 import { DATE_COLUMN, DATED_TABLES, dateOrder, dateTextSql } from "./layer-table.js";
-import { LINKS_OWN_KEY, OWN_KEY } from "./entities-table.js";
+import { LINKS_OWN_KEY, LOCAL_ID_WRITTEN_OUT } from "./entities-table.js";
 import { spanColumns } from "./span-text.js";
 import { rebuildLookupKeys } from "./stories-table.js";
 import type { Row, TableAccess } from "./table-access.js";
@@ -20,8 +20,6 @@ const FTS_TABLE = "articles_fts";
 const NAME = /^[a-z_]+$/u;
 const LINKS_TABLE = "entity_links";
 const LOCAL_ID = "local_id";
-/** A link's local id written out (the store keeps OWN_KEY for its entity's key). */
-const LINK_LOCAL_ID_COPY = `CASE WHEN ${LOCAL_ID} = '${OWN_KEY}' THEN (SELECT e.key FROM entities e WHERE e.id = ${LINKS_TABLE}.entity_id) ELSE ${LOCAL_ID} END AS ${LOCAL_ID}`;
 
 function checked(table: string): string {
   if (!NAME.test(table)) throw new Error(`not a table name: ${table}`);
@@ -58,7 +56,7 @@ function* tableRows(db: Database.Database, table: string, columns: string[]): It
   }
   const read = spanColumns(table, columns).map((c) => {
     if (c === DATE_COLUMN && DATED_TABLES.has(table)) return dateTextSql(table);
-    return table === LINKS_TABLE && c === LOCAL_ID ? LINK_LOCAL_ID_COPY : c;
+    return table === LINKS_TABLE && c === LOCAL_ID ? `${LOCAL_ID_WRITTEN_OUT} AS ${LOCAL_ID}` : c;
   });
   for (const row of db.prepare(`SELECT ${read.join(", ")} FROM ${checked(table)}`).iterate() as Iterable<Row>) {
     yield table === ARTICLES_TABLE && Buffer.isBuffer(row.text) ? { ...row, text: unpackText(row.text) } : row;

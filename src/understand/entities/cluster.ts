@@ -13,6 +13,7 @@ import { fold, foldWord } from "../../text/normalize.js";
 import { needsTransliteration, phoneticKey, toLatin } from "../translit/translit.js";
 import { canonicalName } from "./canonical.js";
 import { gazetteer, wordKey } from "./gazetteer.js";
+import { entityId } from "./id.js";
 import { coreWords, findCandidates, type Candidate } from "./mentions.js";
 import type { Entity, EntityMention, EntityType, MentionRole } from "./types.js";
 
@@ -20,7 +21,6 @@ const ACRONYM = /^[\p{Lu}\p{N}.&]{2,}$/u;
 const LOWER_START = /^\p{Ll}/u;
 const UPPER_START = /^\p{Lu}/u;
 const ADJECTIVE = "ADJ";
-const ID_SPACE = /\s+/gu;
 /** A hyphenated name written with a stray space: «Ταλαεΐ- Νικ» is named Ταλαεΐ-Νικ. */
 const STRAY_HYPHEN_SPACE = /(\p{L})-\s+(\p{L})/gu;
 /** Types a fallback MISC name may turn out to be, in order of preference. */
@@ -139,7 +139,7 @@ function toEntity(doc: Doc, g: Group): Entity {
   const scriptLang = needsTransliteration(name) ? langOfScript(name) : undefined;
   const names: Entity["names"] = scriptLang ? { [scriptLang]: name, [PIVOT_NAME_LANG]: toLatin(name) } : { [PIVOT_NAME_LANG]: name };
   const entity: Entity = {
-    id: `${g.type.toLowerCase()}:${key.replace(ID_SPACE, "-") || fold(name)}`,
+    id: entityId(g.type, key, fold(name)),
     type: g.type,
     name,
     names,
