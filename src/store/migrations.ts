@@ -6,6 +6,7 @@ import { COPIES_SCHEMA } from "./copies-table.js";
 import { ENTITY_COUNTS, ENTITY_KEY_GLOBAL, entityDays, LINKS_OWN_KEY } from "./entities-table.js";
 import { EVENT_INDEXES, eventDates } from "./events-table.js";
 import { DATE_ORDER_FUNCTION, dateOrder } from "./layer-table.js";
+import { SPEAKER_PAIRS_DESCRIPTION, speakerPairRowsSql } from "./quotes-table.js";
 import { SEARCH_WINDOW_INDEX } from "./search-window.js";
 import { SPAN_TEXT_FUNCTION, spanTextFunction } from "./span-text.js";
 import { KEY_SEQS_FUNCTION, keySeqsFunction, STORIES_SCHEMA } from "./stories-table.js";
@@ -494,6 +495,11 @@ export const MIGRATIONS: Migration[] = [
       ${LINKS_OWN_KEY};
       CREATE INDEX entity_links_entity_date ON entity_links(entity_id, article_date, article_rowid, mentions, local_id);
     `,
+  },
+  {
+    version: 26,
+    description: SPEAKER_PAIRS_DESCRIPTION,
+    sql: speakerPairRowsSql(),
   },
 ];
 

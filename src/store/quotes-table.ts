@@ -2,7 +2,11 @@
 // articles: who said what, matched by speaker, words of the quote and outlet
 // with the search keys of text/stem.ts (accents, case and inflection aside),
 // and the registry entity of the speaker (through the article's entity links,
-// written just before by entities-table.ts).
+// written just before by entities-table.ts). A speaker's keys are indexed one
+// row a key, and also one row a pair of keys (or, for a speaker with many
+// keys, one marked row a key), so that the quotations of a speaker named by two
+// or more keys are counted off one index range instead of each being checked
+// for the other keys.
 import { rows, stmt } from "./statements.js";
 import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
@@ -21,6 +25,49 @@ export function registerKeysFunction(db: Database.Database): void {
 }
 /** The key string of a quotation's words, made when a query compares them (a back end may keep it in a column instead). */
 export const TEXT_KEYS = `${KEYS_FUNCTION}(q.text)`;
+
+/** A speaker with up to this many keys gets a row for each pair of them (6 at most); one with more, a marked row for each. */
+export const PAIRED_KEYS = 4;
+/** Joins the two keys of a pair row, and starts the marked row of a key of a speaker with more than PAIRED_KEYS keys: no key holds it. */
+const KEY_JOIN = " ";
+
+/** Keys in the order of their UTF-8 bytes: SQLite's BINARY collation and PostgreSQL's "C". */
+const byBytes = (a: string, b: string): number => Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"));
+/** The row of a pair of keys, the same in either order. */
+export const pairKey = (a: string, b: string): string => [a, b].sort(byBytes).join(KEY_JOIN);
+/** The marked row of a key of a speaker with more than PAIRED_KEYS keys. */
+export const manyKey = (key: string): string => KEY_JOIN + key;
+
+/** The rows of quote_speaker_keys of a speaker's key string: each key, then each pair of keys, or (more than PAIRED_KEYS keys) each key marked. */
+export function speakerIndexKeys(keys: string): string[] {
+  const distinct = [...new Set(keys.split(KEY_JOIN).filter((k) => k !== ""))];
+  if (distinct.length < 2) return distinct;
+  if (distinct.length > PAIRED_KEYS) return [...distinct, ...distinct.map(manyKey)];
+  const pairs = distinct.flatMap((a, i) => distinct.slice(i + 1).map((b) => pairKey(a, b)));
+  return [...distinct, ...pairs];
+}
+
+export const SPEAKER_PAIRS_DESCRIPTION =
+  `a row for each pair of a speaker's search keys (each key marked, for a speaker of more than ${PAIRED_KEYS}): a speaker of two or more keys is counted off one index range`;
+/**
+ * The pair and marked rows of the speakers whose key rows are stored (a
+ * migration's, for every back end; `collate` orders keys by their bytes there:
+ * ` COLLATE "C"` in PostgreSQL).
+ */
+export function speakerPairRowsSql(collate = ""): string {
+  const single = (t: string) => `${t}.key NOT LIKE '%${KEY_JOIN}%'`;
+  const keyCount = `(SELECT COUNT(*) FROM quote_speaker_keys c WHERE c.article_rowid = a.article_rowid AND c.ord = a.ord AND ${single("c")})`;
+  return `
+    INSERT INTO quote_speaker_keys (key, article_rowid, ord)
+      SELECT a.key || '${KEY_JOIN}' || b.key, a.article_rowid, a.ord FROM quote_speaker_keys a
+      JOIN quote_speaker_keys b ON b.article_rowid = a.article_rowid AND b.ord = a.ord AND a.key${collate} < b.key${collate}
+      WHERE ${single("a")} AND ${single("b")} AND ${keyCount} <= ${PAIRED_KEYS}
+      ON CONFLICT DO NOTHING;
+    INSERT INTO quote_speaker_keys (key, article_rowid, ord)
+      SELECT '${KEY_JOIN}' || a.key, a.article_rowid, a.ord FROM quote_speaker_keys a
+      WHERE ${single("a")} AND ${keyCount} > ${PAIRED_KEYS}
+      ON CONFLICT DO NOTHING;`;
+}
 
 export const quotesTable: LayerTable = {
   name: "quotes",
@@ -63,7 +110,7 @@ export const quotesTable: LayerTable = {
         via: q.via,
         citing: q.citing,
       });
-      for (const key of keyString(speaker).split(" ")) if (key !== "") insertKey.run(key, article.rowid, ord);
+      for (const key of speakerIndexKeys(keyString(speaker))) insertKey.run(key, article.rowid, ord);
       for (const m of named) if (m.start >= q.start && m.end <= q.end) insertMention.run(m.id, order, article.rowid, ord);
     });
   },
@@ -75,31 +122,35 @@ export type KeyedArticles = (keys: readonly string[]) => { sql: string; param: s
 /** The articles with every key, by SQLite's FTS5 index. */
 const FTS_ARTICLES: KeyedArticles = (keys) => ({ sql: "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", param: allKeysMatch(keys) });
 
+/** The quotation of `t` has the speaker key given as the parameter. */
+const hasKey = (t: string) => `EXISTS (SELECT 1 FROM quote_speaker_keys k2 WHERE k2.key = ? AND k2.article_rowid = ${t}.article_rowid AND k2.ord = ${t}.ord)`;
+/**
+ * The quotations whose speaker has two keys (parameters: their pair row, and
+ * the marked row of each): the pair's index range, then the speakers with more
+ * than PAIRED_KEYS keys, whose marked rows are few.
+ */
+const SPEAKER_PAIR_HITS = `(SELECT p.article_rowid, p.ord FROM quote_speaker_keys p WHERE p.key = ?
+  UNION ALL SELECT l.article_rowid, l.ord FROM quote_speaker_keys l WHERE l.key = ? AND ${hasKey("l")})`;
+
 /**
  * The statements of a quotation query: a page of rows (then its limit and
- * offset) and their count, with their parameters. With a speaker, the page is
- * read off the index of the speaker's first key (the caller puts the rarest
- * first), newest article first, and
- * only the page's rows are joined to their quotations and articles, so a
- * page costs the same however often the speaker is quoted; the count reads
- * the key index alone unless another filter needs the rows. Words of the
- * quotation are looked for only in the articles whose search index has them all.
+ * offset) and their count, each with its parameters. With a speaker, the page
+ * is read off the index of the speaker's first key (the caller puts the
+ * rarest first), newest article first, and only the page's rows are joined to
+ * their quotations and articles, so a page costs the same however often the
+ * speaker is quoted. The count reads the key index alone unless another filter
+ * needs the rows: for a speaker of two or more keys, the range of the pair of
+ * its two rarest (SPEAKER_PAIR_HITS), so it costs one index range, not a check
+ * of every quotation of the first key. Words of the quotation are looked for
+ * only in the articles whose search index has them all.
  */
 export function quoteQuerySql(
   query: QuoteQuery = {},
   articlesWith: KeyedArticles = FTS_ARTICLES,
   speakerKeys: readonly string[] = queryKeys(query.speaker),
-): { rows: string; count: string; params: unknown[] } {
-  const [firstKey, ...otherKeys] = speakerKeys;
+): { rows: string; count: string; params: unknown[]; countParams: unknown[] } {
+  const [firstKey, secondKey, ...otherKeys] = [...new Set(speakerKeys)];
   const c = noConditions();
-  if (firstKey !== undefined) {
-    c.where.push("k.key = ?");
-    c.params.push(firstKey);
-    for (const k of otherKeys) {
-      c.where.push("EXISTS (SELECT 1 FROM quote_speaker_keys k2 WHERE k2.key = ? AND k2.article_rowid = k.article_rowid AND k2.ord = k.ord)");
-      c.params.push(k);
-    }
-  }
   const aboutKeys = queryKeys(query.about);
   if (aboutKeys.length) {
     // Only the quotations of the articles whose indexed text has every key are compared word by word.
@@ -121,17 +172,25 @@ export function quoteQuerySql(
       /** The count reads the articles only when a filter is on them. */
       count: `SELECT COUNT(*) AS n FROM quotes q ${articleFilter ? join : ""} ${whereClause(c)}`,
       params: c.params,
+      countParams: c.params,
     };
   }
-  const from = `FROM quote_speaker_keys k
-    ${quoteFilter ? "JOIN quotes q ON q.article_rowid = k.article_rowid AND q.ord = k.ord" : ""}
+  /** The speaker's conditions, then the others. */
+  const withSpeaker = (where: string[], params: unknown[]) => ({ where: [...where, ...c.where], params: [...params, ...c.params] });
+  const laterKeys = secondKey === undefined ? [] : [secondKey, ...otherKeys];
+  const page = withSpeaker(["k.key = ?", ...laterKeys.map(() => hasKey("k"))], [firstKey, ...laterKeys]);
+  const joins = `${quoteFilter ? "JOIN quotes q ON q.article_rowid = k.article_rowid AND q.ord = k.ord" : ""}
     ${articleFilter ? "JOIN articles a ON a.rowid = k.article_rowid" : ""}`;
-  return {
-    rows: `WITH page AS (SELECT k.article_rowid AS r, k.ord AS o ${from} ${whereClause(c)} ORDER BY k.article_rowid DESC, k.ord LIMIT ? OFFSET ?)
+  const rows = `WITH page AS (SELECT k.article_rowid AS r, k.ord AS o FROM quote_speaker_keys k ${joins} ${whereClause(page)} ORDER BY k.article_rowid DESC, k.ord LIMIT ? OFFSET ?)
            SELECT ${columns} FROM page JOIN quotes q ON q.article_rowid = page.r AND q.ord = page.o JOIN articles a ON a.rowid = page.r
-           ORDER BY page.r DESC, page.o`,
-    count: `SELECT COUNT(*) AS n ${from} ${whereClause(c)}`,
-    params: c.params,
+           ORDER BY page.r DESC, page.o`;
+  if (secondKey === undefined) return { rows, count: `SELECT COUNT(*) AS n FROM quote_speaker_keys k ${joins} ${whereClause(page)}`, params: page.params, countParams: page.params };
+  const counted = withSpeaker(otherKeys.map(() => hasKey("k")), otherKeys);
+  return {
+    rows,
+    count: `SELECT COUNT(*) AS n FROM ${SPEAKER_PAIR_HITS} k ${joins} ${whereClause(counted)}`,
+    params: page.params,
+    countParams: [pairKey(firstKey, secondKey), manyKey(firstKey), manyKey(secondKey), ...counted.params],
   };
 }
 
@@ -151,7 +210,7 @@ export function queryQuotes(db: Database.Database, query: QuoteQuery = {}): Quot
   const counts = keys.length > 1 ? keys.map((k) => (stmt(db, KEY_COUNT).get(k) as { n: number }).n) : [];
   const sql = quoteQuerySql(query, FTS_ARTICLES, rarestFirst(keys, counts));
   const quotes = withSpanTexts(rows(db, sql.rows).all(...sql.params, query.limit ?? DEFAULT_PAGE_LIMIT, query.offset ?? 0) as StoredQuote[], "text");
-  const total = (stmt(db, sql.count).get(...sql.params) as { n: number }).n;
+  const total = (stmt(db, sql.count).get(...sql.countParams) as { n: number }).n;
   return { quotes, total };
 }
 

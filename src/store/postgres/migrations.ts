@@ -8,6 +8,7 @@
 // the key strings it is made from (as FTS5 keeps them).
 import { ENTITY_COUNTS, ENTITY_KEY_GLOBAL, entityDays } from "../entities-table.js";
 import { eventDates } from "../events-table.js";
+import { SPEAKER_PAIRS_DESCRIPTION, speakerPairRowsSql } from "../quotes-table.js";
 
 export interface PgMigration {
   version: number;
@@ -316,6 +317,11 @@ export const PG_MIGRATIONS: PgMigration[] = [
     version: 7,
     description: ENTITY_KEY_GLOBAL.description,
     sql: ENTITY_KEY_GLOBAL.sql,
+  },
+  {
+    version: 8,
+    description: SPEAKER_PAIRS_DESCRIPTION,
+    sql: speakerPairRowsSql(' COLLATE "C"'),
   },
 ];
 

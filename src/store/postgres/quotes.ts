@@ -8,7 +8,7 @@ import type { Doc } from "../../doc/doc.js";
 import { keyString, queryKeys } from "../filters.js";
 import { NATIONALITY } from "../entities-table.js";
 import type { ArticleRef } from "../layer-table.js";
-import { KEY_COUNT, KEYS_FUNCTION, quoteQuerySql, TEXT_KEYS, rarestFirst, type KeyedArticles } from "../quotes-table.js";
+import { KEY_COUNT, KEYS_FUNCTION, quoteQuerySql, TEXT_KEYS, rarestFirst, speakerIndexKeys, type KeyedArticles } from "../quotes-table.js";
 import { allKeysTree } from "../search-text.js";
 import { inRow } from "../span-text.js";
 import { tsquery } from "./search.js";
@@ -68,7 +68,7 @@ export const pgQuotesTable: PgLayerTable = {
           textKeys: keyString(q.text),
         },
       );
-      for (const key of new Set(speakerKeys.split(" "))) if (key !== "") await sql.run("INSERT INTO quote_speaker_keys (key, article_rowid, ord) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", key, article.rowid, ord);
+      for (const key of speakerIndexKeys(speakerKeys)) await sql.run("INSERT INTO quote_speaker_keys (key, article_rowid, ord) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", key, article.rowid, ord);
       for (const m of named) {
         if (m.start >= q.start && m.end <= q.end) {
           await sql.run("INSERT INTO quote_mentions (entity_id, article_date, article_rowid, ord) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", m.id, article.date, article.rowid, ord);
@@ -87,7 +87,7 @@ export async function queryQuotes(sql: Sql, query: QuoteQuery = {}): Promise<Quo
   const count = columns(q.count);
   const [quotes, counted] = await Promise.all([
     sql.all<StoredQuote>(rows, ...q.params, limit(query.limit, DEFAULT_PAGE_LIMIT), query.offset ?? 0),
-    sql.get<{ n: number }>(count, ...q.params),
+    sql.get<{ n: number }>(count, ...q.countParams),
   ]);
   return { quotes, total: counted!.n };
 }

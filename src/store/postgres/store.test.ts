@@ -55,6 +55,30 @@ describe("the PostgreSQL store", { skip: postgres.skip }, () => {
     await assert.rejects(openStore(address), (e: unknown) => e instanceof StoreError && /newer than this newsgraph/.test(e.message) && !e.message.includes("\n"));
   });
 
+  test("migration 8 gives the speakers already stored their pair rows: speakers of two or more keys are counted as before", async () => {
+    const address = postgres.address("pairs");
+    let store = await openStore(address);
+    await store.put(analyse(GREEK_PAGE, { published: "2023-09-21" }));
+    await store.put(analyse(ENGLISH_PAGE, { published: "2023-10-02" }));
+    const speakers = [...new Set((await store.quotes({ limit: 100 })).quotes.map((q) => q.speaker ?? ""))].filter((s) => s.trim().includes(" "));
+    assert.ok(speakers.length >= 2, speakers.join(", "));
+    const totals = async () => Promise.all(speakers.map(async (speaker) => (await store.quotes({ speaker })).total));
+    const before = await totals();
+    assert.ok(before.every((n) => n > 0), before.join(", "));
+    await store.close();
+    const { connectionString, schema } = parseAddress(address);
+    const client = new pg.Client({ connectionString });
+    await client.connect();
+    await client.query(`SET search_path TO ${schema}`);
+    const derived = await client.query("DELETE FROM quote_speaker_keys WHERE key LIKE '% %'");
+    assert.ok((derived.rowCount ?? 0) > 0);
+    await client.query("DELETE FROM schema_migrations WHERE version = 8");
+    await client.end();
+    store = await openStore(address);
+    assert.deepEqual(await totals(), before);
+    await store.close();
+  });
+
   test("stores opening one new schema at the same moment create and migrate it once, without errors", async () => {
     const address = postgres.address("together");
     for (let round = 0; round < 3; round++) {
