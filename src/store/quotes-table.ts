@@ -125,9 +125,10 @@ const FTS_ARTICLES: KeyedArticles = (keys) => ({ sql: "SELECT rowid FROM article
 /** The quotation of `t` has the speaker key given as the parameter. */
 const hasKey = (t: string) => `EXISTS (SELECT 1 FROM quote_speaker_keys k2 WHERE k2.key = ? AND k2.article_rowid = ${t}.article_rowid AND k2.ord = ${t}.ord)`;
 /**
- * The quotations whose speaker has two keys (parameters: their pair row, and
- * the marked row of each): the pair's index range, then the speakers with more
- * than PAIRED_KEYS keys, whose marked rows are few.
+ * The quotations whose speaker has both of two keys (parameters: their pair
+ * row, then the marked row of each): the pair's index range (the speakers of
+ * up to PAIRED_KEYS keys), then the marked rows of the first key (the speakers
+ * of more keys, few), each checked for the second.
  */
 const SPEAKER_PAIR_HITS = `(SELECT p.article_rowid, p.ord FROM quote_speaker_keys p WHERE p.key = ?
   UNION ALL SELECT l.article_rowid, l.ord FROM quote_speaker_keys l WHERE l.key = ? AND ${hasKey("l")})`;
