@@ -61,6 +61,9 @@ test("a speaker's page is read off the index of the rarest of its keys (ties in 
   assert.deepEqual(rarestFirst(["ryabkov"], []), ["ryabkov"]);
   assert.match(quoteQuerySql({ speaker: "Νίκολα Γκρούεφσκι" }, undefined, ["γκρουεφσκι", "νικολα"]).rows, /k\.key = \?/);
   assert.deepEqual(quoteQuerySql({ speaker: "Νίκολα Γκρούεφσκι" }, undefined, ["γκρουεφσκι", "νικολα"]).params, ["γκρουεφσκι", "νικολα"]);
+  assert.deepEqual(quoteQuerySql({ speaker: "Νίκολα Γκρούεφσκι" }, undefined, ["γκρουεφσκι", "νικολα"]).countParams.slice(0, 3), ["γκρουεφσκι νικολα", " γκρουεφσκι", " νικολα"]);
+  // An empty key (a word of LIKE wildcards) matches nothing, and its pair is never read as a marked row.
+  assert.deepEqual(quoteQuerySql({ speaker: "_ Γκρούεφσκι" }, undefined, ["", "γκρουεφσκι"]).countParams, ["", "γκρουεφσκι"]);
 });
 
 test("a speaker's key rows: each key, each pair of keys in byte order, or each key marked for a speaker of more than PAIRED_KEYS", () => {

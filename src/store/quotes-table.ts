@@ -185,7 +185,10 @@ export function quoteQuerySql(
   const rows = `WITH page AS (SELECT k.article_rowid AS r, k.ord AS o FROM quote_speaker_keys k ${joins} ${whereClause(page)} ORDER BY k.article_rowid DESC, k.ord LIMIT ? OFFSET ?)
            SELECT ${columns} FROM page JOIN quotes q ON q.article_rowid = page.r AND q.ord = page.o JOIN articles a ON a.rowid = page.r
            ORDER BY page.r DESC, page.o`;
-  if (secondKey === undefined) return { rows, count: `SELECT COUNT(*) AS n FROM quote_speaker_keys k ${joins} ${whereClause(page)}`, params: page.params, countParams: page.params };
+  // A key that was all LIKE wildcards is empty and matches nothing: its pair would read as a marked row.
+  if (secondKey === undefined || firstKey === "" || secondKey === "") {
+    return { rows, count: `SELECT COUNT(*) AS n FROM quote_speaker_keys k ${joins} ${whereClause(page)}`, params: page.params, countParams: page.params };
+  }
   const counted = withSpeaker(otherKeys.map(() => hasKey("k")), otherKeys);
   return {
     rows,
