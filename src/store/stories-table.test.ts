@@ -7,7 +7,9 @@ import Database from "better-sqlite3";
 import { STORE_BACKENDS } from "../testing/store-backends.js";
 import { openStore } from "./open.js";
 import { preparedText } from "./statements.js";
-import { STORY_LOOKUPS, unpackContribution, unpackKeySeqs } from "./stories-table.js";
+import { CANDIDATES_PER_KEY, LOOKUP_ROWS_KEPT, PRUNE_EVERY, STORY_LOOKUPS, unpackContribution, unpackKeySeqs } from "./stories-table.js";
+import { buildDoc } from "../pipeline/build.js";
+import { defaultPipeline } from "../pipeline/default.js";
 import { DICTIONARY_MARK } from "./packing.js";
 
 const docs = new Map<string, Doc>();
@@ -185,6 +187,51 @@ test("story lookup keys are kept once, by key and recency; each story lists its 
   assert.deepEqual(after.rows, after.listed);
   assert.ok(after.rows.length < before.rows.length);
   await store.close();
+});
+
+/** Words the articles of the pruning test are made of, each article its own draw. */
+const DRAWN_WORDS = ("αγρότες λιμάνι σχολείο νοσοκομείο δρόμος γέφυρα πλοίο τρένο ποτάμι βουνό δάσος εργοστάσιο " +
+  "μουσείο θέατρο γήπεδο αεροδρόμιο πανεπιστήμιο βιβλιοθήκη αγορά τράπεζα φράγμα λίμνη παραλία νησί χωριό " +
+  "πλατεία εκκλησία κάστρο φάρος σταθμός").split(" ");
+
+/** Article `i` of the pruning test: Κύπρος in every one, its other words drawn by `i`, dated 10 days after the one before (never in one story). */
+function crowdedArticle(i: number): Doc {
+  let state = i * 7919 + 17;
+  const word = () => DRAWN_WORDS[(state = (state * 1103515245 + 12345) % 2147483648) % DRAWN_WORDS.length];
+  const sentence = () => `Στην Κύπρο ${Array.from({ length: 9 }, word).join(" ")} ${i}.`;
+  const published = new Date(Date.UTC(2020, 0, 1) + i * 10 * 86_400_000).toISOString().slice(0, 10);
+  return buildDoc({ title: `Κύπρος: ${word()} ${word()} ${i}`, paragraphs: Array.from({ length: 4 }, () => `${sentence()} ${sentence()}`), related: [], meta: { published } });
+}
+
+test("a lookup key every story has keeps only its latest rows, and the lookups read the same stories as before (SQLite)", async () => {
+  const path = STORE_BACKENDS[0].address("pruned-keys");
+  const store = await openStore(path);
+  const pipeline = defaultPipeline();
+  const n = LOOKUP_ROWS_KEPT + 3 * PRUNE_EVERY + 1;
+  await store.beginBatch();
+  for (let i = 0; i < n; i++) await store.put(pipeline.run(crowdedArticle(i)));
+  await store.endBatch();
+  await store.close();
+  const db = new Database(path, { readonly: true });
+  const stories = db.prepare("SELECT id, lookup FROM stories").all() as { id: number; lookup: Buffer | null }[];
+  assert.equal(stories.length, n, "every article opened a story of its own");
+  // What each story lists of its keys: every row it was ever given.
+  const listed = new Map<string, { story: number; seq: number }[]>();
+  for (const s of stories) for (const [k, seq] of unpackKeySeqs(s.lookup)) listed.set(k, [...(listed.get(k) ?? []), { story: s.id, seq }]);
+  const [key, given] = [...listed].sort((a, b) => b[1].length - a[1].length)[0];
+  assert.equal(given.length, n, `${key} is a key of every story`);
+  const rows = db.prepare("SELECT story_id AS story, seq FROM story_keys WHERE key = ? ORDER BY seq DESC").all(key) as { story: number; seq: number }[];
+  // A key of every assignment is pruned at every PRUNE_EVERY-th.
+  assert.ok(rows.length >= LOOKUP_ROWS_KEPT && rows.length <= LOOKUP_ROWS_KEPT + PRUNE_EVERY, `${rows.length} rows kept`);
+  const latest = given.sort((a, b) => b.seq - a.seq);
+  assert.deepEqual(rows, latest.slice(0, rows.length), "the rows kept are the key's latest");
+  const lookup = db.prepare(preparedText(STORY_LOOKUPS.stories)).pluck().all(key, CANDIDATES_PER_KEY);
+  assert.deepEqual(lookup, latest.slice(0, CANDIDATES_PER_KEY).map((r) => r.story), "a lookup finds the stories it found before pruning");
+  // A key fewer stories have keeps all of its rows.
+  const rare = [...listed].find(([, g]) => g.length > 1 && g.length < CANDIDATES_PER_KEY);
+  assert.ok(rare, "some key is shared by a few stories");
+  assert.equal((db.prepare("SELECT count(*) FROM story_keys WHERE key = ?").pluck().get(rare[0]) as number), rare[1].length);
+  db.close();
 });
 
 test("migration 24 keeps the lookup keys of a store of schema 23 once, each story listing its own", async () => {

@@ -86,6 +86,22 @@ export const STORIES_SCHEMA = `
 export const TOTAL_KEY = "";
 /** Stories read per key of a new article: the most recently active that have it. */
 export const CANDIDATES_PER_KEY = 20;
+/**
+ * Rows a lookup key keeps in story_keys: its most recently active stories.
+ * Only the latest CANDIDATES_PER_KEY of a key are ever read, so the older rows
+ * of a key every article has (a country, a year, a common number) are dead
+ * weight that made the index, and the pages each article's writes touch, grow
+ * with the store; twice as many are kept so that a story leaving (its article
+ * written again) does not leave the key's list short.
+ */
+export const LOOKUP_ROWS_KEPT = 2 * CANDIDATES_PER_KEY;
+/**
+ * Crowded keys are pruned by every this many-th assignment (by its seq) that
+ * takes them, each prune a key's rows of the assignments since the last: a key
+ * keeps LOOKUP_ROWS_KEPT and on average PRUNE_EVERY more rows, however large
+ * the store grows, for an eighth of the deletes.
+ */
+export const PRUNE_EVERY = 8;
 /** Candidates compared in full: those sharing the most (IDF-weighted) keys with the article. */
 export const CANDIDATES_COMPARED = 24;
 /** Content words of an article (its heaviest) looked up, and kept as lookup keys of its story. */
@@ -108,6 +124,8 @@ export const STORY_LOOKUPS = {
 };
 /** Deletes one story's row of a lookup key (key, seq, story). */
 const DROP_LOOKUP_KEY = "DELETE FROM story_keys WHERE key = ? AND seq = ? AND story_id = ?";
+/** Deletes a key's rows older than its LOOKUP_ROWS_KEPT latest (the key given twice). */
+const PRUNE_LOOKUP_KEY = `DELETE FROM story_keys WHERE key = ? AND seq < (SELECT seq FROM story_keys WHERE key = ? ORDER BY seq DESC LIMIT 1 OFFSET ${LOOKUP_ROWS_KEPT - 1})`;
 
 export interface StoryRow {
   id: number;
@@ -221,13 +239,19 @@ function countKeys(db: Database.Database, keys: string[], sign: 1 | -1): void {
     .run(sign, JSON.stringify([TOTAL_KEY, ...keys]));
 }
 
-/** Stories sharing keys with the article, by index: per key the most recently active, then the best-sharing compared in full. */
-function candidates(db: Database.Database, keys: string[], idf: Idf, options: StoryOptions): Candidate[] {
-  // The ids alone (pluck): an article looks up some 40 keys of up to 20 stories each.
+/**
+ * Stories sharing keys with the article, by index: per key the most recently
+ * active, then the best-sharing compared in full. `crowded` gets the keys whose
+ * list was full (they may have rows to prune when the article's story takes them).
+ */
+function candidates(db: Database.Database, keys: string[], idf: Idf, options: StoryOptions, crowded: Set<string>): Candidate[] {
+  // The ids alone (pluck): an article looks up some 80 keys of up to 20 stories each.
   const lookup = stmt(db, STORY_LOOKUPS.stories).pluck();
   const shared = new Map<number, number>();
   for (const k of keys) {
-    for (const id of lookup.all(k, CANDIDATES_PER_KEY) as number[]) shared.set(id, (shared.get(id) ?? 0) + idf(k));
+    const ids = lookup.all(k, CANDIDATES_PER_KEY) as number[];
+    if (ids.length === CANDIDATES_PER_KEY) crowded.add(k);
+    for (const id of ids) shared.set(id, (shared.get(id) ?? 0) + idf(k));
   }
   const best = [...shared].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, CANDIDATES_COMPARED);
   const members = stmt(db, "SELECT contribution FROM story_articles WHERE story_id = ? AND contribution IS NOT NULL ORDER BY article_rowid DESC LIMIT ?");
@@ -257,7 +281,7 @@ export const latest = (a: string | null, b: string | null) => (a === null ? b : 
 /**
  * Add an article to a story: its row, the story's counts and dates, and (a
  * report, not a copy) its lookup keys, written at `seq` — the story's row read
- * and updated once.
+ * and updated once; the `crowded` keys' oldest rows are pruned.
  */
 function join(
   db: Database.Database,
@@ -266,6 +290,7 @@ function join(
   row: { score: number | null; day: number | null; precision: DatePrecision | null; contribution: Contribution | null },
   seq: number,
   lookup: readonly string[] = [],
+  crowded: ReadonlySet<string> = new Set(),
 ): void {
   stmt(db, "INSERT INTO story_articles (article_rowid, story_id, score, day, precision, contribution) VALUES (?, ?, ?, ?, ?, ?)")
     .run(rowid, story, row.score, row.day, row.precision, row.contribution ? packContribution(row.contribution) : null);
@@ -277,7 +302,7 @@ function join(
     latest(s.last_published, a.published),
     a.stored,
     seq,
-    lookup.length ? moveLookupKeys(db, story, unpackKeySeqs(s.lookup), lookup, seq) : null,
+    lookup.length ? moveLookupKeys(db, story, unpackKeySeqs(s.lookup), lookup, seq, crowded) : null,
     story,
   );
 }
@@ -304,7 +329,8 @@ export function assignStory(db: Database.Database, rowid: number, doc: Doc, opti
   const idf = idfOf(db, keys);
   const c = contribution(a, idf);
   const lookup = lookupKeys(c, LOOKUP_TERMS);
-  const choice = chooseStory(a, candidates(db, lookup, idf, options), idf, options);
+  const crowded = new Set<string>();
+  const choice = chooseStory(a, candidates(db, lookup, idf, options, crowded), idf, options);
   let story = choice.story;
   if (story === null) {
     story = Number(
@@ -315,7 +341,7 @@ export function assignStory(db: Database.Database, rowid: number, doc: Doc, opti
     // A story opened by an article without a headline takes the first headline that comes.
     if (hasHeadline(doc)) stmt(db, "UPDATE stories SET title = ?, titled = 1 WHERE id = ? AND titled = 0").run(headline(doc), story);
   }
-  join(db, story, rowid, { score: choice.story === null ? null : choice.score, day: a.day?.day ?? null, precision: a.day?.precision ?? null, contribution: c }, seq, lookup);
+  join(db, story, rowid, { score: choice.story === null ? null : choice.score, day: a.day?.day ?? null, precision: a.day?.precision ?? null, contribution: c }, seq, lookup, crowded);
   countKeys(db, keys, 1);
 }
 
@@ -355,15 +381,23 @@ function lookupKeysOf(db: Database.Database, story: number): Map<string, number>
   return unpackKeySeqs((stmt(db, "SELECT lookup FROM stories WHERE id = ?").get(story) as { lookup: Buffer | null }).lookup);
 }
 
-/** A story's lookup keys (`seqs`, updated) written at `seq`: each row it had of a key moves to the new seq (one row a key and story); the packed list. */
-function moveLookupKeys(db: Database.Database, story: number, seqs: Map<string, number>, lookup: readonly string[], seq: number): Buffer {
+/**
+ * A story's lookup keys (`seqs`, updated) written at `seq`: each row it had of a
+ * key moves to the new seq (one row a key and story), and at every PRUNE_EVERY-th
+ * seq a `crowded` key keeps its LOOKUP_ROWS_KEPT latest rows (a pruned row's seq
+ * stays in `seqs`; dropping it later deletes nothing); the packed list.
+ */
+function moveLookupKeys(db: Database.Database, story: number, seqs: Map<string, number>, lookup: readonly string[], seq: number, crowded: ReadonlySet<string>): Buffer {
   const drop = stmt(db, DROP_LOOKUP_KEY);
   const add = stmt(db, "INSERT OR IGNORE INTO story_keys (key, seq, story_id) VALUES (?, ?, ?)");
+  const prune = stmt(db, PRUNE_LOOKUP_KEY);
+  const pruning = seq % PRUNE_EVERY === 0;
   for (const k of lookup) {
     const before = seqs.get(k);
     if (before === seq) continue;
     if (before !== undefined) drop.run(k, before, story);
     add.run(k, seq, story);
+    if (pruning && crowded.has(k)) prune.run(k, k);
     seqs.set(k, seq);
   }
   return packKeySeqs(seqs);
