@@ -6,7 +6,7 @@ import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
 import { addArticleFilter, noConditions } from "./filters.js";
 import { linkedEntities } from "./entities-table.js";
-import { packSpanText, spanTextSql, spanTextValue } from "./span-text.js";
+import { rowSpanText, spanTextSql, spanTextValue } from "./span-text.js";
 import { dateOrder, type ArticleRef, type LayerTable } from "./layer-table.js";
 import { DEFAULT_PAGE_LIMIT, type PageOptions, type StoredEvent } from "./store.js";
 
@@ -33,6 +33,18 @@ export const eventDates = (text: string): string => `
   ${EVENT_INDEXES}
 `;
 
+const spanKey = (s: { start: number; end: number }) => `${s.start}:${s.end}`;
+
+/** The text of the article's quotations by their offsets (none where two of the same offsets differ): what an event of the same offsets may share (span-text.ts). */
+function quoteTexts(doc: Doc): Map<string, string | undefined> {
+  const texts = new Map<string, string | undefined>();
+  for (const q of doc.layers.quotes ?? []) {
+    const key = spanKey(q);
+    texts.set(key, texts.has(key) && texts.get(key) !== q.text ? undefined : q.text);
+  }
+  return texts;
+}
+
 export const eventsTable: LayerTable = {
   name: "events",
   clear(db: Database.Database, article: ArticleRef) {
@@ -48,6 +60,7 @@ export const eventsTable: LayerTable = {
                @assertedBy, @assertedById, @start, @end, @evidence, @date)`,
     );
     const order = dateOrder(article.date);
+    const quoted = quoteTexts(doc);
     (doc.layers.events ?? []).forEach((e, ord) => {
       insert.run({
         rowid: article.rowid,
@@ -66,7 +79,7 @@ export const eventsTable: LayerTable = {
         assertedById: registryId(e.assertedBy.entityId),
         start: e.evidence.start,
         end: e.evidence.end,
-        evidence: packSpanText(doc.text.slice(e.evidence.start, e.evidence.end)),
+        evidence: rowSpanText(doc.text.slice(e.evidence.start, e.evidence.end), quoted.get(spanKey(e.evidence))),
       });
     });
   },

@@ -12,6 +12,7 @@ import { keyString, queryKeys } from "./filters.js";
 import { MIGRATIONS, registerMigrationFunctions } from "./migrations.js";
 import { manyKey, PAIRED_KEYS, pairKey, quoteQuerySql, rarestFirst, registerKeysFunction, speakerIndexKeys } from "./quotes-table.js";
 import { SqliteStore } from "./sqlite.js";
+import { spanColumns, spanTextValue } from "./span-text.js";
 import type { QuoteQuery } from "./store.js";
 import { STORE_BACKENDS } from "../testing/store-backends.js";
 
@@ -125,8 +126,11 @@ test("a Greek quotation's and event's words are kept in ISO 8859-7 in the SQLite
   await store.put(doc);
   const db = new Database(file, { readonly: true });
   const types = db.prepare("SELECT typeof(text) AS t FROM quotes UNION ALL SELECT typeof(evidence) FROM events").all() as { t: string }[];
-  db.close();
+  // a statement's evidence that is its quotation's words is kept once, in the quotation's row (an empty blob in the event's)
+  const shared = db.prepare("SELECT count(*) AS n FROM events WHERE evidence = X''").pluck().get() as number;
   assert.ok(types.some((r) => r.t === "blob"), JSON.stringify(types));
+  assert.ok(shared > 0, "events that share their quotation's text");
+  db.close();
   const written = (doc.layers.quotes ?? []).map((q) => q.text);
   assert.ok(written.length > 1);
   assert.deepEqual((await store.quotes({ limit: 100 })).quotes.map((q) => q.text).sort(), [...written].sort());
@@ -139,6 +143,12 @@ test("a Greek quotation's and event's words are kept in ISO 8859-7 in the SQLite
   const evidence = (doc.layers.events ?? []).map((e) => doc.text.slice(e.evidence.start, e.evidence.end)).sort();
   assert.deepEqual((await store.events({ limit: 100 })).events.map((e) => e.evidence).sort(), evidence);
   await store.close();
+  // a copy to another back end reads the evidence written out
+  const copy = new Database(file, { readonly: true });
+  registerMigrationFunctions(copy);
+  const copied = copy.prepare(`SELECT ${spanColumns("events", ["evidence"])[0]} FROM events`).pluck().all() as (string | Buffer)[];
+  copy.close();
+  assert.deepEqual(copied.map(spanTextValue).sort(), evidence);
 });
 
 test("a version-18 database drops the quotations' key columns and still finds quotations by their words, those written without their text too", async () => {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { packText } from "./article-row.js";
-import { inRow, packSpanText, spanColumns, spanTextFunction, spanTextSql, spanTextValue, withSpanTexts } from "./span-text.js";
+import { inRow, packSpanText, rowSpanText, SHARED_SPAN_TEXT, spanColumns, spanTextFunction, spanTextSql, spanTextValue, withSpanTexts } from "./span-text.js";
 
 const TEXT = "Ο Ριαμπκόφ δήλωσε ότι «η συνεργασία συνεχίζεται». ΐ ΰ Ώ τέλος.";
 
@@ -18,17 +18,28 @@ test("the SQL function gives the stored text, else cuts it from the packed artic
   assert.equal(spanText(null, 0, 1, ""), "");
 });
 
-test("the statement text names the function once per column, and a back end that keeps the texts reads its column", () => {
+test("the statement text names the function once per column, an event's shared text is its quotation's, and a back end that keeps the texts reads its column", () => {
   const sql = `SELECT ${spanTextSql("quotes", "q")} AS text, ${spanTextSql("events", "ev")} AS evidence FROM quotes q, events ev, articles a`;
-  assert.equal(sql, "SELECT CASE WHEN q.text <> '' THEN q.text ELSE span_text(a.text, q.start_offset, q.end_offset, q.text) END AS text, CASE WHEN ev.evidence <> '' THEN ev.evidence ELSE span_text(a.text, ev.start_offset, ev.end_offset, ev.evidence) END AS evidence FROM quotes q, events ev, articles a");
+  const quoteText = (q: string) => `CASE WHEN ${q}.text <> '' THEN ${q}.text ELSE span_text(a.text, ${q}.start_offset, ${q}.end_offset, ${q}.text) END`;
+  assert.equal(
+    sql,
+    `SELECT ${quoteText("q")} AS text, CASE WHEN ev.evidence = X'' THEN (SELECT ${quoteText("shared_row")} FROM quotes shared_row WHERE shared_row.article_rowid = ev.article_rowid AND shared_row.start_offset = ev.start_offset AND shared_row.end_offset = ev.end_offset LIMIT 1) WHEN ev.evidence <> '' THEN ev.evidence ELSE span_text(a.text, ev.start_offset, ev.end_offset, ev.evidence) END AS evidence FROM quotes q, events ev, articles a`,
+  );
   assert.equal(inRow(inRow(sql, "quotes", "q"), "events", "ev"), "SELECT q.text AS text, ev.evidence AS evidence FROM quotes q, events ev, articles a");
 });
 
-test("a copy of a table reads its span texts written out", () => {
-  assert.deepEqual(spanColumns("quotes", ["article_rowid", "text", "start_offset"]), [
-    "article_rowid",
-    "span_text((SELECT a.text FROM articles a WHERE a.rowid = quotes.article_rowid), start_offset, end_offset, text) AS text",
-    "start_offset",
+test("an event's evidence is written as its quotation's when that is the same text, else as its own", () => {
+  assert.equal(rowSpanText("Η Μόσχα δεν θα υποκύψει.", "Η Μόσχα δεν θα υποκύψει."), SHARED_SPAN_TEXT);
+  assert.equal(SHARED_SPAN_TEXT.length, 0);
+  assert.equal(spanTextValue(rowSpanText("Η Μόσχα δεν θα υποκύψει.", "Η Μόσχα δεν θα")), "Η Μόσχα δεν θα υποκύψει.");
+  assert.equal(rowSpanText("Moscow will not bow.", undefined), "Moscow will not bow.");
+});
+
+test("a copy of a table reads its span texts written out, an event's shared one from its quotation", () => {
+  const written = (t: string, row: string, text: string) => `span_text((SELECT a.text FROM articles a WHERE a.rowid = ${row}.article_rowid), ${row}.start_offset, ${row}.end_offset, ${row}.${text})`;
+  assert.deepEqual(spanColumns("quotes", ["article_rowid", "text", "start_offset"]), ["article_rowid", `${written("quotes", "quotes", "text")} AS text`, "start_offset"]);
+  assert.deepEqual(spanColumns("events", ["evidence"]), [
+    `CASE WHEN events.evidence = X'' THEN (SELECT ${written("quotes", "shared_row", "text")} FROM quotes shared_row WHERE shared_row.article_rowid = events.article_rowid AND shared_row.start_offset = events.start_offset AND shared_row.end_offset = events.end_offset LIMIT 1) ELSE ${written("events", "events", "evidence")} END AS evidence`,
   ]);
   assert.deepEqual(spanColumns("entities", ["id", "name"]), ["id", "name"]);
 });
