@@ -41,9 +41,28 @@ export interface ArticleRef {
   date: string;
 }
 
+/**
+ * Writes a table keeps in memory until its store commits: an article's are
+ * kept when its savepoint is released (dropped when it rolls back), and a
+ * batch's are written inside its transaction just before the commit (dropped
+ * when the transaction rolls back). Reads through the table see them.
+ */
+export interface DeferredWrites {
+  /** An article begins to be written (again, on a retry): its deferred writes so far go. */
+  beginArticle(db: Database.Database): void;
+  /** The article was written: its deferred writes join the batch's. */
+  keepArticle(db: Database.Database): void;
+  /** Write the batch's deferred writes (inside its transaction). */
+  flush(db: Database.Database): void;
+  /** The article, or the whole transaction, was rolled back: its deferred writes go. */
+  discard(db: Database.Database, scope: "article" | "batch"): void;
+}
+
 export interface LayerTable {
   name: string;
   /** Remove an article's rows before it is written again. */
   clear(db: Database.Database, article: ArticleRef): void;
   write(db: Database.Database, article: ArticleRef, doc: Doc): void;
+  /** Writes the table defers to the commit, if any. */
+  deferred?: DeferredWrites;
 }

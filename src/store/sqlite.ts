@@ -174,7 +174,10 @@ export class SqliteStore implements Store, Transferable {
   private commitBatch(): void {
     if (this.commitTimer) clearTimeout(this.commitTimer);
     this.commitTimer = null;
-    if (this.db.open && this.db.inTransaction) this.db.exec("COMMIT");
+    if (this.db.open && this.db.inTransaction) {
+      for (const table of LAYER_TABLES) table.deferred?.flush(this.db);
+      this.db.exec("COMMIT");
+    }
     this.uncommitted = 0;
   }
 
@@ -189,6 +192,7 @@ export class SqliteStore implements Store, Transferable {
       if (++this.uncommitted >= this.batch.articles) this.commitBatch();
       return result;
     } catch (err) {
+      if (!this.db.inTransaction) for (const table of LAYER_TABLES) table.deferred?.discard(this.db, "batch");
       if (!this.db.inTransaction && this.uncommitted) {
         const lost = this.uncommitted;
         this.commitBatch();
@@ -202,7 +206,9 @@ export class SqliteStore implements Store, Transferable {
   private write(doc: Doc): Promise<PutResult> {
     const { hash, canonical } = articleIdentity(doc);
     const now = new Date().toISOString();
+    const deferred = LAYER_TABLES.flatMap((t) => (t.deferred ? [t.deferred] : []));
     const write = this.db.transaction((): PutResult => {
+      for (const d of deferred) d.beginArticle(this.db);
       const same = stmt(this.db, "SELECT rowid, id FROM articles WHERE content_hash = ?").get(hash) as { rowid: number; id: string } | undefined;
       if (same) {
         recordDuplicate(this.db, same.rowid, doc, now);
@@ -239,9 +245,25 @@ export class SqliteStore implements Store, Transferable {
         table.write(this.db, { rowid, id: values.id, date }, doc);
         this.layerMs.set(table.name, (this.layerMs.get(table.name) ?? 0) + performance.now() - started);
       }
+      // a put of its own writes them now, inside its transaction; a batch's article keeps them once its savepoint is released
+      if (!this.batch) {
+        for (const d of deferred) {
+          d.keepArticle(this.db);
+          d.flush(this.db);
+        }
+      }
       return { status: existing ? "updated" : "added", id: values.id };
     });
-    return retryBusy(this.file, this.options, () => write.immediate());
+    return retryBusy(this.file, this.options, () => {
+      try {
+        const result = write.immediate();
+        if (this.batch) for (const d of deferred) d.keepArticle(this.db);
+        return result;
+      } catch (err) {
+        for (const d of deferred) d.discard(this.db, this.batch ? "article" : "batch");
+        throw err;
+      }
+    });
   }
 
   async get(id: string): Promise<DocRecord | null> {

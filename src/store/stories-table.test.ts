@@ -7,7 +7,7 @@ import Database from "better-sqlite3";
 import { STORE_BACKENDS } from "../testing/store-backends.js";
 import { openStore } from "./open.js";
 import { preparedText } from "./statements.js";
-import { CANDIDATES_PER_KEY, LOOKUP_ROWS_KEPT, PRUNE_EVERY, STORY_LOOKUPS, unpackContribution, unpackKeySeqs } from "./stories-table.js";
+import { CANDIDATES_PER_KEY, LOOKUP_ROWS_KEPT, PRUNE_EVERY, STORIES_SCHEMA, STORY_LOOKUPS, countKeys, deferredKeyCounts, keyCounts, unpackContribution, unpackKeySeqs } from "./stories-table.js";
 import { buildDoc } from "../pipeline/build.js";
 import { defaultPipeline } from "../pipeline/default.js";
 import { DICTIONARY_MARK } from "./packing.js";
@@ -151,6 +151,68 @@ test("the places of the stored reports are counted for their weights like the ot
   assert.ok(places.length > 0, "the reports name places");
   assert.ok(places.some((p) => p.articles > 1), JSON.stringify(places));
   await store.close();
+});
+
+test("key counts wait for the commit: an article's join the batch when it is written, go when it is rolled back, and reads see them (SQLite)", () => {
+  const db = new Database(":memory:");
+  db.exec(STORIES_SCHEMA);
+  const counts = (keys: string[]) => Object.fromEntries([...keyCounts(db, keys)].sort());
+  const stored = () => db.prepare("SELECT key, articles FROM story_key_counts ORDER BY key").all();
+  deferredKeyCounts.beginArticle(db);
+  countKeys(db, ["a", "b", "a"], 1);
+  assert.deepEqual(counts(["a", "b", "c"]), { "": 1, a: 2, b: 1 }, "a key twice in an article's keys counts twice, as the upsert did");
+  deferredKeyCounts.discard(db, "article");
+  assert.deepEqual(counts(["a", "b"]), {});
+  countKeys(db, ["a"], 1);
+  deferredKeyCounts.keepArticle(db);
+  deferredKeyCounts.beginArticle(db);
+  countKeys(db, ["b"], 1);
+  deferredKeyCounts.beginArticle(db);
+  assert.deepEqual(counts(["a", "b"]), { "": 1, a: 1 }, "a retried article starts again");
+  assert.deepEqual(stored(), [], "nothing is written before the commit");
+  deferredKeyCounts.flush(db);
+  assert.deepEqual(stored(), [{ key: "", articles: 1 }, { key: "a", articles: 1 }]);
+  assert.deepEqual(counts(["a"]), { "": 1, a: 1 }, "written once: not counted twice");
+  countKeys(db, ["a"], -1);
+  deferredKeyCounts.keepArticle(db);
+  countKeys(db, ["z"], 1);
+  deferredKeyCounts.keepArticle(db);
+  assert.deepEqual(counts(["a", "z"]), { "": 1, a: 0, z: 1 });
+  deferredKeyCounts.discard(db, "batch");
+  assert.deepEqual(counts(["a", "z"]), { "": 1, a: 1 }, "a rolled-back batch's counts go");
+  countKeys(db, ["a", "y"], 1);
+  countKeys(db, ["y"], -1);
+  deferredKeyCounts.keepArticle(db);
+  deferredKeyCounts.flush(db);
+  assert.deepEqual(stored(), [{ key: "", articles: 1 }, { key: "a", articles: 2 }, { key: "y", articles: 0 }], "a key counted in and out keeps its row, as before");
+  db.close();
+});
+
+test("a batch of puts writes the same key counts and stories as the same puts one by one (SQLite)", async () => {
+  const written = async (name: string, batch: boolean) => {
+    const path = STORE_BACKENDS[0].address(name);
+    const store = await openStore(path);
+    if (batch) await store.beginBatch();
+    await store.put(before);
+    for (const n of ALL) await store.put(fixture(n));
+    // an article written again (its address the same, its text changed) takes its counts back within the batch
+    assert.equal((await store.put(after)).status, "updated");
+    if (batch) await store.endBatch();
+    const list = (await store.stories({ limit: -1, withArticles: true })).stories;
+    await store.close();
+    const db = new Database(path, { readonly: true });
+    const counts = db.prepare("SELECT key, articles FROM story_key_counts ORDER BY key").all();
+    const scores = db.prepare("SELECT article_rowid, story_id, score FROM story_articles ORDER BY article_rowid").all();
+    db.close();
+    return { stories: partition(list), sizes: list.map((s) => s.size), counts, scores };
+  };
+  const address = "https://example.org/fire";
+  const before = analyzeStoryFixture(UNRELATED, storyFixtureText(UNRELATED), address);
+  const after = analyzeStoryFixture(UNRELATED, `${storyFixtureText(UNRELATED)}\n\nΟι πυροσβέστες έμειναν στην περιοχή όλη τη νύχτα.\n`, address);
+  const alone = await written("counts-alone.db", false);
+  const batched = await written("counts-batched.db", true);
+  assert.ok(alone.counts.length > 50, `${alone.counts.length} keys counted`);
+  assert.deepEqual(batched, alone);
 });
 
 /** A SQLite store's story lookup keys as "story key seq": its rows by key and recency, and each story's list of its own. */
