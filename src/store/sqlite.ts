@@ -68,6 +68,8 @@ const INTEGRITY_OK = "ok";
 const BM25_WEIGHTS = "2.0, 1.0";
 /** SQLite's LIMIT of no limit. */
 const UNLIMITED = -1;
+/** The layer tables' writes deferred to the commit. */
+const DEFERRED_WRITES = LAYER_TABLES.flatMap((t) => (t.deferred ? [t.deferred] : []));
 
 /** A search's window (`where` its conditions, then the limit): the newest matches off the index, with their relevance and the columns the facets count, read from the index of those columns. */
 export const searchWindowSql = (where: string): string =>
@@ -175,7 +177,7 @@ export class SqliteStore implements Store, Transferable {
     if (this.commitTimer) clearTimeout(this.commitTimer);
     this.commitTimer = null;
     if (this.db.open && this.db.inTransaction) {
-      for (const table of LAYER_TABLES) table.deferred?.flush(this.db);
+      for (const d of DEFERRED_WRITES) d.flush(this.db);
       this.db.exec("COMMIT");
     }
     this.uncommitted = 0;
@@ -192,7 +194,7 @@ export class SqliteStore implements Store, Transferable {
       if (++this.uncommitted >= this.batch.articles) this.commitBatch();
       return result;
     } catch (err) {
-      if (!this.db.inTransaction) for (const table of LAYER_TABLES) table.deferred?.discard(this.db, "batch");
+      if (!this.db.inTransaction) for (const d of DEFERRED_WRITES) d.discard(this.db, "batch");
       if (!this.db.inTransaction && this.uncommitted) {
         const lost = this.uncommitted;
         this.commitBatch();
@@ -206,9 +208,8 @@ export class SqliteStore implements Store, Transferable {
   private write(doc: Doc): Promise<PutResult> {
     const { hash, canonical } = articleIdentity(doc);
     const now = new Date().toISOString();
-    const deferred = LAYER_TABLES.flatMap((t) => (t.deferred ? [t.deferred] : []));
     const write = this.db.transaction((): PutResult => {
-      for (const d of deferred) d.beginArticle(this.db);
+      for (const d of DEFERRED_WRITES) d.beginArticle(this.db);
       const same = stmt(this.db, "SELECT rowid, id FROM articles WHERE content_hash = ?").get(hash) as { rowid: number; id: string } | undefined;
       if (same) {
         recordDuplicate(this.db, same.rowid, doc, now);
@@ -247,7 +248,7 @@ export class SqliteStore implements Store, Transferable {
       }
       // a put of its own writes them now, inside its transaction; a batch's article keeps them once its savepoint is released
       if (!this.batch) {
-        for (const d of deferred) {
+        for (const d of DEFERRED_WRITES) {
           d.keepArticle(this.db);
           d.flush(this.db);
         }
@@ -257,10 +258,10 @@ export class SqliteStore implements Store, Transferable {
     return retryBusy(this.file, this.options, () => {
       try {
         const result = write.immediate();
-        if (this.batch) for (const d of deferred) d.keepArticle(this.db);
+        if (this.batch) for (const d of DEFERRED_WRITES) d.keepArticle(this.db);
         return result;
       } catch (err) {
-        for (const d of deferred) d.discard(this.db, this.batch ? "article" : "batch");
+        for (const d of DEFERRED_WRITES) d.discard(this.db, this.batch ? "article" : "batch");
         throw err;
       }
     });
