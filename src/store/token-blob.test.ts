@@ -105,4 +105,8 @@ test("a cut blob, or one that does not fit its text, is a clear error", () => {
   const blob = encodeTokens(tagged, text);
   assert.throws(() => decodeTokens(blob.subarray(0, blob.length - 3), text), TokenBlobError);
   assert.throws(() => decodeTokens(blob, "Οι Τούρκοι"), TokenBlobError);
+  // a text of the same length segmented otherwise (as a later Unicode might): refused, not read wrong
+  const other = `Οι Τούρκ-οι είναι${" ".repeat(200000 - 17)}2022 και ΐ`;
+  assert.equal(other.length, text.length);
+  assert.throws(() => decodeTokens(blob, other), /do not fit the article's text/);
 });
