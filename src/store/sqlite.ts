@@ -194,11 +194,14 @@ export class SqliteStore implements Store, Transferable {
       if (++this.uncommitted >= this.batch.articles) this.commitBatch();
       return result;
     } catch (err) {
-      if (!this.db.inTransaction) for (const d of DEFERRED_WRITES) d.discard(this.db, "batch");
-      if (!this.db.inTransaction && this.uncommitted) {
-        const lost = this.uncommitted;
-        this.commitBatch();
-        throw new StoreError(`${err instanceof Error ? err.message : String(err)}; the ${lost} articles written since the last commit were rolled back`);
+      if (!this.db.inTransaction) {
+        // the batch's transaction was rolled back, and what it deferred with it
+        for (const d of DEFERRED_WRITES) d.discard(this.db, "batch");
+        if (this.uncommitted) {
+          const lost = this.uncommitted;
+          this.commitBatch();
+          throw new StoreError(`${err instanceof Error ? err.message : String(err)}; the ${lost} articles written since the last commit were rolled back`);
+        }
       }
       throw err;
     }

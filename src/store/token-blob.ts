@@ -255,12 +255,11 @@ export function decodeTokens(blob: Uint8Array, text: string): TokenColumns {
     cols.posTags = tables.posTags ?? [];
   }
   if (flags & HAS_LEMMA) {
-    cols.lemma = new Uint32Array(n);
     if (flags & LEMMA_EDITS) {
       const edits = Array.from({ length: n }, () => r.varint());
       lemmasFromEdits(cols, edits, tables.lemmaEdits ?? [], text);
     } else {
-      for (let i = 0; i < n; i++) cols.lemma[i] = r.varint();
+      cols.lemma = Uint32Array.from({ length: n }, () => r.varint());
       cols.lemmas = tables.lemmas ?? [];
     }
   }
