@@ -20,6 +20,7 @@
 // Comparing costs the article's keys times a bounded number of reports, not
 // the story's size.
 import type { ArticleFeatures, PublicationDay } from "./features.js";
+import { isMade, lazyField, once } from "../util/lazy.js";
 
 /** The parts of the cross-language keys, by their prefix: entities (and quoted speakers), numbers, dates, places. */
 export const KEY_PARTS = ["e", "n", "t", "p"] as const;
@@ -361,13 +362,29 @@ function keptAsIs(v: Vector, limit: number): boolean {
 
 /**
  * The profile of a story of one report: `applyContribution` of its contribution to
- * an empty profile, sharing the contribution's maps (both are only read) when
- * nothing of them would be dropped, as with nearly every report; a copy otherwise.
+ * an empty profile, vector by vector, each made on first read (a candidate story
+ * is mostly turned away by its dates or figures before its words are read) and
+ * sharing the contribution's map (both are only read) when nothing of it would be
+ * dropped, as with nearly every report; a copy otherwise. Its language's words are
+ * there unless the contribution has none (a contribution the codec gives has some
+ * whenever its words are left to read: an empty vector it makes at once).
  */
 export function soleProfile(c: Contribution, options: StoryOptions = {}): StoryProfile {
   const limit = options.profileKeys ?? STORY_DEFAULTS.profileKeys;
-  if (!keptAsIs(c.terms, limit) || KEY_PARTS.some((p) => !keptAsIs(c.parts[p], limit))) return applyContribution(emptyProfile(), c, 1, options);
-  return { articles: 1, terms: c.terms.size ? { [c.lang]: c.terms } : {}, parts: c.parts, days: dayRange([c.day]) };
+  const kept = (read: () => Vector) => once(() => {
+    const v = read();
+    if (keptAsIs(v, limit)) return v;
+    const sum: Vector = new Map();
+    addInto(sum, v, 1);
+    return prune(sum, limit);
+  });
+  const terms: Record<string, Vector> = {};
+  const words = kept(() => c.terms);
+  if (!isMade(c, "terms")) lazyField(terms, c.lang, words);
+  else if (words().size) terms[c.lang] = words();
+  const parts = {} as Record<KeyPart, Vector>;
+  for (const part of KEY_PARTS) lazyField(parts, part, kept(() => c.parts[part]));
+  return { articles: 1, terms, parts, days: dayRange([c.day]) };
 }
 
 /** The day range of a set of contributions' days. */

@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { test } from "node:test";
-import type { Contribution, StoryProfile } from "./assign.js";
+import { applyContribution, emptyProfile, soleProfile, type Contribution, type StoryProfile } from "./assign.js";
+import { isMade } from "../util/lazy.js";
 import { contributionBytes, contributionFromBytes, decodeContribution, decodeProfile, keySeqsBytes, keySeqsFromBytes, profileBytes, profileFromBytes } from "./codec.js";
 
 const profile: StoryProfile = {
@@ -30,6 +31,33 @@ test("a profile and a contribution come back from their bytes with their keys, w
   assert.deepEqual([...c.terms], [["w:el:λιμαν", 0.12346]]);
   assert.deepEqual([...c.parts.t], [["t:2024-03", 0.3]]);
   assert.equal(c.parts.e.get("e:krptrt"), 1);
+});
+
+test("a decoded profile's and contribution's vectors are made when first read, and once", () => {
+  const p = profileFromBytes(profileBytes(profile));
+  assert.equal(isMade(p.terms, "el"), false);
+  assert.equal(isMade(p.parts, "e"), false);
+  assert.equal(p.parts.e, p.parts.e);
+  assert.deepEqual(Object.keys(p.terms), ["el", "en"]);
+  const c = contributionFromBytes(contributionBytes(contribution));
+  assert.equal(isMade(c, "terms"), false);
+  assert.equal(c.terms, c.terms);
+  const wordless = contributionFromBytes(contributionBytes({ ...contribution, terms: new Map() }));
+  assert.equal(isMade(wordless, "terms"), true, "no words: an empty map at once");
+  assert.equal(wordless.terms.size, 0);
+});
+
+test("the profile of a sole decoded report is the one its contribution makes in an empty profile, with or without words", () => {
+  for (const c of [contribution, { ...contribution, terms: new Map() }]) {
+    const decoded = contributionFromBytes(contributionBytes(c));
+    const sole = soleProfile(decoded);
+    assert.deepEqual({ ...sole, terms: { ...sole.terms }, parts: { ...sole.parts } }, applyContribution(emptyProfile(), contributionFromBytes(contributionBytes(c)), 1));
+  }
+});
+
+test("a language of a profile none of whose weights are written is left out", () => {
+  const p = profileFromBytes(profileBytes({ ...profile, terms: { el: new Map([["w:el:λιμαν", 1e-7]]), en: new Map([["w:en:port", 0.25]]) } }));
+  assert.deepEqual(Object.keys(p.terms), ["en"]);
 });
 
 test("an empty profile comes back empty", () => {
