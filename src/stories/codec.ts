@@ -172,7 +172,7 @@ function int32s(values: readonly number[]): Buffer {
   return out;
 }
 
-/** Reads a binary form back: its header, and each vector (by its number of weights, in the order written) as a map. */
+/** Reads a binary form back: its header, and each vector (by its number of weights, in the order written) as a map made on first read. */
 class BinaryReader {
   readonly header: unknown;
   private readonly keys: string[];
@@ -193,13 +193,9 @@ class BinaryReader {
       : this.keys.map((_, i) => bytes.readInt32LE(weightsAt + i * I32_BYTES));
   }
 
-  /** The next `n` weights as a vector (a language's content words, their prefixes restored, when `lang` is given). */
-  vector(n: number, lang?: string): Vector {
-    return this.lazyVector(n, lang)();
-  }
-
   /**
-   * The next `n` weights as a vector made on first read. A candidate story's
+   * The next `n` weights as a vector (a language's content words, their prefixes
+   * restored, when `lang` is given), made on first read. A candidate story's
    * profile is read to compare an article with it, and seven in ten are turned
    * away by their dates or figures before their words and entities are read
    * (24 candidates an article at 20,000 stored articles): building those maps
