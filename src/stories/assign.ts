@@ -20,7 +20,7 @@
 // Comparing costs the article's keys times a bounded number of reports, not
 // the story's size.
 import type { ArticleFeatures, PublicationDay } from "./features.js";
-import { isMade, lazyField, once } from "../util/lazy.js";
+import { isMade, lazyField } from "../util/lazy.js";
 
 /** The parts of the cross-language keys, by their prefix: entities (and quoted speakers), numbers, dates, places. */
 export const KEY_PARTS = ["e", "n", "t", "p"] as const;
@@ -331,18 +331,19 @@ function prune(r: Vector, limit: number): Vector {
   return new Map([...r].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, limit));
 }
 
+/** A profile's vector with a contribution's added (sign 1) or taken away (sign -1), as a new map of its `limit` heaviest weights. */
+function sumOf(base: Vector | undefined, add: Vector, sign: 1 | -1, limit: number): Vector {
+  const sum: Vector = new Map(base);
+  addInto(sum, add, sign);
+  return prune(sum, limit);
+}
+
 /** A profile with an article's contribution added (sign 1) or taken away (sign -1); `days` are recomputed by the caller on removal. */
 export function applyContribution(profile: StoryProfile, c: Contribution, sign: 1 | -1, options: StoryOptions = {}): StoryProfile {
   const o = { ...STORY_DEFAULTS, ...options };
-  const terms = { ...profile.terms, [c.lang]: new Map(profile.terms[c.lang]) };
-  addInto(terms[c.lang], c.terms, sign);
-  terms[c.lang] = prune(terms[c.lang], o.profileKeys);
+  const terms = { ...profile.terms, [c.lang]: sumOf(profile.terms[c.lang], c.terms, sign, o.profileKeys) };
   if (isEmpty(terms[c.lang])) delete terms[c.lang];
-  const parts = partsOf((p) => new Map(profile.parts[p]));
-  for (const part of KEY_PARTS) {
-    addInto(parts[part], c.parts[part], sign);
-    parts[part] = prune(parts[part], o.profileKeys);
-  }
+  const parts = partsOf((p) => sumOf(profile.parts[p], c.parts[p], sign, o.profileKeys));
   let days = profile.days;
   if (sign > 0 && c.day) {
     const coarse = c.day.precision !== "day";
@@ -371,17 +372,16 @@ function keptAsIs(v: Vector, limit: number): boolean {
  */
 export function soleProfile(c: Contribution, options: StoryOptions = {}): StoryProfile {
   const limit = options.profileKeys ?? STORY_DEFAULTS.profileKeys;
-  const kept = (read: () => Vector) => once(() => {
+  const kept = (read: () => Vector) => () => {
     const v = read();
-    if (keptAsIs(v, limit)) return v;
-    const sum: Vector = new Map();
-    addInto(sum, v, 1);
-    return prune(sum, limit);
-  });
+    return keptAsIs(v, limit) ? v : sumOf(undefined, v, 1, limit);
+  };
   const terms: Record<string, Vector> = {};
-  const words = kept(() => c.terms);
-  if (!isMade(c, "terms")) lazyField(terms, c.lang, words);
-  else if (words().size) terms[c.lang] = words();
+  if (!isMade(c, "terms")) lazyField(terms, c.lang, kept(() => c.terms));
+  else {
+    const words = kept(() => c.terms)();
+    if (words.size) terms[c.lang] = words;
+  }
   const parts = {} as Record<KeyPart, Vector>;
   for (const part of KEY_PARTS) lazyField(parts, part, kept(() => c.parts[part]));
   return { articles: 1, terms, parts, days: dayRange([c.day]) };

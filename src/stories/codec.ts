@@ -23,7 +23,7 @@
 import { KEY_PARTS, partsOf, termKeyPrefix, type Contribution, type KeyPart, type StoryProfile, type Vector } from "./assign.js";
 import type { PublicationDay } from "./features.js";
 import { decodeGreek, encodeGreek } from "../text/iso-8859-7.js";
-import { lazyField, once } from "../util/lazy.js";
+import { lazyField } from "../util/lazy.js";
 
 /** Decimals kept of a stored weight (weights are unit-vector components and their sums). */
 const WEIGHT_DECIMALS = 5;
@@ -195,21 +195,17 @@ class BinaryReader {
 
   /**
    * The next `n` weights as a vector (a language's content words, their prefixes
-   * restored, when `lang` is given), made on first read. A candidate story's
+   * restored, when `lang` is given), to be made on first read (`lazyField`). A candidate story's
    * profile is read to compare an article with it, and seven in ten are turned
    * away by their dates or figures before their words and entities are read
    * (24 candidates an article at 20,000 stored articles): building those maps
    * was a tenth of the stories' time an article.
    */
   lazyVector(n: number, lang?: string): () => Vector {
-    let keys: string[] | null = this.keys.slice(this.next, this.next + n);
-    let weights: number[] | null = this.weights.slice(this.next, this.next + n);
+    const { keys, weights } = this;
+    const start = this.next;
     this.next += n;
-    return once(() => {
-      const v = toVector(keys!, weights!, lang);
-      keys = weights = null;
-      return v;
-    });
+    return () => toVector(keys, weights, start, n, lang);
   }
 
   /** The parts, read in KEY_PARTS order (as BinaryWriter.parts wrote them), each made on first read. */
@@ -220,11 +216,11 @@ class BinaryReader {
   }
 }
 
-/** A vector of keys and scaled weights (a language's content words, their prefixes restored, when `lang` is given). */
-function toVector(keys: readonly string[], weights: readonly number[], lang?: string): Vector {
+/** The `n` keys and scaled weights from `start` as a vector (a language's content words, their prefixes restored, when `lang` is given). */
+function toVector(keys: readonly string[], weights: readonly number[], start: number, n: number, lang?: string): Vector {
   const prefix = lang === undefined ? null : termKeyPrefix(lang);
   const v: Vector = new Map();
-  for (let i = 0; i < keys.length; i++) {
+  for (let i = start; i < start + n; i++) {
     const k = keys[i];
     v.set(prefix !== null && k.startsWith(TERM_MARK) ? prefix + k.slice(TERM_MARK.length) : k, weights[i] / SCALE);
   }

@@ -4,12 +4,12 @@
 
 /** `make` run on the first call only; later calls give what it returned. */
 export function once<T>(make: () => T): () => T {
-  let made = false;
+  let maker: (() => T) | null = make;
   let value: T;
   return () => {
-    if (!made) {
-      value = make();
-      made = true;
+    if (maker) {
+      value = maker();
+      maker = null; // what it held (a blob's keys and weights) can go
     }
     return value;
   };
