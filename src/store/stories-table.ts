@@ -391,7 +391,7 @@ export function assignStory(db: Database.Database, rowid: number, doc: Doc, opti
   const a = articleVectors(articleFeatures(doc), options);
   const keys = vectorKeys(a);
   const idf = idfOf(db, keys);
-  const c = contribution(a, idf);
+  const c = contribution(a, idf, options);
   const lookup = lookupKeys(c, LOOKUP_TERMS);
   const crowded = new Set<string>();
   const choice = chooseStory(a, candidates(db, lookup, idf, options, crowded), idf, options);

@@ -55,6 +55,17 @@ test("no candidate above the threshold: a new story; ties go to the older story"
   assert.equal(chooseStory(articleVectors(portEn), [{ id: 9, profile: story }, { id: 3, profile: story }], idf).story, 3);
 });
 
+test("a contribution keeps the heaviest content words of a long article, and the article is compared with all of them", () => {
+  const words = Array.from({ length: 150 }, (_, i) => `λεξ${i}`);
+  const long = { ...features("el", "2024-03-12", words, ["e:GR"]), terms: new Map(words.map((w, i) => [w, i < 20 ? 3 : 1])) };
+  const rare = (k: string) => (k.endsWith("λεξ149") ? 5 : 1);
+  const c = contribution(articleVectors(long), rare);
+  assert.equal(c.terms.size, 100);
+  assert.ok(c.terms.has("w:el:λεξ149") && c.terms.has("w:el:λεξ0"));
+  assert.equal(contribution(articleVectors(long), rare, { contributionTerms: 150 }).terms.size, 150);
+  assert.equal(articleVectors(long).terms.size, 150);
+});
+
 test("a contribution taken away leaves the profile it was added to", () => {
   const one = profileOf(port);
   const c = contribution(articleVectors(portEn), idf);

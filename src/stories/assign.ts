@@ -62,6 +62,12 @@ export interface StoryOptions {
   profileKeys?: number;
   /** Share of the score that is the average over the story's latest reports (the rest: the story's sums). */
   memberWeight?: number;
+  /**
+   * Content words kept of a report's contribution (the heaviest, by weight): what
+   * a story's sums and its reports' comparisons hold of a long article. The article
+   * itself is compared with all of its words.
+   */
+  contributionTerms?: number;
 }
 
 export const STORY_DEFAULTS: Required<StoryOptions> = {
@@ -78,6 +84,7 @@ export const STORY_DEFAULTS: Required<StoryOptions> = {
   dayWithinMonthDays: 40,
   profileKeys: 200,
   memberWeight: 0.75,
+  contributionTerms: 100,
 };
 
 export type Vector = Map<string, number>;
@@ -301,10 +308,11 @@ export interface Contribution {
   day: PublicationDay | null;
 }
 
-export function contribution(a: ArticleVectors, idf: Idf): Contribution {
+/** What an article adds to a story: its vectors weighted by IDF, of its content words the `contributionTerms` heaviest. */
+export function contribution(a: ArticleVectors, idf: Idf, options: StoryOptions = {}): Contribution {
   return {
     lang: a.lang,
-    terms: weighted(a.terms, idf),
+    terms: prune(weighted(a.terms, idf), options.contributionTerms ?? STORY_DEFAULTS.contributionTerms),
     parts: partsOf((p) => weighted(a.parts[p], idf)),
     day: a.day,
   };

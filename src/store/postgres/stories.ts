@@ -126,7 +126,7 @@ async function assignStory(sql: Sql, rowid: number, doc: Doc, options: StoryOpti
   const a = articleVectors(articleFeatures(doc), options);
   const keys = vectorKeys(a);
   const idf = await idfOf(sql, keys);
-  const c = contribution(a, idf);
+  const c = contribution(a, idf, options);
   const lookup = lookupKeys(c, LOOKUP_TERMS);
   const choice = chooseStory(a, await candidates(sql, lookup, idf, options), idf, options);
   let story = choice.story;
