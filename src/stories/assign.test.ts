@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { applyContribution, articleVectors, chooseStory, contribution, dayRange, emptyProfile, lookupKeys, margin, soleProfile, type StoryProfile } from "./assign.js";
+import { applyContribution, articleVectors, chooseStory, contribution, dayRange, emptyProfile, lookupKeys, margin, soleProfile, WEIGHT_GRID, type StoryProfile } from "./assign.js";
 import { publicationDay, type ArticleFeatures } from "./features.js";
 
 const idf = () => 1;
@@ -64,6 +64,8 @@ test("a contribution keeps the heaviest content words of a long article, and the
   assert.ok(c.terms.has("w:el:λεξ149") && c.terms.has("w:el:λεξ0"));
   assert.equal(contribution(articleVectors(long), rare, { contributionTerms: 150 }).terms.size, 150);
   assert.equal(articleVectors(long).terms.size, 150);
+  // every weight is on the grid the stored form keeps exactly
+  for (const w of [...c.terms.values(), ...c.parts.e.values()]) assert.equal(Math.round(w * WEIGHT_GRID) / WEIGHT_GRID, w);
 });
 
 test("a contribution taken away leaves the profile it was added to", () => {

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { test } from "node:test";
-import { applyContribution, emptyProfile, soleProfile, type Contribution, type StoryProfile } from "./assign.js";
+import { applyContribution, emptyProfile, soleProfile, WEIGHT_GRID, type Contribution, type StoryProfile } from "./assign.js";
 import { isMade } from "../util/lazy.js";
 import { contributionBytes, contributionFromBytes, decodeContribution, decodeProfile, keySeqsBytes, keySeqsFromBytes, profileBytes, profileFromBytes } from "./codec.js";
 
@@ -98,7 +98,8 @@ test("the object form of earlier stores is read as well", () => {
 });
 
 test("Greek and ASCII keys are written in the compact form (format 4), smaller than UTF-8, and come back whole", () => {
-  const terms = new Map(["λιμαν", "πλοι", "ΐ", "ΰ", "ς", "Ώ", "port"].map((k, i): [string, number] => [`w:el:${k}`, 0.1 * (i + 1)]));
+  // weights off the grid of format 5 (stories written before it)
+  const terms = new Map(["λιμαν", "πλοι", "ΐ", "ΰ", "ς", "Ώ", "port"].map((k, i): [string, number] => [`w:el:${k}`, 0.1 * (i + 1) + 0.00001]));
   const c = { ...contribution, terms, parts: { ...contribution.parts, e: new Map([["e:w:el:x", 1]]), n: new Map([["n:-3", 2e6]]) } };
   const bytes = contributionBytes(c);
   assert.equal(bytes[0], 4);
@@ -115,6 +116,25 @@ test("Greek and ASCII keys are written in the compact form (format 4), smaller t
   assert.deepEqual([...p.terms.el.keys()], ["w:el:λιμαν", "w:el:πλοι"]);
   assert.deepEqual([...p.terms.en.keys()], ["w:en:port"]);
   assert.equal(profileBytes(profile)[0], 4);
+});
+
+test("weights on the grid (whole numbers of 1/WEIGHT_GRID, as contributions and their sums are) are written in format 5, one byte a weight below 0.128, and come back as the same numbers", () => {
+  const units = [1, 523, 9999, 16_383, 16_384, 25_000, 123_456_789];
+  const terms = new Map(Array.from({ length: 100 }, (_, i): [string, number] => [`w:el:λεξ${i}`, units[i % units.length] / WEIGHT_GRID]));
+  const c = { ...contribution, terms };
+  const grid = contributionBytes({ ...c, parts: { e: new Map([["e:gr", 0.707]]), n: new Map(), t: new Map(), p: new Map() } });
+  assert.equal(grid[0], 5);
+  const back = contributionFromBytes(grid);
+  assert.deepEqual([...back.terms], [...terms]);
+  assert.deepEqual([...back.parts.e], [["e:gr", 0.707]]);
+  // one weight off the grid: format 4 (zigzag integers of 10^-5), a byte or two more a weight
+  const off = contributionBytes({ ...c, parts: { e: new Map([["e:gr", 0.70711]]), n: new Map(), t: new Map(), p: new Map() } });
+  assert.equal(off[0], 4);
+  assert.ok(off.length >= grid.length + 40, `${off.length} against ${grid.length}`);
+  // what a contribution adds to a profile stays on the grid, and so does the profile's blob
+  const p = applyContribution(applyContribution(emptyProfile(), back, 1), back, 1);
+  assert.equal(profileBytes(p)[0], 5);
+  assert.deepEqual([...profileFromBytes(profileBytes(p)).terms.el].slice(0, 3), [...terms].slice(0, 3).map(([k, w]) => [k, 2 * w]));
 });
 
 test("keys with a character the compact form has not (Cyrillic, Latin with accents) are written in UTF-8 (format 3) and read back", () => {

@@ -15,12 +15,17 @@
 // contribution took 2,237 bytes deflated in format 3 and 1,899 in this one
 // (2,000 generated articles), and half of them now take under half a 4 KiB
 // page, so two share one.
+// Format 5 is format 4 with every weight a whole number of 1/WEIGHT_GRID
+// (10^-3), as the contributions made since are (stories/assign.ts) and the
+// sums of them: unsigned variable-length integers of that unit, one byte for
+// a weight below 0.128 where format 4 takes two or three. A blob with a weight
+// off that grid (a sum of contributions written before it) is written in format 4.
 // Keys with a character 8859-7 has not are written in format 3 (UTF-8 keys,
 // 32-bit weights). The forms written by earlier versions are still read —
 // format 3, JSON arrays of keys beside arrays of weights (format 2) and one
 // object per vector before that — and a story's blob is rewritten in format 4
 // when it next changes.
-import { KEY_PARTS, partsOf, termKeyPrefix, type Contribution, type KeyPart, type StoryProfile, type Vector } from "./assign.js";
+import { KEY_PARTS, partsOf, termKeyPrefix, WEIGHT_GRID, type Contribution, type KeyPart, type StoryProfile, type Vector } from "./assign.js";
 import type { PublicationDay } from "./features.js";
 import { decodeGreek, encodeGreek } from "../text/iso-8859-7.js";
 import { lazyField } from "../util/lazy.js";
@@ -34,6 +39,11 @@ const ARRAY_FORMAT = 2;
 const UTF8_FORMAT = 3;
 /** First byte of the compact binary form: 8859-7 keys, term prefixes as one byte, variable-length weights. */
 const COMPACT_FORMAT = 4;
+/** First byte of the compact form whose weights are whole numbers of 1/WEIGHT_GRID, written unsigned in that unit. */
+const GRID_FORMAT = 5;
+const GRID_SCALE = WEIGHT_GRID;
+/** How far from a whole number of units a weight may be (float sums) and still be on the grid. */
+const GRID_TOLERANCE = 1e-6;
 /** Separates the keys of the binary forms: no key holds it (keys are search keys, entity keys, numbers and dates). */
 const KEY_SEPARATOR = "\u0000";
 /** Stands for a content word's `w:<lang>:` in the compact form's keys (no key holds it either). */
@@ -53,15 +63,15 @@ function keyRun(compact: readonly string[], keys: readonly string[]): [typeof CO
 
 /** The keys of a run of `length` bytes at `at`, in the format of the blob's first byte. */
 function readKeyRun(bytes: Buffer, at: number, length: number): string[] {
-  const text = bytes[0] === COMPACT_FORMAT ? decodeGreek(bytes.subarray(at, at + length)) : bytes.toString("utf8", at, at + length);
+  const text = bytes[0] === COMPACT_FORMAT || bytes[0] === GRID_FORMAT ? decodeGreek(bytes.subarray(at, at + length)) : bytes.toString("utf8", at, at + length);
   return text.split(KEY_SEPARATOR);
 }
 
-/** Zigzag (sign in the lowest bit), then 7 bits a byte, lowest first. */
-function writeVarints(values: readonly number[]): Buffer {
+/** Zigzag (sign in the lowest bit) unless `unsigned`, then 7 bits a byte, lowest first. */
+function writeVarints(values: readonly number[], unsigned = false): Buffer {
   const out: number[] = [];
   for (const v of values) {
-    let u = v < 0 ? -2 * v - 1 : 2 * v;
+    let u = unsigned ? v : v < 0 ? -2 * v - 1 : 2 * v;
     while (u >= VARINT_BASE) {
       out.push((u % VARINT_BASE) | VARINT_MORE);
       u = Math.floor(u / VARINT_BASE);
@@ -71,7 +81,7 @@ function writeVarints(values: readonly number[]): Buffer {
   return Buffer.from(out);
 }
 
-function readVarints(bytes: Buffer, at: number, count: number): number[] {
+function readVarints(bytes: Buffer, at: number, count: number, unsigned = false): number[] {
   const out = new Array<number>(count);
   for (let i = 0; i < count; i++) {
     let u = 0;
@@ -83,7 +93,7 @@ function readVarints(bytes: Buffer, at: number, count: number): number[] {
       u += (b & (VARINT_BASE - 1)) * scale;
       scale *= VARINT_BASE;
     } while (b & VARINT_MORE);
-    out[i] = u % 2 ? -(u + 1) / 2 : u / 2;
+    out[i] = unsigned ? u : u % 2 ? -(u + 1) / 2 : u / 2;
   }
   return out;
 }
@@ -129,6 +139,8 @@ class BinaryWriter {
   /** The keys as the compact form writes them: a term's prefix as TERM_MARK. */
   private readonly marked: string[] = [];
   private readonly weights: number[] = [];
+  /** The weights in units of 1/GRID_SCALE, while every one is a whole positive number of them. */
+  private units: number[] | null = [];
 
   /** Add a vector (a language's content words when `lang` is given); its number of weights, for the header. */
   vector(v: Vector, lang?: string): number {
@@ -140,6 +152,9 @@ class BinaryWriter {
       this.keys.push(k);
       this.marked.push(prefix !== null && k.startsWith(prefix) ? TERM_MARK + k.slice(prefix.length) : k);
       this.weights.push(r);
+      const unit = Math.round(w * GRID_SCALE);
+      if (unit > 0 && Math.abs(w * GRID_SCALE - unit) < GRID_TOLERANCE) this.units?.push(unit);
+      else this.units = null;
       n++;
     }
     return n;
@@ -150,11 +165,12 @@ class BinaryWriter {
     return KEY_PARTS.map((k) => this.vector(parts[k]));
   }
 
-  /** [format][header length][header][keys length][keys][weights]: the compact form when the key charset has every character of the keys. */
+  /** [format][header length][header][keys length][keys][weights]: the compact form when the key charset has every character of the keys, the grid form when its weights are on the grid too. */
   bytes(header: unknown): Buffer {
     const head = Buffer.from(JSON.stringify(header), "utf8");
-    const [format, text] = keyRun(this.marked, this.keys);
-    const weights = format === COMPACT_FORMAT ? writeVarints(this.weights) : int32s(this.weights);
+    const [keyFormat, text] = keyRun(this.marked, this.keys);
+    const format = keyFormat === COMPACT_FORMAT && this.units ? GRID_FORMAT : keyFormat;
+    const weights = format === GRID_FORMAT ? writeVarints(this.units!, true) : format === COMPACT_FORMAT ? writeVarints(this.weights) : int32s(this.weights);
     const out = Buffer.alloc(1 + U32_BYTES + head.length + U32_BYTES + text.length + weights.length);
     let at = out.writeUInt8(format, 0);
     at = out.writeUInt32LE(head.length, at);
@@ -177,6 +193,8 @@ class BinaryReader {
   readonly header: unknown;
   private readonly keys: string[];
   private readonly weights: number[];
+  /** What a stored weight is divided by. */
+  private readonly scale: number;
   private next = 0;
 
   constructor(bytes: Buffer) {
@@ -185,12 +203,13 @@ class BinaryReader {
     this.header = JSON.parse(bytes.toString("utf8", headAt, headAt + headLength));
     const textAt = headAt + headLength + U32_BYTES;
     const textLength = bytes.readUInt32LE(headAt + headLength);
-    const compact = bytes[0] === COMPACT_FORMAT;
+    const format = bytes[0];
     this.keys = textLength ? readKeyRun(bytes, textAt, textLength) : [];
     const weightsAt = textAt + textLength;
-    this.weights = compact
-      ? readVarints(bytes, weightsAt, this.keys.length)
-      : this.keys.map((_, i) => bytes.readInt32LE(weightsAt + i * I32_BYTES));
+    this.weights = format === UTF8_FORMAT
+      ? this.keys.map((_, i) => bytes.readInt32LE(weightsAt + i * I32_BYTES))
+      : readVarints(bytes, weightsAt, this.keys.length, format === GRID_FORMAT);
+    this.scale = format === GRID_FORMAT ? GRID_SCALE : SCALE;
   }
 
   /**
@@ -202,10 +221,10 @@ class BinaryReader {
    * was a tenth of the stories' time an article.
    */
   lazyVector(n: number, lang?: string): () => Vector {
-    const { keys, weights } = this;
+    const { keys, weights, scale } = this;
     const start = this.next;
     this.next += n;
-    return () => toVector(keys, weights, start, n, lang);
+    return () => toVector(keys, weights, scale, start, n, lang);
   }
 
   /** The parts, read in KEY_PARTS order (as BinaryWriter.parts wrote them), each made on first read. */
@@ -216,18 +235,18 @@ class BinaryReader {
   }
 }
 
-/** The `n` keys and scaled weights from `start` as a vector (a language's content words, their prefixes restored, when `lang` is given). */
-function toVector(keys: readonly string[], weights: readonly number[], start: number, n: number, lang?: string): Vector {
+/** The `n` keys and scaled weights (each `scale` times the weight) from `start` as a vector (a language's content words, their prefixes restored, when `lang` is given). */
+function toVector(keys: readonly string[], weights: readonly number[], scale: number, start: number, n: number, lang?: string): Vector {
   const prefix = lang === undefined ? null : termKeyPrefix(lang);
   const v: Vector = new Map();
   for (let i = start; i < start + n; i++) {
     const k = keys[i];
-    v.set(prefix !== null && k.startsWith(TERM_MARK) ? prefix + k.slice(TERM_MARK.length) : k, weights[i] / SCALE);
+    v.set(prefix !== null && k.startsWith(TERM_MARK) ? prefix + k.slice(TERM_MARK.length) : k, weights[i] / scale);
   }
   return v;
 }
 
-const isBinary = (bytes: Buffer): boolean => bytes[0] === UTF8_FORMAT || bytes[0] === COMPACT_FORMAT;
+const isBinary = (bytes: Buffer): boolean => bytes[0] === UTF8_FORMAT || bytes[0] === COMPACT_FORMAT || bytes[0] === GRID_FORMAT;
 const json = (bytes: Buffer): unknown => JSON.parse(bytes.toString("utf8"));
 
 export function profileBytes(p: StoryProfile): Buffer {
