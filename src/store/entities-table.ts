@@ -18,7 +18,7 @@ import { fold } from "../text/normalize.js";
 import type { Entity, EntityMention } from "../understand/entities/types.js";
 import type { DocRecord } from "../doc/record.js";
 import { DAY_CHARS, storedEntities, unpackText, type PackedRecord } from "./article-row.js";
-import { isoCode, linkDetail, NO_MATCH, sameKey, storedDetail } from "./link-detail.js";
+import { firstSeen, isoCode, linkDetail, NO_MATCH, NO_PERSON, NOT_A_PROPER_NAME, sameKey, sameKeyShared, sharedSurname, storedDetail, surnameOf } from "./link-detail.js";
 import { needsTransliteration, phoneticKey } from "../understand/translit/translit.js";
 import { dateOrder, type ArticleRef, type LayerTable } from "./layer-table.js";
 import {
@@ -102,7 +102,7 @@ function resolve(db: Database.Database, e: Entity): { id: number | null; rule: L
     const id = unique(stmt(db, LOOKUP.code).all(e.code) as { id: number }[]);
     return { id, rule: "code", detail: isoCode(e.code) };
   }
-  if (!e.global) return { id: null, rule: "new", detail: "not a proper name: kept to its article" };
+  if (!e.global) return { id: null, rule: "new", detail: NOT_A_PROPER_NAME };
   const words = e.key.split(" ").length;
   if (words > 1 || e.type !== "PER") {
     const byKey = unique(stmt(db, LOOKUP.key).all(e.id) as { id: number }[]);
@@ -128,9 +128,9 @@ function resolve(db: Database.Database, e: Entity): { id: number | null; rule: L
 /** The link of a lone surname, given the stored people whose full name ends with it and (read only when they are not one) the stored entity of the lone name (both back ends). */
 export function loneSurname(e: Entity, people: { id: number; name: string }[], lone: number | null): { id: number | null; rule: LinkRule; detail: string } {
   const id = unique(people);
-  if (id !== null) return { id, rule: "surname", detail: `«${e.name}» is the surname of «${people[0].name}», the only stored person with it` };
-  const why = people.length ? `surname shared by ${people.length} stored people` : "no stored person has this name";
-  return lone === null ? { id: null, rule: "new", detail: why } : { id: lone, rule: "key", detail: people.length ? `${sameKey(e.id)} (${why})` : sameKey(e.id) };
+  if (id !== null) return { id, rule: "surname", detail: surnameOf(e.name, people[0].name) };
+  if (lone === null) return { id: null, rule: "new", detail: people.length ? sharedSurname(people.length) : NO_PERSON };
+  return { id: lone, rule: "key", detail: people.length ? sameKeyShared(e.id, people.length) : sameKey(e.id) };
 }
 
 function setName(db: Database.Database, id: number, lang: string, name: string, source: string): void {
@@ -257,7 +257,7 @@ export const entitiesTable: LayerTable = {
       const found = resolve(db, e);
       const id = found.id ?? create(db, e, doc.lang);
       const key = found.id === null ? e.id : improveNames(db, id, e, e.mentions.some((m) => doc.text.slice(m.start, m.end) === e.name));
-      const detail = found.id === null && found.rule !== "new" ? `first seen (${found.detail})` : found.detail;
+      const detail = found.id === null && found.rule !== "new" ? firstSeen(found.detail) : found.detail;
       const rule = found.id === null ? "new" : found.rule;
       insertLink.run(article.rowid, key === e.id ? OWN_KEY : e.id, id, rule, storedDetail(rule, e.id, detail), order, e.mentions.length);
       links.push({ local_id: e.id, entity_id: id, mentions: e.mentions.length });

@@ -41,7 +41,7 @@ import { storedEntities, type StoredRecord } from "../article-row.js";
 import { DEFAULT_PAGE_LIMIT, type CoOccurrence, type DayCount, type EntityAlias, type EntityArticle, type EntityLink, type LinkRule, type PageOptions, type RegistryEntity } from "../store.js";
 import type { PgLayerTable } from "./layer-table.js";
 import { limit, type Sql } from "./sql.js";
-import { isoCode, linkDetail, NO_MATCH, sameKey, storedDetail } from "../link-detail.js";
+import { firstSeen, isoCode, linkDetail, NO_MATCH, NOT_A_PROPER_NAME, sameKey, storedDetail } from "../link-detail.js";
 
 /** The class of the advisory locks that guard names of the registry (the other half of the lock is the name's hash). */
 export const NAME_LOCK_CLASS = 7301;
@@ -69,7 +69,7 @@ async function resolve(sql: Sql, e: Entity): Promise<{ id: number | null; rule: 
     const id = unique(await sql.all<{ id: number }>(LOOKUP.code, e.code));
     return { id, rule: "code", detail: isoCode(e.code) };
   }
-  if (!e.global) return { id: null, rule: "new", detail: "not a proper name: kept to its article" };
+  if (!e.global) return { id: null, rule: "new", detail: NOT_A_PROPER_NAME };
   const words = e.key.split(" ").length;
   if (words > 1 || e.type !== "PER") {
     const byKey = unique(await sql.all<{ id: number }>(LOOKUP.key, e.id));
@@ -154,7 +154,7 @@ export const pgEntitiesTable: PgLayerTable = {
       let id = found.id;
       if (id === null) id = await create(sql, e, doc.lang);
       else await improveNames(sql, id, e, e.mentions.some((m) => doc.text.slice(m.start, m.end) === e.name));
-      const detail = found.id === null && found.rule !== "new" ? `first seen (${found.detail})` : found.detail;
+      const detail = found.id === null && found.rule !== "new" ? firstSeen(found.detail) : found.detail;
       const rule = found.id === null ? "new" : found.rule;
       await sql.run(
         "INSERT INTO entity_links (article_rowid, local_id, entity_id, rule, detail, article_date, mentions) VALUES (?, ?, ?, ?, ?, ?, ?)",
