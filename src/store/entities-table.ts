@@ -18,7 +18,7 @@ import { fold } from "../text/normalize.js";
 import type { Entity, EntityMention } from "../understand/entities/types.js";
 import type { DocRecord } from "../doc/record.js";
 import { DAY_CHARS, storedEntities, unpackText, type PackedRecord } from "./article-row.js";
-import { firstSeen, isoCode, linkDetail, NO_MATCH, NO_PERSON, NOT_A_PROPER_NAME, sameKey, sameKeyShared, sharedSurname, storedDetail, surnameOf } from "./link-detail.js";
+import { firstSeen, isoCode, NO_MATCH, NO_PERSON, NOT_A_PROPER_NAME, readLink, sameKey, sameKeyShared, sharedSurname, storedDetail, storedRule, surnameOf } from "./link-detail.js";
 import { needsTransliteration, phoneticKey } from "../understand/translit/translit.js";
 import { dateOrder, type ArticleRef, type LayerTable } from "./layer-table.js";
 import {
@@ -259,7 +259,7 @@ export const entitiesTable: LayerTable = {
       const key = found.id === null ? e.id : improveNames(db, id, e, e.mentions.some((m) => doc.text.slice(m.start, m.end) === e.name));
       const detail = found.id === null && found.rule !== "new" ? firstSeen(found.detail) : found.detail;
       const rule = found.id === null ? "new" : found.rule;
-      insertLink.run(article.rowid, key === e.id ? OWN_KEY : e.id, id, rule, storedDetail(rule, e.id, detail), order, e.mentions.length);
+      insertLink.run(article.rowid, key === e.id ? OWN_KEY : e.id, id, storedRule(rule), storedDetail(rule, e.id, detail), order, e.mentions.length);
       links.push({ local_id: e.id, entity_id: id, mentions: e.mentions.length });
       const aliases = writtenAliases(e, doc.text);
       for (const alias of aliases) upsertAlias.run(id, alias, fold(alias), phoneticKey(alias), doc.lang);
@@ -455,7 +455,7 @@ export function linksOf(db: Database.Database, id: number, page: PageOptions = {
        JOIN articles a ON a.rowid = page.article_rowid JOIN entities e ON e.id = page.entity_id
      ORDER BY page.article_date, page.article_rowid, page.local_id`,
   ).all(id, ...pageParams(page)) as EntityLink[];
-  return links.map((r) => ({ ...r, detail: linkDetail(r.rule, r.localId, r.detail) }));
+  return links.map(readLink);
 }
 
 /** The articles that mention the entity, oldest first (publication date, else ingestion), one page read from the index of links by entity and date. */

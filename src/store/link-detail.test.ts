@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { firstSeen, isoCode, linkDetail, NO_MATCH, NO_PERSON, NOT_A_PROPER_NAME, sameKey, sameKeyShared, sharedSurname, storedDetail, surnameOf } from "./link-detail.js";
+import { firstSeen, isoCode, linkDetail, NO_MATCH, NO_PERSON, NOT_A_PROPER_NAME, readLink, sameKey, sameKeyShared, sharedSurname, storedDetail, storedRule, surnameOf } from "./link-detail.js";
 
 test("the usual explanation of a rule is stored as '' and written again when read", () => {
   for (const [rule, localId, detail] of [
@@ -50,4 +50,15 @@ test("rows stored before read as they were", () => {
   assert.equal(linkDetail("key", "per:a", sameKey("per:a")), sameKey("per:a"));
   assert.equal(linkDetail("new", "per:a", sharedSurname(2)), sharedSurname(2));
   assert.equal(linkDetail("surname", "per:a", surnameOf("A", "B A")), surnameOf("A", "B A"));
+});
+
+test("a link's rule is stored as one letter and read back as its name; a row stored with the name reads the same", () => {
+  for (const rule of ["key", "code", "new", "surname", "alias"] as const) {
+    assert.equal(storedRule(rule).length, 1);
+    const row = { localId: "per:pap", rule: storedRule(rule), detail: storedDetail(rule, "per:pap", sharedSurname(4)) };
+    assert.deepEqual(readLink(row), { localId: "per:pap", rule, detail: sharedSurname(4) });
+    assert.deepEqual(readLink({ ...row, rule }), { localId: "per:pap", rule, detail: sharedSurname(4) });
+  }
+  assert.equal(new Set(["key", "code", "new", "surname", "alias"].map((r) => storedRule(r as "key"))).size, 5);
+  assert.deepEqual(readLink({ localId: "country:GR", rule: storedRule("code"), detail: "" }).detail, isoCode("GR"));
 });

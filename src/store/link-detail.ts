@@ -4,8 +4,8 @@
 // written again when read; one made from a template below is stored as the
 // template's mark and the words put into it (a lone surname's explanation took
 // about 75 bytes a link, 160 of an article's at 10,000 generated articles); any
-// other is kept as given. Both back ends make their explanations here, so the
-// stored and the rewritten ones agree.
+// other is kept as given; a link's rule is stored as one letter. Both back
+// ends make their explanations here, so the stored and the rewritten ones agree.
 import type { LinkRule } from "./store.js";
 
 /** A template's words in place of its slots ({0}, {1} …). */
@@ -85,6 +85,16 @@ function fromStoredForm(stored: string): string {
   return template === undefined ? stored : fill(template, stored.slice(1).split(WORD_SEPARATOR));
 }
 
+/** A link's rule as stored: one letter (rules stored before as their names are read as such). */
+const RULE_CODES: Readonly<Record<LinkRule, string>> = { key: "k", code: "c", new: "n", surname: "s", alias: "a" };
+const RULE_OF_CODE = new Map(Object.entries(RULE_CODES).map(([rule, code]) => [code, rule as LinkRule]));
+
+/** The rule as stored. */
+export const storedRule = (rule: LinkRule): string => RULE_CODES[rule];
+
+/** The rule of a stored link. */
+const linkRule = (stored: string): LinkRule => RULE_OF_CODE.get(stored) ?? (stored as LinkRule);
+
 /** The explanation as stored: '' when it is the usual one of its rule, a template's mark and words when one makes it. */
 export function storedDetail(rule: LinkRule, localId: string, detail: string): string {
   return USUAL[rule]?.(localId) === detail ? "" : storedForm(detail);
@@ -93,4 +103,10 @@ export function storedDetail(rule: LinkRule, localId: string, detail: string): s
 /** The explanation of a stored link. */
 export function linkDetail(rule: LinkRule, localId: string, stored: string): string {
   return stored === "" ? (USUAL[rule]?.(localId) ?? "") : fromStoredForm(stored);
+}
+
+/** A link row as read: its rule and explanation as they were made. */
+export function readLink<T extends { rule: string; localId: string; detail: string }>(row: T): T & { rule: LinkRule } {
+  const rule = linkRule(row.rule);
+  return { ...row, rule, detail: linkDetail(rule, row.localId, row.detail) };
 }

@@ -41,7 +41,7 @@ import { storedEntities, type StoredRecord } from "../article-row.js";
 import { DEFAULT_PAGE_LIMIT, type CoOccurrence, type DayCount, type EntityAlias, type EntityArticle, type EntityLink, type LinkRule, type PageOptions, type RegistryEntity } from "../store.js";
 import type { PgLayerTable } from "./layer-table.js";
 import { limit, type Sql } from "./sql.js";
-import { firstSeen, isoCode, linkDetail, NO_MATCH, NOT_A_PROPER_NAME, sameKey, storedDetail } from "../link-detail.js";
+import { firstSeen, isoCode, NO_MATCH, NOT_A_PROPER_NAME, readLink, sameKey, storedDetail, storedRule } from "../link-detail.js";
 
 /** The class of the advisory locks that guard names of the registry (the other half of the lock is the name's hash). */
 export const NAME_LOCK_CLASS = 7301;
@@ -158,7 +158,7 @@ export const pgEntitiesTable: PgLayerTable = {
       const rule = found.id === null ? "new" : found.rule;
       await sql.run(
         "INSERT INTO entity_links (article_rowid, local_id, entity_id, rule, detail, article_date, mentions) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        article.rowid, e.id, id, rule, storedDetail(rule, e.id, detail), article.date, e.mentions.length,
+        article.rowid, e.id, id, storedRule(rule), storedDetail(rule, e.id, detail), article.date, e.mentions.length,
       );
       links.push({ local_id: e.id, entity_id: id, mentions: e.mentions.length });
       const aliases = writtenAliases(e, doc.text);
@@ -223,7 +223,7 @@ export async function linksOf(sql: Sql, id: number, page: PageOptions = {}): Pro
      ORDER BY page.article_date, page.article_rowid, page.local_id`,
     id, ...pageParams(page),
   );
-  return rows.map((r) => ({ ...r, detail: linkDetail(r.rule, r.localId, r.detail) }));
+  return rows.map(readLink);
 }
 
 export async function articlesOf(sql: Sql, id: number, page: PageOptions = {}): Promise<EntityArticle[]> {
