@@ -14,7 +14,8 @@ const fill = (template: string, words: readonly (string | number)[]): string => 
 const SAME_KEY = "same key {0}";
 const SURNAME_OF = "«{0}» is the surname of «{1}», the only stored person with it";
 const SHARED_SURNAME = "surname shared by {0} stored people";
-const SAME_KEY_SHARED = "same key {0} (surname shared by {1} stored people)";
+/** A key link's explanation with why the surname is not a person's: its slots the local id and the number of people. */
+const SAME_KEY_SHARED = `${SAME_KEY} (${SHARED_SURNAME.replace("{0}", "{1}")})`;
 
 /** The explanation of a link made by an entity's key. */
 export const sameKey = (localId: string): string => fill(SAME_KEY, [localId]);

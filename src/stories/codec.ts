@@ -41,7 +41,6 @@ const UTF8_FORMAT = 3;
 const COMPACT_FORMAT = 4;
 /** First byte of the compact form whose weights are whole numbers of 1/WEIGHT_GRID, written unsigned in that unit. */
 const GRID_FORMAT = 5;
-const GRID_SCALE = WEIGHT_GRID;
 /** How far from a whole number of units a weight may be (float sums) and still be on the grid. */
 const GRID_TOLERANCE = 1e-6;
 /** Separates the keys of the binary forms: no key holds it (keys are search keys, entity keys, numbers and dates). */
@@ -139,7 +138,7 @@ class BinaryWriter {
   /** The keys as the compact form writes them: a term's prefix as TERM_MARK. */
   private readonly marked: string[] = [];
   private readonly weights: number[] = [];
-  /** The weights in units of 1/GRID_SCALE, while every one is a whole positive number of them. */
+  /** The weights in units of 1/WEIGHT_GRID, while every one is a whole positive number of them. */
   private units: number[] | null = [];
 
   /** Add a vector (a language's content words when `lang` is given); its number of weights, for the header. */
@@ -152,8 +151,8 @@ class BinaryWriter {
       this.keys.push(k);
       this.marked.push(prefix !== null && k.startsWith(prefix) ? TERM_MARK + k.slice(prefix.length) : k);
       this.weights.push(r);
-      const unit = Math.round(w * GRID_SCALE);
-      if (unit > 0 && Math.abs(w * GRID_SCALE - unit) < GRID_TOLERANCE) this.units?.push(unit);
+      const unit = Math.round(w * WEIGHT_GRID);
+      if (unit > 0 && Math.abs(w * WEIGHT_GRID - unit) < GRID_TOLERANCE) this.units?.push(unit);
       else this.units = null;
       n++;
     }
@@ -209,7 +208,7 @@ class BinaryReader {
     this.weights = format === UTF8_FORMAT
       ? this.keys.map((_, i) => bytes.readInt32LE(weightsAt + i * I32_BYTES))
       : readVarints(bytes, weightsAt, this.keys.length, format === GRID_FORMAT);
-    this.scale = format === GRID_FORMAT ? GRID_SCALE : SCALE;
+    this.scale = format === GRID_FORMAT ? WEIGHT_GRID : SCALE;
   }
 
   /**
