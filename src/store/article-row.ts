@@ -82,8 +82,22 @@ const NAME_ROLE: MentionRole = "name";
 
 const offsetsKey = (s: Span): string => `${s.start}:${s.end}`;
 
-/** The record's entities with their derivable fields written as DERIVED, and their mentions as indices of the mentions layer where they can be. */
-function withoutDerived(record: DocRecord): DocRecord {
+/**
+ * An entity's name as the stored record keeps it when the name is the text of
+ * one of the entity's own mentions (four in five are): that mention's index in
+ * its list, read back from the article's text (about 260 of 2,170 deflated
+ * bytes per generated article).
+ */
+type StoredName = string | number;
+
+/** The index of the first of `mentions` whose text is `name`, else the name itself. */
+function storedName(name: string, mentions: readonly Span[], text: string): StoredName {
+  const i = mentions.findIndex((m) => m.end - m.start === name.length && text.startsWith(name, m.start));
+  return i < 0 ? name : i;
+}
+
+/** The record's entities with their derivable fields written as DERIVED, their names and mentions as indices where they can be (`text` the article's). */
+function withoutDerived(record: DocRecord, text: string): DocRecord {
   const mentionIndex = new Map<string, number>();
   (record.mentions as Span[] | undefined)?.forEach((m, i) => {
     if (!mentionIndex.has(offsetsKey(m))) mentionIndex.set(offsetsKey(m), i);
@@ -94,23 +108,27 @@ function withoutDerived(record: DocRecord): DocRecord {
       const i = mentionIndex.get(offsetsKey(m));
       return i === undefined ? m : m.role === NAME_ROLE ? i : [i, m.role];
     });
-    return { ...e, id: e.id === derivedId(e) ? DERIVED : e.id, names, mentions };
+    return { ...e, id: e.id === derivedId(e) ? DERIVED : e.id, name: storedName(e.name, e.mentions, text), names, mentions };
   });
   return entities ? { ...record, entities: entities as unknown as Entity[] } : record;
 }
 
-/** The record with its entities' derivable fields made again (a record written before DERIVED has none). */
-function withDerived(record: DocRecord): DocRecord {
+/** The record with its entities' derivable fields made again from it and `text`, the article's (a record written before DERIVED has none). */
+function withDerived(record: DocRecord, text: string): DocRecord {
   const layer = (record.mentions ?? []) as Span[];
   const mention = (m: StoredMention): EntityMention => {
     if (typeof m === "number") return { start: layer[m].start, end: layer[m].end, role: NAME_ROLE };
     if (Array.isArray(m)) return { start: layer[m[0]].start, end: layer[m[0]].end, role: m[1] };
     return m;
   };
-  for (const e of (record.entities ?? []) as (Omit<Entity, "id" | "mentions"> & { id: string | typeof DERIVED; mentions: StoredMention[] })[]) {
+  for (const e of (record.entities ?? []) as (Omit<Entity, "id" | "name" | "mentions"> & { id: string | typeof DERIVED; name: StoredName; mentions: StoredMention[] })[]) {
     if (e.id === DERIVED) e.id = derivedId(e as unknown as Entity);
-    if ((e.names[record.lang] as unknown) === DERIVED) e.names[record.lang] = e.name;
     e.mentions = e.mentions.map(mention);
+    if (typeof e.name === "number") {
+      const m = e.mentions[e.name] as EntityMention;
+      e.name = text.slice(m.start, m.end);
+    }
+    if ((e.names[record.lang] as unknown) === DERIVED) e.names[record.lang] = e.name;
   }
   return record;
 }
@@ -119,7 +137,7 @@ function withDerived(record: DocRecord): DocRecord {
 export function recordBytes(doc: Doc, id: string = doc.id): Buffer {
   // The title and body are spans of the text, restored from it when read (recordOf), and so are the spans' texts (stored-spans.ts) and the entities' derivable fields.
   const record: DocRecord = { ...toRecord(doc, { tokens: false }), title: "", body: "", text: "" };
-  return Buffer.from(storedRecordJson(withoutDerived({ ...record, id }), doc.text), "utf8");
+  return Buffer.from(storedRecordJson(withoutDerived({ ...record, id }, doc.text), doc.text), "utf8");
 }
 
 /** The packed record of an article stored under `id`. */
@@ -195,7 +213,7 @@ export type PackedRecord = Omit<StoredRecord, "text"> & { text: Buffer };
 /** The JSON of a stored row's record: whole in rows stored before the token blob, else without title, body, text and tokens (spans' texts restored). */
 function storedJson(row: StoredRecord): DocRecord {
   if (row.tokens === null) return JSON.parse(row.record.toString()) as DocRecord;
-  return withDerived(parseStoredRecord<DocRecord>(unpack(row.record as Buffer).toString("utf8"), row.text));
+  return withDerived(parseStoredRecord<DocRecord>(unpack(row.record as Buffer).toString("utf8"), row.text), row.text);
 }
 
 /** The record of a stored row: text and token list restored. */

@@ -68,6 +68,12 @@ test("a stored article comes back as the record of its document, kept compact", 
   assert.ok(derived.length > 1 && derived.length < entities.length, `${derived.length} of ${entities.length} ids derived`);
   for (const e of entities) assert.equal(json.includes(`"id":${JSON.stringify(e.id)}`), !derived.includes(e), e.id);
   for (const e of entities) assert.ok(!json.includes(`"el":${JSON.stringify(e.name)}`), e.name);
+  // Nor an entity's name that is the text of one of its mentions (the mention's index instead); other names are kept.
+  const text = toRecord(docs[0]).text;
+  const named = entities.filter((e) => e.mentions.some((m) => text.slice(m.start, m.end) === e.name));
+  assert.ok(named.length > 1 && named.length < entities.length, `${named.length} of ${entities.length} names are a mention's text`);
+  const storedNames = (JSON.parse(json) as { entities: { name: unknown }[] }).entities.map((e) => e.name);
+  assert.deepEqual(storedNames.map((n) => typeof n), entities.map((e) => (named.includes(e) ? "number" : "string")));
   // Nor the offsets of an entity's mentions that the mentions layer gives (its index there instead); lists of spans are relative.
   const nameRoles = (t: string) => t.split(`"role":"name"`).length - 1;
   assert.ok(nameRoles(json) * 2 < nameRoles(JSON.stringify(entities)), `${nameRoles(json)} of ${nameRoles(JSON.stringify(entities))} kept as offsets`);
