@@ -7,7 +7,7 @@ import Database from "better-sqlite3";
 import { STORE_BACKENDS } from "../testing/store-backends.js";
 import { openStore } from "./open.js";
 import { preparedText } from "./statements.js";
-import { CANDIDATES_PER_KEY, LOOKUP_ROWS_KEPT, PRUNE_EVERY, STORIES_SCHEMA, STORY_LOOKUPS, countKeys, deferredKeyCounts, keyCounts, unpackContribution, unpackKeySeqs } from "./stories-table.js";
+import { CANDIDATES_PER_KEY, LOOKUP_ROWS_KEPT, PRUNE_EVERY, STORIES_SCHEMA, STORY_LOOKUPS, countKeys, deferredKeyCounts, keyCounts, lookupKeysOf, unpackContribution } from "./stories-table.js";
 import { buildDoc } from "../pipeline/build.js";
 import { defaultPipeline } from "../pipeline/default.js";
 import { DICTIONARY_MARK } from "./packing.js";
@@ -133,7 +133,7 @@ test("a story's profile, its reports' contributions and its lookup keys are pack
   for (const n of VISIT_STORY) await store.put(fixture(n));
   await store.close();
   const db = new Database(path, { readonly: true });
-  const blobs = db.prepare("SELECT profile FROM stories WHERE length(profile) > 0 UNION ALL SELECT lookup FROM stories UNION ALL SELECT contribution FROM story_articles").pluck().all() as Buffer[];
+  const blobs = db.prepare("SELECT profile FROM stories WHERE length(profile) > 0 UNION ALL SELECT lookup FROM stories WHERE reports > 1 UNION ALL SELECT contribution FROM story_articles").pluck().all() as Buffer[];
   const contributions = db.prepare("SELECT contribution FROM story_articles").pluck().all() as Buffer[];
   db.close();
   assert.ok(blobs.length >= 4, `${blobs.length} blobs`);
@@ -219,7 +219,7 @@ test("a batch of puts writes the same key counts and stories as the same puts on
 function lookupKeys(db: Database.Database): { rows: string[]; listed: string[]; stories: number } {
   const rows = (db.prepare("SELECT key, seq, story_id FROM story_keys").all() as { key: string; seq: number; story_id: number }[]).map((r) => `${r.story_id} ${r.key} ${r.seq}`);
   const stories = db.prepare("SELECT id, lookup FROM stories").all() as { id: number; lookup: Buffer | null }[];
-  const listed = stories.flatMap((s) => [...unpackKeySeqs(s.lookup)].map(([k, seq]) => `${s.id} ${k} ${seq}`));
+  const listed = stories.flatMap((s) => [...lookupKeysOf(db, s.id)].map(([k, seq]) => `${s.id} ${k} ${seq}`));
   return { rows: rows.sort(), listed: listed.sort(), stories: stories.length };
 }
 
@@ -251,6 +251,40 @@ test("story lookup keys are kept once, by key and recency; each story lists its 
   await store.close();
 });
 
+test("a story of one report lists its keys as that report's, and writes them out when the report leaves while a copy stays (SQLite)", async () => {
+  const path = STORE_BACKENDS[0].address("sole-lookup");
+  const [report, copy] = ["https://news.example.org/port", "https://copies.example.org/port"];
+  const store = await openStore(path);
+  await store.put(analyzeStoryFixture(PORT_STORY[0], storyFixtureText(PORT_STORY[0]), report));
+  await store.put(analyzeStoryFixture(PORT_COPY, storyFixtureText(PORT_COPY), copy));
+  const state = () => {
+    const db = new Database(path, { readonly: true });
+    const out = { ...lookupKeys(db), lists: db.prepare("SELECT id, reports, size, lookup FROM stories ORDER BY id").all() as { id: number; reports: number; size: number; lookup: Buffer }[] };
+    db.close();
+    return out;
+  };
+  const joined = state();
+  assert.deepEqual(joined.lists.map((s) => [s.reports, s.size]), [[1, 2]], "the copy joined the report's story");
+  assert.ok(joined.rows.length > 5);
+  assert.deepEqual(joined.rows, joined.listed);
+  assert.ok(joined.lists[0].lookup.length < 10 && joined.lists[0].lookup[0] !== DICTIONARY_MARK, `a list of ${joined.lists[0].lookup.length} bytes`);
+  // The report's address now carries another text: the story keeps the copy, and the report's keys written out.
+  await store.put(analyzeStoryFixture(UNRELATED, storyFixtureText(UNRELATED), report));
+  const left = state();
+  assert.deepEqual(left.rows, left.listed);
+  const kept = left.lists.find((s) => s.id === joined.lists[0].id)!;
+  assert.equal(kept.lookup[0], DICTIONARY_MARK);
+  assert.deepEqual(left.listed.filter((r) => r.startsWith(`${kept.id} `)), joined.listed);
+  // Both addresses carry other texts again: the story goes, and every row of its keys with it.
+  await store.put(analyzeStoryFixture(VISIT_STORY[0], storyFixtureText(VISIT_STORY[0]), copy));
+  await store.put(analyzeStoryFixture(VISIT_STORY[1], storyFixtureText(VISIT_STORY[1]), report));
+  const gone = state();
+  assert.ok(!gone.lists.some((s) => s.id === kept.id));
+  assert.deepEqual(gone.rows, gone.listed);
+  assert.ok(!gone.rows.some((r) => r.startsWith(`${kept.id} `)));
+  await store.close();
+});
+
 /** Words the articles of the pruning test are made of, each article its own draw. */
 const DRAWN_WORDS = ("αγρότες λιμάνι σχολείο νοσοκομείο δρόμος γέφυρα πλοίο τρένο ποτάμι βουνό δάσος εργοστάσιο " +
   "μουσείο θέατρο γήπεδο αεροδρόμιο πανεπιστήμιο βιβλιοθήκη αγορά τράπεζα φράγμα λίμνη παραλία νησί χωριό " +
@@ -279,7 +313,7 @@ test("a lookup key every story has keeps only its latest rows, and the lookups r
   assert.equal(stories.length, n, "every article opened a story of its own");
   // What each story lists of its keys: every row it was ever given.
   const listed = new Map<string, { story: number; seq: number }[]>();
-  for (const s of stories) for (const [k, seq] of unpackKeySeqs(s.lookup)) listed.set(k, [...(listed.get(k) ?? []), { story: s.id, seq }]);
+  for (const s of stories) for (const [k, seq] of lookupKeysOf(db, s.id)) listed.set(k, [...(listed.get(k) ?? []), { story: s.id, seq }]);
   const [key, given] = [...listed].sort((a, b) => b[1].length - a[1].length)[0];
   assert.equal(given.length, n, `${key} is a key of every story`);
   const rows = db.prepare("SELECT story_id AS story, seq FROM story_keys WHERE key = ? ORDER BY seq DESC").all(key) as { story: number; seq: number }[];

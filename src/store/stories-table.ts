@@ -143,7 +143,45 @@ export const packProfile = (p: StoryProfile): Buffer => pack(profileBytes(p));
 export const packContribution = (c: Contribution): Buffer => pack(contributionBytes(c));
 /** A story's lookup keys and the seq each was last written at, as its row keeps them (nothing for none). */
 export const packKeySeqs = (seqs: ReadonlyMap<string, number>): Buffer => (seqs.size ? pack(keySeqsBytes(seqs)) : Buffer.alloc(0));
-export const unpackKeySeqs = (blob: Buffer | null): Map<string, number> => (blob?.length ? keySeqsFromBytes(unpack(blob)) : new Map());
+
+/**
+ * The lookup list written for a story whose keys are all those of its one
+ * report, written at one assignment (a story opened by a report keeps it while
+ * only copies join): SOLE_LOOKUP_MARK, the LOOKUP_TERMS the keys were chosen
+ * with and that assignment's seq; the keys are chosen again from the report's
+ * contribution (lookupKeys) when read. It is written in full when another
+ * report joins or the report leaves. Seven stories in ten of 10,000 generated
+ * articles hold one report, and their lists took about 490 bytes each.
+ */
+const SOLE_LOOKUP_MARK = 0x07;
+const SOLE_LOOKUP_TERMS_AT = 1;
+const SOLE_LOOKUP_SEQ_AT = 2;
+const SOLE_LOOKUP_SEQ_BYTES = 6;
+
+function soleLookup(seq: number): Buffer {
+  const out = Buffer.alloc(SOLE_LOOKUP_SEQ_AT + SOLE_LOOKUP_SEQ_BYTES);
+  out[0] = SOLE_LOOKUP_MARK;
+  out[SOLE_LOOKUP_TERMS_AT] = LOOKUP_TERMS;
+  out.writeUIntLE(seq, SOLE_LOOKUP_SEQ_AT, SOLE_LOOKUP_SEQ_BYTES);
+  return out;
+}
+
+const isSoleLookup = (blob: Buffer | null): blob is Buffer => blob?.[0] === SOLE_LOOKUP_MARK;
+
+/** The keys of a sole-report lookup list (`blob`), chosen again from that report's contribution. */
+function soleKeySeqs(blob: Buffer, report: Buffer): Map<string, number> {
+  const seq = blob.readUIntLE(SOLE_LOOKUP_SEQ_AT, SOLE_LOOKUP_SEQ_BYTES);
+  return new Map(lookupKeys(keptContribution(report), blob[SOLE_LOOKUP_TERMS_AT]).map((k) => [k, seq]));
+}
+
+/** A story's lookup keys from its row's list; `report` gives its one report's contribution, read only for a sole-report list. */
+function storedKeySeqs(story: number, blob: Buffer | null, report: () => Buffer | undefined): Map<string, number> {
+  if (!blob?.length) return new Map();
+  if (!isSoleLookup(blob)) return keySeqsFromBytes(unpack(blob));
+  const c = report();
+  if (!c) throw new Error(`story ${story}: its lookup keys are its report's, and the report is not stored`);
+  return soleKeySeqs(blob, c);
+}
 const unpackProfile = (blob: Buffer): StoryProfile => profileFromBytes(unpack(blob));
 export const unpackContribution = (blob: Buffer): Contribution => contributionFromBytes(unpack(blob));
 
@@ -210,10 +248,11 @@ export function storedProfile(blob: Buffer, report: () => Buffer | undefined, op
 
 /** The one report of a story written with SOLE_REPORT_PROFILE: its contribution. */
 export const SOLE_REPORT = "SELECT contribution FROM story_articles WHERE story_id = ? AND contribution IS NOT NULL LIMIT 1";
+const soleReport = (db: Database.Database, story: number): Buffer | undefined => (stmt(db, SOLE_REPORT).get(story) as { contribution: Buffer } | undefined)?.contribution;
 
 function profileOf(db: Database.Database, story: number, options: StoryOptions): StoryProfile {
   const { profile } = stmt(db, "SELECT profile FROM stories WHERE id = ?").get(story) as { profile: Buffer };
-  return storedProfile(profile, () => (stmt(db, SOLE_REPORT).get(story) as { contribution: Buffer } | undefined)?.contribution, options);
+  return storedProfile(profile, () => soleReport(db, story), options);
 }
 
 /** The IDF of keys given the counts of the reports that have them (TOTAL_KEY: every report); a key not counted is in none. */
@@ -356,17 +395,19 @@ function join(
   lookup: readonly string[] = [],
   crowded: ReadonlySet<string> = new Set(),
 ): void {
+  const s = stmt(db, "SELECT reports, first_published, last_published, lookup FROM stories WHERE id = ?").get(story) as { reports: number; first_published: string | null; last_published: string | null; lookup: Buffer | null };
+  // read before the new row is written: a sole-report list's keys are made from the story's one report
+  const seqs = lookup.length ? storedKeySeqs(story, s.lookup, () => soleReport(db, story)) : null;
   stmt(db, "INSERT INTO story_articles (article_rowid, story_id, score, day, precision, contribution) VALUES (?, ?, ?, ?, ?, ?)")
     .run(rowid, story, row.score, row.day, row.precision, row.contribution ? packContribution(row.contribution) : null);
   const a = articleDates(db, rowid);
-  const s = stmt(db, "SELECT first_published, last_published, lookup FROM stories WHERE id = ?").get(story) as { first_published: string | null; last_published: string | null; lookup: Buffer | null };
   stmt(db, "UPDATE stories SET size = size + 1, reports = reports + ?, first_published = ?, last_published = ?, last_stored = ?, seq = ?, lookup = COALESCE(?, lookup) WHERE id = ?").run(
     row.contribution ? 1 : 0,
     earliest(s.first_published, a.published),
     latest(s.last_published, a.published),
     a.stored,
     seq,
-    lookup.length ? moveLookupKeys(db, story, unpackKeySeqs(s.lookup), lookup, seq, crowded) : null,
+    seqs ? moveLookupKeys(db, story, seqs, lookup, seq, crowded, s.reports === 0 && seqs.size === 0) : null,
     story,
   );
 }
@@ -441,17 +482,21 @@ export function rebuildLookupKeys(db: Database.Database): void {
   })();
 }
 
-function lookupKeysOf(db: Database.Database, story: number): Map<string, number> {
-  return unpackKeySeqs((stmt(db, "SELECT lookup FROM stories WHERE id = ?").get(story) as { lookup: Buffer | null }).lookup);
+/** A story's lookup keys with the seq each was last written at, as its row lists them. */
+export function lookupKeysOf(db: Database.Database, story: number): Map<string, number> {
+  const { lookup } = stmt(db, "SELECT lookup FROM stories WHERE id = ?").get(story) as { lookup: Buffer | null };
+  return storedKeySeqs(story, lookup, () => soleReport(db, story));
 }
 
 /**
  * A story's lookup keys (`seqs`, updated) written at `seq`: each row it had of a
  * key moves to the new seq (one row a key and story), and at every PRUNE_EVERY-th
  * seq a `crowded` key keeps its LOOKUP_ROWS_KEPT latest rows (a pruned row's seq
- * stays in `seqs`; dropping it later deletes nothing); the packed list.
+ * stays in `seqs`; dropping it later deletes nothing); the list as the story's
+ * row keeps it (`sole`: the keys are all those of the story's first and only
+ * report, a sole-report list).
  */
-function moveLookupKeys(db: Database.Database, story: number, seqs: Map<string, number>, lookup: readonly string[], seq: number, crowded: ReadonlySet<string>): Buffer {
+function moveLookupKeys(db: Database.Database, story: number, seqs: Map<string, number>, lookup: readonly string[], seq: number, crowded: ReadonlySet<string>, sole: boolean): Buffer {
   const drop = stmt(db, DROP_LOOKUP_KEY);
   const add = stmt(db, "INSERT OR IGNORE INTO story_keys (key, seq, story_id) VALUES (?, ?, ?)");
   const prune = stmt(db, PRUNE_LOOKUP_KEY);
@@ -464,7 +509,7 @@ function moveLookupKeys(db: Database.Database, story: number, seqs: Map<string, 
     if (pruning && crowded.has(k)) prune.run(k, k);
     seqs.set(k, seq);
   }
-  return packKeySeqs(seqs);
+  return sole ? soleLookup(seq) : packKeySeqs(seqs);
 }
 
 /** Take an article out of its story (before it is written again): its contribution, counts and dates; an empty story is deleted. */
@@ -472,14 +517,18 @@ export function removeFromStory(db: Database.Database, rowid: number, options: S
   const row = stmt(db, "SELECT story_id, contribution FROM story_articles WHERE article_rowid = ?").get(rowid) as { story_id: number; contribution: Buffer | null } | undefined;
   if (!row) return;
   const story = row.story_id;
-  // read before the report leaves: a story of one report has its profile made from it
+  // read before the report leaves: a story of one report has its profile, and may have its lookup list, made from it
   let profile = profileOf(db, story, options);
+  const { lookup } = stmt(db, "SELECT lookup FROM stories WHERE id = ?").get(story) as { lookup: Buffer | null };
+  const reportKeys = row.contribution && isSoleLookup(lookup) ? soleKeySeqs(lookup, row.contribution) : null;
   stmt(db, "DELETE FROM story_articles WHERE article_rowid = ?").run(rowid);
   if (!(stmt(db, "SELECT 1 FROM story_articles WHERE story_id = ? LIMIT 1").get(story))) {
     const drop = stmt(db, DROP_LOOKUP_KEY);
-    for (const [k, seq] of lookupKeysOf(db, story)) drop.run(k, seq, story);
+    for (const [k, seq] of reportKeys ?? lookupKeysOf(db, story)) drop.run(k, seq, story);
     stmt(db, "DELETE FROM stories WHERE id = ?").run(story);
   } else {
+    // its copies stay, and the story keeps the report's keys, now written out
+    if (reportKeys) stmt(db, "UPDATE stories SET lookup = ? WHERE id = ?").run(packKeySeqs(reportKeys), story);
     if (row.contribution) profile = applyContribution(profile, unpackContribution(row.contribution), -1, options);
     const days = stmt(db, "SELECT day, precision FROM story_articles WHERE story_id = ? AND day IS NOT NULL").all(story) as { day: number; precision: DatePrecision }[];
     profile = { ...profile, days: dayRange(days) };

@@ -15,7 +15,7 @@ import { openStore } from "./open.js";
 import { StoreError, type Store } from "./store.js";
 import { transferStore } from "./transfer.js";
 import Database from "better-sqlite3";
-import { unpackKeySeqs } from "./stories-table.js";
+import { lookupKeysOf } from "./stories-table.js";
 import type { Transferable } from "./table-access.js";
 
 const [sqlite, postgres] = STORE_BACKENDS;
@@ -63,7 +63,7 @@ function lookupKeys(file: string): { rows: unknown[]; stories: [number, [string,
   const db = new Database(file, { readonly: true });
   const rows = db.prepare("SELECT key, seq, story_id FROM story_keys ORDER BY key, seq, story_id").all();
   const stories = (db.prepare("SELECT id, lookup FROM stories ORDER BY id").all() as { id: number; lookup: Buffer | null }[])
-    .map((s): [number, [string, number][]] => [s.id, [...unpackKeySeqs(s.lookup)].sort()]);
+    .map((s): [number, [string, number][]] => [s.id, [...lookupKeysOf(db, s.id)].sort()]);
   db.close();
   return { rows, stories };
 }
