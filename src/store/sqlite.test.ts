@@ -8,6 +8,7 @@ import { parseTextPage } from "../extract/text-page.js";
 import { buildDoc } from "../pipeline/build.js";
 import { defaultPipeline } from "../pipeline/default.js";
 import { ENGLISH_PAGE, GREEK_PAGE, TempDir } from "../testing/fixtures.js";
+import { STORED_HASH_CHARS, articleIdentity } from "./article-row.js";
 import { asVersion11 } from "./legacy-store.js";
 import { SCHEMA_VERSION } from "./migrations.js";
 import { openStore } from "./open.js";
@@ -82,6 +83,22 @@ test("a stored article comes back as the record of its document, kept compact", 
   assert.ok(stored * 4 < JSON.stringify(toRecord(docs[0])).length, `${stored} bytes stored`);
   assert.ok((await store.stats()).bytesPerArticle > 0);
   await store.close();
+});
+
+test("a store keeps the first STORED_HASH_CHARS of an article's content hash, and finds the same content under a whole hash written before", async () => {
+  const store = freshStore("hash.db");
+  const doc = analyse(GREEK_PAGE, { url: "https://example.org/hash" });
+  const { id } = await store.put(doc);
+  await store.close();
+  const hash = articleIdentity(doc).hash;
+  const db = new Database(dir.file("hash.db"));
+  assert.equal(db.prepare("SELECT content_hash FROM articles").pluck().get(), hash.slice(0, STORED_HASH_CHARS));
+  db.prepare("UPDATE articles SET content_hash = ?").run(hash);
+  db.close();
+  const reopened = freshStore("hash.db");
+  assert.deepEqual(await reopened.put(analyse(GREEK_PAGE, { url: "https://example.org/hash-again" })), { status: "unchanged", id });
+  assert.equal((await reopened.stats()).articles, 1);
+  await reopened.close();
 });
 
 test("an article's record, token columns and text are packed with their dictionaries, and those written before without one read the same", async () => {

@@ -13,7 +13,7 @@ import { rows, stmt } from "./statements.js";
 import type Database from "better-sqlite3";
 import type { Doc } from "../doc/doc.js";
 import type { DocRecord } from "../doc/record.js";
-import { articleIdentity, articleKeys, articleValues, packedText, recordOf, unpackText, summary, type ArticleRow, type PackedRecord, DAY_CHARS, DEFAULT_BATCH_ARTICLES, DEFAULT_BATCH_MS, ID_PREFIX_MIN } from "./article-row.js";
+import { articleIdentity, articleKeys, SAME_CONTENT, storedHash, articleValues, packedText, recordOf, unpackText, summary, type ArticleRow, type PackedRecord, DAY_CHARS, DEFAULT_BATCH_ARTICLES, DEFAULT_BATCH_MS, ID_PREFIX_MIN } from "./article-row.js";
 import { copiesOf, copyLinks, notACopy, recordDuplicate } from "./copies-table.js";
 import { queryStories, setStoryOptions, storyOf, storyReport } from "./stories-table.js";
 import type { StoryOptions } from "../stories/assign.js";
@@ -213,7 +213,7 @@ export class SqliteStore implements Store, Transferable {
     const now = new Date().toISOString();
     const write = this.db.transaction((): PutResult => {
       for (const d of DEFERRED_WRITES) d.beginArticle(this.db);
-      const same = stmt(this.db, "SELECT rowid, id FROM articles WHERE content_hash = ?").get(hash) as { rowid: number; id: string } | undefined;
+      const same = stmt(this.db, SAME_CONTENT).get(hash, storedHash(hash)) as { rowid: number; id: string } | undefined;
       if (same) {
         recordDuplicate(this.db, same.rowid, doc, now);
         return { status: "unchanged", id: same.id };

@@ -24,6 +24,8 @@ import {
   articleIdentity,
   articleKeys,
   articleValues,
+  SAME_CONTENT,
+  storedHash,
   recordOf,
   summary,
   type ArticleRow,
@@ -318,7 +320,7 @@ export class PostgresStore implements Store, Transferable {
     const { hash, canonical } = articleIdentity(doc);
     const now = new Date().toISOString();
     const unchanged = async (): Promise<PutResult | null> => {
-      const same = await sql.get<{ rowid: number; id: string }>("SELECT rowid, id FROM articles WHERE content_hash = ?", hash);
+      const same = await sql.get<{ rowid: number; id: string }>(SAME_CONTENT, hash, storedHash(hash));
       if (!same) return null;
       await recordDuplicate(sql, same.rowid, doc, now);
       return { status: "unchanged", id: same.id };
