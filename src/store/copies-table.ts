@@ -61,10 +61,13 @@ interface FingerprintRow {
   signature: Buffer;
 }
 
-interface Dated {
+export interface Dated {
   rowid: number;
   published: string | null;
 }
+
+/** The copies of an article (as Dated rows), given its rowid. */
+export const COPIES_OF = "SELECT c.article_rowid AS rowid, a.published FROM article_copies c JOIN articles a ON a.rowid = c.article_rowid WHERE c.original_rowid = ?";
 
 function fingerprintOf(row: FingerprintRow): Fingerprint {
   return { shingles: row.shingles, exact: row.exact >>> 0, signature: signatureFromBytes(row.signature) };
@@ -94,9 +97,18 @@ function matches(db: Database.Database, fp: Fingerprint, self: number): { rowid:
 }
 
 /** Is `a` earlier than `b`: published before it, or, with a date missing on either side, stored before it? */
-function earlier(a: Dated, b: Dated): boolean {
+export function earlier(a: Dated, b: Dated): boolean {
   if (a.published && b.published && a.published !== b.published) return a.published < b.published;
   return a.rowid < b.rowid;
+}
+
+/**
+ * When an article is written again, the copies of its text stay copies of one
+ * another: the earliest of them (`copies`, none for an article nobody copied)
+ * becomes the original of the rest, at the similarity each had to the article.
+ */
+export function newOriginal(copies: readonly Dated[]): Dated | null {
+  return copies.length ? copies.reduce((first, c) => (earlier(c, first) ? c : first)) : null;
 }
 
 function dated(db: Database.Database, rowid: number): Dated {
@@ -114,6 +126,11 @@ export const copiesTable: LayerTable = {
     }
     stmt(db, "DELETE FROM article_fingerprints WHERE article_rowid = ?").run(article.rowid);
     stmt(db, "DELETE FROM article_copies WHERE article_rowid = ?").run(article.rowid);
+    const first = newOriginal(stmt(db, COPIES_OF).all(article.rowid) as Dated[]);
+    if (first) {
+      stmt(db, "DELETE FROM article_copies WHERE article_rowid = ?").run(first.rowid);
+      stmt(db, "UPDATE article_copies SET original_rowid = ? WHERE original_rowid = ?").run(first.rowid, article.rowid);
+    }
   },
   write(db: Database.Database, article: ArticleRef, doc: Doc) {
     const fp = fingerprint(doc);

@@ -105,6 +105,28 @@ for (const backend of STORE_BACKENDS) {
       assert.equal((await store.links(rewritten.id))?.copyOf?.source?.endsWith(VISIT_STORY[1]), true);
       await store.close();
     });
+
+    test("an original stored again with a small edit stays the original of its copies and its story's report; with other content its copies keep one another", async () => {
+      const [report, copy, second] = ["https://news.example.org/port", "https://copies.example.org/port", "https://more.example.org/port"];
+      const store = await backend.open();
+      const original = await store.put(analyzeStoryFixture(PORT_STORY[0], storyFixtureText(PORT_STORY[0]), report));
+      await store.put(analyzeStoryFixture(PORT_COPY, storyFixtureText(PORT_COPY), copy));
+      const third = await store.put(analyzeStoryFixture(PORT_COPY, storyFixtureText(PORT_COPY).replace(/\.\s/u, ". Χθες. "), second));
+      const shape = async () => (await store.stories({ limit: -1 })).stories.map((s) => [s.size, s.reports]);
+      assert.deepEqual(await shape(), [[3, 1]]);
+      const edited = storyFixtureText(PORT_STORY[0]).replace(/\.\s/u, ". Σήμερα. ");
+      assert.equal((await store.put(analyzeStoryFixture(PORT_STORY[0], edited, report))).status, "updated");
+      assert.deepEqual(await shape(), [[3, 1]], "one story, the edited original its one report");
+      assert.equal((await store.links(original.id))?.copyOf ?? null, null, "no copy of itself");
+      assert.equal((await store.links(third.id))?.copyOf?.id, original.id);
+      // The original's address now carries another text: the copies stay one story, one the original of the other.
+      await store.put(analyzeStoryFixture(UNRELATED, storyFixtureText(UNRELATED), report));
+      assert.equal((await store.links(original.id))?.copyOf ?? null, null);
+      const kept = await store.links(third.id);
+      assert.ok(kept?.copyOf && kept.copyOf.id !== original.id, "the later copy copies the earlier one");
+      assert.deepEqual((await shape()).sort(), [[1, 1], [2, 0]]);
+      await store.close();
+    });
   });
 }
 

@@ -412,6 +412,8 @@ function join(
   );
 }
 
+const reportsOf = (db: Database.Database, story: number): number => (stmt(db, "SELECT reports FROM stories WHERE id = ?").get(story) as { reports: number }).reports;
+
 /** The story an article joins as a copy: its original's, or, for the new original of earlier copies, theirs. */
 function storyOfCopies(db: Database.Database, rowid: number): number | null {
   const original = originalOf(db, rowid);
@@ -425,7 +427,7 @@ function storyOfCopies(db: Database.Database, rowid: number): number | null {
 export function assignStory(db: Database.Database, rowid: number, doc: Doc, options: StoryOptions = STORY_DEFAULTS): void {
   const seq = nextSeq(db);
   const copied = storyOfCopies(db, rowid);
-  if (copied !== null) {
+  if (copied !== null && reportsOf(db, copied) > 0) {
     join(db, copied, rowid, { score: null, day: null, precision: null, contribution: null }, seq);
     return;
   }
@@ -435,8 +437,9 @@ export function assignStory(db: Database.Database, rowid: number, doc: Doc, opti
   const c = contribution(a, idf, options);
   const lookup = lookupKeys(c, LOOKUP_TERMS);
   const crowded = new Set<string>();
-  const choice = chooseStory(a, candidates(db, lookup, idf, options, crowded), idf, options);
-  let story = choice.story;
+  // A copy whose story has no report left (its report's text changed) is that story's report.
+  const choice = copied === null ? chooseStory(a, candidates(db, lookup, idf, options, crowded), idf, options) : null;
+  let story = copied ?? choice?.story ?? null;
   if (story === null) {
     story = Number(
       stmt(db, "INSERT INTO stories (title, titled, size, reports, last_stored, seq, profile) VALUES (?, ?, 0, 0, '', ?, ?)").run(headline(doc), hasHeadline(doc) ? 1 : 0, seq, SOLE_REPORT_PROFILE).lastInsertRowid,
@@ -446,7 +449,7 @@ export function assignStory(db: Database.Database, rowid: number, doc: Doc, opti
     // A story opened by an article without a headline takes the first headline that comes.
     if (hasHeadline(doc)) stmt(db, "UPDATE stories SET title = ?, titled = 1 WHERE id = ? AND titled = 0").run(headline(doc), story);
   }
-  join(db, story, rowid, { score: choice.story === null ? null : choice.score, day: a.day?.day ?? null, precision: a.day?.precision ?? null, contribution: c }, seq, lookup, crowded);
+  join(db, story, rowid, { score: choice?.story == null ? null : choice.score, day: a.day?.day ?? null, precision: a.day?.precision ?? null, contribution: c }, seq, lookup, crowded);
   countKeys(db, keys, 1);
 }
 

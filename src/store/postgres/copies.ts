@@ -3,7 +3,7 @@
 // queries that list an article's copies and duplicates.
 import type { Doc } from "../../doc/doc.js";
 import { bandValues, compareFingerprints, fingerprint, signatureBytes, signatureFromBytes, type CopyMatch, type Fingerprint } from "../../stories/fingerprint.js";
-import { BAND_LOOKUP } from "../copies-table.js";
+import { BAND_LOOKUP, COPIES_OF, earlier, newOriginal, type Dated } from "../copies-table.js";
 import { idList } from "../filters.js";
 import type { ArticleRef } from "../layer-table.js";
 import type { ArticleLinks, CopyRef, StoryArticle } from "../story-types.js";
@@ -17,11 +17,6 @@ interface FingerprintRow {
   shingles: number;
   exact: number;
   signature: Buffer;
-}
-
-interface Dated {
-  rowid: number;
-  published: string | null;
 }
 
 function fingerprintOf(row: FingerprintRow): Fingerprint {
@@ -47,11 +42,6 @@ async function matches(sql: Sql, fp: Fingerprint, self: number): Promise<{ rowid
   return out.sort((a, b) => b.match.similarity - a.match.similarity || a.rowid - b.rowid);
 }
 
-function earlier(a: Dated, b: Dated): boolean {
-  if (a.published && b.published && a.published !== b.published) return a.published < b.published;
-  return a.rowid < b.rowid;
-}
-
 async function dated(sql: Sql, rowid: number): Promise<Dated> {
   return { rowid, published: (await sql.get<{ published: string | null }>("SELECT published FROM articles WHERE rowid = ?", rowid))!.published };
 }
@@ -65,6 +55,11 @@ export const pgCopiesTable: PgLayerTable = {
     await sql.run("DELETE FROM fingerprint_bands WHERE article_rowid = ?", article.rowid);
     await sql.run("DELETE FROM article_fingerprints WHERE article_rowid = ?", article.rowid);
     await sql.run("DELETE FROM article_copies WHERE article_rowid = ?", article.rowid);
+    const first = newOriginal(await sql.all<Dated>(COPIES_OF, article.rowid));
+    if (first) {
+      await sql.run("DELETE FROM article_copies WHERE article_rowid = ?", first.rowid);
+      await sql.run("UPDATE article_copies SET original_rowid = ? WHERE original_rowid = ?", first.rowid, article.rowid);
+    }
   },
   async write(sql: Sql, article: ArticleRef, doc: Doc) {
     const fp = fingerprint(doc);

@@ -119,7 +119,7 @@ async function storyOfCopies(sql: Sql, rowid: number): Promise<number | null> {
 async function assignStory(sql: Sql, rowid: number, doc: Doc, options: StoryOptions): Promise<void> {
   const seq = ((await sql.get<{ seq: number | null }>(STORY_LOOKUPS.latest))!.seq ?? 0) + 1;
   const copied = await storyOfCopies(sql, rowid);
-  if (copied !== null) {
+  if (copied !== null && (await sql.get<{ reports: number }>("SELECT reports FROM stories WHERE id = ?", copied))!.reports > 0) {
     await join(sql, copied, rowid, { score: null, day: null, precision: null, contribution: null }, seq);
     return;
   }
@@ -128,8 +128,9 @@ async function assignStory(sql: Sql, rowid: number, doc: Doc, options: StoryOpti
   const idf = await idfOf(sql, keys);
   const c = contribution(a, idf, options);
   const lookup = lookupKeys(c, LOOKUP_TERMS);
-  const choice = chooseStory(a, await candidates(sql, lookup, idf, options), idf, options);
-  let story = choice.story;
+  // A copy whose story has no report left (its report's text changed) is that story's report.
+  const choice = copied === null ? chooseStory(a, await candidates(sql, lookup, idf, options), idf, options) : null;
+  let story = copied ?? choice?.story ?? null;
   if (story === null) {
     story = (await sql.get<{ id: number }>(
       "INSERT INTO stories (title, titled, size, reports, last_stored, seq, profile) VALUES (?, ?, 0, 0, '', ?, ?) RETURNING id",
@@ -139,7 +140,7 @@ async function assignStory(sql: Sql, rowid: number, doc: Doc, options: StoryOpti
     await sql.run("UPDATE stories SET profile = ? WHERE id = ?", packProfile(applyContribution(await profileOf(sql, story, options), c, 1, options)), story);
     if (hasHeadline(doc)) await sql.run("UPDATE stories SET title = ?, titled = 1 WHERE id = ? AND titled = 0", headline(doc), story);
   }
-  await join(sql, story, rowid, { score: choice.story === null ? null : choice.score, day: a.day?.day ?? null, precision: a.day?.precision ?? null, contribution: c }, seq);
+  await join(sql, story, rowid, { score: choice?.story == null ? null : choice.score, day: a.day?.day ?? null, precision: a.day?.precision ?? null, contribution: c }, seq);
   for (const k of lookup) {
     await sql.run("INSERT INTO story_keys (key, story_id, seq) VALUES (?, ?, ?) ON CONFLICT(story_id, key) DO UPDATE SET seq = excluded.seq", k, story, seq);
   }
