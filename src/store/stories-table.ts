@@ -412,7 +412,9 @@ function join(
   );
 }
 
-const reportsOf = (db: Database.Database, story: number): number => (stmt(db, "SELECT reports FROM stories WHERE id = ?").get(story) as { reports: number }).reports;
+/** A story's number of reports (copies aside), given its id. */
+export const STORY_REPORTS = "SELECT reports FROM stories WHERE id = ?";
+const reportsOf = (db: Database.Database, story: number): number => (stmt(db, STORY_REPORTS).get(story) as { reports: number }).reports;
 
 /** The story an article joins as a copy: its original's, or, for the new original of earlier copies, theirs. */
 function storyOfCopies(db: Database.Database, rowid: number): number | null {
@@ -527,19 +529,18 @@ export function removeFromStory(db: Database.Database, rowid: number, options: S
   stmt(db, "DELETE FROM story_articles WHERE article_rowid = ?").run(rowid);
   if (!(stmt(db, "SELECT 1 FROM story_articles WHERE story_id = ? LIMIT 1").get(story))) {
     const drop = stmt(db, DROP_LOOKUP_KEY);
-    for (const [k, seq] of reportKeys ?? lookupKeysOf(db, story)) drop.run(k, seq, story);
+    for (const [k, seq] of reportKeys ?? storedKeySeqs(story, lookup, () => soleReport(db, story))) drop.run(k, seq, story);
     stmt(db, "DELETE FROM stories WHERE id = ?").run(story);
   } else {
-    // its copies stay, and the story keeps the report's keys, now written out
-    if (reportKeys) stmt(db, "UPDATE stories SET lookup = ? WHERE id = ?").run(packKeySeqs(reportKeys), story);
     if (row.contribution) profile = applyContribution(profile, unpackContribution(row.contribution), -1, options);
     const days = stmt(db, "SELECT day, precision FROM story_articles WHERE story_id = ? AND day IS NOT NULL").all(story) as { day: number; precision: DatePrecision }[];
     profile = { ...profile, days: dayRange(days) };
     const dates = stmt(db,
       "SELECT MIN(a.published) AS first, MAX(a.published) AS last, MAX(a.ingested_at) AS stored FROM story_articles sa JOIN articles a ON a.rowid = sa.article_rowid WHERE sa.story_id = ?",
     ).get(story) as { first: string | null; last: string | null; stored: string };
-    stmt(db, "UPDATE stories SET size = size - 1, reports = reports - ?, first_published = ?, last_published = ?, last_stored = ?, profile = ? WHERE id = ?")
-      .run(row.contribution ? 1 : 0, dates.first, dates.last, dates.stored, packProfile(profile), story);
+    // its copies stay, and the story keeps the report's keys, written out
+    stmt(db, "UPDATE stories SET size = size - 1, reports = reports - ?, first_published = ?, last_published = ?, last_stored = ?, profile = ?, lookup = COALESCE(?, lookup) WHERE id = ?")
+      .run(row.contribution ? 1 : 0, dates.first, dates.last, dates.stored, packProfile(profile), reportKeys ? packKeySeqs(reportKeys) : null, story);
   }
   if (row.contribution) {
     countKeys(db, vectorKeys(unpackContribution(row.contribution)), -1);

@@ -33,6 +33,7 @@ import {
   STORY_ENTITIES,
   STORY_LOOKUPS,
   STORY_QUOTES,
+  STORY_REPORTS,
   TOTAL_KEY,
   earliest,
   idfFrom,
@@ -119,7 +120,7 @@ async function storyOfCopies(sql: Sql, rowid: number): Promise<number | null> {
 async function assignStory(sql: Sql, rowid: number, doc: Doc, options: StoryOptions): Promise<void> {
   const seq = ((await sql.get<{ seq: number | null }>(STORY_LOOKUPS.latest))!.seq ?? 0) + 1;
   const copied = await storyOfCopies(sql, rowid);
-  if (copied !== null && (await sql.get<{ reports: number }>("SELECT reports FROM stories WHERE id = ?", copied))!.reports > 0) {
+  if (copied !== null && (await sql.get<{ reports: number }>(STORY_REPORTS, copied))!.reports > 0) {
     await join(sql, copied, rowid, { score: null, day: null, precision: null, contribution: null }, seq);
     return;
   }
